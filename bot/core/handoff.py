@@ -1,0 +1,117 @@
+"""The handoff's rules: its states, who a staff command points at, escalation steps, store hours."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+# on_the_way → waiting → claimed → done; cancelled from any open state.
+OPEN = ("on_the_way", "waiting", "claimed")
+AT_STORE = ("waiting", "claimed")
+ESCALATION_STEPS = 2  # 1: re-alert staff on duty; 2: escalate to managers and owners.
+
+
+def short_name(full: str | None) -> str | None:
+    """Staff alerts show first name and last initial only ("Marie Tremblay" → "Marie T.")."""
+    if not full or not full.strip():
+        return None
+    parts = full.split()
+    return parts[0] if len(parts) == 1 else f"{parts[0]} {parts[-1][0].upper()}."
+
+
+@dataclass(frozen=True)
+class HandoffView:
+    id: int
+    status: str
+    customer_id: int
+    customer_label: str
+    order_numbers: tuple[str, ...]
+    location: str = "car"
+    spot: str | None = None
+    vehicle: str | None = None
+    note: str | None = None
+    claimed_by_id: int | None = None
+    claimed_by_name: str | None = None
+    alerted: bool = False
+    unverified_phone: bool = False
+    escalation_level: int = 0
+    arrived_at: datetime | None = None
+    orders_ready: bool = True
+
+    def waited_minutes(self, now: datetime) -> int:
+        if self.arrived_at is None:
+            return 0
+        return max(0, int((now - self.arrived_at).total_seconds() // 60))
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a staff command points at: one handoff, several to choose from, or none."""
+
+    handoff: HandoffView | None = None
+    choices: tuple[HandoffView, ...] = field(default_factory=tuple)
+
+
+def _matches(h: HandoffView, order: str | None, spot: str | None) -> bool:
+    if order is not None:
+        wanted = order.lstrip("#").upper()
+        if any(n.lstrip("#").upper() == wanted for n in h.order_numbers):
+            return True
+        # Staff often type the spot where the order would go ("OK 4").
+        return spot is None and h.spot is not None and h.spot.upper() == wanted
+    if spot is not None:
+        return h.spot is not None and h.spot.upper() == spot.upper()
+    return True
+
+
+def target_for_claim(handoffs: list[HandoffView], order: str | None, spot: str | None) -> Target:
+    at_store = [h for h in handoffs if h.status in AT_STORE]
+    if order is not None or spot is not None:
+        found = [h for h in at_store if _matches(h, order, spot)]
+        return Target(found[0]) if len(found) == 1 else Target(None, tuple(found))
+    unclaimed = [h for h in at_store if h.status == "waiting"]
+    return Target(unclaimed[0]) if len(unclaimed) == 1 else Target(None, tuple(unclaimed))
+
+
+def target_for_done(handoffs: list[HandoffView], staff_id: int, order: str | None, spot: str | None) -> Target:
+    at_store = [h for h in handoffs if h.status in AT_STORE]
+    if order is not None or spot is not None:
+        found = [h for h in at_store if _matches(h, order, spot)]
+        return Target(found[0]) if len(found) == 1 else Target(None, tuple(found))
+    mine = [h for h in at_store if h.claimed_by_id == staff_id]
+    if len(mine) == 1:
+        return Target(mine[0])
+    if mine:
+        return Target(None, tuple(mine))
+    return Target(at_store[0]) if len(at_store) == 1 else Target(None, tuple(at_store))
+
+
+def is_open(hours: dict | None, tz: str, now: datetime) -> bool:
+    """Store hours as {"mon": ["09:00", "17:00"], ...}; a day absent or null means closed; no hours: always open."""
+    if not hours:
+        return True
+    local = now.astimezone(ZoneInfo(tz))
+    day = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[local.weekday()]
+    span = hours.get(day)
+    if not span:
+        return False
+    start, end = (time.fromisoformat(t) for t in span)
+    return start <= local.time().replace(tzinfo=None) < end
+
+
+def describe_hours(hours: dict | None, lang: str) -> str:
+    if not hours:
+        return ""
+    names = {
+        "en": dict(mon="Mon", tue="Tue", wed="Wed", thu="Thu", fri="Fri", sat="Sat", sun="Sun"),
+        "fr": dict(mon="lun", tue="mar", wed="mer", thu="jeu", fri="ven", sat="sam", sun="dim"),
+    }[lang]
+    parts = []
+    for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun"):
+        span = hours.get(day)
+        if span:
+            start, end = span
+            if lang == "fr":
+                start, end = start.replace(":", " h ").replace(" h 00", " h"), end.replace(":", " h ").replace(" h 00", " h")
+            parts.append(f"{names[day]} {start}-{end}")
+    return ", ".join(parts)

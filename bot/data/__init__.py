@@ -1,0 +1,1 @@
+"""The database adapter: SQLAlchemy models, engine/session setup, and the queries the use cases need."""

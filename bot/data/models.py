@@ -1,0 +1,214 @@
+"""SQLAlchemy 2 models: stores, staff, customers, orders, handoffs, the message log and API tokens."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class UTCDateTime(TypeDecorator):
+    """Timezone-aware UTC datetimes on both SQLite (which stores naive) and PostgreSQL."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is not None and value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(timezone.utc) if value is not None else None
+
+    def process_result_value(self, value, dialect):
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return value
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Store(Base):
+    __tablename__ = "stores"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    sms_number: Mapped[str] = mapped_column(String(20), unique=True)  # E.164
+    timezone: Mapped[str] = mapped_column(String(64), default="America/Toronto")
+    language: Mapped[str] = mapped_column(String(2), default="fr")
+    escalation_seconds: Mapped[int] = mapped_column(Integer, default=300)
+    hours: Mapped[dict | None] = mapped_column(JSON, nullable=True)
+    handoff_mode: Mapped[str] = mapped_column(String(8), default="both")  # car | door | both
+    paused: Mapped[bool] = mapped_column(Boolean, default=False)
+    pause_message: Mapped[str | None] = mapped_column(Text, nullable=True)
+    board_token: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    staff: Mapped[list["Staff"]] = relationship(back_populates="store", order_by="Staff.id")
+
+
+class AutoReply(Base):
+    """An owner's override of one bot text, in each language."""
+
+    __tablename__ = "auto_replies"
+    __table_args__ = (UniqueConstraint("store_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(40))
+    en: Mapped[str | None] = mapped_column(Text, nullable=True)
+    fr: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+    __table_args__ = (UniqueConstraint("store_id", "phone"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(120))
+    phone: Mapped[str] = mapped_column(String(20))  # E.164
+    role: Mapped[str] = mapped_column(String(8), default="staff")  # staff | manager | owner
+    language: Mapped[str] = mapped_column(String(2), default="fr")
+    on_duty: Mapped[bool] = mapped_column(Boolean, default=True)
+    opted_out: Mapped[bool] = mapped_column(Boolean, default=False)
+    unreachable: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    store: Mapped[Store] = relationship(back_populates="staff")
+
+
+class Customer(Base):
+    """A phone that texted or was texted by one store; opt-out is per store number, as carriers apply it."""
+
+    __tablename__ = "customers"
+    __table_args__ = (UniqueConstraint("store_id", "phone"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"))
+    phone: Mapped[str] = mapped_column(String(20))  # E.164
+    name: Mapped[str | None] = mapped_column(String(120), nullable=True)
+    language: Mapped[str | None] = mapped_column(String(2), nullable=True)
+    opted_out: Mapped[bool] = mapped_column(Boolean, default=False)
+    unreachable: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The channel they last wrote on ("sms" or "whatsapp"), so replies use the same one.
+    channel: Mapped[str] = mapped_column(String(10), default="sms")
+    # What the bot last asked them ("spot" or "order"), and what their text said meanwhile.
+    awaiting: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    pending: Mapped[dict | None] = mapped_column(JSON, nullable=True)
+
+
+class Order(Base):
+    __tablename__ = "orders"
+    __table_args__ = (UniqueConstraint("store_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"))
+    number: Mapped[str] = mapped_column(String(40))
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    customer_name: Mapped[str | None] = mapped_column(String(120), nullable=True)
+    language: Mapped[str | None] = mapped_column(String(2), nullable=True)
+    items: Mapped[list | None] = mapped_column(JSON, nullable=True)
+    status: Mapped[str] = mapped_column(String(12), default="pending")  # pending|ready|handed_off|cancelled
+    handoff_id: Mapped[int | None] = mapped_column(ForeignKey("handoffs.id"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    ready_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+    customer: Mapped[Customer] = relationship()
+    handoff: Mapped["Handoff | None"] = relationship(back_populates="orders")
+
+
+class Handoff(Base):
+    """One customer's pickup of one or more orders: on the way, waiting, claimed, done."""
+
+    __tablename__ = "handoffs"
+    __table_args__ = (Index("ix_handoffs_store_status", "store_id", "status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"))
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    status: Mapped[str] = mapped_column(String(12), default="waiting")  # on_the_way|waiting|claimed|done|cancelled
+    location: Mapped[str] = mapped_column(String(6), default="car")  # car | door
+    spot: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    vehicle: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)
+    eta_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    arrived_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    claimed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), nullable=True)
+    # The phone was not on file: staff check the name at handoff.
+    unverified_phone: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Staff were alerted (orders ready); False while waiting for an order not yet ready.
+    alerted: Mapped[bool] = mapped_column(Boolean, default=False)
+    alerted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    escalation_level: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    store: Mapped[Store] = relationship()
+    customer: Mapped[Customer] = relationship()
+    claimed_by: Mapped[Staff | None] = relationship()
+    orders: Mapped[list[Order]] = relationship(back_populates="handoff", order_by="Order.id")
+
+
+class Message(Base):
+    """Every inbound and outbound text, with its Twilio SID and delivery status."""
+
+    __tablename__ = "messages"
+    __table_args__ = (
+        Index("ix_messages_direction_status", "direction", "status"),
+        Index("ix_messages_store_phone", "store_id", "phone"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    store_id: Mapped[int | None] = mapped_column(ForeignKey("stores.id", ondelete="SET NULL"), nullable=True)
+    direction: Mapped[str] = mapped_column(String(3))  # in | out
+    channel: Mapped[str] = mapped_column(String(10), default="sms")  # sms | whatsapp
+    from_addr: Mapped[str] = mapped_column(String(40))  # as Twilio addresses it (whatsapp:+1...)
+    to_addr: Mapped[str] = mapped_column(String(40))
+    phone: Mapped[str | None] = mapped_column(String(20), nullable=True)  # the other party, E.164
+    body: Mapped[str] = mapped_column(Text)
+    twilio_sid: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
+    # in: received|processed|ignored ; out: queued|sending|sent|delivered|undelivered|failed|skipped
+    status: Mapped[str] = mapped_column(String(12))
+    error_code: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # out: who it is for and why, so a failed staff alert can be re-routed.
+    audience: Mapped[str | None] = mapped_column(String(10), nullable=True)  # customer | staff
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), nullable=True)
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), nullable=True)
+    handoff_id: Mapped[int | None] = mapped_column(ForeignKey("handoffs.id"), nullable=True)
+    template: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    # Higher goes first: staff alerts before customer notices.
+    priority: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    processed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    status_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class ApiToken(Base):
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    store_id: Mapped[int | None] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"), nullable=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)  # sha256 hex
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+

@@ -1,0 +1,35 @@
+"""Demo data: a Québec store, its staff and a ready order, so a newcomer can try the whole conversation."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from .data.models import Order, Store
+from .usecases import orders, stores
+
+STORE_NUMBER = "+15145550100"
+CUSTOMER = "+15145550123"
+
+
+def load_demo(svc) -> list[str]:
+    with svc.db.read() as session:
+        store = session.scalars(select(Store).where(Store.sms_number == STORE_NUMBER)).first()
+    if store is None:
+        store = stores.create_store(svc.db, "Plein Air Laurier", STORE_NUMBER, "America/Toronto", "fr",
+                                    escalation_seconds=120)
+        stores.add_staff(svc.db, store.id, "Julie Tremblay", "+15145550111", "staff", "fr")
+        stores.add_staff(svc.db, store.id, "Sam Wilson", "+15145550112", "staff", "en")
+        stores.add_staff(svc.db, store.id, "Sophie Roy", "+15145550113", "owner", "fr", on_duty=False)
+    with svc.db.read() as session:
+        have = set(session.scalars(select(Order.number).where(Order.store_id == store.id)))
+    if "1234" not in have:
+        orders.create_order(svc, store.id, "1234", CUSTOMER, "Marie Lavoie", language="fr", status="ready")
+    if "1235" not in have:
+        orders.create_order(svc, store.id, "1235", "+15145550124", "Alex Martin", language="en", status="pending")
+    return [
+        f"demo store {store.id}: {store.name} at {STORE_NUMBER}",
+        "staff: Julie Tremblay +15145550111 (fr), Sam Wilson +15145550112 (en); owner Sophie Roy +15145550113",
+        f"order 1234 is READY for Marie Lavoie {CUSTOMER}; order 1235 is pending for Alex Martin +15145550124",
+        f'try:  python -m bot text --from {CUSTOMER} "chu rendue place 4"',
+        '      python -m bot text --from +15145550111 "OK"',
+        '      python -m bot text --from +15145550111 "FAIT"',
+    ]

@@ -1,0 +1,1 @@
+"""Sending texts: the Twilio sender, the console sender, and how send errors are sorted."""

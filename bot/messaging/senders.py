@@ -1,0 +1,82 @@
+"""SMS senders: Twilio's official REST client (redirectable to a stand-in) and the console transport."""
+from __future__ import annotations
+
+import itertools
+import sys
+import threading
+import uuid
+from dataclasses import dataclass
+from typing import Protocol
+
+from twilio.base.exceptions import TwilioRestException
+from twilio.http.http_client import TwilioHttpClient
+from twilio.rest import Client
+
+from .errors import TransientSendError, classify
+
+TWILIO_API = "https://api.twilio.com"
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    to: str
+    from_: str
+    body: str
+    key: str  # stable per outbox row: the same text always carries the same key
+    status_callback: str | None = None
+
+
+@dataclass(frozen=True)
+class Sent:
+    sid: str
+    status: str = "sent"
+
+
+class SmsSender(Protocol):
+    def send(self, message: Outgoing) -> Sent: ...
+
+
+class RedirectingHttpClient(TwilioHttpClient):
+    """Sends the SDK's requests to TWILIO_API_BASE_URL (a stand-in) instead of api.twilio.com."""
+
+    def __init__(self, base_url: str, **kwargs):
+        super().__init__(**kwargs)
+        self.base_url = base_url.rstrip("/")
+
+    def request(self, method, url, *args, **kwargs):
+        if url.startswith(TWILIO_API):
+            url = self.base_url + url[len(TWILIO_API):]
+        return super().request(method, url, *args, **kwargs)
+
+
+class TwilioSender:
+    def __init__(self, account_sid: str, auth_token: str, api_base_url: str | None = None, timeout: float = 10.0):
+        http = (RedirectingHttpClient(api_base_url, timeout=timeout) if api_base_url
+                else TwilioHttpClient(timeout=timeout))
+        self.client = Client(account_sid, auth_token, http_client=http)
+
+    def send(self, message: Outgoing) -> Sent:
+        try:
+            created = self.client.messages.create(
+                to=message.to, from_=message.from_, body=message.body,
+                status_callback=message.status_callback,
+            )
+        except TwilioRestException as exc:
+            raise classify(exc.status, exc.code, exc.msg or str(exc)) from exc
+        except Exception as exc:  # connection refused, timeout, TLS: Twilio may be fine in a moment
+            raise TransientSendError(f"{type(exc).__name__}: {exc}") from exc
+        return Sent(sid=created.sid, status=created.status or "queued")
+
+
+class ConsoleSender:
+    """SMS_TRANSPORT=console: the text is stored (by the caller) and printed, never sent."""
+
+    def __init__(self, stream=None):
+        self.stream = stream or sys.stdout
+        self._lock = threading.Lock()
+        self._counter = itertools.count(1)
+
+    def send(self, message: Outgoing) -> Sent:
+        with self._lock:
+            print(f"[sms] {message.from_} → {message.to}: {message.body}", file=self.stream, flush=True)
+        return Sent(sid="CO" + uuid.uuid4().hex, status="delivered")

@@ -1,0 +1,159 @@
+"""Applies a decision's effects inside the caller's transaction: state changes, outbox rows, timers."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from ..core import conversation as c
+from ..core.texts import render
+from ..data.models import Customer, Handoff, Message, Order, Staff, Store
+from ..phones import address
+from . import state
+
+STAFF_PRIORITY = 10  # staff alerts go out before customer notices
+
+
+@dataclass
+class Sender:
+    """Who the message being answered came from: a Reply goes back on the same channel."""
+
+    address: str  # as Twilio gave it, e.g. "whatsapp:+15145550123"
+    store_address: str  # the store address it was sent to
+    customer: Customer | None = None
+    staff: Staff | None = None
+
+
+@dataclass
+class Applied:
+    outbox: list[int] = field(default_factory=list)
+    timers: list[tuple[str, int, int, int]] = field(default_factory=list)  # (job, handoff_id, level, delay)
+    handoff_id: int | None = None
+
+
+class ClaimLost(Exception):
+    """Another claim committed first; the caller retries the whole decision on fresh state."""
+
+
+def apply(session: Session, store: Store, effects: list, now: datetime, sender: Sender | None = None,
+          handoff: Handoff | None = None, status_callback: str | None = None) -> Applied:
+    out = Applied(handoff_id=handoff.id if handoff else None)
+    texts = state.overrides(session, store.id)
+    current = handoff
+
+    def handoff_for(ref: int | None) -> Handoff | None:
+        if ref == c.NEW_HANDOFF:
+            return current
+        return session.get(Handoff, ref) if ref is not None else None
+
+    def queue(to_addr: str, from_addr: str, body: str, *, audience: str, template: str, phone: str,
+              staff_id=None, customer_id=None, handoff_id=None, priority=0) -> None:
+        msg = Message(store_id=store.id, direction="out", channel="whatsapp" if to_addr.startswith("whatsapp:") else "sms",
+                      from_addr=from_addr, to_addr=to_addr, phone=phone, body=body, status="queued",
+                      audience=audience, template=template, staff_id=staff_id, customer_id=customer_id,
+                      handoff_id=handoff_id, priority=priority, created_at=now)
+        session.add(msg)
+        session.flush()
+        out.outbox.append(msg.id)
+
+    def text_customer(customer: Customer, key: str, variables: dict, handoff_id=None, to_addr=None,
+                      from_addr=None) -> None:
+        lang = state.reply_language(session, store, customer)
+        body = render(key, lang, {"store": store.name, **variables}, texts)
+        queue(to_addr or address(customer.channel, customer.phone),
+              from_addr or address(customer.channel, store.sms_number), body, audience="customer", template=key,
+              phone=customer.phone, customer_id=customer.id, handoff_id=handoff_id)
+
+    def text_staff(member: Staff, key: str, variables: dict, handoff_id=None, to_addr=None, from_addr=None) -> None:
+        body = render(key, member.language, {"store": store.name, **variables}, texts)
+        queue(to_addr or member.phone, from_addr or store.sms_number, body, audience="staff", template=key,
+              phone=member.phone, staff_id=member.id, handoff_id=handoff_id, priority=STAFF_PRIORITY)
+
+    for effect in effects:
+        if isinstance(effect, c.OpenHandoff):
+            customer = sender.customer
+            current = Handoff(store_id=store.id, customer_id=customer.id, status=effect.status,
+                              location=effect.location, spot=effect.spot, vehicle=effect.vehicle, note=effect.note,
+                              unverified_phone=effect.unverified_phone, alerted=effect.alerted,
+                              alerted_at=now if effect.alerted else None,
+                              arrived_at=now if effect.arrived else None, created_at=now,
+                              eta_at=now + timedelta(minutes=effect.eta_minutes) if effect.eta_minutes else None)
+            session.add(current)
+            session.flush()
+            out.handoff_id = current.id
+            session.execute(update(Order).where(Order.id.in_(effect.order_ids)).values(handoff_id=current.id))
+        elif isinstance(effect, c.UpdateHandoff):
+            h = handoff_for(effect.handoff_id)
+            for key, value in effect.changes.items():
+                setattr(h, key, value)
+            if effect.changes.get("alerted") and h.alerted_at is None:
+                h.alerted_at = now
+            if effect.arrived and h.arrived_at is None:
+                h.arrived_at = now
+            if effect.eta_minutes:
+                h.eta_at = now + timedelta(minutes=effect.eta_minutes)
+            if effect.add_order_ids:
+                session.execute(update(Order).where(Order.id.in_(effect.add_order_ids)).values(handoff_id=h.id))
+            current = h
+            out.handoff_id = h.id
+        elif isinstance(effect, c.ClaimHandoff):
+            # Belt and braces under the store lock: only a waiting handoff can be claimed.
+            result = session.execute(
+                update(Handoff).where(Handoff.id == effect.handoff_id, Handoff.status == "waiting")
+                .values(status="claimed", claimed_by_id=effect.staff_id, claimed_at=now)
+                .execution_options(synchronize_session="fetch"))
+            if result.rowcount != 1:
+                raise ClaimLost(effect.handoff_id)
+        elif isinstance(effect, c.CompleteHandoff):
+            h = session.get(Handoff, effect.handoff_id)
+            h.status, h.done_at = "done", now
+            if h.claimed_by_id is None:
+                h.claimed_by_id, h.claimed_at = effect.staff_id, now
+            session.execute(update(Order).where(Order.handoff_id == h.id, Order.status.in_(("pending", "ready")))
+                            .values(status="handed_off"))
+        elif isinstance(effect, c.UpdateCustomer):
+            for key, value in effect.changes.items():
+                setattr(sender.customer, key, value)
+        elif isinstance(effect, c.UpdateStaff):
+            for key, value in effect.changes.items():
+                setattr(sender.staff, key, value)
+        elif isinstance(effect, c.LinkOrder):
+            order = session.get(Order, effect.order_id)
+            order.customer_id = sender.customer.id
+            if sender.customer.name is None and order.customer_name:
+                sender.customer.name = order.customer_name
+        elif isinstance(effect, c.Reply):
+            session.flush()
+            hid = current.id if current else None
+            if sender.staff is not None:
+                text_staff(sender.staff, effect.key, effect.vars, hid, sender.address, sender.store_address)
+            else:
+                text_customer(sender.customer, effect.key, effect.vars, hid, sender.address, sender.store_address)
+        elif isinstance(effect, c.TextCustomer):
+            customer = session.get(Customer, effect.customer_id)
+            if customer.opted_out:
+                continue
+            hid = current.id if current else None
+            text_customer(customer, effect.key, effect.vars, hid)
+        elif isinstance(effect, c.TextStaff):
+            h = handoff_for(effect.handoff_id)
+            for staff_id in effect.staff_ids:
+                member = session.get(Staff, staff_id)
+                text_staff(member, effect.key, effect.vars, h.id if h else None)
+        elif isinstance(effect, c.Schedule):
+            h = handoff_for(effect.handoff_id)
+            out.timers.append((effect.job, h.id, effect.level, effect.delay_seconds))
+        else:  # pragma: no cover - a new effect type without an applier is a programming error
+            raise TypeError(f"no applier for {effect!r}")
+    session.flush()
+    return out
+
+
+def outbox_in_order(session: Session, ids: list[int]) -> list[int]:
+    """Staff alerts first, then in creation order."""
+    if not ids:
+        return []
+    rows = session.execute(select(Message.id, Message.priority).where(Message.id.in_(ids)))
+    return [i for i, _ in sorted(rows, key=lambda r: (-r[1], r[0]))]

@@ -1,0 +1,138 @@
+"""An inbound text's way: stored durably at the webhook, then understood, decided and applied by a worker."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from ..core.conversation import decide_customer, decide_staff
+from ..core.understanding import Context, understand
+from ..data.models import Customer, Message, Order, Staff, Store
+from ..phones import InvalidPhone, is_short_code, mask, region_of, split_address, to_e164
+from . import state
+from .apply import Applied, ClaimLost, Sender, apply
+from .outbox import after_commit
+
+log = logging.getLogger(__name__)
+
+MAX_BODY = 1600  # Twilio's own limit for one message body
+
+
+@dataclass(frozen=True)
+class InboundText:
+    sid: str
+    from_addr: str
+    to_addr: str
+    body: str
+
+
+def store_for_number(session, number: str) -> Store | None:
+    return session.scalars(select(Store).where(Store.sms_number == number)).first()
+
+
+def record_inbound(db, text: InboundText, now: datetime) -> int | None:
+    """Store the text once (the MessageSid is unique); None when Twilio re-delivered one we have."""
+    channel, to_raw = split_address(text.to_addr)
+    _, from_raw = split_address(text.from_addr)
+    with db.write() as session:
+        existing = session.scalars(select(Message.id).where(Message.twilio_sid == text.sid)).first()
+        if existing is not None:
+            return None
+        try:
+            to_number = to_e164(to_raw, None if to_raw.startswith("+") else "CA")
+        except InvalidPhone:
+            to_number = None
+        store = store_for_number(session, to_number) if to_number else None
+        try:
+            phone = to_e164(from_raw, region_of(store.sms_number) if store else "CA")
+        except InvalidPhone:
+            phone = None
+        status = "received" if store is not None and phone is not None and not is_short_code(from_raw) else "ignored"
+        msg = Message(store_id=store.id if store else None, direction="in", channel=channel,
+                      from_addr=text.from_addr[:40], to_addr=text.to_addr[:40], phone=phone,
+                      body=text.body[:MAX_BODY], twilio_sid=text.sid, status=status, created_at=now)
+        session.add(msg)
+    return msg.id if status == "received" else None
+
+
+def receive_inbound(svc, text: InboundText) -> None:
+    """The webhook's use case: store durably, then signal a worker. Redis being down loses nothing."""
+    try:
+        message_id = record_inbound(svc.db, text, svc.clock())
+    except IntegrityError:
+        return  # the same MessageSid arrived twice at once; the first one is stored
+    if message_id is None:
+        return
+    try:
+        svc.dispatcher.process_inbound(message_id)
+    except Exception:  # noqa: BLE001 - any queue failure: the sweeper enqueues stored texts later
+        log.exception("could not enqueue inbound message %s; the sweeper will pick it up", message_id)
+
+
+def process_inbound(svc, message_id: int) -> Applied | None:
+    """Understand and act on one stored text, exactly once: the effects and the 'processed' mark commit together."""
+    for _attempt in range(3):
+        try:
+            applied = _process(svc, message_id)
+            break
+        except ClaimLost:
+            continue
+    else:  # pragma: no cover - three lost races in a row under the store lock
+        raise RuntimeError(f"message {message_id}: claim kept losing")
+    if applied is not None:
+        after_commit(svc, applied)
+    return applied
+
+
+def _process(svc, message_id: int) -> Applied | None:
+    now = svc.clock()
+    with svc.db.write() as session:
+        msg = session.get(Message, message_id, with_for_update=True)
+        if msg is None or msg.direction != "in" or msg.status != "received":
+            return None  # already processed (a retried job, a re-delivered signal)
+        store = state.lock_store(session, msg.store_id)
+        staff = session.scalars(select(Staff).where(Staff.store_id == store.id, Staff.phone == msg.phone)).first()
+        store_v = state.store_view(store, now)
+        team = state.staff_views(session, store.id)
+        if staff is not None:
+            meaning = understand(msg.body, Context(role="owner" if staff.role in ("owner", "manager") else "staff",
+                                                   language=staff.language))
+            me = next(s for s in team if s.id == staff.id)
+            effects = decide_staff(meaning, store_v, me, state.store_handoffs(session, store.id), team, now)
+            sender = Sender(msg.from_addr, msg.to_addr, staff=staff)
+            handoff = None
+        else:
+            customer = _customer(session, store, msg)
+            meaning = understand(msg.body, Context(role="customer", awaiting=customer.awaiting,
+                                                   language=customer.language))
+            if meaning.language_confident:
+                customer.language = meaning.language
+            view = state.customer_view(session, customer)
+            found = None
+            if meaning.order:
+                order = session.scalars(select(Order).where(Order.store_id == store.id,
+                                                            Order.number == meaning.order.lstrip("#"))).first()
+                found = state.order_view(order) if order else None
+            effects = decide_customer(meaning, store_v, view, team, now, found_order=found, text=msg.body)
+            sender = Sender(msg.from_addr, msg.to_addr, customer=customer)
+            handoff = state.open_handoff(session, customer.id)
+        log.info("message %s from %s: %s", msg.id, mask(msg.phone), meaning.intent)
+        applied = apply(session, store, effects, now, sender=sender, handoff=handoff)
+        msg.status = "processed"
+        msg.processed_at = now
+        msg.handoff_id = applied.handoff_id
+    return applied
+
+
+def _customer(session, store: Store, msg: Message) -> Customer:
+    customer = session.scalars(select(Customer).where(Customer.store_id == store.id,
+                                                      Customer.phone == msg.phone)).first()
+    if customer is None:
+        customer = Customer(store_id=store.id, phone=msg.phone, channel=msg.channel)
+        session.add(customer)
+        session.flush()
+    customer.channel = msg.channel
+    return customer

@@ -1,0 +1,104 @@
+"""Builds the core's read-only views (store, customer, handoff, staff) from database rows."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..core.conversation import CustomerView, OrderView, StaffView, StoreView
+from ..core.handoff import OPEN, HandoffView, is_open, short_name
+from ..data.models import AutoReply, Customer, Handoff, Order, Staff, Store
+
+
+def first_name(full: str | None) -> str | None:
+    return full.split()[0] if full and full.strip() else None
+
+
+def store_view(store: Store, now: datetime) -> StoreView:
+    return StoreView(
+        id=store.id, name=store.name, language=store.language, handoff_mode=store.handoff_mode,
+        escalation_seconds=store.escalation_seconds, paused=store.paused,
+        pause_message=store.pause_message or "", open_now=is_open(store.hours, store.timezone, now),
+    )
+
+
+def overrides(session: Session, store_id: int) -> dict[str, dict[str, str | None]]:
+    rows = session.scalars(select(AutoReply).where(AutoReply.store_id == store_id))
+    return {r.key: {"en": r.en, "fr": r.fr} for r in rows}
+
+
+def staff_views(session: Session, store_id: int) -> list[StaffView]:
+    rows = session.scalars(select(Staff).where(Staff.store_id == store_id).order_by(Staff.id))
+    return [StaffView(id=s.id, name=s.name, role=s.role, on_duty=s.on_duty,
+                      reachable=not (s.opted_out or s.unreachable)) for s in rows]
+
+
+def customer_name(customer: Customer, orders: list[Order]) -> str | None:
+    return customer.name or next((o.customer_name for o in orders if o.customer_name), None)
+
+
+def order_view(o: Order) -> OrderView:
+    return OrderView(id=o.id, number=o.number, status=o.status, customer_id=o.customer_id, handoff_id=o.handoff_id,
+                     customer_name=o.customer_name)
+
+
+def handoff_view(h: Handoff) -> HandoffView:
+    orders = list(h.orders)
+    return HandoffView(
+        id=h.id, status=h.status, customer_id=h.customer_id,
+        customer_label=short_name(customer_name(h.customer, orders)) or "?",
+        order_numbers=tuple(o.number for o in orders), location=h.location, spot=h.spot,
+        vehicle=h.vehicle, note=h.note, claimed_by_id=h.claimed_by_id,
+        claimed_by_name=h.claimed_by.name if h.claimed_by else None, alerted=h.alerted,
+        unverified_phone=h.unverified_phone, escalation_level=h.escalation_level, arrived_at=h.arrived_at,
+        orders_ready=any(o.status == "ready" for o in orders),
+    )
+
+
+def open_handoff(session: Session, customer_id: int) -> Handoff | None:
+    return session.scalars(
+        select(Handoff).where(Handoff.customer_id == customer_id, Handoff.status.in_(OPEN))
+        .order_by(Handoff.id.desc()).limit(1)
+    ).first()
+
+
+def open_orders(session: Session, customer_id: int) -> list[Order]:
+    return list(session.scalars(
+        select(Order).where(Order.customer_id == customer_id, Order.status.in_(("pending", "ready")))
+        .order_by(Order.id)
+    ))
+
+
+def customer_view(session: Session, customer: Customer) -> CustomerView:
+    orders = open_orders(session, customer.id)
+    h = open_handoff(session, customer.id)
+    name = customer_name(customer, orders + (list(h.orders) if h else []))
+    return CustomerView(
+        id=customer.id, first_name=first_name(name), label=short_name(name), opted_out=customer.opted_out,
+        awaiting=customer.awaiting, pending=dict(customer.pending or {}),
+        orders=tuple(order_view(o) for o in orders if o.handoff_id is None or (h and o.handoff_id == h.id)),
+        handoff=handoff_view(h) if h else None,
+    )
+
+
+def store_handoffs(session: Session, store_id: int) -> list[HandoffView]:
+    rows = session.scalars(
+        select(Handoff).where(Handoff.store_id == store_id, Handoff.status.in_(OPEN)).order_by(Handoff.arrived_at,
+                                                                                               Handoff.id)
+    )
+    return [handoff_view(h) for h in rows]
+
+
+def reply_language(session: Session, store: Store, customer: Customer) -> str:
+    """The order's language if given, else the language of their texts, else the store's."""
+    order_language = session.scalars(
+        select(Order.language).where(Order.customer_id == customer.id, Order.language.is_not(None))
+        .order_by(Order.id.desc()).limit(1)
+    ).first()
+    return order_language or customer.language or store.language
+
+
+def lock_store(session: Session, store_id: int) -> Store | None:
+    """Serialises all decisions for one store (claims, arrivals) so each sees a consistent state."""
+    return session.scalars(select(Store).where(Store.id == store_id).with_for_update()).first()

@@ -1,0 +1,19 @@
+"""The web adapter: blueprints for Twilio webhooks, the JSON API and health, and their shared plumbing."""
+from __future__ import annotations
+
+from flask import Flask, current_app
+
+
+def services():
+    """The wiring built by create_app; only views call this, and pass what they need on as arguments."""
+    return current_app.extensions["arrivee"]
+
+
+def register(app: Flask) -> None:
+    from .api import bp as api_bp
+    from .health import bp as health_bp
+    from .twilio import bp as twilio_bp
+
+    app.register_blueprint(twilio_bp)
+    app.register_blueprint(api_bp)
+    app.register_blueprint(health_bp)

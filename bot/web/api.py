@@ -1,0 +1,168 @@
+"""The JSON API for integrators (POS, e-commerce): bearer tokens, store-scoped, validated input."""
+from __future__ import annotations
+
+from functools import wraps
+
+from flask import Blueprint, g, jsonify, request
+
+from ..usecases import orders, stores
+from ..usecases.errors import Conflict, Invalid, NotFound
+from . import services
+from .openapi import document
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, error: str, message: str, field: str | None = None):
+        super().__init__(message)
+        self.status, self.error, self.message, self.field = status, error, message, field
+
+
+@bp.errorhandler(ApiError)
+def _api_error(exc: ApiError):
+    body = {"error": exc.error, "message": exc.message}
+    if exc.field:
+        body["field"] = exc.field
+    return jsonify(body), exc.status
+
+
+@bp.errorhandler(Invalid)
+def _invalid(exc: Invalid):
+    return jsonify(error="invalid", field=exc.field, message=exc.message), 422
+
+
+@bp.errorhandler(NotFound)
+def _not_found(exc: NotFound):
+    return jsonify(error="not_found", message=str(exc)), 404
+
+
+@bp.errorhandler(Conflict)
+def _conflict(exc: Conflict):
+    return jsonify(error="conflict", message=str(exc)), 409
+
+
+@bp.errorhandler(404)
+def _no_route(_exc):
+    return jsonify(error="not_found", message="no such API route"), 404
+
+
+@bp.errorhandler(405)
+def _bad_method(_exc):
+    return jsonify(error="method_not_allowed", message="method not allowed on this route"), 405
+
+
+def authenticated(view):
+    @wraps(view)
+    def checked(*args, **kwargs):
+        header = request.headers.get("Authorization", "")
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise ApiError(401, "unauthorized", "send Authorization: Bearer <token>")
+        row = stores.authenticate(services().db, token.strip())
+        if row is None:
+            raise ApiError(401, "unauthorized", "unknown or revoked token")
+        store_id = kwargs.get("store_id")
+        if row.store_id is not None and store_id is not None and row.store_id != store_id:
+            raise ApiError(403, "forbidden", "this token is for another store")
+        g.api_token = row
+        return view(*args, **kwargs)
+
+    return checked
+
+
+def body(allowed: set[str], required: set[str]) -> dict:
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        raise ApiError(400, "bad_request", "the body must be a JSON object (Content-Type: application/json)")
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        raise ApiError(422, "invalid", f"unknown field(s): {', '.join(unknown)}", field=unknown[0])
+    missing = sorted(required - set(data))
+    if missing:
+        raise ApiError(422, "invalid", f"missing required field(s): {', '.join(missing)}", field=missing[0])
+    return data
+
+
+def board_url(store) -> str:
+    base = services().settings.public_base_url or request.host_url.rstrip("/")
+    return f"{base}/board/{store.board_token}"
+
+
+def store_dict(store) -> dict:
+    return {
+        "id": store.id, "name": store.name, "sms_number": store.sms_number, "timezone": store.timezone,
+        "language": store.language, "escalation_seconds": store.escalation_seconds, "hours": store.hours,
+        "handoff_mode": store.handoff_mode, "paused": store.paused, "board_url": board_url(store),
+    }
+
+
+def staff_dict(member) -> dict:
+    return {"id": member.id, "name": member.name, "phone": member.phone, "role": member.role,
+            "language": member.language, "on_duty": member.on_duty}
+
+
+@bp.get("/openapi.json")
+def openapi():
+    return jsonify(document(request.host_url.rstrip("/")))
+
+
+@bp.post("/stores")
+@authenticated
+def create_store():
+    if g.api_token.store_id is not None:
+        raise ApiError(403, "forbidden", "only a token without a store may create stores")
+    data = body({"name", "sms_number", "timezone", "language", "escalation_seconds", "hours", "handoff_mode"},
+                {"name", "sms_number", "timezone", "language"})
+    store = stores.create_store(services().db, **data)
+    return jsonify(store_dict(store)), 201
+
+
+@bp.get("/stores/<int:store_id>")
+@authenticated
+def get_store(store_id: int):
+    return jsonify(store_dict(stores.get_store(services().db, store_id)))
+
+
+@bp.post("/stores/<int:store_id>/staff")
+@authenticated
+def add_staff(store_id: int):
+    data = body({"name", "phone", "role", "language", "on_duty"}, {"name", "phone", "role"})
+    member = stores.add_staff(services().db, store_id, **data)
+    return jsonify(staff_dict(member)), 201
+
+
+@bp.post("/stores/<int:store_id>/orders")
+@authenticated
+def create_order(store_id: int):
+    data = body({"number", "customer_name", "customer_phone", "language", "items", "status"},
+                {"number", "customer_phone"})
+    return jsonify(orders.create_order(services(), store_id, **data)), 201
+
+
+@bp.post("/stores/<int:store_id>/orders/<number>/ready")
+@authenticated
+def mark_ready(store_id: int, number: str):
+    orders.mark_ready(services(), store_id, number)
+    return jsonify(orders.get_order(services().db, store_id, number))
+
+
+@bp.get("/stores/<int:store_id>/orders/<number>")
+@authenticated
+def get_order(store_id: int, number: str):
+    return jsonify(orders.get_order(services().db, store_id, number))
+
+
+@bp.get("/stores/<int:store_id>/handoffs")
+@authenticated
+def list_handoffs(store_id: int):
+    status = request.args.get("status") or None
+    return jsonify(orders.list_handoffs(services().db, store_id, status))
+
+
+@bp.put("/stores/<int:store_id>/auto-replies/<key>")
+@authenticated
+def set_auto_reply(store_id: int, key: str):
+    data = body({"en", "fr"}, set())
+    row = stores.set_auto_reply(services().db, store_id, key, data.get("en"), data.get("fr"))
+    return jsonify({"key": row.key, "en": row.en, "fr": row.fr})

@@ -1,0 +1,119 @@
+"""The OpenAPI 3.0 document of the JSON API, served at /api/v1/openapi.json."""
+from __future__ import annotations
+
+LANG = {"type": "string", "enum": ["en", "fr"]}
+TS = {"type": "string", "format": "date-time", "nullable": True}
+ERROR = {"type": "object", "required": ["error", "message"],
+         "properties": {"error": {"type": "string"}, "message": {"type": "string"}, "field": {"type": "string"}}}
+
+HOURS = {"type": "object", "nullable": True, "description": 'e.g. {"mon": ["09:00", "17:00"]}; a missing day is closed',
+         "additionalProperties": False,
+         "properties": {d: {"type": "array", "nullable": True, "items": {"type": "string", "pattern": "^\\d{2}:\\d{2}$"},
+                            "minItems": 2, "maxItems": 2} for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}}
+
+STORE_IN = {"type": "object", "additionalProperties": False, "required": ["name", "sms_number", "timezone", "language"],
+            "properties": {"name": {"type": "string", "minLength": 1, "maxLength": 120},
+                           "sms_number": {"type": "string", "description": "the store's Twilio number, E.164"},
+                           "timezone": {"type": "string", "example": "America/Toronto"},
+                           "language": LANG,
+                           "escalation_seconds": {"type": "integer", "minimum": 30, "maximum": 3600},
+                           "hours": HOURS,
+                           "handoff_mode": {"type": "string", "enum": ["car", "door", "both"]}}}
+STORE = {"type": "object",
+         "required": ["id", "name", "sms_number", "timezone", "language", "escalation_seconds", "board_url"],
+         "properties": {"id": {"type": "integer"}, "name": {"type": "string"}, "sms_number": {"type": "string"},
+                        "timezone": {"type": "string"}, "language": LANG, "escalation_seconds": {"type": "integer"},
+                        "hours": HOURS, "handoff_mode": {"type": "string"}, "paused": {"type": "boolean"},
+                        "board_url": {"type": "string"}}}
+STAFF_IN = {"type": "object", "additionalProperties": False, "required": ["name", "phone", "role"],
+            "properties": {"name": {"type": "string", "minLength": 1, "maxLength": 120},
+                           "phone": {"type": "string"}, "role": {"type": "string", "enum": ["staff", "manager", "owner"]},
+                           "language": LANG, "on_duty": {"type": "boolean", "default": True}}}
+STAFF = {"type": "object", "required": ["id", "name", "phone", "role", "language", "on_duty"],
+         "properties": {"id": {"type": "integer"}, "name": {"type": "string"}, "phone": {"type": "string"},
+                        "role": {"type": "string"}, "language": LANG, "on_duty": {"type": "boolean"}}}
+ORDER_IN = {"type": "object", "additionalProperties": False, "required": ["number", "customer_phone"],
+            "properties": {"number": {"type": "string", "minLength": 1, "maxLength": 40},
+                           "customer_name": {"type": "string", "maxLength": 120},
+                           "customer_phone": {"type": "string"}, "language": LANG,
+                           "items": {"type": "array", "items": {}},
+                           "status": {"type": "string", "enum": ["pending", "ready"], "default": "pending"}}}
+HANDOFF = {"type": "object", "required": ["id", "status"],
+           "properties": {"id": {"type": "integer"},
+                          "status": {"type": "string", "enum": ["on_the_way", "waiting", "claimed", "done", "cancelled"]},
+                          "location": {"type": "string", "enum": ["car", "door"]},
+                          "spot": {"type": "string", "nullable": True}, "vehicle": {"type": "string", "nullable": True},
+                          "note": {"type": "string", "nullable": True},
+                          "orders": {"type": "array", "items": {"type": "string"}},
+                          "customer": {"type": "string", "nullable": True},
+                          "claimed_by": {"type": "string", "nullable": True}, "eta_at": TS, "arrived_at": TS,
+                          "claimed_at": TS, "done_at": TS}}
+ORDER = {"type": "object", "required": ["number", "status"],
+         "properties": {"number": {"type": "string"},
+                        "status": {"type": "string", "enum": ["pending", "ready", "handed_off", "cancelled"]},
+                        "customer_name": {"type": "string", "nullable": True}, "customer_phone": {"type": "string"},
+                        "language": {"type": "string", "nullable": True}, "items": {"nullable": True},
+                        "created_at": TS, "ready_at": TS, "handoff": {**HANDOFF, "nullable": True}}}
+REPLY_IN = {"type": "object", "additionalProperties": False,
+            "properties": {"en": {"type": "string", "nullable": True, "maxLength": 480},
+                           "fr": {"type": "string", "nullable": True, "maxLength": 480}}}
+
+
+def _json(schema):
+    return {"content": {"application/json": {"schema": schema}}}
+
+
+def _errors(*codes):
+    return {str(c): {"description": "error", **_json(ERROR)} for c in codes}
+
+
+STORE_ID = {"name": "store_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+NUMBER = {"name": "number", "in": "path", "required": True, "schema": {"type": "string"}}
+
+
+def document(server: str = "") -> dict:
+    return {
+        "openapi": "3.0.3",
+        "info": {"title": "Arrivée API", "version": "1.0.0",
+                 "description": "Curbside pickup by text: stores, staff, orders and handoffs."},
+        "servers": [{"url": server or "/"}],
+        "components": {"securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}},
+        "security": [{"bearer": []}],
+        "paths": {
+            "/api/v1/stores": {"post": {
+                "summary": "Create a store (token without a store only)", "requestBody": {"required": True, **_json(STORE_IN)},
+                "responses": {"201": {"description": "created", **_json(STORE)}, **_errors(400, 401, 403, 409, 422)}}},
+            "/api/v1/stores/{store_id}": {"get": {
+                "summary": "A store, its settings and board_url", "parameters": [STORE_ID],
+                "responses": {"200": {"description": "the store", **_json(STORE)}, **_errors(401, 403, 404)}}},
+            "/api/v1/stores/{store_id}/staff": {"post": {
+                "summary": "Add a staff member", "parameters": [STORE_ID],
+                "requestBody": {"required": True, **_json(STAFF_IN)},
+                "responses": {"201": {"description": "added", **_json(STAFF)}, **_errors(400, 401, 403, 404, 409, 422)}}},
+            "/api/v1/stores/{store_id}/orders": {"post": {
+                "summary": "Create an order", "parameters": [STORE_ID],
+                "requestBody": {"required": True, **_json(ORDER_IN)},
+                "responses": {"201": {"description": "created", **_json(ORDER)}, **_errors(400, 401, 403, 404, 409, 422)}}},
+            "/api/v1/stores/{store_id}/orders/{number}/ready": {"post": {
+                "summary": "Mark an order ready and text the customer", "parameters": [STORE_ID, NUMBER],
+                "responses": {"200": {"description": "the order", **_json(ORDER)}, **_errors(401, 403, 404, 409, 422)}}},
+            "/api/v1/stores/{store_id}/orders/{number}": {"get": {
+                "summary": "An order and its handoff", "parameters": [STORE_ID, NUMBER],
+                "responses": {"200": {"description": "the order", **_json(ORDER)}, **_errors(401, 403, 404, 422)}}},
+            "/api/v1/stores/{store_id}/handoffs": {"get": {
+                "summary": "The store's handoffs, newest first",
+                "parameters": [STORE_ID, {"name": "status", "in": "query", "required": False,
+                                          "schema": {"type": "string", "enum": ["on_the_way", "waiting", "claimed",
+                                                                                "done", "cancelled"]}}],
+                "responses": {"200": {"description": "handoffs", **_json({"type": "array", "items": HANDOFF})},
+                              **_errors(401, 403, 404, 422)}}},
+            "/api/v1/stores/{store_id}/auto-replies/{key}": {"put": {
+                "summary": "Set the English and French text of one auto-reply (null restores the default)",
+                "parameters": [STORE_ID, {"name": "key", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "requestBody": {"required": True, **_json(REPLY_IN)},
+                "responses": {"200": {"description": "the texts", **_json(
+                    {"type": "object", "properties": {"key": {"type": "string"}, "en": {"type": "string", "nullable": True},
+                                                      "fr": {"type": "string", "nullable": True}}})},
+                              **_errors(400, 401, 403, 404, 422)}}},
+        },
+    }

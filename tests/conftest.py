@@ -1,0 +1,52 @@
+"""Shared fixtures: a fresh database per test (SQLite, or PostgreSQL when DATABASE_URL says so), fakes."""
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from bot.data.db import Database
+from bot.wiring import Services
+from config.settings import load_settings, normalise_database_url
+from tests.support.fakes import FakeClock, FakeSender, InlineDispatcher
+
+
+@pytest.fixture
+def database_url(tmp_path):
+    """SQLite in a temp dir, or a fresh schema in the PostgreSQL database named by DATABASE_URL."""
+    base = os.environ.get("DATABASE_URL")
+    if not base:
+        yield f"sqlite:///{tmp_path / 'test.sqlite3'}"
+        return
+    base = normalise_database_url(base)
+    schema = "t_" + uuid.uuid4().hex[:12]
+    admin = create_engine(base)
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    sep = "&" if "?" in base else "?"
+    yield f"{base}{sep}options=-csearch_path%3D{schema}"
+    with admin.begin() as conn:
+        conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+    admin.dispose()
+
+
+@pytest.fixture
+def settings(database_url):
+    return load_settings({"DATABASE_URL": database_url, "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+                          "SMS_TRANSPORT": "console", "SECRET_KEY": "test-secret",
+                          "PUBLIC_BASE_URL": "https://pickup.example.test"})
+
+
+@pytest.fixture
+def svc(settings):
+    """Services with fakes: texts land in an outbox, jobs run inline, time moves only when told."""
+    db = Database(settings.database_url)
+    db.create_all()
+    dispatcher = InlineDispatcher()
+    services = Services(settings=settings, db=db, dispatcher=dispatcher, sender=FakeSender(), clock=FakeClock(),
+                        send_inline=True)
+    dispatcher.svc = services
+    yield services
+    db.dispose()

@@ -1,0 +1,117 @@
+"""Fakes for unit and conversation tests: an SMS sender with an outbox, an inline queue, a clock."""
+from __future__ import annotations
+
+import itertools
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+
+from bot.messaging.errors import classify
+from bot.messaging.senders import Outgoing, Sent
+
+
+class FakeSender:
+    """Records every text instead of sending it; can be told to fail the next sends."""
+
+    def __init__(self):
+        self.outbox: list[Outgoing] = []
+        self._failures: list[tuple[int | None, int | None]] = []
+        self._ids = itertools.count(1)
+
+    def fail_next(self, status: int | None = 500, code: int | None = None, times: int = 1) -> None:
+        self._failures += [(status, code)] * times
+
+    def send(self, message: Outgoing) -> Sent:
+        if self._failures:
+            status, code = self._failures.pop(0)
+            raise classify(status, code, f"scripted failure {status}/{code}")
+        self.outbox.append(message)
+        return Sent(sid=f"SM{uuid.uuid4().hex}", status="queued")
+
+    def to(self, number: str) -> list[str]:
+        return [m.body for m in self.outbox if m.to.endswith(number)]
+
+    def clear(self) -> None:
+        self.outbox.clear()
+
+
+class FakeClock:
+    def __init__(self, start: datetime | None = None):
+        self.now = start or datetime(2026, 11, 26, 15, 0, tzinfo=timezone.utc)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
+
+
+@dataclass
+class Timer:
+    due: datetime
+    job: str
+    args: tuple
+
+
+@dataclass
+class InlineDispatcher:
+    """Runs jobs at once, in-process; timers wait until the test moves the clock and calls run_due()."""
+
+    svc: object = None
+    timers: list[Timer] = field(default_factory=list)
+    enqueued: list[tuple] = field(default_factory=list)
+    broken: bool = False  # behave like Redis being down
+    errors: list[BaseException] = field(default_factory=list)  # what jobs raised (a real worker would log it)
+
+    def _check(self):
+        if self.broken:
+            raise ConnectionError("queue unavailable")
+
+    def process_inbound(self, message_id: int) -> None:
+        from bot.usecases.inbound import process_inbound
+
+        self._check()
+        self.enqueued.append(("process_inbound", message_id))
+        try:
+            process_inbound(self.svc, message_id)
+        except Exception as exc:  # the webhook must not see a job's failure; the test must
+            self.errors.append(exc)
+
+    def deliver(self, message_ids: list[int]) -> None:
+        from bot.usecases.outbox import deliver
+
+        self._check()
+        self.enqueued.append(("deliver", tuple(message_ids)))
+        for message_id in message_ids:
+            deliver(self.svc, message_id)
+
+    def retry_delivery(self, message_id: int, delay: float) -> None:
+        self._check()
+        self.timers.append(Timer(self.svc.clock() + timedelta(seconds=delay), "deliver", ([message_id],)))
+
+    def schedule(self, job: str, handoff_id: int, level: int, delay: float) -> None:
+        self._check()
+        args = (handoff_id, level) if job == "escalate" else (handoff_id,)
+        self.timers.append(Timer(self.svc.clock() + timedelta(seconds=delay), job, args))
+
+    def sweep_in(self, delay: float) -> None:
+        pass
+
+    def run_due(self) -> int:
+        from bot.usecases import outbox, timers
+
+        ran = 0
+        while True:
+            due = [t for t in self.timers if t.due <= self.svc.clock()]
+            if not due:
+                return ran
+            timer = min(due, key=lambda t: t.due)
+            self.timers.remove(timer)
+            ran += 1
+            if timer.job == "escalate":
+                timers.escalate(self.svc, *timer.args)
+            elif timer.job == "nudge":
+                timers.nudge(self.svc, *timer.args)
+            elif timer.job == "deliver":
+                for message_id in timer.args[0]:
+                    outbox.deliver(self.svc, message_id)
