@@ -1,6 +1,7 @@
 """Every text the bot sends, in English and French, with owner overrides and SMS segment counting."""
 from __future__ import annotations
 
+import re
 import string
 from typing import Mapping
 
@@ -193,7 +194,12 @@ def render(key: str, lang: str, variables: Mapping[str, object],
     text = " ".join(text.split())
     for mark in (" .", " ,"):
         text = text.replace(mark, mark[1:])
+    # A name ending in an initial ("Marie L.") followed by a sentence's full stop.
+    text = _INITIAL_STOP.sub(r"\1.", text)
     return text.strip()
+
+
+_INITIAL_STOP = re.compile(r"(\b[A-ZÀ-Ý])\.\.(?!\.)")
 
 
 def segments(text: str) -> int:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 
-from ..usecases import inbound, outbox, timers
+from ..usecases import delivery, outbox, timers
 
 log = logging.getLogger(__name__)
 
@@ -28,10 +28,6 @@ def services():
     return _services
 
 
-def process_inbound(message_id: int) -> None:
-    inbound.process_inbound(services(), message_id)
-
-
 def deliver(message_ids: list[int]) -> None:
     svc = services()
     for message_id in message_ids:
@@ -44,6 +40,10 @@ def escalate(handoff_id: int, level: int) -> None:
 
 def nudge(handoff_id: int) -> None:
     timers.nudge(services(), handoff_id)
+
+
+def record_status(sid: str, status: str, error_code: int | None, attempt: int) -> None:
+    delivery.record_status(services(), sid, status, error_code, attempt)
 
 
 def sweep() -> None:

@@ -18,10 +18,11 @@ STAFF_PRIORITY = 10  # staff alerts go out before customer notices
 
 @dataclass
 class Sender:
-    """Who the message being answered came from: a Reply goes back on the same channel."""
+    """Who the message being answered came from: a Reply goes back on the same channel.
+    With no address (a click on the board), replies are shown on screen instead of texted."""
 
-    address: str  # as Twilio gave it, e.g. "whatsapp:+15145550123"
-    store_address: str  # the store address it was sent to
+    address: str | None  # as Twilio gave it, e.g. "whatsapp:+15145550123"
+    store_address: str | None  # the store address it was sent to
     customer: Customer | None = None
     staff: Staff | None = None
 
@@ -31,6 +32,8 @@ class Applied:
     outbox: list[int] = field(default_factory=list)
     timers: list[tuple[str, int, int, int]] = field(default_factory=list)  # (job, handoff_id, level, delay)
     handoff_id: int | None = None
+    store_id: int | None = None
+    replies: list[str] = field(default_factory=list)  # rendered for a screen, when the sender has no address
 
 
 class ClaimLost(Exception):
@@ -39,7 +42,7 @@ class ClaimLost(Exception):
 
 def apply(session: Session, store: Store, effects: list, now: datetime, sender: Sender | None = None,
           handoff: Handoff | None = None, status_callback: str | None = None) -> Applied:
-    out = Applied(handoff_id=handoff.id if handoff else None)
+    out = Applied(handoff_id=handoff.id if handoff else None, store_id=store.id)
     texts = state.overrides(session, store.id)
     current = handoff
 
@@ -127,7 +130,10 @@ def apply(session: Session, store: Store, effects: list, now: datetime, sender: 
         elif isinstance(effect, c.Reply):
             session.flush()
             hid = current.id if current else None
-            if sender.staff is not None:
+            if sender.address is None:
+                lang = sender.staff.language if sender.staff else store.language
+                out.replies.append(render(effect.key, lang, {"store": store.name, **effect.vars}, texts))
+            elif sender.staff is not None:
                 text_staff(sender.staff, effect.key, effect.vars, hid, sender.address, sender.store_address)
             else:
                 text_customer(sender.customer, effect.key, effect.vars, hid, sender.address, sender.store_address)

@@ -17,14 +17,22 @@ RANK = {"queued": 0, "sending": 1, "accepted": 1, "scheduled": 1, "sent": 2, "de
 FAILED = ("failed", "undelivered")
 
 
-def record_status(svc, sid: str, status: str, error_code: int | None) -> None:
+# A callback can beat the sender's own write of the SID; it is retried a few times before it is dropped.
+EARLY_CALLBACK_RETRIES = 5
+
+
+def record_status(svc, sid: str, status: str, error_code: int | None, attempt: int = 0) -> None:
     status = status.lower()
     if status not in RANK:
         return
     applied = Applied()
     with svc.db.write() as session:
         msg = session.scalars(select(Message).where(Message.twilio_sid == sid)).first()
-        if msg is None or RANK.get(msg.status, 0) > RANK[status]:
+        if msg is None:
+            if attempt < EARLY_CALLBACK_RETRIES:
+                svc.dispatcher.status_later(sid, status, error_code, attempt + 1, delay=2.0 * (attempt + 1))
+            return
+        if RANK.get(msg.status, 0) > RANK[status]:
             return
         msg.status, msg.error_code, msg.status_at = status, error_code, svc.clock()
         if status in FAILED and msg.audience == "staff" and msg.staff_id is not None:

@@ -97,6 +97,11 @@ class InlineDispatcher:
     def sweep_in(self, delay: float) -> None:
         pass
 
+    def status_later(self, sid: str, status: str, error_code, attempt: int, delay: float) -> None:
+        self._check()
+        self.timers.append(Timer(self.svc.clock() + timedelta(seconds=delay), "status", (sid, status, error_code,
+                                                                                         attempt)))
+
     def run_due(self) -> int:
         from bot.usecases import outbox, timers
 
@@ -112,6 +117,10 @@ class InlineDispatcher:
                 timers.escalate(self.svc, *timer.args)
             elif timer.job == "nudge":
                 timers.nudge(self.svc, *timer.args)
+            elif timer.job == "status":
+                from bot.usecases.delivery import record_status
+
+                record_status(self.svc, *timer.args)
             elif timer.job == "deliver":
                 for message_id in timer.args[0]:
                     outbox.deliver(self.svc, message_id)

@@ -63,3 +63,8 @@ def test_staff_alert_vars_say_where_in_both_languages():
                     location="door")
     v = handoff_vars(h)
     assert (v["where_en"], v["where_fr"]) == ("at the door", "à la porte")
+
+
+def test_a_name_ending_in_an_initial_does_not_double_the_full_stop():
+    body = texts.render("staff_done", "fr", {**SAMPLE, "customer": "Marie L."})
+    assert "Marie L. Merci" in body and ".." not in body

@@ -1,0 +1,89 @@
+"""The inbound webhook: signatures, durable storage before the 200, duplicates, Redis being down."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.data.models import Message
+from tests.support.conversation import Shop
+
+
+def test_a_bad_signature_is_403_and_nothing_is_stored(svc):
+    shop = Shop(svc)
+    form = {"MessageSid": "SM" + "1" * 32, "From": "+15145550123", "To": shop.number, "Body": "here"}
+    response = shop.client.post("/twilio/sms", data=form, headers={"X-Twilio-Signature": "forged"})
+    assert response.status_code == 403
+    assert shop.client.post("/twilio/sms", data=form).status_code == 403
+    with svc.db.read() as session:
+        assert session.scalars(select(Message)).all() == []
+
+
+def test_a_text_is_stored_before_the_200_even_when_the_queue_is_down(svc):
+    shop = Shop(svc)
+    shop.order("1234", "+15145550123", "Marie Lavoie")
+    svc.dispatcher.broken = True
+    response = shop.post_sms("+15145550123", "rendu place 4")
+    assert response.status_code == 200 and b"<Response" in response.data
+    with svc.db.read() as session:
+        stored = session.scalars(select(Message).where(Message.direction == "in")).one()
+    assert stored.status == "received" and stored.body == "rendu place 4"
+    # Redis is back: the sweeper finds what was stored but never processed.
+    svc.dispatcher.broken = False
+    svc.clock.advance(120)
+    from bot.usecases.timers import sweep
+
+    assert sweep(svc)["inbound"] == 1
+    with svc.db.read() as session:
+        assert session.get(Message, stored.id).status == "processed"
+
+
+def test_the_same_message_sid_twice_is_processed_once(svc):
+    shop = Shop(svc)
+    shop.staff("Julie Tremblay", "+15145550111")
+    shop.order("1234", "+15145550123", "Marie Lavoie")
+    for _ in range(3):
+        shop.post_sms("+15145550123", "rendu place 4", sid="SM" + "b" * 32)
+    assert len(svc.sender.to("+15145550111")) == 1
+    assert svc.dispatcher.enqueued.count(("process_inbound", 2)) <= 1
+
+
+def test_texts_from_short_codes_and_unknown_store_numbers_are_stored_but_ignored(svc):
+    shop = Shop(svc)
+    shop.post_sms("12345", "WIN A PRIZE")
+    with svc.db.read() as session:
+        assert [m.status for m in session.scalars(select(Message))] == ["ignored"]
+    assert svc.sender.outbox == []
+
+
+def test_status_callback_moves_status_forward_only(svc):
+    shop = Shop(svc)
+    shop.order("1234", "+15145550123", "Marie Lavoie", ready=True)
+    with svc.db.read() as session:
+        sent = session.scalars(select(Message).where(Message.direction == "out")).one()
+    from twilio.request_validator import RequestValidator
+
+    def callback(status):
+        form = {"MessageSid": sent.twilio_sid, "MessageStatus": status}
+        sig = RequestValidator(svc.webhook_token).compute_signature(
+            svc.settings.public_base_url + "/twilio/status", form)
+        return shop.client.post("/twilio/status", data=form, headers={"X-Twilio-Signature": sig})
+
+    assert callback("delivered").status_code == 204
+    assert callback("sent").status_code == 204  # late and out of order
+    with svc.db.read() as session:
+        assert session.get(Message, sent.id).status == "delivered"
+
+
+def test_a_failed_staff_alert_is_rerouted_to_a_colleague(svc):
+    shop = Shop(svc)
+    julie = shop.staff("Julie Tremblay", "+15145550111")
+    marc = shop.staff("Marc Gagnon", "+15145550115", on_duty=False)
+    boss = shop.staff("Sophie Roy", "+15145550113", role="manager", on_duty=False)
+    shop.order("1234", "+15145550123", "Marie Lavoie")
+    shop.post_sms("+15145550123", "rendu place 4")
+    [alert] = julie.new()
+    with svc.db.read() as session:
+        msg = session.scalars(select(Message).where(Message.staff_id.is_not(None))).one()
+    from bot.usecases.delivery import record_status
+
+    record_status(svc, msg.twilio_sid, "undelivered", 30003)
+    assert boss.new() == [alert] and marc.new() == []

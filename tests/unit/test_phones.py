@@ -1,0 +1,34 @@
+"""Phone numbers become E.164 once, at the boundary."""
+from __future__ import annotations
+
+import pytest
+
+from bot.phones import InvalidPhone, address, is_short_code, mask, region_of, split_address, to_e164
+
+
+@pytest.mark.parametrize("raw", ["(514) 555-0123", "514.555.0123", "1 514 555 0123", "+15145550123",
+                                 "whatsapp:+15145550123"])
+def test_canadian_numbers_in_any_shape_become_e164(raw):
+    assert to_e164(raw, "CA") == "+15145550123"
+
+
+def test_a_french_number_keeps_its_country():
+    assert to_e164("06 12 34 56 78", "FR") == "+33612345678"
+    assert region_of("+33612345678") == "FR" and region_of("+15145550100") == "CA"
+
+
+@pytest.mark.parametrize("raw", ["", "hello", "123"])
+def test_garbage_is_refused_with_a_reason(raw):
+    with pytest.raises(InvalidPhone):
+        to_e164(raw, "CA")
+
+
+def test_whatsapp_addresses_split_and_rebuild():
+    assert split_address("whatsapp:+15145550123") == ("whatsapp", "+15145550123")
+    assert address("whatsapp", "+15145550123") == "whatsapp:+15145550123"
+    assert address("sms", "+15145550123") == "+15145550123"
+
+
+def test_short_codes_and_masking():
+    assert is_short_code("12345") and not is_short_code("+15145550123")
+    assert mask("+15145550123") == "…0123"

@@ -1,0 +1,430 @@
+"""What the bot understands from a text: intents, spots, orders, ETAs, vehicles, language, notes."""
+
+import ast
+import json
+import re
+import time
+from dataclasses import FrozenInstanceError
+from pathlib import Path
+
+import pytest
+
+from bot.core.understanding import (
+    CUSTOMER_INTENTS,
+    STAFF_INTENTS,
+    Context,
+    Meaning,
+    understand,
+)
+
+SAMPLE = Path(__file__).parents[2].parent / "shared/corpus/sample.jsonl"
+OURS = Path(__file__).parents[1] / "corpus/customer_texts.jsonl"
+CORE = Path(__file__).parents[2] / "bot/core"
+
+STAFF = Context(role="staff")
+ASKED_SPOT = Context(awaiting="spot")
+ASKED_ORDER = Context(awaiting="order")
+
+
+# --- arrival or on the way --------------------------------------------------------------------
+
+def test_j_arrive_dans_10_min_means_on_the_way_not_arrived():
+    meaning = understand("j'arrive dans 10 min")
+    assert (meaning.intent, meaning.eta_minutes, meaning.language) == ("on_the_way", 10, "fr")
+
+
+def test_j_arrive_alone_is_on_the_way():
+    assert understand("J'arrive").intent == "on_the_way"
+
+
+@pytest.mark.parametrize("text", ["arrivé", "Je suis arrivée", "je suis arrive", "rendu", "chu rendue",
+                                  "chu là", "j'suis là", "icitte", "je suis dans le stationnement"])
+def test_arrive_with_an_accent_or_after_suis_and_quebec_forms_mean_arrived(text):
+    assert understand(text).intent == "arrived"
+
+
+@pytest.mark.parametrize("text", ["presque rendu", "pas encore arrivé", "almost there", "not here yet",
+                                  "chu pas encore là"])
+def test_almost_or_not_yet_there_is_on_the_way(text):
+    assert understand(text).intent == "on_the_way"
+
+
+def test_be_there_in_5_is_on_the_way_with_a_5_minute_eta():
+    assert (understand("be there in 5").intent, understand("be there in 5").eta_minutes) == ("on_the_way", 5)
+
+
+def test_an_eta_alone_is_on_the_way():
+    assert understand("10 min").intent == "on_the_way"
+
+
+def test_im_in_5_is_spot_5_but_here_in_5_is_an_eta():
+    assert (understand("I'm in 5").intent, understand("I'm in 5").spot) == ("arrived", "5")
+    assert (understand("here in 5").intent, understand("here in 5").eta_minutes) == ("on_the_way", 5)
+
+
+def test_arrival_outranks_a_status_question_in_the_same_text():
+    meaning = understand("I'm here at spot 8, is it ready?")
+    assert (meaning.intent, meaning.spot) == ("arrived", "8")
+
+
+# --- ETAs ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, minutes",
+    [
+        ("10 min", 10), ("10mins", 10), ("5 minutes", 5), ("5 min away", 5), ("gimme 20 mins", 20),
+        ("in a quarter of an hour", 15), ("half an hour", 30), ("un quart d'heure", 15),
+        ("une demi-heure", 30), ("dans deux heures", 120), ("be there in an hour", 60),
+        ("dans 1h30", 90), ("une heure et demie", 90), ("trois quarts d'heure", 45),
+        ("j'arrive dans cinq minutes", 5), ("10-15 min", 15), ("be there in 15-20", 20),
+        ("je suis à 10 minutes", 10), ("une vingtaine de minutes", 20), ("in 1.5 hours", 90),
+    ],
+)
+def test_eta_phrases_in_both_languages_become_minutes(text, minutes):
+    assert understand(text).eta_minutes == minutes
+
+
+@pytest.mark.parametrize("text", ["be there at 5:30", "j'arrive à 17h", "je serai là vers 17h",
+                                  "I'll be there around 3pm"])
+def test_a_clock_time_is_not_an_eta(text):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.eta_minutes) == ("on_the_way", None)
+
+
+@pytest.mark.parametrize("text", ["I'm here, been waiting for 15 min", "je suis ici depuis 10 minutes",
+                                  "I'm here, waited 10 minutes already"])
+def test_time_already_waited_is_not_an_eta(text):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.eta_minutes) == ("arrived", None)
+
+
+# --- spots -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, spot",
+    [
+        ("spot 4", "4"), ("space 5", "5"), ("stall 3", "3"), ("bay 2", "2"), ("slot 10", "10"),
+        ("door 2", "2"), ("place 4", "4"), ("espace 11", "11"), ("stationnement 14", "14"),
+        ("le spot 9", "9"), ("pl. 7", "7"), ("#7", "7"), ("spot #14", "14"), ("here 4", "4"),
+        ("chu rendu au 4", "4"), ("I'm in spot A3", "A3"), ("here P12", "P12"), ("spot P-12", "P12"),
+    ],
+)
+def test_spot_synonyms_and_labels_give_the_spot(text, spot):
+    assert understand(text).spot == spot
+
+
+@pytest.mark.parametrize(
+    "text, spot",
+    [("spot four", "4"), ("place numéro quinze", "15"), ("place trente-deux", "32"),
+     ("la place vingt et un", "21"), ("here, spot twenty one", "21"), ("place quatre-vingt-dix-neuf", "99")],
+)
+def test_number_words_in_both_languages_become_digits(text, spot):
+    assert understand(text).spot == spot
+
+
+def test_un_vus_is_a_vehicle_not_spot_1():
+    meaning = understand("chu dehors dans un VUS noir")
+    assert (meaning.spot, meaning.vehicle) == (None, "VUS noir")
+
+
+@pytest.mark.parametrize(
+    "text, vehicle",
+    [("Here in a Mazda 3", "Mazda 3"), ("here in a Tesla Model 3", "Tesla Model 3"),
+     ("Silver CX-5 here", "Silver CX-5"), ("here in my 2019 RAV4", "2019 RAV4"),
+     ("here in the black Ram 1500", "black Ram 1500")],
+)
+def test_a_model_number_or_year_is_part_of_the_vehicle_not_the_spot(text, vehicle):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.spot, meaning.vehicle) == ("arrived", None, vehicle)
+
+
+def test_model_number_and_spot_in_one_text_are_told_apart():
+    meaning = understand("In a red Mazda 3 at spot 8")
+    assert (meaning.spot, meaning.vehicle) == ("8", "red Mazda 3")
+
+
+def test_a_lone_number_after_with_is_not_the_spot():
+    assert understand("I'm here with my 2 kids").spot is None
+
+
+# --- bare answers ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, spot", [("7", "7"), ("sept", "7"), ("#7", "7"), ("seven", "7"),
+                                        ("A3", "A3"), ("le 4", "4"), ("numéro 12", "12"), ("dix-sept", "17")])
+def test_bare_number_after_spot_question_is_the_spot(text, spot):
+    meaning = understand(text, ASKED_SPOT)
+    assert (meaning.intent, meaning.spot) == ("arrived", spot)
+
+
+def test_a_vehicle_after_the_spot_question_is_an_arrival_in_that_vehicle():
+    meaning = understand("the red one", ASKED_SPOT)
+    assert (meaning.intent, meaning.spot, meaning.vehicle) == ("arrived", None, "red one")
+
+
+@pytest.mark.parametrize("text, order", [("55821", "55821"), ("B552", "B552"), ("#B552", "B552"),
+                                         ("7", "7"), ("order 55821", "55821"), ("c'est 4521", "4521")])
+def test_bare_answer_after_order_question_is_the_order(text, order):
+    meaning = understand(text, ASKED_ORDER)
+    assert (meaning.intent, meaning.order, meaning.spot) == ("other", order, None)
+
+
+def test_an_arrival_with_its_order_after_the_order_question_keeps_both():
+    meaning = understand("1234 spot 5", ASKED_ORDER)
+    assert (meaning.intent, meaning.order, meaning.spot) == ("arrived", "1234", "5")
+
+
+def test_bare_small_number_with_no_question_pending_is_an_arrival_at_that_spot():
+    meaning = understand("6")
+    assert (meaning.intent, meaning.spot, meaning.order) == ("arrived", "6", None)
+
+
+@pytest.mark.parametrize("text", ["55821", "B552", "#B552"])
+def test_bare_order_number_with_no_question_pending_is_an_order_not_a_spot(text):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.spot, meaning.order) == ("other", None, text.lstrip("#"))
+
+
+# --- orders ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, order", [("Arrived. Order 55821, spot 11", "55821"),
+                                         ("Commande 4521, place 2", "4521"),
+                                         ("pickup for #B552, spot 14", "B552"),
+                                         ("Hello! Arrived for pickup, order #A-3391", "A-3391")])
+def test_order_numbers_are_read_and_not_taken_for_spots(text, order):
+    assert understand(text).order == order
+
+
+def test_hash_before_a_short_number_is_a_spot_but_before_an_order_id_is_an_order():
+    assert (understand("pickup for #B552, spot 14").spot, understand("here #3").spot) == ("14", "3")
+
+
+# --- typos -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, spot", [("im hre spt 6", "6"), ("im heer spto 3", "3"),
+                                        ("arived spot 4", "4"), ("heeeere", None), ("arrrrived", None)])
+def test_typos_and_stretched_words_are_still_understood(text, spot):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.spot) == ("arrived", spot)
+
+
+@pytest.mark.parametrize("text", ["there", "where", "Are you there?", "where do I park?", "Hi there"])
+def test_there_does_not_fuzzy_match_here(text):
+    assert understand(text).intent == "other"
+
+
+def test_shouting_and_emoji_do_not_change_the_meaning():
+    assert understand("IM HERE SPOT 4!!!").spot == "4"
+    meaning = understand("Arrivé 👍 place 6")
+    assert (meaning.intent, meaning.spot, meaning.language, meaning.note) == ("arrived", "6", "fr", None)
+
+
+# --- keywords, cancel, status, other --------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["STOP", "stop", "Stop.", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END",
+                                  "QUIT", "REVOKE", "OPTOUT", "ARRET", "ARRÊT", "Stop please", "STOP svp"])
+def test_every_opt_out_keyword_stops(text):
+    assert understand(text).intent == "stop"
+
+
+@pytest.mark.parametrize("text", ["stop texting me", "Please stop sending me messages", "unsubscribe me",
+                                  "arrête de m'écrire", "arrêtez de m'envoyer des messages",
+                                  "je veux plus recevoir de textos", "I want to cancel these texts"])
+def test_natural_opt_outs_stop(text):
+    assert understand(text).intent == "stop"
+
+
+def test_cancel_alone_opts_out_but_cancel_my_order_is_a_cancel():
+    assert understand("CANCEL").intent == "stop"
+    assert understand("cancel my order please").intent == "cancel"
+    assert understand("Annuler ma commande").intent == "cancel"
+    meaning = understand("Please cancel order 55821")
+    assert (meaning.intent, meaning.order) == ("cancel", "55821")
+
+
+@pytest.mark.parametrize("text", ["START", "UNSTOP", "YES", "yes"])
+def test_start_keywords_start(text):
+    assert understand(text).intent == "start"
+
+
+@pytest.mark.parametrize("text", ["HELP", "INFO", "AIDE", "aide svp", "I need help", "comment ça marche?"])
+def test_help_keywords_and_questions_ask_for_help(text):
+    assert understand(text).intent == "help"
+
+
+@pytest.mark.parametrize("text", ["is my order ready?", "c'est prêt?", "c'tu prêt?", "still waiting?",
+                                  "ça s'en vient?", "how much longer?", "où en est ma commande?"])
+def test_asking_whether_the_order_is_ready_is_status(text):
+    assert understand(text).intent == "status"
+
+
+@pytest.mark.parametrize("text", ["thanks", "merci", "What time do you close?", "ok", "d'accord", "👍", ""])
+def test_thanks_and_unrelated_questions_are_other(text):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.vehicle, meaning.spot) == ("other", None, None)
+
+
+# --- door and notes --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["I'm at the door", "à la porte", "devant la porte", "at the front door"])
+def test_at_the_door_is_a_door_arrival(text):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.door, meaning.spot) == ("arrived", True, None)
+
+
+@pytest.mark.parametrize("text", ["here spot 4, trunk's open", "coffre ouvert",
+                                  "here spot 4. I have a dog in the car",
+                                  "je suis arrivée, j'ai un chien dans l'auto"])
+def test_anything_more_for_staff_is_kept_verbatim_as_a_note(text):
+    meaning = understand(f"  {text} ")
+    assert (meaning.intent, meaning.note) == ("arrived", text)
+
+
+@pytest.mark.parametrize("text", ["here spot 4 red civic", "Arrivé, place 4", "I'm here, thanks!",
+                                  "Here! Spot #7, silver Honda CR-V", "j'arrive dans 10 min",
+                                  "Hi, I'm here to pick up order 55821", "chu rendu au 4"])
+def test_plain_arrivals_have_no_note(text):
+    assert understand(text).note is None
+
+
+# --- staff -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, intent, order, spot",
+    [
+        ("OK", "claim", None, None), ("ok 1234", "claim", "1234", None), ("OK #1234", "claim", "1234", None),
+        ("claim 1234", "claim", "1234", None), ("je prends 1234", "claim", "1234", None),
+        ("j'y vais", "claim", None, None), ("OK spot 4", "claim", None, "4"),
+        ("DONE", "done", None, None), ("done 1234", "done", "1234", None), ("fait", "done", None, None),
+        ("terminé", "done", None, None), ("livré 1234", "done", "1234", None),
+        ("LIST", "list", None, None), ("liste", "list", None, None), ("queue", "list", None, None),
+        ("file", "list", None, None), ("HELP", "help", None, None), ("STOP", "stop", None, None),
+        ("START", "start", None, None), ("merci", "other", None, None),
+    ],
+)
+def test_staff_commands(text, intent, order, spot):
+    meaning = understand(text, STAFF)
+    assert (meaning.intent, meaning.order, meaning.spot) == (intent, order, spot)
+    assert meaning.intent in STAFF_INTENTS
+
+
+def test_owner_texts_parse_like_staff_for_now():
+    assert understand("DONE 1234", Context(role="owner")) == understand("DONE 1234", STAFF)
+
+
+def test_ok_from_a_customer_is_not_a_claim():
+    assert understand("OK").intent == "other"
+
+
+# --- language --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["ok", "spot 4", "7", "DONE", "STOP", "HELP", "👍"])
+def test_short_texts_without_language_are_not_confident_and_use_the_stored_language(text):
+    meaning = understand(text, Context(language="fr"))
+    assert (meaning.language, meaning.language_confident) == ("fr", False)
+    assert understand(text).language == "en"
+
+
+@pytest.mark.parametrize("text, language", [("rendu", "fr"), ("merci", "fr"), ("chu là", "fr"),
+                                            ("I'm here", "en"), ("omw", "en"), ("Thanks!", "en"),
+                                            ("ARRÊT", "fr"), ("rendu, spot 6", "fr"), ("AIDE", "fr")])
+def test_two_word_texts_that_show_their_language_are_confident(text, language):
+    meaning = understand(text, Context(language="fr" if language == "en" else "en"))
+    assert (meaning.language, meaning.language_confident) == (language, True)
+
+
+# --- the interface ---------------------------------------------------------------------------
+
+def test_as_public_dict_is_exactly_the_parse_output():
+    meaning = understand("Here! Spot #7, silver Honda CR-V")
+    assert meaning.as_public_dict() == {
+        "intent": "arrived", "spot": "7", "vehicle": "silver Honda CR-V", "order": None,
+        "eta_minutes": None, "language": "en",
+    }
+    assert json.loads(json.dumps(understand("omw 10 min").as_public_dict()))["eta_minutes"] == 10
+
+
+def test_meanings_are_frozen_and_intents_are_the_declared_ones():
+    meaning = understand("here spot 4")
+    with pytest.raises(FrozenInstanceError):
+        meaning.spot = "5"  # type: ignore[misc]
+    assert isinstance(meaning, Meaning) and meaning.intent in CUSTOMER_INTENTS
+
+
+def test_the_core_imports_no_framework():
+    allowed = {"__future__", "re", "unicodedata", "dataclasses", "functools", "itertools", "text_to_num",
+               "rapidfuzz"}
+    for path in CORE.glob("*.py"):
+        if path.name not in ("understanding.py", "language.py", "__init__.py"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Import):
+                names = [alias.name.split(".")[0] for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [] if node.level else [node.module.split(".")[0]]
+            else:
+                continue
+            assert set(names) <= allowed, (path.name, names)
+
+
+def test_understanding_is_fast_enough_for_thousands_of_texts_a_second():
+    texts = [row["text"] for row in _rows(OURS)]
+    started = time.perf_counter()
+    for text in texts * 5:
+        understand(text)
+    rate = 5 * len(texts) / (time.perf_counter() - started)
+    assert rate > 5_000, f"{rate:.0f} texts/s"  # loose: the benchmark proper lives in bench/
+
+
+# --- the corpora ------------------------------------------------------------------------------
+
+FIELDS = ("intent", "spot", "order", "eta", "vehicle", "lang")
+
+
+def _rows(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _vehicle_ok(got: str | None, wanted: list[str] | None) -> bool:
+    if wanted is None:
+        return got is None
+    return got is not None and set(wanted) <= set(re.findall(r"[\w-]+", got.lower()))
+
+
+def _score(path: Path) -> tuple[float, list[str]]:
+    """Print per-field accuracy; return whole-text accuracy and the failures."""
+    rows = _rows(path)
+    right = dict.fromkeys(FIELDS, 0)
+    failures = []
+    for row in rows:
+        context = Context(role=row.get("role", "customer"), awaiting=row.get("awaiting"))
+        meaning = understand(row["text"], context)
+        checks = {
+            "intent": meaning.intent == row["intent"],
+            "spot": meaning.spot == row["spot"],
+            "order": meaning.order == row["order"],
+            "eta": meaning.eta_minutes == row["eta"],
+            "vehicle": _vehicle_ok(meaning.vehicle, row["vehicle"]),
+            "lang": meaning.language == row["lang"],
+        }
+        for field, ok in checks.items():
+            right[field] += ok
+        if not all(checks.values()):
+            failures.append(f"{row['text']!r} ({context}): {meaning.as_public_dict()}")
+    whole = (len(rows) - len(failures)) / len(rows)
+    print(f"\n{path.name}: {len(rows)} texts, whole-text {whole:.1%}; "
+          + ", ".join(f"{field} {right[field] / len(rows):.1%}" for field in FIELDS))
+    return whole, failures
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="shared/corpus/sample.jsonl is not beside the repo")
+def test_every_text_of_the_shared_sample_corpus_is_understood():
+    whole, failures = _score(SAMPLE)
+    assert not failures, "\n".join(failures)
+
+
+def test_our_corpus_is_understood_at_least_98_percent():
+    rows = _rows(OURS)
+    assert len(rows) >= 300
+    assert sum(row["lang"] == "fr" for row in rows) >= 0.4 * len(rows)
+    whole, failures = _score(OURS)
+    assert whole >= 0.98, "\n".join(failures)
