@@ -2,12 +2,17 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from flask import Flask
+if TYPE_CHECKING:
+    from flask import Flask
 
 
-def create_app(settings=None, services=None) -> Flask:
+def create_app(settings=None, services=None) -> "Flask":
     """The app factory. Pass Settings (or ready-built Services, as tests do); nothing connects here."""
+    # Flask is imported here, not at module level, so `python -m bot parse` starts without it.
+    from flask import Flask
+
     from config.settings import load_settings
 
     from .web import register

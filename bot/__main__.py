@@ -7,7 +7,7 @@ def main() -> None:
         # Understanding needs none of the app's clients; skipping the app keeps start-up fast.
         import click
 
-        from .cli import parse_lines
+        from .parsing import parse_lines
 
         @click.command()
         @click.option("--role", type=click.Choice(["customer", "staff", "owner"]), default="customer")

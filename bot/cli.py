@@ -1,8 +1,6 @@
 """Command line: `flask --app bot <command>` or `python -m bot <command>`."""
 from __future__ import annotations
 
-import json
-import sys
 import uuid
 
 import click
@@ -12,17 +10,6 @@ from flask.cli import AppGroup
 
 def _svc():
     return current_app.extensions["arrivee"]
-
-
-def parse_lines(role: str, text: str | None, out=None) -> None:
-    """The `parse` command's work, importable without building the app (it must start in well under a second)."""
-    from .core.understanding import Context, understand
-
-    out = out or sys.stdout
-    lines = [text] if text is not None else (line.rstrip("\n") for line in sys.stdin)
-    context = Context(role=role)
-    for line in lines:
-        out.write(json.dumps(understand(line, context).as_public_dict(), ensure_ascii=False) + "\n")
 
 
 def migrate(database_url: str, revision: str = "head") -> None:
@@ -73,6 +60,8 @@ def register_commands(app: Flask) -> None:
     @click.argument("text", required=False)
     def parse(role, text):
         """Print what the bot understands of TEXT (or of each stdin line), as JSON."""
+        from .parsing import parse_lines
+
         parse_lines(role, text)
 
     @app.cli.command("demo")
@@ -82,6 +71,20 @@ def register_commands(app: Flask) -> None:
 
         for line in load_demo(_svc()):
             click.echo(line)
+
+    @app.cli.command("rotate-board-token")
+    @click.argument("store_id", type=int)
+    def rotate_board_token(store_id):
+        """Give STORE_ID a new staff board link; the old link stops working at once."""
+        from .demo import base_url
+        from .usecases.board import rotate_token
+        from .usecases.errors import NotFound
+
+        try:
+            token = rotate_token(_svc().db, store_id)
+        except NotFound as exc:
+            raise click.ClickException(str(exc)) from None
+        click.echo(f"board: {base_url(_svc().settings)}/board/{token}")
 
     @app.cli.command("text")
     @click.option("--from", "from_", required=True, help="the phone texting the store, e.g. +15145550123")

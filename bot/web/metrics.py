@@ -1,0 +1,39 @@
+"""GET /metrics: Prometheus figures, behind an API bearer token."""
+from __future__ import annotations
+
+from flask import Blueprint, Response
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
+from prometheus_client.core import GaugeMetricFamily, SummaryMetricFamily
+
+from ..usecases.figures import figures
+from . import services
+from .api import authenticated
+
+bp = Blueprint("metrics", __name__)
+
+
+class _Figures:
+    def __init__(self, data: dict):
+        self.data = data
+
+    def collect(self):
+        messages = GaugeMetricFamily("arrivee_messages", "Messages in the log", labels=["direction", "status"])
+        for direction, status, count in self.data["messages"]:
+            messages.add_metric([direction, status], count)
+        yield messages
+        handoffs = GaugeMetricFamily("arrivee_handoffs", "Handoffs by status", labels=["status"])
+        for status, count in self.data["handoffs"]:
+            handoffs.add_metric([status], count)
+        yield handoffs
+        yield GaugeMetricFamily("arrivee_stores", "Stores", value=self.data["stores"])
+        waits = self.data["claim_wait_seconds"]
+        yield SummaryMetricFamily("arrivee_claim_wait_seconds", "Arrival to claim, last 1000 handoffs",
+                                  count_value=len(waits), sum_value=sum(waits))
+
+
+@bp.get("/metrics")
+@authenticated
+def metrics():
+    registry = CollectorRegistry(auto_describe=False)
+    registry.register(_Figures(figures(services().db)))
+    return Response(generate_latest(registry), mimetype=CONTENT_TYPE_LATEST)
