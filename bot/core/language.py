@@ -7,25 +7,25 @@ from itertools import repeat
 # languages in Québec texting ("spot", "ok", "minutes", "parking", "stop") are absent:
 # they must not pull a French customer's "spot 4" towards English.
 _EN_STRONG = """
-i im ive ill id my mine me here arrived parked outside way omw otw the is it its order orders ready
+i im ive ill id my mine here arrived parked outside way omw otw the is it its order orders ready
 thanks thank thx ty tysm you your youre please pls plz be will there what time close open
 opening hours just got get and with of for to are am from we were was hello hi hey can could
-need want not don dont doesn didn isn t an almost coming leaving heading headed soon shortly
+need want not don dont doesn didn isn an almost coming leaving heading headed soon shortly
 front door trunk dog have has been waiting still yet long how where when who which this that
 should would space stall bay slot lot pick up sorry traffic late gimme give away hour hours half
 quarter right over now out left house home work good great perfect sounds see do does did
 number one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
 sixteen seventeen eighteen nineteen twenty thirty forty fifty hundred unsubscribe texting text
 texts sending messaging anyone someone anybody somebody update news park store shop curb
-entrance pulled pulling inside ahead behind early already again bring put back seat car
+entrance pulled pulling inside ahead behind early already again bring put back seat
 red blue green black white grey gray silver gold yellow brown purple pink dark light
 wrong name yes yeah yep nope also
 """
 _EN_WEAK = """
-help cancel done list claim status mins truck pickup in by at arriving street
+help cancel done list claim status mins truck pickup in by at arriving street car
 """
 _FR_STRONG = """
-je j suis chu chui jsuis jsui shu sui rendu rendue rendus rendues arrivee arrivees stationnement
+je j jy suis chu chui jsuis jsui shu sui rendu rendue rendus rendues arrivee arrivees stationnement
 stationnee stationnees icitte ici dehors devant porte les des du au aux un une de est et ca pas pu
 tu vous nous elle mon ma mes ton ta votre vos dans ds avec pour sur chemin commande commandes
 merci bonjour bonsoir salut oui non svp stp pret prete prets pretes annuler annule annulez

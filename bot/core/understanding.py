@@ -175,7 +175,7 @@ _SWAPS = _transpositions()
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "′": "'"})
 _SYMBOLS = re.compile(r"[^\w\s'#,.;:!?/-]")  # emoji, arrows, °: gone, one character for one
-_TOKEN = re.compile(r"\d{1,2}:\d{2}|\d+\.\d+|[^\W_]+(?:-[^\W_]+)*|[#?]|[,.;:!/]+")
+_TOKEN = re.compile(r"\d{1,2}:\d{2}|\d+\.\d+|1/2|[^\W_]+(?:-[^\W_]+)*|[#?]|[,.;:!/]+")
 _FOLD = str.maketrans(
     {"à": "a", "â": "a", "ä": "a", "á": "a", "ã": "a", "ç": "c", "é": "e", "è": "e", "ê": "e", "ë": "e",
      "í": "i", "î": "i", "ï": "i", "ó": "o", "ô": "o", "ö": "o", "ú": "u", "ù": "u", "û": "u", "ü": "u",
@@ -189,6 +189,7 @@ _NUMBER_UNIT = re.compile(
     r"sec|secs|s|am|pm|e|er|eme|th|st|nd|rd)$"
 )
 _CLITICS = _words("moi toi vous nous ce elle il ils elles tu y on je en le la les lui leur t")
+_GLUED_SPOT = re.compile(r"^(spot|space|stall|bay|slot|place|pl|door|porte|espace)(\d{1,3})$")
 _HOURS_MINUTES = re.compile(r"^(\d{1,2})h(\d{2})(?:min)?$")
 
 
@@ -203,6 +204,8 @@ def _normalise(token: str) -> tuple[str, ...]:
     if _PARTICIPLE.match(token):
         return (_PARTICIPLE.match(token).group(1).translate(_FOLD) + "ee",)
     word = token.translate(_FOLD)
+    if m := _GLUED_SPOT.match(word):  # "spot4", "pl5"
+        return (m.group(1), m.group(2))
     if first.isdigit():
         if m := _HOURS_MINUTES.match(word):
             return (m.group(1), "h", m.group(2))
@@ -248,12 +251,13 @@ _ETA = re.compile(
     _w(
         rf"(?P<r1>\d{{1,3}})(?:-| (?:a|to|ou|or|-) )(?P<r2>\d{{1,3}}) (?P<ru>{_UNIT_MIN}|{_UNIT_HOUR})"
         rf"|(?P<hn>{_AMOUNT}) (?:{_UNIT_HOUR}) (?:et |and )?(?P<hm>\d{{1,2}}|a half|demie?)(?: (?:{_UNIT_MIN}))?"
-        r"|(?P<tq>(?:trois|three) quart(?:s|ers)? (?:of an |of a |d )?(?:heure|hour))"
-        r"|(?P<q>(?:a |un |one )?quart(?:er)? (?:of an |of a |d )?(?:heure|hour))"
-        r"|(?P<half>(?:a |une |an )?(?:half (?:an |a )?hour|half-hour|demi-heure|demi heure))"
+        r"|(?P<tq>(?:trois|three) quart(?:s|ers)? (?:of an |of a |d )?(?:heure|hour|dheure))"
+        r"|(?P<q>(?:a |un |one )?quart(?:er)? (?:of an |of a |d )?(?:heure|hour|dheure))"
+        r"|(?P<half>(?:a |une |an )?"
+        r"(?:half (?:an |a )?hour|half-hour|demi-heure|demi heure|1/2 (?:h|hr|hour|heure)))"
         r"|(?P<about>(?:une )?(?:dizaine|quinzaine|vingtaine|trentaine|quarantaine)(?: de (?:minutes|min|mins))?)"
         rf"|(?P<n>{_AMOUNT}) (?:more |extra |other |de plus )?(?P<u>{_UNIT_MIN}|{_UNIT_HOUR}|{_UNIT_SEC})"
-        rf"|(?P<pre>in|dans|ds|eta|gimme|give me|donne moi|donne-moi|donnez moi|donnez-moi|within|d ici)"
+        rf"|(?P<pre>in|dans|ds|eta|gimme|give me|donne moi|donnez moi|within|d ici|omw|otw|way|route|chemin|viens)"
         rf" (?:about |around |like |environ |genre |approx |maybe |max |a peu pres )?"
         rf"(?P<bare>\d{{1,3}}(?:-\d{{1,3}})?|{_NUMWORD_PHRASE})(?= \||$| \?| or so| ish| max| tops| more| _v| _o)"
     )
@@ -262,7 +266,9 @@ _ABOUT = {"dizaine": 10, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "qua
 _HOUR_UNITS = frozenset(_UNIT_HOUR.split("|"))
 _SEC_UNITS = frozenset(_UNIT_SEC.split("|"))
 # A duration after these is time already spent waiting, not an ETA ("been waiting 10 min").
-_PAST_BEFORE = _words("for waiting waited been depuis fait ya attends attend since already deja pendant")
+_PAST_BEFORE = _words(
+    "for waiting waited been depuis fait ya attends attend since already deja pendant late retard"
+)
 _PAST_AFTER = re.compile(r"^ (?:ago|late|en retard|de retard|passed|que j)(?!\S)")
 # "à 5h", "vers 17h", "at 1 hour"... is a clock time.
 _CLOCK_BEFORE = _words("a at vers avant apres before after by until till pour jusqu around")
@@ -273,8 +279,10 @@ _SPOT_WORD = (
 )
 _SPOT_VALUE = rf"\d{{1,4}}[a-z]?|[a-z]-?\d{{1,3}}|{_NUMWORD_PHRASE}"
 _SPOT = _c(
-    rf"(?:{_SPOT_WORD})(?: (?:number|numero|num|nbr|no|n|#|:|\||de parking|de stationnement))* (?P<v>{_SPOT_VALUE})"
+    rf"(?:{_SPOT_WORD})(?: (?:number|numero|num|nbr|no|n|#|:|\||de parking|de stationnement))*"
+    rf" (?P<v>{_SPOT_VALUE})"
 )
+_SPOT_WORDS_RE = re.compile(rf"^(?:{_SPOT_WORD})$")
 _HASH_SPOT = _c(r"# (?P<v>\d{1,3}[a-z]?|[a-z]\d{1,2})")
 _LABEL_SPOT = _c(r"(?P<v>(?!b4)[a-z]-?\d{1,2})")
 _DIGITS = _c(r"\d{1,3}")
@@ -321,18 +329,20 @@ _ARRIVED = _c(
     r"|waiting (?:outside|out front|in (?:the|my|a|your)|at|by|here)"
     r"|j attends (?:dehors|dans|devant|en avant|a|au|ici|icitte)|je (?:t|vous) attends"
     r"|trunk|coffre|hatch"
-    r"|(?:i m|im|i am|we re|je suis|j suis|chu|chui|jsuis|suis) (?:in|at|au|dans) (?:#|\d+|[a-z]-?\d+)"
+    r"|(?:i m|im|i am|we re|je suis|j suis|chu|chui|jsuis|suis) (?:in|at|au|dans)"
+    r" (?:(?:numero|number|no|la|le|the) )?(?:#|\d+|[a-z]-?\d+)"
     r"|(?:in|dans) (?:my|the|a|mon|ma|le|la|l|un|une) (?:_v|car|vehicle|char|auto|voiture)"
 )
 _NOT_YET = _c(
-    r"(?:not|pas|pu|pus) (?:encore |quite |yet )?(?:here|there|arrived|arrive|arrivee|rendue?|la|ici|outside|dehors)"
+    r"(?:not|pas|pu|pus) (?:encore |quite |yet )?"
+    r"(?:here|there|arrived|arrive|arrivee|rendue?|la|ici|outside|dehors)"
 )
 _ON_THE_WAY = _c(
-    r"on (?:my|the|our|ma) way|omw|otw|en route|en chemin|sur la route|sur le chemin|dans le chemin"
+    r"on (?:my|the|our|ma) way|on way|omw|otw|en route|en chemin|sur la route|sur le chemin|dans le chemin"
     r"|j arrive|jarrive|je arrive|j arrives|on arrive|nous arrivons|arrivons|j arriverai|arriverai|arriverons"
     r"|arrivera|arriving|(?:ll|will|gonna|going to|to|i|we) arrive"
     r"|arrive (?:in|dans|ds|soon|bientot|shortly|around|vers)"
-    r"|(?:m|me|men|jm|j m|je m|je|on|s) en viens|men viens|jmen viens|je viens|s en viens"
+    r"|(?:m|me|men|jm|j m|je m|je|on|s) en viens|men viens|jmen viens|s en viens"
     r"|(?:i m|im|i am|am|we re|were|just|now|ll be|will be) (?:coming|leaving|heading|headed|driving)"
     r"|(?:coming|leaving|heading|headed|driving) (?:now|over|there|your way|to|in|soon|back)"
     r"|(?:^|\| )(?:coming|leaving|heading|driving)"
@@ -340,16 +350,18 @@ _ON_THE_WAY = _c(
     r"|(?:ll|will|gonna|going to|shall) be (?:there|here|at|in|by|late|arriving|around)"
     r"|almost (?:there|here)|nearly (?:there|here)|getting close|close by|not far|pas loin|pu loin|presque"
     r"|bientot (?:la|rendue?|arrivee?)|(?:there|la|rendue?) (?:soon|bientot|shortly|sous peu)"
-    r"|(?:vais|va|allons|vas|vai|jvais) (?:etre|arriver|passer|venir)|serai|serons|seras"
+    r"|(?:vais|vai|jvais|allons|on va) (?:etre|arriver)|serai|serons|seras"
     r"|running late|(?:stuck |pris |coince )?(?:in|dans le|dans) (?:traffic|trafic|traffic jam|bouchon)"
     r"|just left|left (?:the )?(?:house|home|work|office|school)|je pars|je quitte|je sors|je decolle"
-    r"|(?:chu|suis|sommes) partie?s?|in a (?:few|bit|sec|second|moment)|dans (?:quelques|pas long|une couple|un instant|peu)"
-    r"|une couple de minutes|couple (?:of )?min|sous peu|tantot|eta|\d+ (?:min|mins|minutes) late"
+    r"|(?:chu|suis|sommes) partie?s?|in a (?:few|bit|sec|second|moment)"
+    r"|dans (?:quelques|pas long|une couple|un instant|peu)"
+    r"|une couple de minutes|couple (?:of )?min|sous peu|tantot|eta"
+    r"|\d+ (?:min|mins|minutes) late|en retard de|late by"
     rf"|(?:here|there|la) (?:in|dans|ds) (?:about |around |environ )?(?:\d{{1,3}}|{_NUMWORD_PHRASE})"
 )
 _STATUS = _c(
     r"ready|pret|prete|prets|pretes|status|statut|update|updates|news|nouvelles?|prepared|prepped|preparee?"
-    r"|ca fait longtemps|ca prend du temps|longtemps|que j attends|que j attend"
+    r"|ca fait longtemps|ca prend du temps|longtemps|que j attends|que j attend|wait time|temps d attente"
     r"|how (?:long|much longer|much more|much time)|combien de temps|taking (?:so )?long|c est (?:tu )?long"
     r"|ca (?:va )?(?:etre|prend) (?:long|combien)|still waiting|toujours en attente"
     r"|(?:j attends|attends|j attend|on attend) (?:toujours|encore|depuis)|waiting (?:for|on) (?:my|the) order"
@@ -358,6 +370,7 @@ _STATUS = _c(
     r"|(?:someone|anyone|anybody|somebody) (?:coming|bringing|bring|there|come)|been waiting"
     r"|when (?:can|will|should|could) (?:i|we|my|it)"
     r"|quand (?:est ce que|est-ce que|puis je|je peux|pourrais je|ma|est|sera|vais je)"
+    r"|(?:venir|passer|chercher|ramasser) (?:la |le |les )?(?:chercher |ramasser )?quand"
 )
 _CANCEL = _c(r"cancel\w*|annul\w*")
 _TEXTS = _c(
@@ -368,7 +381,7 @@ _STOP_NATURAL = _c(
     r"(?:stop|quit|cease|arrete|arretez|arreter|cessez|cesse|stopper)(?: \S+){0,3}? "
     r"(?:text\w*|txt|sms|messag\w*|msgs?|notif\w*|alert\w*|contact\w*|spam\w*|ecrire|ecrit|texter|textos?"
     r"|envoyer|email\w*|calling|bugging)"
-    r"|(?:stop|quit) (?:sending|texting|messaging|contacting|spamming)|arretez? ca"
+    r"|(?:stop|quit) (?:sending|texting|messaging|contacting|spamming|all)|arretez? ca"
     r"|unsubscribe|unsub|opt ?out|opt-out|remove me|take me off|no more (?:texts?|messages?)"
     r"|(?:don t|dont|do not) (?:text|message|contact|send)"
     r"|(?:veux|veut|voulons) (?:pu|plus|pus|pas) (?:recevoir|avoir|de textos|de messages)"
@@ -408,9 +421,9 @@ _STAFF_DONE = _c(
 )
 _STAFF_CLAIM = _c(
     r"ok|okay|k|kk|oki|okey|claim|claiming|claimed|mine|je (?:le |la |l )?prends|prends|prend"
-    r"|jprends|jprend|jpren|j prends|j y vais|jy vais|j y go|got it|gotit|on it|i got (?:it|this)|i ll (?:take|get|grab|go)|taking|take"
-    r"|grab|grabbing|je m en occupe|m en occupe|je men occupe|c est moi|moi|me|coming|going|omw|on my way"
-    r"|j arrive|je m en viens|j y va"
+    r"|jprends|jprend|jpren|j prends|j y vais|jy vais|j y go|jy go|j y va|got it|gotit|on it|i got (?:it|this)"
+    r"|i ll (?:take|get|grab|go)|taking|take|grab|grabbing|je m en occupe|m en occupe|je men occupe"
+    r"|c est moi|moi|coming|omw|on my way|j arrive|je m en viens"
 )
 _STAFF_LIST = _c(
     r"list|liste|queue|file|file d attente|who s waiting|who is waiting|whos waiting|waiting|qui attend"
@@ -437,7 +450,8 @@ _PLAIN = _words(
     "ben ya enfin bien arrivees arrives lieu then so um uh also too mean h vers around environ ish approx "
     "should can could would early accord daccord pret prete tu que fait depuis been tho though ready "
     "yo heyy hii hiya coucou morning afternoon evening iam imhere tout suite asap genre away soon shortly "
-    "quickly vite arriver arrivez parkinglot parti partie partis maison donne donnez give gimme"
+    "quickly vite arriver arrivez parkinglot parti partie partis maison donne donnez give gimme va allons "
+    "have has had jarrive jserai serai bee behind bureau office retard desole desolee beau"
 )
 
 
@@ -572,7 +586,9 @@ def _vehicle(words: list[str]) -> tuple[int, int] | None:
             marked[i] = True
         elif w.isdigit() and prev in _NUMBERED_MODEL_MAKERS and left:
             marked[i] = True
-        elif w in ("pickup", "pick-up") and (left or prev in _DETERMINERS or right or nxt == "truck"):
+        elif w in ("pickup", "pick-up") and (
+            left or right or nxt == "truck" or prev in _DETERMINERS and nxt in ("", "|", "?")
+        ):  # "a pickup", "black pickup truck", but not "the pickup spots" or "pickup for #B552"
             marked[i] = strong[i] = True
     best: tuple[int, int] | None = None
     i = 0
@@ -609,7 +625,8 @@ def understand(text: str, context: Context = _DEFAULT_CONTEXT) -> Meaning:
     - The opt-out keywords count only alone (with "please"/"svp" allowed, but not for CANCEL):
       "cancel my order" is a cancel, "stop texting me" is a stop.
     """
-    raw = unicodedata.normalize("NFC", text or "").strip()
+    text = text or ""
+    raw = unicodedata.normalize("NFC", text).strip()
     low = _SYMBOLS.sub(" ", raw.translate(_APOSTROPHES).lower())
     if len(low) != len(raw):  # a few capitals lowercase to two characters; quote the lowercased text then
         raw = low
@@ -620,7 +637,7 @@ def understand(text: str, context: Context = _DEFAULT_CONTEXT) -> Meaning:
 
     if context.role in ("staff", "owner"):
         return _staff(words, language, confident)
-    return _customer(raw, low, words, context, language, confident)
+    return _customer(text, raw, low, words, context, language, confident)
 
 
 def _quote(raw: str, low: str, first: int, last: int) -> str:
@@ -638,15 +655,18 @@ def _quote(raw: str, low: str, first: int, last: int) -> str:
 
 
 def _keyword(words: list[str]) -> str | None:
+    """STOP, START, HELP and their kin, alone or with only politeness around ("stop svp arrêtez")."""
     core = {w for w in words if w not in ("|", "?", "#")}
     if len(core) > 1:
         core -= _POLITE
-        if len(core) != 1 or next(iter(core)) in _KEYWORD_ALONE_ONLY:
+        if not core or not core.isdisjoint(_KEYWORD_ALONE_ONLY):
             return None
-    return _KEYWORDS.get(next(iter(core))) if len(core) == 1 else None
+    found = {_KEYWORDS.get(w) for w in core}
+    return found.pop() if len(found) == 1 else None
 
 
-def _customer(raw, low, words, context, language, confident) -> Meaning:
+def _customer(text, raw, low, words, context, language, confident) -> Meaning:
+    """A customer's text; `s` is its words joined, with each piece read blanked out (_v, _o, _e, _s)."""
     def meaning(intent: str, **fields) -> Meaning:
         return Meaning(intent, language=language, language_confident=confident, **fields)
 
@@ -670,12 +690,9 @@ def _customer(raw, low, words, context, language, confident) -> Meaning:
         return meaning("other", order=m.group("v").upper())
     # Cheap gates first: most texts hold no digit, no spot word, no order word.
     has_digit = _ANY_DIGIT.search(s) is not None
-    if has_digit:
-        for pattern in (_ORDER, _HASH_ORDER, _BARE_ORDER):
-            if m := pattern.search(s):
-                order = m.group("v").upper()
-                s = _blank(s, m, "_o")
-                break
+    if has_digit and (m := _order_match(s)):
+        order = m.group("v").upper()
+        s = _blank(s, m, "_o")
 
     if ("cancel" in s or "annul" in s) and _CANCEL.search(s):
         return meaning("stop" if _TEXTS.search(s) else "cancel", order=order)
@@ -721,16 +738,27 @@ def _customer(raw, low, words, context, language, confident) -> Meaning:
         order=order,
         eta_minutes=eta if intent == "on_the_way" else None,
         door=door,
-        note=raw if _says_more(s) else None,
+        note=text.strip() if _says_more(s) else None,  # verbatim, as typed (not NFC-normalised)
     )
+
+
+def _order_match(s: str) -> re.Match[str] | None:
+    """An order number: after "order"/"commande", or a "#" or bare id not sitting after a spot word."""
+    if m := _ORDER.search(s):
+        return m
+    for pattern in (_HASH_ORDER, _BARE_ORDER):
+        for m in pattern.finditer(s):
+            before = [w for w in s[: m.start()].split()[-2:] if w != "#"][-1:]
+            if not (before and _SPOT_WORDS_RE.match(before[0])):  # "spot 1234" is a (big) spot
+                return m
+    return None
 
 
 def _has_strong_vehicle(words: list[str], span: tuple[int, int]) -> bool:
-    """A vehicle named by more than a colour: enough to read a bare "red Civic" as an arrival."""
-    return any(w not in _COLORS and w not in _COLOR_MODIFIERS for w in words[span[0] : span[1] + 1]) and all(
-        w in _PLAIN or w.startswith("_") or w in ("|", "?")
-        for w in words[: span[0]] + words[span[1] + 1 :]
-    )
+    """A text that only names a vehicle, by more than a colour: "red Civic" alone reads as an arrival."""
+    first, last = span
+    named = any(w not in _COLORS and w not in _COLOR_MODIFIERS for w in words[first : last + 1])
+    return named and all(w in _PLAIN or w[0] in "_|?" for w in words[:first] + words[last + 1 :])
 
 
 def _lone_number(s: str) -> tuple[str | None, str]:
@@ -744,6 +772,7 @@ def _lone_number(s: str) -> tuple[str | None, str]:
 
 
 def _says_more(s: str) -> bool:
+    """Whether words remain that are not arrival/ETA talk once spot, vehicle, order and ETA are blanked."""
     for w in s.split():
         if len(w) > 1 and w[0].isalpha() and w not in _PLAIN:
             return True
@@ -751,6 +780,7 @@ def _says_more(s: str) -> bool:
 
 
 def _staff(words: list[str], language: str, confident: bool) -> Meaning:
+    """Staff (and, for now, owner) commands: claim, done, list, plus the compliance keywords."""
     if keyword := _keyword(words):
         return Meaning(keyword, language=language, language_confident=confident)
     s = " ".join(words)

@@ -161,3 +161,13 @@ def test_annuler_ma_commande_n_est_pas_un_desabonnement(shop, marie, julie):
     marie.new()
     [reponse] = marie.texts("Annuler ma commande")
     assert "demande d'annulation" in reponse
+
+
+def test_un_texte_ambigu_ne_change_pas_la_langue_retenue(shop, julie):
+    client = shop.customer("+15145550140")
+    shop.order("1400", client, "Luc Côté")  # no language on the order: the customer's texts decide
+    client.new()
+    [question] = client.texts("Bonjour, je suis arrivé")
+    assert question.startswith("Bienvenue")
+    [accuse] = client.texts("spot 4")  # could be either language: stays French
+    assert accuse.startswith("Merci Luc, c'est noté : place 4")

@@ -78,6 +78,7 @@ def test_arrival_outranks_a_status_question_in_the_same_text():
         ("dans 1h30", 90), ("une heure et demie", 90), ("trois quarts d'heure", 45),
         ("j'arrive dans cinq minutes", 5), ("10-15 min", 15), ("be there in 15-20", 20),
         ("je suis à 10 minutes", 10), ("une vingtaine de minutes", 20), ("in 1.5 hours", 90),
+        ("in 1/2 hour", 30), ("otw 15", 15),
     ],
 )
 def test_eta_phrases_in_both_languages_become_minutes(text, minutes):
@@ -107,6 +108,7 @@ def test_time_already_waited_is_not_an_eta(text):
         ("door 2", "2"), ("place 4", "4"), ("espace 11", "11"), ("stationnement 14", "14"),
         ("le spot 9", "9"), ("pl. 7", "7"), ("#7", "7"), ("spot #14", "14"), ("here 4", "4"),
         ("chu rendu au 4", "4"), ("I'm in spot A3", "A3"), ("here P12", "P12"), ("spot P-12", "P12"),
+        ("spot4", "4"), ("rendu pl.5", "5"), ("spot 1234", "1234"), ("je suis au numéro 7", "7"),
     ],
 )
 def test_spot_synonyms_and_labels_give_the_spot(text, spot):
@@ -221,7 +223,8 @@ def test_shouting_and_emoji_do_not_change_the_meaning():
 # --- keywords, cancel, status, other --------------------------------------------------------
 
 @pytest.mark.parametrize("text", ["STOP", "stop", "Stop.", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END",
-                                  "QUIT", "REVOKE", "OPTOUT", "ARRET", "ARRÊT", "Stop please", "STOP svp"])
+                                  "QUIT", "REVOKE", "OPTOUT", "ARRET", "ARRÊT", "Stop please", "STOP svp",
+                                  "STOP ALL", "stop svp arrêtez"])
 def test_every_opt_out_keyword_stops(text):
     assert understand(text).intent == "stop"
 
