@@ -26,6 +26,8 @@ class StoreView:
     paused: bool = False
     pause_message: str = ""
     open_now: bool = True
+    hours_en: str = ""  # opening hours as a customer reads them
+    hours_fr: str = ""
 
 
 @dataclass(frozen=True)
@@ -252,7 +254,7 @@ def decide_customer(m: Meaning, store: StoreView, c: CustomerView, staff: list[S
     if intent in ("arrived", "on_the_way") and store.paused:
         return effects + [Reply("paused", {"message": store.pause_message})]
     if intent in ("arrived", "on_the_way") and not store.open_now:
-        return effects + [Reply("after_hours")]
+        return effects + [Reply("after_hours", {"hours_en": store.hours_en, "hours_fr": store.hours_fr})]
 
     numbers = [o.number for o in orders]
     if intent == "on_the_way":

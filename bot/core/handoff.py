@@ -99,19 +99,32 @@ def is_open(hours: dict | None, tz: str, now: datetime) -> bool:
     return start <= local.time().replace(tzinfo=None) < end
 
 
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAY_NAMES = {"en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+             "fr": ("lun", "mar", "mer", "jeu", "ven", "sam", "dim")}
+
+
+def _clock(hhmm: str, lang: str) -> str:
+    hour, minute = (int(x) for x in hhmm.split(":"))
+    if lang == "fr":  # Québec usage: 9 h, 17 h 30
+        return f"{hour} h" + (f" {minute:02d}" if minute else "")
+    suffix = "am" if hour < 12 else "pm"
+    return f"{hour % 12 or 12}" + (f":{minute:02d}" if minute else "") + suffix
+
+
 def describe_hours(hours: dict | None, lang: str) -> str:
+    """{"mon": ["09:00", "17:00"], ...} → "Mon-Fri 9am-5pm, Sat 10am-4pm" / "lun-ven 9 h-17 h, sam 10 h-16 h"."""
     if not hours:
         return ""
-    names = {
-        "en": dict(mon="Mon", tue="Tue", wed="Wed", thu="Thu", fri="Fri", sat="Sat", sun="Sun"),
-        "fr": dict(mon="lun", tue="mar", wed="mer", thu="jeu", fri="ven", sat="sam", sun="dim"),
-    }[lang]
-    parts = []
-    for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun"):
-        span = hours.get(day)
-        if span:
-            start, end = span
-            if lang == "fr":
-                start, end = start.replace(":", " h ").replace(" h 00", " h"), end.replace(":", " h ").replace(" h 00", " h")
-            parts.append(f"{names[day]} {start}-{end}")
-    return ", ".join(parts)
+    names, runs = DAY_NAMES[lang], []
+    for index, day in enumerate(DAYS):
+        span = tuple(hours.get(day) or ())
+        if not span:
+            continue
+        if runs and runs[-1][2] == span and runs[-1][1] == index - 1:
+            runs[-1][1] = index
+        else:
+            runs.append([index, index, span])
+    return ", ".join(
+        (names[a] if a == b else f"{names[a]}-{names[b]}") + f" {_clock(span[0], lang)}-{_clock(span[1], lang)}"
+        for a, b, span in runs)

@@ -64,8 +64,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "fr": "Désolé pour l'attente{name}! On a relancé l'équipe, quelqu'un arrive dans un instant.",
     },
     "after_hours": {
-        "en": "{store} is closed right now. Pickup hours: {hours}. We'll be happy to see you then!",
-        "fr": "{store} est fermé en ce moment. Heures de cueillette : {hours}. Au plaisir de vous voir!",
+        "en": "{store} is closed right now. Pickup hours: {hours_en}. We'll be happy to see you then!",
+        "fr": "{store} est fermé en ce moment. Heures de cueillette : {hours_fr}. Au plaisir de vous voir!",
     },
     "paused": {
         "en": "{store} has paused curbside pickup for now. {message}",

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..core.conversation import CustomerView, OrderView, StaffView, StoreView
-from ..core.handoff import OPEN, HandoffView, is_open, short_name
+from ..core.handoff import OPEN, HandoffView, describe_hours, is_open, short_name
 from ..data.models import AutoReply, Customer, Handoff, Order, Staff, Store
 
 
@@ -20,6 +20,7 @@ def store_view(store: Store, now: datetime) -> StoreView:
         id=store.id, name=store.name, language=store.language, handoff_mode=store.handoff_mode,
         escalation_seconds=store.escalation_seconds, paused=store.paused,
         pause_message=store.pause_message or "", open_now=is_open(store.hours, store.timezone, now),
+        hours_en=describe_hours(store.hours, "en"), hours_fr=describe_hours(store.hours, "fr"),
     )
 
 

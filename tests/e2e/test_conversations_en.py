@@ -258,3 +258,13 @@ def test_a_retried_webhook_is_processed_once(shop, alex, sam):
     alex.texts("here spot 4", sid="SM" + "a" * 32)
     alex.texts("here spot 4", sid="SM" + "a" * 32)
     assert len(sam.new()) == 1
+
+
+def test_outside_store_hours_customers_get_the_after_hours_reply(svc):
+    # The fake clock reads 10:00 in Montréal on a Thursday; this store opens at noon.
+    shop = Shop(svc, language="en", hours={d: ["12:00", "20:00"] for d in ("mon", "tue", "wed", "thu", "fri")})
+    alex = shop.customer("+15145550124")
+    shop.order("1234", alex, "Alex Martin", language="en")
+    alex.new()
+    [closed] = alex.texts("here spot 4")
+    assert "closed right now" in closed and "Mon-Fri 12pm-8pm" in closed

@@ -105,8 +105,9 @@ def test_paused_store_answers_with_the_pause_message():
 
 
 def test_closed_store_answers_after_hours():
-    store = c.StoreView(id=1, name="P", open_now=False)
-    assert c.decide_customer(Meaning("arrived", spot="4"), store, customer(), TEAM, NOW) == [c.Reply("after_hours")]
+    store = c.StoreView(id=1, name="P", open_now=False, hours_en="Mon 09:00-17:00", hours_fr="lun 9 h-17 h")
+    assert c.decide_customer(Meaning("arrived", spot="4"), store, customer(), TEAM, NOW) == [
+        c.Reply("after_hours", {"hours_en": "Mon 09:00-17:00", "hours_fr": "lun 9 h-17 h"})]
 
 
 def test_still_waiting_apologises_and_reminds_the_claimer_only():
@@ -160,3 +161,11 @@ def test_order_ready_while_the_customer_waits_fires_the_alert():
 def test_order_ready_otherwise_texts_the_check_in_instructions():
     [text] = c.decide_order_ready(STORE, READY, customer(), TEAM, NOW)
     assert text.key == "order_ready" and "ARRIVÉ" in text.vars["checkin_fr"]
+
+
+def test_store_hours_read_naturally_in_both_languages():
+    from bot.core.handoff import describe_hours
+
+    week = {d: ["09:00", "17:30"] for d in ("mon", "tue", "wed", "thu", "fri")} | {"sat": ["10:00", "16:00"]}
+    assert describe_hours(week, "en") == "Mon-Fri 9am-5:30pm, Sat 10am-4pm"
+    assert describe_hours(week, "fr") == "lun-ven 9 h-17 h 30, sam 10 h-16 h"

@@ -9,7 +9,7 @@ from bot.core.handoff import HandoffView
 
 SAMPLE = {"store": "Plein Air Laurier", "orders": "#1234", "order": "1234", "name": " Marie", "staff": "Julie",
           "customer": "Marie T.", "where_en": "spot 12", "where_fr": "place 12", "vehicle": ", Rav4 bleu",
-          "ref": "1234", "note": "", "minutes": 6, "hours": "lun 9 h-17 h", "message": "",
+          "ref": "1234", "note": "", "minutes": 6, "hours_en": "Mon 09:00-17:00", "hours_fr": "lun 9 h-17 h", "message": "",
           "checkin_en": "reply HERE and your spot number (e.g. HERE 4).",
           "checkin_fr": "répondez ARRIVÉ et votre numéro de place (ex. ARRIVÉ 4).",
           "eta_en": " in about 10 min", "eta_fr": ", dans environ 10 min", "choices": "#1 spot 1; #2 spot 2",
