@@ -1,19 +1,44 @@
-"""Starts a worker: the inbound drain thread plus an RQ worker with its scheduler, built from the same
-settings and wiring as the web app."""
+"""Starts a worker: the inbound drain thread (which also sweeps), the timer clock thread, and an RQ worker for the
+sending and timer jobs, all built from the same settings and wiring as the web app.
+
+SIGTERM is a graceful stop: RQ finishes the job in hand, the drain finishes the text in hand (its effects and its
+texts), then the process exits 0. A second SIGTERM is RQ's cold stop. SIGKILL loses nothing either: whatever was
+in hand is found again in the database by the next sweep (docs/reliability.md).
+"""
 from __future__ import annotations
 
 import logging
+import signal
 import sys
+import threading
 
 from rq import SimpleWorker
 
-from bot.jobs import drain, tasks
+from bot.jobs import drain, scheduler, tasks
+from bot.logs import configure_logging
+from bot.usecases import retention
 from bot.wiring import build
 from config.settings import SettingsError, load_settings
 
+log = logging.getLogger("worker")
+
+
+class Worker(SimpleWorker):
+    """RQ's in-process worker (jobs are short database transactions: forking per job would cost more than the
+    work). Its stop request also stops the drain and the clock threads."""
+
+    stopping: threading.Event
+    # RQ backs off up to a minute between reconnection tries; jobs (sends, timers) should resume within seconds of
+    # Redis coming back.
+    max_connection_wait_time = 2.0
+
+    def request_stop(self, signum, frame):
+        self.stopping.set()
+        super().request_stop(signum, frame)
+
 
 def main(argv: list[str]) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    configure_logging()  # phone numbers masked in every line (bot/logs.py)
     try:
         settings = load_settings()
     except SettingsError as exc:
@@ -21,15 +46,38 @@ def main(argv: list[str]) -> int:
         return 2
     services = build(settings, role="worker")
     tasks.bind(services)
-    # Recover anything left behind while no worker ran, then keep sweeping on a timer.
-    services.dispatcher.sweep_in(1)
-    stop, threads = drain.start(services)
-    # Jobs are short database transactions: forking per job (RQ's default) would cost more than the
-    # work itself, so the worker runs them in-process. RQ handles SIGTERM (finish the current job, then
-    # stop); the drain then stops after the text it is on, which commits or rolls back whole.
-    worker = SimpleWorker([services.dispatcher.queue], connection=services.redis)
+    # Erase old message bodies and names daily (RETENTION_DAYS); one job id per day, however many workers start.
     try:
-        worker.work(with_scheduler=True, burst="--burst" in argv, logging_level="INFO")
+        retention.schedule(services.dispatcher.queue, services.clock())
+    except Exception:  # noqa: BLE001 - Redis away at start: the next worker start schedules it
+        log.warning("could not schedule the daily retention job", exc_info=True)
+    stop = threading.Event()
+    burst = "--burst" in argv
+
+    def stop_soon(signum, frame):  # until RQ installs its own handlers, and between its runs
+        stop.set()
+
+    signal.signal(signal.SIGTERM, stop_soon)
+    signal.signal(signal.SIGINT, stop_soon)
+    _, threads = drain.start(services, stop)
+    threads.append(scheduler.start(services.dispatcher, stop))
+    try:
+        while not stop.is_set():
+            worker = Worker(services.dispatcher.queues, connection=services.redis)
+            worker.stopping = stop
+            try:
+                worker.work(burst=burst, logging_level="INFO")
+            except Exception:  # noqa: BLE001 - e.g. Redis gone while registering: start a fresh RQ worker
+                log.exception("RQ worker stopped")
+            signal.signal(signal.SIGTERM, stop_soon)
+            signal.signal(signal.SIGINT, stop_soon)
+            if burst:
+                break
+            if not stop.is_set():
+                # RQ quits on some Redis errors (a timeout, a failure outside its dequeue loop); the drain and the
+                # clock ride them out, and so does the worker process: a new RQ worker once Redis answers.
+                log.warning("RQ worker ended without a stop request; starting another in 1 s")
+                stop.wait(1.0)
     finally:
         stop.set()
         for t in threads:

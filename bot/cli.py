@@ -47,13 +47,25 @@ def register_commands(app: Flask) -> None:
     @click.option("--store", "store_id", type=int, default=None, help="limit the token to this store")
     def create_token(name, store_id):
         """Print a new API token once (only its hash is stored)."""
-        from .usecases.errors import NotFound
+        from .usecases.errors import Invalid, NotFound
         from .usecases.stores import create_token as make
 
         try:
             click.echo(make(_svc().db, name, store_id))
-        except NotFound as exc:
+        except (NotFound, Invalid) as exc:
             raise click.ClickException(str(exc)) from None
+
+    @app.cli.command("revoke-token")
+    @click.argument("name_or_token")
+    def revoke_token(name_or_token):
+        """Revoke a token at once: the token itself (arv_...), or every live token with that NAME."""
+        from .usecases.stores import revoke_token as revoke
+
+        svc = _svc()
+        count = revoke(svc.db, name_or_token, svc.clock())
+        if not count:
+            raise click.ClickException(f"no live token matches {name_or_token!r}")
+        click.echo(f"revoked {count} token{'s' if count > 1 else ''}")
 
     @app.cli.command("parse")
     @click.option("--role", type=click.Choice(["customer", "staff", "owner"]), default="customer")

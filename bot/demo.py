@@ -1,6 +1,8 @@
 """Demo data: a Québec store, its staff and a ready order, so a newcomer can try the whole conversation."""
 from __future__ import annotations
 
+import os
+
 from sqlalchemy import select
 
 from .data.models import Order, Store
@@ -8,6 +10,11 @@ from .usecases import orders, stores
 
 STORE_NUMBER = "+15145550100"
 CUSTOMER = "+15145550123"
+
+
+def base_url(settings) -> str:
+    """Where people open the pages: PUBLIC_BASE_URL, else the local address `scripts/dev` serves on."""
+    return settings.public_base_url or f"http://127.0.0.1:{os.environ.get('PORT') or 5000}"
 
 
 def load_demo(svc) -> list[str]:
@@ -32,4 +39,6 @@ def load_demo(svc) -> list[str]:
         f'try:  python -m bot text --from {CUSTOMER} "chu rendue place 4"',
         '      python -m bot text --from +15145550111 "OK"',
         '      python -m bot text --from +15145550111 "FAIT"',
+        f"board: {base_url(svc.settings)}/board/{store.board_token}",
+        f"simulator: {base_url(svc.settings)}/simulator",
     ]

@@ -25,6 +25,8 @@ class Services:
     clock: Callable[[], datetime] = utcnow
     # The worker sends a decision's texts itself (no extra job per text); the web hands them to a job.
     send_inline: bool = False
+    # Paces sends per sending number across all workers (bot/messaging/ratelimit.py); None sends at once.
+    limiter: object = None
 
     @property
     def status_callback_url(self) -> str | None:
@@ -66,4 +68,12 @@ def build(settings: Settings, role: str = "web") -> Services:
     redis = make_redis(settings)
     return Services(settings=settings, db=Database(settings.database_url), redis=redis,
                     dispatcher=RQDispatcher(redis, settings.queue_name), sender=make_sender(settings),
-                    send_inline=(role == "worker"))
+                    send_inline=(role == "worker"), limiter=make_limiter(settings, redis))
+
+
+def make_limiter(settings: Settings, redis):
+    from .messaging.ratelimit import RateLimiter
+
+    if settings.send_rate_per_second <= 0:
+        return None
+    return RateLimiter(redis, settings.send_rate_per_second, prefix=settings.queue_name)

@@ -4,9 +4,35 @@ import os
 
 bind = f"0.0.0.0:{os.environ.get('PORT', '5000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", max(2, multiprocessing.cpu_count())))
-worker_class = "sync"
+# Threads, not sync workers: each live board holds a server-sent-events stream (ended by the server after
+# ~25 s, then reopened by the browser), which would otherwise take a whole worker.
+worker_class = "gthread"
+threads = 16
 # Build the app once before forking: shared imports, and a settings error stops start-up at once.
 preload_app = True
 timeout = 30
 graceful_timeout = 20
 accesslog = "-"
+
+
+def post_worker_init(worker):
+    """On a graceful stop (SIGTERM: a deploy, a scale-down) end the live pages' event streams at once, so the
+    worker does not wait out graceful_timeout on them; browsers reconnect to another worker."""
+    import signal
+
+    from bot.web.pages import end_streams
+
+    graceful = worker.handle_exit
+
+    def handle_exit(sig, frame):
+        end_streams()
+        graceful(sig, frame)
+
+    signal.signal(signal.SIGTERM, handle_exit)
+
+
+def worker_int(worker):
+    """Quick stop (SIGINT, SIGQUIT): the same, or the worker's threads would keep it alive."""
+    from bot.web.pages import end_streams
+
+    end_streams()

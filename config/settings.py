@@ -31,6 +31,26 @@ class Settings:
     twilio_timeout_seconds: float = 10.0
     send_max_attempts: int = 6
     queue_name: str = "arrivee"
+    # --- delivery guarantees (see docs/reliability.md) ---
+    # How often each worker sweeps for texts stored but never processed or sent, and re-arms lost timers.
+    sweep_every_seconds: float = 5.0
+    # Texts per second per sending number, shared by all workers through Redis: Twilio queues what a number
+    # cannot send at once and refuses past its queue limit. 0 turns the limit off.
+    send_rate_per_second: float = 10.0
+    # First wait before re-sending after a transient Twilio error; doubled each time, with jitter, capped at 5 min.
+    send_backoff_seconds: float = 2.0
+    # --- security, abuse resistance, privacy (see SECURITY.md) ---
+    # How many reverse proxies in front of the app set X-Forwarded-For/-Proto/-Host/-Port (werkzeug's
+    # ProxyFix): 0 trusts none of these headers, so a client can't fake the URL webhooks are checked against.
+    trusted_proxies: int = 0
+    # Replies per rolling hour to numbers with no order (SMS pumping): per number, and per store overall.
+    unknown_replies_per_number_hour: int = 5
+    unknown_replies_per_store_hour: int = 200
+    # More texts than this from one number within a minute is no human: another bot. Texts stop for a pause.
+    loop_texts_per_minute: int = 10
+    loop_pause_seconds: int = 900
+    # Message bodies, customer names and handoff notes are erased after this many days (timings stay).
+    retention_days: int = 90
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -71,6 +91,13 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
         raise SettingsError(f"{name} must be a whole number, got {raw!r}") from None
 
 
+def _at_least(env: Mapping[str, str], name: str, default: int, minimum: int) -> int:
+    value = _int(env, name, default)
+    if value < minimum:
+        raise SettingsError(f"{name} must be at least {minimum}, got {value}")
+    return value
+
+
 def _float(env: Mapping[str, str], name: str, default: float) -> float:
     raw = env.get(name)
     if raw in (None, ""):
@@ -79,6 +106,14 @@ def _float(env: Mapping[str, str], name: str, default: float) -> float:
         return float(raw)
     except ValueError:
         raise SettingsError(f"{name} must be a number, got {raw!r}") from None
+
+
+def _float_at_least(env: Mapping[str, str], name: str, default: float, minimum: float,
+                    strictly: bool = False) -> float:
+    value = _float(env, name, default)
+    if value < minimum or (strictly and value == minimum):
+        raise SettingsError(f"{name} must be {'more than' if strictly else 'at least'} {minimum:g}, got {value:g}")
+    return value
 
 
 def load_settings(environ: Mapping[str, str] | None = None, dotenv: Path | None = None) -> Settings:
@@ -123,6 +158,10 @@ def load_settings(environ: Mapping[str, str] | None = None, dotenv: Path | None 
     secret = env.get("SECRET_KEY") or DEFAULT_SECRET
     if app_env == "production" and secret == DEFAULT_SECRET:
         raise SettingsError("SECRET_KEY must be set to a random value when ARRIVEE_ENV=production")
+    if app_env == "production" and len(secret) < 32:
+        # It signs sessions and, without Twilio credentials, webhooks: it must not be guessable.
+        raise SettingsError("SECRET_KEY must be at least 32 characters when ARRIVEE_ENV=production "
+                            "(e.g. python -c 'import secrets; print(secrets.token_urlsafe(48))')")
 
     return Settings(
         database_url=database_url,
@@ -138,4 +177,13 @@ def load_settings(environ: Mapping[str, str] | None = None, dotenv: Path | None 
         twilio_timeout_seconds=_float(env, "TWILIO_TIMEOUT_SECONDS", 10.0),
         send_max_attempts=_int(env, "SEND_MAX_ATTEMPTS", 6),
         queue_name=env.get("QUEUE_NAME") or "arrivee",
+        sweep_every_seconds=_float_at_least(env, "SWEEP_EVERY_SECONDS", 5.0, 0, strictly=True),
+        send_rate_per_second=_float_at_least(env, "SEND_RATE_PER_SECOND", 10.0, 0),
+        send_backoff_seconds=_float_at_least(env, "SEND_BACKOFF_SECONDS", 2.0, 0, strictly=True),
+        trusted_proxies=_at_least(env, "TRUSTED_PROXIES", 0, 0),
+        unknown_replies_per_number_hour=_at_least(env, "UNKNOWN_REPLIES_PER_NUMBER_HOUR", 5, 0),
+        unknown_replies_per_store_hour=_at_least(env, "UNKNOWN_REPLIES_PER_STORE_HOUR", 200, 0),
+        loop_texts_per_minute=_at_least(env, "LOOP_TEXTS_PER_MINUTE", 10, 1),
+        loop_pause_seconds=_at_least(env, "LOOP_PAUSE_SECONDS", 900, 0),
+        retention_days=_at_least(env, "RETENTION_DAYS", 90, 1),
     )

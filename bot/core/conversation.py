@@ -230,7 +230,10 @@ def decide_customer(m: Meaning, store: StoreView, c: CustomerView, staff: list[S
 
     orders = list(c.orders)
     unverified = False
-    if m.order is not None:
+    # An order number links that order to this phone only in a text about picking it up, or as the answer
+    # to "what's your order number?": a stray "DONE 1234" (a customer copying a staff command, a staff member
+    # of another store) must not take order 1234 away from the phone it belongs to.
+    if m.order is not None and (c.awaiting == "order" or m.intent in ("arrived", "on_the_way", "status")):
         if found_order is not None and found_order.status in ("pending", "ready") and found_order.handoff_id is None:
             if found_order.customer_id != c.id:
                 effects.append(LinkOrder(found_order.id))

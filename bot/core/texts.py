@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import string
+import unicodedata
 from typing import Mapping
 
 # Customer-facing keys are the public contract (API, admin pages, the owner's SET command).
@@ -187,9 +188,50 @@ def template_for(key: str, lang: str, overrides: Mapping[str, Mapping[str, str |
     return TEMPLATES[key][lang]
 
 
+# Answers to HELP and STOP/START must fit one SMS segment whatever the store is called (carriers expect
+# them short): the store's name is simplified to GSM-7 and shortened if needed, never the instructions.
+ONE_SEGMENT = ("help", "opted_out", "opted_in")
+
+
 def render(key: str, lang: str, variables: Mapping[str, object],
            overrides: Mapping[str, Mapping[str, str | None]] | None = None) -> str:
-    text = template_for(key, lang, overrides).format_map(_Blank(variables))
+    text = _render(key, lang, variables, overrides)
+    store = str(variables.get("store") or "")
+    if key in ONE_SEGMENT and store and segments(text) > 1:
+        for name in _shorter_names(gsm_only(store)):
+            shorter = _render(key, lang, {**variables, "store": name}, overrides)
+            if segments(shorter) == 1:
+                return shorter
+    return text
+
+
+def _shorter_names(name: str):
+    """The name whole, then cut at word boundaries, then (a single long word) letter by letter."""
+    words = name.split(" ")
+    for count in range(len(words), 0, -1):
+        yield " ".join(words[:count]).rstrip(" ,.;:-&(/")
+    for cut in range(len(words[0]) - 1, 0, -1):
+        yield words[0][:cut]
+
+
+def gsm_only(text: str) -> str:
+    """Accents outside GSM-7 dropped ("Café Côté" → "Café Cote"), anything else outside it removed."""
+    out = []
+    for ch in text:
+        if ch not in GSM7_BASIC:
+            ch = "".join(c for c in unicodedata.normalize("NFKD", ch) if c in GSM7_BASIC)
+        out.append(ch)
+    return " ".join("".join(out).split())
+
+
+def _render(key: str, lang: str, variables: Mapping[str, object],
+            overrides: Mapping[str, Mapping[str, str | None]] | None) -> str:
+    try:
+        text = template_for(key, lang, overrides).format_map(_Blank(variables))
+    except (ValueError, IndexError, KeyError, AttributeError, TypeError):
+        # An owner's override that can't be filled in ("{", "{}", "{store.x}") must not stop a text
+        # from going out: the default wording is used instead (the API refuses such overrides anyway).
+        text = TEMPLATES[key][lang if lang in ("en", "fr") else "en"].format_map(_Blank(variables))
     # Empty optional parts leave doubled spaces or a space before punctuation behind.
     text = " ".join(text.split())
     for mark in (" .", " ,"):

@@ -371,6 +371,9 @@ _STATUS = _c(
     r"|when (?:can|will|should|could) (?:i|we|my|it)"
     r"|quand (?:est ce que|est-ce que|puis je|je peux|pourrais je|ma|est|sera|vais je)"
     r"|(?:venir|passer|chercher|ramasser) (?:la |le |les )?(?:chercher |ramasser )?quand"
+    # A nudge while waiting in the lot: "encore là?", "allo?", "hello??", "where are you", "vous êtes où?"
+    r"|^(?:encore|toujours|still) (?:la|there)(?: \?)*$|^(?:allo|hello|helo|hallo)(?: \?)+$|where (?:are|r) (?:you|u)"
+    r"|(?:vous etes|vous etes rendus?|t es|tes) ou|^ou etes vous$|anybody home|is anyone (?:there|coming)"
 )
 _CANCEL = _c(r"cancel\w*|annul\w*")
 _TEXTS = _c(

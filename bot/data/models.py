@@ -172,6 +172,8 @@ class Message(Base):
     __table_args__ = (
         Index("ix_messages_direction_status", "direction", "status"),
         Index("ix_messages_store_phone", "store_id", "phone"),
+        # Per-store counts over the last hour (abuse limits) and the board's recent activity.
+        Index("ix_messages_store_created", "store_id", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

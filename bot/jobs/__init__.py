@@ -1,1 +1,2 @@
-"""The queue adapter: RQ jobs that take ids, and the dispatcher that enqueues them."""
+"""The queue adapter: RQ jobs that take ids, the dispatcher that enqueues them, and the worker's threads: the
+inbound drain (which also sweeps) and the timer clock."""

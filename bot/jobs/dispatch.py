@@ -1,52 +1,141 @@
-"""Hands work to workers: stored texts on a plain Redis list (one command), and RQ jobs for sending
-and for timers (RQ's scheduler)."""
+"""Hands work to workers: stored texts on a plain Redis list (one command), RQ jobs for sending and for timers
+(scheduled in RQ's registry, moved on time by bot/jobs/scheduler.py), and the Redis side of recovery: texts
+kept in Redis while the database was away, and the sweeper's bookkeeping."""
 from __future__ import annotations
 
-from datetime import timedelta
+import json
+import math
+import re
+from datetime import datetime, timedelta, timezone
 
 from redis import Redis
 from rq import Queue, Retry
+from rq.exceptions import NoSuchJobError
+from rq.job import Job, JobStatus
 
 # Inbound texts skip RQ: one LPUSH costs the webhook ~0.05 ms where Queue.enqueue costs ~0.8 ms,
 # and the worker drains the list in-process (see bot/jobs/drain.py). The database row, not the
 # list, is the record: a lost id is found again by the sweeper.
 INBOUND_LIST = "arrivee:inbound"
+# Texts that came in while the database was unreachable, as Twilio sent them (JSON), oldest at the right.
+SPILL_LIST = "arrivee:spill"
 
 # Retries of a job that crashed outright (a bug, the database away for a moment); send errors
 # are handled inside the job itself with their own backoff.
 JOB_RETRY = Retry(max=3, interval=[1, 5, 30])
 
+# A timer job that is still to run, or ran: the sweeper leaves it be. Failed, stopped or gone: re-armed.
+ARMED = {JobStatus.SCHEDULED, JobStatus.QUEUED, JobStatus.STARTED, JobStatus.DEFERRED, JobStatus.FINISHED}
+
+
+def not_before(delay: float) -> datetime:
+    """`delay` seconds from now, rounded up to the second: RQ's schedule keeps whole seconds, and rounding down
+    would run a retry or a timer early."""
+    return datetime.fromtimestamp(math.ceil(datetime.now(timezone.utc).timestamp() + max(0.0, delay)), timezone.utc)
+
 
 class RQDispatcher:
     def __init__(self, redis: Redis, queue_name: str = "arrivee"):
         self.redis = redis
+        self.name = queue_name
         self.queue = Queue(queue_name, connection=redis)
+        # Staff alerts skip ahead of customer texts waiting for a send slot: workers listen here first.
+        self.urgent_queue = Queue(f"{queue_name}-urgent", connection=redis)
         self.inbound_list = f"{INBOUND_LIST}:{queue_name}"
+        self.spill_list = f"{SPILL_LIST}:{queue_name}"
 
+    @property
+    def queues(self) -> list[Queue]:
+        return [self.urgent_queue, self.queue]
+
+    def _lane(self, urgent: bool) -> Queue:
+        return self.urgent_queue if urgent else self.queue
+
+    # --- inbound -------------------------------------------------------------------------------------------
     def process_inbound(self, message_id: int) -> None:
         self.redis.lpush(self.inbound_list, message_id)
 
-    def deliver(self, message_ids: list[int]) -> None:
-        self.queue.enqueue("bot.jobs.tasks.deliver", list(message_ids), retry=JOB_RETRY, result_ttl=60,
-                           failure_ttl=7 * 86400)
+    def requeue_inbound(self, message_ids: list[int], hold_seconds: float) -> int:
+        """The sweeper's re-enqueue of texts still 'received': those not waiting in the list already (a backlog being
+        worked through is not pushed twice), each at most once per `hold_seconds`. Returns how many were pushed."""
+        waiting = {int(i) for i in self.redis.lrange(self.inbound_list, 0, -1)}
+        fresh = self._hold([m for m in message_ids if m not in waiting], "requeued", hold_seconds)
+        if fresh:
+            # RPUSH: the drain pops from the right, so recovered texts go before newer ones.
+            self.redis.rpush(self.inbound_list, *fresh)
+        return len(fresh)
 
-    def retry_delivery(self, message_id: int, delay: float) -> None:
-        self.queue.enqueue_in(timedelta(seconds=delay), "bot.jobs.tasks.deliver", [message_id], retry=JOB_RETRY,
-                              result_ttl=60, failure_ttl=7 * 86400)
+    def spill_inbound(self, sid: str, from_addr: str, to_addr: str, body: str, received_at: datetime) -> None:
+        """Keep a text in Redis when the database cannot take it; a worker stores it once the database is back."""
+        self.redis.lpush(self.spill_list, json.dumps({"sid": sid, "from": from_addr, "to": to_addr, "body": body,
+                                                      "at": received_at.isoformat()}))
 
-    def schedule(self, job: str, handoff_id: int, level: int, delay: float) -> None:
-        if job == "escalate":
-            self.queue.enqueue_in(timedelta(seconds=delay), "bot.jobs.tasks.escalate", handoff_id, level,
-                                  job_id=f"escalate-{handoff_id}-{level}", retry=JOB_RETRY, result_ttl=60)
-        elif job == "nudge":
-            self.queue.enqueue_in(timedelta(seconds=delay), "bot.jobs.tasks.nudge", handoff_id,
-                                  job_id=f"nudge-{handoff_id}", retry=JOB_RETRY, result_ttl=60)
-        else:
-            raise ValueError(f"unknown timer {job!r}")
+    def oldest_spilled(self) -> tuple[str, dict] | None:
+        raw = self.redis.lindex(self.spill_list, -1)
+        if raw is None:
+            return None
+        raw = raw.decode() if isinstance(raw, bytes) else raw
+        return raw, json.loads(raw)
+
+    def forget_spilled(self, raw: str) -> None:
+        # Removed only once stored: a worker killed in between stores it again, and the MessageSid dedupes it.
+        self.redis.lrem(self.spill_list, -1, raw)
+
+    # --- sending -------------------------------------------------------------------------------------------
+    def deliver(self, message_ids: list[int], urgent: bool = False) -> None:
+        self._lane(urgent).enqueue("bot.jobs.tasks.deliver", list(message_ids), retry=JOB_RETRY, result_ttl=60,
+                                   failure_ttl=7 * 86400)
+
+    def deliver_again(self, message_ids: list[int], urgent: bool, hold_seconds: float) -> int:
+        """The sweeper's re-send of rows still 'queued': each at most once per `hold_seconds`, so rows waiting their
+        turn behind a rate-limited backlog do not gather a job per sweep. Returns how many were handed over."""
+        fresh = self._hold(message_ids, "redeliver", hold_seconds)
+        if fresh:
+            self.deliver(fresh, urgent=urgent)
+        return len(fresh)
+
+    def _hold(self, ids: list[int], what: str, hold_seconds: float) -> list[int]:
+        if not ids:
+            return []
+        with self.redis.pipeline() as pipe:
+            for i in ids:
+                pipe.set(f"arrivee:{what}:{self.name}:{i}", 1, nx=True, px=max(1, int(hold_seconds * 1000)))
+            return [i for i, was_set in zip(ids, pipe.execute()) if was_set]
+
+    def retry_delivery(self, message_id: int, delay: float, urgent: bool = False) -> None:
+        self._lane(urgent).enqueue_at(not_before(delay), "bot.jobs.tasks.deliver", [message_id],
+                                      retry=JOB_RETRY, result_ttl=60, failure_ttl=7 * 86400)
 
     def status_later(self, sid: str, status: str, error_code: int | None, attempt: int, delay: float) -> None:
         self.queue.enqueue_in(timedelta(seconds=delay), "bot.jobs.tasks.record_status", sid, status, error_code,
                               attempt, result_ttl=60)
 
-    def sweep_in(self, delay: float) -> None:
-        self.queue.enqueue_in(timedelta(seconds=delay), "bot.jobs.tasks.sweep", result_ttl=60)
+    # --- timers --------------------------------------------------------------------------------------------
+    def timer_id(self, job: str, handoff_id: int, level: int = 0) -> str:
+        # Named after the queue: stacks sharing one Redis (tests, staging) must not overwrite each other's timers.
+        # (RQ job ids take letters, digits, '_' and '-' only.)
+        prefix = re.sub(r"[^A-Za-z0-9_-]", "_", self.name)
+        if job == "escalate":
+            return f"{prefix}-escalate-{handoff_id}-{level}"
+        if job == "nudge":
+            return f"{prefix}-nudge-{handoff_id}"
+        raise ValueError(f"unknown timer {job!r}")
+
+    def schedule(self, job: str, handoff_id: int, level: int, delay: float) -> None:
+        job_id = self.timer_id(job, handoff_id, level)
+        args = (handoff_id, level) if job == "escalate" else (handoff_id,)
+        self.queue.enqueue_at(not_before(delay), f"bot.jobs.tasks.{job}", *args, job_id=job_id, retry=JOB_RETRY,
+                              result_ttl=60)
+
+    def timer_armed(self, job: str, handoff_id: int, level: int = 0) -> bool:
+        """Whether Redis still holds this timer (to run, running, or just run): after Redis lost its data, not."""
+        try:
+            status = Job.fetch(self.timer_id(job, handoff_id, level), connection=self.redis).get_status()
+        except NoSuchJobError:
+            return False
+        return status in ARMED
+
+    # --- the sweeper's turn --------------------------------------------------------------------------------
+    def sweep_turn(self, seconds: float) -> bool:
+        """One sweep per interval across all workers; any worker may take the next turn."""
+        return bool(self.redis.set(f"arrivee:sweep:{self.name}", 1, nx=True, px=max(1, int(seconds * 1000))))

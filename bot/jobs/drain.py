@@ -1,40 +1,82 @@
-"""The inbound drain: a worker thread that takes stored texts' ids off a Redis list and processes them."""
+"""The inbound drain: worker threads that take stored texts' ids off a Redis list and process them; the first one
+also sweeps, at start-up and every SWEEP_EVERY_SECONDS, for whatever a fault left behind."""
 from __future__ import annotations
 
 import logging
 import threading
+import time
 
 from redis.exceptions import RedisError
 from sqlalchemy import update
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from ..data.models import Message
 from ..usecases.inbound import process_inbound
+from ..usecases.timers import sweep
 
 log = logging.getLogger(__name__)
 
 # A text whose processing keeps failing (a bug, not an outage) stops being retried after this.
 MAX_ATTEMPTS = 5
+# The database being away is an outage, not a bug: the text is retried after this pause, and not counted.
+DATABASE_AWAY_PAUSE = 1.0
+DATABASE_ERRORS = (OperationalError, InterfaceError)
 
 
-def drain(svc, stop: threading.Event, poll_seconds: float = 1.0) -> None:
-    """Process ids until `stop` is set. Each text commits with its effects, so a kill loses nothing:
-    an id popped but not committed is still 'received' in the database, and the sweeper re-queues it."""
+def drain(svc, stop: threading.Event, poll_seconds: float = 1.0, sweeper: bool = False) -> None:
+    """Process ids until `stop` is set, finishing the text in hand first. Each text commits with its effects, so a
+    kill loses nothing: an id popped but not committed is still 'received' in the database, and a sweep finds it."""
     key = svc.dispatcher.inbound_list
+    next_sweep = time.monotonic()  # at once: recover what was left while no worker ran
+    redis_down = False
     while not stop.is_set():
+        if sweeper and time.monotonic() >= next_sweep:
+            sweep_once(svc)
+            next_sweep = time.monotonic() + svc.settings.sweep_every_seconds
+        wait = max(0.1, min(poll_seconds, next_sweep - time.monotonic())) if sweeper else poll_seconds
         try:
-            popped = svc.redis.brpop([key], timeout=poll_seconds)
+            popped = svc.redis.brpop([key], timeout=wait)
         except RedisError:
-            log.warning("Redis unavailable; inbound drain retrying")
-            stop.wait(1.0)
+            if not redis_down:
+                log.warning("Redis unavailable; inbound drain retrying (the sweeper works from the database)")
+                redis_down = True
+            stop.wait(min(1.0, wait))
             continue
+        redis_down = False
         if popped is None:
             continue
-        handle(svc, int(popped[1]))
+        handle(svc, int(popped[1]), stop)
 
 
-def handle(svc, message_id: int) -> None:
+def sweep_once(svc) -> None:
+    """Take this interval's sweep turn, unless another worker has it. Without Redis every worker sweeps: each step
+    is idempotent, and that is when sweeping matters most."""
+    try:
+        if not svc.dispatcher.sweep_turn(svc.settings.sweep_every_seconds * 0.9):
+            return
+    except RedisError:
+        pass
+    try:
+        sweep(svc)
+    except DATABASE_ERRORS:
+        log.warning("database unavailable; sweep skipped")
+    except RedisError:
+        log.warning("Redis unavailable; sweep cut short")
+    except Exception:  # noqa: BLE001 - a failed sweep is retried next interval
+        log.exception("sweep failed")
+
+
+def handle(svc, message_id: int, stop: threading.Event | None = None) -> None:
     try:
         process_inbound(svc, message_id)
+    except DATABASE_ERRORS:
+        # Not the text's fault: it stays 'received'. Put it back first in line and pause; the sweeper also has it.
+        log.warning("database unavailable; message %s will be retried", message_id)
+        (stop or threading.Event()).wait(DATABASE_AWAY_PAUSE)
+        try:
+            svc.redis.rpush(svc.dispatcher.inbound_list, message_id)
+        except RedisError:
+            pass
     except Exception:  # noqa: BLE001 - one bad text must not stop the drain
         log.exception("processing inbound message %s failed", message_id)
         _count_failure(svc, message_id)
@@ -51,9 +93,10 @@ def _count_failure(svc, message_id: int) -> None:
         log.exception("could not record the failure of message %s", message_id)
 
 
-def start(svc, threads: int = 1) -> tuple[threading.Event, list[threading.Thread]]:
-    stop = threading.Event()
-    workers = [threading.Thread(target=drain, args=(svc, stop), name=f"inbound-drain-{i}", daemon=True)
+def start(svc, stop: threading.Event | None = None, threads: int = 1) -> tuple[threading.Event, list[threading.Thread]]:
+    stop = stop or threading.Event()
+    workers = [threading.Thread(target=drain, args=(svc, stop), kwargs={"sweeper": i == 0},
+                                name=f"inbound-drain-{i}", daemon=True)
                for i in range(threads)]
     for t in workers:
         t.start()

@@ -8,7 +8,6 @@ from ..usecases import delivery, outbox, timers
 log = logging.getLogger(__name__)
 
 _services = None
-SWEEP_EVERY_SECONDS = 30
 
 
 def bind(services) -> None:
@@ -47,8 +46,6 @@ def record_status(sid: str, status: str, error_code: int | None, attempt: int) -
 
 
 def sweep() -> None:
-    svc = services()
-    try:
-        timers.sweep(svc)
-    finally:
-        svc.dispatcher.sweep_in(SWEEP_EVERY_SECONDS)
+    """One sweep, on demand. Workers sweep by themselves (bot/jobs/drain.py); this job no longer re-schedules
+    itself, so one left in Redis by an older version runs once and ends."""
+    timers.sweep(services())

@@ -1,10 +1,17 @@
-"""Send failures sorted into permanent (never retried) and transient (retried with backoff)."""
+"""Send failures sorted into permanent (never retried) and transient (retried with backoff), and what a
+failure code says about the person it was for."""
 from __future__ import annotations
 
 # Twilio error codes that no retry can fix, and what they say about the recipient.
 OPTED_OUT_CODES = {21610}  # the recipient replied STOP to this sender
 UNREACHABLE_CODES = {21211, 21214, 21217, 21612, 21614, 30003, 30005, 30006, 63003}
 PERMANENT_CODES = OPTED_OUT_CODES | UNREACHABLE_CODES | {21408, 21606, 21608, 21659, 30004, 30007}
+
+# Codes a status callback reports (ErrorCode) for a text Twilio took but could not deliver. Only those that say
+# the number itself can never get a text mark the person: 30003 (handset off or out of coverage) and 30008
+# (unknown) pass with time, so they re-route that one alert but leave the person reachable.
+DELIVERY_OPTED_OUT_CODES = {21610}
+DELIVERY_UNREACHABLE_CODES = {21211, 21614, 30005, 30006}
 
 
 class SendError(Exception):
@@ -27,7 +34,8 @@ class PermanentSendError(SendError):
 
 
 class TransientSendError(SendError):
-    """Retry later: 5xx, 429, timeouts, connection errors."""
+    """Retry later: 5xx, 429, timeouts, connection errors. Twilio may or may not have sent the text (a timeout
+    or a dropped connection after the request went out): a retry asks Twilio's message log first."""
 
 
 def classify(status: int | None, code: int | None, message: str) -> SendError:
@@ -37,3 +45,13 @@ def classify(status: int | None, code: int | None, message: str) -> SendError:
         return TransientSendError(message, code, status)
     # Any other 4xx means the request itself is wrong: repeating it cannot succeed.
     return PermanentSendError(message, code, status)
+
+
+def delivery_verdict(code: int | None) -> str | None:
+    """What a failed or undelivered status callback's ErrorCode says about the person: 'opted_out',
+    'unreachable', or None when it may pass."""
+    if code in DELIVERY_OPTED_OUT_CODES:
+        return "opted_out"
+    if code in DELIVERY_UNREACHABLE_CODES:
+        return "unreachable"
+    return None

@@ -6,13 +6,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 
+from ..core import abuse as abuse_rules
 from ..core.conversation import decide_customer, decide_staff
 from ..core.understanding import Context, understand
 from ..data.models import Customer, Message, Order, Staff, Store
 from ..phones import InvalidPhone, is_short_code, mask, region_of, split_address, to_e164
-from . import state
+from . import abuse, state
 from .apply import Applied, ClaimLost, Sender, apply
 from .outbox import after_commit
 
@@ -51,6 +52,8 @@ def record_inbound(db, text: InboundText, now: datetime) -> int | None:
         except InvalidPhone:
             phone = None
         status = "received" if store is not None and phone is not None and not is_short_code(from_raw) else "ignored"
+        if status == "received" and store_for_number(session, phone) is not None:
+            status = "ignored"  # a store's own number (one store texting another): never answer a bot of ours
         msg = Message(store_id=store.id if store else None, direction="in", channel=channel,
                       from_addr=text.from_addr[:40], to_addr=text.to_addr[:40], phone=phone,
                       body=text.body[:MAX_BODY], twilio_sid=text.sid, status=status, created_at=now)
@@ -59,11 +62,20 @@ def record_inbound(db, text: InboundText, now: datetime) -> int | None:
 
 
 def receive_inbound(svc, text: InboundText) -> None:
-    """The webhook's use case: store durably, then signal a worker. Redis being down loses nothing."""
+    """The webhook's use case: store durably, then signal a worker. Redis being down loses nothing; the database
+    being down neither, while Redis is up (the text waits there). With both down it raises: the webhook answers
+    500, and whether Twilio tries again is up to the webhook's settings (docs/reliability.md)."""
     try:
         message_id = record_inbound(svc.db, text, svc.clock())
     except IntegrityError:
         return  # the same MessageSid arrived twice at once; the first one is stored
+    except (OperationalError, InterfaceError):
+        spill = getattr(svc.dispatcher, "spill_inbound", None)
+        if spill is None:
+            raise
+        spill(text.sid, text.from_addr, text.to_addr, text.body, svc.clock())
+        log.warning("database unavailable: text %s kept in Redis until a worker can store it", text.sid)
+        return
     if message_id is None:
         return
     try:
@@ -104,6 +116,7 @@ def _process(svc, message_id: int) -> Applied | None:
             effects = decide_staff(meaning, store_v, me, state.store_handoffs(session, store.id), team, now)
             sender = Sender(msg.from_addr, msg.to_addr, staff=staff)
             handoff = None
+            known = True
         else:
             customer = _customer(session, store, msg)
             meaning = understand(msg.body, Context(role="customer", awaiting=customer.awaiting,
@@ -119,6 +132,10 @@ def _process(svc, message_id: int) -> Applied | None:
             effects = decide_customer(meaning, store_v, view, team, now, found_order=found, text=msg.body)
             sender = Sender(msg.from_addr, msg.to_addr, customer=customer)
             handoff = state.open_handoff(session, customer.id)
+            known = abuse_rules.known_customer(view, effects)
+        # Abuse resistance (bot/core/abuse.py): a looping bot, or a number with no order past its hourly
+        # allowance, still gets its state changes (a STOP opts out) but none of the texts they would cause.
+        effects = abuse_rules.screen(effects, abuse.check(session, svc.settings, msg, known, now))
         log.info("message %s from %s: %s", msg.id, mask(msg.phone), meaning.intent)
         applied = apply(session, store, effects, now, sender=sender, handoff=handoff)
         msg.status = "processed"

@@ -11,35 +11,44 @@ from . import state
 from .apply import Sender, apply
 from .errors import Conflict, Invalid, NotFound
 from .outbox import after_commit
-from .stores import _language, _phone, get_store
+from .stores import _CONTROL, _language, _phone, get_store, text_field
 
 ORDER_STATUSES = ("pending", "ready", "handed_off", "cancelled")
 HANDOFF_STATUSES = ("on_the_way", "waiting", "claimed", "done", "cancelled")
 
 
+MAX_ITEMS = 200
+
+
 def _number(value) -> str:
-    if isinstance(value, int) and not isinstance(value, bool):
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         value = str(value)
-    if not isinstance(value, str) or not value.strip() or len(value) > 40:
+    if not isinstance(value, str) or len(value) > 40 or _CONTROL.search(value) or not value.strip().lstrip("#"):
         raise Invalid("number", "must be a non-empty string of at most 40 characters")
     return value.strip().lstrip("#")
 
 
 def create_order(svc, store_id: int, number, customer_phone, customer_name=None, language=None, items=None,
-                 status="pending") -> Order:
+                 status="pending") -> dict:
+    """Creates the order (and its customer); with status "ready", marks it ready in the same transaction,
+    so a failure anywhere leaves nothing behind, not a pending order that was meant to be ready."""
     store = get_store(svc.db, store_id)
     number = _number(number)
     phone = _phone(customer_phone, "customer_phone", region_of(store.sms_number))
-    if customer_name is not None and (not isinstance(customer_name, str) or len(customer_name) > 120):
-        raise Invalid("customer_name", "must be a string of at most 120 characters")
+    customer_name = text_field(customer_name, "customer_name", 120, required=False)
     if language is not None:
         _language(language)
-    if items is not None and not isinstance(items, list):
-        raise Invalid("items", "must be a list")
+    if items is not None and (not isinstance(items, list) or len(items) > MAX_ITEMS):
+        raise Invalid("items", f"must be a list of at most {MAX_ITEMS} entries")
     if status not in ("pending", "ready"):
         raise Invalid("status", "must be 'pending' or 'ready'")
+    now = svc.clock()
+    applied = None
     try:
         with svc.db.write() as session:
+            if status == "ready":
+                # The lock comes first, as in mark_ready, so both take locks in the same order.
+                locked = state.lock_store(session, store.id)
             customer = session.scalars(select(Customer).where(Customer.store_id == store.id,
                                                               Customer.phone == phone)).first()
             if customer is None:
@@ -49,20 +58,23 @@ def create_order(svc, store_id: int, number, customer_phone, customer_name=None,
             elif customer_name:
                 customer.name = customer_name
             order = Order(store_id=store.id, number=number, customer_id=customer.id, customer_name=customer_name,
-                          language=language, items=items, status="pending")
+                          language=language, items=items, status="pending", created_at=now)
             session.add(order)
             session.flush()
             order_id = order.id
+            if status == "ready":
+                applied = _ready(session, locked, order, now)
     except IntegrityError:
         raise Conflict(f"order {number} already exists in this store") from None
-    if status == "ready":
-        mark_ready(svc, store.id, number)
+    if applied is not None:
+        after_commit(svc, applied)
     return get_order(svc.db, store.id, number, by_id=order_id)
 
 
 def mark_ready(svc, store_id: int, number) -> Order:
     """Marks the order ready and texts the customer; if they are already in the lot, staff are alerted now."""
     number = _number(number)
+    get_store(svc.db, store_id)  # an id out of range is a 404 before any query
     now = svc.clock()
     with svc.db.write() as session:
         store = state.lock_store(session, store_id)
@@ -75,19 +87,25 @@ def mark_ready(svc, store_id: int, number) -> Order:
             raise Conflict(f"order {number} is {order.status}")
         if order.status == "ready":
             return order  # marking twice texts nobody twice
-        order.status, order.ready_at = "ready", now
-        session.flush()
-        customer = session.get(Customer, order.customer_id)
-        effects = decide_order_ready(state.store_view(store, now), state.order_view(order),
-                                     state.customer_view(session, customer), state.staff_views(session, store.id), now)
-        handoff = state.open_handoff(session, customer.id)
-        applied = apply(session, store, effects, now, sender=Sender(customer.phone, store.sms_number, customer=customer),
-                        handoff=handoff)
+        applied = _ready(session, store, order, now)
     after_commit(svc, applied)
     return order
 
 
+def _ready(session, store, order: Order, now):
+    """Inside the caller's transaction, under the store lock: the order becomes ready and its texts are queued."""
+    order.status, order.ready_at = "ready", now
+    session.flush()
+    customer = session.get(Customer, order.customer_id)
+    effects = decide_order_ready(state.store_view(store, now), state.order_view(order),
+                                 state.customer_view(session, customer), state.staff_views(session, store.id), now)
+    handoff = state.open_handoff(session, customer.id)
+    return apply(session, store, effects, now, sender=Sender(customer.phone, store.sms_number, customer=customer),
+                 handoff=handoff)
+
+
 def get_order(db, store_id: int, number, by_id: int | None = None) -> dict:
+    get_store(db, store_id)
     with db.read() as session:
         if by_id is not None:
             order = session.get(Order, by_id)

@@ -1,52 +1,93 @@
-"""The outbox: each queued text is sent at most once, retried on transient errors, recorded with its SID."""
+"""The outbox: each queued text is sent once, paced per sending number (staff alerts first), retried on transient
+errors after asking Twilio whether an earlier try went through, and recorded with its SID.
+
+A row moves queued → sending → sent (then delivered/undelivered/failed by status callbacks), or to failed or
+skipped. Every write after the claim is conditional on the attempt that claimed it, so a sweeper that took over a
+stuck row and the worker that was slow on it cannot both act on it.
+"""
 from __future__ import annotations
 
 import logging
 import random
+from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from ..data.models import Customer, Message, Staff
-from ..messaging.errors import PermanentSendError, TransientSendError
-from ..messaging.senders import Outgoing
+from ..messaging.errors import PermanentSendError, SendError, TransientSendError
+from ..messaging.senders import Logged, Outgoing
 from ..phones import mask
-from .apply import Applied
+from . import events
+from .apply import STAFF_PRIORITY, Applied
 
 log = logging.getLogger(__name__)
 
 # Texts that must reach someone who just opted out or whose number is flagged.
 ALWAYS_SEND = {"opted_out"}
+# Twilio's clock and ours may differ a little: a text found in its log may be dated this much before our row.
+CLOCK_SKEW = timedelta(seconds=60)
+MAX_BACKOFF_SECONDS = 300.0
+# How long a send waits for a slot under the rate limit before it goes back in line instead.
+MAX_SLOT_WAIT_SECONDS = 10.0
 
 
 def after_commit(svc, applied: Applied) -> None:
-    """Once the decision is committed: arm its timers, then send its texts (staff alerts first)."""
+    """Once the decision is committed: wake live boards, arm its timers, then send its texts (staff alerts first)."""
+    events.publish(svc, applied.store_id)
     for job, handoff_id, level, delay in applied.timers:
         try:
             svc.dispatcher.schedule(job, handoff_id, level, delay)
-        except Exception:  # noqa: BLE001 - the sweeper re-arms timers from the database
-            log.exception("could not schedule %s for handoff %s", job, handoff_id)
+        except Exception as exc:  # noqa: BLE001 - the sweeper re-arms timers from the database
+            log.warning("could not schedule %s for handoff %s (%s); the sweeper will", job, handoff_id, exc)
     if not applied.outbox:
         return
     with svc.db.read() as session:
-        ids = [i for i, _ in sorted(session.execute(
-            select(Message.id, Message.priority).where(Message.id.in_(applied.outbox))), key=lambda r: (-r[1], r[0]))]
+        rows = sorted(session.execute(select(Message.id, Message.priority).where(Message.id.in_(applied.outbox))),
+                      key=lambda r: (-r[1], r[0]))
     if svc.send_inline:
-        for message_id in ids:
+        for message_id, _priority in rows:
             deliver(svc, message_id)
     else:
-        try:
-            svc.dispatcher.deliver(ids)
-        except Exception:  # noqa: BLE001 - queued rows stay in the outbox for the sweeper
-            log.exception("could not enqueue delivery of %s", ids)
+        hand_over(svc, [i for i, p in rows if p >= STAFF_PRIORITY], urgent=True)
+        hand_over(svc, [i for i, p in rows if p < STAFF_PRIORITY])
+
+
+def hand_over(svc, message_ids: list[int], urgent: bool = False) -> bool:
+    """Give texts to the workers. False when the queue is away: the rows stay queued and the sweeper sends them."""
+    if not message_ids:
+        return True
+    try:
+        if urgent and getattr(svc.dispatcher, "urgent_queue", None) is not None:
+            svc.dispatcher.deliver(message_ids, urgent=True)
+        else:  # a dispatcher with a single lane (the tests' inline one)
+            svc.dispatcher.deliver(message_ids)
+    except Exception as exc:  # noqa: BLE001 - any queue failure: the rows are safe in the database
+        log.warning("could not enqueue delivery of %s (%s); the sweeper will send them", message_ids, exc)
+        return False
+    return True
 
 
 def deliver(svc, message_id: int) -> str:
-    """Send one outbox row. Returns its new status. Safe to call twice: only a 'queued' row is sent."""
+    """Send one outbox row; returns its new status. Safe to call any number of times: only a 'queued' row is
+    claimed, and a row that was tried before is first looked for in Twilio's log."""
+    with svc.db.read() as session:
+        row = session.execute(select(Message.direction, Message.status, Message.from_addr, Message.priority)
+                              .where(Message.id == message_id)).first()
+    if row is None or row.direction != "out":
+        return "missing"
+    if row.status != "queued":
+        return row.status
+    urgent = row.priority >= STAFF_PRIORITY
+    if svc.limiter is not None and not svc.limiter.acquire(row.from_addr, urgent=urgent,
+                                                           max_wait=MAX_SLOT_WAIT_SECONDS):
+        # No send slot soon: back in line rather than holding this worker (the row is still 'queued').
+        _later(svc, message_id, 1.0 + random.random(), urgent)
+        return "queued"
     now = svc.clock()
     with svc.db.write() as session:
         claimed = session.execute(
             update(Message).where(Message.id == message_id, Message.direction == "out", Message.status == "queued")
-            .values(status="sending", attempts=Message.attempts + 1)
+            .values(status="sending", attempts=Message.attempts + 1, status_at=now)
         ).rowcount
         msg = session.get(Message, message_id)
         if not claimed:
@@ -55,23 +96,102 @@ def deliver(svc, message_id: int) -> str:
         if msg.template not in ALWAYS_SEND and _recipient_blocked(session, msg):
             msg.status, msg.status_at = "skipped", now
             return "skipped"
-        outgoing = Outgoing(to=msg.to_addr, from_=msg.from_addr, body=msg.body, key=f"arrivee-{msg.id}",
-                            status_callback=svc.status_callback_url)
-        attempts = msg.attempts
+        outgoing = _outgoing(svc, msg)
+        attempt, since = msg.attempts, msg.created_at - CLOCK_SKEW
+    if attempt > 1:
+        # An earlier try may have reached Twilio (a timeout, a dropped connection, a worker killed mid-call), and
+        # the Messages API has no idempotency key: look in its log before sending again.
+        try:
+            found = find_in_log(svc, outgoing, since)
+        except SendError as exc:
+            return _retry_later(svc, message_id, attempt, exc, urgent)
+        if found is not None:
+            log.warning("message %s was already sent (%s); not sending it again", message_id, found.sid)
+            return _record(svc, message_id, found.sid, found.status, found.error_code)
     try:
         sent = svc.sender.send(outgoing)
     except PermanentSendError as exc:
-        _failed(svc, message_id, exc)
-        return "failed"
+        return _failed(svc, message_id, attempt, exc)
     except TransientSendError as exc:
-        return _retry_later(svc, message_id, attempts, exc)
+        return _retry_later(svc, message_id, attempt, exc, urgent)
+    return _record(svc, message_id, sent.sid, sent.status)
+
+
+def resolve_stuck(svc, message_id: int, stuck_before: datetime) -> str | None:
+    """A row left 'sending' (its worker killed mid-call, or the call never answered): Twilio's log says whether it
+    went. Sent: record it. Not sent: back to 'queued' and send it. None when the row was not stuck after all."""
+    now = svc.clock()
     with svc.db.write() as session:
+        # Taking it over bumps the attempt, so a slow worker still holding the old attempt can no longer write it.
+        took = session.execute(
+            update(Message).where(Message.id == message_id, Message.status == "sending",
+                                  func.coalesce(Message.status_at, Message.created_at) < stuck_before)
+            .values(attempts=Message.attempts + 1, status_at=now)
+        ).rowcount
+        if not took:
+            return None
         msg = session.get(Message, message_id)
-        # Twilio answers "queued" or "accepted"; ours stays "sent" until a status callback says more,
-        # because "queued" here means "not yet handed to Twilio".
-        status = "delivered" if sent.status == "delivered" else "sent"
-        msg.twilio_sid, msg.status, msg.sent_at, msg.status_at = sent.sid, status, svc.clock(), svc.clock()
-    log.info("sent message %s to %s", message_id, mask(msg.phone))
+        outgoing = _outgoing(svc, msg)
+        attempt, since, urgent = msg.attempts, msg.created_at - CLOCK_SKEW, msg.priority >= STAFF_PRIORITY
+    try:
+        found = find_in_log(svc, outgoing, since)
+    except SendError as exc:
+        return _retry_later(svc, message_id, attempt, exc, urgent)
+    if found is not None:
+        log.warning("stuck message %s had reached Twilio (%s)", message_id, found.sid)
+        return _record(svc, message_id, found.sid, found.status, found.error_code)
+    with svc.db.write() as session:
+        back = session.execute(update(Message).where(Message.id == message_id, Message.status == "sending",
+                                                     Message.attempts == attempt)
+                               .values(status="queued", status_at=now)).rowcount
+    if not back:
+        return None
+    log.warning("stuck message %s never reached Twilio; sending it", message_id)
+    return deliver(svc, message_id)
+
+
+def find_in_log(svc, outgoing: Outgoing, since: datetime) -> Logged | None:
+    """The text in Twilio's log from this sender to this recipient, with this body, created since `since`, whose
+    SID no other row has. None if Twilio never took it. Raises SendError when the log cannot be read."""
+    recent = getattr(svc.sender, "recent", None)
+    if recent is None:
+        return None  # a sender with no log to ask (a test double) raises before it records anything
+    body = outgoing.body.strip()
+    matches = [m for m in recent(outgoing.to, outgoing.from_, since)
+               if m.body.strip() == body and (m.created_at is None or m.created_at >= since)]
+    if not matches:
+        return None
+    with svc.db.read() as session:
+        known = set(session.scalars(select(Message.twilio_sid).where(
+            Message.twilio_sid.in_([m.sid for m in matches]))))
+    unknown = [m for m in matches if m.sid not in known]
+    return unknown[-1] if unknown else None  # newest first: the oldest unclaimed one is this row's first try
+
+
+def _outgoing(svc, msg: Message) -> Outgoing:
+    return Outgoing(to=msg.to_addr, from_=msg.from_addr, body=msg.body, key=f"arrivee-{msg.id}",
+                    status_callback=svc.status_callback_url)
+
+
+def _record(svc, message_id: int, sid: str, twilio_status: str | None, error_code: int | None = None) -> str:
+    """Twilio has the text under `sid`. Whatever became of the row meanwhile (given up, taken over), a row without
+    a SID takes this one: Twilio's word is the truth about what was sent."""
+    now = svc.clock()
+    status = "delivered" if twilio_status == "delivered" else "sent"
+    with svc.db.write() as session:
+        done = session.execute(update(Message).where(Message.id == message_id, Message.twilio_sid.is_(None))
+                               .values(twilio_sid=sid, status=status, sent_at=now, status_at=now)).rowcount
+        msg = session.get(Message, message_id)
+        phone, current_sid = msg.phone, msg.twilio_sid
+    if not done and current_sid != sid:
+        log.error("message %s went out twice: %s and %s", message_id, current_sid, sid)
+        return status
+    log.info("sent message %s to %s", message_id, mask(phone))
+    if twilio_status in ("failed", "undelivered"):
+        from .delivery import record_status  # a late failure found in the log counts as its status callback
+
+        record_status(svc, sid, twilio_status, error_code)
+        return twilio_status
     return status
 
 
@@ -85,10 +205,17 @@ def _recipient_blocked(session, msg: Message) -> bool:
     return False
 
 
-def _failed(svc, message_id: int, exc: PermanentSendError) -> None:
+def _failed(svc, message_id: int, attempt: int, exc: PermanentSendError) -> str:
+    """Not retried. The person is marked (opted out, unreachable) so nothing more is tried to that number, and a
+    staff alert goes to a colleague instead."""
     with svc.db.write() as session:
+        done = session.execute(update(Message).where(Message.id == message_id, Message.status == "sending",
+                                                     Message.attempts == attempt)
+                               .values(status="failed", error_code=exc.code, error=str(exc)[:500],
+                                       status_at=svc.clock())).rowcount
+        if not done:
+            return session.get(Message, message_id).status
         msg = session.get(Message, message_id)
-        msg.status, msg.error_code, msg.error, msg.status_at = "failed", exc.code, str(exc)[:500], svc.clock()
         person = (session.get(Customer, msg.customer_id) if msg.customer_id
                   else session.get(Staff, msg.staff_id) if msg.staff_id else None)
         if person is not None and exc.opted_out:
@@ -96,21 +223,51 @@ def _failed(svc, message_id: int, exc: PermanentSendError) -> None:
         elif person is not None and exc.unreachable:
             person.unreachable = True
     log.warning("message %s failed permanently (code %s)", message_id, exc.code)
+    _reroute(svc, message_id)
+    return "failed"
 
 
-def backoff_seconds(attempt: int) -> float:
-    """Exponential backoff with full jitter: about 2, 4, 8, 16… seconds, capped at five minutes."""
-    return random.uniform(0.5, 1.0) * min(300.0, 2.0 ** attempt)
+def backoff_seconds(attempt: int, base: float = 2.0) -> float:
+    """Exponential backoff with jitter: about base, 2×base, 4×base… seconds, capped at five minutes. The jitter
+    (half to all of the step) spreads the retries of a burst that failed together."""
+    return random.uniform(0.5, 1.0) * max_backoff_seconds(attempt, base)
 
 
-def _retry_later(svc, message_id: int, attempts: int, exc: TransientSendError) -> str:
-    give_up = attempts >= svc.settings.send_max_attempts
+def max_backoff_seconds(attempt: int, base: float = 2.0) -> float:
+    if attempt <= 0:
+        return 0.0
+    return min(MAX_BACKOFF_SECONDS, base * 2.0 ** (attempt - 1))
+
+
+def _retry_later(svc, message_id: int, attempt: int, exc: SendError, urgent: bool) -> str:
+    give_up = attempt >= svc.settings.send_max_attempts
     with svc.db.write() as session:
-        msg = session.get(Message, message_id)
-        msg.status = "failed" if give_up else "queued"
-        msg.error_code, msg.error, msg.status_at = exc.code, str(exc)[:500], svc.clock()
+        done = session.execute(update(Message).where(Message.id == message_id, Message.status == "sending",
+                                                     Message.attempts == attempt)
+                               .values(status="failed" if give_up else "queued", error_code=exc.code,
+                                       error=str(exc)[:500], status_at=svc.clock())).rowcount
+        if not done:
+            return session.get(Message, message_id).status
     if give_up:
-        log.error("message %s failed after %s attempts", message_id, attempts)
+        log.error("message %s failed after %s attempts", message_id, attempt)
+        _reroute(svc, message_id)
         return "failed"
-    svc.dispatcher.retry_delivery(message_id, backoff_seconds(attempts))
+    log.warning("message %s: %s; retrying", message_id, exc)
+    _later(svc, message_id, backoff_seconds(attempt, svc.settings.send_backoff_seconds), urgent)
     return "queued"
+
+
+def _later(svc, message_id: int, delay: float, urgent: bool) -> None:
+    try:
+        if urgent and getattr(svc.dispatcher, "urgent_queue", None) is not None:
+            svc.dispatcher.retry_delivery(message_id, delay, urgent=True)
+        else:
+            svc.dispatcher.retry_delivery(message_id, delay)
+    except Exception as exc:  # noqa: BLE001 - the row is 'queued': the sweeper sends it once its backoff has passed
+        log.warning("could not schedule the retry of message %s (%s); the sweeper will", message_id, exc)
+
+
+def _reroute(svc, message_id: int) -> None:
+    from .delivery import reroute_failed
+
+    after_commit(svc, reroute_failed(svc, message_id))

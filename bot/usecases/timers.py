@@ -2,17 +2,24 @@
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.exc import InterfaceError, OperationalError
 
-from ..core.conversation import decide_escalation, decide_nudge
-from ..data.models import Handoff, Message
+from ..core.conversation import SPOT_GRACE_SECONDS, decide_escalation, decide_nudge
+from ..data.models import Handoff, Message, Order
 from . import state
-from .apply import apply
-from .outbox import after_commit
+from .apply import STAFF_PRIORITY, apply
+from .inbound import InboundText, process_inbound, record_inbound
+from .outbox import after_commit, deliver, hand_over, max_backoff_seconds, resolve_stuck
 
 log = logging.getLogger(__name__)
+
+# One sweep does at most this much of each kind; the next sweep, seconds later, takes the rest.
+BATCH = 500
+# While Redis is away the sweeping worker does the work itself, in smaller bites so it keeps sweeping.
+INLINE_BATCH = 50
 
 
 def escalate(svc, handoff_id: int, level: int) -> None:
@@ -37,32 +44,183 @@ def _timer(svc, handoff_id: int, decide) -> None:
     after_commit(svc, applied)
 
 
+def stuck_after(settings) -> float:
+    """How long a row may stay 'sending' before the sweeper asks Twilio about it: longer than any send call can
+    take (a connect and a read, each up to the timeout), so a live worker is never second-guessed."""
+    return settings.sweep_after_seconds + 2 * settings.twilio_timeout_seconds
+
+
 def sweep(svc) -> dict:
-    """Re-enqueue what was stored but never processed or sent (Redis down, a worker killed), re-arm lost timers."""
+    """Find what was stored but never processed or sent, and the timers Redis lost, and set them going again.
+    Every step is idempotent, so any number of workers may sweep at once; each kind is done oldest first."""
+    counts = {"spilled": 0, "inbound": 0, "outbound": 0, "stuck": 0, "timers": 0}
+    counts["spilled"] = recover_spilled(svc)
     now = svc.clock()
-    stale = now - timedelta(seconds=svc.settings.sweep_after_seconds)
-    counts = {"inbound": 0, "outbound": 0, "timers": 0}
-    with svc.db.read() as session:
-        inbound = list(session.scalars(select(Message.id).where(
-            Message.direction == "in", Message.status == "received", Message.created_at < stale)))
-        outbound = list(session.scalars(select(Message.id).where(
-            Message.direction == "out", Message.status == "queued", Message.created_at < stale)))
-        overdue = []
-        for h in session.scalars(select(Handoff).where(Handoff.status == "waiting", Handoff.alerted.is_(True),
-                                                       Handoff.escalation_level < 2)):
-            level = h.escalation_level + 1
-            due = (h.alerted_at or h.arrived_at or now) + timedelta(seconds=h.store.escalation_seconds * level)
-            if due + timedelta(seconds=svc.settings.sweep_after_seconds) < now:
-                overdue.append((h.id, level))
-    for message_id in inbound:
-        svc.dispatcher.process_inbound(message_id)
-    counts["inbound"] = len(inbound)
-    if outbound:
-        svc.dispatcher.deliver(outbound)
-    counts["outbound"] = len(outbound)
-    for handoff_id, level in overdue:
-        escalate(svc, handoff_id, level)
-    counts["timers"] = len(overdue)
+    counts["inbound"] = _inbound(svc, now)
+    counts["outbound"] = _outbound(svc, now)
+    counts["stuck"] = _stuck(svc, now)
+    counts["timers"] = _timers(svc, now)
     if any(counts.values()):
         log.warning("sweeper recovered %s", counts)
     return counts
+
+
+def recover_spilled(svc) -> int:
+    """Store the texts the webhook kept in Redis while the database was away (oldest first), then process them.
+    Each is removed from Redis only once stored, and stored once whatever happens (its MessageSid is unique)."""
+    oldest = getattr(svc.dispatcher, "oldest_spilled", None)
+    if oldest is None:
+        return 0
+    stored = 0
+    while stored < BATCH:
+        try:
+            item = oldest()
+        except Exception:  # noqa: BLE001 - Redis is away: what it kept waits there for the next sweep
+            break
+        if item is None:
+            break
+        raw, text = item
+        message_id = record_inbound(svc.db, InboundText(sid=text["sid"], from_addr=text["from"], to_addr=text["to"],
+                                                        body=text["body"]), datetime.fromisoformat(text["at"]))
+        try:
+            svc.dispatcher.forget_spilled(raw)
+        except Exception:  # noqa: BLE001 - stored once already; the next sweep stores it again, deduplicated
+            break
+        stored += 1
+        if message_id is not None:
+            try:
+                svc.dispatcher.process_inbound(message_id)
+            except Exception:  # noqa: BLE001 - stored: the stale-text sweep below or the next one takes it
+                log.exception("could not enqueue recovered message %s", message_id)
+    return stored
+
+
+def _inbound(svc, now: datetime) -> int:
+    stale = now - timedelta(seconds=svc.settings.sweep_after_seconds)
+    with svc.db.read() as session:
+        ids = list(session.scalars(select(Message.id).where(
+            Message.direction == "in", Message.status == "received", Message.created_at < stale)
+            .order_by(Message.id).limit(BATCH)))
+    if not ids:
+        return 0
+    requeue = getattr(svc.dispatcher, "requeue_inbound", None)
+    try:
+        if requeue is None:  # a dispatcher without bookkeeping (the tests' inline one) just runs them
+            for message_id in ids:
+                svc.dispatcher.process_inbound(message_id)
+            return len(ids)
+        # Held back for a while once pushed, so a backlog being worked through is not pushed on every sweep.
+        return requeue(ids, hold_seconds=max(10.0, 2.0 * svc.settings.sweep_after_seconds))
+    except Exception:  # noqa: BLE001 - Redis is away: this worker processes them itself
+        log.warning("queue unavailable: processing %s stored texts directly", min(len(ids), INLINE_BATCH))
+    done = 0
+    for message_id in ids[:INLINE_BATCH]:
+        try:
+            process_inbound(svc, message_id)
+            done += 1
+        except (OperationalError, InterfaceError):
+            raise
+        except Exception:  # noqa: BLE001 - one bad text must not stop the sweep; it stays 'received'
+            log.exception("processing message %s from the sweeper failed", message_id)
+    return done
+
+
+def _outbound(svc, now: datetime) -> int:
+    """'queued' rows whose hand-over was lost (Redis down, a worker killed before sending them), once their
+    retry backoff, if any, has passed."""
+    grace = timedelta(seconds=svc.settings.sweep_after_seconds)
+    since = func.coalesce(Message.status_at, Message.created_at)
+    with svc.db.read() as session:
+        rows = session.execute(select(Message.id, Message.attempts, since, Message.priority).where(
+            Message.direction == "out", Message.status == "queued", since < now - grace)
+            .order_by(Message.priority.desc(), Message.id).limit(BATCH)).all()
+    # A retry is scheduled to the second, rounded up: a row is the sweeper's only once that second has passed too.
+    due = [(i, p) for i, attempts, at, p in rows
+           if _aware(at) + timedelta(seconds=max_backoff_seconds(attempts, svc.settings.send_backoff_seconds) + 1)
+           + grace < now]
+    if not due:
+        return 0
+    urgent = [i for i, p in due if p >= STAFF_PRIORITY]
+    normal = [i for i, p in due if p < STAFF_PRIORITY]
+    again = getattr(svc.dispatcher, "deliver_again", None)
+    if again is None:  # a dispatcher without bookkeeping (the tests' inline one) just runs them
+        return len(due) if hand_over(svc, urgent, urgent=True) and hand_over(svc, normal) else 0
+    hold = max(10.0, 2.0 * svc.settings.sweep_after_seconds)
+    try:
+        return again(urgent, urgent=True, hold_seconds=hold) + again(normal, urgent=False, hold_seconds=hold)
+    except Exception:  # noqa: BLE001 - Redis is away: send them from here
+        log.warning("queue unavailable: sending %s queued texts directly", min(len(due), INLINE_BATCH))
+    for message_id, _p in due[:INLINE_BATCH]:
+        deliver(svc, message_id)
+    return min(len(due), INLINE_BATCH)
+
+
+def _stuck(svc, now: datetime) -> int:
+    stuck_before = now - timedelta(seconds=stuck_after(svc.settings))
+    since = func.coalesce(Message.status_at, Message.created_at)
+    with svc.db.read() as session:
+        ids = list(session.scalars(select(Message.id).where(
+            Message.direction == "out", Message.status == "sending", since < stuck_before)
+            .order_by(Message.id).limit(INLINE_BATCH)))
+    resolved = 0
+    for message_id in ids:
+        if resolve_stuck(svc, message_id, stuck_before) is not None:
+            resolved += 1
+    return resolved
+
+
+def _timers(svc, now: datetime) -> int:
+    """Re-arm the escalation and spot timers Redis no longer holds (it restarted empty, or a schedule call failed),
+    or fire them now if they are overdue. Firing is idempotent, so a timer that was only late does no harm."""
+    armed = getattr(svc.dispatcher, "timer_armed", None)
+    grace = timedelta(seconds=svc.settings.sweep_after_seconds)
+    wanted: list[tuple[str, int, int, datetime]] = []
+    with svc.db.read() as session:
+        for h in session.scalars(select(Handoff).where(Handoff.status == "waiting", Handoff.alerted.is_(True),
+                                                       Handoff.escalation_level < 2)):
+            level = h.escalation_level + 1
+            base = _aware(h.alerted_at or h.arrived_at or h.created_at)
+            # Level 2 is armed when level 1 fires; its time is only known to within that delay, and is re-armed late
+            # rather than early.
+            wanted.append(("escalate", h.id, level, base + timedelta(seconds=h.store.escalation_seconds * level)))
+        ready = select(Order.handoff_id).where(Order.status == "ready")
+        for h in session.scalars(select(Handoff).where(Handoff.status == "waiting", Handoff.alerted.is_(False),
+                                                       Handoff.arrived_at.is_not(None), Handoff.id.in_(ready))):
+            wanted.append(("nudge", h.id, 0, _aware(h.arrived_at) + timedelta(seconds=SPOT_GRACE_SECONDS)))
+    count = 0
+    for job, handoff_id, level, due in wanted:
+        if armed is None:  # no way to ask Redis (the tests' dispatcher): fire what is well overdue
+            if due + grace < now:
+                _fire(svc, job, handoff_id, level)
+                count += 1
+            continue
+        try:
+            if armed(job, handoff_id, level):
+                continue
+        except Exception:  # noqa: BLE001 - Redis is away: fire what is due from here, the rest waits
+            if due <= now:
+                _fire(svc, job, handoff_id, level)
+                count += 1
+            continue
+        if due <= now:
+            _fire(svc, job, handoff_id, level)
+        else:
+            svc.dispatcher.schedule(job, handoff_id, level, (due - now).total_seconds())
+        count += 1
+    return count
+
+
+def _fire(svc, job: str, handoff_id: int, level: int) -> None:
+    if job == "escalate":
+        escalate(svc, handoff_id, level)
+    else:
+        nudge(svc, handoff_id)
+
+
+def _aware(at: datetime) -> datetime:
+    # SQLite hands back naive datetimes from an expression (coalesce) that bypasses the UTC column type.
+    from datetime import timezone
+
+    if isinstance(at, str):
+        at = datetime.fromisoformat(at)
+    return at if at.tzinfo is not None else at.replace(tzinfo=timezone.utc)

@@ -11,9 +11,17 @@ def services():
 
 def register(app: Flask) -> None:
     from .api import bp as api_bp
+    from .board import bp as board_bp
     from .health import bp as health_bp
+    from .metrics import bp as metrics_bp
+    from .pages import init_app as init_pages
+    from .simulator import bp as simulator_bp
     from .twilio import bp as twilio_bp
 
     app.register_blueprint(twilio_bp)
     app.register_blueprint(api_bp)
     app.register_blueprint(health_bp)
+    app.register_blueprint(metrics_bp)
+    init_pages(app)  # session cookie, CSRF token, static files for the browser pages
+    app.register_blueprint(board_bp)
+    app.register_blueprint(simulator_bp)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from functools import wraps
 
 from flask import Blueprint, g, jsonify, request
+from werkzeug.exceptions import HTTPException
 
 from ..usecases import orders, stores
 from ..usecases.errors import Conflict, Invalid, NotFound
@@ -19,12 +20,16 @@ class ApiError(Exception):
         self.status, self.error, self.message, self.field = status, error, message, field
 
 
-@bp.errorhandler(ApiError)
+@bp.app_errorhandler(ApiError)  # also for /metrics, which shares the bearer check
 def _api_error(exc: ApiError):
     body = {"error": exc.error, "message": exc.message}
     if exc.field:
         body["field"] = exc.field
-    return jsonify(body), exc.status
+    response = jsonify(body)
+    response.status_code = exc.status
+    if exc.status == 401:
+        response.headers["WWW-Authenticate"] = 'Bearer realm="arrivee"'
+    return response
 
 
 @bp.errorhandler(Invalid)
@@ -42,14 +47,25 @@ def _conflict(exc: Conflict):
     return jsonify(error="conflict", message=str(exc)), 409
 
 
-@bp.errorhandler(404)
-def _no_route(_exc):
-    return jsonify(error="not_found", message="no such API route"), 404
+# Routing errors happen before Flask knows the blueprint, so these are app-wide handlers that answer JSON
+# under /api/ only and leave every other path's error page alone.
+_HTTP_ERRORS = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "too_large",
+                500: "internal_error"}
 
 
-@bp.errorhandler(405)
-def _bad_method(_exc):
-    return jsonify(error="method_not_allowed", message="method not allowed on this route"), 405
+def _http_error(exc: HTTPException):
+    if not request.path.startswith(bp.url_prefix + "/"):
+        return exc
+    response = jsonify(error=_HTTP_ERRORS.get(exc.code, "error"), message=exc.description or exc.name)
+    response.status_code = exc.code
+    for name, value in exc.get_headers():
+        if name.lower() == "allow":  # a 405 names the methods that would work
+            response.headers[name] = value
+    return response
+
+
+for _code in _HTTP_ERRORS:
+    bp.app_errorhandler(_code)(_http_error)
 
 
 def authenticated(view):
@@ -66,16 +82,24 @@ def authenticated(view):
         if row.store_id is not None and store_id is not None and row.store_id != store_id:
             raise ApiError(403, "forbidden", "this token is for another store")
         g.api_token = row
+        if request.blueprint == bp.name:
+            unknown = sorted(name[:40] for name in set(request.args) - QUERY.get(request.endpoint, set()))
+            if unknown:
+                raise ApiError(422, "invalid", f"unknown query parameter(s): {', '.join(unknown)}", field=unknown[0])
         return view(*args, **kwargs)
 
     return checked
+
+
+# The query parameters each API call takes: any other is refused, like an unknown body field.
+QUERY = {"api.list_handoffs": {"status"}}
 
 
 def body(allowed: set[str], required: set[str]) -> dict:
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
         raise ApiError(400, "bad_request", "the body must be a JSON object (Content-Type: application/json)")
-    unknown = sorted(set(data) - allowed)
+    unknown = sorted(name[:40] for name in set(data) - allowed)  # echoed back: kept short
     if unknown:
         raise ApiError(422, "invalid", f"unknown field(s): {', '.join(unknown)}", field=unknown[0])
     missing = sorted(required - set(data))

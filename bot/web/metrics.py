@@ -1,13 +1,13 @@
 """GET /metrics: Prometheus figures, behind an API bearer token."""
 from __future__ import annotations
 
-from flask import Blueprint, Response
+from flask import Blueprint, Response, g
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
 from prometheus_client.core import GaugeMetricFamily, SummaryMetricFamily
 
 from ..usecases.figures import figures
 from . import services
-from .api import authenticated
+from .api import ApiError, authenticated
 
 bp = Blueprint("metrics", __name__)
 
@@ -34,6 +34,9 @@ class _Figures:
 @bp.get("/metrics")
 @authenticated
 def metrics():
+    # The figures span every store, so a token limited to one store may not read them.
+    if g.api_token.store_id is not None:
+        raise ApiError(403, "forbidden", "/metrics needs a token without a store")
     registry = CollectorRegistry(auto_describe=False)
     registry.register(_Figures(figures(services().db)))
     return Response(generate_latest(registry), mimetype=CONTENT_TYPE_LATEST)

@@ -1,20 +1,24 @@
 """The OpenAPI 3.0 document of the JSON API, served at /api/v1/openapi.json."""
 from __future__ import annotations
 
+from ..core.texts import TEMPLATES
+
 LANG = {"type": "string", "enum": ["en", "fr"]}
+LANG_OR_NULL = {**LANG, "nullable": True, "enum": ["en", "fr", None]}
+MAX_ID = 2**31 - 1
 TS = {"type": "string", "format": "date-time", "nullable": True}
 ERROR = {"type": "object", "required": ["error", "message"],
          "properties": {"error": {"type": "string"}, "message": {"type": "string"}, "field": {"type": "string"}}}
 
 HOURS = {"type": "object", "nullable": True, "description": 'e.g. {"mon": ["09:00", "17:00"]}; a missing day is closed',
          "additionalProperties": False,
-         "properties": {d: {"type": "array", "nullable": True, "items": {"type": "string", "pattern": "^\\d{2}:\\d{2}$"},
+         "properties": {d: {"type": "array", "nullable": True, "items": {"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"},
                             "minItems": 2, "maxItems": 2} for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}}
 
 STORE_IN = {"type": "object", "additionalProperties": False, "required": ["name", "sms_number", "timezone", "language"],
             "properties": {"name": {"type": "string", "minLength": 1, "maxLength": 120},
                            "sms_number": {"type": "string", "description": "the store's Twilio number, E.164"},
-                           "timezone": {"type": "string", "example": "America/Toronto"},
+                           "timezone": {"type": "string", "maxLength": 64, "example": "America/Toronto"},
                            "language": LANG,
                            "escalation_seconds": {"type": "integer", "minimum": 30, "maximum": 3600},
                            "hours": HOURS,
@@ -28,15 +32,20 @@ STORE = {"type": "object",
 STAFF_IN = {"type": "object", "additionalProperties": False, "required": ["name", "phone", "role"],
             "properties": {"name": {"type": "string", "minLength": 1, "maxLength": 120},
                            "phone": {"type": "string"}, "role": {"type": "string", "enum": ["staff", "manager", "owner"]},
-                           "language": LANG, "on_duty": {"type": "boolean", "default": True}}}
+                           "language": {**LANG_OR_NULL, "description": "null or absent: the store's"},
+                           "on_duty": {"type": "boolean", "default": True}}}
 STAFF = {"type": "object", "required": ["id", "name", "phone", "role", "language", "on_duty"],
          "properties": {"id": {"type": "integer"}, "name": {"type": "string"}, "phone": {"type": "string"},
                         "role": {"type": "string"}, "language": LANG, "on_duty": {"type": "boolean"}}}
 ORDER_IN = {"type": "object", "additionalProperties": False, "required": ["number", "customer_phone"],
-            "properties": {"number": {"type": "string", "minLength": 1, "maxLength": 40},
-                           "customer_name": {"type": "string", "maxLength": 120},
-                           "customer_phone": {"type": "string"}, "language": LANG,
-                           "items": {"type": "array", "items": {}},
+            "properties": {"number": {"oneOf": [{"type": "string", "minLength": 1, "maxLength": 40},
+                                                {"type": "integer", "minimum": 0}],
+                                      "description": "the store's own order number; a leading # is dropped"},
+                           "customer_name": {"type": "string", "maxLength": 120, "nullable": True},
+                           "customer_phone": {"type": "string", "description": "E.164, or national for the "
+                                                                               "store's country"},
+                           "language": LANG_OR_NULL,
+                           "items": {"type": "array", "items": {}, "maxItems": 200, "nullable": True},
                            "status": {"type": "string", "enum": ["pending", "ready"], "default": "pending"}}}
 HANDOFF = {"type": "object", "required": ["id", "status"],
            "properties": {"id": {"type": "integer"},
@@ -67,8 +76,10 @@ def _errors(*codes):
     return {str(c): {"description": "error", **_json(ERROR)} for c in codes}
 
 
-STORE_ID = {"name": "store_id", "in": "path", "required": True, "schema": {"type": "integer"}}
-NUMBER = {"name": "number", "in": "path", "required": True, "schema": {"type": "string"}}
+STORE_ID = {"name": "store_id", "in": "path", "required": True,
+            "schema": {"type": "integer", "minimum": 1, "maximum": MAX_ID}}
+NUMBER = {"name": "number", "in": "path", "required": True, "schema": {"type": "string", "minLength": 1,
+                                                                        "maxLength": 40}}
 
 
 def document(server: str = "") -> dict:
@@ -103,13 +114,15 @@ def document(server: str = "") -> dict:
             "/api/v1/stores/{store_id}/handoffs": {"get": {
                 "summary": "The store's handoffs, newest first",
                 "parameters": [STORE_ID, {"name": "status", "in": "query", "required": False,
+                                          "description": "only handoffs in this state; empty or absent: all",
                                           "schema": {"type": "string", "enum": ["on_the_way", "waiting", "claimed",
-                                                                                "done", "cancelled"]}}],
+                                                                                "done", "cancelled", ""]}}],
                 "responses": {"200": {"description": "handoffs", **_json({"type": "array", "items": HANDOFF})},
                               **_errors(401, 403, 404, 422)}}},
             "/api/v1/stores/{store_id}/auto-replies/{key}": {"put": {
                 "summary": "Set the English and French text of one auto-reply (null restores the default)",
-                "parameters": [STORE_ID, {"name": "key", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "parameters": [STORE_ID, {"name": "key", "in": "path", "required": True,
+                                          "schema": {"type": "string", "enum": list(TEMPLATES)}}],
                 "requestBody": {"required": True, **_json(REPLY_IN)},
                 "responses": {"200": {"description": "the texts", **_json(
                     {"type": "object", "properties": {"key": {"type": "string"}, "en": {"type": "string", "nullable": True},

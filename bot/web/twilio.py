@@ -1,6 +1,14 @@
-"""Twilio webhooks: inbound texts and delivery status callbacks, both behind signature checks."""
+"""Twilio webhooks: inbound texts and delivery status callbacks, both behind signature checks.
+
+Every request must carry a valid X-Twilio-Signature for the URL Twilio called: PUBLIC_BASE_URL + path
+when set, else the request's own URL (corrected by ProxyFix when TRUSTED_PROXIES says proxies sit in
+front). The key is Twilio's auth token, or without Twilio credentials (dev mode) one derived from
+SECRET_KEY: there is no switch that turns the check off. A request that fails it gets 403 before
+anything is read or stored.
+"""
 from __future__ import annotations
 
+import re
 from functools import wraps
 
 from flask import Blueprint, Response, abort, request
@@ -14,12 +22,17 @@ bp = Blueprint("twilio", __name__, url_prefix="/twilio")
 
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
 
+# Twilio's SIDs are two letters and 32 hex digits; anything else is not from Twilio (and a NUL byte in
+# one would make PostgreSQL fail the query).
+_SID = re.compile(r"[A-Za-z]{2}[A-Za-z0-9]{1,62}")
+_STATUS = re.compile(r"[a-z_]{1,20}")
+
 
 def signed_url() -> str:
     """The URL Twilio signed: PUBLIC_BASE_URL + path when set (behind a proxy), else the request's own."""
     base = services().settings.public_base_url
     if base:
-        query = request.query_string.decode()
+        query = request.query_string.decode("latin-1")
         return f"{base}{request.path}" + (f"?{query}" if query else "")
     return request.url
 
@@ -29,11 +42,21 @@ def twilio_signed(view):
     def checked(*args, **kwargs):
         signature = request.headers.get("X-Twilio-Signature", "")
         validator = RequestValidator(services().webhook_token)
-        if not signature or not validator.validate(signed_url(), request.form.to_dict(flat=True), signature):
+        # The whole multi-valued form, as Twilio signs it (a repeated field counts every value).
+        if not signature or not validator.validate(signed_url(), request.form, signature):
             abort(403)
         return view(*args, **kwargs)
 
     return checked
+
+
+def _clean(value: str | None) -> str:
+    """NUL bytes can't be stored in PostgreSQL text and are never in a real text message."""
+    return (value or "").replace("\x00", "")
+
+
+def _bad(message: str) -> Response:
+    return Response(message, status=400, mimetype="text/plain")
 
 
 @bp.post("/sms")
@@ -41,10 +64,13 @@ def twilio_signed(view):
 def inbound_sms():
     form = request.form
     sid = form.get("MessageSid") or form.get("SmsSid")
-    if not sid or not form.get("From") or not form.get("To"):
-        return Response("MessageSid, From and To are required", status=400, mimetype="text/plain")
-    receive_inbound(services(), InboundText(sid=sid[:64], from_addr=form["From"], to_addr=form["To"],
-                                            body=form.get("Body", "")))
+    from_addr, to_addr = _clean(form.get("From")).strip(), _clean(form.get("To")).strip()
+    if not sid or not from_addr or not to_addr:
+        return _bad("MessageSid, From and To are required")
+    if not _SID.fullmatch(sid):
+        return _bad("MessageSid is not a Twilio SID")
+    receive_inbound(services(), InboundText(sid=sid, from_addr=from_addr[:64], to_addr=to_addr[:64],
+                                            body=_clean(form.get("Body"))))
     return Response(EMPTY_TWIML, mimetype="text/xml")
 
 
@@ -53,9 +79,13 @@ def inbound_sms():
 def status_callback():
     form = request.form
     sid = form.get("MessageSid") or form.get("SmsSid")
-    status = form.get("MessageStatus") or form.get("SmsStatus")
+    status = (form.get("MessageStatus") or form.get("SmsStatus") or "").lower()
     if not sid or not status:
-        return Response("MessageSid and MessageStatus are required", status=400, mimetype="text/plain")
-    code = form.get("ErrorCode")
-    record_status(services(), sid, status, int(code) if code and code.isdigit() else None)
+        return _bad("MessageSid and MessageStatus are required")
+    if not _SID.fullmatch(sid) or not _STATUS.fullmatch(status):
+        return _bad("MessageSid or MessageStatus is malformed")
+    code = form.get("ErrorCode") or ""
+    # ASCII digits only ("²".isdigit() is true), and small enough for an integer column.
+    error_code = int(code) if code.isascii() and code.isdigit() and len(code) <= 9 else None
+    record_status(services(), sid, status, error_code)
     return Response("", status=204)

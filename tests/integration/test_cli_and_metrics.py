@@ -76,3 +76,9 @@ def test_metrics_need_a_token_and_count_messages_and_handoffs(svc, client):
     body = client.get("/metrics", headers={"Authorization": "Bearer " + create_token(svc.db, "prom")}).text
     assert 'arrivee_handoffs{status="waiting"} 1.0' in body
     assert 'arrivee_messages{direction="in",status="processed"} 1.0' in body
+
+
+def test_metrics_refuse_a_token_limited_to_one_store(svc, client):
+    shop = Shop(svc)
+    scoped = create_token(svc.db, "till", shop.store.id)
+    assert client.get("/metrics", headers={"Authorization": f"Bearer {scoped}"}).status_code == 403

@@ -1,0 +1,70 @@
+"""Counting for the abuse rules (bot/core/abuse.py): the message log is the counter.
+
+Counting rows that are written anyway needs no extra store, holds across any number of web and worker
+processes, survives a Redis restart, and moves with the (fake) clock in tests. Every count but one is
+on the (store_id, phone) index; the per-store count runs only for an unknown number still under its own
+limit.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import func, select
+
+from ..core import abuse as rules
+from ..data.models import Message
+
+LOOP_NOTE = rules.Verdict(False, "loop").note
+
+
+def limits(settings) -> rules.Limits:
+    return rules.Limits(per_number_hour=settings.unknown_replies_per_number_hour,
+                        per_store_hour=settings.unknown_replies_per_store_hour,
+                        loop_texts_per_minute=settings.loop_texts_per_minute,
+                        loop_pause_seconds=settings.loop_pause_seconds)
+
+
+def check(session, settings, msg: Message, known: bool, now: datetime) -> rules.Verdict:
+    """The verdict on the texts `msg` may cause. Records a loop burst on `msg` (inside the caller's
+    transaction) so that the pause lasts even once the burst is over."""
+    lim = limits(settings)
+    traffic = _traffic(session, msg, now, lim, per_store=False)
+    if rules.needs_store_count(traffic, known, now, lim):
+        traffic = _traffic(session, msg, now, lim, per_store=True)
+    verdict = rules.judge(traffic, known, now, lim)
+    if not verdict.texts_allowed:
+        msg.error = verdict.note
+    return verdict
+
+
+def _traffic(session, msg: Message, now: datetime, lim: rules.Limits, per_store: bool) -> rules.Traffic:
+    sent_at = msg.created_at or now  # bursts are judged by when the texts came in, not when processed
+    same_sender = (Message.store_id == msg.store_id, Message.phone == msg.phone)
+    texts = session.scalar(select(func.count()).select_from(Message).where(
+        *same_sender, Message.direction == "in", Message.created_at > sent_at - timedelta(seconds=60),
+        Message.created_at <= sent_at))
+    last_burst = session.scalar(select(func.max(Message.created_at)).where(
+        *same_sender, Message.direction == "in", Message.error == LOOP_NOTE, Message.id != msg.id,
+        Message.created_at >= sent_at - timedelta(seconds=lim.loop_pause_seconds)))
+    hour_ago = now - timedelta(hours=1)
+    to_number = session.scalar(select(func.count()).select_from(Message).where(
+        *same_sender, Message.direction == "out", Message.template.in_(rules.NO_ORDER_REPLIES),
+        Message.created_at > hour_ago))
+    to_anyone = None
+    if per_store:
+        to_anyone = session.scalar(select(func.count()).select_from(Message).where(
+            Message.store_id == msg.store_id, Message.direction == "out", Message.audience == "customer",
+            Message.template.in_(rules.NO_ORDER_REPLIES), Message.created_at > hour_ago))
+    return rules.Traffic(texts_last_minute=texts or 0, last_burst_at=_aware(last_burst),
+                         replies_to_number_last_hour=to_number or 0, replies_to_unknown_last_hour=to_anyone)
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    """func.max() bypasses the column type, so SQLite hands back a naive (UTC) datetime or even a string."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value

@@ -1,0 +1,108 @@
+"""Plumbing shared by the browser pages (board, simulator): session cookie, CSRF, security headers, live streams."""
+from __future__ import annotations
+
+import logging
+import secrets
+import threading
+import time
+from typing import Callable, Iterator
+
+from flask import Blueprint, Flask, abort, jsonify, make_response, request, session
+
+from ..usecases.events import Changes
+
+log = logging.getLogger(__name__)
+
+# Static files (CSS, JS) for every page: served from here, never from a CDN.
+bp = Blueprint("pages", __name__, static_folder="static", static_url_path="/assets")
+
+CSRF_HEADER = "X-CSRF-Token"
+CSRF_FIELD = "csrf_token"
+
+# No inline script or style anywhere: page data travels in JSON blocks, which are never executed.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       "font-src 'self'; media-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+       "frame-ancestors 'none'")
+
+
+def init_app(app: Flask) -> None:
+    services = app.extensions["arrivee"]
+    base = services.settings.public_base_url or ""
+    app.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
+                      SESSION_COOKIE_SECURE=base.startswith("https://"))
+    app.jinja_env.globals["csrf_token"] = csrf_token
+    app.register_blueprint(bp)
+
+
+@bp.after_request
+def _static_headers(response):
+    return secure_headers(response)
+
+
+def csrf_token() -> str:
+    """One token per browser session, sent back with every POST (form field or header)."""
+    token = session.get("csrf")
+    if not token:
+        token = session["csrf"] = secrets.token_urlsafe(32)
+    return token
+
+
+def check_csrf() -> None:
+    """A before_request hook: any POST without this session's token is refused."""
+    if request.method in ("GET", "HEAD", "OPTIONS"):
+        return
+    sent = request.headers.get(CSRF_HEADER) or request.form.get(CSRF_FIELD) or ""
+    expected = session.get("csrf") or ""
+    if not expected or not secrets.compare_digest(sent.encode(), expected.encode()):
+        if request.accept_mimetypes.best == "application/json" or request.headers.get(CSRF_HEADER) is not None:
+            abort(make_response(jsonify(error="csrf", message="missing or wrong CSRF token: reload the page"), 403))
+        abort(403)
+
+
+def secure_headers(response):
+    """An after_request hook for page blueprints."""
+    response.headers.setdefault("Content-Security-Policy", CSP)
+    response.headers["X-Frame-Options"] = "DENY"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    # Board links carry their secret in the path: never leak it in a Referer.
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers.setdefault("Cache-Control", "no-store")
+    return response
+
+
+def end_streams() -> None:
+    """Ends every live stream of this process at once: called by gunicorn when the worker stops, so a deploy
+    does not wait on open pages (they reconnect to the next worker)."""
+    _ending.set()
+
+
+_ending = threading.Event()
+# How often a stream checks whether the server is stopping, between change notices.
+_SLICE = 0.5
+
+
+def live_stream(svc, store_id: int, version: Callable[[], str], seconds: float, poll: float) -> Iterator[str]:
+    """Server-sent events: a `change` event whenever `version()` moves, woken by the store's change notices
+    (Redis pub/sub) or, failing those, by polling every `poll` seconds. The stream ends after `seconds`,
+    so it never holds a server thread for long; the browser's EventSource reconnects after `retry`."""
+    changes = Changes(svc, store_id)  # subscribe before the first read, so no change slips in between
+    try:
+        yield "retry: 1000\n\n"
+        deadline = time.monotonic() + seconds
+        last, woke, next_poll = None, True, 0.0
+        while not _ending.is_set():
+            now = time.monotonic()
+            if woke or now >= next_poll:
+                try:
+                    current = version()
+                except Exception:  # noqa: BLE001 - the database away: end the stream, the browser retries
+                    log.warning("live stream of store %s stopped", store_id, exc_info=True)
+                    return
+                # A comment line keeps proxies from timing the stream out and tells us when the page left.
+                yield f"event: change\ndata: {current}\n\n" if current != last else ": idle\n\n"
+                last, next_poll = current, now + poll
+            if now >= deadline:
+                return
+            woke = changes.wait(max(0.0, min(_SLICE, deadline - now, next_poll - now)))
+    finally:
+        changes.close()

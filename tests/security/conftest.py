@@ -1,0 +1,21 @@
+"""Fixtures for the security tests: Services like the shared `svc`, with chosen settings."""
+from __future__ import annotations
+
+import pytest
+
+from bot.wiring import Services
+from tests.support.fakes import FakeClock, FakeSender, InlineDispatcher
+
+
+@pytest.fixture
+def make_svc(svc):
+    """Services on the same database as `svc`, with some settings changed (fakes of their own)."""
+
+    def make(**changes) -> Services:
+        dispatcher = InlineDispatcher()
+        built = Services(settings=svc.settings.with_(**changes), db=svc.db, dispatcher=dispatcher,
+                         sender=FakeSender(), clock=FakeClock(), send_inline=True)
+        dispatcher.svc = built
+        return built
+
+    return make
