@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Callable
 
@@ -27,6 +27,8 @@ class Services:
     send_inline: bool = False
     # Paces sends per sending number across all workers (bot/messaging/ratelimit.py); None sends at once.
     limiter: object = None
+    # The stores' own numbers, cached per process for the webhook (bot/usecases/inbound.py).
+    store_numbers: object = field(default_factory=lambda: _store_numbers())
 
     @property
     def status_callback_url(self) -> str | None:
@@ -36,6 +38,12 @@ class Services:
     @property
     def webhook_token(self) -> str:
         return webhook_token(self.settings)
+
+
+def _store_numbers():
+    from .usecases.inbound import StoreNumbers
+
+    return StoreNumbers()
 
 
 def webhook_token(settings: Settings) -> str:
