@@ -197,10 +197,7 @@ def run_webhook(env, p, postgres, smoke, log) -> dict:
     if not smoke:  # candidate fixes on the webhook, same load (bench/variants.py)
         cand = []
         for worker_class in ("sync", "gthread"):
-            for label, app, patches, access in (
-                    ("no access log", "bot:create_app()", "", False),
-                    ("store-cache + insert-first", "bench.variants:webhook_app()", "store-cache,insert-first", True)):
-                cand.append((label, app, patches, access, worker_class))
+            cand.append(("no access log", "bot:create_app()", "", False, worker_class))
         out["candidates"] = webhook.run_candidates(env, cand, p["webhook_seconds"], p["webhook_warmup"], log=log)
     return out
 
@@ -268,8 +265,7 @@ def run_profile(env, p, log) -> dict:
         fn = profile.webhook_breakdown if what == "webhook" else profile.worker_breakdown
         return fn(env, n=n * 5 if what == "webhook" else n)
 
-    for what, patches in (("webhook", "store-cache"), ("webhook", "insert-first"), ("webhook", "store-cache,insert-first"),
-                          ("worker", "quiet-twilio-log"), ("worker", "no-env-proxies"),
+    for what, patches in (("worker", "quiet-twilio-log"), ("worker", "no-env-proxies"),
                           ("worker", "quiet-twilio-log,no-env-proxies")):
         fn = profile.webhook_breakdown if what == "webhook" else profile.worker_breakdown
         r = fn(env, n=n * 5 if what == "webhook" else n, patches=patches)
@@ -277,7 +273,7 @@ def run_profile(env, p, log) -> dict:
         out["candidates"].append({"what": what, "patches": patches, "wall_ms": r["wall_ms"], "cpu_ms": r["cpu_ms"]})
         log(f"  {what} +{patches}: {r['wall_ms']:.2f} ms wall ({base['wall_ms']:.2f} base), "
             f"{r['cpu_ms']:.2f} ms CPU ({base['cpu_ms']:.2f} base)")
-    for what in ("webhook", "worker"):
+    for what in sorted({c["what"] for c in out["candidates"]}):
         second = again(what)
         out[what + "_again"] = {"wall_ms": second["wall_ms"], "cpu_ms": second["cpu_ms"]}
         for c in out["candidates"]:

@@ -31,7 +31,9 @@ class PhaseTimer:
         self._undo = []
 
     def wrap(self, owner, attr: str, name: str) -> None:
-        original = getattr(owner, attr)
+        original = getattr(owner, attr, None)
+        if original is None:  # the product moved on: that phase is simply not shown
+            return
         self.order.append(name)
 
         @functools.wraps(original)
@@ -179,6 +181,7 @@ def webhook_breakdown(env: stack.Env, n: int = 2000, patches: str = "", db_kind:
 
             applied = variants.apply(patches)
             app = create_app()
+            app.config["PROPAGATE_EXCEPTIONS"] = True  # a failure shows its traceback, not a bare 500
             root = logging.getLogger()
             old_level = root.level
             root.setLevel(logging.WARNING)
@@ -199,6 +202,8 @@ def webhook_breakdown(env: stack.Env, n: int = 2000, patches: str = "", db_kind:
             timer.wrap(web_twilio, "receive_inbound", "  store and signal")
             timer.wrap(inbound, "record_inbound", "    store: one write transaction")
             timer.wrap(inbound, "store_for_number", "      of which store lookup (SELECT)")
+            if hasattr(inbound, "StoreNumbers"):
+                timer.wrap(inbound.StoreNumbers, "store_id", "      of which store lookup (cached per process)")
             timer.wrap(inbound, "to_e164", "      of which phone parsing (phonenumbers)")
             timer.wrap(RQDispatcher, "process_inbound", "    signal: Redis LPUSH")
             t, c = time.perf_counter(), _cpu()

@@ -10,7 +10,6 @@ from datetime import datetime, timedelta, timezone
 
 from redis import Redis
 from rq import Queue, Retry
-from rq.exceptions import NoSuchJobError
 from rq.job import Job, JobStatus
 
 # Inbound texts skip RQ: one LPUSH costs the webhook ~0.05 ms where Queue.enqueue costs ~0.8 ms,
@@ -127,13 +126,11 @@ class RQDispatcher:
         self.queue.enqueue_at(not_before(delay), f"bot.jobs.tasks.{job}", *args, job_id=job_id, retry=JOB_RETRY,
                               result_ttl=60)
 
-    def timer_armed(self, job: str, handoff_id: int, level: int = 0) -> bool:
-        """Whether Redis still holds this timer (to run, running, or just run): after Redis lost its data, not."""
-        try:
-            status = Job.fetch(self.timer_id(job, handoff_id, level), connection=self.redis).get_status()
-        except NoSuchJobError:
-            return False
-        return status in ARMED
+    def timers_armed(self, timers: list[tuple[str, int, int]]) -> set[tuple[str, int, int]]:
+        """Which of these (job, handoff_id, level) timers Redis still holds (to run, running, or just run), in one
+        round trip. After Redis lost its data: none."""
+        jobs = Job.fetch_many([self.timer_id(*t) for t in timers], connection=self.redis)
+        return {t for t, job in zip(timers, jobs) if job is not None and job.get_status(refresh=False) in ARMED}
 
     # --- the sweeper's turn --------------------------------------------------------------------------------
     def sweep_turn(self, seconds: float) -> bool:

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import InterfaceError, OperationalError
 
 from ..core.conversation import SPOT_GRACE_SECONDS, decide_escalation, decide_nudge
-from ..data.models import Handoff, Message, Order
+from ..data.models import Handoff, Message, Order, Store
 from . import state
 from .apply import STAFF_PRIORITY, apply
 from .inbound import InboundText, process_inbound, record_inbound
@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 BATCH = 500
 # While Redis is away the sweeping worker does the work itself, in smaller bites so it keeps sweeping.
 INLINE_BATCH = 50
+TIMER_HORIZON = timedelta(minutes=10)
 
 
 def escalate(svc, handoff_id: int, level: int) -> None:
@@ -90,8 +91,8 @@ def recover_spilled(svc) -> int:
         if message_id is not None:
             try:
                 svc.dispatcher.process_inbound(message_id)
-            except Exception:  # noqa: BLE001 - stored: the stale-text sweep below or the next one takes it
-                log.exception("could not enqueue recovered message %s", message_id)
+            except Exception as exc:  # noqa: BLE001 - stored: the stale-text sweep below or the next one takes it
+                log.warning("could not enqueue recovered message %s (%s)", message_id, exc)
     return stored
 
 
@@ -172,35 +173,43 @@ def _stuck(svc, now: datetime) -> int:
 def _timers(svc, now: datetime) -> int:
     """Re-arm the escalation and spot timers Redis no longer holds (it restarted empty, or a schedule call failed),
     or fire them now if they are overdue. Firing is idempotent, so a timer that was only late does no harm."""
-    armed = getattr(svc.dispatcher, "timer_armed", None)
+    armed_of = getattr(svc.dispatcher, "timers_armed", None)
     grace = timedelta(seconds=svc.settings.sweep_after_seconds)
     wanted: list[tuple[str, int, int, datetime]] = []
     with svc.db.read() as session:
-        for h in session.scalars(select(Handoff).where(Handoff.status == "waiting", Handoff.alerted.is_(True),
-                                                       Handoff.escalation_level < 2)):
-            level = h.escalation_level + 1
-            base = _aware(h.alerted_at or h.arrived_at or h.created_at)
-            # Level 2 is armed when level 1 fires; its time is only known to within that delay, and is re-armed late
+        for hid, level, alerted_at, arrived_at, created_at, delay in session.execute(
+                select(Handoff.id, Handoff.escalation_level, Handoff.alerted_at, Handoff.arrived_at, Handoff.created_at,
+                       Store.escalation_seconds).join(Store, Store.id == Handoff.store_id)
+                .where(Handoff.status == "waiting", Handoff.alerted.is_(True), Handoff.escalation_level < 2)):
+            # Level 2 is armed when level 1 fires; that time is not stored, so a lost level 2 is re-armed late
             # rather than early.
-            wanted.append(("escalate", h.id, level, base + timedelta(seconds=h.store.escalation_seconds * level)))
+            wanted.append(("escalate", hid, level + 1,
+                           _aware(alerted_at or arrived_at or created_at) + timedelta(seconds=delay * (level + 1))))
         ready = select(Order.handoff_id).where(Order.status == "ready")
-        for h in session.scalars(select(Handoff).where(Handoff.status == "waiting", Handoff.alerted.is_(False),
-                                                       Handoff.arrived_at.is_not(None), Handoff.id.in_(ready))):
-            wanted.append(("nudge", h.id, 0, _aware(h.arrived_at) + timedelta(seconds=SPOT_GRACE_SECONDS)))
+        for hid, arrived_at in session.execute(select(Handoff.id, Handoff.arrived_at).where(
+                Handoff.status == "waiting", Handoff.alerted.is_(False), Handoff.arrived_at.is_not(None),
+                Handoff.id.in_(ready))):
+            wanted.append(("nudge", hid, 0, _aware(arrived_at) + timedelta(seconds=SPOT_GRACE_SECONDS)))
+    # Timers further off are left to a later sweep, which comes round long before they are due: checking every
+    # waiting handoff in Redis on every sweep would cost a look-up each.
+    wanted = [w for w in wanted if w[3] <= now + TIMER_HORIZON]
+    if not wanted:
+        return 0
+    if armed_of is None:  # no way to ask Redis (the tests' inline dispatcher): fire what is well overdue
+        overdue = [w for w in wanted if w[3] + grace < now]
+        for job, handoff_id, level, _due in overdue:
+            _fire(svc, job, handoff_id, level)
+        return len(overdue)
+    try:
+        armed = armed_of([(job, hid, level) for job, hid, level, _due in wanted])
+    except Exception:  # noqa: BLE001 - Redis is away: fire what is due from here; the rest waits for it
+        due_now = [w for w in wanted if w[3] <= now]
+        for job, handoff_id, level, _due in due_now:
+            _fire(svc, job, handoff_id, level)
+        return len(due_now)
     count = 0
     for job, handoff_id, level, due in wanted:
-        if armed is None:  # no way to ask Redis (the tests' dispatcher): fire what is well overdue
-            if due + grace < now:
-                _fire(svc, job, handoff_id, level)
-                count += 1
-            continue
-        try:
-            if armed(job, handoff_id, level):
-                continue
-        except Exception:  # noqa: BLE001 - Redis is away: fire what is due from here, the rest waits
-            if due <= now:
-                _fire(svc, job, handoff_id, level)
-                count += 1
+        if (job, handoff_id, level) in armed:
             continue
         if due <= now:
             _fire(svc, job, handoff_id, level)
@@ -219,8 +228,6 @@ def _fire(svc, job: str, handoff_id: int, level: int) -> None:
 
 def _aware(at: datetime) -> datetime:
     # SQLite hands back naive datetimes from an expression (coalesce) that bypasses the UTC column type.
-    from datetime import timezone
-
     if isinstance(at, str):
         at = datetime.fromisoformat(at)
     return at if at.tzinfo is not None else at.replace(tzinfo=timezone.utc)

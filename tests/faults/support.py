@@ -64,7 +64,7 @@ class Shop:
         with self.db.read() as session:
             return session.scalars(select(model).where(model.phone == phone)).one()
 
-    def wait(self, check, timeout: float = 15.0, what: str = "condition"):
+    def wait(self, check, timeout: float = 30.0, what: str = "condition"):
         deadline = time.monotonic() + timeout
         while True:
             result = check()
@@ -75,11 +75,11 @@ class Shop:
                                      f"outbound: {[(m.id, m.template, m.status, m.to_addr) for m in self.rows('out')]}")
             time.sleep(0.1)
 
-    def wait_processed(self, count: int, timeout: float = 15.0) -> list[Message]:
+    def wait_processed(self, count: int, timeout: float = 30.0) -> list[Message]:
         return self.wait(lambda: (rows := self.rows("in")) and len(rows) >= count
                          and all(m.status == "processed" for m in rows) and rows, timeout, f"{count} processed texts")
 
-    def wait_settled(self, timeout: float = 15.0) -> list[Message]:
+    def wait_settled(self, timeout: float = 30.0) -> list[Message]:
         """Until no outbound row is still queued or sending."""
         return self.wait(lambda: (rows := self.rows("out")) and all(m.status not in ("queued", "sending")
                                                                      for m in rows) and rows, timeout,

@@ -128,32 +128,37 @@ def test_texts_that_arrive_while_the_database_is_unreachable_are_kept_in_redis_a
         pytest.skip("an unreachable database is a networked one's fault; SQLite is a local file")
     url = make_url(database_url)
     proxy = TcpProxy(url.host or "127.0.0.1", url.port or 5432).start()
+    phones = CUSTOMERS + ["+15145550124"]
     try:
         stack = launch(workers=1, url=url.set(port=proxy.port).render_as_string(hide_password=False))
-        shop = shop_factory()
+        shop = shop_factory()  # the test's own connection goes straight to PostgreSQL, not through the relay
         shop.staff("Julie Tremblay", JULIE)
-        for phone in CUSTOMERS:
+        for phone in phones:
             shop.customer(phone)
-        assert stack.text(CUSTOMERS[0], STORE, "rendu place 4").status_code == 200
+        assert stack.text(phones[0], STORE, "rendu place 4").status_code == 200
         shop.wait_settled()
         alert = shop.rows("out", template="staff_arrival")[0]
+        stack.kill_worker()
+        assert stack.text(phones[1], STORE, "rendu place 4").status_code == 200  # stored; no worker yet
 
         proxy.cut()
-        sids = ["SM" + uuid.uuid4().hex for _ in CUSTOMERS[1:]]
-        answers = [stack.text(phone, STORE, "rendu place 4", sid=sid) for phone, sid in zip(CUSTOMERS[1:], sids)]
-        answers.append(stack.text(CUSTOMERS[1], STORE, "rendu place 4", sid=sids[0]))  # Twilio re-delivers one
+        stack.start_worker()  # it takes that text, and cannot reach the database to decide it
+        sids = ["SM" + uuid.uuid4().hex for _ in phones[2:]]
+        answers = [stack.text(phone, STORE, "rendu place 4", sid=sid) for phone, sid in zip(phones[2:], sids)]
+        answers.append(stack.text(phones[2], STORE, "rendu place 4", sid=sids[0]))  # Twilio re-delivers one
         form = {"MessageSid": alert.twilio_sid, "MessageStatus": "delivered", "AccountSid": twilio.account_sid}
         callback = requests.post(stack.url + "/twilio/status", data=form, timeout=5,
                                  headers={"X-Twilio-Signature": stack.sign("/twilio/status", form)})
         assert [a.status_code for a in answers] == [200] * 3 and callback.status_code == 204
-        time.sleep(1.0)
+        time.sleep(2.0)
+        assert [m.status for m in shop.rows("in")] == ["processed", "received"]  # kept, not given up
         proxy.restore()
 
-        shop.wait_processed(3)
+        shop.wait_processed(4)
         shop.wait_settled()
         shop.wait(lambda: shop.rows("out", id=alert.id)[0].status == "delivered", what="the deferred callback")
         time.sleep(1.0)
-        assert shop.ledger(twilio) == {"in": 3, "processed": 3, "out": 6, "at_twilio": 6, "duplicates": 0}
-        assert len(bodies(twilio, JULIE)) == 3
+        assert shop.ledger(twilio) == {"in": 4, "processed": 4, "out": 8, "at_twilio": 8, "duplicates": 0}
+        assert len(bodies(twilio, JULIE)) == 4
     finally:
         proxy.stop()
