@@ -59,7 +59,7 @@ def main(argv: list[str]) -> int:
 
     signal.signal(signal.SIGTERM, stop_soon)
     signal.signal(signal.SIGINT, stop_soon)
-    _, threads = drain.start(services, stop)
+    _, threads = drain.start(services, stop, threads=max(1, services.settings.drain_threads))
     threads.append(scheduler.start(services.dispatcher, stop))
     try:
         while not stop.is_set():

@@ -37,6 +37,9 @@ class Settings:
     # Texts per second per sending number, shared by all workers through Redis: Twilio queues what a number
     # cannot send at once and refuses past its queue limit. 0 turns the limit off.
     send_rate_per_second: float = 10.0
+    # Inbound drain threads per worker process: sends wait on Twilio (~100-300 ms each), so one thread
+    # caps a worker at a few arrivals a second; four overlap those waits (docs/performance.md).
+    drain_threads: int = 4
     # First wait before re-sending after a transient Twilio error; doubled each time, with jitter, capped at 5 min.
     send_backoff_seconds: float = 2.0
     # --- security, abuse resistance, privacy (see SECURITY.md) ---
@@ -179,6 +182,7 @@ def load_settings(environ: Mapping[str, str] | None = None, dotenv: Path | None 
         queue_name=env.get("QUEUE_NAME") or "arrivee",
         sweep_every_seconds=_float_at_least(env, "SWEEP_EVERY_SECONDS", 5.0, 0, strictly=True),
         send_rate_per_second=_float_at_least(env, "SEND_RATE_PER_SECOND", 10.0, 0),
+        drain_threads=_int(env, "DRAIN_THREADS", 4),
         send_backoff_seconds=_float_at_least(env, "SEND_BACKOFF_SECONDS", 2.0, 0, strictly=True),
         trusted_proxies=_at_least(env, "TRUSTED_PROXIES", 0, 0),
         unknown_replies_per_number_hour=_at_least(env, "UNKNOWN_REPLIES_PER_NUMBER_HOUR", 5, 0),

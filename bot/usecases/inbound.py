@@ -112,7 +112,28 @@ def receive_inbound(svc, text: InboundText) -> None:
 
 
 def process_inbound(svc, message_id: int) -> Applied | None:
-    """Understand and act on one stored text, exactly once: the effects and the 'processed' mark commit together."""
+    """Understand and act on one stored text, exactly once: the effects and the 'processed' mark commit together.
+    A person's earlier texts still waiting are handled first: with several drain threads and workers, "I'm
+    here" and the "7" that answers the spot question must not swap places."""
+    for earlier in _earlier_from_same_sender(svc, message_id):
+        try:
+            _process_once(svc, earlier)
+        except Exception:  # noqa: BLE001 - a text that fails on its own must not hold back this one
+            log.exception("earlier message %s failed; handling %s anyway", earlier, message_id)
+    return _process_once(svc, message_id)
+
+
+def _earlier_from_same_sender(svc, message_id: int) -> list[int]:
+    with svc.db.read() as session:
+        msg = session.get(Message, message_id)
+        if msg is None or msg.status != "received":
+            return []
+        return list(session.scalars(select(Message.id).where(
+            Message.store_id == msg.store_id, Message.phone == msg.phone, Message.direction == "in",
+            Message.status == "received", Message.id < msg.id).order_by(Message.id)))
+
+
+def _process_once(svc, message_id: int) -> Applied | None:
     for _attempt in range(3):
         try:
             applied = _process(svc, message_id)

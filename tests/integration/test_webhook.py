@@ -87,3 +87,19 @@ def test_a_failed_staff_alert_is_rerouted_to_a_colleague(svc):
 
     record_status(svc, msg.twilio_sid, "undelivered", 30003)
     assert boss.new() == [alert] and marc.new() == []
+
+
+def test_a_persons_earlier_text_still_waiting_is_handled_before_a_later_one(svc):
+    # Two drain threads can pick "I'm here" and its answer "7" in either order; the answer must not
+    # be read before the question it answers was asked.
+    from bot.usecases.inbound import InboundText, process_inbound, record_inbound
+
+    shop = Shop(svc, language="en")
+    julie = shop.staff("Julie Tremblay", "+15145550111", language="en")
+    shop.order("1234", "+15145550123", "Marie Lavoie", language="en")
+    here = record_inbound(svc.db, InboundText("SM" + "1" * 32, "+15145550123", shop.number, "I'm here"), svc.clock())
+    seven = record_inbound(svc.db, InboundText("SM" + "2" * 32, "+15145550123", shop.number, "7"), svc.clock())
+    process_inbound(svc, seven)  # the later one first
+    assert process_inbound(svc, here) is None  # already handled, in order
+    [alert] = julie.new()
+    assert "spot 7" in alert
