@@ -35,11 +35,11 @@ FULL = {
 }
 SMOKE = {
     "webhook_seconds": 1, "webhook_warmup": 0, "webhook_max_rps": 2500,
-    "latency_count": 30, "latency_rate": 30, "latency_workers": (1,), "latency_warmup": 5,
+    "latency_count": 20, "latency_rate": 40, "latency_workers": (1,), "latency_warmup": 3,
     "twilio_delay": 0.05, "twilio_rate": 10, "twilio_count": 0,
     "scale_rates": (), "scale_workers": (1,), "scale_seconds": 1, "scale_min": 20,
     "text_seconds": 0.3, "startup_runs": 1,
-    "memory_messages": 40, "memory_checkpoints": (20, 40), "memory_rate": 40, "memory_warm": 10,
+    "memory_messages": 20, "memory_checkpoints": (10, 20), "memory_rate": 40, "memory_warm": 5,
     "profile_n": 0,
 }
 SECTIONS = ("webhook", "latency", "scale", "text", "memory", "profile")

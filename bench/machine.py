@@ -68,7 +68,7 @@ def describe() -> dict:
     redis_server = shutil.which("redis-server")
     versions["redis-server"] = _cmd([redis_server, "--version"]).split(" v=")[-1].split()[0] if redis_server else "?"
     pg = _cmd(["psql", "--version"])
-    versions["postgresql"] = pg.split()[-1] if pg else "?"
+    versions["postgresql"] = pg.split()[2] if len(pg.split()) > 2 else "?"
     versions["wrk"] = (_cmd(["wrk", "-v"]) or "").split(" [")[0].replace("wrk ", "") if shutil.which("wrk") else "absent"
     return {
         "nproc": _cmd(["nproc"]) or str(os.cpu_count()),

@@ -136,7 +136,8 @@ def generated(r: dict, plot: Path | None) -> str:
     g = r["gunicorn"]
     L = [BEGIN, ""]
     L.append(f"Measured **{m['date']}** by `bench/run` ({r['mode']} mode, {r['seconds']:.0f} s)"
-             + (f"; sections not re-run were kept from the run of {r['merged_from']}" if r.get("merged_from") else "")
+             + ("; sections not re-run this time were kept from earlier runs (`--merge`; each section's load line "
+                "gives its own conditions)" if r.get("merged_from") else "")
              + ". Raw numbers: `bench/results.json`.")
     L.append("")
     L.append("| machine | |")

@@ -21,7 +21,9 @@ def make_engine(url: str) -> Engine:
                                hide_parameters=True)
         _tune_sqlite(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, hide_parameters=True)
+    # connect_timeout: a database that drops packets must fail fast, so the webhook can fall back to Redis.
+    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, hide_parameters=True,
+                         connect_args={"connect_timeout": 5})
 
 
 def _tune_sqlite(engine: Engine) -> None:
