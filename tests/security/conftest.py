@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot import create_app
 from bot.wiring import Services
 from tests.support.fakes import FakeClock, FakeSender, InlineDispatcher
 
@@ -19,3 +20,13 @@ def make_svc(svc):
         return built
 
     return make
+
+
+@pytest.fixture
+def app(svc):
+    return create_app(services=svc)
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()

@@ -8,20 +8,10 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import StatementError
 
-from bot import create_app
 from bot.data.models import ApiToken, AutoReply, Customer, Message, Order, Store
 from bot.usecases import orders, stores
 from bot.usecases.stores import create_token
 
-
-@pytest.fixture
-def app(svc):
-    return create_app(services=svc)
-
-
-@pytest.fixture
-def client(app):
-    return app.test_client()
 
 
 @pytest.fixture

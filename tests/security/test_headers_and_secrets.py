@@ -12,15 +12,6 @@ from bot.usecases.stores import create_token
 from config.settings import DEFAULT_SECRET, SettingsError, load_settings
 
 
-@pytest.fixture
-def app(svc):
-    return create_app(services=svc)
-
-
-@pytest.fixture
-def client(app):
-    return app.test_client()
-
 
 def assert_secure_headers(response):
     assert response.headers["X-Content-Type-Options"] == "nosniff"
