@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from ..core import conversation as c
@@ -29,7 +29,7 @@ class Sender:
 
 @dataclass
 class Applied:
-    outbox: list[int] = field(default_factory=list)
+    outbox: list[tuple[int, int]] = field(default_factory=list)  # (message id, priority) of texts to send
     timers: list[tuple[str, int, int, int]] = field(default_factory=list)  # (job, handoff_id, level, delay)
     handoff_id: int | None = None
     store_id: int | None = None
@@ -41,7 +41,7 @@ class ClaimLost(Exception):
 
 
 def apply(session: Session, store: Store, effects: list, now: datetime, sender: Sender | None = None,
-          handoff: Handoff | None = None, status_callback: str | None = None) -> Applied:
+          handoff: Handoff | None = None) -> Applied:
     out = Applied(handoff_id=handoff.id if handoff else None, store_id=store.id)
     texts = state.overrides(session, store.id)
     current = handoff
@@ -59,7 +59,7 @@ def apply(session: Session, store: Store, effects: list, now: datetime, sender: 
                       handoff_id=handoff_id, priority=priority, created_at=now)
         session.add(msg)
         session.flush()
-        out.outbox.append(msg.id)
+        out.outbox.append((msg.id, priority))
 
     def text_customer(customer: Customer, key: str, variables: dict, handoff_id=None, to_addr=None,
                       from_addr=None) -> None:
@@ -156,10 +156,3 @@ def apply(session: Session, store: Store, effects: list, now: datetime, sender: 
     session.flush()
     return out
 
-
-def outbox_in_order(session: Session, ids: list[int]) -> list[int]:
-    """Staff alerts first, then in creation order."""
-    if not ids:
-        return []
-    rows = session.execute(select(Message.id, Message.priority).where(Message.id.in_(ids)))
-    return [i for i, _ in sorted(rows, key=lambda r: (-r[1], r[0]))]

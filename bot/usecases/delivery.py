@@ -114,4 +114,4 @@ def _reroute(session, failed: Message, now) -> list[int]:
     session.add(copy)
     session.flush()
     log.info("staff alert %s re-routed to staff %s as message %s", failed.id, member.id, copy.id)
-    return [copy.id]
+    return [(copy.id, STAFF_PRIORITY)]

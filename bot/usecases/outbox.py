@@ -41,9 +41,7 @@ def after_commit(svc, applied: Applied) -> None:
             log.warning("could not schedule %s for handoff %s (%s); the sweeper will", job, handoff_id, exc)
     if not applied.outbox:
         return
-    with svc.db.read() as session:
-        rows = sorted(session.execute(select(Message.id, Message.priority).where(Message.id.in_(applied.outbox))),
-                      key=lambda r: (-r[1], r[0]))
+    rows = sorted(applied.outbox, key=lambda r: (-r[1], r[0]))
     if svc.send_inline:
         for message_id, _priority in rows:
             deliver(svc, message_id)
