@@ -1,13 +1,15 @@
 """Engine and session setup: SQLite in WAL mode with immediate write transactions, or PostgreSQL."""
 from __future__ import annotations
 
+import fcntl
+import os
 import threading
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Iterator
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 
@@ -37,6 +39,8 @@ def _tune_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
+        # The fallback for writers that do not go through Database.write() (and for a lock file that
+        # cannot be opened): SQLite's own busy handler.
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.close()
 
@@ -50,6 +54,115 @@ def _tune_sqlite(engine: Engine) -> None:
             conn.exec_driver_sql("BEGIN")
 
 
+def sqlite_file(url: str) -> str | None:
+    """The database file of a SQLite URL, or None for an in-memory (or URI-style) database."""
+    if not url.startswith("sqlite"):
+        return None
+    path = url.split("///", 1)[-1] if "///" in url else ""
+    path = path.split("?", 1)[0]
+    if not path or path == ":memory:" or path.startswith("file:"):
+        return None
+    return os.path.abspath(path)
+
+
+class WriterLock:
+    """SQLite has one writer at a time; this makes writers queue for it without sleeping.
+
+    Threads of one process (gthread workers, the worker's drain and RQ threads) queue on a threading lock.
+    Processes (the gunicorn workers, the worker processes) queue on an exclusive flock() of a sidecar file
+    next to the database, `<database>-writer.lock`. Without it they met in SQLite's busy handler, which
+    polls in sleeps of 1, 2, 5, 10 ... 100 ms: a writer that found the database locked slept on even after
+    the holder had committed, which turned a few ms of contention into p99s of 100-300 ms. The kernel wakes
+    a flock() waiter the moment the holder releases it. busy_timeout stays as the fallback (a writer that
+    does not take this lock, a lock file that cannot be opened).
+
+    flock() locks belong to the open file description, and gunicorn's preload forks the workers after the
+    app (and this object) is built: a descriptor inherited across fork would be the *same* lock in every
+    worker and exclude nothing. So the file is opened lazily in each process (tracked by pid), and the
+    threading lock is made anew there too (a copy of one held by another thread at fork would never be
+    released). One WriterLock per database file per process, shared by every Database on that file, so
+    two Database objects in one process queue on the threading lock too.
+
+    Re-entrant on one thread, like the RLock it replaces: only the outermost hold takes and drops the flock.
+    """
+
+    _registry: dict[str, "WriterLock"] = {}
+    _registry_lock = threading.Lock()
+
+    def __init__(self, path: str | None):
+        self.path = path
+        self.lock_path = f"{path}-writer.lock" if path else None
+        self._pid: int | None = None
+        self._thread_lock = threading.RLock()
+        self._fd: int | None = None
+        self._depth = 0
+
+    @classmethod
+    def for_file(cls, path: str | None) -> "WriterLock":
+        if path is None:
+            return cls(None)  # in-memory: one process only; a thread lock is enough
+        with cls._registry_lock:
+            lock = cls._registry.get(path)
+            if lock is None:
+                lock = cls._registry[path] = cls(path)
+            return lock
+
+    @classmethod
+    def _after_fork(cls) -> None:
+        cls._registry_lock = threading.Lock()  # the parent's could have been held by another thread
+
+    def _this_process(self) -> None:
+        pid = os.getpid()
+        if self._pid != pid:  # first use, or first use after a fork
+            with self._registry_lock:
+                if self._pid != pid:
+                    # The inherited descriptor (if any) is left alone: closing it here could not release
+                    # the parent's lock anyway, and it is close-on-exec.
+                    self._thread_lock = threading.RLock()
+                    self._fd = None
+                    self._depth = 0
+                    self._pid = pid
+
+    def _open(self) -> int | None:
+        if self._fd is None and self.lock_path:
+            try:
+                self._fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+            except OSError:
+                self.lock_path = None  # e.g. a read-only directory: fall back to busy_timeout
+        return self._fd
+
+    def acquire(self) -> None:
+        self._this_process()
+        self._thread_lock.acquire()
+        try:
+            if self._depth == 0:
+                fd = self._open()
+                if fd is not None:
+                    fcntl.flock(fd, fcntl.LOCK_EX)  # blocks without the GIL; woken at the holder's release
+            self._depth += 1
+        except BaseException:
+            self._thread_lock.release()
+            raise
+
+    def release(self) -> None:
+        self._depth -= 1
+        try:
+            if self._depth == 0 and self._fd is not None:
+                fcntl.flock(self._fd, fcntl.LOCK_UN)
+        finally:
+            self._thread_lock.release()
+
+    def __enter__(self) -> "WriterLock":
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.release()
+
+
+os.register_at_fork(after_in_child=WriterLock._after_fork)
+
+
 class Database:
     """The engine plus two session factories: plain reads, and serialised write units of work."""
 
@@ -57,12 +170,12 @@ class Database:
         self.url = url
         self.engine = make_engine(url)
         self.is_sqlite = url.startswith("sqlite")
+        self._write_engine = self.engine.execution_options(write=True)
         self._reads = sessionmaker(self.engine, expire_on_commit=False)
-        self._writes = sessionmaker(self.engine.execution_options(write=True), expire_on_commit=False)
-        # SQLite has one writer at a time. Threads of one process (gthread workers, the worker's drain
-        # and RQ threads) queue on this lock instead of in SQLite's busy handler, which sleeps in steps
-        # of up to 100 ms and so turned a few ms of contention into p99s of hundreds of ms.
-        self._write_lock = threading.RLock() if self.is_sqlite else None
+        self._writes = sessionmaker(self._write_engine, expire_on_commit=False)
+        # SQLite has one writer at a time: writers of every thread and process queue on this lock
+        # (see WriterLock) rather than in SQLite's busy handler. PostgreSQL needs none.
+        self._write_lock = WriterLock.for_file(sqlite_file(url)) if self.is_sqlite else None
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -76,6 +189,15 @@ class Database:
             with self._writes() as session:
                 with session.begin():
                     yield session
+
+    @contextmanager
+    def write_connection(self) -> Iterator[Connection]:
+        """write() without the ORM: a Core connection in one write transaction (BEGIN IMMEDIATE on SQLite,
+        under the same writer lock), committed when the block ends, rolled back on any exception. For hot
+        paths where the Session's own bookkeeping costs more than the statement (the webhook's INSERT)."""
+        with self._write_lock or nullcontext():
+            with self._write_engine.begin() as connection:
+                yield connection
 
     def dispose(self) -> None:
         self.engine.dispose()

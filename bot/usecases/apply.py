@@ -27,9 +27,22 @@ class Sender:
     staff: Staff | None = None
 
 
+@dataclass(frozen=True)
+class Claimed:
+    """A text the deciding worker claimed for sending in the decision's own transaction (status 'sending', attempt
+    1): it goes out right after the commit without a claim transaction of its own."""
+
+    id: int
+    priority: int
+    to_addr: str
+    from_addr: str
+    body: str
+
+
 @dataclass
 class Applied:
     outbox: list[tuple[int, int]] = field(default_factory=list)  # (message id, priority) of texts to send
+    claimed: list[Claimed] = field(default_factory=list)  # those of them already claimed for sending
     timers: list[tuple[str, int, int, int]] = field(default_factory=list)  # (job, handoff_id, level, delay)
     handoff_id: int | None = None
     store_id: int | None = None
@@ -41,7 +54,10 @@ class ClaimLost(Exception):
 
 
 def apply(session: Session, store: Store, effects: list, now: datetime, sender: Sender | None = None,
-          handoff: Handoff | None = None) -> Applied:
+          handoff: Handoff | None = None, claim: bool = False) -> Applied:
+    """`claim`: the caller sends the texts itself right after the commit (a worker), so each one a reachable person
+    is to get is written already claimed, saving a transaction per text on the busiest path. A text to a person
+    who opted out or cannot be reached stays 'queued' for the ordinary send path, which skips it."""
     out = Applied(handoff_id=handoff.id if handoff else None, store_id=store.id)
     texts = state.overrides(session, store.id)
     current = handoff
@@ -52,14 +68,18 @@ def apply(session: Session, store: Store, effects: list, now: datetime, sender: 
         return session.get(Handoff, ref) if ref is not None else None
 
     def queue(to_addr: str, from_addr: str, body: str, *, audience: str, template: str, phone: str,
-              staff_id=None, customer_id=None, handoff_id=None, priority=0) -> None:
+              person: Customer | Staff, staff_id=None, customer_id=None, handoff_id=None, priority=0) -> None:
+        claimed = claim and not (person.opted_out or person.unreachable)
         msg = Message(store_id=store.id, direction="out", channel="whatsapp" if to_addr.startswith("whatsapp:") else "sms",
-                      from_addr=from_addr, to_addr=to_addr, phone=phone, body=body, status="queued",
-                      audience=audience, template=template, staff_id=staff_id, customer_id=customer_id,
-                      handoff_id=handoff_id, priority=priority, created_at=now)
+                      from_addr=from_addr, to_addr=to_addr, phone=phone, body=body,
+                      status="sending" if claimed else "queued", attempts=1 if claimed else 0,
+                      status_at=now if claimed else None, audience=audience, template=template, staff_id=staff_id,
+                      customer_id=customer_id, handoff_id=handoff_id, priority=priority, created_at=now)
         session.add(msg)
         session.flush()
         out.outbox.append((msg.id, priority))
+        if claimed:
+            out.claimed.append(Claimed(msg.id, priority, to_addr, from_addr, body))
 
     def text_customer(customer: Customer, key: str, variables: dict, handoff_id=None, to_addr=None,
                       from_addr=None) -> None:
@@ -67,12 +87,12 @@ def apply(session: Session, store: Store, effects: list, now: datetime, sender: 
         body = render(key, lang, {"store": store.name, **variables}, texts)
         queue(to_addr or address(customer.channel, customer.phone),
               from_addr or address(customer.channel, store.sms_number), body, audience="customer", template=key,
-              phone=customer.phone, customer_id=customer.id, handoff_id=handoff_id)
+              phone=customer.phone, person=customer, customer_id=customer.id, handoff_id=handoff_id)
 
     def text_staff(member: Staff, key: str, variables: dict, handoff_id=None, to_addr=None, from_addr=None) -> None:
         body = render(key, member.language, {"store": store.name, **variables}, texts)
         queue(to_addr or member.phone, from_addr or store.sms_number, body, audience="staff", template=key,
-              phone=member.phone, staff_id=member.id, handoff_id=handoff_id, priority=STAFF_PRIORITY)
+              phone=member.phone, person=member, staff_id=member.id, handoff_id=handoff_id, priority=STAFF_PRIORITY)
 
     for effect in effects:
         if isinstance(effect, c.OpenHandoff):

@@ -1,19 +1,20 @@
 """An inbound text's way: stored durably at the webhook, then understood, decided and applied by a worker."""
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 
 from ..core import abuse as abuse_rules
 from ..core.conversation import decide_customer, decide_staff
 from ..core.understanding import Context, understand
-from ..data.models import Customer, Message, Order, Staff, Store
+from ..data.models import Customer, Message, Order, Store
 from ..phones import InvalidPhone, is_short_code, mask, region_of, split_address, to_e164
 from . import abuse, state
 from .apply import Applied, ClaimLost, Sender, apply
@@ -48,6 +49,7 @@ class StoreNumbers:
         self._lock = threading.Lock()
 
     def _refresh(self, session) -> None:
+        """`session`: an ORM Session or a Core Connection, both execute()."""
         self._ids = dict(session.execute(select(Store.sms_number, Store.id)).all())
         self._read_at = time.monotonic()
 
@@ -61,30 +63,45 @@ class StoreNumbers:
         return number in self._ids
 
 
+# Built once: rebuilding `insert(Message).values(...)` per text (construction, coercion, cache key) was most of
+# the webhook's database cost. Executed with a dict of values, the compiled form comes from the cache.
+_INSERT_INBOUND = Message.__table__.insert().returning(Message.__table__.c.id)
+
+
+@functools.lru_cache(maxsize=256)
+def _store_side(to_raw: str) -> tuple[str | None, str]:
+    """The number a text was sent to, as E.164 (None if it is not one), and its region (the default for the
+    sender's number). Twilio only ever sends our own few numbers here, so parsing each once per process saves
+    two of the three phone parses of every webhook."""
+    try:
+        to_number = to_e164(to_raw, None if to_raw.startswith("+") else "CA")
+    except InvalidPhone:
+        return None, "CA"
+    return to_number, region_of(to_number)
+
+
 def record_inbound(db, text: InboundText, now: datetime, numbers: StoreNumbers | None = None) -> int | None:
     """Store the text once; a re-delivered MessageSid hits the unique index and raises IntegrityError.
     Returns the id of a text to process, or None for one stored as ignored."""
     numbers = numbers or StoreNumbers()
     channel, to_raw = split_address(text.to_addr)
     _, from_raw = split_address(text.from_addr)
-    with db.write() as session:
+    to_number, region = _store_side(to_raw)
+    # A Core INSERT on a plain connection: the ORM's session and unit of work cost more than the statement
+    # on this hot path. Committed before this returns (and so before the webhook answers).
+    with db.write_connection() as connection:
+        store_id = numbers.store_id(connection, to_number) if to_number else None
         try:
-            to_number = to_e164(to_raw, None if to_raw.startswith("+") else "CA")
-        except InvalidPhone:
-            to_number = None
-        store_id = numbers.store_id(session, to_number) if to_number else None
-        try:
-            phone = to_e164(from_raw, region_of(to_number) if store_id else "CA")
+            phone = to_e164(from_raw, region if store_id else "CA")
         except InvalidPhone:
             phone = None
         status = "received" if store_id is not None and phone is not None and not is_short_code(from_raw) else "ignored"
         if status == "received" and numbers.is_store(phone):
             status = "ignored"  # a store's own number (one store texting another): never answer a bot of ours
-        # A Core INSERT: the ORM's unit of work costs more than the statement on this hot path.
-        message_id = session.execute(insert(Message).values(
-            store_id=store_id, direction="in", channel=channel, from_addr=text.from_addr[:40],
-            to_addr=text.to_addr[:40], phone=phone, body=text.body[:MAX_BODY], twilio_sid=text.sid, status=status,
-            attempts=0, priority=0, created_at=now).returning(Message.id)).scalar_one()
+        message_id = connection.execute(_INSERT_INBOUND, {
+            "store_id": store_id, "direction": "in", "channel": channel, "from_addr": text.from_addr[:40],
+            "to_addr": text.to_addr[:40], "phone": phone, "body": text.body[:MAX_BODY], "twilio_sid": text.sid,
+            "status": status, "attempts": 0, "priority": 0, "created_at": now}).scalar_one()
     return message_id if status == "received" else None
 
 
@@ -115,28 +132,30 @@ def process_inbound(svc, message_id: int) -> Applied | None:
     """Understand and act on one stored text, exactly once: the effects and the 'processed' mark commit together.
     A person's earlier texts still waiting are handled first: with several drain threads and workers, "I'm
     here" and the "7" that answers the spot question must not swap places."""
-    for earlier in _earlier_from_same_sender(svc, message_id):
+    for _round in range(3):
         try:
-            _process_once(svc, earlier)
-        except Exception:  # noqa: BLE001 - a text that fails on its own must not hold back this one
-            log.exception("earlier message %s failed; handling %s anyway", earlier, message_id)
-    return _process_once(svc, message_id)
+            return _process_once(svc, message_id)
+        except EarlierWaiting as waiting:
+            for earlier in waiting.ids:
+                try:
+                    _process_once(svc, earlier)
+                except Exception:  # noqa: BLE001 - a text that fails on its own must not hold back this one
+                    log.exception("earlier message %s failed; handling %s anyway", earlier, message_id)
+    return _process_once(svc, message_id, earlier_first=False)
 
 
-def _earlier_from_same_sender(svc, message_id: int) -> list[int]:
-    with svc.db.read() as session:
-        msg = session.get(Message, message_id)
-        if msg is None or msg.status != "received":
-            return []
-        return list(session.scalars(select(Message.id).where(
-            Message.store_id == msg.store_id, Message.phone == msg.phone, Message.direction == "in",
-            Message.status == "received", Message.id < msg.id).order_by(Message.id)))
+class EarlierWaiting(Exception):
+    """The sender has earlier texts still to handle: they go first (nothing of this one was written)."""
+
+    def __init__(self, ids: list[int]):
+        super().__init__(ids)
+        self.ids = ids
 
 
-def _process_once(svc, message_id: int) -> Applied | None:
+def _process_once(svc, message_id: int, earlier_first: bool = True) -> Applied | None:
     for _attempt in range(3):
         try:
-            applied = _process(svc, message_id)
+            applied = _process(svc, message_id, earlier_first)
             break
         except ClaimLost:
             continue
@@ -147,16 +166,23 @@ def _process_once(svc, message_id: int) -> Applied | None:
     return applied
 
 
-def _process(svc, message_id: int) -> Applied | None:
+def _process(svc, message_id: int, earlier_first: bool = True) -> Applied | None:
     now = svc.clock()
     with svc.db.write() as session:
         msg = session.get(Message, message_id, with_for_update=True)
         if msg is None or msg.direction != "in" or msg.status != "received":
             return None  # already processed (a retried job, a re-delivered signal)
+        if earlier_first:
+            earlier = list(session.scalars(select(Message.id).where(
+                Message.store_id == msg.store_id, Message.phone == msg.phone, Message.direction == "in",
+                Message.status == "received", Message.id < msg.id).order_by(Message.id)))
+            if earlier:
+                raise EarlierWaiting(earlier)  # rolls back: nothing was written yet
         store = state.lock_store(session, msg.store_id)
-        staff = session.scalars(select(Staff).where(Staff.store_id == store.id, Staff.phone == msg.phone)).first()
+        members = state.staff_members(session, store.id)
+        staff = next((s for s in members if s.phone == msg.phone), None)
         store_v = state.store_view(store, now)
-        team = state.staff_views(session, store.id)
+        team = state.staff_views_of(members)
         if staff is not None:
             meaning = understand(msg.body, Context(role="owner" if staff.role in ("owner", "manager") else "staff",
                                                    language=staff.language))
@@ -171,7 +197,8 @@ def _process(svc, message_id: int) -> Applied | None:
                                                    language=customer.language))
             if meaning.language_confident:
                 customer.language = meaning.language
-            view = state.customer_view(session, customer)
+            handoff = state.open_handoff(session, customer.id)
+            view = state.customer_view(session, customer, handoff)
             found = None
             if meaning.order:
                 order = session.scalars(select(Order).where(Order.store_id == store.id,
@@ -179,13 +206,12 @@ def _process(svc, message_id: int) -> Applied | None:
                 found = state.order_view(order) if order else None
             effects = decide_customer(meaning, store_v, view, team, now, found_order=found, text=msg.body)
             sender = Sender(msg.from_addr, msg.to_addr, customer=customer)
-            handoff = state.open_handoff(session, customer.id)
             known = abuse_rules.known_customer(view, effects)
         # Abuse resistance (bot/core/abuse.py): a looping bot, or a number with no order past its hourly
         # allowance, still gets its state changes (a STOP opts out) but none of the texts they would cause.
         effects = abuse_rules.screen(effects, abuse.check(session, svc.settings, msg, known, now))
         log.info("message %s from %s: %s", msg.id, mask(msg.phone), meaning.intent)
-        applied = apply(session, store, effects, now, sender=sender, handoff=handoff)
+        applied = apply(session, store, effects, now, sender=sender, handoff=handoff, claim=svc.send_inline)
         msg.status = "processed"
         msg.processed_at = now
         msg.handoff_id = applied.handoff_id

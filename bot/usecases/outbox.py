@@ -18,7 +18,7 @@ from ..messaging.errors import PermanentSendError, SendError, TransientSendError
 from ..messaging.senders import Logged, Outgoing
 from ..phones import mask
 from . import events
-from .apply import STAFF_PRIORITY, Applied
+from .apply import STAFF_PRIORITY, Applied, Claimed
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,10 @@ def after_commit(svc, applied: Applied) -> None:
             log.warning("could not schedule %s for handoff %s (%s); the sweeper will", job, handoff_id, exc)
     if not applied.outbox:
         return
-    rows = sorted(applied.outbox, key=lambda r: (-r[1], r[0]))
+    if applied.claimed:
+        send_claimed(svc, applied.claimed)
+    claimed = {c.id for c in applied.claimed}
+    rows = sorted((r for r in applied.outbox if r[0] not in claimed), key=lambda r: (-r[1], r[0]))
     if svc.send_inline:
         for message_id, _priority in rows:
             deliver(svc, message_id)
@@ -115,6 +118,41 @@ def deliver(svc, message_id: int) -> str:
     return _record(svc, message_id, sent.sid, sent.status)
 
 
+def send_claimed(svc, rows: list[Claimed]) -> None:
+    """Send the texts a decision claimed in its own transaction (staff alerts first), then record them all in one
+    transaction. A crash before the record leaves them 'sending': the sweeper asks Twilio's log whether they went
+    (resolve_stuck), as for any send cut short."""
+    sent = []
+    for row in sorted(rows, key=lambda r: (-r.priority, r.id)):
+        urgent = row.priority >= STAFF_PRIORITY
+        if svc.limiter is not None and not svc.limiter.acquire(row.from_addr, urgent=urgent,
+                                                               max_wait=MAX_SLOT_WAIT_SECONDS):
+            _unclaim(svc, row.id)
+            _later(svc, row.id, 1.0 + random.random(), urgent)
+            continue
+        outgoing = Outgoing(to=row.to_addr, from_=row.from_addr, body=row.body, key=f"arrivee-{row.id}",
+                            status_callback=svc.status_callback_url)
+        try:
+            result = svc.sender.send(outgoing)
+        except PermanentSendError as exc:
+            _failed(svc, row.id, 1, exc)
+            continue
+        except TransientSendError as exc:
+            _retry_later(svc, row.id, 1, exc, urgent)
+            continue
+        sent.append((row.id, result.sid, result.status, None))
+    if sent:
+        _record_all(svc, sent)
+
+
+def _unclaim(svc, message_id: int) -> None:
+    """No send slot soon: the claimed row goes back in line, as an unclaimed one would have stayed."""
+    with svc.db.write() as session:
+        session.execute(update(Message).where(Message.id == message_id, Message.status == "sending",
+                                              Message.attempts == 1)
+                        .values(status="queued", attempts=0, status_at=svc.clock()))
+
+
 def resolve_stuck(svc, message_id: int, stuck_before: datetime) -> str | None:
     """A row left 'sending' (its worker killed mid-call, or the call never answered): Twilio's log says whether it
     went. Sent: record it. Not sent: back to 'queued' and send it. None when the row was not stuck after all."""
@@ -172,25 +210,41 @@ def _outgoing(svc, msg: Message) -> Outgoing:
 
 
 def _record(svc, message_id: int, sid: str, twilio_status: str | None, error_code: int | None = None) -> str:
-    """Twilio has the text under `sid`. Whatever became of the row meanwhile (given up, taken over), a row without
-    a SID takes this one: Twilio's word is the truth about what was sent."""
-    now = svc.clock()
-    status = "delivered" if twilio_status == "delivered" else "sent"
-    with svc.db.write() as session:
-        done = session.execute(update(Message).where(Message.id == message_id, Message.twilio_sid.is_(None))
-                               .values(twilio_sid=sid, status=status, sent_at=now, status_at=now)).rowcount
-        msg = session.get(Message, message_id)
-        phone, current_sid = msg.phone, msg.twilio_sid
-    if not done and current_sid != sid:
-        log.error("message %s went out twice: %s and %s", message_id, current_sid, sid)
-        return status
-    log.info("sent message %s to %s", message_id, mask(phone))
-    if twilio_status in ("failed", "undelivered"):
-        from .delivery import record_status  # a late failure found in the log counts as its status callback
+    return _record_all(svc, [(message_id, sid, twilio_status, error_code)])[0]
 
-        record_status(svc, sid, twilio_status, error_code)
-        return twilio_status
-    return status
+
+def _record_all(svc, results: list[tuple[int, str, str | None, int | None]]) -> list[str]:
+    """Twilio has each text (message id, its SID, Twilio's status, error code) under that SID: recorded in one
+    transaction. Whatever became of a row meanwhile (given up, taken over), a row without a SID takes this one:
+    Twilio's word is the truth about what was sent. Returns each row's new status."""
+    now = svc.clock()
+    outcomes = []
+    with svc.db.write() as session:
+        for message_id, sid, twilio_status, _code in results:
+            status = "delivered" if twilio_status == "delivered" else "sent"
+            row = session.execute(
+                update(Message).where(Message.id == message_id, Message.twilio_sid.is_(None))
+                .values(twilio_sid=sid, status=status, sent_at=now, status_at=now)
+                .returning(Message.phone)).first()
+            if row is None:
+                current = session.execute(select(Message.twilio_sid).where(Message.id == message_id)).scalar()
+                outcomes.append((status, current, None))
+            else:
+                outcomes.append((status, sid, row.phone))
+    statuses = []
+    for (message_id, sid, twilio_status, error_code), (status, current, phone) in zip(results, outcomes):
+        same = current == sid
+        if not same:
+            log.error("message %s went out twice: %s and %s", message_id, current, sid)
+        elif phone is not None:
+            log.info("sent message %s to %s", message_id, mask(phone))
+        if same and twilio_status in ("failed", "undelivered"):
+            from .delivery import record_status  # a late failure found in the log counts as its status callback
+
+            record_status(svc, sid, twilio_status, error_code)
+            status = twilio_status
+        statuses.append(status)
+    return statuses
 
 
 def _recipient_blocked(session, msg: Message) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ..core.conversation import CustomerView, OrderView, StaffView, StoreView
 from ..core.handoff import OPEN, HandoffView, describe_hours, is_open, short_name
@@ -29,10 +29,17 @@ def overrides(session: Session, store_id: int) -> dict[str, dict[str, str | None
     return {r.key: {"en": r.en, "fr": r.fr} for r in rows}
 
 
+def staff_members(session: Session, store_id: int) -> list[Staff]:
+    return list(session.scalars(select(Staff).where(Staff.store_id == store_id).order_by(Staff.id)))
+
+
 def staff_views(session: Session, store_id: int) -> list[StaffView]:
-    rows = session.scalars(select(Staff).where(Staff.store_id == store_id).order_by(Staff.id))
+    return staff_views_of(staff_members(session, store_id))
+
+
+def staff_views_of(members: list[Staff]) -> list[StaffView]:
     return [StaffView(id=s.id, name=s.name, role=s.role, on_duty=s.on_duty,
-                      reachable=not (s.opted_out or s.unreachable)) for s in rows]
+                      reachable=not (s.opted_out or s.unreachable)) for s in members]
 
 
 def customer_name(customer: Customer, orders: list[Order]) -> str | None:
@@ -71,9 +78,13 @@ def open_orders(session: Session, customer_id: int) -> list[Order]:
     ))
 
 
-def customer_view(session: Session, customer: Customer) -> CustomerView:
+_UNREAD = object()
+
+
+def customer_view(session: Session, customer: Customer, handoff: Handoff | None | object = _UNREAD) -> CustomerView:
+    """`handoff`: the customer's open handoff when the caller has read it already (None: they have none)."""
     orders = open_orders(session, customer.id)
-    h = open_handoff(session, customer.id)
+    h = open_handoff(session, customer.id) if handoff is _UNREAD else handoff
     name = customer_name(customer, orders + (list(h.orders) if h else []))
     return CustomerView(
         id=customer.id, first_name=first_name(name), label=short_name(name), opted_out=customer.opted_out,
@@ -85,8 +96,10 @@ def customer_view(session: Session, customer: Customer) -> CustomerView:
 
 def store_handoffs(session: Session, store_id: int) -> list[HandoffView]:
     rows = session.scalars(
-        select(Handoff).where(Handoff.store_id == store_id, Handoff.status.in_(OPEN)).order_by(Handoff.arrived_at,
-                                                                                               Handoff.id)
+        select(Handoff).where(Handoff.store_id == store_id, Handoff.status.in_(OPEN))
+        .order_by(Handoff.arrived_at, Handoff.id)
+        # Each view needs the orders, the customer and the claimer: loaded together, not three queries a handoff.
+        .options(selectinload(Handoff.orders), joinedload(Handoff.customer), joinedload(Handoff.claimed_by))
     )
     return [handoff_view(h) for h in rows]
 

@@ -60,7 +60,8 @@ def test_a_worker_stopped_with_sigterm_finishes_the_text_and_the_job_in_hand_the
     assert stack.text(MARIE, STORE, "rendu place 4").status_code == 200
     mark_ready(api, shop.store_id, "3000")
     api.db.dispose()
-    shop.wait(lambda: len([m for m in shop.rows("out") if m.status == "sending"]) == 2, what="both sends under way")
+    shop.wait(lambda: {m.template for m in shop.rows("out") if m.status == "sending"} >= {"staff_arrival", "order_ready"},
+              what="both sends under way")
 
     worker = stack.kill_worker(sig=signal.SIGTERM)
     assert worker.wait(15) == 0

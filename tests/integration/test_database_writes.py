@@ -1,0 +1,193 @@
+"""Write transactions: SQLite writers of every thread and process queue on one lock (a sidecar flock) instead of
+sleeping in SQLite's busy handler; the webhook's INSERT commits on a plain connection, on SQLite and PostgreSQL."""
+from __future__ import annotations
+
+import fcntl
+import multiprocessing
+import os
+import threading
+import time
+from datetime import datetime, timezone
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from bot.data.db import Database, WriterLock, sqlite_file
+from bot.data.models import Message
+from bot.usecases.inbound import InboundText, StoreNumbers, record_inbound
+from bot.usecases.stores import create_store
+
+STORE = "+15145550100"
+NOW = datetime(2024, 5, 1, 16, 0, tzinfo=timezone.utc)
+fork = multiprocessing.get_context("fork")
+
+
+def _text(i: int, body: str = "here") -> InboundText:
+    return InboundText(f"SM{i:032x}", f"+1438{4000000 + i:07d}", STORE, body)
+
+
+def _count(db: Database) -> int:
+    with db.read() as session:
+        return session.scalar(select(func.count()).select_from(Message))
+
+
+@pytest.fixture
+def db(svc):
+    create_store(svc.db, "Dépanneur Test", STORE)
+    return svc.db
+
+
+@pytest.fixture
+def sqlite_db(db):
+    if not db.is_sqlite:
+        pytest.skip("the writer lock is for SQLite files")
+    return db
+
+
+def test_an_inbound_text_is_committed_on_a_plain_connection_and_its_id_returned(db):
+    message_id = record_inbound(db, _text(1, "rendu place 4"), NOW)
+    with db.read() as session:
+        stored = session.get(Message, message_id)
+    assert (stored.direction, stored.status, stored.body, stored.phone) == ("in", "received", "rendu place 4",
+                                                                            "+14384000001")
+    assert stored.created_at == NOW and stored.store_id is not None and stored.attempts == 0
+
+
+def test_a_redelivered_message_sid_hits_the_unique_index_and_leaves_one_row(db):
+    numbers = StoreNumbers()
+    record_inbound(db, _text(1), NOW, numbers)
+    with pytest.raises(IntegrityError):
+        record_inbound(db, _text(1), NOW, numbers)
+    assert _count(db) == 1
+    assert record_inbound(db, _text(2), NOW, numbers) is not None  # the connection is usable afterwards
+
+
+def test_a_text_to_a_number_that_is_no_store_of_ours_is_stored_as_ignored(db):
+    assert record_inbound(db, InboundText("SM" + "c" * 32, "+14384000001", "+15145559999", "hi"), NOW) is None
+    with db.read() as session:
+        assert session.scalars(select(Message.status)).all() == ["ignored"]
+
+
+def test_a_failed_write_connection_rolls_back_and_releases_the_lock(db):
+    with pytest.raises(RuntimeError):
+        with db.write_connection() as connection:
+            connection.execute(Message.__table__.insert(), {
+                "direction": "in", "channel": "sms", "from_addr": "x", "to_addr": "y", "body": "z",
+                "status": "ignored", "attempts": 0, "priority": 0, "created_at": NOW})
+            raise RuntimeError("boom")
+    assert _count(db) == 0
+    record_inbound(db, _text(1), NOW)  # not left holding the lock
+    assert _count(db) == 1
+
+
+def test_every_database_on_one_sqlite_file_shares_one_writer_lock_next_to_it(sqlite_db, settings):
+    other = Database(settings.database_url)
+    try:
+        assert other._write_lock is sqlite_db._write_lock
+        assert sqlite_db._write_lock.lock_path == sqlite_file(settings.database_url) + "-writer.lock"
+    finally:
+        other.dispose()
+
+
+def test_an_in_memory_database_needs_no_lock_file():
+    assert sqlite_file("sqlite://") is None and sqlite_file("sqlite:///:memory:") is None
+    assert WriterLock.for_file(None).lock_path is None
+    assert sqlite_file("postgresql://postgres@127.0.0.1/test") is None
+
+
+def _try_flock(path: str, result) -> None:
+    fd = os.open(path, os.O_RDWR)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        result.put("got it")
+    except BlockingIOError:
+        result.put("blocked")
+    finally:
+        os.close(fd)
+
+
+def test_another_process_cannot_take_the_writer_lock_while_a_transaction_holds_it(sqlite_db):
+    result = fork.Queue()
+    with sqlite_db.write():
+        child = fork.Process(target=_try_flock, args=(sqlite_db._write_lock.lock_path, result))
+        child.start()
+        child.join(10)
+        assert result.get(timeout=5) == "blocked"
+    child = fork.Process(target=_try_flock, args=(sqlite_db._write_lock.lock_path, result))
+    child.start()
+    child.join(10)
+    assert result.get(timeout=5) == "got it"
+
+
+def _write_once_and_report(db: Database, result) -> None:
+    db.engine.dispose(close=False)  # SQLite connections must not cross a fork; the lock object does
+    record_inbound(db, _text(99), NOW)
+    result.put(time.monotonic())
+
+
+def test_a_forked_process_opens_its_own_lock_file_and_waits_for_the_parents_hold(sqlite_db):
+    # The parent has opened the lock file and holds the lock when it forks (gunicorn's preload forks after the
+    # app is built): the child must not share that lock through the inherited descriptor; its write waits
+    # until the parent lets go. (Only the lock is held: an open SQLite transaction must never cross a fork.)
+    result = fork.Queue()
+    with sqlite_db._write_lock:
+        child = fork.Process(target=_write_once_and_report, args=(sqlite_db, result))
+        child.start()
+        time.sleep(0.5)
+        released = time.monotonic()
+    child.join(30)
+    assert child.exitcode == 0
+    assert result.get(timeout=5) >= released
+    assert _count(sqlite_db) == 1
+
+
+def _write_many(url: str, start: int, n: int, result) -> None:
+    db = Database(url)
+    numbers = StoreNumbers()
+    slowest = 0.0
+    try:
+        for i in range(start, start + n):
+            t = time.monotonic()
+            record_inbound(db, _text(i), NOW, numbers)
+            slowest = max(slowest, time.monotonic() - t)
+        result.put(("ok", slowest))
+    except Exception as exc:  # noqa: BLE001 - reported to the parent
+        result.put(("failed", repr(exc)))
+    finally:
+        db.dispose()
+
+
+def test_two_processes_with_threads_writing_at_once_all_succeed(sqlite_db, settings):
+    result = fork.Queue()
+    children = [fork.Process(target=_write_many, args=(settings.database_url, k * 1000, 150, result)) for k in (1, 2)]
+    for child in children:
+        child.start()
+    threads = [threading.Thread(target=_write_many, args=(settings.database_url, k * 1000, 150, result))
+               for k in (3, 4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    for child in children:
+        child.join(60)
+    outcomes = [result.get(timeout=5) for _ in range(4)]
+    assert [status for status, _ in outcomes] == ["ok"] * 4, outcomes
+    assert _count(sqlite_db) == 600
+
+
+def test_the_writer_lock_is_reentrant_on_one_thread_and_released_by_the_outermost_hold(sqlite_db):
+    lock = sqlite_db._write_lock
+    result = fork.Queue()
+
+    def other_process_gets_it() -> bool:
+        child = fork.Process(target=_try_flock, args=(lock.lock_path, result))
+        child.start()
+        child.join(10)
+        return result.get(timeout=5) == "got it"
+
+    with lock:
+        with lock:
+            pass
+        assert not other_process_gets_it()
+    assert other_process_gets_it()
