@@ -61,6 +61,7 @@ def apply(session: Session, store: Store, effects: list, now: datetime, sender: 
     out = Applied(handoff_id=handoff.id if handoff else None, store_id=store.id)
     texts = state.overrides(session, store.id)
     current = handoff
+    written: list[tuple[Message, bool]] = []
 
     def handoff_for(ref: int | None) -> Handoff | None:
         if ref == c.NEW_HANDOFF:
@@ -76,10 +77,7 @@ def apply(session: Session, store: Store, effects: list, now: datetime, sender: 
                       status_at=now if claimed else None, audience=audience, template=template, staff_id=staff_id,
                       customer_id=customer_id, handoff_id=handoff_id, priority=priority, created_at=now)
         session.add(msg)
-        session.flush()
-        out.outbox.append((msg.id, priority))
-        if claimed:
-            out.claimed.append(Claimed(msg.id, priority, to_addr, from_addr, body))
+        written.append((msg, claimed))  # ids once flushed: the texts of one decision go in one INSERT
 
     def text_customer(customer: Customer, key: str, variables: dict, handoff_id=None, to_addr=None,
                       from_addr=None) -> None:
@@ -174,5 +172,9 @@ def apply(session: Session, store: Store, effects: list, now: datetime, sender: 
         else:  # pragma: no cover - a new effect type without an applier is a programming error
             raise TypeError(f"no applier for {effect!r}")
     session.flush()
+    for msg, claimed in written:
+        out.outbox.append((msg.id, msg.priority))
+        if claimed:
+            out.claimed.append(Claimed(msg.id, msg.priority, msg.to_addr, msg.from_addr, msg.body))
     return out
 
