@@ -1,0 +1,108 @@
+"""A worker sends a decision's texts itself: claimed in the decision's transaction, recorded in one more, and put
+back in line (never lost, never sent twice) when there is no send slot or Twilio fails."""
+from __future__ import annotations
+
+from sqlalchemy import event, select
+
+from bot.data.models import Message
+from bot.usecases.inbound import InboundText, process_inbound, record_inbound
+from bot.usecases.timers import stuck_after, sweep
+from tests.support.conversation import Shop
+
+JULIE, MARIE = "+15145550111", "+15145550123"
+
+
+def _outbound(svc) -> dict[str, Message]:
+    with svc.db.read() as session:
+        return {m.template: m for m in session.scalars(select(Message).where(
+            Message.direction == "out", Message.template.in_(("staff_arrival", "arrival_ack"))))}
+
+
+def _arrival(svc) -> Shop:
+    shop = Shop(svc)
+    shop.staff("Julie Tremblay", JULIE)
+    shop.order("1234", MARIE, "Marie Lavoie")  # ready: Marie was told so
+    svc.sender.clear()
+    return shop
+
+
+class RefusingLimiter:
+    """A send rate limit with no slot to give."""
+
+    def __init__(self):
+        self.asked: list[tuple[str, bool]] = []
+
+    def acquire(self, sender: str, urgent: bool = False, max_wait: float = 10.0) -> bool:
+        self.asked.append((sender, urgent))
+        return False
+
+
+def test_an_arrival_takes_two_write_transactions_and_sends_both_texts_once(svc):
+    _arrival(svc)
+    message_id = record_inbound(svc.db, InboundText("SM" + "a" * 32, MARIE, "+15145550100", "rendu place 4"),
+                                svc.clock(), svc.store_numbers)
+    writes = []
+
+    @event.listens_for(svc.db.engine, "begin")
+    def count(conn):
+        if conn.get_execution_options().get("write"):
+            writes.append(1)
+
+    process_inbound(svc, message_id)
+    assert len(writes) == 2  # the decision, its texts claimed in it; then one recording both sends
+    rows = _outbound(svc)
+    assert {t: (m.status, m.attempts) for t, m in rows.items()} == {
+        "staff_arrival": ("sent", 1), "arrival_ack": ("sent", 1)}
+    assert all(m.twilio_sid for m in rows.values())
+    assert [m.to for m in svc.sender.outbox] == [JULIE, MARIE]  # the staff alert first
+
+
+def test_with_no_send_slot_a_claimed_text_goes_back_in_line_and_is_sent_later(svc):
+    shop = _arrival(svc)
+    svc.limiter = RefusingLimiter()
+    shop.post_sms(MARIE, "rendu place 4")
+    rows = _outbound(svc)
+    assert {t: (m.status, m.attempts) for t, m in rows.items()} == {
+        "staff_arrival": ("queued", 0), "arrival_ack": ("queued", 0)}
+    assert svc.sender.outbox == []
+    assert svc.limiter.asked[0][1] is True  # the alert asked as urgent
+    svc.limiter = None
+    svc.clock.advance(5)
+    svc.dispatcher.run_due()
+    assert sorted(m.to for m in svc.sender.outbox) == sorted([JULIE, MARIE])
+    assert {m.status for m in _outbound(svc).values()} == {"sent"}
+
+
+def test_a_twilio_error_on_a_claimed_text_is_retried_and_the_text_goes_out_once(svc):
+    shop = _arrival(svc)
+    svc.sender.fail_next(status=503)  # the staff alert, sent first
+    shop.post_sms(MARIE, "rendu place 4")
+    rows = _outbound(svc)
+    assert (rows["staff_arrival"].status, rows["staff_arrival"].attempts) == ("queued", 1)
+    assert rows["arrival_ack"].status == "sent"
+    svc.clock.advance(60)
+    svc.dispatcher.run_due()
+    assert len(svc.sender.to(JULIE)) == 1
+    assert (_outbound(svc)["staff_arrival"].status, _outbound(svc)["staff_arrival"].attempts) == ("sent", 2)
+
+
+def test_texts_claimed_by_a_worker_that_died_before_sending_are_found_by_the_sweeper_and_sent_once(svc):
+    shop = _arrival(svc)
+    sent = []
+    real_send = svc.sender.send
+
+    def dies(message):  # the worker is killed between its commit and its first REST call
+        raise SystemExit("killed")
+
+    svc.sender.send = dies
+    try:
+        shop.post_sms(MARIE, "rendu place 4")
+    except SystemExit:
+        pass
+    assert {m.status for m in _outbound(svc).values()} == {"sending"}
+    svc.sender.send = lambda message: sent.append(message.to) or real_send(message)
+    svc.clock.advance(stuck_after(svc.settings) + 1)
+    sweep(svc)
+    svc.dispatcher.run_due()
+    assert sorted(sent) == sorted([JULIE, MARIE])
+    assert {m.status for m in _outbound(svc).values()} == {"sent"}
