@@ -59,7 +59,8 @@ def make_sender(settings: Settings):
 
     if settings.sms_transport == "twilio":
         return TwilioSender(settings.twilio_account_sid, settings.twilio_auth_token, settings.twilio_api_base_url,
-                            timeout=settings.twilio_timeout_seconds)
+                            timeout=settings.twilio_timeout_seconds,
+                            concurrency=settings.drain_threads + 2)  # the drain threads, RQ's, the sweeper's
     return ConsoleSender()
 
 

@@ -37,9 +37,10 @@ class Settings:
     # Texts per second per sending number, shared by all workers through Redis: Twilio queues what a number
     # cannot send at once and refuses past its queue limit. 0 turns the limit off.
     send_rate_per_second: float = 10.0
-    # Inbound drain threads per worker process: sends wait on Twilio (~100-300 ms each), so one thread
-    # caps a worker at a few arrivals a second; four overlap those waits (docs/performance.md).
-    drain_threads: int = 4
+    # Inbound drain threads per worker process. Each sends its decision's texts itself and waits on Twilio
+    # (~100-300 ms a call), so threads, not CPU, cap a worker when Twilio is slow: with 4 a worker kept up with
+    # about 12 arrivals/s at 150 ms a call, with 16 it kept up with 20/s at ~20 ms (docs/performance.md).
+    drain_threads: int = 16
     # First wait before re-sending after a transient Twilio error; doubled each time, with jitter, capped at 5 min.
     send_backoff_seconds: float = 2.0
     # --- security, abuse resistance, privacy (see SECURITY.md) ---
@@ -182,7 +183,7 @@ def load_settings(environ: Mapping[str, str] | None = None, dotenv: Path | None 
         queue_name=env.get("QUEUE_NAME") or "arrivee",
         sweep_every_seconds=_float_at_least(env, "SWEEP_EVERY_SECONDS", 5.0, 0, strictly=True),
         send_rate_per_second=_float_at_least(env, "SEND_RATE_PER_SECOND", 10.0, 0),
-        drain_threads=_int(env, "DRAIN_THREADS", 4),
+        drain_threads=_at_least(env, "DRAIN_THREADS", 16, 1),
         send_backoff_seconds=_float_at_least(env, "SEND_BACKOFF_SECONDS", 2.0, 0, strictly=True),
         trusted_proxies=_at_least(env, "TRUSTED_PROXIES", 0, 0),
         unknown_replies_per_number_hour=_at_least(env, "UNKNOWN_REPLIES_PER_NUMBER_HOUR", 5, 0),

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from requests.adapters import HTTPAdapter
 from twilio.base.exceptions import TwilioRestException
 from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
@@ -72,9 +73,15 @@ class RedirectingHttpClient(TwilioHttpClient):
 
 
 class TwilioSender:
-    def __init__(self, account_sid: str, auth_token: str, api_base_url: str | None = None, timeout: float = 10.0):
+    def __init__(self, account_sid: str, auth_token: str, api_base_url: str | None = None, timeout: float = 10.0,
+                 concurrency: int = 10):
         http = (RedirectingHttpClient(api_base_url, timeout=timeout) if api_base_url
                 else TwilioHttpClient(timeout=timeout))
+        if http.session is not None:
+            # One kept-alive connection per thread that may send at once (the SDK keeps cpu_count + 4): past the
+            # pool's size, each call would open a new TLS connection and throw it away.
+            for scheme in ("https://", "http://"):
+                http.session.mount(scheme, HTTPAdapter(pool_maxsize=max(10, concurrency)))
         if http.session is not None and not any(os.environ.get(name) for name in PROXY_ENVIRONMENT):
             # requests re-reads the proxy and CA settings from the environment on every call (a sixth of a send's
             # CPU). Without a proxy the CA bundle is all it would find: read it once, as requests would.
