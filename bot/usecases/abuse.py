@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, bindparam, case, func, select
 
 from ..core import abuse as rules
 from ..data.models import Message
@@ -37,26 +37,34 @@ def check(session, settings, msg: Message, known: bool, now: datetime) -> rules.
     return verdict
 
 
+_CAME_IN = Message.direction == "in"
+_NO_ORDER_REPLY = and_(Message.direction == "out", Message.template.in_(rules.NO_ORDER_REPLIES))
+# The three counts on one sender in one pass over its recent rows (the (store_id, phone) index); built once.
+_SENDER_TRAFFIC = select(
+    func.count(case((and_(_CAME_IN, Message.created_at > bindparam("minute_ago"),
+                          Message.created_at <= bindparam("sent_at")), 1))),
+    func.max(case((and_(_CAME_IN, Message.error == LOOP_NOTE, Message.id != bindparam("message_id"),
+                        Message.created_at >= bindparam("pause_ago")), Message.created_at))),
+    func.count(case((and_(_NO_ORDER_REPLY, Message.created_at > bindparam("hour_ago")), 1))),
+).where(Message.store_id == bindparam("store_id"), Message.phone == bindparam("phone"),
+        Message.created_at >= bindparam("since"))
+_STORE_REPLIES = select(func.count()).select_from(Message).where(
+    Message.store_id == bindparam("store_id"), _NO_ORDER_REPLY, Message.audience == "customer",
+    Message.created_at > bindparam("hour_ago"))
+
+
 def _traffic(session, msg: Message, now: datetime, lim: rules.Limits, per_store: bool) -> rules.Traffic:
     sent_at = msg.created_at or now  # bursts are judged by when the texts came in, not when processed
     minute_ago = sent_at - timedelta(seconds=60)
     pause_ago = sent_at - timedelta(seconds=lim.loop_pause_seconds)
     hour_ago = now - timedelta(hours=1)
-    came_in = Message.direction == "in"
-    no_order_reply = and_(Message.direction == "out", Message.template.in_(rules.NO_ORDER_REPLIES))
-    # The three counts on this sender in one pass over its recent rows (the (store_id, phone) index).
-    texts, last_burst, to_number = session.execute(select(
-        func.count(case((and_(came_in, Message.created_at > minute_ago, Message.created_at <= sent_at), 1))),
-        func.max(case((and_(came_in, Message.error == LOOP_NOTE, Message.id != msg.id,
-                            Message.created_at >= pause_ago), Message.created_at))),
-        func.count(case((and_(no_order_reply, Message.created_at > hour_ago), 1))),
-    ).where(Message.store_id == msg.store_id, Message.phone == msg.phone,
-            Message.created_at >= min(minute_ago, pause_ago, hour_ago))).one()
+    texts, last_burst, to_number = session.execute(_SENDER_TRAFFIC, {
+        "store_id": msg.store_id, "phone": msg.phone, "message_id": msg.id, "sent_at": sent_at,
+        "minute_ago": minute_ago, "pause_ago": pause_ago, "hour_ago": hour_ago,
+        "since": min(minute_ago, pause_ago, hour_ago)}).one()
     to_anyone = None
     if per_store:
-        to_anyone = session.scalar(select(func.count()).select_from(Message).where(
-            Message.store_id == msg.store_id, no_order_reply, Message.audience == "customer",
-            Message.created_at > hour_ago))
+        to_anyone = session.scalar(_STORE_REPLIES, {"store_id": msg.store_id, "hour_ago": hour_ago})
     return rules.Traffic(texts_last_minute=texts or 0, last_burst_at=_aware(last_burst),
                          replies_to_number_last_hour=to_number or 0, replies_to_unknown_last_hour=to_anyone)
 

@@ -8,12 +8,13 @@ import time
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 
 from ..core import abuse as abuse_rules
 from ..core.conversation import decide_customer, decide_staff
 from ..core.understanding import Context, understand
+from ..data.db import PreparedInsert
 from ..data.models import Customer, Message, Order, Store
 from ..phones import InvalidPhone, is_short_code, mask, region_of, split_address, to_e164
 from . import abuse, state
@@ -48,24 +49,28 @@ class StoreNumbers:
         self._read_at = float("-inf")
         self._lock = threading.Lock()
 
-    def _refresh(self, session) -> None:
-        """`session`: an ORM Session or a Core Connection, both execute()."""
-        self._ids = dict(session.execute(select(Store.sms_number, Store.id)).all())
+    def _refresh(self, db) -> None:
+        with db.read() as session:
+            self._ids = dict(session.execute(select(Store.sms_number, Store.id)).all())
         self._read_at = time.monotonic()
 
-    def store_id(self, session, number: str) -> int | None:
+    def store_id(self, db, number: str) -> int | None:
+        """The store whose number this is; reads the database (`db`, a Database) only when the answer is not
+        known or is more than `ttl` old."""
         with self._lock:
             if number not in self._ids or time.monotonic() - self._read_at > self.ttl:
-                self._refresh(session)
+                self._refresh(db)
             return self._ids.get(number)
 
     def is_store(self, number: str) -> bool:
         return number in self._ids
 
 
-# Built once: rebuilding `insert(Message).values(...)` per text (construction, coercion, cache key) was most of
-# the webhook's database cost. Executed with a dict of values, the compiled form comes from the cache.
-_INSERT_INBOUND = Message.__table__.insert().returning(Message.__table__.c.id)
+# Compiled once: building `insert(Message).values(...)` for every text (construction, coercion, cache key),
+# then SQLAlchemy's per-statement work, were most of the webhook's cost (bot/data/db.py, Database.insert).
+_INSERT_INBOUND = PreparedInsert(Message.__table__, (
+    "store_id", "direction", "channel", "from_addr", "to_addr", "phone", "body", "twilio_sid", "status", "attempts",
+    "priority", "created_at"))
 
 
 @functools.lru_cache(maxsize=256)
@@ -81,27 +86,27 @@ def _store_side(to_raw: str) -> tuple[str | None, str]:
 
 
 def record_inbound(db, text: InboundText, now: datetime, numbers: StoreNumbers | None = None) -> int | None:
-    """Store the text once; a re-delivered MessageSid hits the unique index and raises IntegrityError.
-    Returns the id of a text to process, or None for one stored as ignored."""
+    """Store the text once, committed before this returns (so before the webhook answers); a re-delivered
+    MessageSid hits the unique index and raises IntegrityError. Returns the id of a text to process, or None for
+    one stored as ignored."""
     numbers = numbers or StoreNumbers()
     channel, to_raw = split_address(text.to_addr)
     _, from_raw = split_address(text.from_addr)
     to_number, region = _store_side(to_raw)
-    # A Core INSERT on a plain connection: the ORM's session and unit of work cost more than the statement
-    # on this hot path. Committed before this returns (and so before the webhook answers).
-    with db.write_connection() as connection:
-        store_id = numbers.store_id(connection, to_number) if to_number else None
-        try:
-            phone = to_e164(from_raw, region if store_id else "CA")
-        except InvalidPhone:
-            phone = None
-        status = "received" if store_id is not None and phone is not None and not is_short_code(from_raw) else "ignored"
-        if status == "received" and numbers.is_store(phone):
-            status = "ignored"  # a store's own number (one store texting another): never answer a bot of ours
-        message_id = connection.execute(_INSERT_INBOUND, {
-            "store_id": store_id, "direction": "in", "channel": channel, "from_addr": text.from_addr[:40],
-            "to_addr": text.to_addr[:40], "phone": phone, "body": text.body[:MAX_BODY], "twilio_sid": text.sid,
-            "status": status, "attempts": 0, "priority": 0, "created_at": now}).scalar_one()
+    store_id = numbers.store_id(db, to_number) if to_number else None
+    try:
+        phone = to_e164(from_raw, region if store_id else "CA")
+    except InvalidPhone:
+        phone = None
+    status = "received" if store_id is not None and phone is not None and not is_short_code(from_raw) else "ignored"
+    if status == "received" and numbers.is_store(phone):
+        status = "ignored"  # a store's own number (one store texting another): never answer a bot of ours
+    # One INSERT, its own write transaction: the ORM's session and unit of work (and SQLAlchemy's statement
+    # machinery) cost more than the statement on this hot path.
+    message_id = db.insert(_INSERT_INBOUND, {
+        "store_id": store_id, "direction": "in", "channel": channel, "from_addr": text.from_addr[:40],
+        "to_addr": text.to_addr[:40], "phone": phone, "body": text.body[:MAX_BODY], "twilio_sid": text.sid,
+        "status": status, "attempts": 0, "priority": 0, "created_at": now})
     return message_id if status == "received" else None
 
 
@@ -166,6 +171,13 @@ def _process_once(svc, message_id: int, earlier_first: bool = True) -> Applied |
     return applied
 
 
+# Built once (state.py says why).
+_EARLIER_WAITING = select(Message.id).where(
+    Message.store_id == bindparam("store_id"), Message.phone == bindparam("phone"), Message.direction == "in",
+    Message.status == "received", Message.id < bindparam("message_id")).order_by(Message.id)
+_CUSTOMER = select(Customer).where(Customer.store_id == bindparam("store_id"), Customer.phone == bindparam("phone"))
+
+
 def _process(svc, message_id: int, earlier_first: bool = True) -> Applied | None:
     now = svc.clock()
     with svc.db.write() as session:
@@ -173,9 +185,8 @@ def _process(svc, message_id: int, earlier_first: bool = True) -> Applied | None
         if msg is None or msg.direction != "in" or msg.status != "received":
             return None  # already processed (a retried job, a re-delivered signal)
         if earlier_first:
-            earlier = list(session.scalars(select(Message.id).where(
-                Message.store_id == msg.store_id, Message.phone == msg.phone, Message.direction == "in",
-                Message.status == "received", Message.id < msg.id).order_by(Message.id)))
+            earlier = list(session.scalars(_EARLIER_WAITING, {"store_id": msg.store_id, "phone": msg.phone,
+                                                              "message_id": msg.id}))
             if earlier:
                 raise EarlierWaiting(earlier)  # rolls back: nothing was written yet
         store = state.lock_store(session, msg.store_id)
@@ -219,8 +230,7 @@ def _process(svc, message_id: int, earlier_first: bool = True) -> Applied | None
 
 
 def _customer(session, store: Store, msg: Message) -> Customer:
-    customer = session.scalars(select(Customer).where(Customer.store_id == store.id,
-                                                      Customer.phone == msg.phone)).first()
+    customer = session.scalars(_CUSTOMER, {"store_id": store.id, "phone": msg.phone}).first()
     if customer is None:
         customer = Customer(store_id=store.id, phone=msg.phone, channel=msg.channel)
         session.add(customer)

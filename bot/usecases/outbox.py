@@ -11,7 +11,7 @@ import logging
 import random
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 
 from ..data.models import Customer, Message, Staff
 from ..messaging.errors import PermanentSendError, SendError, TransientSendError
@@ -209,6 +209,11 @@ def _outgoing(svc, msg: Message) -> Outgoing:
                     status_callback=svc.status_callback_url)
 
 
+_RECORD = (update(Message).where(Message.id == bindparam("message_id"), Message.twilio_sid.is_(None))
+           .values(twilio_sid=bindparam("sid"), status=bindparam("status"), sent_at=bindparam("now"),
+                   status_at=bindparam("now")).returning(Message.phone))
+
+
 def _record(svc, message_id: int, sid: str, twilio_status: str | None, error_code: int | None = None) -> str:
     return _record_all(svc, [(message_id, sid, twilio_status, error_code)])[0]
 
@@ -222,10 +227,8 @@ def _record_all(svc, results: list[tuple[int, str, str | None, int | None]]) -> 
     with svc.db.write() as session:
         for message_id, sid, twilio_status, _code in results:
             status = "delivered" if twilio_status == "delivered" else "sent"
-            row = session.execute(
-                update(Message).where(Message.id == message_id, Message.twilio_sid.is_(None))
-                .values(twilio_sid=sid, status=status, sent_at=now, status_at=now)
-                .returning(Message.phone)).first()
+            row = session.execute(_RECORD, {"message_id": message_id, "sid": sid, "status": status,
+                                            "now": now}).first()
             if row is None:
                 current = session.execute(select(Message.twilio_sid).where(Message.id == message_id)).scalar()
                 outcomes.append((status, current, None))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ..core.conversation import CustomerView, OrderView, StaffView, StoreView
@@ -24,13 +24,26 @@ def store_view(store: Store, now: datetime) -> StoreView:
     )
 
 
+# The queries of every decision, built once: building a statement costs SQLAlchemy about twice what running a
+# built one does (bench/profile.py), and a worker runs a dozen of them per text.
+_OVERRIDES = select(AutoReply).where(AutoReply.store_id == bindparam("store_id"))
+_STAFF = select(Staff).where(Staff.store_id == bindparam("store_id")).order_by(Staff.id)
+_OPEN_HANDOFF = (select(Handoff).where(Handoff.customer_id == bindparam("customer_id"), Handoff.status.in_(OPEN))
+                 .order_by(Handoff.id.desc()).limit(1))
+_OPEN_ORDERS = (select(Order).where(Order.customer_id == bindparam("customer_id"),
+                                    Order.status.in_(("pending", "ready"))).order_by(Order.id))
+_ORDER_LANGUAGE = (select(Order.language).where(Order.customer_id == bindparam("customer_id"),
+                                                Order.language.is_not(None)).order_by(Order.id.desc()).limit(1))
+_LOCK_STORE = select(Store).where(Store.id == bindparam("store_id")).with_for_update()
+
+
 def overrides(session: Session, store_id: int) -> dict[str, dict[str, str | None]]:
-    rows = session.scalars(select(AutoReply).where(AutoReply.store_id == store_id))
+    rows = session.scalars(_OVERRIDES, {"store_id": store_id})
     return {r.key: {"en": r.en, "fr": r.fr} for r in rows}
 
 
 def staff_members(session: Session, store_id: int) -> list[Staff]:
-    return list(session.scalars(select(Staff).where(Staff.store_id == store_id).order_by(Staff.id)))
+    return list(session.scalars(_STAFF, {"store_id": store_id}))
 
 
 def staff_views(session: Session, store_id: int) -> list[StaffView]:
@@ -65,17 +78,11 @@ def handoff_view(h: Handoff) -> HandoffView:
 
 
 def open_handoff(session: Session, customer_id: int) -> Handoff | None:
-    return session.scalars(
-        select(Handoff).where(Handoff.customer_id == customer_id, Handoff.status.in_(OPEN))
-        .order_by(Handoff.id.desc()).limit(1)
-    ).first()
+    return session.scalars(_OPEN_HANDOFF, {"customer_id": customer_id}).first()
 
 
 def open_orders(session: Session, customer_id: int) -> list[Order]:
-    return list(session.scalars(
-        select(Order).where(Order.customer_id == customer_id, Order.status.in_(("pending", "ready")))
-        .order_by(Order.id)
-    ))
+    return list(session.scalars(_OPEN_ORDERS, {"customer_id": customer_id}))
 
 
 _UNREAD = object()
@@ -106,13 +113,10 @@ def store_handoffs(session: Session, store_id: int) -> list[HandoffView]:
 
 def reply_language(session: Session, store: Store, customer: Customer) -> str:
     """The order's language if given, else the language of their texts, else the store's."""
-    order_language = session.scalars(
-        select(Order.language).where(Order.customer_id == customer.id, Order.language.is_not(None))
-        .order_by(Order.id.desc()).limit(1)
-    ).first()
+    order_language = session.scalars(_ORDER_LANGUAGE, {"customer_id": customer.id}).first()
     return order_language or customer.language or store.language
 
 
 def lock_store(session: Session, store_id: int) -> Store | None:
     """Serialises all decisions for one store (claims, arrivals) so each sees a consistent state."""
-    return session.scalars(select(Store).where(Store.id == store_id).with_for_update()).first()
+    return session.scalars(_LOCK_STORE, {"store_id": store_id}).first()
