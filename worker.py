@@ -17,7 +17,7 @@ from rq import SimpleWorker
 from bot.jobs import drain, scheduler, tasks
 from bot.logs import configure_logging
 from bot.usecases import retention
-from bot.wiring import build
+from bot.wiring import build, make_redis
 from config.settings import SettingsError, load_settings
 
 log = logging.getLogger("worker")
@@ -61,9 +61,13 @@ def main(argv: list[str]) -> int:
     signal.signal(signal.SIGINT, stop_soon)
     _, threads = drain.start(services, stop, threads=max(1, services.settings.drain_threads))
     threads.append(scheduler.start(services.dispatcher, stop))
+    # RQ gets a Redis client of its own: it raises its connection pool's socket timeout for its long blocking
+    # dequeue, and on the pool the drain threads share, a BLPOP that landed on an older connection (5 s
+    # timeout) failed with "Redis connection timeout, quitting".
+    rq_redis = make_redis(settings)
     try:
         while not stop.is_set():
-            worker = Worker(services.dispatcher.queues, connection=services.redis)
+            worker = Worker(services.dispatcher.queues, connection=rq_redis)
             worker.stopping = stop
             try:
                 worker.work(burst=burst, logging_level="INFO")

@@ -21,7 +21,7 @@ DESCRIPTIONS = {
     "separate-rq-redis": "the RQ worker gets its own Redis client (RQ raises the pool's socket_timeout, "
                          "the drain thread shares it)",
     "no-access-log": "gunicorn access log off",
-    "drain-threads-4": "worker: 4 inbound drain threads instead of 1 (texts are sent inline, one REST call at a time)",
+    "drain-threads-4": "worker: 4 inbound drain threads instead of DRAIN_THREADS' default 16",
 }
 
 
@@ -65,7 +65,7 @@ def _drain_threads(n: int):
         original = drain.start
 
         def start(*args, **kwargs):
-            kwargs["threads"] = max(kwargs.get("threads", 1), n)
+            kwargs["threads"] = n
             return original(*args, **kwargs)
 
         drain.start = start
