@@ -200,6 +200,7 @@ def webhook_breakdown(env: stack.Env, n: int = 2000, patches: str = "", db_kind:
             timer = PhaseTimer()
             timer.wrap(app, "wsgi_app", "whole request in Flask (routing, form parsing, view)")
             timer.wrap(RequestValidator, "validate", "  signature check (HMAC-SHA1 over URL + sorted form)")
+            timer.wrap(web_twilio, "valid_signature", "  signature check (HMAC-SHA1 over URL + sorted form)")
             timer.wrap(web_twilio, "receive_inbound", "  store and signal")
             timer.wrap(inbound, "record_inbound", "    store: one write transaction")
             timer.wrap(inbound, "store_for_number", "      of which store lookup (SELECT)")

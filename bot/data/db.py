@@ -2,15 +2,19 @@
 from __future__ import annotations
 
 import fcntl
+import logging
 import os
 import threading
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator, Mapping
 
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy import Table, create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
 
 
 def make_engine(url: str) -> Engine:
@@ -54,6 +58,51 @@ def _tune_sqlite(engine: Engine) -> None:
             conn.exec_driver_sql("BEGIN")
 
 
+def _rollback(connection) -> None:
+    try:
+        connection.rollback()
+    except Exception:  # noqa: BLE001 - a dead connection: the original error is the one to report
+        pass
+
+
+class PreparedInsert:
+    """`INSERT INTO table (columns) VALUES (...)`, compiled by SQLAlchemy once per dialect, with the columns' own
+    bind processing (UTCDateTime and the dialect's datetime format included): what `connection.execute(insert(...))`
+    does on every call, done once. Every column with a default must be among `columns` (checked when compiled),
+    so that no value is left for SQLAlchemy to fill in. The new id comes from RETURNING, or on SQLite from the
+    cursor's lastrowid (see Database.insert)."""
+
+    def __init__(self, table: Table, columns: tuple[str, ...]):
+        self.table, self.columns = table, tuple(columns)
+        self._compiled: dict[str, tuple] = {}
+
+    def _compile(self, dialect) -> tuple:
+        got = self._compiled.get(dialect.name)
+        if got is None:
+            statement = self.table.insert()
+            if dialect.name != "sqlite":
+                statement = statement.returning(*self.table.primary_key.columns)
+            compiled = statement.compile(dialect=dialect, column_keys=list(self.columns))
+            if set(compiled.binds) != set(self.columns):
+                raise ValueError(f"insert into {self.table.name}: give every defaulted column "
+                                 f"({sorted(set(compiled.binds) - set(self.columns))})")
+            order = tuple(compiled.positiontup) if compiled.positional else None
+            processors = tuple((key, processor) for key in self.columns if (
+                processor := self.table.c[key].type.dialect_impl(dialect).bind_processor(dialect)) is not None)
+            got = self._compiled[dialect.name] = (compiled.string, order, processors)
+        return got
+
+    def bind(self, dialect, values: Mapping[str, Any]) -> tuple[str, Any]:
+        """The SQL for this dialect and the driver's parameters (a tuple or a dict, as its paramstyle wants)."""
+        sql, order, processors = self._compile(dialect)
+        if set(values) != set(self.columns):
+            raise ValueError(f"insert into {self.table.name}: expected {self.columns}, got {tuple(values)}")
+        params = dict(values)
+        for key, processor in processors:
+            params[key] = processor(params[key])
+        return sql, (tuple(params[key] for key in order) if order is not None else params)
+
+
 def sqlite_file(url: str) -> str | None:
     """The database file of a SQLite URL, or None for an in-memory (or URI-style) database."""
     if not url.startswith("sqlite"):
@@ -84,6 +133,8 @@ class WriterLock:
     two Database objects in one process queue on the threading lock too.
 
     Re-entrant on one thread, like the RLock it replaces: only the outermost hold takes and drops the flock.
+    Unlike busy_timeout, flock() waits without limit: a write transaction must not wait on the network (a
+    REST call, a Redis reply) while it holds this lock. A holder that dies lets go with its last descriptor.
     """
 
     _registry: dict[str, "WriterLock"] = {}
@@ -126,9 +177,11 @@ class WriterLock:
     def _open(self) -> int | None:
         if self._fd is None and self.lock_path:
             try:
-                self._fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
-            except OSError:
-                self.lock_path = None  # e.g. a read-only directory: fall back to busy_timeout
+                # flock() needs no write access: read-only, so the web and the worker may run as different users.
+                self._fd = os.open(self.lock_path, os.O_RDONLY | os.O_CREAT | os.O_CLOEXEC, 0o644)
+            except OSError as exc:
+                log.warning("no writer lock file %s (%s): SQLite writers queue on busy_timeout", self.lock_path, exc)
+                self.lock_path = None
         return self._fd
 
     def acquire(self) -> None:
@@ -190,14 +243,50 @@ class Database:
                 with session.begin():
                     yield session
 
-    @contextmanager
-    def write_connection(self) -> Iterator[Connection]:
-        """write() without the ORM: a Core connection in one write transaction (BEGIN IMMEDIATE on SQLite,
-        under the same writer lock), committed when the block ends, rolled back on any exception. For hot
-        paths where the Session's own bookkeeping costs more than the statement (the webhook's INSERT)."""
-        with self._write_lock or nullcontext():
-            with self._write_engine.begin() as connection:
-                yield connection
+    def insert(self, statement: PreparedInsert, values: Mapping[str, Any]) -> int:
+        """One row, committed before this returns, on the driver's own connection: for the webhook, where
+        SQLAlchemy's per-statement work (connection and transaction objects, events, parameter processing) cost
+        three times the statement itself. Errors are SQLAlchemy's (IntegrityError for a duplicate, ...), as from
+        any other query. Returns the new row's id.
+
+        On SQLite the INSERT runs on its own, in autocommit (see _tune_sqlite): one statement is one atomic
+        transaction, committed when it completes, so BEGIN IMMEDIATE and COMMIT would only add two more calls
+        into SQLite, each of which lets go of the GIL and may wait milliseconds for it back while this process
+        holds the writer lock, which every other writer (process) is queued on. The connection is taken from
+        the pool, and given back, outside that lock for the same reason."""
+        dialect = self.engine.dialect
+        sql, params = statement.bind(dialect, values)
+        try:
+            connection = self.engine.raw_connection()  # from the pool
+        except dialect.loaded_dbapi.Error as exc:  # cannot connect: the OperationalError the webhook spills on
+            raise DBAPIError.instance(None, None, exc, dialect.loaded_dbapi.Error, hide_parameters=True,
+                                      connection_invalidated=dialect.is_disconnect(exc, None, None),
+                                      dialect=dialect) from exc
+        try:
+            cursor = connection.cursor()
+            try:
+                if self.is_sqlite:
+                    with self._write_lock:
+                        cursor.execute(sql, params)
+                        connection.commit()  # a no-op in autocommit; commits should a transaction be open
+                    return cursor.lastrowid
+                cursor.execute(sql, params)
+                row_id = cursor.fetchone()[0]
+                connection.commit()
+                return row_id
+            except BaseException as exc:
+                _rollback(connection)
+                if isinstance(exc, dialect.loaded_dbapi.Error):
+                    invalidated = dialect.is_disconnect(exc, connection.dbapi_connection, cursor)
+                    if invalidated:
+                        connection.invalidate(exc)
+                    raise DBAPIError.instance(sql, params, exc, dialect.loaded_dbapi.Error, hide_parameters=True,
+                                              connection_invalidated=invalidated, dialect=dialect) from exc
+                raise
+            finally:
+                cursor.close()
+        finally:
+            connection.close()  # back to the pool
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -9,10 +9,11 @@ anything is read or stored.
 from __future__ import annotations
 
 import re
-from functools import wraps
+from functools import lru_cache, wraps
+from urllib.parse import urlparse
 
 from flask import Blueprint, Response, abort, request
-from twilio.request_validator import RequestValidator
+from twilio.request_validator import RequestValidator, add_port, compare, remove_port
 
 from ..usecases.delivery import record_status
 from ..usecases.inbound import InboundText, receive_inbound
@@ -37,13 +38,39 @@ def signed_url() -> str:
     return request.url
 
 
+class _Params(dict):
+    """The form as Twilio's validator reads it ({name: [values]}): it asks for `getall`, which a Werkzeug
+    MultiDict lacks, and falling back cost it an exception per field, twice per request."""
+
+    getall = dict.__getitem__
+
+
+@lru_cache(maxsize=4)
+def _validator(token: str) -> RequestValidator:
+    return RequestValidator(token)
+
+
+def valid_signature(token: str, url: str, form, signature: str) -> bool:
+    """Twilio's RequestValidator.validate for a form POST, which accepts the URL with or without its port
+    (Twilio is inconsistent there) and computed both HMACs for every request: here the variant that is the
+    URL as it came is tried first, the other only if that one does not match. The same URLs pass."""
+    validator = _validator(token)
+    params = _Params(form.to_dict(flat=False))
+    parsed = urlparse(url)
+    try:
+        has_port = parsed.port is not None
+    except ValueError:  # a Host header with a port that is no port: no URL Twilio could have signed
+        return False
+    variants = (add_port(parsed), remove_port(parsed)) if has_port else (remove_port(parsed), add_port(parsed))
+    return any(compare(validator.compute_signature(variant, params), signature) for variant in variants)
+
+
 def twilio_signed(view):
     @wraps(view)
     def checked(*args, **kwargs):
         signature = request.headers.get("X-Twilio-Signature", "")
-        validator = RequestValidator(services().webhook_token)
         # The whole multi-valued form, as Twilio signs it (a repeated field counts every value).
-        if not signature or not validator.validate(signed_url(), request.form, signature):
+        if not signature or not valid_signature(services().webhook_token, signed_url(), request.form, signature):
             abort(403)
         return view(*args, **kwargs)
 

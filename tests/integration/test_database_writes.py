@@ -10,10 +10,10 @@ import time
 from datetime import datetime, timezone
 
 import pytest
-from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import String, func, select
+from sqlalchemy.exc import IntegrityError, OperationalError
 
-from bot.data.db import Database, WriterLock, sqlite_file
+from bot.data.db import Database, PreparedInsert, WriterLock, sqlite_file
 from bot.data.models import Message
 from bot.usecases.inbound import InboundText, StoreNumbers, record_inbound
 from bot.usecases.stores import create_store
@@ -69,16 +69,41 @@ def test_a_text_to_a_number_that_is_no_store_of_ours_is_stored_as_ignored(db):
         assert session.scalars(select(Message.status)).all() == ["ignored"]
 
 
-def test_a_failed_write_connection_rolls_back_and_releases_the_lock(db):
-    with pytest.raises(RuntimeError):
-        with db.write_connection() as connection:
-            connection.execute(Message.__table__.insert(), {
-                "direction": "in", "channel": "sms", "from_addr": "x", "to_addr": "y", "body": "z",
-                "status": "ignored", "attempts": 0, "priority": 0, "created_at": NOW})
-            raise RuntimeError("boom")
+def test_a_failed_insert_is_rolled_back_reported_as_sqlalchemys_error_and_releases_the_lock(db):
+    insert = PreparedInsert(Message.__table__, ("store_id", "direction", "channel", "from_addr", "to_addr", "body",
+                                                "status", "attempts", "priority", "created_at"))
+    values = {"store_id": 999, "direction": "in", "channel": "sms", "from_addr": "x", "to_addr": "y", "body": "z",
+              "status": "ignored", "attempts": 0, "priority": 0, "created_at": NOW}
+    with pytest.raises(IntegrityError):  # there is no store 999: the foreign key
+        db.insert(insert, values)
     assert _count(db) == 0
-    record_inbound(db, _text(1), NOW)  # not left holding the lock
+    record_inbound(db, _text(1), NOW)  # not left holding the lock, nor a transaction open
     assert _count(db) == 1
+
+
+def test_a_prepared_insert_refuses_to_leave_a_defaulted_column_to_sqlalchemy(db):
+    with pytest.raises(ValueError, match="defaulted column"):
+        db.insert(PreparedInsert(Message.__table__, ("direction", "from_addr", "to_addr", "body", "status")),
+                  {"direction": "in", "from_addr": "x", "to_addr": "y", "body": "z", "status": "ignored"})
+
+
+def test_an_insert_stores_what_the_orm_would_have_stored(db):
+    message_id = record_inbound(db, InboundText("SM" + "d" * 32, "whatsapp:+14384000001", "whatsapp:" + STORE,
+                                                "l'auto grise, place 7 ✓"), NOW)
+    with db.write() as session:
+        orm = Message(store_id=None, direction="in", channel="whatsapp", from_addr="whatsapp:+14384000001",
+                      to_addr="whatsapp:" + STORE, phone="+14384000001", body="l'auto grise, place 7 ✓",
+                      twilio_sid="SM" + "e" * 32, status="received", created_at=NOW)
+        session.add(orm)
+        session.flush()
+        orm_id = orm.id
+    columns = [c for c in Message.__table__.c if c.key not in ("id", "store_id", "twilio_sid")]
+    with db.read() as session:
+        fast, slow = (session.execute(select(*columns).where(Message.id == i)).one() for i in (message_id, orm_id))
+        raw = session.execute(select(Message.created_at.cast(String)).where(Message.id.in_([message_id, orm_id]))
+                              ).scalars().all()
+    assert fast == slow and fast.created_at == NOW
+    assert raw[0] == raw[1]  # the same text in the database, not only the same value read back
 
 
 def test_every_database_on_one_sqlite_file_shares_one_writer_lock_next_to_it(sqlite_db, settings):
@@ -191,3 +216,26 @@ def test_the_writer_lock_is_reentrant_on_one_thread_and_released_by_the_outermos
             pass
         assert not other_process_gets_it()
     assert other_process_gets_it()
+
+
+def test_a_lock_file_that_cannot_be_created_leaves_writers_to_busy_timeout(tmp_path):
+    lock = WriterLock(str(tmp_path / "missing-dir" / "db.sqlite3"))
+    with lock:
+        with lock:
+            pass
+    assert lock.lock_path is None and lock._fd is None
+
+
+def test_an_unreachable_database_raises_sqlalchemys_operational_error_which_the_webhook_spills_on():
+    unreachable = Database("postgresql+psycopg://postgres@127.0.0.1:9/nowhere")  # nothing listens on port 9
+    try:
+        with pytest.raises(OperationalError):
+            record_inbound(unreachable, _text(1), NOW, StoreNumbers())
+        insert = PreparedInsert(Message.__table__, ("direction", "channel", "from_addr", "to_addr", "body", "status",
+                                                    "attempts", "priority", "created_at"))
+        with pytest.raises(OperationalError):
+            unreachable.insert(insert, {"direction": "in", "channel": "sms", "from_addr": "x", "to_addr": "y",
+                                        "body": "z", "status": "ignored", "attempts": 0, "priority": 0,
+                                        "created_at": NOW})
+    finally:
+        unreachable.dispose()
