@@ -7,6 +7,7 @@ in hand is found again in the database by the next sweep (docs/reliability.md).
 """
 from __future__ import annotations
 
+import ctypes
 import logging
 import signal
 import sys
@@ -37,7 +38,22 @@ class Worker(SimpleWorker):
         super().request_stop(signum, frame)
 
 
+# glibc's mallopt() parameter for the number of malloc arenas.
+M_ARENA_MAX = -8
+
+
+def cap_malloc_arenas(arenas: int = 2) -> None:
+    """glibc gives each thread that allocates an arena of its own (up to 8 per core) and keeps what is freed in
+    it: with 16 drain threads the worker settled ~25 MB higher (109 vs 83 MB after 2,000 arrivals; the same
+    as MALLOC_ARENA_MAX=2). Called before any thread starts; a no-op where there is no glibc."""
+    try:
+        ctypes.CDLL("libc.so.6").mallopt(M_ARENA_MAX, arenas)
+    except (OSError, AttributeError):
+        pass
+
+
 def main(argv: list[str]) -> int:
+    cap_malloc_arenas()
     configure_logging()  # phone numbers masked in every line (bot/logs.py)
     try:
         settings = load_settings()

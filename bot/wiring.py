@@ -70,12 +70,18 @@ def make_redis(settings: Settings):
     return Redis.from_url(settings.redis_url, socket_connect_timeout=2, socket_timeout=5, health_check_interval=30)
 
 
+WEB_THREADS = 16  # gunicorn's threads per web worker (config/gunicorn.conf.py)
+
+
 def build(settings: Settings, role: str = "web") -> Services:
     """Build every client. Nothing connects until first used."""
     from .jobs.dispatch import RQDispatcher
 
     redis = make_redis(settings)
-    return Services(settings=settings, db=Database(settings.database_url), redis=redis,
+    # Threads that may use the database at once: a worker's drain threads, RQ's and the clock's; the web's
+    # gunicorn threads (config/gunicorn.conf.py).
+    threads = settings.drain_threads + 2 if role == "worker" else WEB_THREADS
+    return Services(settings=settings, db=Database(settings.database_url, threads), redis=redis,
                     dispatcher=RQDispatcher(redis, settings.queue_name), sender=make_sender(settings),
                     send_inline=(role == "worker"), limiter=make_limiter(settings, redis))
 

@@ -17,18 +17,21 @@ from sqlalchemy.orm import Session, sessionmaker
 log = logging.getLogger(__name__)
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, threads: int = 10) -> Engine:
+    """`threads`: how many threads of this process may hold a connection at once; the pool lets that many
+    connect rather than make one wait (5 kept open, the rest closed when returned)."""
+    overflow = max(5, threads - 5)
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         # hide_parameters: a failed statement's error must not carry message bodies into the logs.
         engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False},
-                               hide_parameters=True)
+                               pool_size=5, max_overflow=overflow, hide_parameters=True)
         _tune_sqlite(engine)
         return engine
     # connect_timeout: a database that drops packets must fail fast, so the webhook can fall back to Redis.
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, hide_parameters=True,
+    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=overflow, hide_parameters=True,
                          connect_args={"connect_timeout": 5})
 
 
@@ -219,9 +222,9 @@ os.register_at_fork(after_in_child=WriterLock._after_fork)
 class Database:
     """The engine plus two session factories: plain reads, and serialised write units of work."""
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, threads: int = 10):
         self.url = url
-        self.engine = make_engine(url)
+        self.engine = make_engine(url, threads)
         self.is_sqlite = url.startswith("sqlite")
         self._write_engine = self.engine.execution_options(write=True)
         self._reads = sessionmaker(self.engine, expire_on_commit=False)
