@@ -83,9 +83,10 @@ def main(argv: list[str]) -> int:
     rq_redis = make_redis(settings)
     try:
         while not stop.is_set():
-            worker = Worker(services.dispatcher.queues, connection=rq_redis)
-            worker.stopping = stop
             try:
+                # Inside the try: RQ names its connection while constructing, which fails while Redis is away.
+                worker = Worker(services.dispatcher.queues, connection=rq_redis)
+                worker.stopping = stop
                 worker.work(burst=burst, logging_level="INFO")
             except Exception:  # noqa: BLE001 - e.g. Redis gone while registering: start a fresh RQ worker
                 log.exception("RQ worker stopped")
