@@ -37,6 +37,7 @@ class Claimed:
     to_addr: str
     from_addr: str
     body: str
+    claimed_at: datetime  # the row's status_at: the sweeper's clock for a row left 'sending'
 
 
 @dataclass
@@ -175,6 +176,6 @@ def apply(session: Session, store: Store, effects: list, now: datetime, sender: 
     for msg, claimed in written:
         out.outbox.append((msg.id, msg.priority))
         if claimed:
-            out.claimed.append(Claimed(msg.id, msg.priority, msg.to_addr, msg.from_addr, msg.body))
+            out.claimed.append(Claimed(msg.id, msg.priority, msg.to_addr, msg.from_addr, msg.body, msg.status_at))
     return out
 

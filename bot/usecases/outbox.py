@@ -121,15 +121,22 @@ def deliver(svc, message_id: int) -> str:
 def send_claimed(svc, rows: list[Claimed]) -> None:
     """Send the texts a decision claimed in its own transaction (staff alerts first), then record them all in one
     transaction. A crash before the record leaves them 'sending': the sweeper asks Twilio's log whether they went
-    (resolve_stuck), as for any send cut short."""
+    (resolve_stuck), as for any send cut short.
+
+    The sweeper takes a 'sending' row over once it is SWEEP_AFTER_SECONDS + 2 × TWILIO_TIMEOUT_SECONDS old, so a
+    claimed row is only sent while that leaves room for its call: with no send slot free at once it goes back in
+    line (the ordinary path waits for a slot, then claims), and past SWEEP_AFTER_SECONDS its claim is renewed
+    first, unless the sweeper has it already."""
     sent = []
     for row in sorted(rows, key=lambda r: (-r.priority, r.id)):
         urgent = row.priority >= STAFF_PRIORITY
-        if svc.limiter is not None and not svc.limiter.acquire(row.from_addr, urgent=urgent,
-                                                               max_wait=MAX_SLOT_WAIT_SECONDS):
-            _unclaim(svc, row.id)
-            _later(svc, row.id, 1.0 + random.random(), urgent)
+        if svc.limiter is not None and not svc.limiter.acquire(row.from_addr, urgent=urgent, max_wait=0):
+            if _unclaim(svc, row.id):
+                deliver(svc, row.id)
             continue
+        if svc.clock() - row.claimed_at >= timedelta(seconds=svc.settings.sweep_after_seconds) \
+                and not _renew_claim(svc, row.id):
+            continue  # the sweeper took it over: it is its to send
         outgoing = Outgoing(to=row.to_addr, from_=row.from_addr, body=row.body, key=f"arrivee-{row.id}",
                             status_callback=svc.status_callback_url)
         try:
@@ -145,12 +152,20 @@ def send_claimed(svc, rows: list[Claimed]) -> None:
         _record_all(svc, sent)
 
 
-def _unclaim(svc, message_id: int) -> None:
-    """No send slot soon: the claimed row goes back in line, as an unclaimed one would have stayed."""
+def _unclaim(svc, message_id: int) -> bool:
+    """The claimed row back to 'queued', as an unclaimed one would have stayed; False if it was taken over."""
     with svc.db.write() as session:
-        session.execute(update(Message).where(Message.id == message_id, Message.status == "sending",
-                                              Message.attempts == 1)
-                        .values(status="queued", attempts=0, status_at=svc.clock()))
+        return session.execute(update(Message).where(Message.id == message_id, Message.status == "sending",
+                                                     Message.attempts == 1)
+                               .values(status="queued", attempts=0, status_at=svc.clock())).rowcount == 1
+
+
+def _renew_claim(svc, message_id: int) -> bool:
+    """Restart the sweeper's clock on a claimed row still ours; False if the sweeper took it over meanwhile."""
+    with svc.db.write() as session:
+        return session.execute(update(Message).where(Message.id == message_id, Message.status == "sending",
+                                                     Message.attempts == 1)
+                               .values(status_at=svc.clock())).rowcount == 1
 
 
 def resolve_stuck(svc, message_id: int, stuck_before: datetime) -> str | None:

@@ -106,3 +106,50 @@ def test_texts_claimed_by_a_worker_that_died_before_sending_are_found_by_the_swe
     svc.dispatcher.run_due()
     assert sorted(sent) == sorted([JULIE, MARIE])
     assert {m.status for m in _outbound(svc).values()} == {"sent"}
+
+
+def test_a_claimed_text_the_sweeper_took_over_while_an_earlier_send_hung_is_sent_once(svc):
+    shop = _arrival(svc)
+    real_send = svc.sender.send
+    swept = []
+
+    def slow_alert(message):  # Julie's alert hangs until the sweeper has taken Marie's answer over and sent it
+        if message.to == JULIE and not swept:
+            swept.append("sweeping")
+            svc.clock.advance(stuck_after(svc.settings) + 1)
+            swept[0] = sweep(svc)  # takes both rows over: Julie's is found in nobody's log yet, so it goes too
+            return real_send(message)  # ...and then this hung call returns: Twilio had taken it as well
+        return real_send(message)
+
+    svc.sender.send = slow_alert
+    shop.post_sms(MARIE, "rendu place 4")
+    assert swept[0]["stuck"] == 2
+    # Marie's answer, claimed with the alert but not yet sent when the sweeper took it over, went once. (Julie's
+    # alert went twice: a call that hangs past the sweeper's wait, SWEEP_AFTER_SECONDS + 2 × the Twilio timeout,
+    # is the one case the log check cannot cover; the HTTP timeout ends real calls long before.)
+    assert len(svc.sender.to(MARIE)) == 1
+    assert _outbound(svc)["arrival_ack"].status == "sent"
+
+
+def test_with_no_send_slot_free_at_once_a_claimed_text_waits_its_turn_unclaimed(svc):
+    shop = _arrival(svc)
+    states = []
+
+    class BusyOnce:
+        def __init__(self):
+            self.calls = 0
+
+        def acquire(self, sender, urgent=False, max_wait=10.0):
+            self.calls += 1
+            if max_wait == 0:
+                return False  # none free right now
+            with svc.db.read() as session:  # the ordinary path waits for its slot with the row unclaimed
+                states.extend((m.template, m.status) for m in session.scalars(select(Message).where(
+                    Message.direction == "out", Message.template == "staff_arrival")))
+            return True
+
+    svc.limiter = BusyOnce()
+    shop.post_sms(MARIE, "rendu place 4")
+    assert states[0] == ("staff_arrival", "queued")
+    assert {t: (m.status, m.attempts) for t, m in _outbound(svc).items()} == {
+        "staff_arrival": ("sent", 1), "arrival_ack": ("sent", 1)}
