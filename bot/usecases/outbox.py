@@ -154,18 +154,19 @@ def send_claimed(svc, rows: list[Claimed]) -> None:
 
 def _unclaim(svc, message_id: int) -> bool:
     """The claimed row back to 'queued', as an unclaimed one would have stayed; False if it was taken over."""
-    with svc.db.write() as session:
-        return session.execute(update(Message).where(Message.id == message_id, Message.status == "sending",
-                                                     Message.attempts == 1)
-                               .values(status="queued", attempts=0, status_at=svc.clock())).rowcount == 1
+    return _still_claimed(svc, message_id, status="queued", attempts=0, status_at=svc.clock())
 
 
 def _renew_claim(svc, message_id: int) -> bool:
     """Restart the sweeper's clock on a claimed row still ours; False if the sweeper took it over meanwhile."""
+    return _still_claimed(svc, message_id, status_at=svc.clock())
+
+
+def _still_claimed(svc, message_id: int, **values) -> bool:
+    """Write `values` to a row the deciding worker claimed (attempt 1, still 'sending'); False if it was not."""
     with svc.db.write() as session:
         return session.execute(update(Message).where(Message.id == message_id, Message.status == "sending",
-                                                     Message.attempts == 1)
-                               .values(status_at=svc.clock())).rowcount == 1
+                                                     Message.attempts == 1).values(**values)).rowcount == 1
 
 
 def resolve_stuck(svc, message_id: int, stuck_before: datetime) -> str | None:
