@@ -137,8 +137,7 @@ def send_claimed(svc, rows: list[Claimed]) -> None:
         if svc.clock() - row.claimed_at >= timedelta(seconds=svc.settings.sweep_after_seconds) \
                 and not _renew_claim(svc, row.id):
             continue  # the sweeper took it over: it is its to send
-        outgoing = Outgoing(to=row.to_addr, from_=row.from_addr, body=row.body, key=f"arrivee-{row.id}",
-                            status_callback=svc.status_callback_url)
+        outgoing = _outgoing(svc, row)
         try:
             result = svc.sender.send(outgoing)
         except PermanentSendError as exc:
@@ -220,7 +219,7 @@ def find_in_log(svc, outgoing: Outgoing, since: datetime) -> Logged | None:
     return unknown[-1] if unknown else None  # newest first: the oldest unclaimed one is this row's first try
 
 
-def _outgoing(svc, msg: Message) -> Outgoing:
+def _outgoing(svc, msg: Message | Claimed) -> Outgoing:
     return Outgoing(to=msg.to_addr, from_=msg.from_addr, body=msg.body, key=f"arrivee-{msg.id}",
                     status_callback=svc.status_callback_url)
 
