@@ -13,6 +13,8 @@ preload_app = True
 timeout = 30
 graceful_timeout = 20
 accesslog = "-"
+# gunicorn's own logger, with the token of board links (/board/<token>) masked in the access lines.
+logger_class = "bot.web.access_log.AccessLog"
 
 
 def post_worker_init(worker):

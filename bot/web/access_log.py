@@ -1,0 +1,26 @@
+"""gunicorn's access log with the secret part of board links masked (config/gunicorn.conf.py's logger_class).
+
+A board link (/board/<token>) is a store's shared secret: whoever has it sees the lot and can claim handoffs.
+Access logs are kept longer and read by more people than the link is meant for, so the token never reaches
+them: not in the request line, the path, nor the Referer the board's own requests carry.
+"""
+from __future__ import annotations
+
+import re
+
+from gunicorn.glogging import Logger
+
+_BOARD_TOKEN = re.compile(r"(/board/)[^/?#\s\"]+")
+
+
+def mask_board_tokens(text: str) -> str:
+    return _BOARD_TOKEN.sub(r"\1…", text)
+
+
+class AccessLog(Logger):
+    """gunicorn's own logger; only the atoms of the access line are rewritten."""
+
+    def atoms(self, resp, req, environ, request_time):
+        atoms = super().atoms(resp, req, environ, request_time)
+        return {key: mask_board_tokens(value) if isinstance(value, str) and "/board/" in value else value
+                for key, value in atoms.items()}
