@@ -29,6 +29,12 @@ class Services:
     limiter: object = None
     # The stores' own numbers, cached per process for the webhook (bot/usecases/inbound.py).
     store_numbers: object = field(default_factory=lambda: _store_numbers())
+    # The webhook's group commit of inbound texts (bot/usecases/intake.py), built from db and dispatcher.
+    intake: object = None
+
+    def __post_init__(self):
+        if self.intake is None:
+            self.intake = _intake(self)
 
     @property
     def status_callback_url(self) -> str | None:
@@ -44,6 +50,23 @@ def _store_numbers():
     from .usecases.inbound import StoreNumbers
 
     return StoreNumbers()
+
+
+def _intake(svc: "Services"):
+    from .usecases.inbound import INSERT_INBOUND
+    from .usecases.intake import Intake
+
+    # svc.db and svc.dispatcher are looked up at each call: tests swap in broken ones.
+    def signal(message_ids: list[int]) -> None:
+        many = getattr(svc.dispatcher, "process_inbound_many", None)
+        if many is not None:
+            many(message_ids)
+        else:  # a dispatcher that takes one at a time (the tests' inline one)
+            for message_id in message_ids:
+                svc.dispatcher.process_inbound(message_id)
+
+    return Intake(insert_many=lambda rows: svc.db.insert_many(INSERT_INBOUND, rows),
+                  insert_one=lambda row: svc.db.insert(INSERT_INBOUND, row), signal=signal)
 
 
 def webhook_token(settings: Settings) -> str:

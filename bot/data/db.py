@@ -252,13 +252,19 @@ class Database:
         three times the statement itself. Errors are SQLAlchemy's (IntegrityError for a duplicate, ...), as from
         any other query. Returns the new row's id.
 
-        On SQLite the INSERT runs on its own, in autocommit (see _tune_sqlite): one statement is one atomic
+        On SQLite one row is INSERTed on its own, in autocommit (see _tune_sqlite): one statement is one atomic
         transaction, committed when it completes, so BEGIN IMMEDIATE and COMMIT would only add two more calls
         into SQLite, each of which lets go of the GIL and may wait milliseconds for it back while this process
         holds the writer lock, which every other writer (process) is queued on. The connection is taken from
         the pool, and given back, outside that lock for the same reason."""
+        return self.insert_many(statement, [values])[0]
+
+    def insert_many(self, statement: PreparedInsert, rows: list[Mapping[str, Any]]) -> list[int]:
+        """Rows in one transaction, as `insert` does one: all committed before this returns, or none (any error
+        rolls them all back). Returns the new ids in the order of `rows`."""
         dialect = self.engine.dialect
-        sql, params = statement.bind(dialect, values)
+        bound = [statement.bind(dialect, values) for values in rows]
+        sql, params = bound[0]
         try:
             connection = self.engine.raw_connection()  # from the pool
         except dialect.loaded_dbapi.Error as exc:  # cannot connect: the OperationalError the webhook spills on
@@ -268,15 +274,21 @@ class Database:
         try:
             cursor = connection.cursor()
             try:
+                ids = []
                 if self.is_sqlite:
                     with self._write_lock:
-                        cursor.execute(sql, params)
-                        connection.commit()  # a no-op in autocommit; commits should a transaction be open
-                    return cursor.lastrowid
-                cursor.execute(sql, params)
-                row_id = cursor.fetchone()[0]
+                        if len(bound) > 1:
+                            cursor.execute("BEGIN IMMEDIATE")
+                        for sql, params in bound:
+                            cursor.execute(sql, params)
+                            ids.append(cursor.lastrowid)
+                        connection.commit()  # ends the BEGIN; a no-op after one row in autocommit
+                    return ids
+                for sql, params in bound:  # psycopg opens the transaction itself
+                    cursor.execute(sql, params)
+                    ids.append(cursor.fetchone()[0])
                 connection.commit()
-                return row_id
+                return ids
             except BaseException as exc:
                 _rollback(connection)
                 if isinstance(exc, dialect.loaded_dbapi.Error):

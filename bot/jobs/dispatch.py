@@ -54,6 +54,10 @@ class RQDispatcher:
     def process_inbound(self, message_id: int) -> None:
         self.redis.lpush(self.inbound_list, message_id)
 
+    def process_inbound_many(self, message_ids: list[int]) -> None:
+        """One LPUSH for the texts the webhook stored together; the drain pops from the right, oldest first."""
+        self.redis.lpush(self.inbound_list, *message_ids)
+
     def requeue_inbound(self, message_ids: list[int], hold_seconds: float) -> int:
         """The sweeper's re-enqueue of texts still 'received': those not waiting in the list already (a backlog being
         worked through is not pushed twice), each at most once per `hold_seconds`. Returns how many were pushed."""

@@ -65,10 +65,23 @@ class StoreNumbers:
     def is_store(self, number: str) -> bool:
         return number in self._ids
 
+    def forget(self) -> None:
+        """The next lookup reads the numbers afresh."""
+        with self._lock:
+            self._read_at = float("-inf")
+
+
+_SID_STORED = select(Message.id).where(Message.twilio_sid == bindparam("sid"))
+
+
+def _stored_already(db, sid: str) -> bool:
+    with db.read() as session:
+        return session.execute(_SID_STORED, {"sid": sid}).first() is not None
+
 
 # Compiled once: building `insert(Message).values(...)` for every text (construction, coercion, cache key),
 # then SQLAlchemy's per-statement work, were most of the webhook's cost (bot/data/db.py, Database.insert).
-_INSERT_INBOUND = PreparedInsert(Message.__table__, (
+INSERT_INBOUND = PreparedInsert(Message.__table__, (
     "store_id", "direction", "channel", "from_addr", "to_addr", "phone", "body", "twilio_sid", "status", "attempts",
     "priority", "created_at"))
 
@@ -85,52 +98,70 @@ def _store_side(to_raw: str) -> tuple[str | None, str]:
     return to_number, region_of(to_number)
 
 
-def record_inbound(db, text: InboundText, now: datetime, numbers: StoreNumbers | None = None) -> int | None:
-    """Store the text once, committed before this returns (so before the webhook answers); a re-delivered
-    MessageSid hits the unique index and raises IntegrityError. Returns the id of a text to process, or None for
-    one stored as ignored."""
-    numbers = numbers or StoreNumbers()
+@functools.lru_cache(maxsize=4096)
+def _sender_phone(from_raw: str, region: str) -> str | None:
+    """The sender's number as E.164, or None if it is none. A customer texts a few times per pickup ("on my way",
+    "here", the spot), so recent senders are parsed once per process."""
+    try:
+        return to_e164(from_raw, region)
+    except InvalidPhone:
+        return None
+
+
+def inbound_row(db, text: InboundText, now: datetime, numbers: StoreNumbers) -> dict:
+    """The messages row for a text as it came in: 'received' (to process), or 'ignored' (kept, never answered)."""
     channel, to_raw = split_address(text.to_addr)
     _, from_raw = split_address(text.from_addr)
     to_number, region = _store_side(to_raw)
     store_id = numbers.store_id(db, to_number) if to_number else None
-    try:
-        phone = to_e164(from_raw, region if store_id else "CA")
-    except InvalidPhone:
-        phone = None
+    phone = _sender_phone(from_raw, region if store_id else "CA")
     status = "received" if store_id is not None and phone is not None and not is_short_code(from_raw) else "ignored"
     if status == "received" and numbers.is_store(phone):
         status = "ignored"  # a store's own number (one store texting another): never answer a bot of ours
+    return {"store_id": store_id, "direction": "in", "channel": channel, "from_addr": text.from_addr[:40],
+            "to_addr": text.to_addr[:40], "phone": phone, "body": text.body[:MAX_BODY], "twilio_sid": text.sid,
+            "status": status, "attempts": 0, "priority": 0, "created_at": now}
+
+
+def record_inbound(db, text: InboundText, now: datetime, numbers: StoreNumbers | None = None) -> int | None:
+    """Store the text once, committed before this returns (so before the webhook answers); a re-delivered
+    MessageSid hits the unique index and raises IntegrityError. Returns the id of a text to process, or None for
+    one stored as ignored."""
+    row = inbound_row(db, text, now, numbers or StoreNumbers())
     # One INSERT, its own write transaction: the ORM's session and unit of work (and SQLAlchemy's statement
     # machinery) cost more than the statement on this hot path.
-    message_id = db.insert(_INSERT_INBOUND, {
-        "store_id": store_id, "direction": "in", "channel": channel, "from_addr": text.from_addr[:40],
-        "to_addr": text.to_addr[:40], "phone": phone, "body": text.body[:MAX_BODY], "twilio_sid": text.sid,
-        "status": status, "attempts": 0, "priority": 0, "created_at": now})
-    return message_id if status == "received" else None
+    message_id = db.insert(INSERT_INBOUND, row)
+    return message_id if row["status"] == "received" else None
 
 
 def receive_inbound(svc, text: InboundText) -> None:
-    """The webhook's use case: store durably, then signal a worker. Redis being down loses nothing; the database
+    """The webhook's use case: store durably, then signal a worker, both through the intake, where texts arriving
+    together share a transaction and a signal (bot/usecases/intake.py). Redis being down loses nothing; the database
     being down neither, while Redis is up (the text waits there). With both down it raises: the webhook answers
     500, and whether Twilio tries again is up to the webhook's settings (docs/reliability.md)."""
     try:
-        message_id = record_inbound(svc.db, text, svc.clock(), svc.store_numbers)
-    except IntegrityError:
-        return  # the same MessageSid arrived twice at once; the first one is stored
+        try:
+            _take_in(svc, text)
+        except IntegrityError:
+            if _stored_already(svc.db, text.sid):
+                return  # the same MessageSid arrived twice at once; the first one is stored
+            # Not a duplicate: a store gone since the numbers were cached (its id no longer satisfies the foreign
+            # key). Read the numbers afresh and store the text once more; anything else fails the request.
+            svc.store_numbers.forget()
+            _take_in(svc, text)
     except (OperationalError, InterfaceError):
         spill = getattr(svc.dispatcher, "spill_inbound", None)
         if spill is None:
             raise
         spill(text.sid, text.from_addr, text.to_addr, text.body, svc.clock())
         log.warning("database unavailable: text %s kept in Redis until a worker can store it", text.sid)
-        return
-    if message_id is None:
-        return
-    try:
-        svc.dispatcher.process_inbound(message_id)
-    except Exception:  # noqa: BLE001 - any queue failure: the sweeper enqueues stored texts later
-        log.exception("could not enqueue inbound message %s; the sweeper will pick it up", message_id)
+
+
+def _take_in(svc, text: InboundText) -> None:
+    """Stored and committed when this returns; signalled too, unless it is stored as ignored (or Redis is away:
+    then the sweeper signals it)."""
+    row = inbound_row(svc.db, text, svc.clock(), svc.store_numbers)
+    svc.intake.store(row, signal=row["status"] == "received")
 
 
 def process_inbound(svc, message_id: int) -> Applied | None:
@@ -192,6 +223,8 @@ def _process(svc, message_id: int, earlier_first: bool = True) -> Applied | None
         store = state.lock_store(session, msg.store_id)
         members = state.staff_members(session, store.id)
         staff = next((s for s in members if s.phone == msg.phone), None)
+        if staff is not None:
+            _reachable_again(staff, msg)
         store_v = state.store_view(store, now)
         team = state.staff_views_of(members)
         if staff is not None:
@@ -204,6 +237,7 @@ def _process(svc, message_id: int, earlier_first: bool = True) -> Applied | None
             known = True
         else:
             customer = _customer(session, store, msg)
+            _reachable_again(customer, msg)
             meaning = understand(msg.body, Context(role="customer", awaiting=customer.awaiting,
                                                    language=customer.language))
             if meaning.language_confident:
@@ -227,6 +261,14 @@ def _process(svc, message_id: int, earlier_first: bool = True) -> Applied | None
         msg.processed_at = now
         msg.handoff_id = applied.handoff_id
     return applied
+
+
+def _reachable_again(person, msg: Message) -> None:
+    """A number marked unreachable (Twilio could not text it: out of service, not a mobile) that texts us is in
+    service again, ported, or was flagged by a passing fault: it gets texts again. An opt-out stays until START."""
+    if person.unreachable:
+        person.unreachable = False
+        log.info("message %s: %s is reachable again", msg.id, mask(msg.phone))
 
 
 def _customer(session, store: Store, msg: Message) -> Customer:

@@ -54,15 +54,23 @@ def valid_signature(token: str, url: str, form, signature: str) -> bool:
     """Twilio's RequestValidator.validate for a form POST, which accepts the URL with or without its port
     (Twilio is inconsistent there) and computed both HMACs for every request: here the variant that is the
     URL as it came is tried first, the other only if that one does not match. The same URLs pass."""
+    variants = _url_variants(url)
+    if variants is None:
+        return False
     validator = _validator(token)
     params = _Params(form.to_dict(flat=False))
+    return any(compare(validator.compute_signature(variant, params), signature) for variant in variants)
+
+
+@lru_cache(maxsize=64)
+def _url_variants(url: str) -> tuple[str, str] | None:
+    """The URL as it came, then with its port added or removed; parsed once per URL (the webhook has one)."""
     parsed = urlparse(url)
     try:
         has_port = parsed.port is not None
     except ValueError:  # a Host header with a port that is no port: no URL Twilio could have signed
-        return False
-    variants = (add_port(parsed), remove_port(parsed)) if has_port else (remove_port(parsed), add_port(parsed))
-    return any(compare(validator.compute_signature(variant, params), signature) for variant in variants)
+        return None
+    return (add_port(parsed), remove_port(parsed)) if has_port else (remove_port(parsed), add_port(parsed))
 
 
 def twilio_signed(view):

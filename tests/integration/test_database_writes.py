@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from bot.data.db import Database, PreparedInsert, WriterLock, sqlite_file
 from bot.data.models import Message
-from bot.usecases.inbound import InboundText, StoreNumbers, record_inbound
+from bot.usecases.inbound import InboundText, StoreNumbers, receive_inbound, record_inbound
 from bot.usecases.stores import create_store
 
 STORE = "+15145550100"
@@ -239,3 +239,50 @@ def test_an_unreachable_database_raises_sqlalchemys_operational_error_which_the_
                                         "created_at": NOW})
     finally:
         unreachable.dispose()
+
+
+def _row(i: int) -> dict:
+    return {"store_id": None, "direction": "in", "channel": "sms", "from_addr": f"+1438{4000000 + i:07d}",
+            "to_addr": STORE, "phone": None, "body": "here", "twilio_sid": f"SM{i:032x}", "status": "ignored",
+            "attempts": 0, "priority": 0, "created_at": NOW}
+
+
+def test_rows_written_together_are_committed_together_with_their_ids_in_order(db):
+    from bot.usecases.inbound import INSERT_INBOUND
+
+    ids = db.insert_many(INSERT_INBOUND, [_row(i) for i in range(5)])
+    with db.read() as session:
+        stored = dict(session.execute(select(Message.id, Message.twilio_sid)).all())
+    assert [stored[i] for i in ids] == [f"SM{i:032x}" for i in range(5)]
+
+
+def test_a_duplicate_among_rows_written_together_writes_none_of_them(db):
+    from bot.usecases.inbound import INSERT_INBOUND
+
+    db.insert(INSERT_INBOUND, _row(3))
+    with pytest.raises(IntegrityError):
+        db.insert_many(INSERT_INBOUND, [_row(i) for i in range(5)])
+    assert _count(db) == 1
+    assert len(db.insert_many(INSERT_INBOUND, [_row(i) for i in (0, 1, 2)])) == 3  # the connection is fine after
+
+
+def test_webhooks_at_once_through_the_intake_are_each_stored_once_and_signalled_once(svc, db):
+    signalled: list[int] = []
+    svc.dispatcher.process_inbound_many = signalled.extend  # the Redis list, as a Python one
+    got: dict[str, int | None] = {}
+
+    def webhook(n):
+        for i in range(40):
+            text = _text(n * 1000 + i)
+            receive_inbound(svc, text)
+            got[text.sid] = True
+
+    threads = [threading.Thread(target=webhook, args=(n,)) for n in range(16)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    with db.read() as session:
+        stored = dict(session.execute(select(Message.twilio_sid, Message.id)).all())
+    assert set(stored) == set(got) and len(stored) == 16 * 40
+    assert sorted(signalled) == sorted(stored.values())

@@ -1,9 +1,9 @@
 """The inbound webhook: signatures, durable storage before the 200, duplicates, Redis being down."""
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
-from bot.data.models import Message
+from bot.data.models import Message, Store
 from tests.support.conversation import Shop
 
 
@@ -44,6 +44,18 @@ def test_the_same_message_sid_twice_is_processed_once(svc):
         shop.post_sms("+15145550123", "rendu place 4", sid="SM" + "b" * 32)
     assert len(svc.sender.to("+15145550111")) == 1
     assert svc.dispatcher.enqueued.count(("process_inbound", 2)) <= 1
+
+
+def test_a_text_to_a_store_deleted_since_its_number_was_cached_is_stored_not_dropped(svc):
+    shop = Shop(svc)
+    shop.post_sms("+15145550123", "bonjour")  # the webhook now knows the store's number
+    with svc.db.write() as session:
+        session.execute(delete(Store).where(Store.sms_number == shop.number))  # gone behind the cache's back
+    response = shop.post_sms("+15145550123", "rendu place 4", sid="SM" + "d" * 32)
+    assert response.status_code == 200
+    with svc.db.read() as session:
+        stored = session.scalars(select(Message).where(Message.twilio_sid == "SM" + "d" * 32)).one()
+    assert stored.status == "ignored" and stored.store_id is None
 
 
 def test_texts_from_short_codes_and_unknown_store_numbers_are_stored_but_ignored(svc):
