@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import event, select
 
-from bot.data.models import Message
+from bot.data.models import Customer, Message, Staff
 from bot.usecases.inbound import InboundText, process_inbound, record_inbound
 from bot.usecases.timers import stuck_after, sweep
 from tests.support.conversation import Shop
@@ -153,3 +153,39 @@ def test_with_no_send_slot_free_at_once_a_claimed_text_waits_its_turn_unclaimed(
     assert states[0] == ("staff_arrival", "queued")
     assert {t: (m.status, m.attempts) for t, m in _outbound(svc).items()} == {
         "staff_arrival": ("sent", 1), "arrival_ack": ("sent", 1)}
+
+
+
+def _mark_unreachable(svc, model, phone: str) -> None:
+    """As a permanent Twilio error (unreachable handset, not a mobile number) leaves a person."""
+    with svc.db.write() as session:
+        session.scalars(select(model).where(model.phone == phone)).one().unreachable = True
+
+
+def _unreachable(svc, model, phone: str) -> bool:
+    with svc.db.read() as session:
+        return session.scalars(select(model).where(model.phone == phone)).one().unreachable
+
+
+def test_a_customer_marked_unreachable_who_texts_in_gets_texts_again(svc):
+    shop = _arrival(svc)
+    marie = shop.customer(MARIE)
+    marie.texts("allo")
+    _mark_unreachable(svc, Customer, MARIE)
+    svc.sender.clear()
+    marie.texts("rendue place 4")  # her phone works again: she is answered
+    assert svc.sender.to(MARIE)
+    assert not _unreachable(svc, Customer, MARIE)
+
+
+def test_a_staff_member_marked_unreachable_who_texts_in_gets_alerts_again(svc):
+    shop = _arrival(svc)
+    _mark_unreachable(svc, Staff, JULIE)
+    shop.customer(MARIE).texts("rendue place 4")
+    assert not svc.sender.to(JULIE)  # not alerted while marked
+    shop.post_sms(JULIE, "liste")
+    assert not _unreachable(svc, Staff, JULIE)
+    shop.order("5678", "+15145550199", "Luc Gagnon")
+    svc.sender.clear()
+    shop.customer("+15145550199").texts("rendu place 9")  # the next arrival alerts her again
+    assert svc.sender.to(JULIE)
