@@ -111,13 +111,17 @@ def worker_breakdown(env: stack.Env, n: int = 400, patches: str = "", db_kind: s
             from bot.wiring import build
             from config.settings import load_settings
 
-            logging.basicConfig(level=logging.INFO)  # as worker.py does
-            handler = logging.FileHandler(env.tmp / "profile-worker.log")  # not this terminal
+            from bot.logs import MaskNumbers, configure_logging
+
             root = logging.getLogger()
-            old_handlers, root.handlers = root.handlers, [handler]
-            old_level = root.level
-            root.setLevel(logging.INFO)
+            old_handlers, old_level = root.handlers, root.level
             twilio_level = logging.getLogger("twilio.http_client").level
+            handler = logging.FileHandler(env.tmp / "profile-worker.log")  # not this terminal
+            handler.addFilter(MaskNumbers())
+            root.handlers = [handler]
+            # As worker.py does: INFO with numbers masked, and the Twilio SDK's per-request lines left out.
+            configure_logging()
+            root.setLevel(logging.INFO)
             applied = variants.apply(patches)
             svc = build(load_settings(), role="worker")
             ids = [inbound.record_inbound(svc.db, inbound.InboundText(
@@ -243,14 +247,15 @@ def main(argv=None) -> int:
     parser.add_argument("--patches", default="")
     parser.add_argument("--n", type=int, default=400)
     parser.add_argument("--what", choices=["worker", "webhook", "both"], default="both")
+    parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
     args = parser.parse_args(argv)
     with stack.Env() as env:
         env.start_standin()
         out = {}
         if args.what in ("webhook", "both"):
-            out["webhook"] = webhook_breakdown(env, n=args.n * 5, patches=args.patches)
+            out["webhook"] = webhook_breakdown(env, n=args.n * 5, patches=args.patches, db_kind=args.database)
         if args.what in ("worker", "both"):
-            out["worker"] = worker_breakdown(env, n=args.n, patches=args.patches)
+            out["worker"] = worker_breakdown(env, n=args.n, patches=args.patches, db_kind=args.database)
     for name, result in out.items():
         print(f"== {name}: {result['wall_ms']:.2f} ms wall, {result['cpu_ms']:.2f} ms CPU per item "
               f"(patches: {','.join(result['patches']) or 'none'})")

@@ -30,8 +30,12 @@ def summary(r: dict) -> list[dict]:
     wh = [x for x in (r.get("webhook") or {}).get("rows", []) if x.get("app") == "ours" and "error" not in x]
     proc = next((x for x in wh if x["database"] == "sqlite" and x.get("procfile")), None)
     if proc:
+        rounds = len(proc.get("fractions") or [])
+        spread = (f"; rounds {min(proc['fractions']) * 100:.0f}–{max(proc['fractions']) * 100:.0f}%"
+                  if rounds > 1 else "")
         out.append({"target": "webhook ≥ 50% of bare Flask req/s (SQLite, Procfile's worker class)",
-                    "measured": f"{proc.get('fraction', float('nan')) * 100:.0f}% ({proc['rps']:.0f} req/s)",
+                    "measured": f"{proc.get('fraction', float('nan')) * 100:.0f}% ({proc['rps']:.0f} req/s"
+                                f"{f', median of {rounds} rounds' if rounds > 1 else ''}{spread})",
                     "met": proc.get("fraction", 0) >= TARGETS["webhook_fraction"]})
         out.append({"target": "webhook p99 < 50 ms at 16 connections", "measured": f"{proc['p99_us'] / 1000:.1f} ms",
                     "met": proc["p99_us"] / 1000 < TARGETS["webhook_p99_ms"]})
@@ -49,7 +53,9 @@ def summary(r: dict) -> list[dict]:
         out.append({"target": f"arrival→alert at {row['rate']:g}/s, {row['database']}, {row['workers']} worker(s): "
                               "p50 < 100 ms, p99 < 300 ms, lost 0",
                     "measured": f"p50 {_f(row['p50_ms'])} ms, p99 {_f(row['p99_ms'])} ms, max {_f(row['max_ms'])} ms, "
-                                f"not alerted by the cut-off {row['lost']}", "met": ok})
+                                f"not alerted by the cut-off {row['lost']}"
+                                + (f" (median of {len(row['runs'])} runs by p99; p99s {_runs_p99(row)})"
+                                   if len(row.get("runs") or []) > 1 else ""), "met": ok})
     text = r.get("text")
     if text:
         per_core = text["speed"]["per_cpu_second"]
@@ -72,6 +78,11 @@ def summary(r: dict) -> list[dict]:
                         "met": mem["web_growth_mb"] <= TARGETS["rss_growth_mb"]
                         and mem["worker_growth_mb"] <= TARGETS["rss_growth_mb"]})
     return out
+
+
+def _runs_p99(row: dict) -> str:
+    return ", ".join("failed" if r.get("error") else f"{_f(r['p99_ms'])} ms" + (f" ({r['lost']} late)" if r.get("lost")
+                     else "") for r in row["runs"])
 
 
 def plot_scale(r: dict, path: Path) -> None:
@@ -178,17 +189,25 @@ def generated(r: dict, plot: Path | None) -> str:
                  "Fresh database per row; no worker runs (the web alone). *stored* = rows in the database and ids on "
                  "the Redis list afterwards, to compare with the 200s answered.")
         L.append("")
-        L.append("| app | database | worker class | req/s | of baseline | p50 | p75 | p90 | p99 | max | non-200 | stored / signalled / 200s |")
-        L.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+        if wh.get("repeats", 1) > 1:
+            L.append("")
+            L.append(f"The cases ran in {wh['repeats']} rounds, one after the other in each round; each row is the "
+                     "case's median run by req/s (*runs* lists them all), and *of baseline* is the median of the "
+                     "rounds' fractions. *CPU/req* is the gunicorn workers' CPU time over the run per request, which a "
+                     "slow spell of the machine moves less than req/s.")
+        L.append("")
+        L.append("| app | database | worker class | req/s | runs (req/s) | of baseline | CPU/req | p50 | p75 | p90 | p99 | max | non-200 | stored / signalled / 200s |")
+        L.append("|---|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
         for x in wh["rows"]:
             if "error" in x:
                 L.append(f"| {x['app']} | {x['database'] or '–'} | {x['worker_class']} | error: {x['error'][:120]} |"
-                         + " |" * 8)
+                         + " |" * 10)
                 continue
             fraction = 1.0 if x["app"] == "bare" else x.get("fraction")
             L.append(f"| {'bare Flask' if x['app'] == 'bare' else 'Arrivée'} | {x['database'] or '–'} | "
                      f"`{x['worker_class']}`{' (Procfile)' if x.get('procfile') else ''} | {x['rps']:,.0f} | "
-                     f"{_f(fraction * 100 if fraction is not None else None, 0, '%')} | "
+                     f"{_rps_runs(x)} | {_f(fraction * 100 if fraction is not None else None, 0, '%')} | "
+                     f"{_f(x.get('cpu_ms_per_request'), 2, ' ms')} | "
                      f"{x['p50_us'] / 1000:.1f} ms | {x['p75_us'] / 1000:.1f} ms | {x['p90_us'] / 1000:.1f} ms | "
                      f"{x['p99_us'] / 1000:.1f} ms | {x['max_us'] / 1000:.0f} ms | {x['non200']} | "
                      + (f"{x['stored']} / {x['signalled']} / {x['answered_200']}" if "stored" in x else "–") + " |")
@@ -196,19 +215,16 @@ def generated(r: dict, plot: Path | None) -> str:
             L.append("")
             L.append("Candidate fixes under the same load (SQLite; prototypes in `bench/variants.py`, not in the product):")
             L.append("")
-            L.append("| candidate | worker class | req/s | p50 | p99 | vs. the same class above |")
-            L.append("|---|---|---:|---:|---:|---:|")
-            base = {x["worker_class"]: x for x in wh["rows"] if x.get("app") == "ours" and x.get("database") == "sqlite"
-                    and "error" not in x}
+            L.append("| candidate | worker class | req/s | runs (req/s) | CPU/req | p50 | p99 | req/s vs. as built, same round (median) |")
+            L.append("|---|---|---:|---|---:|---:|---:|---:|")
             for c in wh["candidates"]:
                 if "error" in c:
-                    L.append(f"| {c['label']} | {c['worker_class']} | error: {c['error'][:100]} | | | |")
+                    L.append(f"| {c['label']} | {c['worker_class']} | error: {c['error'][:100]} | | | | | |")
                     continue
-                b = base.get(c["worker_class"])
-                L.append(f"| {c['label']} | `{c['worker_class']}` | {c['rps']:,.0f} | {c['p50_us'] / 1000:.1f} ms | "
-                         f"{c['p99_us'] / 1000:.1f} ms | {(c['rps'] / b['rps'] - 1) * 100:+.0f}% req/s |"
-                         if b else f"| {c['label']} | `{c['worker_class']}` | {c['rps']:,.0f} | {c['p50_us'] / 1000:.1f} ms"
-                         f" | {c['p99_us'] / 1000:.1f} ms | – |")
+                vs = c.get("vs_built")
+                L.append(f"| {c['label']} | `{c['worker_class']}` | {c['rps']:,.0f} | {_rps_runs(c)} | "
+                         f"{_f(c.get('cpu_ms_per_request'), 2, ' ms')} | {c['p50_us'] / 1000:.1f} ms | "
+                         f"{c['p99_us'] / 1000:.1f} ms | {f'{(vs - 1) * 100:+.0f}%' if vs is not None else '–'} |")
         L.append("")
 
     lat = r.get("latency")
@@ -225,6 +241,13 @@ def generated(r: dict, plot: Path | None) -> str:
                  f"{r['params'].get('latency_warmup', 20)} warm-up arrivals are not counted.")
         L.append("")
         L.extend(_latency_table(lat["rows"]))
+        if lat.get("repeats", 1) > 1:
+            L.append("")
+            L.append(f"Each row is the median of {lat['repeats']} runs by p99 (a run with late texts counting as the "
+                     "slowest); every run: " + "; ".join(
+                         f"{x['database']} × {x['workers']}: " + ", ".join(
+                             "failed" if q.get("error") else f"{_f(q['p50_ms'])} / {_f(q['p99_ms'])} ms"
+                             for q in x["runs"]) for x in lat["rows"] if x.get("runs")) + " (p50 / p99).")
         td = lat.get("twilio_delay")
         if td:
             L.append("")
@@ -320,6 +343,11 @@ def generated(r: dict, plot: Path | None) -> str:
             L.append("")
     L.append(END)
     return "\n".join(L)
+
+
+def _rps_runs(x: dict) -> str:
+    runs = x.get("runs_rps") or []
+    return ", ".join("failed" if v is None else f"{v:,.0f}" for v in runs) if len(runs) > 1 else "–"
 
 
 def _latency_table(rows: list[dict]) -> list[str]:

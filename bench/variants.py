@@ -22,6 +22,10 @@ DESCRIPTIONS = {
                          "the drain thread shares it)",
     "no-access-log": "gunicorn access log off",
     "drain-threads-4": "worker: 4 inbound drain threads instead of DRAIN_THREADS' default 16",
+    "no-signal": "webhook: the text is stored but no worker is signalled (the most that batching the signals "
+                 "in a background thread could save; the sweeper would find the texts)",
+    "signature-only": "webhook: the signature is checked and empty TwiML returned, nothing stored or signalled "
+                      "(a floor: what the webhook costs without its durability)",
 }
 
 
@@ -72,12 +76,29 @@ def _drain_threads(n: int):
     return patch
 
 
+def _no_signal() -> None:
+    from bot.jobs.dispatch import RQDispatcher
+
+    RQDispatcher.process_inbound = lambda self, message_id: None
+
+
+def _signature_only() -> None:
+    from bot.usecases import inbound
+
+    inbound.receive_inbound = lambda svc, text: None
+    import bot.web.twilio as twilio_views
+
+    twilio_views.receive_inbound = inbound.receive_inbound
+
+
 PATCHES = {
     "quiet-twilio-log": _quiet_twilio_log,
     "no-env-proxies": _no_env_proxies,
     "separate-rq-redis": _separate_rq_redis,
     "no-access-log": lambda: None,  # a gunicorn option (--access-logfile), applied by bench.stack.Web
     "drain-threads-4": _drain_threads(4),
+    "no-signal": _no_signal,
+    "signature-only": _signature_only,
 }
 
 

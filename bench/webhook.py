@@ -3,7 +3,9 @@ for our app and for a bare Flask app on the same gunicorn settings (the baseline
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import statistics
 import subprocess
 import threading
 import time
@@ -107,9 +109,13 @@ def _load(url, datafile, seconds, connections):
 
 
 def run(env: stack.Env, cases: list[tuple[str, str | None, str]], seconds: float, warmup: float,
-        connections: int = 16, max_rps: int = 6000, log=print) -> list[dict]:
+        connections: int = 16, max_rps: int = 6000, log=print, repeats: int = 1) -> list[dict]:
     """cases: (app, database, worker_class) with app "bare" or "ours", database "sqlite"/"postgresql"/None,
-    worker_class "sync"/"gthread". Returns one result dict per case."""
+    worker_class "sync"/"gthread". Returns one result dict per case.
+
+    With `repeats` > 1 the cases run in that many rounds, one after the other in each round (so that a slow spell
+    of a shared machine falls on every case alike), and each case's row is its median run by req/s, with every
+    run's req/s in `runs_rps`. Our fraction of the baseline is the median of the rounds' fractions."""
     conf = stack.gunicorn_conf()
     port = stack.free_port()
     url = f"http://127.0.0.1:{port}/twilio/sms"
@@ -120,39 +126,60 @@ def run(env: stack.Env, cases: list[tuple[str, str | None, str]], seconds: float
     if warmup:
         write_requests(warm_file, url, int(max_rps * warmup) + 1000, start=10_000_000)
     log(f"  signed {int(max_rps * (seconds + warmup)) + 2000} distinct webhooks in {time.monotonic() - t:.1f}s")
-    results = []
-    for app, db_kind, worker_class in cases:
-        threads = conf["threads"] if worker_class == "gthread" and conf["threads"] > 1 else (
-            16 if worker_class == "gthread" else 1)
-        label = f"{'bare Flask' if app == 'bare' else 'Arrivée'} {db_kind or ''} {worker_class}".replace("  ", " ")
-        result = {"app": app, "database": db_kind, "worker_class": worker_class, "threads": threads,
-                  "workers": conf["workers"], "procfile": worker_class == conf["worker_class"], "label": label}
-        try:
-            if app == "bare":
-                web = stack.Web(env, "bench.bare_app:app", stack.app_env(env, "sqlite:///:memory:", port), port,
-                                worker_class, threads, name=f"web-bare-{worker_class}").wait()
-                try:
-                    if warmup:
-                        _load(url, warm_file, warmup, connections)
-                    result.update(_load(url, main_file, seconds, connections))
-                finally:
-                    web.stop()
-            else:
-                result.update(_ours(env, db_kind, port, worker_class, threads, url, warm_file, main_file, warmup,
-                                    seconds, connections))
-        except Exception as exc:  # noqa: BLE001 - report the failure in its row, go on with the others
-            result["error"] = f"{type(exc).__name__}: {exc}"[:500]
-        log(f"  {label}: " + (result.get("error") or
-            f"{result['rps']:.0f} req/s, p50 {result['p50_us'] / 1000:.1f} ms, p99 {result['p99_us'] / 1000:.1f} ms"
-            + (f", non-200 {result['non200']}" if result.get("non200") else "")))
-        results.append(result)
-    # our throughput as a fraction of the bare app's, same worker class
-    bare = {r["worker_class"]: r for r in results if r["app"] == "bare" and "error" not in r}
-    for r in results:
-        b = bare.get(r["worker_class"])
-        if r["app"] == "ours" and b and "error" not in r:
-            r["fraction"] = r["rps"] / b["rps"]
+    runs: list[list[dict]] = [[] for _ in cases]
+    for round_ in range(repeats):
+        for i, (app, db_kind, worker_class) in enumerate(cases):
+            result = _case(env, conf, app, db_kind, worker_class, port, url, warm_file, main_file, warmup, seconds,
+                           connections)
+            log(f"  {result['label']}" + (f" (round {round_ + 1}/{repeats})" if repeats > 1 else "") + ": " + (
+                result.get("error") or f"{result['rps']:.0f} req/s, p50 {result['p50_us'] / 1000:.1f} ms, "
+                f"p99 {result['p99_us'] / 1000:.1f} ms" + (f", non-200 {result['non200']}" if result.get("non200") else "")))
+            runs[i].append(result)
+    results = [_median_run(case_runs) for case_runs in runs]
+    # our throughput as a fraction of the bare app's, same worker class, round by round
+    for i, (app, _db, worker_class) in enumerate(cases):
+        bare = next((j for j, c in enumerate(cases) if c[0] == "bare" and c[2] == worker_class), None)
+        if app != "ours" or bare is None:
+            continue
+        fractions = [o["rps"] / b["rps"] for o, b in zip(runs[i], runs[bare]) if "error" not in o and "error" not in b]
+        if fractions:
+            results[i]["fraction"] = statistics.median(fractions)
+            results[i]["fractions"] = fractions
     return results
+
+
+def _median_run(case_runs: list[dict]) -> dict:
+    good = sorted((r for r in case_runs if "error" not in r), key=lambda r: r["rps"])
+    if not good:
+        return case_runs[-1]
+    out = dict(good[(len(good) - 1) // 2])
+    out["runs_rps"] = [r.get("rps") for r in case_runs]
+    return out
+
+
+def _case(env, conf, app, db_kind, worker_class, port, url, warm_file, main_file, warmup, seconds,
+          connections) -> dict:
+    threads = conf["threads"] if worker_class == "gthread" and conf["threads"] > 1 else (
+        16 if worker_class == "gthread" else 1)
+    label = f"{'bare Flask' if app == 'bare' else 'Arrivée'} {db_kind or ''} {worker_class}".replace("  ", " ")
+    result = {"app": app, "database": db_kind, "worker_class": worker_class, "threads": threads,
+              "workers": conf["workers"], "procfile": worker_class == conf["worker_class"], "label": label}
+    try:
+        if app == "bare":
+            web = stack.Web(env, "bench.bare_app:app", stack.app_env(env, "sqlite:///:memory:", port), port,
+                            worker_class, threads, name=f"web-bare-{worker_class}").wait()
+            try:
+                if warmup:
+                    _load(url, warm_file, warmup, connections)
+                result.update(_measured(web, url, main_file, seconds, connections))
+            finally:
+                web.stop()
+        else:
+            result.update(_ours(env, db_kind, port, worker_class, threads, url, warm_file, main_file, warmup,
+                                seconds, connections))
+    except Exception as exc:  # noqa: BLE001 - report the failure in its row, go on with the others
+        result["error"] = f"{type(exc).__name__}: {exc}"[:500]
+    return result
 
 
 def _ours(env, db_kind, port, worker_class, threads, url, warm_file, main_file, warmup, seconds, connections,
@@ -165,7 +192,7 @@ def _ours(env, db_kind, port, worker_class, threads, url, warm_file, main_file, 
                         access_log=access_log).wait()
         try:
             warm = _load(url, warm_file, warmup, connections) if warmup else {"requests": 0, "non200": 0}
-            result = _load(url, main_file, seconds, connections)
+            result = _measured(web, url, main_file, seconds, connections)
         finally:
             web.stop()
         result["stored"], result["signalled"] = _stored(db_url, env, queue)
@@ -174,30 +201,65 @@ def _ours(env, db_kind, port, worker_class, threads, url, warm_file, main_file, 
 
 
 def run_candidates(env: stack.Env, cases: list[tuple[str, str, str, bool, str]], seconds: float, warmup: float,
-                   connections: int = 16, log=print) -> list[dict]:
+                   connections: int = 16, log=print, repeats: int = 1) -> list[dict]:
     """Candidate fixes (bench/variants.py) under the same load, on SQLite: (label, app, patches, access_log,
-    worker_class)."""
+    worker_class). Each round runs the product as built on each worker class, then the candidates: a candidate's
+    effect is the median over rounds of its req/s against the as-built run of the same round."""
     conf = stack.gunicorn_conf()
     port = stack.free_port()
     url = f"http://127.0.0.1:{port}/twilio/sms"
     main_file, warm_file = env.tmp / "webhooks-c.txt", env.tmp / "webhooks-c-warm.txt"
     write_requests(main_file, url, int(6000 * seconds) + 1000)
     write_requests(warm_file, url, int(6000 * warmup) + 1000, start=10_000_000)
+    built = [("as built", "bot:create_app()", "", True, wc) for wc in dict.fromkeys(c[4] for c in cases)]
+    everything = built + list(cases)
+    runs: list[list[dict]] = [[] for _ in everything]
+    for round_ in range(repeats):
+        for i, (label, app, patches, access_log, worker_class) in enumerate(everything):
+            threads = conf["threads"] if worker_class == "gthread" and conf["threads"] > 1 else (
+                16 if worker_class == "gthread" else 1)
+            result = {"label": label, "patches": patches, "access_log": access_log, "worker_class": worker_class,
+                      "database": "sqlite"}
+            try:
+                result.update(_ours(env, "sqlite", port, worker_class, threads, url, warm_file, main_file, warmup,
+                                    seconds, connections, app=app, patches=patches, access_log=access_log))
+            except Exception as exc:  # noqa: BLE001
+                result["error"] = f"{type(exc).__name__}: {exc}"[:500]
+            log(f"  candidate {label} ({worker_class}, round {round_ + 1}/{repeats}): " + (result.get("error") or
+                f"{result['rps']:.0f} req/s, p50 {result['p50_us'] / 1000:.1f} ms, "
+                f"p99 {result['p99_us'] / 1000:.1f} ms, {result['cpu_ms_per_request']:.2f} ms CPU/request"))
+            runs[i].append(result)
     out = []
-    for label, app, patches, access_log, worker_class in cases:
-        threads = conf["threads"] if worker_class == "gthread" and conf["threads"] > 1 else (
-            16 if worker_class == "gthread" else 1)
-        result = {"label": label, "patches": patches, "access_log": access_log, "worker_class": worker_class,
-                  "database": "sqlite"}
-        try:
-            result.update(_ours(env, "sqlite", port, worker_class, threads, url, warm_file, main_file, warmup,
-                                seconds, connections, app=app, patches=patches, access_log=access_log))
-        except Exception as exc:  # noqa: BLE001
-            result["error"] = f"{type(exc).__name__}: {exc}"[:500]
-        log(f"  candidate {label} ({worker_class}): " + (result.get("error") or
-            f"{result['rps']:.0f} req/s, p50 {result['p50_us'] / 1000:.1f} ms, p99 {result['p99_us'] / 1000:.1f} ms"))
-        out.append(result)
+    for i, (label, *_rest, worker_class) in enumerate(everything):
+        row = _median_run(runs[i])
+        base = next(j for j, b in enumerate(built) if b[4] == worker_class)
+        ratios = [c["rps"] / b["rps"] for c, b in zip(runs[i], runs[base]) if "error" not in c and "error" not in b]
+        if ratios and i >= len(built):
+            row["vs_built"] = statistics.median(ratios)
+        out.append(row)
     return out
+
+
+def _cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU seconds the processes have used so far (/proc/PID/stat)."""
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def _measured(web: stack.Web, url: str, datafile: Path, seconds: float, connections: int) -> dict:
+    """The load, with the web workers' CPU time per request: steadier than req/s on a shared machine."""
+    pids = web.worker_pids()
+    before = _cpu_seconds(pids)
+    result = _load(url, datafile, seconds, connections)
+    result["cpu_ms_per_request"] = (_cpu_seconds(pids) - before) / max(1, result["requests"]) * 1000
+    return result
 
 
 def _make_store(db_url: str) -> None:
