@@ -22,8 +22,10 @@ DESCRIPTIONS = {
                          "the drain thread shares it)",
     "no-access-log": "gunicorn access log off",
     "drain-threads-4": "worker: 4 inbound drain threads instead of DRAIN_THREADS' default 16",
-    "no-signal": "webhook: the text is stored but no worker is signalled (the most that batching the signals "
-                 "in a background thread could save; the sweeper would find the texts)",
+    "no-signal": "webhook: the text is stored but no worker is signalled (what the signal still costs; the "
+                 "sweeper would find the texts)",
+    "no-group-commit": "webhook: each text in a transaction and an LPUSH of its own (the intake's batches of one), "
+                       "as before the group commit",
     "signature-only": "webhook: the signature is checked and empty TwiML returned, nothing stored or signalled "
                       "(a floor: what the webhook costs without its durability)",
 }
@@ -80,6 +82,19 @@ def _no_signal() -> None:
     from bot.jobs.dispatch import RQDispatcher
 
     RQDispatcher.process_inbound = lambda self, message_id: None
+    RQDispatcher.process_inbound_many = lambda self, message_ids: None
+
+
+def _no_group_commit() -> None:
+    from bot.usecases.intake import Intake
+
+    original = Intake.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        self.max_batch = 1
+
+    Intake.__init__ = init
 
 
 def _signature_only() -> None:
@@ -98,6 +113,7 @@ PATCHES = {
     "no-access-log": lambda: None,  # a gunicorn option (--access-logfile), applied by bench.stack.Web
     "drain-threads-4": _drain_threads(4),
     "no-signal": _no_signal,
+    "no-group-commit": _no_group_commit,
     "signature-only": _signature_only,
 }
 
