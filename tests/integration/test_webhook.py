@@ -115,3 +115,12 @@ def test_a_persons_earlier_text_still_waiting_is_handled_before_a_later_one(svc)
     assert process_inbound(svc, here) is None  # already handled, in order
     [alert] = julie.new()
     assert "spot 7" in alert
+
+
+def test_the_webhook_reads_and_sets_no_session_cookie_while_the_board_keeps_its_session(svc):
+    shop = Shop(svc)
+    shop.client.set_cookie("session", "not-a-valid-signed-session")
+    response = shop.post_sms("+15145550123", "bonjour")
+    assert response.status_code == 200 and "Set-Cookie" not in response.headers
+    board = shop.client.get(f"/board/{shop.store.board_token}")  # a page: its session (CSRF token) is set
+    assert board.status_code == 200 and "session=" in board.headers["Set-Cookie"]
