@@ -180,6 +180,7 @@ def webhook_breakdown(env: stack.Env, n: int = 2000, patches: str = "", db_kind:
         os.environ.update(stack.app_env(env, url, port, "prof"))
         try:
             import bot.usecases.inbound as inbound
+            import bot.usecases.intake as intake
             import bot.web.twilio as web_twilio
             from bot import create_app
             from bot.jobs.dispatch import RQDispatcher
@@ -206,12 +207,11 @@ def webhook_breakdown(env: stack.Env, n: int = 2000, patches: str = "", db_kind:
             timer.wrap(RequestValidator, "validate", "  signature check (HMAC-SHA1 over URL + sorted form)")
             timer.wrap(web_twilio, "valid_signature", "  signature check (HMAC-SHA1 over URL + sorted form)")
             timer.wrap(web_twilio, "receive_inbound", "  store and signal")
-            timer.wrap(inbound, "record_inbound", "    store: one write transaction")
-            timer.wrap(inbound, "store_for_number", "      of which store lookup (SELECT)")
-            if hasattr(inbound, "StoreNumbers"):
-                timer.wrap(inbound.StoreNumbers, "store_id", "      of which store lookup (cached per process)")
-            timer.wrap(inbound, "to_e164", "      of which phone parsing (phonenumbers)")
-            timer.wrap(RQDispatcher, "process_inbound", "    signal: Redis LPUSH")
+            timer.wrap(inbound, "inbound_row", "    the row: store lookup, sender's number")
+            timer.wrap(inbound.StoreNumbers, "store_id", "      of which store lookup (cached per process)")
+            timer.wrap(inbound, "to_e164", "      of which phone parsing (E.164 as given, else phonenumbers)")
+            timer.wrap(intake.Intake, "_write", "    the intake's INSERT transaction and LPUSH (one client: batches of 1)")
+            timer.wrap(RQDispatcher, "process_inbound_many", "      of which signal: Redis LPUSH")
             t, c = time.perf_counter(), _cpu()
             for i in range(warm, warm + n):
                 post(i)
