@@ -22,8 +22,8 @@ def make_engine(url: str, threads: int = 10) -> Engine:
     connect rather than make one wait (5 kept open, the rest closed when returned)."""
     overflow = max(5, threads - 5)
     if url.startswith("sqlite"):
-        path = url.split("///", 1)[-1]
-        if path and path != ":memory:":
+        path = sqlite_file(url)
+        if path:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         # hide_parameters: a failed statement's error must not carry message bodies into the logs.
         engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False},
