@@ -57,16 +57,9 @@ def _intake(svc: "Services"):
     from .usecases.intake import Intake
 
     # svc.db and svc.dispatcher are looked up at each call: tests swap in broken ones.
-    def signal(message_ids: list[int]) -> None:
-        many = getattr(svc.dispatcher, "process_inbound_many", None)
-        if many is not None:
-            many(message_ids)
-        else:  # a dispatcher that takes one at a time (the tests' inline one)
-            for message_id in message_ids:
-                svc.dispatcher.process_inbound(message_id)
-
     return Intake(insert_many=lambda rows: svc.db.insert_many(INSERT_INBOUND, rows),
-                  insert_one=lambda row: svc.db.insert(INSERT_INBOUND, row), signal=signal)
+                  insert_one=lambda row: svc.db.insert(INSERT_INBOUND, row),
+                  signal=lambda message_ids: svc.dispatcher.process_inbound_many(message_ids))
 
 
 def webhook_token(settings: Settings) -> str:

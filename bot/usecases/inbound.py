@@ -98,23 +98,16 @@ def _store_side(to_raw: str) -> tuple[str | None, str]:
     return to_number, region_of(to_number)
 
 
-@functools.lru_cache(maxsize=4096)
-def _sender_phone(from_raw: str, region: str) -> str | None:
-    """The sender's number as E.164, or None if it is none. A customer texts a few times per pickup ("on my way",
-    "here", the spot), so recent senders are parsed once per process."""
-    try:
-        return to_e164(from_raw, region)
-    except InvalidPhone:
-        return None
-
-
 def inbound_row(db, text: InboundText, now: datetime, numbers: StoreNumbers) -> dict:
     """The messages row for a text as it came in: 'received' (to process), or 'ignored' (kept, never answered)."""
     channel, to_raw = split_address(text.to_addr)
     _, from_raw = split_address(text.from_addr)
     to_number, region = _store_side(to_raw)
     store_id = numbers.store_id(db, to_number) if to_number else None
-    phone = _sender_phone(from_raw, region if store_id else "CA")
+    try:
+        phone = to_e164(from_raw, region if store_id else "CA")  # Twilio's E.164 comes back as it is, unparsed
+    except InvalidPhone:
+        phone = None
     status = "received" if store_id is not None and phone is not None and not is_short_code(from_raw) else "ignored"
     if status == "received" and numbers.is_store(phone):
         status = "ignored"  # a store's own number (one store texting another): never answer a bot of ours

@@ -77,6 +77,10 @@ class InlineDispatcher:
         except Exception as exc:  # the webhook must not see a job's failure; the test must
             self.errors.append(exc)
 
+    def process_inbound_many(self, message_ids: list[int]) -> None:
+        for message_id in message_ids:
+            self.process_inbound(message_id)
+
     def deliver(self, message_ids: list[int]) -> None:
         from bot.usecases.outbox import deliver
 
