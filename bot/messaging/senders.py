@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import itertools
-import os
 import sys
 import threading
 import uuid
@@ -10,14 +9,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from requests.adapters import HTTPAdapter
 from twilio.base.exceptions import TwilioRestException
-from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 
 from .errors import TransientSendError, classify
-
-TWILIO_API = "https://api.twilio.com"
+from .twilio_http import twilio_http_client
 
 
 @dataclass(frozen=True)
@@ -55,39 +51,13 @@ class SmsSender(Protocol):
         ...
 
 
-# The proxy settings requests reads from the environment on every call when trust_env is on.
-PROXY_ENVIRONMENT = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")
-
-
-class RedirectingHttpClient(TwilioHttpClient):
-    """Sends the SDK's requests to TWILIO_API_BASE_URL (a stand-in) instead of api.twilio.com."""
-
-    def __init__(self, base_url: str, **kwargs):
-        super().__init__(**kwargs)
-        self.base_url = base_url.rstrip("/")
-
-    def request(self, method, url, *args, **kwargs):
-        if url.startswith(TWILIO_API):
-            url = self.base_url + url[len(TWILIO_API):]
-        return super().request(method, url, *args, **kwargs)
-
-
 class TwilioSender:
     def __init__(self, account_sid: str, auth_token: str, api_base_url: str | None = None, timeout: float = 10.0,
                  concurrency: int = 10):
-        http = (RedirectingHttpClient(api_base_url, timeout=timeout) if api_base_url
-                else TwilioHttpClient(timeout=timeout))
-        if http.session is not None:
-            # One kept-alive connection per thread that may send at once (the SDK keeps cpu_count + 4): past the
-            # pool's size, each call would open a new TLS connection and throw it away.
-            for scheme in ("https://", "http://"):
-                http.session.mount(scheme, HTTPAdapter(pool_maxsize=max(10, concurrency)))
-        if http.session is not None and not any(os.environ.get(name) for name in PROXY_ENVIRONMENT):
-            # requests re-reads the proxy and CA settings from the environment on every call (a sixth of a send's
-            # CPU). Without a proxy the CA bundle is all it would find: read it once, as requests would.
-            http.session.verify = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True
-            http.session.trust_env = False
-        self.client = Client(account_sid, auth_token, http_client=http)
+        # One kept-alive connection per thread that may send at once (`concurrency`): past the pool's size, each
+        # call would open a new TLS connection and throw it away.
+        self.client = Client(account_sid, auth_token,
+                             http_client=twilio_http_client(api_base_url, timeout, concurrency))
 
     def send(self, message: Outgoing) -> Sent:
         try:
