@@ -9,7 +9,7 @@ from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
-from sqlalchemy import Table, create_engine, event
+from sqlalchemy import Table, bindparam, create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -79,31 +79,53 @@ class PreparedInsert:
         self.table, self.columns = table, tuple(columns)
         self._compiled: dict[str, tuple] = {}
 
-    def _compile(self, dialect) -> tuple:
-        got = self._compiled.get(dialect.name)
+    def _compile(self, dialect, rows: int = 1) -> tuple:
+        """(SQL, parameter order or None, bind processors) for `rows` rows in one statement: a multi-row VALUES
+        list with RETURNING the primary key (one call into the driver for a whole batch), or for one row on
+        SQLite a plain INSERT whose id is the cursor's lastrowid."""
+        got = self._compiled.get((dialect.name, rows))
         if got is None:
-            statement = self.table.insert()
-            if dialect.name != "sqlite":
+            if rows == 1:
+                statement = self.table.insert()
+                keys = list(self.columns)
+            else:
+                statement = self.table.insert().values([{key: bindparam(f"{key}_{i}") for key in self.columns}
+                                                        for i in range(rows)])
+                keys = None
+            if rows > 1 or dialect.name != "sqlite":
                 statement = statement.returning(*self.table.primary_key.columns)
-            compiled = statement.compile(dialect=dialect, column_keys=list(self.columns))
-            if set(compiled.binds) != set(self.columns):
+            compiled = statement.compile(dialect=dialect, column_keys=keys)
+            expected = {f"{key}_{i}" for key in self.columns for i in range(rows)} if rows > 1 else set(self.columns)
+            if set(compiled.binds) != expected:
                 raise ValueError(f"insert into {self.table.name}: give every defaulted column "
-                                 f"({sorted(set(compiled.binds) - set(self.columns))})")
+                                 f"({sorted(set(compiled.binds) - expected)})")
             order = tuple(compiled.positiontup) if compiled.positional else None
             processors = tuple((key, processor) for key in self.columns if (
                 processor := self.table.c[key].type.dialect_impl(dialect).bind_processor(dialect)) is not None)
-            got = self._compiled[dialect.name] = (compiled.string, order, processors)
+            got = self._compiled[(dialect.name, rows)] = (compiled.string, order, processors)
         return got
 
     def bind(self, dialect, values: Mapping[str, Any]) -> tuple[str, Any]:
         """The SQL for this dialect and the driver's parameters (a tuple or a dict, as its paramstyle wants)."""
         sql, order, processors = self._compile(dialect)
+        params = self._processed(values, processors)
+        return sql, (tuple(params[key] for key in order) if order is not None else params)
+
+    def bind_many(self, dialect, rows: list[Mapping[str, Any]]) -> tuple[str, Any]:
+        """One statement that inserts every row and returns their ids (RETURNING: in no promised order, see
+        Database.insert_many), with the driver's parameters for it."""
+        sql, order, processors = self._compile(dialect, len(rows))
+        params = {f"{key}_{i}": value for i, values in enumerate(rows)
+                  for key, value in self._processed(values, processors).items()}
+        return sql, (tuple(params[key] for key in order) if order is not None else params)
+
+    def _processed(self, values: Mapping[str, Any], processors) -> dict[str, Any]:
         if set(values) != set(self.columns):
             raise ValueError(f"insert into {self.table.name}: expected {self.columns}, got {tuple(values)}")
         params = dict(values)
         for key, processor in processors:
             params[key] = processor(params[key])
-        return sql, (tuple(params[key] for key in order) if order is not None else params)
+        return params
 
 
 def sqlite_file(url: str) -> str | None:
@@ -260,11 +282,16 @@ class Database:
         return self.insert_many(statement, [values])[0]
 
     def insert_many(self, statement: PreparedInsert, rows: list[Mapping[str, Any]]) -> list[int]:
-        """Rows in one transaction, as `insert` does one: all committed before this returns, or none (any error
-        rolls them all back). Returns the new ids in the order of `rows`."""
+        """Rows in one statement (a multi-row INSERT, one call into the driver and one round trip however many
+        rows), so in one transaction: all committed before this returns, or none (any error rolls them all back).
+        Returns the new ids in the order of `rows`.
+
+        RETURNING promises no order, but ids are handed out as the VALUES rows are inserted, first to last (SQLite:
+        the table's largest rowid plus one, and this connection is the only writer; PostgreSQL: the id sequence,
+        which only grows), so the ids sorted are the rows' ids in order."""
         dialect = self.engine.dialect
-        bound = [statement.bind(dialect, values) for values in rows]
-        sql, params = bound[0]
+        sql, params = (statement.bind(dialect, rows[0]) if len(rows) == 1
+                       else statement.bind_many(dialect, rows))
         try:
             connection = self.engine.raw_connection()  # from the pool
         except dialect.loaded_dbapi.Error as exc:  # cannot connect: the OperationalError the webhook spills on
@@ -274,21 +301,20 @@ class Database:
         try:
             cursor = connection.cursor()
             try:
-                ids = []
                 if self.is_sqlite:
                     with self._write_lock:
-                        if len(bound) > 1:
-                            cursor.execute("BEGIN IMMEDIATE")
-                        for sql, params in bound:
-                            cursor.execute(sql, params)
-                            ids.append(cursor.lastrowid)
-                        connection.commit()  # ends the BEGIN; a no-op after one row in autocommit
-                    return ids
-                for sql, params in bound:  # psycopg opens the transaction itself
-                    cursor.execute(sql, params)
-                    ids.append(cursor.fetchone()[0])
-                connection.commit()
-                return ids
+                        # In autocommit (see _tune_sqlite) one statement is one transaction, committed when it
+                        # completes: no BEGIN or COMMIT to call, each of which would let go of the GIL.
+                        cursor.execute(sql, params)
+                        ids = [row[0] for row in cursor.fetchall()] if len(rows) > 1 else [cursor.lastrowid]
+                        connection.commit()  # a no-op in autocommit
+                else:
+                    cursor.execute(sql, params)  # psycopg opens the transaction itself
+                    ids = [row[0] for row in cursor.fetchall()]
+                    connection.commit()
+                if len(ids) != len(rows):
+                    raise RuntimeError(f"insert into {statement.table.name}: {len(rows)} rows, {len(ids)} ids")
+                return sorted(ids)
             except BaseException as exc:
                 _rollback(connection)
                 if isinstance(exc, dialect.loaded_dbapi.Error):
