@@ -105,6 +105,7 @@ def main(argv=None) -> int:
             return
         log(f"== {name}")
         before = machine.loadavg()
+        reference = machine.cpu_reference_ms()
         t = time.monotonic()
         try:
             results[name] = fn()
@@ -112,7 +113,7 @@ def main(argv=None) -> int:
             traceback.print_exc()
             results["errors"][name] = f"{type(exc).__name__}: {exc}"[:1000]
         results["load"].append({"section": name, "before": before, "after": machine.loadavg(),
-                                "seconds": round(time.monotonic() - t, 1)})
+                                "seconds": round(time.monotonic() - t, 1), "cpu_reference_ms": reference})
         log(f"   ({time.monotonic() - t:.1f} s; load {before[0]:.2f} -> {machine.loadavg()[0]:.2f})")
 
     with stack.Env(keep_logs=args.logs) as env:

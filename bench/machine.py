@@ -33,6 +33,20 @@ def wait_quiet(threshold: float = 0.7, every: float = 60, give_up: float = 1200,
         time.sleep(every)
 
 
+def cpu_reference_ms(n: int = 2_000_000) -> float:
+    """How fast this machine runs Python just now: the best of 3 runs of a fixed loop, in ms. The same kind of
+    machine here has been 2-3 times slower one day than another; sections measured on different days (--merge)
+    compare only through this."""
+    best = float("inf")
+    for _ in range(3):
+        t = time.perf_counter()
+        total = 0
+        for i in range(n):
+            total += i
+        best = min(best, time.perf_counter() - t)
+    return round(best * 1000, 1)
+
+
 def _cmd(argv: list[str]) -> str:
     try:
         return subprocess.run(argv, capture_output=True, text=True, timeout=10).stdout.strip()

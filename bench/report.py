@@ -138,7 +138,8 @@ def _load_line(r: dict) -> str:
         parts.append(f"before the run {q['load_at_start'][0]:.2f} "
                      f"({'quiet after' if q['quiet'] else 'NOT quiet after'} waiting {q['waited_s'] / 60:.0f} min)")
     for x in r.get("load", []):
-        parts.append(f"{x['section']}: {x['before'][0]:.2f} → {x['after'][0]:.2f} ({x['seconds']:.0f} s)")
+        reference = f", reference loop {x['cpu_reference_ms']:.0f} ms" if x.get("cpu_reference_ms") else ""
+        parts.append(f"{x['section']}: {x['before'][0]:.2f} → {x['after'][0]:.2f} ({x['seconds']:.0f} s{reference})")
     return "; ".join(parts)
 
 
@@ -162,7 +163,8 @@ def generated(r: dict, plot: Path | None) -> str:
     L.append(f"| software | SQLite {v.get('sqlite')}, PostgreSQL {v.get('postgresql')}, Redis {v.get('redis-server')}, "
              f"gunicorn {v.get('gunicorn')}, Flask {v.get('flask')}, SQLAlchemy {v.get('sqlalchemy')}, RQ {v.get('rq')}, "
              f"wrk {v.get('wrk')} |")
-    L.append(f"| 1-minute load average | {_load_line(r)} |")
+    L.append(f"| 1-minute load average (and the speed of Python just then: `bench/machine.py` reference loop, "
+             f"lower is faster) | {_load_line(r)} |")
     L.append(f"| gunicorn (config/gunicorn.conf.py) | {g['workers']} workers, `{g['worker_class']}`"
              + (f" × {g['threads']} threads" if g["worker_class"] == "gthread" else "") +
              f", preload {g['preload_app']}, access log {'on' if g['accesslog'] else 'off'} |")
