@@ -32,8 +32,13 @@ MAX_SLOT_WAIT_SECONDS = 10.0
 
 
 def after_commit(svc, applied: Applied) -> None:
-    """Once the decision is committed: wake live boards, arm its timers, then send its texts (staff alerts first)."""
+    """Once the decision is committed: wake live boards, send the texts claimed in it (staff alerts first), arm its
+    timers, then send or hand over the rest. The timers come after the claimed texts because a staff phone is what
+    a customer in the lot waits for; a worker that dies in between loses no timer (the sweeper re-arms them from
+    the database)."""
     events.publish(svc, applied.store_id)
+    if applied.claimed:
+        send_claimed(svc, applied.claimed)
     for job, handoff_id, level, delay in applied.timers:
         try:
             svc.dispatcher.schedule(job, handoff_id, level, delay)
@@ -41,8 +46,6 @@ def after_commit(svc, applied: Applied) -> None:
             log.warning("could not schedule %s for handoff %s (%s); the sweeper will", job, handoff_id, exc)
     if not applied.outbox:
         return
-    if applied.claimed:
-        send_claimed(svc, applied.claimed)
     claimed = {c.id for c in applied.claimed}
     rows = sorted((r for r in applied.outbox if r[0] not in claimed), key=lambda r: (-r[1], r[0]))
     if svc.send_inline:
@@ -239,10 +242,7 @@ def _record_all(svc, results: list[tuple[int, str, str | None, int | None]]) -> 
     Twilio's word is the truth about what was sent. Returns each row's new status."""
     now = svc.clock()
     outcomes = []
-    with svc.db.write() as session:
-        # On the session's connection, not the session: an ORM-enabled UPDATE would first look for loaded rows to
-        # keep in step (there are none here), which cost as much again as the statement (bench/profile.py).
-        connection = session.connection()
+    with svc.db.write_connection() as connection:
         for message_id, sid, twilio_status, _code in results:
             status = "delivered" if twilio_status == "delivered" else "sent"
             row = connection.execute(_RECORD, {"message_id": message_id, "sid": sid, "status": status,
