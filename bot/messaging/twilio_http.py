@@ -1,7 +1,7 @@
 """The Twilio SDK's HTTP transport: its own HttpClient extension point, on urllib3's connection pool.
 
 The SDK's default client goes through requests, whose per-call work (preparing the request, merging session
-settings, hooks, cookies) cost as much CPU as the HTTP exchange itself: about a sixth of a worker's time per
+settings, hooks, cookies) cost as much CPU as the HTTP exchange itself: about an eighth of a worker's CPU per
 arrival (docs/performance.md). urllib3 is what requests sends with; this client calls it directly. Behind a proxy
 (HTTPS_PROXY and friends) the SDK's own requests-based client is used instead, which knows those settings.
 """
@@ -16,10 +16,10 @@ from urllib.parse import urlencode
 
 import certifi
 import urllib3
+from requests.adapters import HTTPAdapter
 from twilio.http import HttpClient
 from twilio.http.http_client import TwilioHttpClient
 from twilio.http.response import Response
-from requests.adapters import HTTPAdapter
 
 TWILIO_API = "https://api.twilio.com"
 

@@ -57,6 +57,19 @@ def test_an_arrival_takes_two_write_transactions_and_sends_both_texts_once(svc):
     assert [m.to for m in svc.sender.outbox] == [JULIE, MARIE]  # the staff alert first
 
 
+def test_an_arrivals_texts_go_out_before_its_escalation_timer_is_armed(svc):
+    _arrival(svc)
+    message_id = record_inbound(svc.db, InboundText("SM" + "b" * 32, MARIE, "+15145550100", "rendu place 4"),
+                                svc.clock(), svc.store_numbers)
+    happened: list[str] = []
+    send, schedule = svc.sender.send, svc.dispatcher.schedule
+    svc.sender.send = lambda message: happened.append(f"text to {message.to}") or send(message)
+    svc.dispatcher.schedule = lambda job, *args: happened.append(f"timer {job}") or schedule(job, *args)
+
+    process_inbound(svc, message_id)
+    assert happened == [f"text to {JULIE}", f"text to {MARIE}", "timer escalate"]
+
+
 def test_with_no_send_slot_a_claimed_text_goes_back_in_line_and_is_sent_later(svc):
     shop = _arrival(svc)
     svc.limiter = RefusingLimiter()
