@@ -72,8 +72,8 @@ class PreparedInsert:
     """`INSERT INTO table (columns) VALUES (...)`, compiled by SQLAlchemy once per dialect, with the columns' own
     bind processing (UTCDateTime and the dialect's datetime format included): what `connection.execute(insert(...))`
     does on every call, done once. Every column with a default must be among `columns` (checked when compiled),
-    so that no value is left for SQLAlchemy to fill in. The new id comes from RETURNING, or on SQLite from the
-    cursor's lastrowid (see Database.insert)."""
+    so that no value is left for SQLAlchemy to fill in. The new ids come from RETURNING, or for one row on SQLite
+    from the cursor's lastrowid (see Database.insert and insert_many)."""
 
     def __init__(self, table: Table, columns: tuple[str, ...]):
         self.table, self.columns = table, tuple(columns)

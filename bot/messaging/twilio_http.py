@@ -27,6 +27,13 @@ TWILIO_API = "https://api.twilio.com"
 PROXY_ENVIRONMENT = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")
 
 
+def redirected(base_url: str | None, url: str) -> str:
+    """`url` with api.twilio.com replaced by `base_url` (TWILIO_API_BASE_URL: a stand-in), when one is given."""
+    if base_url and url.startswith(TWILIO_API):
+        return base_url + url[len(TWILIO_API):]
+    return url
+
+
 def _form(values: Mapping[str, object] | None) -> list[tuple[str, object]]:
     """A parameter dict as requests encodes one: a list value repeats its key, None leaves the key out."""
     pairs: list[tuple[str, object]] = []
@@ -57,8 +64,7 @@ class PooledHttpClient(HttpClient):
             timeout = self.timeout
         elif timeout <= 0:
             raise ValueError(timeout)
-        if self.base_url and url.startswith(TWILIO_API):
-            url = self.base_url + url[len(TWILIO_API):]
+        url = redirected(self.base_url, url)
         query = _form(params)
         if query:
             url += ("&" if "?" in url else "?") + urlencode(query)
@@ -78,6 +84,17 @@ class PooledHttpClient(HttpClient):
         return self._test_only_last_response
 
 
+class RedirectingHttpClient(TwilioHttpClient):
+    """The SDK's requests-based client, sending api.twilio.com's requests to `base_url` instead."""
+
+    def __init__(self, base_url: str, **kwargs):
+        super().__init__(**kwargs)
+        self.base_url = base_url.rstrip("/")
+
+    def request(self, method, url, *args, **kwargs):
+        return super().request(method, redirected(self.base_url, url), *args, **kwargs)
+
+
 def twilio_http_client(base_url: str | None, timeout: float, concurrency: int) -> HttpClient:
     """The SDK's transport for TwilioSender: PooledHttpClient, or behind a proxy the SDK's own client (which reads
     the proxy settings), redirected to `base_url` when one is given."""
@@ -87,16 +104,3 @@ def twilio_http_client(base_url: str | None, timeout: float, concurrency: int) -
             client.session.mount(scheme, HTTPAdapter(pool_maxsize=max(10, concurrency)))
         return client
     return PooledHttpClient(base_url, timeout=timeout, maxsize=max(10, concurrency))
-
-
-class RedirectingHttpClient(TwilioHttpClient):
-    """The SDK's requests-based client, sending api.twilio.com's requests to `base_url` instead."""
-
-    def __init__(self, base_url: str, **kwargs):
-        super().__init__(**kwargs)
-        self.base_url = base_url.rstrip("/")
-
-    def request(self, method, url, *args, **kwargs):
-        if url.startswith(TWILIO_API):
-            url = self.base_url + url[len(TWILIO_API):]
-        return super().request(method, url, *args, **kwargs)
