@@ -119,6 +119,26 @@ class PreparedInsert:
                   for key, value in self._processed(values, processors).items()}
         return sql, (tuple(params[key] for key in order) if order is not None else params)
 
+    def for_rows(self, dialect, rows: list[Mapping[str, Any]]) -> tuple[str, Any, bool]:
+        """The SQL and the driver's parameters that insert `rows` in one statement, and whether their ids come
+        back as result rows (RETURNING) or, for one row on SQLite, as the cursor's lastrowid."""
+        if len(rows) == 1:
+            sql, params = self.bind(dialect, rows[0])
+            return sql, params, dialect.name != "sqlite"
+        sql, params = self.bind_many(dialect, rows)
+        return sql, params, True
+
+    def insert_in(self, connection: Connection, rows: list[Mapping[str, Any]]) -> list[int]:
+        """Rows in one statement inside `connection`'s open transaction (a Session's, from session.connection()):
+        no unit of work, no objects. Returns their ids in the order of `rows` (Database.insert_many says why
+        sorting them gives that order). Errors are SQLAlchemy's, as from any query."""
+        sql, params, returning = self.for_rows(connection.dialect, rows)
+        result = connection.exec_driver_sql(sql, params)
+        ids = sorted(row[0] for row in result) if returning else [result.lastrowid]
+        if len(ids) != len(rows):
+            raise RuntimeError(f"insert into {self.table.name}: {len(rows)} rows, {len(ids)} ids")
+        return ids
+
     def _processed(self, values: Mapping[str, Any], processors) -> dict[str, Any]:
         if set(values) != set(self.columns):
             raise ValueError(f"insert into {self.table.name}: expected {self.columns}, got {tuple(values)}")
@@ -299,8 +319,7 @@ class Database:
         the table's largest rowid plus one, and this connection is the only writer; PostgreSQL: the id sequence,
         which only grows), so the ids sorted are the rows' ids in order."""
         dialect = self.engine.dialect
-        sql, params = (statement.bind(dialect, rows[0]) if len(rows) == 1
-                       else statement.bind_many(dialect, rows))
+        sql, params, returning = statement.for_rows(dialect, rows)
         try:
             connection = self.engine.raw_connection()  # from the pool
         except dialect.loaded_dbapi.Error as exc:  # cannot connect: the OperationalError the webhook spills on
@@ -315,7 +334,7 @@ class Database:
                         # In autocommit (see _tune_sqlite) one statement is one transaction, committed when it
                         # completes: no BEGIN or COMMIT to call, each of which would let go of the GIL.
                         cursor.execute(sql, params)
-                        ids = [row[0] for row in cursor.fetchall()] if len(rows) > 1 else [cursor.lastrowid]
+                        ids = [row[0] for row in cursor.fetchall()] if returning else [cursor.lastrowid]
                         connection.commit()  # a no-op in autocommit
                 else:
                     cursor.execute(sql, params)  # psycopg opens the transaction itself

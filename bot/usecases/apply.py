@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from ..core import conversation as c
 from ..core.texts import render
+from ..data.db import PreparedInsert
 from ..data.models import Customer, Handoff, Message, Order, Staff, Store
 from ..phones import address
 from . import state
@@ -50,6 +51,14 @@ class Applied:
     replies: list[str] = field(default_factory=list)  # rendered for a screen, when the sender has no address
 
 
+# A decision's texts go in as one multi-row INSERT on the Session's connection rather than as ORM objects: the unit
+# of work (an INSERT per text once a query's autoflush split them, object state, identity map) cost more than a
+# millisecond of the worker's CPU per arrival (bench/profile.py).
+INSERT_OUTGOING = PreparedInsert(Message.__table__, (
+    "store_id", "direction", "channel", "from_addr", "to_addr", "phone", "body", "status", "attempts", "status_at",
+    "audience", "template", "staff_id", "customer_id", "handoff_id", "priority", "created_at"))
+
+
 class ClaimLost(Exception):
     """Another claim committed first; the caller retries the whole decision on fresh state."""
 
@@ -60,9 +69,10 @@ def apply(session: Session, store: Store, effects: list, now: datetime, sender: 
     is to get is written already claimed, saving a transaction per text on the busiest path. A text to a person
     who opted out or cannot be reached stays 'queued' for the ordinary send path, which skips it."""
     out = Applied(handoff_id=handoff.id if handoff else None, store_id=store.id)
-    texts = state.overrides(session, store.id)
+    with session.no_autoflush:  # the owner's wording depends on nothing pending: no flush of its own for it
+        texts = state.overrides(session, store.id)
     current = handoff
-    written: list[tuple[Message, bool]] = []
+    written: list[dict] = []  # the texts, as messages rows: inserted together once the effects are applied
 
     def handoff_for(ref: int | None) -> Handoff | None:
         if ref == c.NEW_HANDOFF:
@@ -72,13 +82,13 @@ def apply(session: Session, store: Store, effects: list, now: datetime, sender: 
     def queue(to_addr: str, from_addr: str, body: str, *, audience: str, template: str, phone: str,
               person: Customer | Staff, staff_id=None, customer_id=None, handoff_id=None, priority=0) -> None:
         claimed = claim and not (person.opted_out or person.unreachable)
-        msg = Message(store_id=store.id, direction="out", channel="whatsapp" if to_addr.startswith("whatsapp:") else "sms",
-                      from_addr=from_addr, to_addr=to_addr, phone=phone, body=body,
-                      status="sending" if claimed else "queued", attempts=1 if claimed else 0,
-                      status_at=now if claimed else None, audience=audience, template=template, staff_id=staff_id,
-                      customer_id=customer_id, handoff_id=handoff_id, priority=priority, created_at=now)
-        session.add(msg)
-        written.append((msg, claimed))  # ids once flushed: the texts of one decision go in one INSERT
+        channel = "whatsapp" if to_addr.startswith("whatsapp:") else "sms"
+        written.append({
+            "store_id": store.id, "direction": "out", "channel": channel, "from_addr": from_addr, "to_addr": to_addr,
+            "phone": phone, "body": body,
+            "status": "sending" if claimed else "queued", "attempts": 1 if claimed else 0,
+            "status_at": now if claimed else None, "audience": audience, "template": template, "staff_id": staff_id,
+            "customer_id": customer_id, "handoff_id": handoff_id, "priority": priority, "created_at": now})
 
     def text_customer(customer: Customer, key: str, variables: dict, handoff_id=None, to_addr=None,
                       from_addr=None) -> None:
@@ -172,10 +182,13 @@ def apply(session: Session, store: Store, effects: list, now: datetime, sender: 
             out.timers.append((effect.job, h.id, effect.level, effect.delay_seconds))
         else:  # pragma: no cover - a new effect type without an applier is a programming error
             raise TypeError(f"no applier for {effect!r}")
-    session.flush()
-    for msg, claimed in written:
-        out.outbox.append((msg.id, msg.priority))
-        if claimed:
-            out.claimed.append(Claimed(msg.id, msg.priority, msg.to_addr, msg.from_addr, msg.body, msg.status_at))
+    session.flush()  # the handoffs, customers and staff the texts refer to are written first
+    if written:
+        ids = INSERT_OUTGOING.insert_in(session.connection(), written)
+        for message_id, row in zip(ids, written):
+            out.outbox.append((message_id, row["priority"]))
+            if row["status"] == "sending":
+                out.claimed.append(Claimed(message_id, row["priority"], row["to_addr"], row["from_addr"], row["body"],
+                                           row["status_at"]))
     return out
 
