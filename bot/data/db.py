@@ -18,20 +18,22 @@ log = logging.getLogger(__name__)
 
 
 def make_engine(url: str, threads: int = 10) -> Engine:
-    """`threads`: how many threads of this process may hold a connection at once; the pool lets that many
-    connect rather than make one wait (5 kept open, the rest closed when returned)."""
-    overflow = max(5, threads - 5)
+    """`threads`: how many threads of this process may hold a connection at once. The pool keeps that many open
+    once they have been needed (plus 5 more, closed when returned, for a thread that holds two): with only 5 kept,
+    a busy worker's drain threads opened and closed PostgreSQL connections (a server process each) many times a
+    second, and that churn cost more CPU than the decisions' own queries."""
+    keep, overflow = max(5, threads), 5
     if url.startswith("sqlite"):
         path = sqlite_file(url)
         if path:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         # hide_parameters: a failed statement's error must not carry message bodies into the logs.
         engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False},
-                               pool_size=5, max_overflow=overflow, hide_parameters=True)
+                               pool_size=keep, max_overflow=overflow, hide_parameters=True)
         _tune_sqlite(engine)
         return engine
     # connect_timeout: a database that drops packets must fail fast, so the webhook can fall back to Redis.
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=overflow, hide_parameters=True,
+    return create_engine(url, pool_pre_ping=True, pool_size=keep, max_overflow=overflow, hide_parameters=True,
                          connect_args={"connect_timeout": 5})
 
 
