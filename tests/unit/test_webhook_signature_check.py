@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import pytest
 from twilio.request_validator import RequestValidator
-from werkzeug.datastructures import MultiDict
+from urllib.parse import urlencode
 
-from bot.web.twilio import valid_signature
+from bot.web.twilio import TwilioForm, valid_signature
 
 TOKEN = "12345678901234567890123456789012"
-FORM = MultiDict([("MessageSid", "SM" + "a" * 32), ("From", "+15145550123"), ("To", "+15145550100"),
-                  ("Body", "rendu, place 4 — l'auto grise"), ("NumMedia", "0")])
+PAIRS = [("MessageSid", "SM" + "a" * 32), ("From", "+15145550123"), ("To", "+15145550100"),
+         ("Body", "rendu, place 4 — l'auto grise"), ("NumMedia", "0")]
+
+
+def posted(pairs) -> TwilioForm:
+    """The form as the webhook parses it from the body Twilio posts."""
+    return TwilioForm.parse(urlencode(pairs).encode())
+
+
+FORM = posted(PAIRS)
 
 
 def sign(url: str, form=FORM) -> str:
@@ -40,17 +48,16 @@ def test_a_signature_for_another_url_fails_as_with_twilios_validator(signed, cal
 
 
 def test_every_value_of_a_repeated_field_is_signed():
-    form = MultiDict([*FORM.items(multi=True), ("MediaUrl0", "https://a.example/1"), ("MediaUrl0", "https://a.example/2")])
+    form = posted([*PAIRS, ("MediaUrl0", "https://a.example/1"), ("MediaUrl0", "https://a.example/2")])
     url = "https://pickup.example/twilio/sms"
     assert valid_signature(TOKEN, url, form, sign(url, form))
-    one_dropped = MultiDict([*FORM.items(multi=True), ("MediaUrl0", "https://a.example/1")])
+    one_dropped = posted([*PAIRS, ("MediaUrl0", "https://a.example/1")])
     assert not valid_signature(TOKEN, url, one_dropped, sign(url, form))
 
 
 def test_a_changed_body_a_wrong_key_or_an_empty_signature_fails():
     url = "https://pickup.example/twilio/sms"
-    changed = MultiDict(FORM)
-    changed["Body"] = "STOP"
+    changed = posted([(k, "STOP" if k == "Body" else v) for k, v in PAIRS])
     assert not valid_signature(TOKEN, url, changed, sign(url))
     assert not valid_signature("another-token-another-token-1234", url, FORM, sign(url))
     assert not valid_signature(TOKEN, url, FORM, "")
@@ -59,3 +66,21 @@ def test_a_changed_body_a_wrong_key_or_an_empty_signature_fails():
 def test_a_host_whose_port_is_no_port_fails_instead_of_raising():
     assert not valid_signature(TOKEN, "http://127.0.0.1:99999/twilio/sms", FORM, sign("http://127.0.0.1/twilio/sms"))
     assert not valid_signature(TOKEN, "http://127.0.0.1:abc/twilio/sms", FORM, sign("http://127.0.0.1/twilio/sms"))
+
+
+def test_blank_values_are_kept_and_signed_as_twilio_signs_them():
+    form = posted([*PAIRS, ("MediaUrl0", ""), ("Body", "")])
+    assert form.getall("MediaUrl0") == [""] and form.getall("Body") == ["rendu, place 4 — l'auto grise", ""]
+    url = "https://pickup.example/twilio/sms"
+    assert valid_signature(TOKEN, url, form, sign(url, form))
+    assert RequestValidator(TOKEN).validate(url, form, sign(url, form))
+
+
+def test_a_body_that_is_not_utf8_is_read_with_replacement_characters_not_refused():
+    form = TwilioForm.parse(b"Body=caf%E9&From=%2B15145550123")
+    assert form.first("Body") == "caf\ufffd" and form.first("From") == "+15145550123"
+
+
+def test_a_form_with_more_fields_than_any_webhook_is_refused():
+    with pytest.raises(ValueError):
+        TwilioForm.parse("&".join(f"f{i}=x" for i in range(TwilioForm.MAX_FIELDS + 1)).encode())
