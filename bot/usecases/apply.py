@@ -4,8 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import update
+from sqlalchemy import bindparam, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.util import identity_key
 
 from ..core import conversation as c
 from ..core.texts import render
@@ -57,6 +59,23 @@ class Applied:
 INSERT_OUTGOING = PreparedInsert(Message.__table__, (
     "store_id", "direction", "channel", "from_addr", "to_addr", "phone", "body", "status", "attempts", "status_at",
     "audience", "template", "staff_id", "customer_id", "handoff_id", "priority", "created_at"))
+
+
+_LINK_ORDERS = (update(Order.__table__).where(Order.__table__.c.id.in_(bindparam("ids", expanding=True)))
+                .values(handoff_id=bindparam("handoff_id")))
+
+
+def _link_orders(session: Session, order_ids, handoff_id: int) -> None:
+    """Attach orders to a handoff with one Core UPDATE, built once: the ORM's bulk UPDATE (statement building, then
+    evaluating its criteria against every object in the session) cost three times the statement. The orders this
+    session has loaded are kept in step without being marked changed."""
+    if not order_ids:
+        return
+    session.execute(_LINK_ORDERS, {"ids": list(order_ids), "handoff_id": handoff_id})
+    for order_id in order_ids:
+        loaded = session.identity_map.get(identity_key(Order, order_id))
+        if loaded is not None:
+            set_committed_value(loaded, "handoff_id", handoff_id)
 
 
 class ClaimLost(Exception):
@@ -115,7 +134,7 @@ def apply(session: Session, store: Store, effects: list, now: datetime, sender: 
             session.add(current)
             session.flush()
             out.handoff_id = current.id
-            session.execute(update(Order).where(Order.id.in_(effect.order_ids)).values(handoff_id=current.id))
+            _link_orders(session, effect.order_ids, current.id)
         elif isinstance(effect, c.UpdateHandoff):
             h = handoff_for(effect.handoff_id)
             for key, value in effect.changes.items():
@@ -127,7 +146,7 @@ def apply(session: Session, store: Store, effects: list, now: datetime, sender: 
             if effect.eta_minutes:
                 h.eta_at = now + timedelta(minutes=effect.eta_minutes)
             if effect.add_order_ids:
-                session.execute(update(Order).where(Order.id.in_(effect.add_order_ids)).values(handoff_id=h.id))
+                _link_orders(session, effect.add_order_ids, h.id)
             current = h
             out.handoff_id = h.id
         elif isinstance(effect, c.ClaimHandoff):
