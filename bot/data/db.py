@@ -19,10 +19,10 @@ log = logging.getLogger(__name__)
 
 def make_engine(url: str, threads: int = 10) -> Engine:
     """`threads`: how many threads of this process may hold a connection at once. The pool keeps that many open
-    once they have been needed (plus 5 more, closed when returned, for a thread that holds two): with only 5 kept,
-    a busy worker's drain threads opened and closed PostgreSQL connections (a server process each) many times a
-    second, and that churn cost more CPU than the decisions' own queries."""
-    keep, overflow = max(5, threads), 5
+    once they have been needed, and opens no more (as many as before, when 5 were kept and the rest closed when
+    returned): with 5 kept, a busy worker's drain threads opened and closed PostgreSQL connections (a server
+    process each) many times a second, and that churn cost more CPU than the decisions' own queries."""
+    keep, overflow = max(5, threads), 0
     if url.startswith("sqlite"):
         path = sqlite_file(url)
         if path:

@@ -217,7 +217,7 @@ def _process(svc, message_id: int, earlier_first: bool = True) -> Applied | None
         # they are flushed with the decision's own writes: every flush with work costs the worker ~0.5 ms.
         with session.no_autoflush:
             store = state.lock_store(session, msg.store_id)
-            decision = _decide(svc, session, store, msg, now)
+            decision = _decide(session, store, msg, now)
             # Abuse resistance (bot/core/abuse.py): a looping bot, or a number with no order past its hourly
             # allowance, still gets its state changes (a STOP opts out) but none of the texts they would cause.
             effects = abuse_rules.screen(decision.effects, abuse.check(session, svc.settings, msg, decision.known,
@@ -233,6 +233,8 @@ def _process(svc, message_id: int, earlier_first: bool = True) -> Applied | None
 
 @dataclass
 class _Decision:
+    """What a text was understood to say and what is to be done about it, before the abuse rules screen it."""
+
     intent: str
     effects: list
     sender: Sender
@@ -243,7 +245,7 @@ class _Decision:
     members: list[Staff]
 
 
-def _decide(svc, session, store: Store, msg: Message, now: datetime) -> _Decision:
+def _decide(session, store: Store, msg: Message, now: datetime) -> _Decision:
     """Read the state the text is about, understand the text against it and decide what to do."""
     members = state.staff_members(session, store.id)
     staff = next((s for s in members if s.phone == msg.phone), None)
