@@ -199,13 +199,14 @@ def _process_once(svc, message_id: int, earlier_first: bool = True) -> Applied |
 _EARLIER_WAITING = select(Message.id).where(
     Message.store_id == bindparam("store_id"), Message.phone == bindparam("phone"), Message.direction == "in",
     Message.status == "received", Message.id < bindparam("message_id")).order_by(Message.id)
+_MESSAGE_FOR_UPDATE = select(Message).where(Message.id == bindparam("message_id")).with_for_update()
 _CUSTOMER = select(Customer).where(Customer.store_id == bindparam("store_id"), Customer.phone == bindparam("phone"))
 
 
 def _process(svc, message_id: int, earlier_first: bool = True) -> Applied | None:
     now = svc.clock()
     with svc.db.write() as session:
-        msg = session.get(Message, message_id, with_for_update=True)
+        msg = session.scalars(_MESSAGE_FOR_UPDATE, {"message_id": message_id}).first()
         if msg is None or msg.direction != "in" or msg.status != "received":
             return None  # already processed (a retried job, a re-delivered signal)
         if earlier_first:

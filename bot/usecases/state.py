@@ -101,14 +101,14 @@ def customer_view(session: Session, customer: Customer, handoff: Handoff | None 
     )
 
 
+# Each view needs the orders, the customer and the claimer: loaded together, not three queries a handoff.
+_STORE_HANDOFFS = (select(Handoff).where(Handoff.store_id == bindparam("store_id"), Handoff.status.in_(OPEN))
+                   .order_by(Handoff.arrived_at, Handoff.id)
+                   .options(selectinload(Handoff.orders), joinedload(Handoff.customer), joinedload(Handoff.claimed_by)))
+
+
 def store_handoffs(session: Session, store_id: int) -> list[HandoffView]:
-    rows = session.scalars(
-        select(Handoff).where(Handoff.store_id == store_id, Handoff.status.in_(OPEN))
-        .order_by(Handoff.arrived_at, Handoff.id)
-        # Each view needs the orders, the customer and the claimer: loaded together, not three queries a handoff.
-        .options(selectinload(Handoff.orders), joinedload(Handoff.customer), joinedload(Handoff.claimed_by))
-    )
-    return [handoff_view(h) for h in rows]
+    return [handoff_view(h) for h in session.scalars(_STORE_HANDOFFS, {"store_id": store_id})]
 
 
 def reply_language(session: Session, store: Store, customer: Customer) -> str:
