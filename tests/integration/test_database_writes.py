@@ -286,3 +286,18 @@ def test_webhooks_at_once_through_the_intake_are_each_stored_once_and_signalled_
         stored = dict(session.execute(select(Message.twilio_sid, Message.id)).all())
     assert set(stored) == set(got) and len(stored) == 16 * 40
     assert sorted(signalled) == sorted(stored.values())
+
+
+def test_rows_inserted_inside_a_sessions_transaction_get_their_ids_in_order_and_roll_back_with_it(db):
+    from bot.usecases.inbound import INSERT_INBOUND
+
+    with db.write() as session:
+        ids = INSERT_INBOUND.insert_in(session.connection(), [_row(i) for i in range(4)])
+        one = INSERT_INBOUND.insert_in(session.connection(), [_row(9)])
+        stored = dict(session.execute(select(Message.id, Message.twilio_sid)).all())  # same transaction: seen
+    assert [stored[i] for i in ids + one] == [f"SM{i:032x}" for i in (0, 1, 2, 3, 9)]
+    with pytest.raises(RuntimeError):
+        with db.write() as session:
+            INSERT_INBOUND.insert_in(session.connection(), [_row(i) for i in range(10, 13)])
+            raise RuntimeError("the decision failed after its texts were written")
+    assert _count(db) == 5  # nothing of the failed transaction
