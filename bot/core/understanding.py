@@ -299,12 +299,18 @@ _NOT_SPOT_AFTER = re.compile(
 )
 
 _ORDER_ID = r"[a-z]{1,3}-?\d{2,8}[a-z]?|\d{2,8}(?:-\d{1,4})?"
+_ORDER_WORD = (
+    r"order|orders|commande|commandes|cmd|cde|pickup|pick-up|ramassage|confirmation|conf|reference|ref"
+    r"|facture|invoice|receipt|recu"
+)
 _ORDER = _c(
-    r"(?:order|orders|commande|commandes|cmd|cde|pickup|pick-up|ramassage|confirmation|conf|reference|ref"
-    r"|facture|invoice|receipt|recu)"
+    rf"(?:{_ORDER_WORD})"
     r"(?: (?:number|numero|num|nbr|no|n|#|is|est|for|pour|de|id|c|was|la|le|ma|my|:|\|))*"
     rf" (?:# )?(?P<v>{_ORDER_ID})"
 )
+# _ORDER starts on one of these words; _HASH_ORDER and _BARE_ORDER need three digits in a row.
+_ORDER_WORDS = frozenset(_ORDER_WORD.split("|"))
+_THREE_DIGITS = re.compile(r"\d{3}")
 _HASH_ORDER = _c(r"# (?P<v>[a-z]{1,3}-?\d{3,8}|\d{4,8})")
 _BARE_ORDER = _c(r"(?P<v>[a-z]{1,3}-?\d{3,8}|\d{4,8})")
 _ANSWER_ORDER = re.compile(
@@ -636,7 +642,7 @@ def understand(text: str, context: Context = _DEFAULT_CONTEXT) -> Meaning:
       "cancel my order" is a cancel, "stop texting me" is a stop.
     """
     text = text or ""
-    raw = unicodedata.normalize("NFC", text).strip()
+    raw = (text if text.isascii() else unicodedata.normalize("NFC", text)).strip()  # ASCII is NFC already
     # Symbols (emoji, arrows, °) need no stripping: no token pattern takes them in, so they part words as a
     # space would. Apostrophes have variants outside ASCII only.
     low = (raw if raw.isascii() else raw.translate(_APOSTROPHES)).lower()
@@ -704,7 +710,7 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         return meaning("other", order=m.group("v").upper())
     # Cheap gates first: most texts hold no digit, no spot word, no order word.
     has_digit = _ANY_DIGIT.search(s) is not None
-    if has_digit and (m := _order_match(s)):
+    if has_digit and (m := _order_match(s, words)):
         order = m.group("v").upper()
         s = _blank(s, m, "_o")
 
@@ -756,10 +762,12 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
     )
 
 
-def _order_match(s: str) -> re.Match[str] | None:
+def _order_match(s: str, words: list[str]) -> re.Match[str] | None:
     """An order number: after "order"/"commande", or a "#" or bare id not sitting after a spot word."""
-    if m := _ORDER.search(s):
+    if not _ORDER_WORDS.isdisjoint(words) and (m := _ORDER.search(s)):
         return m
+    if not _THREE_DIGITS.search(s):  # what the patterns below need: most texts ("here spot 4") go no further
+        return None
     for pattern in (_HASH_ORDER, _BARE_ORDER):
         for m in pattern.finditer(s):
             before = [w for w in s[: m.start()].split()[-2:] if w != "#"][-1:]
