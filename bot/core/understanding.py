@@ -248,6 +248,8 @@ _NUMWORD_PHRASE = rf"{_NUMWORD_TOKEN}(?: (?:et |and )?{_NUMWORD_TOKEN})*"
 _UNIT_MIN = r"min|mins|minute|minutes|mn|mns|mnt|mnts|minit|minits|minuts|m"
 _UNIT_HOUR = r"h|hr|hrs|hre|hres|hour|hours|heure|heures"
 _UNIT_SEC = r"sec|secs|second|seconds|seconde|secondes"
+# Words that lead into a bare number ETA: "in 5", "omw 10", "donne moi 20".
+_ETA_LEAD = r"in|dans|ds|eta|gimme|give me|donne moi|donnez moi|within|d ici|omw|otw|way|route|chemin|viens"
 _AMOUNT = rf"\d{{1,3}}(?:\.\d)?|{_NUMWORD_PHRASE}|a|an"
 
 _ETA = re.compile(
@@ -260,7 +262,7 @@ _ETA = re.compile(
         r"(?:half (?:an |a )?hour|half-hour|demi-heure|demi heure|1/2 (?:h|hr|hour|heure)))"
         r"|(?P<about>(?:une )?(?:dizaine|quinzaine|vingtaine|trentaine|quarantaine)(?: de (?:minutes|min|mins))?)"
         rf"|(?P<n>{_AMOUNT}) (?:more |extra |other |de plus )?(?P<u>{_UNIT_MIN}|{_UNIT_HOUR}|{_UNIT_SEC})"
-        rf"|(?P<pre>in|dans|ds|eta|gimme|give me|donne moi|donnez moi|within|d ici|omw|otw|way|route|chemin|viens)"
+        rf"|(?P<pre>{_ETA_LEAD})"
         rf" (?:about |around |like |environ |genre |approx |maybe |max |a peu pres )?"
         rf"(?P<bare>\d{{1,3}}(?:-\d{{1,3}})?|{_NUMWORD_PHRASE})(?= \||$| \?| or so| ish| max| tops| more| _v| _o)"
     )
@@ -413,11 +415,10 @@ _DOOR = _c(
 _ANY_DIGIT = re.compile(r"\d")
 # Every way of saying an ETA (_ETA) holds one of these words: a unit, a word that leads into a bare number
 # ("in 5", "omw 10"), or a fraction of an hour. Texts with none of them (most arrivals) skip that costly pattern.
-_ETA_WORDS = frozenset(f"{_UNIT_MIN}|{_UNIT_HOUR}|{_UNIT_SEC}".split("|")) | _words(
-    "in dans ds eta gimme give donne donnez within d omw otw way route chemin viens "
-    "quart quarts quarter quarters half half-hour demi demie demi-heure 1/2 "
-    "dizaine quinzaine vingtaine trentaine quarantaine"
-)
+_ETA_WORDS = (frozenset(f"{_UNIT_MIN}|{_UNIT_HOUR}|{_UNIT_SEC}".split("|"))
+              | frozenset(lead.split(" ", 1)[0] for lead in _ETA_LEAD.split("|"))
+              | frozenset(_ABOUT)
+              | _words("quart quarts quarter quarters half half-hour demi demie demi-heure 1/2"))
 _DOOR_HINTS = _words("door porte entrance entree interieur dedans magasin store shop")
 
 _KEYWORDS = {
