@@ -9,8 +9,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 from itertools import chain
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 from text_to_num import text2num

@@ -136,10 +136,13 @@ class PreparedInsert:
         sorting them gives that order). Errors are SQLAlchemy's, as from any query."""
         sql, params, returning = self.for_rows(connection.dialect, rows)
         result = connection.exec_driver_sql(sql, params)
-        ids = sorted(row[0] for row in result) if returning else [result.lastrowid]
+        return self.in_row_order(rows, [row[0] for row in result] if returning else [result.lastrowid])
+
+    def in_row_order(self, rows: list, ids: list[int]) -> list[int]:
+        """The ids one statement returned for `rows`, in the order of `rows` (see Database.insert_many)."""
         if len(ids) != len(rows):
             raise RuntimeError(f"insert into {self.table.name}: {len(rows)} rows, {len(ids)} ids")
-        return ids
+        return sorted(ids)
 
     def _processed(self, values: Mapping[str, Any], processors) -> dict[str, Any]:
         if set(values) != set(self.columns):
@@ -342,9 +345,7 @@ class Database:
                     cursor.execute(sql, params)  # psycopg opens the transaction itself
                     ids = [row[0] for row in cursor.fetchall()]
                     connection.commit()
-                if len(ids) != len(rows):
-                    raise RuntimeError(f"insert into {statement.table.name}: {len(rows)} rows, {len(ids)} ids")
-                return sorted(ids)
+                return statement.in_row_order(rows, ids)
             except BaseException as exc:
                 _rollback(connection)
                 if isinstance(exc, dialect.loaded_dbapi.Error):
