@@ -48,18 +48,21 @@ def create_app(settings=None, services=None) -> "Flask":
 # Every response, whatever blueprint made it: the browser pages set a stricter policy of their own first
 # (bot/web/pages.py), and these only fill what is missing. JSON and webhook answers never embed anything.
 DEFAULT_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+_DEFAULT_HEADERS = tuple((name.lower(), name, value) for name, value in (
+    ("X-Content-Type-Options", "nosniff"), ("X-Frame-Options", "DENY"), ("Referrer-Policy", "no-referrer"),
+    ("Content-Security-Policy", DEFAULT_CSP)))
 
 
 def _security_headers(response):
     from flask import request
 
+    # One pass over the headers there are, not a Headers.setdefault (two scans) per header: this runs on every
+    # webhook, where it was a few percent of the request.
     headers = response.headers
-    headers.setdefault("X-Content-Type-Options", "nosniff")
-    headers.setdefault("X-Frame-Options", "DENY")
-    headers.setdefault("Referrer-Policy", "no-referrer")
-    headers.setdefault("Content-Security-Policy", DEFAULT_CSP)
-    if request.is_secure:
-        headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
-    if request.path.startswith("/api/"):
-        headers.setdefault("Cache-Control", "no-store")
+    present = {name.lower() for name, _value in headers}
+    headers.extend([(name, value) for lowered, name, value in _DEFAULT_HEADERS if lowered not in present])
+    if request.is_secure and "strict-transport-security" not in present:
+        headers.add("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+    if "cache-control" not in present and request.path.startswith("/api/"):
+        headers.add("Cache-Control", "no-store")
     return response

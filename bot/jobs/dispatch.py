@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 from datetime import datetime, timedelta, timezone
 
@@ -42,6 +43,7 @@ class RQDispatcher:
         self.urgent_queue = Queue(f"{queue_name}-urgent", connection=redis)
         self.inbound_list = f"{INBOUND_LIST}:{queue_name}"
         self.spill_list = f"{SPILL_LIST}:{queue_name}"
+        self._signaller: tuple[int, Redis] | None = None  # (pid, client): see _signal_client
 
     @property
     def queues(self) -> list[Queue]:
@@ -56,7 +58,17 @@ class RQDispatcher:
 
     def process_inbound_many(self, message_ids: list[int]) -> None:
         """One LPUSH for the texts the webhook stored together; the drain pops from the right, oldest first."""
-        self.redis.lpush(self.inbound_list, *message_ids)
+        self._signal_client().lpush(self.inbound_list, *message_ids)
+
+    def _signal_client(self) -> Redis:
+        """A client holding one connection of its own for the webhook's signals, made on first use in each process
+        (gunicorn forks after building the app). The intake signals from one thread at a time, and checking a
+        connection out of the shared pool for each signal cost a third of the LPUSH: the pool's lock and its probe
+        of the socket, a system call (bench/profile.py)."""
+        pid = os.getpid()
+        if self._signaller is None or self._signaller[0] != pid:
+            self._signaller = (pid, Redis(connection_pool=self.redis.connection_pool, single_connection_client=True))
+        return self._signaller[1]
 
     def requeue_inbound(self, message_ids: list[int], hold_seconds: float) -> int:
         """The sweeper's re-enqueue of texts still 'received': those not waiting in the list already (a backlog being
