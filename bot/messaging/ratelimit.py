@@ -10,22 +10,31 @@ from redis.exceptions import RedisError
 
 log = logging.getLogger(__name__)
 
-# Refills the bucket for the time passed (Redis's own clock, the same for every worker), then takes one token if
-# `floor` tokens would still be left after it. Returns "0" when taken, else the seconds until it could be (a
-# string: Redis turns a Lua number into an integer).
+# Refills the bucket for the time passed (Redis's own clock, the same for every worker), then for each floor in
+# turn takes one token if `floor` tokens would still be left after it. Returns one string per floor: "0" when
+# taken, else the seconds until it could be (a string: Redis turns a Lua number into an integer). Several texts
+# from one number take their tokens in one call, as one after the other would.
 TAKE = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
-local rate, capacity, floor = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local rate, capacity = tonumber(ARGV[1]), tonumber(ARGV[2])
 local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
 local tokens, at = tonumber(state[1]), tonumber(state[2])
 if tokens == nil or at == nil then tokens, at = capacity, now end
 tokens = math.min(capacity, tokens + math.max(0, now - at) * rate)
-local wait = 0
-if tokens >= 1 + floor then tokens = tokens - 1 else wait = (1 + floor - tokens) / rate end
+local waits = {}
+for i = 3, #ARGV do
+  local floor = tonumber(ARGV[i])
+  if tokens >= 1 + floor then
+    tokens = tokens - 1
+    waits[#waits + 1] = '0'
+  else
+    waits[#waits + 1] = tostring((1 + floor - tokens) / rate)
+  end
+end
 redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
 redis.call('PEXPIRE', KEYS[1], math.ceil(1000 * (capacity / rate + 1)))
-return tostring(wait)
+return waits
 """
 
 
@@ -36,18 +45,20 @@ class LocalBucket:
         self._lock = threading.Lock()
         self._state: dict[str, tuple[float, float]] = {}
 
-    def take(self, key: str, rate: float, capacity: float, floor: float) -> float:
+    def take(self, key: str, rate: float, capacity: float, floors: list[float]) -> list[float]:
         with self._lock:
             now = time.monotonic()
             tokens, at = self._state.get(key, (capacity, now))
             tokens = min(capacity, tokens + max(0.0, now - at) * rate)
-            wait = 0.0
-            if tokens >= 1 + floor:
-                tokens -= 1
-            else:
-                wait = (1 + floor - tokens) / rate
+            waits = []
+            for floor in floors:
+                if tokens >= 1 + floor:
+                    tokens -= 1
+                    waits.append(0.0)
+                else:
+                    waits.append((1 + floor - tokens) / rate)
             self._state[key] = (tokens, now)
-            return wait
+            return waits
 
 
 class RateLimiter:
@@ -72,19 +83,36 @@ class RateLimiter:
 
     def wait_time(self, sender: str, urgent: bool = False) -> float:
         """Take a token now (0.0), or say how long until one could be taken."""
-        floor = 0 if urgent else self.RESERVED_FOR_URGENT
+        return self.wait_times(sender, [urgent])[0]
+
+    def wait_times(self, sender: str, urgents: list[bool]) -> list[float]:
+        """wait_time for several texts from one number, in this order, in one round trip to Redis."""
+        floors = [0 if urgent else self.RESERVED_FOR_URGENT for urgent in urgents]
         if self._take is not None:
             try:
-                wait = float(self._take(keys=[self.key(sender)], args=[self.rate, self.capacity, floor]))
+                waits = [float(w) for w in self._take(keys=[self.key(sender)], args=[self.rate, self.capacity,
+                                                                                     *floors])]
                 if self._redis_failed:
                     log.info("send rate limit shared through Redis again")
                     self._redis_failed = False
-                return wait
+                return waits
             except RedisError:
                 if not self._redis_failed:
                     log.warning("Redis unavailable: each worker limits its own send rate until it is back")
                     self._redis_failed = True
-        return self._local.take(sender, self.rate, self.capacity, floor)
+        return self._local.take(sender, self.rate, self.capacity, floors)
+
+    def take_now(self, texts: list[tuple[str, bool]]) -> list[bool]:
+        """For each (sender, urgent), in order: whether a token was there to take at once. One round trip per
+        sending number, where `acquire(max_wait=0)` for each text would make one per text."""
+        by_sender: dict[str, list[int]] = {}
+        for i, (sender, _urgent) in enumerate(texts):
+            by_sender.setdefault(sender, []).append(i)
+        taken = [False] * len(texts)
+        for sender, indexes in by_sender.items():
+            for i, wait in zip(indexes, self.wait_times(sender, [texts[i][1] for i in indexes])):
+                taken[i] = wait <= 0
+        return taken
 
     def acquire(self, sender: str, urgent: bool = False, max_wait: float = 10.0) -> bool:
         """Wait for a token, at most `max_wait` seconds; False if none came (the caller puts the text back)."""

@@ -131,9 +131,13 @@ def send_claimed(svc, rows: list[Claimed]) -> None:
     line (the ordinary path waits for a slot, then claims), and past SWEEP_AFTER_SECONDS its claim is renewed
     first, unless the sweeper has it already."""
     sent = []
-    for row in sorted(rows, key=lambda r: (-r.priority, r.id)):
+    rows = sorted(rows, key=lambda r: (-r.priority, r.id))
+    # Their send slots are taken together, in this order: one round trip to Redis for the arrival's texts.
+    slots = (svc.limiter.take_now([(row.from_addr, row.priority >= STAFF_PRIORITY) for row in rows])
+             if svc.limiter is not None else [True] * len(rows))
+    for row, slot in zip(rows, slots):
         urgent = row.priority >= STAFF_PRIORITY
-        if svc.limiter is not None and not svc.limiter.acquire(row.from_addr, urgent=urgent, max_wait=0):
+        if not slot:
             if _unclaim(svc, row.id):
                 deliver(svc, row.id)
             continue

@@ -36,6 +36,10 @@ class RefusingLimiter:
         self.asked.append((sender, urgent))
         return False
 
+    def take_now(self, texts: list[tuple[str, bool]]) -> list[bool]:
+        self.asked.extend(texts)
+        return [False] * len(texts)
+
 
 def test_an_arrival_takes_two_write_transactions_and_sends_both_texts_once(svc):
     _arrival(svc)
@@ -152,10 +156,12 @@ def test_with_no_send_slot_free_at_once_a_claimed_text_waits_its_turn_unclaimed(
         def __init__(self):
             self.calls = 0
 
+        def take_now(self, texts):
+            self.calls += 1
+            return [False] * len(texts)  # none free right now
+
         def acquire(self, sender, urgent=False, max_wait=10.0):
             self.calls += 1
-            if max_wait == 0:
-                return False  # none free right now
             with svc.db.read() as session:  # the ordinary path waits for its slot with the row unclaimed
                 states.extend((m.template, m.status) for m in session.scalars(select(Message).where(
                     Message.direction == "out", Message.template == "staff_arrival")))
