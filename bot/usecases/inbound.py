@@ -8,8 +8,9 @@ import time
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, exists, select
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
+from sqlalchemy.orm import aliased
 
 from ..core import abuse as abuse_rules
 from ..core.conversation import decide_customer, decide_staff
@@ -199,17 +200,23 @@ def _process_once(svc, message_id: int, earlier_first: bool = True) -> Applied |
 _EARLIER_WAITING = select(Message.id).where(
     Message.store_id == bindparam("store_id"), Message.phone == bindparam("phone"), Message.direction == "in",
     Message.status == "received", Message.id < bindparam("message_id")).order_by(Message.id)
-_MESSAGE_FOR_UPDATE = select(Message).where(Message.id == bindparam("message_id")).with_for_update()
+# The text, and whether its sender has earlier ones still to handle, in one round trip: almost never, and then
+# _EARLIER_WAITING lists them.
+_EARLIER = aliased(Message)
+_MESSAGE_FOR_UPDATE = select(Message, exists().where(
+    _EARLIER.store_id == Message.store_id, _EARLIER.phone == Message.phone, _EARLIER.direction == "in",
+    _EARLIER.status == "received", _EARLIER.id < Message.id).label("earlier_waiting")).where(
+    Message.id == bindparam("message_id")).with_for_update(of=Message)
 _CUSTOMER = select(Customer).where(Customer.store_id == bindparam("store_id"), Customer.phone == bindparam("phone"))
 
 
 def _process(svc, message_id: int, earlier_first: bool = True) -> Applied | None:
     now = svc.clock()
     with svc.db.write() as session:
-        msg = session.scalars(_MESSAGE_FOR_UPDATE, {"message_id": message_id}).first()
+        msg, earlier_waiting = session.execute(_MESSAGE_FOR_UPDATE, {"message_id": message_id}).first() or (None, 0)
         if msg is None or msg.direction != "in" or msg.status != "received":
             return None  # already processed (a retried job, a re-delivered signal)
-        if earlier_first:
+        if earlier_first and earlier_waiting:
             earlier = list(session.scalars(_EARLIER_WAITING, {"store_id": msg.store_id, "phone": msg.phone,
                                                               "message_id": msg.id}))
             if earlier:
