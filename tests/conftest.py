@@ -32,9 +32,22 @@ def database_url(tmp_path):
     admin.dispose()
 
 
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+@pytest.fixture
+def redis():
+    """A client of the real Redis the integration tests use; each test names its keys so none share them."""
+    from redis import Redis
+
+    client = Redis.from_url(REDIS_URL)
+    yield client
+    client.close()
+
+
 @pytest.fixture
 def settings(database_url):
-    return load_settings({"DATABASE_URL": database_url, "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+    return load_settings({"DATABASE_URL": database_url, "REDIS_URL": REDIS_URL,
                           "SMS_TRANSPORT": "console", "SECRET_KEY": "test-secret",
                           "PUBLIC_BASE_URL": "https://pickup.example.test"})
 

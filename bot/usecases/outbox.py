@@ -132,11 +132,11 @@ def send_claimed(svc, rows: list[Claimed]) -> None:
     first, unless the sweeper has it already."""
     sent = []
     rows = sorted(rows, key=lambda r: (-r.priority, r.id))
+    urgents = [row.priority >= STAFF_PRIORITY for row in rows]
     # Their send slots are taken together, in this order: one round trip to Redis for the arrival's texts.
-    slots = (svc.limiter.take_now([(row.from_addr, row.priority >= STAFF_PRIORITY) for row in rows])
+    slots = (svc.limiter.take_now([(row.from_addr, urgent) for row, urgent in zip(rows, urgents)])
              if svc.limiter is not None else [True] * len(rows))
-    for row, slot in zip(rows, slots):
-        urgent = row.priority >= STAFF_PRIORITY
+    for row, urgent, slot in zip(rows, urgents, slots):
         if not slot:
             if _unclaim(svc, row.id):
                 deliver(svc, row.id)

@@ -5,7 +5,6 @@ import os
 import uuid
 
 import pytest
-from redis import Redis
 
 from bot.jobs.dispatch import RQDispatcher
 
@@ -13,12 +12,10 @@ pytestmark = pytest.mark.integration
 
 
 @pytest.fixture
-def dispatcher():
-    redis = Redis.from_url(os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"))
+def dispatcher(redis):
     d = RQDispatcher(redis, "test-" + uuid.uuid4().hex[:8])
     yield d
     redis.delete(d.inbound_list)
-    redis.close()
 
 
 def test_texts_stored_together_are_signalled_in_one_push_oldest_popped_first(dispatcher):

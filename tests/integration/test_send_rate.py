@@ -1,7 +1,6 @@
 """The send rate limit's bucket in Redis: texts of one number share it, staff alerts may take the last token."""
 from __future__ import annotations
 
-import os
 import uuid
 
 import pytest
@@ -10,13 +9,6 @@ from redis import Redis
 from bot.messaging.ratelimit import RateLimiter
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-def redis():
-    client = Redis.from_url(os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"))
-    yield client
-    client.close()
 
 
 @pytest.fixture
