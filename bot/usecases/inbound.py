@@ -197,15 +197,19 @@ def _process_once(svc, message_id: int, earlier_first: bool = True) -> Applied |
 
 
 # Built once (state.py says why).
-_EARLIER_WAITING = select(Message.id).where(
-    Message.store_id == bindparam("store_id"), Message.phone == bindparam("phone"), Message.direction == "in",
-    Message.status == "received", Message.id < bindparam("message_id")).order_by(Message.id)
+def _waiting_before(m, store_id, phone, message_id) -> tuple:
+    """Texts of `m` (Message or an alias of it) from that sender, still to handle, that came in before that one."""
+    return (m.store_id == store_id, m.phone == phone, m.direction == "in", m.status == "received",
+            m.id < message_id)
+
+
+_EARLIER_WAITING = select(Message.id).where(*_waiting_before(
+    Message, bindparam("store_id"), bindparam("phone"), bindparam("message_id"))).order_by(Message.id)
 # The text, and whether its sender has earlier ones still to handle, in one round trip: almost never, and then
 # _EARLIER_WAITING lists them.
 _EARLIER = aliased(Message)
-_MESSAGE_FOR_UPDATE = select(Message, exists().where(
-    _EARLIER.store_id == Message.store_id, _EARLIER.phone == Message.phone, _EARLIER.direction == "in",
-    _EARLIER.status == "received", _EARLIER.id < Message.id).label("earlier_waiting")).where(
+_MESSAGE_FOR_UPDATE = select(Message, exists().where(*_waiting_before(
+    _EARLIER, Message.store_id, Message.phone, Message.id)).label("earlier_waiting")).where(
     Message.id == bindparam("message_id")).with_for_update(of=Message)
 _CUSTOMER = select(Customer).where(Customer.store_id == bindparam("store_id"), Customer.phone == bindparam("phone"))
 
