@@ -6,10 +6,13 @@ import signal
 import threading
 import time
 import uuid
+from datetime import datetime, timezone
 
 import requests
 
+from bot.data.models import Customer, Order
 from bot.usecases.orders import create_order, mark_ready
+from bot.usecases.stores import add_staff, create_store
 from bot.wiring import build
 from config.settings import load_settings
 
@@ -44,6 +47,39 @@ def test_a_burst_keeps_to_the_rate_of_the_sending_number_and_the_staff_alert_goe
     assert len(ready_after_alert) >= 4  # the alert jumped the line of customer texts
     shop.wait_settled()
     assert shop.ledger(twilio) == {"in": 1, "processed": 1, "out": 14, "at_twilio": 14, "duplicates": 0}
+
+
+def test_a_number_out_of_send_slots_holds_up_no_other_stores_alerts(launch, shop_factory, twilio):
+    stack = launch(workers=1, SEND_RATE_PER_SECOND=1, DRAIN_THREADS=2)  # a slow number, few threads
+    busy = shop_factory()
+    busy.staff("Julie Tremblay", JULIE)
+    arrivals = [f"+1514555{300 + i:04d}" for i in range(6)]
+    for phone in arrivals:
+        busy.customer(phone)
+    other_number, other_staff, other_customer = "+15145550200", "+15145550211", "+15145550223"
+    other = create_store(busy.db, "Plein Air Rosemont", other_number, language="fr")
+    add_staff(busy.db, other.id, "Marc Gagnon", other_staff, language="fr")
+    with busy.db.write() as session:
+        customer = Customer(store_id=other.id, phone=other_customer, name="Luc Roy", language="fr")
+        session.add(customer)
+        session.flush()
+        session.add(Order(store_id=other.id, number="7001", customer_id=customer.id, customer_name="Luc Roy",
+                          language="fr", status="ready", ready_at=datetime.now(timezone.utc)))
+    for phone in arrivals:  # six arrivals, twelve texts, from a number that sends one a second
+        assert stack.text(phone, STORE, "rendu place 4").status_code == 200
+    twilio.wait_for(1, timeout=10)  # the busy store's texts have started going out
+    posted = time.time()
+    assert stack.text(other_customer, other_number, "rendu place 9").status_code == 200
+
+    alert = twilio.wait_for(1, to=other_staff, timeout=20)[0]
+    # The other store's number has all its slots: its alert goes at once, while the busy number's texts wait their
+    # turn on the delivery lane. (When the deciding threads waited for slots themselves, both sat on the busy
+    # number's texts and this alert came seconds later.)
+    assert alert["received_at"] - posted < 2.0
+    busy_texts = [m for m in twilio.wait_for(14, timeout=30) if m["from"] == STORE]
+    assert len(busy_texts) == 12
+    times = sorted(m["received_at"] for m in busy_texts)
+    assert times[-1] - times[0] >= (12 - 2) / 1 - 0.5  # the busy number still kept to its rate
 
 
 def test_a_worker_stopped_with_sigterm_finishes_the_text_and_the_job_in_hand_then_exits(launch, shop_factory,
