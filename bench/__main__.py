@@ -28,7 +28,7 @@ FULL = {
     "webhook_seconds": 10, "webhook_warmup": 3, "webhook_max_rps": 6000,
     "latency_count": 2000, "latency_rate": 50, "latency_workers": (1, 4), "latency_warmup": 20,
     "twilio_delay": 0.15, "twilio_rate": 20, "twilio_count": 400,
-    "scale_rates": (10, 50, 100, 200), "scale_workers": (1, 4), "scale_seconds": 8, "scale_min": 150,
+    "scale_rates": (10, 50, 100, 200, 400), "scale_workers": (1, 4), "scale_seconds": 8, "scale_min": 150,
     "text_seconds": 3, "startup_runs": 20,
     "memory_messages": 20_000, "memory_checkpoints": (10_000, 20_000), "memory_rate": 150, "memory_warm": 200,
     "profile_n": 300,
