@@ -170,8 +170,12 @@ def test_with_no_send_slot_free_at_once_a_claimed_text_waits_its_turn_unclaimed(
     svc.limiter = BusyOnce()
     shop.post_sms(MARIE, "rendu place 4")
     assert states[0] == ("staff_arrival", "queued")
-    assert {t: (m.status, m.attempts) for t, m in _outbound(svc).items()} == {
+    rows = _outbound(svc)
+    assert {t: (m.status, m.attempts) for t, m in rows.items()} == {
         "staff_arrival": ("sent", 1), "arrival_ack": ("sent", 1)}
+    # Each was handed to the delivery lane, which waited for its slot: not the thread that decided them.
+    handed = [ids for job, ids in svc.dispatcher.enqueued if job == "deliver"]
+    assert sorted(handed) == sorted([(rows["staff_arrival"].id,), (rows["arrival_ack"].id,)])
 
 
 
