@@ -115,13 +115,15 @@ class RateLimiter:
         return taken
 
     def acquire(self, sender: str, urgent: bool = False, max_wait: float = 10.0) -> bool:
-        """Wait for a token, at most `max_wait` seconds; False if none came (the caller puts the text back)."""
+        """Wait for a token, at most `max_wait` seconds; False if none came (the caller puts the text back). Returns
+        False at once when the bucket says no token comes within what is left of `max_wait`: sleeping would only
+        hold the thread."""
         deadline = time.monotonic() + max_wait
         while True:
             wait = self.wait_time(sender, urgent)
             if wait <= 0:
                 return True
             left = deadline - time.monotonic()
-            if left <= 0:
+            if wait > left:
                 return False
-            time.sleep(min(wait, left, 1.0))
+            time.sleep(wait)

@@ -11,7 +11,7 @@ import logging
 import random
 from datetime import datetime, timedelta
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import and_, bindparam, func, or_, select, update
 
 from ..data.models import Customer, Message, Staff
 from ..messaging.errors import PermanentSendError, SendError, TransientSendError
@@ -27,8 +27,10 @@ ALWAYS_SEND = {"opted_out"}
 # Twilio's clock and ours may differ a little: a text found in its log may be dated this much before our row.
 CLOCK_SKEW = timedelta(seconds=60)
 MAX_BACKOFF_SECONDS = 300.0
-# How long a send waits for a slot under the rate limit before it goes back in line instead.
-MAX_SLOT_WAIT_SECONDS = 10.0
+# How long a send may hold its worker's thread waiting for a slot under the rate limit (two slots at the default
+# rate). Past it the text goes back in line, scheduled for about when its turn comes: that thread runs every store's
+# deliveries and timers.
+MAX_SLOT_WAIT_SECONDS = 0.25
 
 
 def after_commit(svc, applied: Applied) -> None:
@@ -84,8 +86,9 @@ def deliver(svc, message_id: int) -> str:
     urgent = row.priority >= STAFF_PRIORITY
     if svc.limiter is not None and not svc.limiter.acquire(row.from_addr, urgent=urgent,
                                                            max_wait=MAX_SLOT_WAIT_SECONDS):
-        # No send slot soon: back in line rather than holding this worker (the row is still 'queued').
-        _later(svc, message_id, 1.0 + random.random(), urgent)
+        # No send slot soon: the number has a backlog. Back in line (the row is still 'queued') rather than holding
+        # this worker's thread, whose other stores' deliveries and timers would wait behind this number's line.
+        _later(svc, message_id, _turn_in(svc, message_id, row.from_addr, row.priority), urgent)
         return "queued"
     now = svc.clock()
     with svc.db.write() as session:
@@ -119,6 +122,22 @@ def deliver(svc, message_id: int) -> str:
     except TransientSendError as exc:
         return _retry_later(svc, message_id, attempt, exc, urgent)
     return _record(svc, message_id, sent.sid, sent.status)
+
+
+# The texts waiting to go out from one number ahead of a given one: higher priority (staff alerts), or as high and
+# older. Sent in that order, they are the line in front of it.
+_AHEAD = select(func.count()).select_from(Message).where(
+    Message.direction == "out", Message.status == "queued", Message.from_addr == bindparam("from_addr"),
+    or_(Message.priority > bindparam("priority"),
+        and_(Message.priority == bindparam("priority"), Message.id < bindparam("message_id"))))
+
+
+def _turn_in(svc, message_id: int, from_addr: str, priority: int) -> float:
+    """About how many seconds until a queued text's turn at its number's send rate: the texts ahead of it, one slot
+    each, plus up to half a second so that texts put back together do not all wake at once."""
+    with svc.db.read() as session:
+        ahead = session.scalar(_AHEAD, {"from_addr": from_addr, "priority": priority, "message_id": message_id})
+    return (ahead + 1) / svc.limiter.rate + random.random() / 2
 
 
 def send_claimed(svc, rows: list[Claimed]) -> None:

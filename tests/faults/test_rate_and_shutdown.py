@@ -82,6 +82,35 @@ def test_a_number_out_of_send_slots_holds_up_no_other_stores_alerts(launch, shop
     assert times[-1] - times[0] >= (12 - 2) / 1 - 0.5  # the busy number still kept to its rate
 
 
+def test_a_number_with_a_backlog_holds_up_no_other_stores_deliveries(launch, shop_factory, twilio):
+    stack = launch(workers=1, SEND_RATE_PER_SECOND=1)  # one worker: one thread for every store's deliveries
+    busy = shop_factory()
+    customers = [f"+1514555{400 + i:04d}" for i in range(10)]
+    api = build(load_settings(stack.env), role="web")  # the API's process
+    for i, phone in enumerate(customers):  # ten "your order is ready" texts at once from a number sending 1 a second
+        create_order(api, busy.store_id, f"40{i:02d}", phone, customer_name="Client Test", language="fr")
+        mark_ready(api, busy.store_id, f"40{i:02d}")
+    twilio.wait_for(1, timeout=10)  # the busy number's texts have started going out
+    other = create_store(busy.db, "Plein Air Rosemont", "+15145550200", language="fr")
+    luc = "+15145550223"
+    posted = time.time()
+    create_order(api, other.id, "7001", luc, customer_name="Luc Roy", language="fr")
+    mark_ready(api, other.id, "7001")
+    api.db.dispose()
+
+    told = twilio.wait_for(1, to=luc, timeout=20)[0]
+    # The other store's number has its slots: Luc is told at once, while the busy number's texts wait their turn
+    # scheduled, not on the worker's thread. (When that thread waited for each slot, up to 10 s a text, Luc's text
+    # came after the busy number's whole line, nine seconds later.)
+    assert told["received_at"] - posted < 2.5
+    busy_texts = [m for m in twilio.wait_for(11, timeout=40) if m["to"] in customers]
+    assert len(busy_texts) == 10
+    times = sorted(m["received_at"] for m in busy_texts)
+    assert times[-1] - times[0] >= (10 - 2) / 1 - 0.5  # the busy number still kept to its rate
+    busy.wait_settled()
+    assert busy.ledger(twilio)["duplicates"] == 0
+
+
 def test_a_worker_stopped_with_sigterm_finishes_the_text_and_the_job_in_hand_then_exits(launch, shop_factory,
                                                                                        twilio):
     stack = launch(workers=1, TWILIO_TIMEOUT_SECONDS=5)

@@ -1,6 +1,7 @@
 """The send rate limit's bucket in Redis: texts of one number share it, staff alerts may take the last token."""
 from __future__ import annotations
 
+import time
 import uuid
 
 import pytest
@@ -49,6 +50,20 @@ def test_a_refused_text_is_told_how_long_until_its_token(limiter):
     limiter.take_now([(STORE, True), (STORE, True)])
     wait = limiter.wait_time(STORE, urgent=True)
     assert 0.4 < wait <= 0.5  # one token at 2 a second
+
+
+def test_acquire_gives_up_at_once_when_no_token_comes_within_its_wait(limiter):
+    limiter.take_now([(STORE, True), (STORE, True)])  # the next token in half a second
+    started = time.monotonic()
+    assert limiter.acquire(STORE, urgent=True, max_wait=0.25) is False
+    assert time.monotonic() - started < 0.1  # not a quarter of a second spent holding the thread for nothing
+
+
+def test_acquire_waits_for_a_token_that_comes_within_its_wait(limiter):
+    limiter.take_now([(STORE, True), (STORE, True)])
+    started = time.monotonic()
+    assert limiter.acquire(STORE, urgent=True, max_wait=1.0) is True
+    assert 0.4 < time.monotonic() - started < 0.9
 
 
 def test_with_redis_away_each_worker_keeps_the_same_rule_in_its_own_memory():

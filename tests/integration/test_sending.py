@@ -29,7 +29,8 @@ def _arrival(svc) -> Shop:
 class RefusingLimiter:
     """A send rate limit with no slot to give."""
 
-    def __init__(self):
+    def __init__(self, rate: float = 10.0):
+        self.rate = rate
         self.asked: list[tuple[str, bool]] = []
 
     def acquire(self, sender: str, urgent: bool = False, max_wait: float = 10.0) -> bool:
@@ -88,6 +89,24 @@ def test_with_no_send_slot_a_claimed_text_goes_back_in_line_and_is_sent_later(sv
     svc.dispatcher.run_due()
     assert sorted(m.to for m in svc.sender.outbox) == sorted([JULIE, MARIE])
     assert {m.status for m in _outbound(svc).values()} == {"sent"}
+
+
+def test_with_no_send_slot_soon_a_text_is_scheduled_for_its_turn_in_its_numbers_line(svc):
+    shop = Shop(svc)
+    svc.limiter = RefusingLimiter(rate=2)
+    customers = ["+15145550201", "+15145550202", "+15145550203"]
+    for i, phone in enumerate(customers):  # three "your order is ready" texts, one after the other
+        shop.order(f"30{i}", phone, "Client Test")
+    waits = [(t.due - svc.clock()).total_seconds() for t in svc.dispatcher.timers if t.job == "deliver"]
+    # Each went back in line behind those already waiting, one slot (half a second at 2 a second) apart, with up
+    # to half a second more so that they do not all wake at once: none held the worker's thread to wait.
+    assert len(waits) == 3
+    for place, wait in enumerate(waits, start=1):
+        assert place / 2 <= wait <= place / 2 + 0.5
+    svc.limiter = None
+    svc.clock.advance(2)
+    svc.dispatcher.run_due()
+    assert sorted(m.to for m in svc.sender.outbox) == sorted(customers)
 
 
 def test_a_twilio_error_on_a_claimed_text_is_retried_and_the_text_goes_out_once(svc):
