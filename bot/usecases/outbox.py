@@ -147,9 +147,9 @@ def send_claimed(svc, rows: list[Claimed]) -> None:
 
     The sweeper takes a 'sending' row over once it is SWEEP_AFTER_SECONDS + 2 × TWILIO_TIMEOUT_SECONDS old, so a
     claimed row is only sent while that leaves room for its call: with no send slot free at once it goes back in
-    line, handed to the delivery lane (the ordinary path, which waits for a slot, then claims) so that the thread
-    deciding texts never waits on one; past SWEEP_AFTER_SECONDS its claim is renewed first, unless the sweeper has
-    it already."""
+    line, handed to the delivery lane (the ordinary path: a short wait for a slot, else a turn scheduled, then the
+    claim) so that the thread deciding texts never waits on one; past SWEEP_AFTER_SECONDS its claim is renewed
+    first, unless the sweeper has it already."""
     sent = []
     rows = sorted(rows, key=lambda r: (-r.priority, r.id))
     urgents = [row.priority >= STAFF_PRIORITY for row in rows]
@@ -158,8 +158,8 @@ def send_claimed(svc, rows: list[Claimed]) -> None:
              if svc.limiter is not None else [True] * len(rows))
     for row, urgent, slot in zip(rows, urgents, slots):
         if not slot:
-            # Back in line on the delivery lane, which waits for the slot. Waiting here would hold the drain thread:
-            # with one busy number, every thread ended up waiting on it and every other store's arrivals with them.
+            # Back in line on the delivery lane. Waiting for the slot here would hold the drain thread: with one busy
+            # number, every thread ended up waiting on it, and every other store's arrivals with them.
             if _unclaim(svc, row.id):
                 hand_over(svc, [row.id], urgent=urgent)
             continue
