@@ -18,8 +18,8 @@ from .webhook import sign, twilio_form
 
 # The arrivals are spread over a chain's stores, each with a number of its own, as the "500 stores at once".
 # A number sends SEND_RATE_PER_SECOND texts a second (10 by default) and an arrival takes two (the staff alert and the
-# customer's acknowledgement), so one store's number caps it at 5 arrivals a second: spread over 10 stores, as until
-# 2026-11-30, every rate from 50/s up measured that cap rather than the machine.
+# customer's acknowledgement), so one store's number caps it at 5 arrivals a second: over 10 stores, every rate from
+# 50/s up would measure that cap rather than the machine.
 STORES = 500
 ORDER_BASE = 900_000  # order numbers 900000..: easy to find again in the staff alert's text
 ORDER_RE = re.compile(r"\b(9\d{5,6})\b")

@@ -236,7 +236,7 @@ def generated(r: dict, plot: Path | None) -> str:
         L.append("")
         stores = next((row["stores"] for row in lat.get("rows", []) if "stores" in row), 10)  # 10 before it was kept
         L.append(f"Each arrival is its own customer with a ready order, spread over {stores} stores (each its own "
-                 f"sending number, limited to `SEND_RATE_PER_SECOND` = 10 texts a second) with one on-duty staff "
+                 f"sending number, at `SEND_RATE_PER_SECOND`'s default rate) with one on-duty staff "
                  f"member each (stores and staff through the use cases, customers and orders by bulk SQL). A paced "
                  f"sender (32 threads, `requests`) posts signed \"here spot N\" webhooks at a steady rate; latency = "
                  f"the stand-in's `received_at` of the staff alert − the sender's wall clock just before posting. "
