@@ -3,6 +3,7 @@ processes on the console transport, with the demo store."""
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -142,11 +143,19 @@ def test_two_boards_claiming_at_once_give_one_claim(pages, stack, demo):
     for page in (julie, sam):
         expect(card(page, "waiting", "Alex M.")).to_be_visible(timeout=WAIT_MS)
 
-    # Both click without waiting for the other's answer.
-    julie_claim = card(julie, "waiting", "Alex M.").get_by_role("button", name="Je m'en occupe")
-    sam_claim = card(sam, "waiting", "Alex M.").get_by_role("button", name="Claim")
-    julie_claim.evaluate("b => b.click()")
-    sam_claim.evaluate("b => b.click()")
+    # Both click before either claim reaches the server: each page's claim request is held until both are out, so
+    # that the first one's answer cannot take the card off the other board before its button is clicked.
+    held = []
+    for page in (julie, sam):
+        page.route("**/claim", lambda route: held.append(route))
+    card(julie, "waiting", "Alex M.").get_by_role("button", name="Je m'en occupe").evaluate("b => b.click()")
+    card(sam, "waiting", "Alex M.").get_by_role("button", name="Claim").evaluate("b => b.click()")
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while len(held) < 2 and time.monotonic() < deadline:
+        julie.wait_for_timeout(10)  # lets Playwright hand over the held requests
+    assert len(held) == 2, "both boards sent their claim"
+    for route in held:
+        route.continue_()
 
     replies = []
     for page in (julie, sam):
