@@ -35,6 +35,13 @@ def not_before(delay: float) -> datetime:
     return datetime.fromtimestamp(math.ceil(datetime.now(timezone.utc).timestamp() + max(0.0, delay)), timezone.utc)
 
 
+
+def job_id(*parts: object) -> str:
+    """An RQ job id made of `parts`: RQ refuses any character but letters, digits, '_' and '-' (ValueError), so any
+    other becomes '_'."""
+    return "-".join(re.sub(r"[^A-Za-z0-9_-]", "_", str(part)) for part in parts)
+
+
 class RQDispatcher:
     def __init__(self, redis: Redis, queue_name: str = "arrivee"):
         self.redis = redis
@@ -136,12 +143,10 @@ class RQDispatcher:
     # --- timers --------------------------------------------------------------------------------------------
     def timer_id(self, job: str, handoff_id: int, level: int = 0) -> str:
         # Named after the queue: stacks sharing one Redis (tests, staging) must not overwrite each other's timers.
-        # (RQ job ids take letters, digits, '_' and '-' only.)
-        prefix = re.sub(r"[^A-Za-z0-9_-]", "_", self.name)
         if job == "escalate":
-            return f"{prefix}-escalate-{handoff_id}-{level}"
+            return job_id(self.name, "escalate", handoff_id, level)
         if job == "nudge":
-            return f"{prefix}-nudge-{handoff_id}"
+            return job_id(self.name, "nudge", handoff_id)
         raise ValueError(f"unknown timer {job!r}")
 
     def schedule(self, job: str, handoff_id: int, level: int, delay: float) -> None:

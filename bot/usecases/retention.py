@@ -65,8 +65,10 @@ def next_run(now: datetime) -> datetime:
 def schedule(queue, now: datetime) -> None:
     """Schedule the next daily run. One job id per day: however many workers start, and however often,
     that day's run is scheduled once."""
+    from ..jobs.dispatch import job_id
+
     when = next_run(now)
-    queue.enqueue_at(when, JOB, job_id=f"{queue.name}:retention-{when:%Y%m%d}", result_ttl=86400,
+    queue.enqueue_at(when, JOB, job_id=job_id(queue.name, "retention", f"{when:%Y%m%d}"), result_ttl=86400,
                      failure_ttl=7 * 86400)
 
 

@@ -3,9 +3,13 @@ old bodies, names and notes are erased after RETENTION_DAYS while the timings st
 from __future__ import annotations
 
 import logging
+import uuid
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from rq import Queue
+from rq.job import Job
+from rq.registry import ScheduledJobRegistry
 from sqlalchemy import select
 
 from bot.data.models import Customer, Handoff, Message, Order
@@ -143,10 +147,23 @@ def test_the_retention_job_runs_daily_at_eight_utc_with_one_job_id_per_day():
     retention.schedule(queue, datetime(2026, 11, 26, 8, 0, tzinfo=timezone.utc))
     retention.schedule(queue, datetime(2026, 11, 26, 23, 0, tzinfo=timezone.utc))
     assert queue.scheduled == [
-        (datetime(2026, 11, 26, 8, 0, tzinfo=timezone.utc), retention.JOB, "arrivee:retention-20261126"),
-        (datetime(2026, 11, 27, 8, 0, tzinfo=timezone.utc), retention.JOB, "arrivee:retention-20261127"),
-        (datetime(2026, 11, 27, 8, 0, tzinfo=timezone.utc), retention.JOB, "arrivee:retention-20261127"),
+        (datetime(2026, 11, 26, 8, 0, tzinfo=timezone.utc), retention.JOB, "arrivee-retention-20261126"),
+        (datetime(2026, 11, 27, 8, 0, tzinfo=timezone.utc), retention.JOB, "arrivee-retention-20261127"),
+        (datetime(2026, 11, 27, 8, 0, tzinfo=timezone.utc), retention.JOB, "arrivee-retention-20261127"),
     ]
+
+
+def test_the_retention_job_is_scheduled_on_a_real_rq_queue(redis):
+    name = "test-retention-" + uuid.uuid4().hex[:8]
+    queue = Queue(name, connection=redis)
+    try:
+        retention.schedule(queue, datetime(2026, 11, 26, 7, 59, tzinfo=timezone.utc))
+        scheduled = ScheduledJobRegistry(queue=queue).get_job_ids()
+        assert scheduled == [f"{name}-retention-20261126"]  # RQ refused the ':' the id used to have
+        assert Job.fetch(scheduled[0], connection=redis).func_name == retention.JOB
+    finally:
+        for key in redis.scan_iter(f"*{name}*"):
+            redis.delete(key)
 
 
 def test_the_retention_job_purges_then_schedules_the_next_run(svc):
@@ -163,5 +180,5 @@ def test_the_retention_job_purges_then_schedules_the_next_run(svc):
         assert retention.daily_job() == {"messages": 0, "orders": 0, "customers": 0, "handoffs": 0}
     finally:
         tasks.bind(previous)
-    assert [job_id for _, _, job_id in Dispatcher.queue.scheduled] == ["arrivee:retention-20261127"]
+    assert [job_id for _, _, job_id in Dispatcher.queue.scheduled] == ["arrivee-retention-20261127"]
     assert retention.JOB == f"{retention.__name__}.daily_job"  # the name RQ imports
