@@ -35,7 +35,6 @@ def not_before(delay: float) -> datetime:
     return datetime.fromtimestamp(math.ceil(datetime.now(timezone.utc).timestamp() + max(0.0, delay)), timezone.utc)
 
 
-
 def job_id(*parts: object) -> str:
     """An RQ job id made of `parts`: RQ refuses any character but letters, digits, '_' and '-' (ValueError), so any
     other becomes '_'."""

@@ -22,10 +22,11 @@ class Shop:
     """One store, its staff and ready orders, written straight to the database (only what is under test goes
     through the processes), and the ledger read back from it."""
 
-    def __init__(self, database_url: str, escalation_seconds: int = 3600):
+    def __init__(self, database_url: str, escalation_seconds: int = 3600, number: str = STORE,
+                 name: str = "Plein Air Laurier"):
         self.url = normalise_database_url(database_url)
         self.db = Database(self.url)
-        store = create_store(self.db, "Plein Air Laurier", STORE, language="fr", escalation_seconds=3600)
+        store = create_store(self.db, name, number, language="fr", escalation_seconds=3600)
         self.store_id = store.id
         if escalation_seconds != 3600:  # below the API's 30 s minimum: a test has no time for that
             with self.db.write() as session:

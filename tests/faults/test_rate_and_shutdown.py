@@ -6,13 +6,10 @@ import signal
 import threading
 import time
 import uuid
-from datetime import datetime, timezone
 
 import requests
 
-from bot.data.models import Customer, Order
 from bot.usecases.orders import create_order, mark_ready
-from bot.usecases.stores import add_staff, create_store
 from bot.wiring import build
 from config.settings import load_settings
 
@@ -57,14 +54,9 @@ def test_a_number_out_of_send_slots_holds_up_no_other_stores_alerts(launch, shop
     for phone in arrivals:
         busy.customer(phone)
     other_number, other_staff, other_customer = "+15145550200", "+15145550211", "+15145550223"
-    other = create_store(busy.db, "Plein Air Rosemont", other_number, language="fr")
-    add_staff(busy.db, other.id, "Marc Gagnon", other_staff, language="fr")
-    with busy.db.write() as session:
-        customer = Customer(store_id=other.id, phone=other_customer, name="Luc Roy", language="fr")
-        session.add(customer)
-        session.flush()
-        session.add(Order(store_id=other.id, number="7001", customer_id=customer.id, customer_name="Luc Roy",
-                          language="fr", status="ready", ready_at=datetime.now(timezone.utc)))
+    other = shop_factory(number=other_number, name="Plein Air Rosemont")
+    other.staff("Marc Gagnon", other_staff)
+    other.customer(other_customer, name="Luc Roy")
     for phone in arrivals:  # six arrivals, twelve texts, from a number that sends one a second
         assert stack.text(phone, STORE, "rendu place 4").status_code == 200
     twilio.wait_for(1, timeout=10)  # the busy store's texts have started going out
@@ -91,11 +83,11 @@ def test_a_number_with_a_backlog_holds_up_no_other_stores_deliveries(launch, sho
         create_order(api, busy.store_id, f"40{i:02d}", phone, customer_name="Client Test", language="fr")
         mark_ready(api, busy.store_id, f"40{i:02d}")
     twilio.wait_for(1, timeout=10)  # the busy number's texts have started going out
-    other = create_store(busy.db, "Plein Air Rosemont", "+15145550200", language="fr")
+    other = shop_factory(number="+15145550200", name="Plein Air Rosemont")
     luc = "+15145550223"
     posted = time.time()
-    create_order(api, other.id, "7001", luc, customer_name="Luc Roy", language="fr")
-    mark_ready(api, other.id, "7001")
+    create_order(api, other.store_id, "7001", luc, customer_name="Luc Roy", language="fr")
+    mark_ready(api, other.store_id, "7001")
     api.db.dispose()
 
     told = twilio.wait_for(1, to=luc, timeout=20)[0]
