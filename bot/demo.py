@@ -1,20 +1,14 @@
 """Demo data: a Québec store, its staff and a ready order, so a newcomer can try the whole conversation."""
 from __future__ import annotations
 
-import os
-
 from sqlalchemy import select
 
 from .data.models import Order, Store
-from .usecases import orders, stores
+from .usecases import orders, roster, stores
+from .wiring import base_url
 
 STORE_NUMBER = "+15145550100"
 CUSTOMER = "+15145550123"
-
-
-def base_url(settings) -> str:
-    """Where people open the pages: PUBLIC_BASE_URL, else the local address `scripts/dev` serves on."""
-    return settings.public_base_url or f"http://127.0.0.1:{os.environ.get('PORT') or 5000}"
 
 
 def load_demo(svc) -> list[str]:
@@ -23,9 +17,9 @@ def load_demo(svc) -> list[str]:
     if store is None:
         store = stores.create_store(svc.db, "Plein Air Laurier", STORE_NUMBER, "America/Toronto", "fr",
                                     escalation_seconds=120)
-        stores.add_staff(svc.db, store.id, "Julie Tremblay", "+15145550111", "staff", "fr")
-        stores.add_staff(svc.db, store.id, "Sam Wilson", "+15145550112", "staff", "en")
-        stores.add_staff(svc.db, store.id, "Sophie Roy", "+15145550113", "owner", "fr", on_duty=False)
+        roster.add_staff(svc.db, store.id, "Julie Tremblay", "+15145550111", "staff", "fr")
+        roster.add_staff(svc.db, store.id, "Sam Wilson", "+15145550112", "staff", "en")
+        roster.add_staff(svc.db, store.id, "Sophie Roy", "+15145550113", "owner", "fr", on_duty=False)
     with svc.db.read() as session:
         have = set(session.scalars(select(Order.number).where(Order.store_id == store.id)))
     if "1234" not in have:

@@ -209,8 +209,10 @@ def managers(staff: list[StaffView]) -> tuple[int, ...]:
 # --- customers --------------------------------------------------------------------------------
 
 def decide_customer(m: Meaning, store: StoreView, c: CustomerView, staff: list[StaffView], now: datetime,
-                    found_order: OrderView | None = None, text: str = "") -> list[Effect]:
-    """`found_order`: the store's order whose number the text gave, looked up by the caller; `text`: as typed."""
+                    found_order: OrderView | None = None, text: str = "",
+                    keyword_reply: dict | None = None) -> list[Effect]:
+    """`found_order`: the store's order whose number the text gave, looked up by the caller; `text`: as typed;
+    `keyword_reply`: the owner's reply when the text is one of the store's keywords ({"text_en", "text_fr"})."""
     effects: list[Effect] = []
     if c.opted_out:
         # Nothing more is ever sent to an opted-out number until it opts back in.
@@ -223,6 +225,9 @@ def decide_customer(m: Meaning, store: StoreView, c: CustomerView, staff: list[S
         return [Reply("opted_in")]
     if m.intent == "help":
         return [Reply("help")]
+    if keyword_reply is not None and m.intent == "other":
+        # A keyword can't be anything the bot understands (bot/core/keywords.py): this shadows nothing.
+        return [Reply("keyword_reply", keyword_reply)]
 
     h = c.handoff
     if h is not None:

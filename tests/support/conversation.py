@@ -6,7 +6,7 @@ import itertools
 from twilio.request_validator import RequestValidator
 
 from bot import create_app
-from bot.usecases import orders, stores
+from bot.usecases import orders, roster, stores
 
 _sids = itertools.count(1)
 
@@ -49,7 +49,7 @@ class Shop:
         self.number = number
 
     def staff(self, name: str, phone: str, role="staff", language="fr", on_duty=True) -> Phone:
-        stores.add_staff(self.svc.db, self.store.id, name, phone, role, language, on_duty)
+        roster.add_staff(self.svc.db, self.store.id, name, phone, role, language, on_duty)
         return Phone(self, phone)
 
     def customer(self, phone: str, channel="sms") -> Phone:
