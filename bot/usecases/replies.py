@@ -45,18 +45,20 @@ def put_override(session: Session, store_id: int, key: str, en=_KEEP, fr=_KEEP) 
     given = {lang: _check_wording(key, lang, value) for lang, value in (("en", en), ("fr", fr))
              if value is not _KEEP}
     row = session.scalars(select(AutoReply).where(AutoReply.store_id == store_id, AutoReply.key == key)).first()
-    if row is None:
-        row = AutoReply(store_id=store_id, key=key)
-        session.add(row)
+    return _put_languages(session, row or AutoReply(store_id=store_id, key=key), given)
+
+
+def _put_languages(session: Session, row, given: dict):
+    """Write the checked wording of each language given into `row` (new or loaded); a row left with no wording
+    at all is not kept. Returns the row, or None."""
     for lang, value in given.items():
         setattr(row, lang, value)
-    if row.en is None and row.fr is None:
-        if row.id is not None:
-            session.delete(row)
-        else:
-            session.expunge(row)
-        return None
-    return row
+    if row.en is not None or row.fr is not None:
+        session.add(row)
+        return row
+    if row.id is not None:
+        session.delete(row)
+    return None
 
 
 def set_auto_reply(db, store_id: int, key: str, en, fr) -> dict:
@@ -102,18 +104,7 @@ def put_keyword_reply(session: Session, store_id: int, word, en=_KEEP, fr=_KEEP)
     given = {lang: fields.text_field(value, lang, REPLY_MAX, required=False)
              for lang, value in (("en", en), ("fr", fr)) if value is not _KEEP}
     row = session.scalars(_KEYWORD, {"store_id": store_id, "keyword": keyword}).first()
-    if row is None:
-        row = KeywordReply(store_id=store_id, keyword=keyword)
-        session.add(row)
-    for lang, value in given.items():
-        setattr(row, lang, value)
-    if row.en is None and row.fr is None:
-        if row.id is not None:
-            session.delete(row)
-        else:
-            session.expunge(row)
-        return None
-    return row
+    return _put_languages(session, row or KeywordReply(store_id=store_id, keyword=keyword), given)
 
 
 def remove_keyword_reply(session: Session, store_id: int, word: str) -> bool:
