@@ -90,10 +90,11 @@ def day_figures(done_today: list[Timing], waiting: list[Waiting], timezone: str)
 
 
 def minutes(seconds: float | None) -> int | None:
-    """Whole minutes, rounded to the nearest (a 40-second wait is "1 min", not "0 min")."""
+    """Whole minutes, rounded to the nearest, halves up (a 40-second wait is "1 min", not "0 min"). Not round():
+    it rounds halves to even, and a median of 2 and 3 minutes would read "2 min" while one of 3 and 4 read "4"."""
     if seconds is None:
         return None
-    return max(1, round(seconds / 60)) if seconds > 0 else 0
+    return max(1, int((seconds + 30) // 60)) if seconds > 0 else 0
 
 
 def status_vars(figures: DayFigures) -> dict:
@@ -112,5 +113,6 @@ def status_vars(figures: DayFigures) -> dict:
         wait_en = f", median wait {med} min, longest {top} min"
         wait_fr = f", attente médiane {med} min, la plus longue {top} min"
     done = figures.handed_off
-    return {"waiting_en": waiting_en, "waiting_fr": waiting_fr, "done_en": f"{done} handed off",
-            "done_fr": f"{done} remise{'s' if done > 1 else ''}", "wait_en": wait_en, "wait_fr": wait_fr}
+    done_fr = f"{done} remise{'s' if done > 1 else ''}" if done else "aucune remise"
+    return {"waiting_en": waiting_en, "waiting_fr": waiting_fr, "done_en": f"{done} handed off", "done_fr": done_fr,
+            "wait_en": wait_en, "wait_fr": wait_fr}
