@@ -31,7 +31,8 @@ def to_e164(raw: str, region: str | None = "CA") -> str:
         parsed = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException as exc:
         raise InvalidPhone(f"{raw!r} is not a phone number ({exc})") from None
-    if not phonenumbers.is_possible_number(parsed):
+    # A number without its area code ("555-0177") is possible only for local dialling: nothing can text it.
+    if phonenumbers.is_possible_number_with_reason(parsed) != phonenumbers.ValidationResult.IS_POSSIBLE:
         raise InvalidPhone(f"{raw!r} is not a possible phone number")
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 

@@ -26,6 +26,11 @@ def test_garbage_is_refused_with_a_reason(raw):
         to_e164(raw, "CA")
 
 
+def test_a_number_without_its_area_code_is_refused_nothing_could_text_it():
+    with pytest.raises(InvalidPhone):
+        to_e164("555-0177", "CA")  # phonenumbers calls it possible, for local dialling only
+
+
 def test_whatsapp_addresses_split_and_rebuild():
     assert split_address("whatsapp:+15145550123") == ("whatsapp", "+15145550123")
     assert address("whatsapp", "+15145550123") == "whatsapp:+15145550123"
