@@ -7,6 +7,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .problems import Problem
+from .texts import OVERRIDABLE
+
 # The first word decides, folded (lower case, no accents). French forms beside the English ones.
 _VERBS = {
     **dict.fromkeys(("pause", "suspendre"), "pause"),
@@ -28,29 +31,45 @@ _DUTY = {
 }
 
 OWNER_ONLY = ("pause", "resume", "set", "reply", "staff", "staff_add", "staff_remove", "status", "login")
+# Every Command.name: the intents of staff and owner texts besides claim, done and list.
+NAMES = (*OWNER_ONLY, "help", "duty")
 
-# A phone number as people type it ("514-555-0111", "(514) 555 0111", "+1 514.555.0111"), then a name.
-_PHONE_THEN_NAME = re.compile(r"(?P<phone>\+?[\d(][\d\s().\-]{5,}\d)(?:\s+(?P<name>\S.*))?", re.S)
+# The command word, then what follows it, as owners type them: "PAUSE back at 2", "Pause: back at 2", "STATUS?",
+# "PAUSE" and its message on two lines.
+_HEAD = re.compile(r"\s*(?P<head>[^\s:=,;]+)[\s:=,;]*(?P<rest>.*)", re.S)
 _TRAILING = ".,;:!?"
+# A phone number as people type it ("514-555-0111", "(514) 555 0111", "+1 514.555.0111"), with a name before or
+# after it ("Julie Tremblay, 514-555-0111").
+_PHONE = r"\+?[\d(][\d\s().\-]{5,}\d"
+_PHONE_THEN_NAME = re.compile(rf"(?P<phone>{_PHONE})[\s,;:.\-]*(?P<name>[^\d\s].*)?", re.S)
+_NAME_THEN_PHONE = re.compile(rf"(?P<name>[^\d\s+(].*?)[\s,;:\-]+(?P<phone>{_PHONE})[\s.!]*", re.S)
+# SET's key and REPLY's keyword: the first word, or what comes before a colon or an equals sign ("hours: Open 9 to
+# 5", "handed off = Merci", not the colon of "9:00"), or what is in quotes ("«heures» ...", '"opening hours" ...').
+_QUOTED = re.compile(r"[\"'«“‘]\s*(?P<word>[^\"«»“”]+?)\s*[\"'»”’][\s:=]*(?P<text>.*)", re.S)
+_LABELLED = re.compile(r"(?P<word>[^\s:=]+(?:[ \t]+[^\s:=]+){0,2}?)\s*(?:=|:(?!\d))\s*(?P<text>.*)", re.S)
 
 
 @dataclass(frozen=True)
 class Command:
     """`name`: pause | resume | set | reply | staff | staff_add | staff_remove | status | login | help | duty.
     `word`: SET's key or REPLY's keyword as typed; `text`: what follows it (or PAUSE's message, or the name of
-    STAFF ADD); `phone`: the phone of STAFF ADD / REMOVE as typed; `on`: ON or OFF; `malformed`: the command
-    word was there but what follows it was not what the command takes."""
+    STAFF ADD); `phone`: the phone of STAFF ADD / REMOVE as typed; `on`: ON or OFF; `problem`: the command word
+    was there but what follows it was not what the command takes, and what is wrong with it."""
 
     name: str
     word: str | None = None
     text: str | None = None
     phone: str | None = None
     on: bool | None = None
-    malformed: bool = False
+    problem: Problem | None = None
 
     @property
     def owner_only(self) -> bool:
         return self.name in OWNER_ONLY
+
+    @property
+    def malformed(self) -> bool:
+        return self.problem is not None
 
 
 def fold(word: str) -> str:
@@ -59,66 +78,119 @@ def fold(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def key_of(typed: str) -> str:
+    """A text's key as an owner types it ("HANDED-OFF", "handed off:") → "handed_off"."""
+    return "_".join(typed.strip().strip(_TRAILING + "=").lower().replace("-", " ").split())
+
+
 def read_command(text: str) -> Command | None:
     """The command this text is, or None when it is not one (a claim, a list, small talk)."""
     body = (text or "").strip()
     if not body:
         return None
-    head, _, rest = body.partition(" ") if " " in body else (body, "", "")
-    head_key = fold(head).rstrip(_TRAILING)
-    rest = rest.strip()
     phrase = " ".join(fold(body).rstrip(_TRAILING).split())
     if phrase in _DUTY:
         return Command("duty", on=_DUTY[phrase])
-    verb = _VERBS.get(head_key)
+    m = _HEAD.match(body)
+    verb = _VERBS.get(fold(m["head"]).rstrip(_TRAILING)) if m is not None else None  # None: ":)", "=,"
     if verb is None:
         return None
+    rest = m["rest"].strip()
     if verb == "pause":
         return Command("pause", text=rest or None)
     if verb in ("resume", "status", "login", "help"):
         # "STATUS please", "RESUME now": what follows these changes nothing.
         return Command(verb)
-    if verb in ("set", "reply"):
-        word, _, tail = rest.partition(" ")
-        word = word.rstrip(_TRAILING + "=")
-        return Command(verb, word=word or None, text=tail.strip() or None)
+    if verb == "set":
+        return _set(rest)
+    if verb == "reply":
+        return _reply(rest)
     return _staff(rest)
+
+
+def _first_word(rest: str) -> tuple[str, str]:
+    word, tail = (rest.split(None, 1) + [""])[:2]
+    word, sep, glued = word.partition("=")  # "handed_off=Merci"
+    if sep:
+        tail = f"{glued} {tail}"
+    elif tail[:1] in ("=", ":"):  # "handed_off = Merci"
+        tail = tail[1:]
+    return word.rstrip(_TRAILING), tail.strip()
+
+
+def _set(rest: str) -> Command:
+    if not rest:
+        return Command("set")
+    first, tail = _first_word(rest)
+    if key_of(first) not in OVERRIDABLE:
+        # "handed off: Merci" names a key in two words; otherwise the first word is the key (and is unknown).
+        m = _QUOTED.fullmatch(rest) or _LABELLED.fullmatch(rest)
+        if m is not None and key_of(m["word"]) in OVERRIDABLE:
+            first, tail = m["word"], m["text"].strip()
+    return Command("set", word=first or None, text=tail or None)
+
+
+def _reply(rest: str) -> Command:
+    if not rest:
+        return Command("reply")
+    m = _QUOTED.fullmatch(rest) or _LABELLED.fullmatch(rest)
+    # Two or three words before a colon ("opening hours: ...") are the keyword the owner meant: refused as one
+    # (a keyword is one word) rather than taking "opening" for it and "hours: ..." for its reply.
+    word, tail = (m["word"], m["text"].strip()) if m is not None else _first_word(rest)
+    return Command("reply", word=word.strip().rstrip(_TRAILING) or None, text=tail or None)
+
+
+def _phone_and_name(tail: str) -> tuple[str | None, str | None]:
+    """The phone and the name in "514-555-0111 Julie" or "Julie, 514-555-0111" (either may be None)."""
+    for pattern in (_PHONE_THEN_NAME, _NAME_THEN_PHONE):
+        m = pattern.fullmatch(tail)
+        if m is not None:
+            name = (m["name"] or "").strip().rstrip(_TRAILING + "-").strip()
+            return m["phone"].strip(), name or None
+    return None, None
 
 
 def _staff(rest: str) -> Command:
     if not rest:
         return Command("staff")
-    sub, _, tail = rest.partition(" ")
-    sub_key = fold(sub).rstrip(_TRAILING)
-    tail = tail.strip()
+    m = _HEAD.match(rest)
+    sub, sub_key, tail = m["head"], fold(m["head"]).rstrip(_TRAILING), m["rest"].strip()
     if sub_key in _ADD:
-        m = _PHONE_THEN_NAME.fullmatch(tail)
-        if m is not None and m.group("name"):
-            return Command("staff_add", phone=m.group("phone").strip(), text=m.group("name").strip())
-        # Not a phone then a name: a first word and more is still read that way, so the answer can say what is
-        # wrong with the phone ("12 is not a phone number") rather than only what was expected.
-        first, _, name = tail.partition(" ")
-        if first and name.strip():
-            return Command("staff_add", phone=first, text=name.strip())
-        return Command("staff_add", phone=first or None, malformed=True)
+        return _staff_add(tail)
     if sub_key in _REMOVE:
-        m = _PHONE_THEN_NAME.fullmatch(tail)
-        if m is not None and not m.group("name"):
-            return Command("staff_remove", phone=m.group("phone").strip())
-        return Command("staff_remove", phone=tail or None, malformed=not tail)
+        if not tail:
+            return Command("staff_remove", problem=Problem("phone_missing"))
+        phone, _name = _phone_and_name(tail)
+        return Command("staff_remove", phone=phone or tail.rstrip(_TRAILING))
     if sub_key in ("list", "liste", "roster"):
         return Command("staff")
-    return Command("staff", malformed=True)
+    return Command("staff", problem=Problem("staff_sub", {"word": sub.upper()[:20]}))
 
 
-# What each command takes, told back with a problem ("Not done: … Expected: …"), in the owner's language.
+def _staff_add(tail: str) -> Command:
+    if not tail:
+        return Command("staff_add", problem=Problem("phone_name_missing"))
+    phone, name = _phone_and_name(tail)
+    if phone is not None:
+        return Command("staff_add", phone=phone, text=name, problem=None if name else Problem("name_missing"))
+    if not any(ch.isdigit() for ch in tail):
+        return Command("staff_add", text=tail, problem=Problem("phone_missing"))
+    # Digits that are no phone number ("12 Julie"): the first word is taken for the phone, so that the answer says
+    # what is wrong with it ("12 is not a phone number") rather than only what was expected.
+    first, _, name = tail.partition(" ")
+    if not name.strip():
+        return Command("staff_add", phone=first, problem=Problem("name_missing"))
+    return Command("staff_add", phone=first, text=name.strip())
+
+
+# What each command takes, told back with a problem of form ("Not done: … Expected: …"), in the owner's language.
 USAGE = {
     "pause": {"en": "PAUSE <message for customers>, e.g. PAUSE Back at 2 pm",
               "fr": "PAUSE <message aux clients>, ex. PAUSE De retour à 14 h"},
     "set": {"en": "SET <text> <wording>, e.g. SET handed_off Thanks{name}, see you soon!",
-            "fr": "SET <texte> <libellé>, ex. SET handed_off Merci{name}, à la prochaine!"},
+            "fr": "TEXTE <nom> <texte>, ex. TEXTE handed_off Merci{name}, à la prochaine!"},
     "reply": {"en": "REPLY <WORD> <text>, e.g. REPLY HOURS Open 9 to 5; REPLY HOURS alone removes it",
-              "fr": "REPLY <MOT> <texte>, ex. REPLY HEURES Ouvert de 9 h à 17 h; REPLY HEURES seul la retire"},
+              "fr": "RÉPONSE <MOT> <texte>, ex. RÉPONSE HEURES Ouvert de 9 h à 17 h; RÉPONSE HEURES seul la retire"},
     "staff": {"en": "STAFF, STAFF ADD <phone> <name> or STAFF REMOVE <phone>",
               "fr": "ÉQUIPE, ÉQUIPE AJOUTER <tél> <nom> ou ÉQUIPE RETIRER <tél>"},
     "staff_add": {"en": "STAFF ADD <phone> <name>, e.g. STAFF ADD 514-555-0111 Julie Tremblay",
@@ -127,10 +199,10 @@ USAGE = {
                      "fr": "ÉQUIPE RETIRER <tél>, ex. ÉQUIPE RETIRER 514-555-0111"},
 }
 
-# The command word as the reader would type it, for "only owners can use …".
+# The command word as the reader would type it, for "only owners can use …". French texts name the French forms.
 WORDS = {
     "pause": {"en": "PAUSE", "fr": "PAUSE"}, "resume": {"en": "RESUME", "fr": "REPRENDRE"},
-    "set": {"en": "SET", "fr": "SET"}, "reply": {"en": "REPLY", "fr": "REPLY"},
+    "set": {"en": "SET", "fr": "TEXTE"}, "reply": {"en": "REPLY", "fr": "RÉPONSE"},
     "staff": {"en": "STAFF", "fr": "ÉQUIPE"}, "staff_add": {"en": "STAFF ADD", "fr": "ÉQUIPE AJOUTER"},
     "staff_remove": {"en": "STAFF REMOVE", "fr": "ÉQUIPE RETIRER"}, "status": {"en": "STATUS", "fr": "STATUT"},
     "login": {"en": "LOGIN", "fr": "CONNEXION"},

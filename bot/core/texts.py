@@ -165,20 +165,19 @@ TEMPLATES: dict[str, dict[str, str]] = {
 # people who run it, and an owner's typo in one would leave them without instructions.
 OWNER_TEMPLATES: dict[str, dict[str, str]] = {
     "owner_help": {
-        "en": "Owner: PAUSE [message], RESUME, SET <text> <wording>, REPLY <WORD> <text>, STAFF, STAFF ADD <phone> "
-              "<name>, STAFF REMOVE <phone>, STATUS, LOGIN. All: OK, DONE, LIST, ON, OFF.",
-        "fr": "Gestion : PAUSE [message], REPRENDRE, SET <texte> <libellé>, REPLY <MOT> <texte>, ÉQUIPE, ÉQUIPE "
-              "AJOUTER <tél> <nom>, ÉQUIPE RETIRER <tél>, STATUT, CONNEXION. Tous : OK, FAIT, LISTE, ON, OFF.",
+        "en": "Owner: PAUSE <message>, RESUME, SET <text> <wording>, REPLY <WORD> <text>, STAFF, STAFF ADD <phone> "
+              "<name>, STAFF REMOVE <phone>, STATUS, LOGIN, ON, OFF.",
+        "fr": "PAUSE <message>, REPRENDRE, TEXTE <nom> <texte>, RÉPONSE <MOT> <texte>, ÉQUIPE, ÉQUIPE AJOUTER <tél> "
+              "<nom>, ÉQUIPE RETIRER <tél>, STATUT, CONNEXION, ON, OFF.",
     },
     "owner_only": {
         "en": "Only an owner or a manager can use {command_en}. Staff: OK, DONE, LIST, ON, OFF.",
         "fr": "Seuls les propriétaires et gérants peuvent utiliser {command_fr}. Équipe : OK, FAIT, LISTE, ON, OFF.",
     },
     "owner_paused": {
-        "en": "Pickups paused: staff get no alerts, and customers who check in are told: \"{preview}\" Text RESUME "
-              "to start again.",
-        "fr": "Cueillette suspendue : plus d'alertes à l'équipe, et les clients qui s'annoncent lisent : "
-              "\"{preview}\" Répondez REPRENDRE pour la relancer.",
+        "en": "Pickups paused, no staff alerts. Customers who check in get: \"{preview}\" RESUME to restart.",
+        "fr": "Cueillette suspendue, sans alertes à l'équipe. Les clients qui s'annoncent lisent : \"{preview}\" "
+              "REPRENDRE pour la relancer.",
     },
     "owner_resumed": {
         "en": "Pickups are back on: arrivals alert the staff again.",
@@ -189,12 +188,12 @@ OWNER_TEMPLATES: dict[str, dict[str, str]] = {
         "fr": "La cueillette n'était pas suspendue.",
     },
     "owner_set_keys": {
-        "en": "Texts you can change: {keys}. Text SET <text> <new wording>, or SET <text> to see it.",
-        "fr": "Textes modifiables : {keys}. Envoyez SET <texte> <nouveau libellé>, ou SET <texte> pour le voir.",
+        "en": "Texts you can change: {keys}. SET <text> <wording> changes one, SET <text> shows it.",
+        "fr": "Textes modifiables : {keys}. TEXTE <nom> <texte> en change un, TEXTE <nom> l'affiche.",
     },
     "owner_set_show": {
         "en": "{key} now reads: {text} (SET {key} DEFAULT restores the original)",
-        "fr": "{key} se lit maintenant : {text} (SET {key} DEFAUT remet l'original)",
+        "fr": "{key} se lit en ce moment : {text} (TEXTE {key} DÉFAUT remet l'original)",
     },
     "owner_set_done": {
         "en": "Done. The {key} text (EN) now reads: {text}",
@@ -204,9 +203,15 @@ OWNER_TEMPLATES: dict[str, dict[str, str]] = {
         "en": "Done. The {key} text (EN) is back to the original: {text}",
         "fr": "C'est fait. Le texte {key} (FR) est revenu à l'original : {text}",
     },
+    # A command typed the wrong way: what is wrong and what the command takes.
     "owner_problem": {
         "en": "Not done: {problem_en}. Expected: {usage_en}",
         "fr": "Rien de changé : {problem_fr}. Attendu : {usage_fr}",
+    },
+    # A command typed the right way that can't be carried out (a duplicate, the only owner, an unknown keyword).
+    "owner_not_done": {
+        "en": "Not done: {problem_en}.",
+        "fr": "Rien de changé : {problem_fr}.",
     },
     "owner_set_unknown": {
         "en": "No text is called {key}. Texts you can change: {keys}.",
@@ -214,15 +219,16 @@ OWNER_TEMPLATES: dict[str, dict[str, str]] = {
     },
     "owner_reply_list": {
         "en": "Keyword replies: {words}. REPLY <WORD> <text> adds one, REPLY <WORD> removes it.",
-        "fr": "Réponses par mot-clé : {words}. REPLY <MOT> <texte> en ajoute une, REPLY <MOT> la retire.",
+        "fr": "Réponses par mot-clé : {words}. RÉPONSE <MOT> <texte> en ajoute une, RÉPONSE <MOT> la retire.",
     },
     "owner_reply_none": {
         "en": "No keyword replies yet. REPLY <WORD> <text> adds one, e.g. REPLY HOURS Open 9 to 5.",
-        "fr": "Aucune réponse par mot-clé. REPLY <MOT> <texte> en ajoute une, ex. REPLY HEURES Ouvert de 9 h à 17 h.",
+        "fr": "Aucune réponse par mot-clé. RÉPONSE <MOT> <texte> en ajoute une, ex. RÉPONSE HEURES Ouvert de 9 h "
+              "à 17 h.",
     },
     "owner_reply_set": {
         "en": "Done. Customers who text {word} now get: {text}",
-        "fr": "C'est fait. On répond maintenant à qui texte {word} : {text}",
+        "fr": "C'est fait. Quand un client texte {word}, on lui répond : {text}",
     },
     "owner_reply_removed": {
         "en": "Done. {word} no longer has a reply.",
@@ -234,8 +240,8 @@ OWNER_TEMPLATES: dict[str, dict[str, str]] = {
     },
     "owner_staff_added": {
         "en": "Added {staff} ({phone}) to the staff, on duty: they get arrival alerts from now on.",
-        "fr": "{staff} ({phone}) fait maintenant partie de l'équipe, en service : les alertes d'arrivée lui "
-              "parviennent dès maintenant.",
+        "fr": "{staff} ({phone}) fait maintenant partie de l'équipe, en service : les alertes d'arrivée lui seront "
+              "envoyées.",
     },
     "owner_staff_removed": {
         "en": "Removed {staff} ({phone}) from the staff.{released_en}",
@@ -246,14 +252,14 @@ OWNER_TEMPLATES: dict[str, dict[str, str]] = {
         "fr": "En ce moment : {waiting_fr}. Aujourd'hui : {done_fr}{wait_fr}.",
     },
     "owner_login": {
-        "en": "Your sign-in link for the {store} admin pages (valid 10 minutes, once): {link}",
-        "fr": "Votre lien de connexion aux pages de gestion de {store} (valide 10 minutes, une seule fois) : {link}",
+        "en": "Sign-in link for the {store} admin pages, valid 10 min and once: {link}",
+        "fr": "Lien de connexion à la gestion de {store}, valide 10 min et une seule fois : {link}",
     },
     "staff_welcome": {
         "en": "{store}: you're on the pickup team. Arrival alerts come here: reply OK to take one, DONE once "
               "handed off, OFF when you leave. STOP to opt out.",
-        "fr": "{store} : vous faites partie de l'équipe de cueillette. Les alertes d'arrivée arrivent ici : OK "
-              "pour en prendre une, FAIT une fois remise, OFF en partant. ARRET pour vous désabonner.",
+        "fr": "{store} : bienvenue dans l'équipe! Alertes d'arrivée ici : OK pour en prendre une, FAIT une fois "
+              "remise, OFF en partant. ARRET pour vous désabonner.",
     },
     "staff_on": {
         "en": "You're on duty: arrival alerts come to you. Text OFF when you leave.",
@@ -262,6 +268,13 @@ OWNER_TEMPLATES: dict[str, dict[str, str]] = {
     "staff_off": {
         "en": "You're off duty: no more arrival alerts. Text ON when you're back.{nobody_en}",
         "fr": "Vous voilà hors service : plus d'alertes d'arrivée. Répondez ON à votre retour.{nobody_fr}",
+    },
+    # An owner or a manager going off duty when nobody else is on: arrivals still reach the managers and owners.
+    "staff_off_still_alerted": {
+        "en": "You're off duty, but nobody else is on: arrival alerts still go to the managers and owners, you "
+              "included. Text ON when you're back.",
+        "fr": "Vous voilà hors service, mais personne d'autre n'est en service : les alertes d'arrivée vont encore "
+              "aux gérants et propriétaires, y compris vous.",
     },
     # A keyword reply is the owner's own words, sent as they wrote them.
     "keyword_reply": {"en": "{text_en}", "fr": "{text_fr}"},

@@ -15,12 +15,14 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 from text_to_num import text2num
 
+from .commands import NAMES as COMMAND_NAMES
 from .commands import Command, read_command
 from .language import KNOWN_WORDS, detect, has_french_accent
 
 CUSTOMER_INTENTS = ("arrived", "on_the_way", "status", "cancel", "help", "stop", "start", "other")
-STAFF_INTENTS = ("claim", "done", "list", "help", "stop", "start", "other", "duty")
-# An owner's or manager's commands are intents of their own (bot/core/commands.py): "pause", "set", "status"...
+# Staff texts are also read as an owner's or manager's commands (bot/core/commands.py: "pause", "set", "status"...),
+# to be carried out for an owner and refused to anyone else, and as ON / OFF ("duty").
+STAFF_INTENTS = ("claim", "done", "list", "help", "stop", "start", "other", *(n for n in COMMAND_NAMES if n != "help"))
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,10 @@ from typing import Callable
 
 from sqlalchemy.orm import Session
 
-from ..core.commands import USAGE, WORDS, Command
+from ..core.commands import USAGE, WORDS, Command, key_of
 from ..core.conversation import Effect, Reply, TextStaff
-from ..core.problems import Problem
+from ..core.keywords import keyword_of
+from ..core.problems import Problem, describe
 from ..core.report import status_vars
 from ..core.texts import CUSTOMER_KEYS, TEMPLATES, render
 from ..data.models import Staff, Store
@@ -30,23 +31,38 @@ def run(session: Session, store: Store, member: Staff, command: Command, now: da
     if command.owner_only and member.role not in ADMIN_ROLES:
         return [Reply("owner_only", {"command_en": WORDS[command.name]["en"],
                                      "command_fr": WORDS[command.name]["fr"]})]
-    lang = member.language
-    if command.malformed:
-        return [_problem(command.name, None)]
+    if command.problem is not None:
+        return [_problem(command.name, command.problem)]
     try:
-        return _HANDLERS[command.name](session, store, member, command, now, lang, base_url)
-    except (Invalid, Conflict) as exc:
-        return [_problem(command.name, exc)]
+        return _HANDLERS[command.name](session, store, member, command, now, member.language, base_url)
+    except Invalid as exc:
+        return [_problem(command.name, exc.problem, exc.field, exc.message)]
+    except Conflict as exc:
+        return [_problem(command.name, exc.problem, None, str(exc))]
 
 
-def _problem(name: str, exc: Invalid | Conflict | None) -> Reply:
-    usage = USAGE.get(name, USAGE["staff"] if name.startswith("staff") else USAGE["set"])
-    if exc is None:
-        problem_en, problem_fr = "that command is incomplete", "la commande est incomplète"
+# Problems with the way a command was typed: the answer also says what the command takes.
+_FORM_PROBLEMS = frozenset(("phone", "phone_missing", "name_missing", "phone_name_missing", "staff_sub",
+                            "keyword_form"))
+# Problems told of a value without naming it ("must be at most 300 characters", as the API says of a field): a
+# text names what they are about, by the field the use case refused.
+_UNNAMED = frozenset(("empty", "too_long", "control_characters", "nul", "braces", "one_segment", "string"))
+_SUBJECTS = {"pause_message": ("the message", "le message"), "name": ("the name", "le nom"),
+             "en": ("the text", "le texte"), "fr": ("the text", "le texte")}
+
+
+def _problem(name: str, problem: Problem | None, field: str | None = None, message: str = "") -> Reply:
+    if problem is None:  # a use case's plain message, in English only
+        en = fr = message
     else:
-        problem_en, problem_fr = exc.describe("en"), exc.describe("fr")
-    return Reply("owner_problem", {"problem_en": problem_en, "problem_fr": problem_fr,
-                                   "usage_en": usage["en"], "usage_fr": usage["fr"]})
+        en, fr = describe(problem, "en"), describe(problem, "fr")
+        if problem.code in _UNNAMED and field in _SUBJECTS:
+            en, fr = f"{_SUBJECTS[field][0]} {en}", f"{_SUBJECTS[field][1]} {fr}"
+    usage = USAGE.get(name) if problem is not None and problem.code in _FORM_PROBLEMS else None
+    if usage is None:
+        return Reply("owner_not_done", {"problem_en": en, "problem_fr": fr})
+    return Reply("owner_problem", {"problem_en": en, "problem_fr": fr, "usage_en": usage["en"],
+                                   "usage_fr": usage["fr"]})
 
 
 def _pause(session, store, member, command, now, lang, base_url) -> list[Effect]:
@@ -66,7 +82,7 @@ def _resume(session, store, member, command, now, lang, base_url) -> list[Effect
 def _set(session, store, member, command, now, lang, base_url) -> list[Effect]:
     if command.word is None:
         return [Reply("owner_set_keys", {"keys": ", ".join(CUSTOMER_KEYS)})]
-    key = replies.normal_key(command.word)
+    key = key_of(command.word)
     try:
         replies.check_key(key)
     except Invalid:
@@ -74,7 +90,7 @@ def _set(session, store, member, command, now, lang, base_url) -> list[Effect]:
     if command.text is None:
         current = (state.overrides(session, store.id).get(key) or {}).get(lang) or TEMPLATES[key][lang]
         return [Reply("owner_set_show", {"key": key, "text": current})]
-    if command.text.lower() in _DEFAULT_WORDS:
+    if command.text.lower().rstrip(".!") in _DEFAULT_WORDS:
         replies.put_override(session, store.id, key, **{lang: None})
         return [Reply("owner_set_default", {"key": key, "text": TEMPLATES[key][lang]})]
     replies.put_override(session, store.id, key, **{lang: command.text})
@@ -89,6 +105,8 @@ def _reply(session, store, member, command, now, lang, base_url) -> list[Effect]
         return [Reply("owner_reply_list", {"words": ", ".join(r.keyword.upper() for r in rows)})]
     word = command.word.upper()
     if command.text is None:
+        if keyword_of(command.word) is None:
+            raise Invalid("keyword", Problem("keyword_form"))
         if not replies.remove_keyword_reply(session, store.id, command.word):
             raise Invalid("keyword", Problem("keyword_unknown", {"word": word}))
         return [Reply("owner_reply_removed", {"word": word})]
@@ -118,12 +136,12 @@ def _staff_remove(session, store, member, command, now, lang, base_url) -> list[
     effects = roster.remove_member(session, store, gone, now)
     released = sum(1 for e in effects if isinstance(e, TextStaff))
     variables = {"staff": gone.name, "phone": display(gone.phone), "released_en": "", "released_fr": ""}
-    if released:
-        variables["released_en"] = (f" The {released} pickup{'s' if released > 1 else ''} they had taken went back "
-                                    "to the team.")
-        variables["released_fr"] = (f" {'Ses' if released > 1 else 'Sa'} {released} cueillette"
-                                    f"{'s' if released > 1 else ''} en cours "
-                                    f"{'sont retournées' if released > 1 else 'est retournée'} à l'équipe.")
+    if released == 1:
+        variables["released_en"] = " The pickup they had taken went back to the team."
+        variables["released_fr"] = " Sa cueillette en cours retourne à l'équipe."
+    elif released > 1:
+        variables["released_en"] = f" The {released} pickups they had taken went back to the team."
+        variables["released_fr"] = f" Ses {released} cueillettes en cours retournent à l'équipe."
     return [Reply("owner_staff_removed", variables), *effects]
 
 
@@ -143,13 +161,21 @@ def _duty(session, store, member, command, now, lang, base_url) -> list[Effect]:
     roster.change_member(session, member, {"on_duty": command.on})
     if command.on:
         return [Reply("staff_on")]
-    others = [s for s in state.staff_members(session, store.id)
-              if s.id != member.id and s.on_duty and not (s.opted_out or s.unreachable)]
-    nobody = {"nobody_en": "", "nobody_fr": ""}
-    if not others:
-        nobody = {"nobody_en": " Nobody else is on duty: alerts go to the managers and owners.",
-                  "nobody_fr": " Plus personne n'est en service : les alertes iront aux gérants et propriétaires."}
-    return [Reply("staff_off", nobody)]
+    team = [s for s in state.staff_members(session, store.id) if not (s.opted_out or s.unreachable)]
+    if any(s.on_duty for s in team if s.id != member.id):
+        return [Reply("staff_off", {"nobody_en": "", "nobody_fr": ""})]
+    # Nobody is on duty now: arrivals alert the managers and owners (bot/core/conversation.on_duty), this one too
+    # if they are one, and nobody at all if the store has none.
+    if member.role in ADMIN_ROLES:
+        return [Reply("staff_off_still_alerted")]
+    if not any(s.role in ADMIN_ROLES for s in team):
+        return [Reply("staff_off", {"nobody_en": " Nobody is on duty now and there is no manager: arrivals will "
+                                                 "alert no one.",
+                                    "nobody_fr": " Plus personne n'est en service et il n'y a aucun gérant : les "
+                                                 "arrivées n'alerteront personne."})]
+    return [Reply("staff_off", {"nobody_en": " Nobody else is on duty: alerts go to the managers and owners.",
+                                "nobody_fr": " Plus personne n'est en service : les alertes iront aux gérants et "
+                                             "propriétaires."})]
 
 
 _HANDLERS: dict[str, Callable[..., list[Effect]]] = {

@@ -24,11 +24,6 @@ def check_key(key) -> str:
     return key
 
 
-def normal_key(typed: str) -> str:
-    """A key as an owner types it by text ("HANDED-OFF", "handed_off:") → "handed_off"."""
-    return typed.strip().strip(".,;:!?=").lower().replace("-", "_")
-
-
 def _check_wording(key: str, lang: str, value) -> str | None:
     if value is None:
         return None

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from ..core.problems import Problem
 from ..core.roster import decide_release
 from ..data.models import Staff, Store
-from ..phones import region_of
+from ..phones import display, region_of
 from . import fields, state
 from .apply import Applied, Sender, apply
 from .errors import Conflict, Invalid, NotFound
@@ -61,7 +61,7 @@ def add_member(session: Session, store: Store, name, phone, role="staff", langua
                           "language": store.language if language is None else language})
     member = session.scalars(_BY_PHONE, {"store_id": store.id, "phone": number}).first()
     if member is not None and member.removed_at is None:
-        raise Conflict(Problem("staff_exists", {"phone": number}))
+        raise Conflict(Problem("staff_exists", {"phone": display(number)}))
     if member is None:
         member = Staff(store_id=store.id, phone=number)
         session.add(member)
