@@ -366,6 +366,9 @@ def _with_open_handoff(m: Meaning, store: StoreView, c: CustomerView, h: Handoff
     if c.awaiting == "spot" and (m.spot or m.door or m.intent == "arrived"):
         return _arrive(store, c, h, orders, _details(m, c), staff, False)
     if h.status == "on_the_way":
+        if m.intent == "arrived" and store.paused:
+            # Said "on my way" before the owner paused pickups: arriving now is an arrival like any other.
+            return [Reply("paused", {"message": store.pause_message})]
         if m.intent == "arrived":
             return _arrive(store, c, h, orders, _details(m, c), staff, False)
         if m.intent == "on_the_way":

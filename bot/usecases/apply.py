@@ -112,7 +112,10 @@ def apply(session: Session, store: Store, effects: list, now: datetime, sender: 
     def text_customer(customer: Customer, key: str, variables: dict, handoff_id=None, to_addr=None,
                       from_addr=None) -> None:
         lang = state.reply_language(session, store, customer)
-        body = render(key, lang, {"store": store.name, **variables}, texts)
+        # Every customer text may use {name} in the owner's wording (bot/core/texts.override_problem), not only
+        # those whose default does.
+        first = state.first_name(customer.name)
+        body = render(key, lang, {"store": store.name, "name": f" {first}" if first else "", **variables}, texts)
         queue(to_addr or address(customer.channel, customer.phone),
               from_addr or address(customer.channel, store.sms_number), body, audience="customer", template=key,
               phone=customer.phone, person=customer, customer_id=customer.id, handoff_id=handoff_id)

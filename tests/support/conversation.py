@@ -6,7 +6,7 @@ import itertools
 from twilio.request_validator import RequestValidator
 
 from bot import create_app
-from bot.usecases import orders, roster, stores
+from bot.usecases import orders, replies, roster, stores
 
 _sids = itertools.count(1)
 
@@ -65,6 +65,20 @@ class Shop:
 
     def order_state(self, number: str) -> dict:
         return orders.get_order(self.svc.db, self.store.id, number)
+
+    # What the store holds now, as the owner's commands left it.
+    def settings(self):
+        return stores.get_store(self.svc.db, self.store.id)
+
+    def roster(self) -> dict[str, tuple[str, str, bool]]:
+        """Phone → (name, role, on duty), for the staff on the roster."""
+        return {s.phone: (s.name, s.role, s.on_duty) for s in roster.roster(self.svc.db, self.store.id)}
+
+    def auto_replies(self) -> dict[str, dict[str, str | None]]:
+        return replies.auto_replies(self.svc.db, self.store.id)
+
+    def keyword_replies(self) -> dict[str, dict[str, str | None]]:
+        return {r.keyword: {"en": r.en, "fr": r.fr} for r in replies.keyword_replies(self.svc.db, self.store.id)}
 
     def post_sms(self, from_addr: str, body: str, sid: str | None = None, signature: str | None = None):
         to = f"whatsapp:{self.number}" if from_addr.startswith("whatsapp:") else self.number
