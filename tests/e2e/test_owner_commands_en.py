@@ -10,40 +10,13 @@ from sqlalchemy import func, select
 from bot.core.texts import segments
 from bot.data.models import LoginLink
 from bot.usecases import logins
-from tests.support.conversation import Shop
 
 pytestmark = pytest.mark.e2e
 
+# The store and its people (tests/e2e/conftest.py) speak English.
+LANGUAGE = "en"
+
 OWNER, JULIE, MARC, BOB, MARIE = "+15145550113", "+15145550111", "+15145550115", "+15145550177", "+15145550123"
-
-
-@pytest.fixture
-def shop(svc):
-    return Shop(svc, language="en", escalation_seconds=300)
-
-
-@pytest.fixture
-def sophie(shop):
-    """The owner, off duty: she gets alerts only when no staff member is on duty."""
-    return shop.staff("Sophie Roy", OWNER, role="owner", language="en", on_duty=False)
-
-
-@pytest.fixture
-def julie(shop):
-    return shop.staff("Julie Tremblay", JULIE, language="en")
-
-
-@pytest.fixture
-def marc(shop):
-    return shop.staff("Marc Gagnon", MARC, language="en")
-
-
-@pytest.fixture
-def marie(shop):
-    shop.order("1234", MARIE, "Marie Lavoie", language="en")
-    customer = shop.customer(MARIE)
-    customer.new()  # the order-ready text
-    return customer
 
 
 def link_token(text: str) -> str:

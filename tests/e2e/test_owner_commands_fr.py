@@ -11,40 +11,13 @@ from sqlalchemy import func, select
 from bot.core.texts import GSM7_BASIC, GSM7_EXTENDED, segments
 from bot.data.models import LoginLink
 from bot.usecases import logins
-from tests.support.conversation import Shop
 
 pytestmark = pytest.mark.e2e
 
+# Le magasin et son monde (tests/e2e/conftest.py) parlent français.
+LANGUAGE = "fr"
+
 PROPRIO, JULIE, MARC, BOB, MARIE = "+15145550113", "+15145550111", "+15145550115", "+15145550177", "+15145550123"
-
-
-@pytest.fixture
-def shop(svc):
-    return Shop(svc, language="fr", escalation_seconds=300)
-
-
-@pytest.fixture
-def sophie(shop):
-    """La propriétaire, hors service : elle ne reçoit les alertes que si personne de l'équipe n'est en service."""
-    return shop.staff("Sophie Roy", PROPRIO, role="owner", language="fr", on_duty=False)
-
-
-@pytest.fixture
-def julie(shop):
-    return shop.staff("Julie Tremblay", JULIE, language="fr")
-
-
-@pytest.fixture
-def marc(shop):
-    return shop.staff("Marc Gagnon", MARC, language="fr")
-
-
-@pytest.fixture
-def marie(shop):
-    shop.order("1234", MARIE, "Marie Lavoie", language="fr")
-    cliente = shop.customer(MARIE)
-    cliente.new()  # le texto « commande prête »
-    return cliente
 
 
 def jeton(texte: str) -> str:

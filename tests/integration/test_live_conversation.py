@@ -6,25 +6,10 @@ import time
 import pytest
 import requests
 
-from tests.support.live import LiveStack
-from tests.support.twilio_standin import TwilioStandIn
 
 pytestmark = pytest.mark.integration
 
 STORE, JULIE, MARIE = "+15145550100", "+15145550111", "+15145550123"
-
-
-@pytest.fixture
-def twilio():
-    with TwilioStandIn() as standin:
-        yield standin
-
-
-@pytest.fixture
-def stack(database_url, twilio, tmp_path):
-    live = LiveStack(database_url, twilio, tmp_path).start()
-    yield live
-    live.stop()
 
 
 @pytest.fixture

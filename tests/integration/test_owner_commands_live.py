@@ -11,25 +11,10 @@ from sqlalchemy import select
 from bot.data.db import Database
 from bot.data.models import Message
 from bot.usecases import logins
-from tests.support.live import LiveStack
-from tests.support.twilio_standin import TwilioStandIn
 
 pytestmark = pytest.mark.integration
 
 STORE, OWNER, JULIE, MARIE = "+15145550100", "+15145550113", "+15145550111", "+15145550123"
-
-
-@pytest.fixture
-def twilio():
-    with TwilioStandIn() as standin:
-        yield standin
-
-
-@pytest.fixture
-def stack(database_url, twilio, tmp_path):
-    live = LiveStack(database_url, twilio, tmp_path).start()
-    yield live
-    live.stop()
 
 
 @pytest.fixture

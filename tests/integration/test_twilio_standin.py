@@ -38,12 +38,6 @@ class RedirectingHttpClient(TwilioHttpClient):
 
 
 @pytest.fixture
-def twilio():
-    with TwilioStandIn() as standin:
-        yield standin
-
-
-@pytest.fixture
 def client(twilio):
     return Client(twilio.account_sid, twilio.auth_token,
                   http_client=RedirectingHttpClient(twilio.url, timeout=5))
