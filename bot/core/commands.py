@@ -1,4 +1,4 @@
-"""The owner's and manager's commands by text (PAUSE, SET, REPLY, STAFF, STATUS, LOGIN, HELP) and every staff
+"""The owner's and manager's commands by text (PAUSE, HOURS, SET, REPLY, STAFF, STATUS, LOGIN, HELP) and every staff
 member's ON / OFF, in English and French: text → Command. Pure; the words after a command keep their case.
 """
 from __future__ import annotations
@@ -14,6 +14,7 @@ from .texts import OVERRIDABLE
 _VERBS = {
     **dict.fromkeys(("pause", "suspendre"), "pause"),
     **dict.fromkeys(("resume", "reprendre", "reprise", "unpause"), "resume"),
+    **dict.fromkeys(("hours", "heures", "horaire", "horaires"), "hours"),
     **dict.fromkeys(("set", "texte"), "set"),
     **dict.fromkeys(("reply", "reponse", "repondre"), "reply"),
     **dict.fromkeys(("staff", "equipe", "personnel"), "staff"),
@@ -30,7 +31,7 @@ _DUTY = {
     **dict.fromkeys(("off", "off duty", "hors service", "pas dispo", "indisponible", "unavailable"), False),
 }
 
-OWNER_ONLY = ("pause", "resume", "set", "reply", "staff", "staff_add", "staff_remove", "status", "login")
+OWNER_ONLY = ("pause", "resume", "hours", "set", "reply", "staff", "staff_add", "staff_remove", "status", "login")
 # Every Command.name: the intents of staff and owner texts besides claim, done and list.
 NAMES = (*OWNER_ONLY, "help", "duty")
 
@@ -96,8 +97,8 @@ def read_command(text: str) -> Command | None:
     if verb is None:
         return None
     rest = m["rest"].strip()
-    if verb == "pause":
-        return Command("pause", text=rest or None)
+    if verb in ("pause", "hours"):
+        return Command(verb, text=rest or None)
     if verb in ("resume", "status", "login", "help"):
         # "STATUS please", "RESUME now": what follows these changes nothing.
         return Command(verb)
@@ -187,6 +188,9 @@ def _staff_add(tail: str) -> Command:
 USAGE = {
     "pause": {"en": "PAUSE <message for customers>, e.g. PAUSE Back at 2 pm",
               "fr": "PAUSE <message aux clients>, ex. PAUSE De retour à 14 h"},
+    "hours": {"en": "HOURS <days> <times>, e.g. HOURS Mon-Fri 9-5, Sat 10-4 (HOURS ALWAYS: always open)",
+              "fr": "HEURES <jours> <heures>, ex. HEURES lun-ven 9h-17h, sam 10h-16h (HEURES TOUJOURS : toujours "
+                    "ouvert)"},
     "set": {"en": "SET <text> <wording>, e.g. SET handed_off Thanks{name}, see you soon!",
             "fr": "TEXTE <nom> <texte>, ex. TEXTE handed_off Merci{name}, à la prochaine!"},
     "reply": {"en": "REPLY <WORD> <text>, e.g. REPLY HOURS Open 9 to 5; REPLY HOURS alone removes it",
@@ -202,6 +206,7 @@ USAGE = {
 # The command word as the reader would type it, for "only owners can use …". French texts name the French forms.
 WORDS = {
     "pause": {"en": "PAUSE", "fr": "PAUSE"}, "resume": {"en": "RESUME", "fr": "REPRENDRE"},
+    "hours": {"en": "HOURS", "fr": "HEURES"},
     "set": {"en": "SET", "fr": "TEXTE"}, "reply": {"en": "REPLY", "fr": "RÉPONSE"},
     "staff": {"en": "STAFF", "fr": "ÉQUIPE"}, "staff_add": {"en": "STAFF ADD", "fr": "ÉQUIPE AJOUTER"},
     "staff_remove": {"en": "STAFF REMOVE", "fr": "ÉQUIPE RETIRER"}, "status": {"en": "STATUS", "fr": "STATUT"},

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from .handoff import DAYS
+from .problems import Problem, describe
 
 _DAY_WORDS = {
     "mon": ("mon", "monday", "lun", "lundi"),
@@ -30,7 +31,11 @@ _DAYS = re.compile(rf"^({_DAY_RE})\.?(?:\s*{_TO}\s*({_DAY_RE})\.?)?\s*(?::\s*)?(
 
 
 class HoursError(ValueError):
-    """The text does not read as store hours; the message names the piece that doesn't."""
+    """The text does not read as store hours; its `problem` names the piece that doesn't."""
+
+    def __init__(self, code: str, **params):
+        self.problem = Problem(code, params)
+        super().__init__(describe(self.problem))
 
 
 def _fold(text: str) -> str:
@@ -46,7 +51,7 @@ def _clock(hour: str, _separator: str | None, minute: str | None, meridiem: str 
     elif meridiem == "am" and h == 12:
         h = 0
     if not (0 <= h <= 24 and 0 <= m < 60) or (h == 24 and m):
-        raise HoursError(f"{hour}h{minute or ''} is not a time")
+        raise HoursError("hours_time", time=f"{hour}h{minute or ''}")
     return h, m
 
 
@@ -57,14 +62,14 @@ def _span(text: str) -> list[str] | None:
         return None
     m = _SPAN.match(text)
     if m is None:
-        raise HoursError(f"'{text}' is not hours such as 9h-17h")
+        raise HoursError("hours_unreadable", part=text[:40])
     start = _clock(*m.group(1, 2, 3, 4))
     end = _clock(*m.group(5, 6, 7, 8))
     bare = not any(m.group(2, 4, 6, 8))
     if end <= start and bare and end[0] < 12:
         end = (end[0] + 12, end[1])  # "9-5": the afternoon, as people say it (not "17h-9h", a 24-hour clock)
     if end <= start:
-        raise HoursError(f"'{text}' closes before it opens")
+        raise HoursError("hours_backwards", part=text[:40])
     if end == (24, 0):
         end = (23, 59)
     return [f"{start[0]:02d}:{start[1]:02d}", f"{end[0]:02d}:{end[1]:02d}"]
@@ -79,7 +84,7 @@ def read_hours(text: str, current: dict | None = None) -> dict | None:
     if folded in _ALWAYS:
         return None
     if not folded:
-        raise HoursError("no hours given")
+        raise HoursError("hours_empty")
     if _DAYS.match(folded) is None:  # times alone: every day
         span = _span(folded)
         hours = {day: span for day in DAYS} if span else {}
@@ -91,7 +96,7 @@ def read_hours(text: str, current: dict | None = None) -> dict | None:
                 continue
             m = _DAYS.match(part)
             if m is None:
-                raise HoursError(f"'{part}' does not start with a day")
+                raise HoursError("hours_no_day", part=part[:40])
             first, last = _DAY[m.group(1)], _DAY.get(m.group(2) or "")
             span = _span(m.group(3))
             a = DAYS.index(first)
@@ -106,5 +111,5 @@ def read_hours(text: str, current: dict | None = None) -> dict | None:
         base = {} if opened else dict(current or {day: ["00:00", "23:59"] for day in DAYS})
         hours = {day: span for day, span in {**base, **opened}.items() if day not in closed}
     if not hours:
-        raise HoursError("no day would be open")
+        raise HoursError("hours_none_open")
     return {day: hours[day] for day in DAYS if day in hours}

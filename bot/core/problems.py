@@ -56,6 +56,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "hours": {"en": "must be an object with keys among {days}", "fr": "doit être un objet aux clés parmi {days}"},
     "hours_day": {"en": 'must be ["HH:MM", "HH:MM"] with the opening before the closing, or null',
                   "fr": "doit être l'heure d'ouverture puis celle de fermeture (HH:MM), ou fermé"},
+    "hours_unreadable": {"en": "'{part}' is not hours such as 9-5 or 9am-5pm",
+                         "fr": "« {part} » ne se lit pas comme des heures, ex. 9h-17h"},
+    "hours_time": {"en": "{time} is not a time of day", "fr": "{time} n'est pas une heure de la journée"},
+    "hours_backwards": {"en": "'{part}' closes before it opens", "fr": "« {part} » ferme avant d'ouvrir"},
+    "hours_no_day": {"en": "'{part}' does not start with a day", "fr": "« {part} » ne commence pas par un jour"},
+    "hours_none_open": {"en": "no day would be open (PAUSE stops pickups for a while)",
+                        "fr": "aucun jour ne serait ouvert (PAUSE suspend la cueillette un moment)"},
+    "hours_empty": {"en": "no hours given", "fr": "aucune heure donnée"},
     "string": {"en": "must be a string", "fr": "doit être du texte"},
 }
 

@@ -165,10 +165,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
 # people who run it, and an owner's typo in one would leave them without instructions.
 OWNER_TEMPLATES: dict[str, dict[str, str]] = {
     "owner_help": {
-        "en": "Owner: PAUSE <message>, RESUME, SET <text> <wording>, REPLY <WORD> <text>, STAFF, STAFF ADD <phone> "
-              "<name>, STAFF REMOVE <phone>, STATUS, LOGIN, ON, OFF.",
-        "fr": "PAUSE <message>, REPRENDRE, TEXTE <nom> <texte>, RÉPONSE <MOT> <texte>, ÉQUIPE, ÉQUIPE AJOUTER <tél> "
-              "<nom>, ÉQUIPE RETIRER <tél>, STATUT, CONNEXION, ON, OFF.",
+        "en": "PAUSE <msg>, RESUME, HOURS <days> <hours>, SET <key> <text>, REPLY <WORD> <text>, STAFF, STAFF ADD "
+              "<phone> <name>, STAFF REMOVE <phone>, STATUS, LOGIN, ON/OFF",
+        "fr": "PAUSE <msg>, REPRENDRE, HEURES <h>, TEXTE <nom> <txt>, RÉPONSE <MOT> <txt>, ÉQUIPE, ÉQUIPE AJOUTER "
+              "<tél> <nom>, ÉQUIPE RETIRER <tél>, STATUT, CONNEXION, ON/OFF",
     },
     "owner_only": {
         "en": "Only an owner or a manager can use {command_en}. Staff: OK, DONE, LIST, ON, OFF.",
@@ -178,6 +178,16 @@ OWNER_TEMPLATES: dict[str, dict[str, str]] = {
         "en": "Pickups paused, no staff alerts. Customers who check in get: \"{preview}\" RESUME to restart.",
         "fr": "Cueillette suspendue, sans alertes à l'équipe. Les clients qui s'annoncent lisent : \"{preview}\" "
               "REPRENDRE pour la relancer.",
+    },
+    "owner_hours_show": {
+        "en": "Pickup hours: {hours_en}. HOURS <days> <times> changes them, e.g. HOURS Mon-Fri 9-5, Sat 10-4.",
+        "fr": "Heures de cueillette : {hours_fr}. HEURES <jours> <heures> pour les changer, ex. HEURES lun-ven "
+              "9h-17h, sam 10h-16h.",
+    },
+    "owner_hours_set": {
+        "en": "Done. Pickup hours: {hours_en}. Outside them, customers get the after-hours reply.",
+        "fr": "C'est fait. Heures de cueillette : {hours_fr}. En dehors de ces heures, les clients ont la "
+              "réponse de fermeture.",
     },
     "owner_resumed": {
         "en": "Pickups are back on: arrivals alert the staff again.",

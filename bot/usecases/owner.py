@@ -1,4 +1,4 @@
-"""Owners' and managers' commands by text (PAUSE, SET, REPLY, STAFF, STATUS, LOGIN, HELP) and every staff member's
+"""Owners' and managers' commands by text (PAUSE, HOURS, SET, REPLY, STAFF, STATUS, LOGIN, HELP) and every staff member's
 ON / OFF. Each runs the same use case as the admin pages and the API, inside the text's own transaction, and is
 answered in one text: done, or what was wrong and what was expected (with nothing changed)."""
 from __future__ import annotations
@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 
 from ..core.commands import USAGE, WORDS, Command, key_of
 from ..core.conversation import Effect, Reply, TextStaff
+from ..core.handoff import describe_hours
+from ..core.hours import HoursError, read_hours
 from ..core.keywords import keyword_of
 from ..core.problems import Problem, describe
 from ..core.report import status_vars
@@ -43,7 +45,7 @@ def run(session: Session, store: Store, member: Staff, command: Command, now: da
 
 # Problems with the way a command was typed: the answer also says what the command takes.
 _FORM_PROBLEMS = frozenset(("phone", "phone_missing", "name_missing", "phone_name_missing", "staff_sub",
-                            "keyword_form"))
+                            "keyword_form", "hours_unreadable", "hours_no_day", "hours_empty"))
 # Problems told of a value without naming it ("must be at most 300 characters", as the API says of a field): a
 # text names what they are about, by the field the use case refused.
 _UNNAMED = frozenset(("empty", "too_long", "control_characters", "nul", "braces", "one_segment", "string"))
@@ -77,6 +79,18 @@ def _resume(session, store, member, command, now, lang, base_url) -> list[Effect
         return [Reply("owner_not_paused")]
     stores.change_store(store, {"paused": False})
     return [Reply("owner_resumed")]
+
+
+def _hours(session, store, member, command, now, lang, base_url) -> list[Effect]:
+    if command.text is not None:
+        try:
+            hours = read_hours(command.text, store.hours)
+        except HoursError as exc:
+            return [_problem("hours", exc.problem)]
+        stores.change_store(store, {"hours": hours})
+    shown = {"hours_en": describe_hours(store.hours, "en") or "always open",
+             "hours_fr": describe_hours(store.hours, "fr") or "toujours ouvert"}
+    return [Reply("owner_hours_set" if command.text is not None else "owner_hours_show", shown)]
 
 
 def _set(session, store, member, command, now, lang, base_url) -> list[Effect]:
@@ -179,6 +193,6 @@ def _duty(session, store, member, command, now, lang, base_url) -> list[Effect]:
 
 
 _HANDLERS: dict[str, Callable[..., list[Effect]]] = {
-    "pause": _pause, "resume": _resume, "set": _set, "reply": _reply, "staff": _staff, "staff_add": _staff_add,
+    "pause": _pause, "resume": _resume, "hours": _hours, "set": _set, "reply": _reply, "staff": _staff, "staff_add": _staff_add,
     "staff_remove": _staff_remove, "status": _status, "login": _login, "help": _help, "duty": _duty,
 }

@@ -3,6 +3,7 @@ changes for customers and staff, and the malformed forms, answered in one text w
 from __future__ import annotations
 
 import re
+from datetime import datetime, timezone
 
 import pytest
 from sqlalchemy import func, select
@@ -448,3 +449,44 @@ def test_every_owner_answer_of_a_usual_day_fits_one_sms(shop, sophie, julie):
         shop.wait(10)  # one text every 10 s: never more than the anti-loop rule's 10 a minute
         [answer] = sophie.texts(command)
         assert segments(answer) == 1, (command, answer)
+
+
+# --- HOURS ---------------------------------------------------------------------------------------------------
+
+def test_hours_alone_tells_the_current_pickup_hours(shop, sophie):
+    [answer] = sophie.texts("HOURS")
+    assert answer.startswith("Pickup hours: always open.") and segments(answer) == 1
+
+
+def test_hours_set_by_text_change_when_customers_get_the_after_hours_reply(svc, shop, sophie, marie):
+    [answer] = sophie.texts("HOURS Mon-Fri 9-5, Sat 10am-4pm, Sun closed")
+    assert answer == ("Done. Pickup hours: Mon-Fri 9am-5pm, Sat 10am-4pm. Outside them, customers get the "
+                      "after-hours reply.")
+    svc.clock.now = datetime(2026, 12, 6, 15, 0, tzinfo=timezone.utc)  # a Sunday, 10 am in Montréal
+    [closed] = marie.texts("here spot 4")
+    assert "closed right now" in closed and "Mon-Fri 9am-5pm, Sat 10am-4pm" in closed
+
+
+def test_hours_that_cannot_be_read_change_nothing_and_say_why(shop, sophie):
+    sophie.texts("HOURS Mon-Fri 9-5")
+    shop.wait(7)
+    [answer] = sophie.texts("HOURS Mon-Fri 5pm-9am")
+    assert answer == "Not done: '5pm-9am' closes before it opens."
+    shop.wait(7)
+    [answer] = sophie.texts("HOURS weekdays 9-5")
+    assert answer.startswith("Not done: 'weekdays 9-5' is not hours such as 9-5 or 9am-5pm. Expected: HOURS")
+    shop.wait(7)
+    assert sophie.texts("HOURS")[0].startswith("Pickup hours: Mon-Fri 9am-5pm.")
+
+
+def test_closing_a_day_keeps_the_other_days(shop, sophie):
+    sophie.texts("HOURS Mon-Sat 9-5")
+    shop.wait(7)
+    [answer] = sophie.texts("HOURS Sat closed")
+    assert "Pickup hours: Mon-Fri 9am-5pm." in answer
+
+
+def test_staff_cannot_change_the_hours(shop, julie, sophie):
+    [answer] = julie.texts("HOURS 9-5")
+    assert answer.startswith("Only an owner or a manager can use HOURS.")
+    assert sophie.texts("HOURS")[0].startswith("Pickup hours: always open.")

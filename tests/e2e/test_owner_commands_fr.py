@@ -381,3 +381,20 @@ def test_les_reponses_au_proprio_sont_en_francais_sans_caracteres_hors_gsm(shop,
         assert {c for c in reponse if c not in GSM7_BASIC and c not in GSM7_EXTENDED} == set(), (commande, reponse)
         for anglais in ("Done", "Not done", "Expected", "SET ", "REPLY", "STAFF", "owner", "staff"):
             assert anglais not in reponse, (commande, reponse)
+
+
+# --- HEURES --------------------------------------------------------------------------------------------------
+
+def test_heures_changees_par_texto_comme_un_proprio_les_ecrit(shop, sophie):
+    [reponse] = sophie.texts("heures 9h-17h")
+    assert reponse.startswith("C'est fait. Heures de cueillette : lun-dim 9 h-17 h.") and segments(reponse) == 1
+    shop.wait(7)
+    [reponse] = sophie.texts("HEURES lundi au vendredi de 9 h à 17 h 30, samedi 10h-16h, dimanche fermé")
+    assert reponse.startswith("C'est fait. Heures de cueillette : lun-ven 9 h-17 h 30, sam 10 h-16 h.")
+
+
+def test_heures_illisibles_rien_ne_change(shop, sophie):
+    [reponse] = sophie.texts("HEURES fermé")
+    assert reponse == ("Rien de changé : aucun jour ne serait ouvert (PAUSE suspend la cueillette un moment).")
+    shop.wait(7)
+    assert sophie.texts("HEURES")[0].startswith("Heures de cueillette : toujours ouvert.")
