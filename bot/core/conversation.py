@@ -174,6 +174,8 @@ def handoff_vars(h: HandoffView, now: datetime | None = None) -> dict:
         "note": f' Note: "{h.note}"' if h.note else "",
         "unverified_en": " Phone not on file: check the name." if h.unverified_phone else "",
         "unverified_fr": " Numéro inconnu : vérifiez le nom." if h.unverified_phone else "",
+        "no_texts_en": " Opted out of texts: can't be texted back." if h.customer_opted_out else "",
+        "no_texts_fr": " A refusé les textos : impossible de lui répondre." if h.customer_opted_out else "",
         "staff": h.claimed_by_name or "",
         "minutes": h.waited_minutes(now) if now else 0,
     }
@@ -211,12 +213,21 @@ def managers(staff: list[StaffView]) -> tuple[int, ...]:
 def decide_customer(m: Meaning, store: StoreView, c: CustomerView, staff: list[StaffView], now: datetime,
                     found_order: OrderView | None = None, text: str = "") -> list[Effect]:
     """`found_order`: the store's order whose number the text gave, looked up by the caller; `text`: as typed."""
+    if not c.opted_out:
+        return _customer(m, store, c, staff, now, found_order, text)
+    if m.intent == "start":
+        return [UpdateCustomer({"opted_out": False}), Reply("opted_in")]
+    if m.intent in ("stop", "help"):
+        return []
+    # Opting out ends texts, not service: an opted-out customer who says they are here is still handed their
+    # order. Staff get every alert as for anyone (saying this customer cannot be texted back); nothing more is
+    # ever sent to the number itself until START.
+    return [e for e in _customer(m, store, c, staff, now, found_order, text) if not isinstance(e, (Reply, TextCustomer))]
+
+
+def _customer(m: Meaning, store: StoreView, c: CustomerView, staff: list[StaffView], now: datetime,
+              found_order: OrderView | None, text: str) -> list[Effect]:
     effects: list[Effect] = []
-    if c.opted_out:
-        # Nothing more is ever sent to an opted-out number until it opts back in.
-        if m.intent == "start":
-            effects += [UpdateCustomer({"opted_out": False}), Reply("opted_in")]
-        return effects
     if m.intent == "stop":
         return [UpdateCustomer({"opted_out": True, "awaiting": None, "pending": None}), Reply("opted_out")]
     if m.intent == "start":
@@ -317,7 +328,7 @@ def _arrive(store: StoreView, c: CustomerView, h: HandoffView | None, orders: li
     spot = details.get("spot") if location == "car" else None
     ready = any(o.status == "ready" for o in orders)
     fields = {"location": location, "spot": spot, "vehicle": details.get("vehicle"), "note": details.get("note")}
-    needs_spot = location == "car" and not spot
+    needs_spot = location == "car" and not spot and not c.opted_out  # no asking someone we cannot text
     alert = ready and not needs_spot
     effects: list[Effect] = []
     if h is None:
@@ -335,7 +346,8 @@ def _arrive(store: StoreView, c: CustomerView, h: HandoffView | None, orders: li
     view = HandoffView(id=ref, status="waiting", customer_id=c.id, customer_label=_label(c, h),
                        order_numbers=tuple(o.number for o in orders), location=location, spot=spot,
                        vehicle=fields["vehicle"], note=fields["note"],
-                       unverified_phone=unverified or bool(h and h.unverified_phone))
+                       unverified_phone=unverified or bool(h and h.unverified_phone),
+                       customer_opted_out=c.opted_out)
     v = handoff_vars(view)
     if needs_spot:
         return effects + [UpdateCustomer({"awaiting": "spot", "pending": details}), Reply("ask_spot", _name(c)),

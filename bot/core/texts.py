@@ -90,16 +90,16 @@ TEMPLATES: dict[str, dict[str, str]] = {
     },
     # --- staff ---
     "staff_arrival": {
-        "en": "Arrival: {customer}, {where_en}{vehicle}. Order {orders}.{unverified_en}{note} Reply OK {ref} to take it.",
-        "fr": "Arrivée : {customer}, {where_fr}{vehicle}. Commande {orders}.{unverified_fr}{note} Répondez OK {ref} pour la prendre.",
+        "en": "Arrival: {customer}, {where_en}{vehicle}. Order {orders}.{unverified_en}{no_texts_en}{note} Reply OK {ref} to take it.",
+        "fr": "Arrivée : {customer}, {where_fr}{vehicle}. Commande {orders}.{unverified_fr}{no_texts_fr}{note} Répondez OK {ref} pour la prendre.",
     },
     "staff_not_ready": {
-        "en": "{customer} is waiting ({where_en}) for order {orders}, which is NOT ready. Mark it ready and the alert goes out.",
-        "fr": "{customer} attend ({where_fr}) la commande {orders}, qui n'est PAS prête. Dès qu'elle est marquée prête, l'alerte part.",
+        "en": "{customer} is waiting ({where_en}) for order {orders}, which is NOT ready. Mark it ready and the alert goes out.{no_texts_en}",
+        "fr": "{customer} attend ({where_fr}) la commande {orders}, qui n'est PAS prête. Dès qu'elle est marquée prête, l'alerte part.{no_texts_fr}",
     },
     "staff_claimed_you": {
-        "en": "It's yours: {customer}, {where_en}{vehicle}, order {orders}. Reply DONE {ref} once handed off.",
-        "fr": "C'est à vous : {customer}, {where_fr}{vehicle}, commande {orders}. Répondez FAIT {ref} une fois remise.",
+        "en": "It's yours: {customer}, {where_en}{vehicle}, order {orders}.{no_texts_en} Reply DONE {ref} once handed off.",
+        "fr": "C'est à vous : {customer}, {where_fr}{vehicle}, commande {orders}.{no_texts_fr} Répondez FAIT {ref} une fois remise.",
     },
     "staff_claimed_other": {
         "en": "{staff} took {customer} ({where_en}, order {orders}).",
@@ -134,20 +134,20 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "fr": "Personne n'attend en ce moment.",
     },
     "staff_realert": {
-        "en": "Still waiting ({minutes} min): {customer}, {where_en}{vehicle}, order {orders}. Reply OK {ref} to take it.",
-        "fr": "Attend toujours ({minutes} min) : {customer}, {where_fr}{vehicle}, commande {orders}. Répondez OK {ref} pour la prendre.",
+        "en": "Still waiting ({minutes} min): {customer}, {where_en}{vehicle}, order {orders}.{no_texts_en} Reply OK {ref} to take it.",
+        "fr": "Attend toujours ({minutes} min) : {customer}, {where_fr}{vehicle}, commande {orders}.{no_texts_fr} Répondez OK {ref} pour la prendre.",
     },
     "staff_escalation": {
-        "en": "Nobody has taken {customer} ({where_en}, order {orders}), waiting {minutes} min. Reply OK {ref} to take it.",
-        "fr": "Personne n'a pris {customer} ({where_fr}, commande {orders}), qui attend depuis {minutes} min. Répondez OK {ref} pour la prendre.",
+        "en": "Nobody has taken {customer} ({where_en}, order {orders}), waiting {minutes} min.{no_texts_en} Reply OK {ref} to take it.",
+        "fr": "Personne n'a pris {customer} ({where_fr}, commande {orders}), qui attend depuis {minutes} min.{no_texts_fr} Répondez OK {ref} pour la prendre.",
     },
     "staff_reminder": {
-        "en": "{customer} is asking again ({where_en}, order {orders}, waiting {minutes} min).{note}",
-        "fr": "{customer} relance ({where_fr}, commande {orders}, attend depuis {minutes} min).{note}",
+        "en": "{customer} is asking again ({where_en}, order {orders}, waiting {minutes} min).{no_texts_en}{note}",
+        "fr": "{customer} relance ({where_fr}, commande {orders}, attend depuis {minutes} min).{no_texts_fr}{note}",
     },
     "staff_update": {
-        "en": "Update from {customer}: {where_en}{vehicle}, order {orders}.{note}",
-        "fr": "Mise à jour de {customer} : {where_fr}{vehicle}, commande {orders}.{note}",
+        "en": "Update from {customer}: {where_en}{vehicle}, order {orders}.{no_texts_en}{note}",
+        "fr": "Mise à jour de {customer} : {where_fr}{vehicle}, commande {orders}.{no_texts_fr}{note}",
     },
     "staff_cancel_request": {
         "en": "{customer} asks to cancel order {orders}. Please follow up.",

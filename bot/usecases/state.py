@@ -73,7 +73,7 @@ def handoff_view(h: Handoff) -> HandoffView:
         vehicle=h.vehicle, note=h.note, claimed_by_id=h.claimed_by_id,
         claimed_by_name=h.claimed_by.name if h.claimed_by else None, alerted=h.alerted,
         unverified_phone=h.unverified_phone, escalation_level=h.escalation_level, arrived_at=h.arrived_at,
-        orders_ready=any(o.status == "ready" for o in orders),
+        orders_ready=any(o.status == "ready" for o in orders), customer_opted_out=h.customer.opted_out,
     )
 
 

@@ -226,6 +226,43 @@ def test_stop_opts_out_and_nothing_more_is_sent_until_start(shop, alex):
     assert "subscribed again" in back
 
 
+def test_opted_out_customer_arriving_is_still_handed_their_order(shop, alex, sam):
+    shop.order("1234", alex, "Alex Martin", language="en")
+    alex.texts("omw 10 min")
+    assert shop.board()["on_the_way"][0]["customer"] == "Alex M."
+    [bye] = alex.texts("STOP")
+    assert "won't get any more texts" in bye
+    assert alex.texts("here spot 5") == []
+    [alert] = sam.new()
+    assert alert.startswith("Arrival: Alex M., spot 5") and "can't be texted back" in alert
+    [card] = shop.board()["waiting"]
+    assert card["spot"] == "5" and card["customer_opted_out"]
+    [mine] = sam.texts("OK")
+    assert mine.startswith("It's yours") and "can't be texted back" in mine
+    [done] = sam.texts("DONE")
+    assert done.startswith("Done: order #1234 handed off")
+    assert shop.order_state("1234")["status"] == "handed_off"
+    assert alex.new() == []
+    [back] = alex.texts("START")
+    assert "subscribed again" in back
+
+
+def test_an_opted_out_number_gets_nothing_while_staff_get_the_alert(shop, alex, sam):
+    shop.order("1234", alex, "Alex Martin", language="en")
+    alex.texts("STOP")
+    written = shop.texts_written_to(alex)
+    alex.texts("I'm here")  # no spot: they cannot be asked for one, so staff are alerted at once
+    alex.texts("still waiting?")
+    alex.texts("HELP")
+    [alert, reminder] = sam.new()
+    assert alert.startswith("Arrival: Alex M., spot not given yet") and "can't be texted back" in alert
+    assert "asking again" in reminder
+    sam.texts("OK")
+    sam.texts("DONE")
+    assert shop.texts_written_to(alex) == written  # not one more text to the number, not even held back
+    assert alex.new() == []
+
+
 def test_help_answers_the_store_help_text(shop, alex):
     [help_text] = alex.texts("HELP")
     assert "Plein Air Laurier" in help_text and "STOP" in help_text

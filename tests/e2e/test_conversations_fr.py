@@ -156,6 +156,24 @@ def test_les_reponses_suivent_la_langue_du_client(shop, julie):
     assert alerte.startswith("Arrivée") and "Mazda" in alerte  # staff keep their own language
 
 
+def test_une_cliente_desabonnee_qui_arrive_recoit_quand_meme_sa_commande(shop, marie, julie):
+    shop.order("1234", marie, "Marie Lavoie", language="fr")
+    marie.new()
+    [adieu] = marie.texts("ARRÊT")
+    assert "ne recevrez plus" in adieu
+    ecrits = shop.texts_written_to(marie)
+    assert marie.texts("chu rendue place 5") == []
+    [alerte] = julie.new()
+    assert alerte.startswith("Arrivée : Marie L., place 5")
+    assert "A refusé les textos : impossible de lui répondre." in alerte
+    assert shop.board()["waiting"][0]["customer_opted_out"]
+    [a_vous] = julie.texts("ok")
+    assert "impossible de lui répondre" in a_vous
+    julie.texts("fait")
+    assert shop.order_state("1234")["status"] == "handed_off"
+    assert shop.texts_written_to(marie) == ecrits and marie.new() == []
+
+
 def test_annuler_ma_commande_n_est_pas_un_desabonnement(shop, marie, julie):
     shop.order("1234", marie, "Marie Lavoie", language="fr")
     marie.new()

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import itertools
 
+from sqlalchemy import select
 from twilio.request_validator import RequestValidator
 
 from bot import create_app
-from bot.usecases import orders, stores
+from bot.data.models import Message
+from bot.usecases import board, orders, stores
 
 _sids = itertools.count(1)
 
@@ -65,6 +67,16 @@ class Shop:
 
     def order_state(self, number: str) -> dict:
         return orders.get_order(self.svc.db, self.store.id, number)
+
+    def board(self) -> dict:
+        """What the staff board shows now."""
+        return board.board_state(self.svc.db, self.store.id, self.svc.clock())
+
+    def texts_written_to(self, phone: Phone) -> list[str]:
+        """Every text the bot wrote to this phone, sent or not (an opted-out number's would be held back)."""
+        with self.svc.db.read() as session:
+            return list(session.scalars(select(Message.body).where(
+                Message.direction == "out", Message.to_addr == phone.address).order_by(Message.id)))
 
     def post_sms(self, from_addr: str, body: str, sid: str | None = None, signature: str | None = None):
         to = f"whatsapp:{self.number}" if from_addr.startswith("whatsapp:") else self.number
