@@ -263,6 +263,32 @@ def test_an_opted_out_number_gets_nothing_while_staff_get_the_alert(shop, alex, 
     assert alex.new() == []
 
 
+def test_a_customer_who_writes_french_gets_french_though_the_order_was_keyed_in_english(shop, sam):
+    luc = shop.customer("+15145550131")
+    shop.order("1310", luc, "Luc Côté", language="en")
+    [ready] = luc.new()
+    assert ready.startswith("Plein Air Laurier: order #1310 is ready")  # nothing written yet: the order's language
+    [ack] = luc.texts("chu rendu place 4")
+    assert ack.startswith("Merci Luc, c'est noté : place 4")
+    [alert] = sam.new()
+    assert alert.startswith("Arrival: Luc C., spot 4")  # staff keep their own language
+    sam.texts("OK")
+    [coming] = luc.new()
+    assert coming == "Sam Wilson s'en vient avec votre commande #1310!"
+    sam.texts("DONE")
+    [bye] = luc.new()
+    assert bye.startswith("C'est tout bon!")
+
+
+def test_a_text_in_neither_language_keeps_the_last_clear_one(shop, sam):
+    luc = shop.customer("+15145550131")
+    shop.order("1310", luc, "Luc Côté", language="en")
+    luc.new()
+    luc.texts("Bonjour, je suis arrivé")
+    [ack] = luc.texts("spot 4")
+    assert ack.startswith("Merci Luc")
+
+
 def test_help_answers_the_store_help_text(shop, alex):
     [help_text] = alex.texts("HELP")
     assert "Plein Air Laurier" in help_text and "STOP" in help_text

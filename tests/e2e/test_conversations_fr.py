@@ -174,6 +174,22 @@ def test_une_cliente_desabonnee_qui_arrive_recoit_quand_meme_sa_commande(shop, m
     assert shop.texts_written_to(marie) == ecrits and marie.new() == []
 
 
+def test_un_client_qui_ecrit_en_anglais_recoit_de_l_anglais_meme_si_la_commande_est_en_francais(shop, julie):
+    sam = shop.customer("+15145550130")
+    shop.order("1300", sam, "Sam Park", language="fr")
+    [prete] = sam.new()
+    assert prete.startswith("Plein Air Laurier")
+    assert "votre commande #1300 vous attend" in prete
+    [ack] = sam.texts("I'm here, spot 6")
+    assert ack.startswith("Thanks Sam! Got it: spot 6")
+    julie.new()
+    julie.texts("ok")
+    [en_route] = sam.new()
+    assert en_route == "Julie Tremblay is bringing order #1300 out to you now."
+    [bonjour] = sam.texts("Merci! je suis à la place 6")
+    assert bonjour.startswith("Désolé pour l'attente")  # the latest clear text is French again
+
+
 def test_annuler_ma_commande_n_est_pas_un_desabonnement(shop, marie, julie):
     shop.order("1234", marie, "Marie Lavoie", language="fr")
     marie.new()
