@@ -156,6 +156,13 @@ def order_list(numbers) -> str:
     return ", ".join(f"#{n.lstrip('#')}" for n in numbers)
 
 
+def note_vars(note: str | None) -> dict:
+    """A customer's words for staff, quoted as typed; French puts a non-breaking space before the colon."""
+    if not note:
+        return {"note": "", "note_fr": ""}
+    return {"note": f' Note: "{note}"', "note_fr": f' Note\u00a0: "{note}"'}
+
+
 def handoff_vars(h: HandoffView, now: datetime | None = None) -> dict:
     """The variables every handoff text may use, in both languages."""
     if h.location == "door":
@@ -171,11 +178,11 @@ def handoff_vars(h: HandoffView, now: datetime | None = None) -> dict:
         "vehicle": f", {h.vehicle}" if h.vehicle else "",
         "orders": order_list(h.order_numbers),
         "ref": h.order_numbers[0].lstrip("#") if h.order_numbers else str(h.id),
-        "note": f' Note: "{h.note}"' if h.note else "",
+        **note_vars(h.note),
         "unverified_en": " Phone not on file: check the name." if h.unverified_phone else "",
-        "unverified_fr": " Numéro inconnu : vérifiez le nom." if h.unverified_phone else "",
+        "unverified_fr": " Numéro inconnu\u00a0: vérifiez le nom." if h.unverified_phone else "",
         "no_texts_en": " Opted out of texts: can't be texted back." if h.customer_opted_out else "",
-        "no_texts_fr": " A refusé les textos : impossible de lui répondre." if h.customer_opted_out else "",
+        "no_texts_fr": " A refusé les textos\u00a0: impossible de lui répondre." if h.customer_opted_out else "",
         "staff": h.claimed_by_name or "",
         "minutes": h.waited_minutes(now) if now else 0,
     }
@@ -404,7 +411,7 @@ def _with_open_handoff(m: Meaning, store: StoreView, c: CustomerView, h: Handoff
     if m.intent in ("status", "arrived", "on_the_way"):
         v = handoff_vars(h, now)
         if m.note:
-            v["note"] = f' Note: "{m.note}"'
+            v.update(note_vars(m.note))
         return [Reply("still_waiting", _name(c)), TextStaff(who, "staff_reminder", v, handoff_id=h.id)]
     note = (m.note or text).strip()
     if note and h.alerted:
@@ -490,13 +497,14 @@ def _list(handoffs: list[HandoffView], now: datetime) -> Reply:
     at_store = [h for h in handoffs if h.status in AT_STORE]
     if not at_store:
         return Reply("staff_list_empty")
-    lines = []
+    lines = {"en": [], "fr": []}
     for h in at_store:
         v = handoff_vars(h, now)
         who = f" ({h.claimed_by_name})" if h.status == "claimed" else ""
-        where = h.spot if h.location == "car" and h.spot else ("door/porte" if h.location == "door" else "?")
-        lines.append(f"{v['orders']} {where} {h.customer_label} {v['minutes']} min{who}")
-    return Reply("staff_list", {"lines": "; ".join(lines)})
+        for lang, door in (("en", "door"), ("fr", "porte")):
+            where = h.spot if h.location == "car" and h.spot else (door if h.location == "door" else "?")
+            lines[lang].append(f"{v['orders']} {where} {h.customer_label} {v['minutes']} min{who}")
+    return Reply("staff_list", {"lines": "; ".join(lines["en"]), "lines_fr": "; ".join(lines["fr"])})
 
 
 def _claim_or_done(m: Meaning, me: StaffView, handoffs: list[HandoffView], staff: list[StaffView],
@@ -507,9 +515,11 @@ def _claim_or_done(m: Meaning, me: StaffView, handoffs: list[HandoffView], staff
     h = target.handoff
     if h is None:
         if len(target.choices) > 1:
-            choices = "; ".join(f"{order_list(c.order_numbers)} {handoff_vars(c)['where_en']}"
-                                for c in target.choices)
-            return [Reply("staff_which", {"choices": choices, "command": "OK" if claiming else "DONE"})]
+            where = [(order_list(c.order_numbers), handoff_vars(c)) for c in target.choices]
+            return [Reply("staff_which", {
+                "choices": "; ".join(f"{orders} {v['where_en']}" for orders, v in where),
+                "choices_fr": "; ".join(f"{orders} {v['where_fr']}" for orders, v in where),
+                "command": "OK" if claiming else "DONE", "command_fr": "OK" if claiming else "FAIT"})]
         ref = m.order or m.spot
         if ref:
             return [Reply("staff_no_match", {"ref": ref})]

@@ -135,7 +135,7 @@ def test_escalade_aux_gerants(shop, marie, julie):
     assert encore.startswith("Attend toujours")
     shop.wait(301)
     [escalade] = patronne.new()
-    assert escalade.startswith("Personne n'a pris Marie L.")
+    assert escalade.startswith("Personne ne s'occupe de Marie L.")
 
 
 def test_arret_desabonne_et_aide_repond(shop, marie):
