@@ -216,6 +216,28 @@ def test_still_waiting_gets_an_apology_and_staff_are_reminded(shop, alex, sam):
     assert "asking again" in reminder and "2 min" in reminder
 
 
+@pytest.mark.parametrize("text", ["hello?? anyone coming", "did u forget about me", "been 15 mins, still nobody??",
+                                  "how long is this gonna take"])
+def test_a_waiting_customer_who_feels_forgotten_gets_an_apology_and_staff_a_reminder(shop, alex, sam, text):
+    shop.order("1234", alex, "Alex Martin", language="en")
+    alex.new()
+    alex.texts("here spot 4")
+    sam.new()
+    shop.wait(240)  # before the first re-alert
+    [sorry] = alex.texts(text)
+    assert sorry == "Sorry for the wait Alex! We've reminded the team and someone will be right out."
+    [reminder] = sam.new()
+    assert reminder.startswith("Alex M. is asking again (spot 4, order #1234, waiting 4 min)")
+
+
+def test_an_eta_said_in_words_is_recorded(shop, alex):
+    shop.order("1234", alex, "Alex Martin", language="en")
+    alex.new()
+    [reply] = alex.texts("be there in three quarters of an hour")
+    assert "in about 45 min" in reply
+    assert shop.board()["on_the_way"][0]["eta_seconds"] == 45 * 60
+
+
 def test_stop_opts_out_and_nothing_more_is_sent_until_start(shop, alex):
     [bye] = alex.texts("STOP")
     assert "won't get any more texts" in bye

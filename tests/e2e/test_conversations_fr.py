@@ -124,6 +124,30 @@ def test_relance_du_client_excuses_et_rappel(shop, marie, julie):
     assert "relance" in rappel
 
 
+@pytest.mark.parametrize("texte", ["on m'a oubliée ou quoi", "je niaise ici depuis 15 min", "allo?? quelqu'un?",
+                                   "ca fait 20 minutes que jattends", "ça va-tu être encore long?"])
+def test_une_cliente_qui_se_sent_oubliee_recoit_des_excuses_et_le_personnel_un_rappel(shop, marie, julie, texte):
+    shop.order("1234", marie, "Marie Lavoie", language="fr")
+    marie.new()
+    marie.texts("rendu place 4")
+    julie.new()
+    shop.wait(240)  # before the first re-alert
+    [excuses] = marie.texts(texte)
+    assert excuses == "Désolé pour l'attente Marie! On a relancé l'équipe, quelqu'un arrive dans un instant."
+    [rappel] = julie.new()
+    assert rappel.startswith("Marie L. relance (place 4, commande #1234, attend depuis 4 min)")
+
+
+@pytest.mark.parametrize("texte, minutes", [("j'arrive dans trois quarts d'heure", 45),
+                                            ("dans une heure et quart", 75)])
+def test_un_delai_dit_en_mots_est_un_delai(shop, marie, texte, minutes):
+    shop.order("1234", marie, "Marie Lavoie", language="fr")
+    marie.new()
+    [reponse] = marie.texts(texte)
+    assert f"dans environ {minutes} min" in reponse
+    assert shop.board()["on_the_way"][0]["eta_seconds"] == minutes * 60
+
+
 def test_escalade_aux_gerants(shop, marie, julie):
     patronne = shop.staff("Sophie Roy", "+15145550113", role="owner", language="fr", on_duty=False)
     shop.order("1234", marie, "Marie Lavoie", language="fr")
