@@ -77,11 +77,12 @@ def register_commands(app: Flask) -> None:
         parse_lines(role, text)
 
     @app.cli.command("demo")
-    def demo():
+    @click.option("--reset", is_flag=True, help="first empty the demo store back to its first state, to replay it")
+    def demo(reset):
         """Load a demo store, staff and orders (idempotent), and print how to try it."""
         from .demo import load_demo
 
-        for line in load_demo(_svc()):
+        for line in load_demo(_svc(), reset=reset):
             click.echo(line)
 
     @app.cli.command("rotate-board-token")

@@ -8,11 +8,11 @@ import string
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..core.texts import ONE_SEGMENT, TEMPLATES, placeholders, segments
-from ..data.models import ApiToken, AutoReply, Staff, Store
+from ..data.models import ApiToken, AutoReply, Customer, Handoff, Message, Order, Staff, Store
 from ..phones import InvalidPhone, region_of, to_e164
 from .errors import Conflict, Invalid, NotFound
 
@@ -91,6 +91,18 @@ def create_store(db, name, sms_number, timezone="America/Toronto", language="fr"
     except IntegrityError:
         raise Conflict(f"a store already uses the number {number}") from None
     return store
+
+
+def clear_store(db, store_id: int) -> None:
+    """Empty a store back to a new one, keeping its id, number, name, settings and board link: its texts, pickups,
+    orders, customers (with their opt-outs and languages), staff and owner's wording are deleted, and pickups are
+    resumed. For replaying the demo; timers still armed for its pickups find nothing and do nothing."""
+    get_store(db, store_id)
+    with db.write() as session:
+        # Children first: texts name handoffs, customers and staff; orders name handoffs; handoffs name customers.
+        for model in (Message, Order, Handoff, Customer, Staff, AutoReply):
+            session.execute(delete(model).where(model.store_id == store_id))
+        session.execute(update(Store).where(Store.id == store_id).values(paused=False, pause_message=None))
 
 
 def _timezone(value) -> str:

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from twilio.request_validator import RequestValidator
 
 from bot import create_app
-from bot.data.models import Message
+from bot.data.models import Message, Store
 from bot.usecases import board, orders, stores
 
 _sids = itertools.count(1)
@@ -49,6 +49,17 @@ class Shop:
         self.store = stores.create_store(svc.db, name, number, "America/Toronto", language,
                                          escalation_seconds=escalation_seconds, handoff_mode=handoff_mode, hours=hours)
         self.number = number
+
+    @classmethod
+    def existing(cls, svc, number: str) -> "Shop":
+        """The harness on a store that is already there (the demo's), rather than a new one."""
+        shop = cls.__new__(cls)
+        shop.svc, shop.number = svc, number
+        shop.app = create_app(services=svc)
+        shop.client = shop.app.test_client()
+        with svc.db.read() as session:
+            shop.store = session.scalars(select(Store).where(Store.sms_number == number)).one()
+        return shop
 
     def staff(self, name: str, phone: str, role="staff", language="fr", on_duty=True) -> Phone:
         stores.add_staff(self.svc.db, self.store.id, name, phone, role, language, on_duty)
