@@ -4,10 +4,7 @@ from __future__ import annotations
 import re
 
 from bot import create_app
-from bot.data.db import Database
-from bot.wiring import Services
-from config.settings import load_settings
-from tests.support.fakes import FakeSender, InlineDispatcher
+from tests.support.conversation import app_with
 
 LINKS = ('href="/simulator?lang=fr"', 'href="/simulator?lang=en"', 'href="/admin"', 'href="/api/v1/openapi.json"',
          'href="/healthz"')
@@ -41,14 +38,7 @@ def test_the_front_page_has_no_inline_script_or_style_so_the_csp_holds(svc):
 
 
 def test_with_real_twilio_credentials_the_front_page_does_not_link_the_simulator(database_url):
-    settings = load_settings({"DATABASE_URL": database_url, "SMS_TRANSPORT": "twilio", "SECRET_KEY": "x",
-                              "TWILIO_ACCOUNT_SID": "AC" + "1" * 32, "TWILIO_AUTH_TOKEN": "secret"})
-    db = Database(settings.database_url)
-    db.create_all()
-    try:
-        client = create_app(services=Services(settings=settings, db=db, dispatcher=InlineDispatcher(),
-                                              sender=FakeSender())).test_client()
+    with app_with(database_url, SMS_TRANSPORT="twilio", SECRET_KEY="x", TWILIO_ACCOUNT_SID="AC" + "1" * 32,
+                  TWILIO_AUTH_TOKEN="secret") as client:
         page = client.get("/").get_data(as_text=True)
-        assert "/simulator" not in page and 'href="/admin"' in page
-    finally:
-        db.dispose()
+    assert "/simulator" not in page and 'href="/admin"' in page

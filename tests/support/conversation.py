@@ -2,15 +2,33 @@
 from __future__ import annotations
 
 import itertools
+from contextlib import contextmanager
 
 from sqlalchemy import select
 from twilio.request_validator import RequestValidator
 
 from bot import create_app
+from bot.data.db import Database
 from bot.data.models import Message, Store
 from bot.usecases import board, orders, stores
+from bot.wiring import Services
+from config.settings import load_settings
+from tests.support.fakes import FakeSender, InlineDispatcher
 
 _sids = itertools.count(1)
+
+
+@contextmanager
+def app_with(database_url: str, **env: str):
+    """A test client of the app under other settings than the tests' own (real Twilio credentials, production)."""
+    settings = load_settings({"DATABASE_URL": database_url, **env})
+    db = Database(settings.database_url)
+    db.create_all()
+    try:
+        yield create_app(services=Services(settings=settings, db=db, dispatcher=InlineDispatcher(),
+                                           sender=FakeSender())).test_client()
+    finally:
+        db.dispose()
 
 
 class Phone:
