@@ -36,7 +36,8 @@ def populate(db_url: str, count: int, stores: int = STORES, staff_per_store: int
     (bulk SQL: marking orders ready through the use case would text every customer first)."""
     from bot.data.db import Database
     from bot.data.models import Customer, Order
-    from bot.usecases.stores import add_staff, create_store
+    from bot.usecases.roster import add_staff
+    from bot.usecases.stores import create_store
 
     db = Database(db_url)
     pop = Population(stores=[])

@@ -35,7 +35,8 @@ sys.path.insert(0, str(ROOT))
 
 from bot.data.db import Database  # noqa: E402
 from bot.data.models import Customer, Message, Order  # noqa: E402
-from bot.usecases.stores import add_staff, create_store  # noqa: E402
+from bot.usecases.roster import add_staff  # noqa: E402
+from bot.usecases.stores import create_store  # noqa: E402
 from config.settings import normalise_database_url  # noqa: E402
 from tests.support.live import LiveStack, RedisServer  # noqa: E402
 

@@ -90,8 +90,8 @@ def register_commands(app: Flask) -> None:
     @click.argument("store_id", type=int)
     def rotate_board_token(store_id):
         """Give STORE_ID a new staff board link; the old link stops working at once."""
-        from .demo import base_url
         from .usecases.board import rotate_token
+        from .wiring import base_url
         from .usecases.errors import NotFound
 
         try:
@@ -99,6 +99,22 @@ def register_commands(app: Flask) -> None:
         except NotFound as exc:
             raise click.ClickException(str(exc)) from None
         click.echo(f"board: {base_url(_svc().settings)}/board/{token}")
+
+    @app.cli.command("login-link")
+    @click.argument("phone")
+    def login_link(phone):
+        """Print a one-time sign-in link to the admin pages for the owner or manager with PHONE (valid 10 minutes,
+        usable once): the first sign-in, before anyone can text LOGIN."""
+        from .usecases.errors import Invalid, NotFound
+        from .usecases.logins import LINK_SECONDS, link_for_phone, login_url
+
+        svc = _svc()
+        try:
+            token, member = link_for_phone(svc.db, phone, svc.clock())
+        except (Invalid, NotFound) as exc:
+            raise click.ClickException(str(exc)) from None
+        click.echo(login_url(svc.base_url, token))
+        click.echo(f"for {member.name} ({member.role}); valid {LINK_SECONDS // 60} minutes, once", err=True)
 
     @app.cli.command("text")
     @click.option("--from", "from_", required=True, help="the phone texting the store, e.g. +15145550123")

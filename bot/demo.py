@@ -7,15 +7,11 @@ import sys
 from sqlalchemy import select
 
 from .data.models import Order, Staff, Store
-from .usecases import orders, stores
+from .usecases import orders, roster, stores
+from .wiring import base_url
 
 STORE_NUMBER = "+15145550100"
 CUSTOMER = "+15145550123"
-
-
-def base_url(settings) -> str:
-    """Where people open the pages: PUBLIC_BASE_URL, else the local address `scripts/dev` serves on."""
-    return settings.public_base_url or f"http://127.0.0.1:{os.environ.get('PORT') or 5000}"
 
 
 def python() -> str:
@@ -38,9 +34,9 @@ def load_demo(svc, reset: bool = False) -> list[str]:
     with svc.db.read() as session:
         staffed = session.scalars(select(Staff.id).where(Staff.store_id == store.id)).first() is not None
     if not staffed:
-        stores.add_staff(svc.db, store.id, "Julie Tremblay", "+15145550111", "staff", "fr")
-        stores.add_staff(svc.db, store.id, "Sam Wilson", "+15145550112", "staff", "en")
-        stores.add_staff(svc.db, store.id, "Sophie Roy", "+15145550113", "owner", "fr", on_duty=False)
+        roster.add_staff(svc.db, store.id, "Julie Tremblay", "+15145550111", "staff", "fr")
+        roster.add_staff(svc.db, store.id, "Sam Wilson", "+15145550112", "staff", "en")
+        roster.add_staff(svc.db, store.id, "Sophie Roy", "+15145550113", "owner", "fr", on_duty=False)
     with svc.db.read() as session:
         have = set(session.scalars(select(Order.number).where(Order.store_id == store.id)))
     if "1234" not in have:

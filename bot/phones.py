@@ -60,6 +60,17 @@ def is_short_code(raw: str) -> bool:
     return digits.isdigit() and len(digits) <= 6
 
 
+def display(e164: str) -> str:
+    """For people: "514-555-0111" for a number of the North American plan, else the international form."""
+    if _NANP_E164.fullmatch(e164):
+        return f"{e164[2:5]}-{e164[5:8]}-{e164[8:]}"
+    try:
+        parsed = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
 def mask(e164: str | None) -> str:
     """For logs: only the last four digits."""
     if not e164:

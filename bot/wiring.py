@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Callable
@@ -42,6 +43,11 @@ class Services:
         return f"{base}/twilio/status" if base else None
 
     @property
+    def base_url(self) -> str:
+        """Where people open the pages (links in texts, the CLI's hints)."""
+        return base_url(self.settings)
+
+    @property
     def webhook_token(self) -> str:
         return webhook_token(self.settings)
 
@@ -60,6 +66,11 @@ def _intake(svc: "Services"):
     return Intake(insert_many=lambda rows: svc.db.insert_many(INSERT_INBOUND, rows),
                   insert_one=lambda row: svc.db.insert(INSERT_INBOUND, row),
                   signal=lambda message_ids: svc.dispatcher.process_inbound_many(message_ids))
+
+
+def base_url(settings: Settings) -> str:
+    """PUBLIC_BASE_URL, else the local address `scripts/dev` serves on."""
+    return settings.public_base_url or f"http://127.0.0.1:{os.environ.get('PORT') or 5000}"
 
 
 def webhook_token(settings: Settings) -> str:

@@ -218,10 +218,12 @@ def managers(staff: list[StaffView]) -> tuple[int, ...]:
 # --- customers --------------------------------------------------------------------------------
 
 def decide_customer(m: Meaning, store: StoreView, c: CustomerView, staff: list[StaffView], now: datetime,
-                    found_order: OrderView | None = None, text: str = "") -> list[Effect]:
-    """`found_order`: the store's order whose number the text gave, looked up by the caller; `text`: as typed."""
+                    found_order: OrderView | None = None, text: str = "",
+                    keyword_reply: dict | None = None) -> list[Effect]:
+    """`found_order`: the store's order whose number the text gave, looked up by the caller; `text`: as typed;
+    `keyword_reply`: the owner's reply when the text is one of the store's keywords ({"text_en", "text_fr"})."""
     if not c.opted_out:
-        return _customer(m, store, c, staff, now, found_order, text)
+        return _customer(m, store, c, staff, now, found_order, text, keyword_reply)
     if m.intent == "start":
         return [UpdateCustomer({"opted_out": False}), Reply("opted_in")]
     if m.intent in ("stop", "help"):
@@ -229,11 +231,12 @@ def decide_customer(m: Meaning, store: StoreView, c: CustomerView, staff: list[S
     # Opting out ends texts, not service: an opted-out customer who says they are here is still handed their
     # order. Staff get every alert as for anyone (saying this customer cannot be texted back); nothing more is
     # ever sent to the number itself until START.
-    return [e for e in _customer(m, store, c, staff, now, found_order, text) if not isinstance(e, (Reply, TextCustomer))]
+    return [e for e in _customer(m, store, c, staff, now, found_order, text, keyword_reply)
+            if not isinstance(e, (Reply, TextCustomer))]
 
 
 def _customer(m: Meaning, store: StoreView, c: CustomerView, staff: list[StaffView], now: datetime,
-              found_order: OrderView | None, text: str) -> list[Effect]:
+              found_order: OrderView | None, text: str, keyword_reply: dict | None) -> list[Effect]:
     effects: list[Effect] = []
     if m.intent == "stop":
         return [UpdateCustomer({"opted_out": True, "awaiting": None, "pending": None}), Reply("opted_out")]
@@ -241,6 +244,9 @@ def _customer(m: Meaning, store: StoreView, c: CustomerView, staff: list[StaffVi
         return [Reply("opted_in")]
     if m.intent == "help":
         return [Reply("help")]
+    if keyword_reply is not None and m.intent == "other":
+        # A keyword can't be anything the bot understands (bot/core/keywords.py): this shadows nothing.
+        return [Reply("keyword_reply", keyword_reply)]
 
     h = c.handoff
     if h is not None:

@@ -7,6 +7,8 @@ import string
 import unicodedata
 from typing import Mapping
 
+from .problems import Problem
+
 # Customer-facing keys are the public contract (API, admin pages, the owner's SET command).
 CUSTOMER_KEYS = (
     "order_ready", "on_the_way_ack", "arrival_ack", "ask_spot", "ask_order", "not_ready",
@@ -161,6 +163,164 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "fr": "Commandes : OK [no de commande] pour prendre une cueillette, FAIT [no] une fois remise, LISTE pour voir qui attend.",
     },
 }
+
+# Owner and staff answers to the commands of bot/core/commands.py. Not overridable: they explain the bot to the
+# people who run it, and an owner's typo in one would leave them without instructions.
+OWNER_TEMPLATES: dict[str, dict[str, str]] = {
+    "owner_help": {
+        "en": "Owner: PAUSE [message], RESUME, SET <text> <wording>, REPLY <WORD> <text>, STAFF, STAFF ADD <phone> "
+              "<name>, STAFF REMOVE <phone>, STATUS, LOGIN. All: OK, DONE, LIST, ON, OFF.",
+        "fr": "Gestion : PAUSE [message], REPRENDRE, SET <texte> <libellé>, REPLY <MOT> <texte>, ÉQUIPE, ÉQUIPE "
+              "AJOUTER <tél> <nom>, ÉQUIPE RETIRER <tél>, STATUT, CONNEXION. Tous : OK, FAIT, LISTE, ON, OFF.",
+    },
+    "owner_only": {
+        "en": "Only an owner or a manager can use {command_en}. Staff: OK, DONE, LIST, ON, OFF.",
+        "fr": "Seuls les propriétaires et gérants peuvent utiliser {command_fr}. Équipe : OK, FAIT, LISTE, ON, OFF.",
+    },
+    "owner_paused": {
+        "en": "Pickups paused: staff get no alerts, and customers who check in are told: \"{preview}\" Text RESUME "
+              "to start again.",
+        "fr": "Cueillette suspendue : plus d'alertes à l'équipe, et les clients qui s'annoncent lisent : "
+              "\"{preview}\" Répondez REPRENDRE pour la relancer.",
+    },
+    "owner_resumed": {
+        "en": "Pickups are back on: arrivals alert the staff again.",
+        "fr": "La cueillette reprend : les arrivées alertent de nouveau l'équipe.",
+    },
+    "owner_not_paused": {
+        "en": "Pickups were not paused.",
+        "fr": "La cueillette n'était pas suspendue.",
+    },
+    "owner_set_keys": {
+        "en": "Texts you can change: {keys}. Text SET <text> <new wording>, or SET <text> to see it.",
+        "fr": "Textes modifiables : {keys}. Envoyez SET <texte> <nouveau libellé>, ou SET <texte> pour le voir.",
+    },
+    "owner_set_show": {
+        "en": "{key} now reads: {text} (SET {key} DEFAULT restores the original)",
+        "fr": "{key} se lit maintenant : {text} (SET {key} DEFAUT remet l'original)",
+    },
+    "owner_set_done": {
+        "en": "Done. The {key} text (EN) now reads: {text}",
+        "fr": "C'est fait. Le texte {key} (FR) se lit maintenant : {text}",
+    },
+    "owner_set_default": {
+        "en": "Done. The {key} text (EN) is back to the original: {text}",
+        "fr": "C'est fait. Le texte {key} (FR) est revenu à l'original : {text}",
+    },
+    "owner_problem": {
+        "en": "Not done: {problem_en}. Expected: {usage_en}",
+        "fr": "Rien de changé : {problem_fr}. Attendu : {usage_fr}",
+    },
+    "owner_set_unknown": {
+        "en": "No text is called {key}. Texts you can change: {keys}.",
+        "fr": "Aucun texte ne s'appelle {key}. Textes modifiables : {keys}.",
+    },
+    "owner_reply_list": {
+        "en": "Keyword replies: {words}. REPLY <WORD> <text> adds one, REPLY <WORD> removes it.",
+        "fr": "Réponses par mot-clé : {words}. REPLY <MOT> <texte> en ajoute une, REPLY <MOT> la retire.",
+    },
+    "owner_reply_none": {
+        "en": "No keyword replies yet. REPLY <WORD> <text> adds one, e.g. REPLY HOURS Open 9 to 5.",
+        "fr": "Aucune réponse par mot-clé. REPLY <MOT> <texte> en ajoute une, ex. REPLY HEURES Ouvert de 9 h à 17 h.",
+    },
+    "owner_reply_set": {
+        "en": "Done. Customers who text {word} now get: {text}",
+        "fr": "C'est fait. On répond maintenant à qui texte {word} : {text}",
+    },
+    "owner_reply_removed": {
+        "en": "Done. {word} no longer has a reply.",
+        "fr": "C'est fait. {word} n'a plus de réponse.",
+    },
+    "owner_staff_list": {
+        "en": "Staff: {lines}",
+        "fr": "Équipe : {lines}",
+    },
+    "owner_staff_added": {
+        "en": "Added {staff} ({phone}) to the staff, on duty: they get arrival alerts from now on.",
+        "fr": "{staff} ({phone}) fait maintenant partie de l'équipe, en service : les alertes d'arrivée lui "
+              "parviennent dès maintenant.",
+    },
+    "owner_staff_removed": {
+        "en": "Removed {staff} ({phone}) from the staff.{released_en}",
+        "fr": "{staff} ({phone}) ne fait plus partie de l'équipe.{released_fr}",
+    },
+    "owner_status": {
+        "en": "Now: {waiting_en}. Today: {done_en}{wait_en}.",
+        "fr": "En ce moment : {waiting_fr}. Aujourd'hui : {done_fr}{wait_fr}.",
+    },
+    "owner_login": {
+        "en": "Your sign-in link for the {store} admin pages (valid 10 minutes, once): {link}",
+        "fr": "Votre lien de connexion aux pages de gestion de {store} (valide 10 minutes, une seule fois) : {link}",
+    },
+    "staff_welcome": {
+        "en": "{store}: you're on the pickup team. Arrival alerts come here: reply OK to take one, DONE once "
+              "handed off, OFF when you leave. STOP to opt out.",
+        "fr": "{store} : vous faites partie de l'équipe de cueillette. Les alertes d'arrivée arrivent ici : OK "
+              "pour en prendre une, FAIT une fois remise, OFF en partant. ARRET pour vous désabonner.",
+    },
+    "staff_on": {
+        "en": "You're on duty: arrival alerts come to you. Text OFF when you leave.",
+        "fr": "Vous voilà en service : les alertes d'arrivée vous parviennent. Répondez OFF en partant.",
+    },
+    "staff_off": {
+        "en": "You're off duty: no more arrival alerts. Text ON when you're back.{nobody_en}",
+        "fr": "Vous voilà hors service : plus d'alertes d'arrivée. Répondez ON à votre retour.{nobody_fr}",
+    },
+    # A keyword reply is the owner's own words, sent as they wrote them.
+    "keyword_reply": {"en": "{text_en}", "fr": "{text_fr}"},
+}
+
+# Texts an owner may reword (API, admin pages, SET): every customer and staff text, none of the owner's.
+OVERRIDABLE = tuple(TEMPLATES)
+TEMPLATES.update(OWNER_TEMPLATES)
+
+# What a preview fills a text with: a sample customer at a sample store.
+SAMPLE_VARIABLES = {
+    "name": " Marie", "customer": "Marie L.", "orders": "#1234", "ref": "1234", "order": "1234",
+    "where_en": "spot 4", "where_fr": "place 4", "vehicle": ", red Civic", "note": "", "staff": "Julie",
+    "minutes": 3, "eta_en": " in about 10 min", "eta_fr": ", dans environ 10 min",
+    "checkin_en": "reply HERE and your spot number (e.g. HERE 4).",
+    "checkin_fr": "répondez ARRIVÉ et votre numéro de place (ex. ARRIVÉ 4).",
+    "hours_en": "Mon-Fri 9am-5pm", "hours_fr": "lun-ven 9 h-17 h", "message": "Back at 2 pm.",
+    "unverified_en": "", "unverified_fr": "", "lines": "#1234 4 Marie L. 3 min", "choices": "#1234 spot 4",
+    "command": "OK",
+}
+
+
+def preview(key: str, lang: str, store_name: str, text: str | None = None) -> str:
+    """The text as the sample customer would get it, from `text` (an owner's wording) or the current default."""
+    overrides = {key: {lang: text}} if text else None
+    return render(key, lang, {**SAMPLE_VARIABLES, "store": store_name}, overrides)
+
+
+def override_problem(key: str, lang: str, value: str) -> Problem | None:
+    """Why an owner's wording for `key` can't be used, or None: plain {name} placeholders among those the
+    default text uses, at most 480 characters, and one SMS for the answers to HELP, STOP and START."""
+    if not isinstance(value, str):
+        return Problem("string")
+    if not value.strip():
+        return Problem("empty")
+    if len(value) > 480:
+        return Problem("too_long", {"max": 480})
+    if "\x00" in value:
+        return Problem("nul")
+    try:
+        fields = list(_FORMATTER.parse(value))
+    except ValueError:
+        return Problem("braces")
+    allowed = placeholders(TEMPLATES[key][lang]) | {"store", "name"}
+    for _, name, spec, conversion in fields:
+        if name is None:
+            continue
+        if not name or spec or conversion or not name.isidentifier():
+            return Problem("placeholder_form")
+        if name not in allowed:
+            return Problem("placeholder_unknown", {"name": name,
+                                                   "allowed": ", ".join(f"{{{n}}}" for n in sorted(allowed))})
+    if key in ONE_SEGMENT and segments(value.replace("{store}", "").replace("{name}", "")) > 1:
+        return Problem("one_segment")
+    return None
+
 
 GSM7_BASIC = set(
     "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"

@@ -15,15 +15,17 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 from text_to_num import text2num
 
+from .commands import Command, read_command
 from .language import KNOWN_WORDS, detect, has_french_accent
 
 CUSTOMER_INTENTS = ("arrived", "on_the_way", "status", "cancel", "help", "stop", "start", "other")
-STAFF_INTENTS = ("claim", "done", "list", "help", "stop", "start", "other")
+STAFF_INTENTS = ("claim", "done", "list", "help", "stop", "start", "other", "duty")
+# An owner's or manager's commands are intents of their own (bot/core/commands.py): "pause", "set", "status"...
 
 
 @dataclass(frozen=True)
 class Context:
-    role: str = "customer"  # "customer" | "staff" | "owner" (owner texts parse like staff's for now)
+    role: str = "customer"  # "customer" | "staff" | "owner" (an owner or a manager)
     awaiting: str | None = None  # what the bot last asked this person: None | "spot" | "order"
     language: str | None = None  # the person's stored language ("en"/"fr"), tie-breaker for ambiguous texts
 
@@ -41,6 +43,7 @@ class Meaning(NamedTuple):
     language_confident: bool = False
     door: bool = False
     note: str | None = None
+    command: Command | None = None  # a staff member's ON/OFF, an owner's PAUSE, SET, STATUS...
 
     def as_public_dict(self) -> dict:
         """The `parse` command's output: exactly these six fields."""
@@ -446,6 +449,8 @@ _KEYWORDS = {
     **dict.fromkeys(("start", "unstop", "yes"), "start"),
     **dict.fromkeys(("help", "info", "aide"), "help"),
 }
+#: The compliance keywords (opt-out, opt-in, help), folded: an owner's keyword reply may never be one of them.
+COMPLIANCE_KEYWORDS: frozenset[str] = frozenset(_KEYWORDS)
 # Words that may ride along with a keyword and keep it a keyword ("STOP please", "aide svp").
 # Not for CANCEL or YES: "cancel please" is about the order, "yes please" is an answer.
 _KEYWORD_ALONE_ONLY = frozenset(("cancel", "yes"))
@@ -684,6 +689,11 @@ def understand(text: str, context: Context = _DEFAULT_CONTEXT) -> Meaning:
     language = lean if confident else (context.language or lean or "en")
 
     if context.role in ("staff", "owner"):
+        command = read_command(raw)
+        # HELP from staff is the staff help; from an owner, the owner's. Owner commands from staff are read as
+        # such, to be told they are for owners.
+        if command is not None and (context.role == "owner" or command.name != "help"):
+            return Meaning(command.name, language=language, language_confident=confident, command=command)
         return _staff(words, language, confident)
     return _customer(text, raw, low, words, context, language, confident)
 
@@ -833,7 +843,7 @@ def _says_more(s: str) -> bool:
 
 
 def _staff(words: list[str], language: str, confident: bool) -> Meaning:
-    """Staff (and, for now, owner) commands: claim, done, list, plus the compliance keywords."""
+    """Staff commands (an owner's too): claim, done, list, plus the compliance keywords."""
     if keyword := _keyword(words):
         return Meaning(keyword, language=language, language_confident=confident)
     s = " ".join(words)

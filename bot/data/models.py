@@ -1,4 +1,4 @@
-"""SQLAlchemy 2 models: stores, staff, customers, orders, handoffs, the message log and API tokens."""
+"""SQLAlchemy 2 models: stores, staff, customers, orders, handoffs, the message log, owner settings and sign-ins."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -88,8 +88,24 @@ class Staff(Base):
     on_duty: Mapped[bool] = mapped_column(Boolean, default=True)
     opted_out: Mapped[bool] = mapped_column(Boolean, default=False)
     unreachable: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Taken off the roster: kept so that the handoffs they claimed still name them; re-adding the phone
+    # brings the row back.
+    removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     store: Mapped[Store] = relationship(back_populates="staff")
+
+
+class KeywordReply(Base):
+    """An owner's answer to a one-word customer text ("HOURS" → "Open 9 to 5"), in each language."""
+
+    __tablename__ = "keyword_replies"
+    __table_args__ = (UniqueConstraint("store_id", "keyword"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"))
+    keyword: Mapped[str] = mapped_column(String(20))  # folded: lower case, no accents
+    en: Mapped[str | None] = mapped_column(Text, nullable=True)
+    fr: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class Customer(Base):
@@ -202,6 +218,20 @@ class Message(Base):
     processed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     status_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class LoginLink(Base):
+    """A one-time sign-in link to the admin pages, texted to an owner's or manager's registered phone."""
+
+    __tablename__ = "login_links"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    phone: Mapped[str] = mapped_column(String(20))  # E.164: the link signs in this phone, for its stores
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"), nullable=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)  # sha256 hex; the token itself is never kept
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class ApiToken(Base):

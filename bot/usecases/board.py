@@ -50,7 +50,8 @@ def rotate_token(db, store_id: int) -> str:
 
 def roster(db, store_id: int) -> list[dict]:
     with db.read() as session:
-        rows = session.scalars(select(Staff).where(Staff.store_id == store_id).order_by(Staff.name, Staff.id))
+        rows = session.scalars(select(Staff).where(Staff.store_id == store_id, Staff.removed_at.is_(None))
+                               .order_by(Staff.name, Staff.id))
         return [_member(s) for s in rows]
 
 
@@ -59,7 +60,8 @@ def staff_member(db, store_id: int, staff_id) -> dict | None:
         return None
     with db.read() as session:
         member = session.get(Staff, staff_id)
-        return _member(member) if member is not None and member.store_id == store_id else None
+        on_roster = member is not None and member.store_id == store_id and member.removed_at is None
+        return _member(member) if on_roster else None
 
 
 def _member(s: Staff) -> dict:

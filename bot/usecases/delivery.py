@@ -98,7 +98,8 @@ def _reroute(session, failed: Message, now) -> list[int]:
         return []
     already = set(session.scalars(select(Message.staff_id).where(
         Message.handoff_id == failed.handoff_id, Message.template == failed.template, Message.direction == "out")))
-    team = session.scalars(select(Staff).where(Staff.store_id == failed.store_id).order_by(Staff.id)).all()
+    team = session.scalars(select(Staff).where(Staff.store_id == failed.store_id, Staff.removed_at.is_(None))
+                          .order_by(Staff.id)).all()
     candidates = [s for s in team if s.id not in already and not s.opted_out and not s.unreachable]
     on_duty = [s for s in candidates if s.on_duty] or [s for s in candidates if s.role in ("manager", "owner")]
     if not on_duty:

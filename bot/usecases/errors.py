@@ -1,13 +1,20 @@
-"""Errors the use cases raise for callers to turn into HTTP answers or CLI messages."""
+"""Errors the use cases raise for callers to turn into HTTP answers, pages, texts or CLI messages."""
+from __future__ import annotations
+
+from ..core.problems import Problem, describe
 
 
 class Invalid(ValueError):
-    """Bad input; names the field."""
+    """Bad input; names the field. With a `problem`, each door can say it in its reader's language."""
 
-    def __init__(self, field: str, message: str):
-        super().__init__(f"{field}: {message}")
+    def __init__(self, field: str, message: str | Problem):
+        self.problem = message if isinstance(message, Problem) else None
         self.field = field
-        self.message = message
+        self.message = describe(message) if self.problem else message
+        super().__init__(f"{field}: {self.message}")
+
+    def describe(self, lang: str = "en") -> str:
+        return describe(self.problem, lang) if self.problem else self.message
 
 
 class NotFound(LookupError):
@@ -15,4 +22,11 @@ class NotFound(LookupError):
 
 
 class Conflict(ValueError):
-    pass
+    """The request clashes with what is there (a duplicate, the last owner); `problem` as for Invalid."""
+
+    def __init__(self, message: str | Problem):
+        self.problem = message if isinstance(message, Problem) else None
+        super().__init__(describe(message) if self.problem else message)
+
+    def describe(self, lang: str = "en") -> str:
+        return describe(self.problem, lang) if self.problem else str(self)

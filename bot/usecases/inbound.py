@@ -18,7 +18,7 @@ from ..core.understanding import Context, understand
 from ..data.db import PreparedInsert
 from ..data.models import Customer, Handoff, Message, Order, Staff, Store
 from ..phones import InvalidPhone, is_short_code, mask, region_of, split_address, to_e164
-from . import abuse, state
+from . import abuse, owner, replies, state
 from .apply import Applied, ClaimLost, Sender, apply
 from .outbox import after_commit
 
@@ -229,7 +229,7 @@ def _process(svc, message_id: int, earlier_first: bool = True) -> Applied | None
         # they are flushed with the decision's own writes: every flush with work costs the worker ~0.5 ms.
         with session.no_autoflush:
             store = state.lock_store(session, msg.store_id)
-            decision = _decide(session, store, msg, now)
+            decision = _decide(session, store, msg, now, svc.base_url)
             # Abuse resistance (bot/core/abuse.py): a looping bot, or a number with no order past its hourly
             # allowance, still gets its state changes (a STOP opts out) but none of the texts they would cause.
             effects = abuse_rules.screen(decision.effects, abuse.check(session, svc.settings, msg, decision.known,
@@ -257,8 +257,9 @@ class _Decision:
     members: list[Staff]
 
 
-def _decide(session, store: Store, msg: Message, now: datetime) -> _Decision:
-    """Read the state the text is about, understand the text against it and decide what to do."""
+def _decide(session, store: Store, msg: Message, now: datetime, base_url: str) -> _Decision:
+    """Read the state the text is about, understand the text against it and decide what to do. An owner's
+    command (`base_url`: where sign-in links point) is carried out here, in the text's own transaction."""
     members = state.staff_members(session, store.id)
     staff = next((s for s in members if s.phone == msg.phone), None)
     store_v = state.store_view(store, now)
@@ -267,8 +268,11 @@ def _decide(session, store: Store, msg: Message, now: datetime) -> _Decision:
         _reachable_again(staff, msg)
         meaning = understand(msg.body, Context(role="owner" if staff.role in ("owner", "manager") else "staff",
                                                language=staff.language))
-        me = next(s for s in team if s.id == staff.id)
-        effects = decide_staff(meaning, store_v, me, state.store_handoffs(session, store.id), team, now)
+        if meaning.command is not None:
+            effects = owner.run(session, store, staff, meaning.command, now, base_url)
+        else:
+            me = next(s for s in team if s.id == staff.id)
+            effects = decide_staff(meaning, store_v, me, state.store_handoffs(session, store.id), team, now)
         return _Decision(meaning.intent, effects, Sender(msg.from_addr, msg.to_addr, staff=staff), None, True,
                          members)
     customer = _customer(session, store, msg)
@@ -278,12 +282,16 @@ def _decide(session, store: Store, msg: Message, now: datetime) -> _Decision:
         customer.language = meaning.language
     handoff = state.open_handoff(session, customer.id)
     view = state.customer_view(session, customer, handoff)
+    keyword = None
+    if meaning.intent == "other" and meaning.order is None and len(msg.body) <= 40:
+        keyword = replies.keyword_reply_for(session, store.id, msg.body)
     found = None
     if meaning.order:
         order = session.scalars(select(Order).where(Order.store_id == store.id,
                                                     Order.number == meaning.order.lstrip("#"))).first()
         found = state.order_view(order) if order else None
-    effects = decide_customer(meaning, store_v, view, team, now, found_order=found, text=msg.body)
+    effects = decide_customer(meaning, store_v, view, team, now, found_order=found, text=msg.body,
+                              keyword_reply=keyword)
     return _Decision(meaning.intent, effects, Sender(msg.from_addr, msg.to_addr, customer=customer), handoff,
                      abuse_rules.known_customer(view, effects), members)
 

@@ -11,7 +11,8 @@ from . import state
 from .apply import Sender, apply
 from .errors import Conflict, Invalid, NotFound
 from .outbox import after_commit
-from .stores import _CONTROL, _language, _phone, get_store, text_field
+from . import fields
+from .stores import get_store
 
 ORDER_STATUSES = ("pending", "ready", "handed_off", "cancelled")
 HANDOFF_STATUSES = ("on_the_way", "waiting", "claimed", "done", "cancelled")
@@ -23,7 +24,7 @@ MAX_ITEMS = 200
 def _number(value) -> str:
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         value = str(value)
-    if not isinstance(value, str) or len(value) > 40 or _CONTROL.search(value) or not value.strip().lstrip("#"):
+    if not isinstance(value, str) or len(value) > 40 or fields.CONTROL.search(value) or not value.strip().lstrip("#"):
         raise Invalid("number", "must be a non-empty string of at most 40 characters")
     return value.strip().lstrip("#")
 
@@ -34,10 +35,10 @@ def create_order(svc, store_id: int, number, customer_phone, customer_name=None,
     so a failure anywhere leaves nothing behind, not a pending order that was meant to be ready."""
     store = get_store(svc.db, store_id)
     number = _number(number)
-    phone = _phone(customer_phone, "customer_phone", region_of(store.sms_number))
-    customer_name = text_field(customer_name, "customer_name", 120, required=False)
+    phone = fields.phone(customer_phone, "customer_phone", region_of(store.sms_number))
+    customer_name = fields.text_field(customer_name, "customer_name", 120, required=False)
     if language is not None:
-        _language(language)
+        fields.language(language)
     if items is not None and (not isinstance(items, list) or len(items) > MAX_ITEMS):
         raise Invalid("items", f"must be a list of at most {MAX_ITEMS} entries")
     if status not in ("pending", "ready"):

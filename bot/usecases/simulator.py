@@ -75,7 +75,7 @@ def people(db, store_id: int) -> list[dict]:
     """Staff, then customers with a name: the simulator's quick picks and bubble labels."""
     with db.read() as session:
         staff = [{"phone": s.phone, "name": s.name, "role": s.role, "language": s.language}
-                 for s in session.scalars(select(Staff).where(Staff.store_id == store_id).order_by(Staff.id))]
+                 for s in session.scalars(select(Staff).where(Staff.store_id == store_id, Staff.removed_at.is_(None)).order_by(Staff.id))]
         named = {}
         rows = session.execute(select(Customer.phone, Customer.name, Order.customer_name, Order.language)
                                .join(Order, Order.customer_id == Customer.id, isouter=True)

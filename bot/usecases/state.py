@@ -27,7 +27,9 @@ def store_view(store: Store, now: datetime) -> StoreView:
 # The queries of every decision, built once: building a statement costs SQLAlchemy about twice what running a
 # built one does (bench/profile.py), and a worker runs a dozen of them per text.
 _OVERRIDES = select(AutoReply).where(AutoReply.store_id == bindparam("store_id"))
-_STAFF = select(Staff).where(Staff.store_id == bindparam("store_id")).order_by(Staff.id)
+# The roster: staff taken off it are kept (their claims still name them) but are no longer staff.
+_STAFF = (select(Staff).where(Staff.store_id == bindparam("store_id"), Staff.removed_at.is_(None))
+          .order_by(Staff.id))
 _OPEN_HANDOFF = (select(Handoff).where(Handoff.customer_id == bindparam("customer_id"), Handoff.status.in_(OPEN))
                  .order_by(Handoff.id.desc()).limit(1))
 _OPEN_ORDERS = (select(Order).where(Order.customer_id == bindparam("customer_id"),

@@ -10,6 +10,7 @@ def services():
 
 
 def register(app: Flask) -> None:
+    from .admin import bp as admin_bp
     from .api import bp as api_bp
     from .board import bp as board_bp
     from .health import bp as health_bp
@@ -26,4 +27,5 @@ def register(app: Flask) -> None:
     init_pages(app)  # session cookie, CSRF token, static files for the browser pages
     app.register_blueprint(board_bp)
     app.register_blueprint(simulator_bp)
+    app.register_blueprint(admin_bp)
     app.register_blueprint(home_bp)

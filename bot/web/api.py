@@ -6,7 +6,7 @@ from functools import wraps
 from flask import Blueprint, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from ..usecases import orders, stores
+from ..usecases import orders, replies, roster, stores
 from ..usecases.errors import Conflict, Invalid, NotFound
 from . import services
 from .openapi import document
@@ -117,7 +117,8 @@ def store_dict(store) -> dict:
     return {
         "id": store.id, "name": store.name, "sms_number": store.sms_number, "timezone": store.timezone,
         "language": store.language, "escalation_seconds": store.escalation_seconds, "hours": store.hours,
-        "handoff_mode": store.handoff_mode, "paused": store.paused, "board_url": board_url(store),
+        "handoff_mode": store.handoff_mode, "paused": store.paused, "pause_message": store.pause_message,
+        "board_url": board_url(store),
     }
 
 
@@ -136,8 +137,7 @@ def openapi():
 def create_store():
     if g.api_token.store_id is not None:
         raise ApiError(403, "forbidden", "only a token without a store may create stores")
-    data = body({"name", "sms_number", "timezone", "language", "escalation_seconds", "hours", "handoff_mode"},
-                {"name", "sms_number", "timezone", "language"})
+    data = body({"sms_number", *stores.SETTINGS}, {"name", "sms_number", "timezone", "language"})
     store = stores.create_store(services().db, **data)
     return jsonify(store_dict(store)), 201
 
@@ -148,11 +148,38 @@ def get_store(store_id: int):
     return jsonify(store_dict(stores.get_store(services().db, store_id)))
 
 
+@bp.patch("/stores/<int:store_id>")
+@authenticated
+def update_store(store_id: int):
+    data = body(set(stores.SETTINGS), set())
+    return jsonify(store_dict(stores.update_store(services().db, store_id, data)))
+
+
+@bp.get("/stores/<int:store_id>/staff")
+@authenticated
+def list_staff(store_id: int):
+    return jsonify([staff_dict(m) for m in roster.roster(services().db, store_id)])
+
+
+@bp.patch("/stores/<int:store_id>/staff/<int:staff_id>")
+@authenticated
+def update_staff(store_id: int, staff_id: int):
+    data = body(set(roster.MEMBER_FIELDS), set())
+    return jsonify(staff_dict(roster.update_staff(services().db, store_id, staff_id, data)))
+
+
+@bp.delete("/stores/<int:store_id>/staff/<int:staff_id>")
+@authenticated
+def remove_staff(store_id: int, staff_id: int):
+    roster.remove_staff(services(), store_id, staff_id)
+    return "", 204
+
+
 @bp.post("/stores/<int:store_id>/staff")
 @authenticated
 def add_staff(store_id: int):
     data = body({"name", "phone", "role", "language", "on_duty"}, {"name", "phone", "role"})
-    member = stores.add_staff(services().db, store_id, **data)
+    member = roster.add_staff(services().db, store_id, **data)
     return jsonify(staff_dict(member)), 201
 
 
@@ -188,5 +215,4 @@ def list_handoffs(store_id: int):
 @authenticated
 def set_auto_reply(store_id: int, key: str):
     data = body({"en", "fr"}, set())
-    row = stores.set_auto_reply(services().db, store_id, key, data.get("en"), data.get("fr"))
-    return jsonify({"key": row.key, "en": row.en, "fr": row.fr})
+    return jsonify(replies.set_auto_reply(services().db, store_id, key, data.get("en"), data.get("fr")))

@@ -1,7 +1,7 @@
 """The OpenAPI 3.0 document of the JSON API, served at /api/v1/openapi.json."""
 from __future__ import annotations
 
-from ..core.texts import TEMPLATES
+from ..core.texts import OVERRIDABLE
 
 LANG = {"type": "string", "enum": ["en", "fr"]}
 LANG_OR_NULL = {**LANG, "nullable": True, "enum": ["en", "fr", None]}
@@ -15,25 +15,35 @@ HOURS = {"type": "object", "nullable": True, "description": 'e.g. {"mon": ["09:0
          "properties": {d: {"type": "array", "nullable": True, "items": {"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"},
                             "minItems": 2, "maxItems": 2} for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}}
 
+SETTINGS = {"name": {"type": "string", "minLength": 1, "maxLength": 120},
+            "timezone": {"type": "string", "maxLength": 64, "example": "America/Toronto"},
+            "language": LANG,
+            "escalation_seconds": {"type": "integer", "minimum": 30, "maximum": 3600},
+            "hours": HOURS,
+            "handoff_mode": {"type": "string", "enum": ["car", "door", "both"]},
+            "paused": {"type": "boolean", "description": "arrivals get the pause message; staff are not alerted"},
+            "pause_message": {"type": "string", "maxLength": 300, "nullable": True,
+                              "description": "what arriving customers are told while paused"}}
 STORE_IN = {"type": "object", "additionalProperties": False, "required": ["name", "sms_number", "timezone", "language"],
-            "properties": {"name": {"type": "string", "minLength": 1, "maxLength": 120},
-                           "sms_number": {"type": "string", "description": "the store's Twilio number, E.164"},
-                           "timezone": {"type": "string", "maxLength": 64, "example": "America/Toronto"},
-                           "language": LANG,
-                           "escalation_seconds": {"type": "integer", "minimum": 30, "maximum": 3600},
-                           "hours": HOURS,
-                           "handoff_mode": {"type": "string", "enum": ["car", "door", "both"]}}}
+            "properties": {"sms_number": {"type": "string", "description": "the store's Twilio number, E.164"},
+                           **SETTINGS}}
+STORE_CHANGES = {"type": "object", "additionalProperties": False, "properties": SETTINGS,
+                 "description": "any of the store's settings; all are applied, or (one bad value) none"}
 STORE = {"type": "object",
          "required": ["id", "name", "sms_number", "timezone", "language", "escalation_seconds", "board_url"],
          "properties": {"id": {"type": "integer"}, "name": {"type": "string"}, "sms_number": {"type": "string"},
                         "timezone": {"type": "string"}, "language": LANG, "escalation_seconds": {"type": "integer"},
                         "hours": HOURS, "handoff_mode": {"type": "string"}, "paused": {"type": "boolean"},
-                        "board_url": {"type": "string"}}}
+                        "pause_message": {"type": "string", "nullable": True}, "board_url": {"type": "string"}}}
 STAFF_IN = {"type": "object", "additionalProperties": False, "required": ["name", "phone", "role"],
             "properties": {"name": {"type": "string", "minLength": 1, "maxLength": 120},
                            "phone": {"type": "string"}, "role": {"type": "string", "enum": ["staff", "manager", "owner"]},
                            "language": {**LANG_OR_NULL, "description": "null or absent: the store's"},
                            "on_duty": {"type": "boolean", "default": True}}}
+STAFF_CHANGES = {"type": "object", "additionalProperties": False,
+                 "properties": {"name": {"type": "string", "minLength": 1, "maxLength": 120},
+                                "role": {"type": "string", "enum": ["staff", "manager", "owner"]},
+                                "language": LANG, "on_duty": {"type": "boolean"}}}
 STAFF = {"type": "object", "required": ["id", "name", "phone", "role", "language", "on_duty"],
          "properties": {"id": {"type": "integer"}, "name": {"type": "string"}, "phone": {"type": "string"},
                         "role": {"type": "string"}, "language": LANG, "on_duty": {"type": "boolean"}}}
@@ -78,6 +88,8 @@ def _errors(*codes):
 
 STORE_ID = {"name": "store_id", "in": "path", "required": True,
             "schema": {"type": "integer", "minimum": 1, "maximum": MAX_ID}}
+STAFF_ID = {"name": "staff_id", "in": "path", "required": True,
+            "schema": {"type": "integer", "minimum": 1, "maximum": MAX_ID}}
 NUMBER = {"name": "number", "in": "path", "required": True, "schema": {"type": "string", "minLength": 1,
                                                                         "maxLength": 40}}
 
@@ -96,11 +108,28 @@ def document(server: str = "") -> dict:
                 "responses": {"201": {"description": "created", **_json(STORE)}, **_errors(400, 401, 403, 409, 422)}}},
             "/api/v1/stores/{store_id}": {"get": {
                 "summary": "A store, its settings and board_url", "parameters": [STORE_ID],
-                "responses": {"200": {"description": "the store", **_json(STORE)}, **_errors(401, 403, 404)}}},
+                "responses": {"200": {"description": "the store", **_json(STORE)}, **_errors(401, 403, 404)}},
+                "patch": {
+                "summary": "Change some of a store's settings (pause included)", "parameters": [STORE_ID],
+                "requestBody": {"required": True, **_json(STORE_CHANGES)},
+                "responses": {"200": {"description": "the store", **_json(STORE)}, **_errors(400, 401, 403, 404, 422)}}},
             "/api/v1/stores/{store_id}/staff": {"post": {
-                "summary": "Add a staff member", "parameters": [STORE_ID],
+                "summary": "Add a staff member (a phone removed earlier comes back)", "parameters": [STORE_ID],
                 "requestBody": {"required": True, **_json(STAFF_IN)},
-                "responses": {"201": {"description": "added", **_json(STAFF)}, **_errors(400, 401, 403, 404, 409, 422)}}},
+                "responses": {"201": {"description": "added", **_json(STAFF)}, **_errors(400, 401, 403, 404, 409, 422)}},
+                "get": {
+                "summary": "The staff roster, by name", "parameters": [STORE_ID],
+                "responses": {"200": {"description": "the roster", **_json({"type": "array", "items": STAFF})},
+                              **_errors(401, 403, 404)}}},
+            "/api/v1/stores/{store_id}/staff/{staff_id}": {"patch": {
+                "summary": "Change a staff member's name, role, language or on-duty state", "parameters": [STORE_ID, STAFF_ID],
+                "requestBody": {"required": True, **_json(STAFF_CHANGES)},
+                "responses": {"200": {"description": "the staff member", **_json(STAFF)},
+                              **_errors(400, 401, 403, 404, 409, 422)}},
+                "delete": {
+                "summary": "Take a staff member off the roster; the pickups they had taken go back to the team",
+                "parameters": [STORE_ID, STAFF_ID],
+                "responses": {"204": {"description": "removed"}, **_errors(401, 403, 404, 409)}}},
             "/api/v1/stores/{store_id}/orders": {"post": {
                 "summary": "Create an order", "parameters": [STORE_ID],
                 "requestBody": {"required": True, **_json(ORDER_IN)},
@@ -122,7 +151,7 @@ def document(server: str = "") -> dict:
             "/api/v1/stores/{store_id}/auto-replies/{key}": {"put": {
                 "summary": "Set the English and French text of one auto-reply (null restores the default)",
                 "parameters": [STORE_ID, {"name": "key", "in": "path", "required": True,
-                                          "schema": {"type": "string", "enum": list(TEMPLATES)}}],
+                                          "schema": {"type": "string", "enum": list(OVERRIDABLE)}}],
                 "requestBody": {"required": True, **_json(REPLY_IN)},
                 "responses": {"200": {"description": "the texts", **_json(
                     {"type": "object", "properties": {"key": {"type": "string"}, "en": {"type": "string", "nullable": True},

@@ -4,63 +4,18 @@ from __future__ import annotations
 
 import re
 import time
-from pathlib import Path
 
 import pytest
 import requests
 
-from tests.support.live import LiveStack
+from tests.support.browser import PHONE, TABLET, WAIT_MS, skip_without_chromium
 
 pytestmark = pytest.mark.e2e
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 STORE, JULIE, SAM, MARIE, ALEX = "+15145550100", "+15145550111", "+15145550112", "+15145550123", "+15145550124"
-TABLET = {"width": 1280, "height": 800}
-PHONE = {"width": 390, "height": 844}
-# Long enough for a loaded CI machine; a live update normally shows within a second.
-WAIT_MS = 15_000
 
-if not Path(CHROMIUM).exists():
-    pytest.skip(f"browser tests need Chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
-
-sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
+skip_without_chromium()
 expect = pytest.importorskip("playwright.sync_api").expect
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def stack(database_url, tmp_path):
-    live = LiveStack(database_url, None, tmp_path).start()
-    yield live
-    live.stop()
-    # pytest shows this only when the test failed: what the server and the worker were doing.
-    for log_file in sorted(tmp_path.glob("*.log")):
-        print(f"--- {log_file.name} (last lines)\n" + "\n".join(log_file.read_text().splitlines()[-40:]))
-
-
-@pytest.fixture
-def pages(browser, stack):
-    """New pages, each in its own browser context (its own cookies), closed before the stack stops so no
-    live stream keeps the server waiting."""
-    contexts = []
-
-    def new_page(viewport=TABLET):
-        context = browser.new_context(viewport=viewport)
-        contexts.append(context)
-        return context.new_page()
-
-    yield new_page
-    for context in contexts:
-        context.close()
 
 
 @pytest.fixture

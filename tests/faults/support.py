@@ -10,7 +10,8 @@ from sqlalchemy import create_engine, select, text
 
 from bot.data.db import Database
 from bot.data.models import Customer, Handoff, Message, Order, Store
-from bot.usecases.stores import add_staff, create_store
+from bot.usecases.roster import add_staff
+from bot.usecases.stores import create_store
 from config.settings import normalise_database_url
 from tests.support.live import LiveStack
 

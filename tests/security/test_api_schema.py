@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from bot import create_app
-from bot.usecases import orders, stores
+from bot.usecases import orders, roster, stores
 
 schemathesis = pytest.importorskip("schemathesis")
 
@@ -32,7 +32,7 @@ def test_generated_requests_never_get_a_5xx_and_every_answer_matches_the_documen
     auth = {"Authorization": "Bearer " + stores.create_token(svc.db, "schemathesis")}
     # Real resources, so that generated requests reach past the 404s: a store with staff and a ready order.
     store = stores.create_store(svc.db, "Plein Air Laurier", "+15145550100", "America/Toronto", "fr")
-    stores.add_staff(svc.db, store.id, "Julie Tremblay", "+15145550111")
+    roster.add_staff(svc.db, store.id, "Julie Tremblay", "+15145550111")
     orders.create_order(svc, store.id, "1234", "+15145550123", "Marie Lavoie", status="ready")
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
 

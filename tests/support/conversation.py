@@ -10,7 +10,7 @@ from twilio.request_validator import RequestValidator
 from bot import create_app
 from bot.data.db import Database
 from bot.data.models import Message, Store
-from bot.usecases import board, orders, stores
+from bot.usecases import board, orders, roster, stores
 from bot.wiring import Services
 from config.settings import load_settings
 from tests.support.fakes import FakeSender, InlineDispatcher
@@ -80,7 +80,7 @@ class Shop:
         return shop
 
     def staff(self, name: str, phone: str, role="staff", language="fr", on_duty=True) -> Phone:
-        stores.add_staff(self.svc.db, self.store.id, name, phone, role, language, on_duty)
+        roster.add_staff(self.svc.db, self.store.id, name, phone, role, language, on_duty)
         return Phone(self, phone)
 
     def customer(self, phone: str, channel="sms") -> Phone:
