@@ -258,7 +258,7 @@ _AMOUNT = rf"\d{{1,3}}(?:\.\d)?|{_NUMWORD_PHRASE}|a|an"
 _ETA = re.compile(
     _w(
         rf"(?P<r1>\d{{1,3}})(?:-| (?:a|to|ou|or|-) )(?P<r2>\d{{1,3}}) (?P<ru>{_UNIT_MIN}|{_UNIT_HOUR})"
-        rf"|(?P<hn>{_AMOUNT}) (?:{_UNIT_HOUR}) (?:et |and )?(?P<hm>\d{{1,2}}|a half|demie?|a quarter|quart)(?: (?:{_UNIT_MIN}))?"
+        rf"|(?P<hn>{_AMOUNT}) (?:{_UNIT_HOUR}) (?:et |and )?(?P<hm>\d{{1,2}}|a half|demie?|a quarter|quart|{_NUMWORD_TOKEN})(?: (?:{_UNIT_MIN}))?"
         r"|(?P<tq>(?:(?:trois|three|3) quart(?:s|ers)?|3/4) (?:of an |of a |d )?(?:heure|hour|dheure|h|hr))"
         r"|(?P<q>(?:(?:a |un |one )?quart(?:er)?|1/4) (?:of an |of a |d )?(?:heure|hour|dheure|h|hr))"
         r"|(?P<half>(?:a |une |an )?"
@@ -393,7 +393,8 @@ _STATUS = _c(
     r"|^(?:encore|toujours|still) (?:la|there)(?: \?)*$|^(?:allo|hello|helo|hallo)(?: \?)+$|where (?:are|r) (?:you|u)"
     r"|(?:vous etes|vous etes rendus?|t es|tes) ou|^ou etes vous$|anybody home|is anyone (?:there|coming)"
     # Saying how long it has been: "been 15 mins", "waiting on you guys for 15 min now", "ça fait une éternité"
-    r"|(?:still )?(?:nobody|no one|noone)(?: (?:coming|here|came|out))?|(?:toujours|encore) personne"
+    r"|(?:still )?(?:nobody|no one|noone)(?: (?:coming|here|came|out))?|(?:toujours|encore) (?:personne|rien)"
+    r"|still nothing|(?:are|r) (?:you|u)(?: guys| all)? (?:coming|out)|ca (?:niaise|traine)"
     r"|personne (?:ne )?(?:vient|s en vient|arrive|sort|est venu|encore|toujours)"
     r"|(?:anyone|anybody|quelqu un)(?= \?| \||$)|(?:ye|y est) ou (?:mon|ma|mes|la|le)"
     r"|que (?:j )?(?:j?attends?)|(?:waiting|waited|been)(?: \S+){0,4}? (?:for |like |about |over )?"
@@ -406,7 +407,8 @@ _STATUS = _c(
 # where "pas là" would otherwise read as not there yet. "forgot my wallet" is not one.
 _FORGOTTEN = _c(
     r"(?:forgot|forget|forgotten|forgetting) (?:me|us|about (?:me|us|my order)|my order(?! number| no| num| #))"
-    r"|(?:m|nous|on m a|vous m avez|m avez|vous m) oubli\w*|oubli\w* (?:ma commande|mes commandes|moi|nous)"
+    r"|(?:am i|i m|im|i am|we re|are we) forgotten"
+    r"|(?:m|nous|on m a|vous m avez|m avez|vous m)(?: tu)? oubli\w*|oubli\w* (?:ma commande|mes commandes|moi|nous)"
 )
 _CANCEL = _c(r"cancel\w*|annul\w*")
 _TEXTS = _c(
@@ -552,8 +554,9 @@ def _eta(s: str, on_the_way: bool) -> tuple[int | None, str]:
                 continue
             hours = _amount(g("hn"))
             extra = g("hm")
-            minutes = None if hours is None else hours * 60 + (
-                int(extra) if extra[0].isdigit() else 15 if "quart" in extra else 30)
+            extra_minutes = (int(extra) if extra[0].isdigit() else 15 if "quart" in extra
+                             else 30 if "half" in extra or "demi" in extra else _number(extra))
+            minutes = None if hours is None or extra_minutes is None else hours * 60 + extra_minutes
         elif g("tq"):
             minutes = 45
         elif g("q"):

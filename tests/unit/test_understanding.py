@@ -85,7 +85,8 @@ def test_eta_phrases_in_both_languages_become_minutes(text, minutes):
 
 @pytest.mark.parametrize("text, minutes", [("be there in three quarters of an hour", 45),
                                            ("j'arrive dans trois quarts d'heure", 45), ("dans 3/4 d'heure", 45),
-                                           ("dans une heure et quart", 75), ("in an hour and a quarter", 75)])
+                                           ("dans une heure et quart", 75), ("in an hour and a quarter", 75),
+                                           ("be there in an hour and fifteen", 75)])
 def test_etas_said_in_words_are_etas(text, minutes):
     meaning = understand(text)
     assert (meaning.intent, meaning.eta_minutes) == ("on_the_way", minutes)
@@ -279,7 +280,8 @@ def test_asking_whether_the_order_is_ready_is_status(text):
 @pytest.mark.parametrize("text", ["hello?? anyone coming", "on m'a oubliée ou quoi", "did u forget about me",
                                   "vous m'oubliez pas là?", "ca fait 20 minutes que jattends", "still nobody?? been 15 mins",
                                   "waiting on you guys for 15 min now", "ça va être encore long?", "toujours personne",
-                                  "combien de temps encore"])
+                                  "combien de temps encore", "vous m'avez tu oubliée?", "am i forgotten lol",
+                                  "toujours rien?", "r u guys coming or what"])
 def test_a_customer_who_feels_forgotten_or_says_how_long_it_has_been_asks_for_news(text):
     meaning = understand(text)
     assert (meaning.intent, meaning.eta_minutes) == ("status", None)
