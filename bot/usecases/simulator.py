@@ -36,7 +36,7 @@ def store_at(db, number: str | None) -> dict:
     known = stores(db)
     if number is None:
         if not known:
-            raise NotFound("no store yet: run `python -m bot demo`, or create one through the API")
+            raise NotFound("no store yet: load the demo (`.venv/bin/python -m bot demo`) or create one through the API")
         return known[0]
     try:
         wanted = to_e164(number, None if str(number).startswith("+") else "CA")

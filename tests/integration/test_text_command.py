@@ -2,6 +2,7 @@
 says what went wrong in one line."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -59,3 +60,13 @@ def test_a_bot_that_is_not_running_is_said_in_one_line(offline):
     done = text(offline, "--from", "+15145550123", "allo")
     assert done.returncode != 0 and "is the bot running?" in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr, done.stderr
+
+
+def test_texting_before_any_store_exists_says_how_to_make_one(tmp_path):
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}", "SMS_TRANSPORT": "console"}
+    subprocess.run([sys.executable, "-m", "bot", "init-db"], cwd=ROOT, env=env, check=True, capture_output=True,
+                   timeout=60)
+    done = subprocess.run([sys.executable, "-m", "bot", "text", "--from", "+15145550123", "allo"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode != 0 and "no store yet" in done.stderr and "-m bot demo" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
