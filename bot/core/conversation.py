@@ -156,6 +156,13 @@ def order_list(numbers) -> str:
     return ", ".join(f"#{n.lstrip('#')}" for n in numbers)
 
 
+def note_vars(note: str | None) -> dict:
+    """A customer's words for staff, quoted as typed; French puts a non-breaking space before the colon."""
+    if not note:
+        return {"note": "", "note_fr": ""}
+    return {"note": f' Note: "{note}"', "note_fr": f' Note\u00a0: "{note}"'}
+
+
 def handoff_vars(h: HandoffView, now: datetime | None = None) -> dict:
     """The variables every handoff text may use, in both languages."""
     if h.location == "door":
@@ -171,9 +178,11 @@ def handoff_vars(h: HandoffView, now: datetime | None = None) -> dict:
         "vehicle": f", {h.vehicle}" if h.vehicle else "",
         "orders": order_list(h.order_numbers),
         "ref": h.order_numbers[0].lstrip("#") if h.order_numbers else str(h.id),
-        "note": f' Note: "{h.note}"' if h.note else "",
+        **note_vars(h.note),
         "unverified_en": " Phone not on file: check the name." if h.unverified_phone else "",
-        "unverified_fr": " Numéro inconnu : vérifiez le nom." if h.unverified_phone else "",
+        "unverified_fr": " Numéro inconnu\u00a0: vérifiez le nom." if h.unverified_phone else "",
+        "no_texts_en": " Opted out of texts: can't be texted back." if h.customer_opted_out else "",
+        "no_texts_fr": " A refusé les textos\u00a0: impossible de lui répondre." if h.customer_opted_out else "",
         "staff": h.claimed_by_name or "",
         "minutes": h.waited_minutes(now) if now else 0,
     }
@@ -213,12 +222,22 @@ def decide_customer(m: Meaning, store: StoreView, c: CustomerView, staff: list[S
                     keyword_reply: dict | None = None) -> list[Effect]:
     """`found_order`: the store's order whose number the text gave, looked up by the caller; `text`: as typed;
     `keyword_reply`: the owner's reply when the text is one of the store's keywords ({"text_en", "text_fr"})."""
+    if not c.opted_out:
+        return _customer(m, store, c, staff, now, found_order, text, keyword_reply)
+    if m.intent == "start":
+        return [UpdateCustomer({"opted_out": False}), Reply("opted_in")]
+    if m.intent in ("stop", "help"):
+        return []
+    # Opting out ends texts, not service: an opted-out customer who says they are here is still handed their
+    # order. Staff get every alert as for anyone (saying this customer cannot be texted back); nothing more is
+    # ever sent to the number itself until START.
+    return [e for e in _customer(m, store, c, staff, now, found_order, text, keyword_reply)
+            if not isinstance(e, (Reply, TextCustomer))]
+
+
+def _customer(m: Meaning, store: StoreView, c: CustomerView, staff: list[StaffView], now: datetime,
+              found_order: OrderView | None, text: str, keyword_reply: dict | None) -> list[Effect]:
     effects: list[Effect] = []
-    if c.opted_out:
-        # Nothing more is ever sent to an opted-out number until it opts back in.
-        if m.intent == "start":
-            effects += [UpdateCustomer({"opted_out": False}), Reply("opted_in")]
-        return effects
     if m.intent == "stop":
         return [UpdateCustomer({"opted_out": True, "awaiting": None, "pending": None}), Reply("opted_out")]
     if m.intent == "start":
@@ -322,7 +341,7 @@ def _arrive(store: StoreView, c: CustomerView, h: HandoffView | None, orders: li
     spot = details.get("spot") if location == "car" else None
     ready = any(o.status == "ready" for o in orders)
     fields = {"location": location, "spot": spot, "vehicle": details.get("vehicle"), "note": details.get("note")}
-    needs_spot = location == "car" and not spot
+    needs_spot = location == "car" and not spot and not c.opted_out  # no asking someone we cannot text
     alert = ready and not needs_spot
     effects: list[Effect] = []
     if h is None:
@@ -340,7 +359,8 @@ def _arrive(store: StoreView, c: CustomerView, h: HandoffView | None, orders: li
     view = HandoffView(id=ref, status="waiting", customer_id=c.id, customer_label=_label(c, h),
                        order_numbers=tuple(o.number for o in orders), location=location, spot=spot,
                        vehicle=fields["vehicle"], note=fields["note"],
-                       unverified_phone=unverified or bool(h and h.unverified_phone))
+                       unverified_phone=unverified or bool(h and h.unverified_phone),
+                       customer_opted_out=c.opted_out)
     v = handoff_vars(view)
     if needs_spot:
         return effects + [UpdateCustomer({"awaiting": "spot", "pending": details}), Reply("ask_spot", _name(c)),
@@ -400,7 +420,7 @@ def _with_open_handoff(m: Meaning, store: StoreView, c: CustomerView, h: Handoff
     if m.intent in ("status", "arrived", "on_the_way"):
         v = handoff_vars(h, now)
         if m.note:
-            v["note"] = f' Note: "{m.note}"'
+            v.update(note_vars(m.note))
         return [Reply("still_waiting", _name(c)), TextStaff(who, "staff_reminder", v, handoff_id=h.id)]
     note = (m.note or text).strip()
     if note and h.alerted:
@@ -486,13 +506,14 @@ def _list(handoffs: list[HandoffView], now: datetime) -> Reply:
     at_store = [h for h in handoffs if h.status in AT_STORE]
     if not at_store:
         return Reply("staff_list_empty")
-    lines = []
+    lines = {"en": [], "fr": []}
     for h in at_store:
         v = handoff_vars(h, now)
         who = f" ({h.claimed_by_name})" if h.status == "claimed" else ""
-        where = h.spot if h.location == "car" and h.spot else ("door/porte" if h.location == "door" else "?")
-        lines.append(f"{v['orders']} {where} {h.customer_label} {v['minutes']} min{who}")
-    return Reply("staff_list", {"lines": "; ".join(lines)})
+        for lang, door in (("en", "door"), ("fr", "porte")):
+            where = h.spot if h.location == "car" and h.spot else (door if h.location == "door" else "?")
+            lines[lang].append(f"{v['orders']} {where} {h.customer_label} {v['minutes']} min{who}")
+    return Reply("staff_list", {"lines": "; ".join(lines["en"]), "lines_fr": "; ".join(lines["fr"])})
 
 
 def _claim_or_done(m: Meaning, me: StaffView, handoffs: list[HandoffView], staff: list[StaffView],
@@ -503,9 +524,11 @@ def _claim_or_done(m: Meaning, me: StaffView, handoffs: list[HandoffView], staff
     h = target.handoff
     if h is None:
         if len(target.choices) > 1:
-            choices = "; ".join(f"{order_list(c.order_numbers)} {handoff_vars(c)['where_en']}"
-                                for c in target.choices)
-            return [Reply("staff_which", {"choices": choices, "command": "OK" if claiming else "DONE"})]
+            where = [(order_list(c.order_numbers), handoff_vars(c)) for c in target.choices]
+            return [Reply("staff_which", {
+                "choices": "; ".join(f"{orders} {v['where_en']}" for orders, v in where),
+                "choices_fr": "; ".join(f"{orders} {v['where_fr']}" for orders, v in where),
+                "command": "OK" if claiming else "DONE", "command_fr": "OK" if claiming else "FAIT"})]
         ref = m.order or m.spot
         if ref:
             return [Reply("staff_no_match", {"ref": ref})]

@@ -37,6 +37,7 @@ class HandoffView:
     escalation_level: int = 0
     arrived_at: datetime | None = None
     orders_ready: bool = True
+    customer_opted_out: bool = False  # texted STOP: still handed their order, never texted
 
     def waited_minutes(self, now: datetime) -> int:
         if self.arrived_at is None:

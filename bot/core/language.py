@@ -19,7 +19,7 @@ sixteen seventeen eighteen nineteen twenty thirty forty fifty hundred unsubscrib
 texts sending messaging anyone someone anybody somebody update news park store shop curb
 entrance pulled pulling inside ahead behind early already again bring put back seat
 red blue green black white grey gray silver gold yellow brown purple pink dark light
-wrong name yes yeah yep nope also
+wrong name yes yeah yep nope also all forgot forget about
 """
 _EN_WEAK = """
 help cancel done list claim status mins truck pickup in by at arriving street car
@@ -42,7 +42,7 @@ maintenant tantot genre fermez fermer ouvrez ouverts fermes dimanche samedi beso
 ete eu avez avons ai desole desolee retard mettre mets peut pouvez veut voulez parle
 """
 _FR_WEAK = """
-la le l d c y en route place pl file ou plus il parke parkee stationne auto moins
+la le l d c y en route place pl file ou plus il parke parkee stationne auto moins allo
 """
 
 EN: dict[str, int] = {w: 2 for w in _EN_STRONG.split()} | {w: 1 for w in _EN_WEAK.split()}

@@ -1,4 +1,5 @@
-"""Every text the bot sends, in English and French, with owner overrides and SMS segment counting."""
+"""Every text the bot sends, in English and French, with owner overrides, French typography and elision, and SMS
+segment counting on what a text becomes on the wire (docs/texts-fr.md)."""
 from __future__ import annotations
 
 import re
@@ -15,7 +16,9 @@ CUSTOMER_KEYS = (
 )
 
 # French wording avoids ê, â, ô, ç where a natural phrase allows it: those characters are not
-# in the GSM-7 alphabet and would cut a segment from 160 characters to 70.
+# in the GSM-7 alphabet and would cut a segment from 160 characters to 70. French templates are written
+# with a plain space before ":"; render() sets Québec typography (a non-breaking space there, none before
+# ? ! ;) and elides "de {store}" into "d'Alex" as the inserted words require.
 TEMPLATES: dict[str, dict[str, str]] = {
     # --- customers ---
     "order_ready": {
@@ -92,16 +95,16 @@ TEMPLATES: dict[str, dict[str, str]] = {
     },
     # --- staff ---
     "staff_arrival": {
-        "en": "Arrival: {customer}, {where_en}{vehicle}. Order {orders}.{unverified_en}{note} Reply OK {ref} to take it.",
-        "fr": "Arrivée : {customer}, {where_fr}{vehicle}. Commande {orders}.{unverified_fr}{note} Répondez OK {ref} pour la prendre.",
+        "en": "Arrival: {customer}, {where_en}{vehicle}. Order {orders}.{unverified_en}{no_texts_en}{note} Reply OK {ref} to take it.",
+        "fr": "Arrivée : {customer}, {where_fr}{vehicle}. Commande {orders}.{unverified_fr}{no_texts_fr}{note_fr} Répondez OK {ref} pour la prendre.",
     },
     "staff_not_ready": {
-        "en": "{customer} is waiting ({where_en}) for order {orders}, which is NOT ready. Mark it ready and the alert goes out.",
-        "fr": "{customer} attend ({where_fr}) la commande {orders}, qui n'est PAS prête. Dès qu'elle est marquée prête, l'alerte part.",
+        "en": "{customer} is waiting ({where_en}) for order {orders}, which is NOT ready. Mark it ready and the alert goes out.{no_texts_en}",
+        "fr": "{customer} attend ({where_fr}) la commande {orders}, qui n'est PAS prête. Dès qu'elle est marquée prête, l'alerte part.{no_texts_fr}",
     },
     "staff_claimed_you": {
-        "en": "It's yours: {customer}, {where_en}{vehicle}, order {orders}. Reply DONE {ref} once handed off.",
-        "fr": "C'est à vous : {customer}, {where_fr}{vehicle}, commande {orders}. Répondez FAIT {ref} une fois remise.",
+        "en": "It's yours: {customer}, {where_en}{vehicle}, order {orders}.{no_texts_en} Reply DONE {ref} once handed off.",
+        "fr": "C'est à vous : {customer}, {where_fr}{vehicle}, commande {orders}.{no_texts_fr} Répondez FAIT {ref} une fois remise.",
     },
     "staff_claimed_other": {
         "en": "{staff} took {customer} ({where_en}, order {orders}).",
@@ -121,7 +124,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
     },
     "staff_which": {
         "en": "Which one? {choices}. Reply {command} with the order number.",
-        "fr": "Laquelle? {choices}. Répondez {command} avec le numéro de commande.",
+        "fr": "Laquelle? {choices_fr}. Répondez {command_fr} avec le numéro de commande.",
     },
     "staff_no_match": {
         "en": "No pickup matches {ref}. Reply LIST to see who's waiting.",
@@ -129,27 +132,27 @@ TEMPLATES: dict[str, dict[str, str]] = {
     },
     "staff_list": {
         "en": "Waiting: {lines}",
-        "fr": "En attente : {lines}",
+        "fr": "En attente : {lines_fr}",
     },
     "staff_list_empty": {
         "en": "Nobody is waiting right now.",
         "fr": "Personne n'attend en ce moment.",
     },
     "staff_realert": {
-        "en": "Still waiting ({minutes} min): {customer}, {where_en}{vehicle}, order {orders}. Reply OK {ref} to take it.",
-        "fr": "Attend toujours ({minutes} min) : {customer}, {where_fr}{vehicle}, commande {orders}. Répondez OK {ref} pour la prendre.",
+        "en": "Still waiting ({minutes} min): {customer}, {where_en}{vehicle}, order {orders}.{no_texts_en} Reply OK {ref} to take it.",
+        "fr": "Attend toujours ({minutes} min) : {customer}, {where_fr}{vehicle}, commande {orders}.{no_texts_fr} Répondez OK {ref} pour la prendre.",
     },
     "staff_escalation": {
-        "en": "Nobody has taken {customer} ({where_en}, order {orders}), waiting {minutes} min. Reply OK {ref} to take it.",
-        "fr": "Personne n'a pris {customer} ({where_fr}, commande {orders}), qui attend depuis {minutes} min. Répondez OK {ref} pour la prendre.",
+        "en": "Nobody has taken {customer} ({where_en}, order {orders}), waiting {minutes} min.{no_texts_en} Reply OK {ref} to take it.",
+        "fr": "Personne ne s'occupe de {customer} ({where_fr}, commande {orders}), qui attend depuis {minutes} min.{no_texts_fr} Répondez OK {ref} pour la prendre.",
     },
     "staff_reminder": {
-        "en": "{customer} is asking again ({where_en}, order {orders}, waiting {minutes} min).{note}",
-        "fr": "{customer} relance ({where_fr}, commande {orders}, attend depuis {minutes} min).{note}",
+        "en": "{customer} is asking again ({where_en}, order {orders}, waiting {minutes} min).{no_texts_en}{note}",
+        "fr": "{customer} relance ({where_fr}, commande {orders}, attend depuis {minutes} min).{no_texts_fr}{note_fr}",
     },
     "staff_update": {
-        "en": "Update from {customer}: {where_en}{vehicle}, order {orders}.{note}",
-        "fr": "Mise à jour de {customer} : {where_fr}{vehicle}, commande {orders}.{note}",
+        "en": "Update from {customer}: {where_en}{vehicle}, order {orders}.{no_texts_en}{note}",
+        "fr": "Mise à jour de {customer} : {where_fr}{vehicle}, commande {orders}.{no_texts_fr}{note_fr}",
     },
     "staff_cancel_request": {
         "en": "{customer} asks to cancel order {orders}. Please follow up.",
@@ -378,6 +381,7 @@ ONE_SEGMENT = ("help", "opted_out", "opted_in")
 
 def render(key: str, lang: str, variables: Mapping[str, object],
            overrides: Mapping[str, Mapping[str, str | None]] | None = None) -> str:
+    """The text as it goes on the wire (see on_the_wire): what is stored, sent and shown are the same."""
     text = _render(key, lang, variables, overrides)
     store = str(variables.get("store") or "")
     if key in ONE_SEGMENT and store and segments(text) > 1:
@@ -410,26 +414,74 @@ def gsm_only(text: str) -> str:
 def _render(key: str, lang: str, variables: Mapping[str, object],
             overrides: Mapping[str, Mapping[str, str | None]] | None) -> str:
     try:
-        text = template_for(key, lang, overrides).format_map(_Blank(variables))
+        text = _fill(template_for(key, lang, overrides), lang, variables)
     except (ValueError, IndexError, KeyError, AttributeError, TypeError):
         # An owner's override that can't be filled in ("{", "{}", "{store.x}") must not stop a text
         # from going out: the default wording is used instead (the API refuses such overrides anyway).
-        text = TEMPLATES[key][lang if lang in ("en", "fr") else "en"].format_map(_Blank(variables))
-    # Empty optional parts leave doubled spaces or a space before punctuation behind.
-    text = " ".join(text.split())
+        text = _fill(TEMPLATES[key][lang if lang in ("en", "fr") else "en"], lang, variables)
+    # Empty optional parts leave doubled spaces or a space before punctuation behind. Non-breaking spaces are
+    # typography, kept; a plain space beside one is the trace of an empty part.
+    text = _NBSP_BESIDE_SPACE.sub(NBSP, _SPACES.sub(" ", text))
     for mark in (" .", " ,"):
         text = text.replace(mark, mark[1:])
     # A name ending in an initial ("Marie L.") followed by a sentence's full stop.
     text = _INITIAL_STOP.sub(r"\1.", text)
-    return text.strip()
+    return on_the_wire(text.strip())
 
 
 _INITIAL_STOP = re.compile(r"(\b[A-ZÀ-Ý])\.\.(?!\.)")
+_SPACES = re.compile(r"[^\S\u00a0\u202f]+")  # runs of white space other than the non-breaking kinds
+_NBSP_BESIDE_SPACE = re.compile(r" ?\u00a0 ?")
+
+NBSP = "\u00a0"
+# Before a colon Québec puts a non-breaking space; before ? ! ; it puts none (France's thin space is not used).
+_BEFORE_COLON = re.compile(r"(?<=\S)[ \u00a0\u202f]*:(?=\s|$)")
+_BEFORE_MARK = re.compile(r"[ \u00a0\u202f]+(?=[?!;])")
+# A word that elides before a vowel, then a placeholder: "de {store}" becomes "d'{store}" when the store's name
+# starts with a vowel sound ("l'équipe d'Alex"). Jusque, lorsque and puisque elide too.
+_ELIDES_BEFORE = re.compile(r"\b(de|le|la|que|jusque|lorsque|puisque|ne|je|me|te|se) \{(\w+)\}", re.IGNORECASE)
+_VOWELS = frozenset("aeiouàâäéèêëîïôöùûüœæ")
+
+
+def french(template: str, variables: Mapping[str, object]) -> str:
+    """A French template with Québec typography, and elided wherever an inserted value starts with a vowel."""
+    template = _BEFORE_MARK.sub("", _BEFORE_COLON.sub(NBSP + ":", template))
+
+    def elide(m: re.Match[str]) -> str:
+        value = str(variables.get(m.group(2)) or "").lower()
+        # "Yves" elides ("d'Yves"); "Yannick" does not: its y sounds as a consonant. An h may be silent or
+        # not ("d'Hélène", "de Hockey Experts"): left whole, never guessed.
+        vowel = value[:1] in _VOWELS or value[:1] == "y" and value[1:2] not in _VOWELS and value[1:2] != ""
+        return f"{m.group(1)[:-1]}'{{{m.group(2)}}}" if vowel else m.group(0)
+
+    return _ELIDES_BEFORE.sub(elide, template)
+
+
+def _fill(template: str, lang: str, variables: Mapping[str, object]) -> str:
+    if lang == "fr":
+        template = french(template, variables)
+    return template.format_map(_Blank(variables))
+
+
+def is_gsm7(text: str) -> bool:
+    return all(ch in GSM7_BASIC or ch in GSM7_EXTENDED for ch in text)
+
+
+def on_the_wire(text: str) -> str:
+    """What a text becomes when sent. GSM-7 has no non-breaking space: one would make Twilio send the whole text
+    as UCS-2, 70 characters a segment instead of 160, for typography alone. In a text that is GSM-7 but for them,
+    non-breaking spaces go as plain spaces (what carriers make of them anyway); in a text that is UCS-2 for another
+    reason (an À, an ê, an emoji) they cost nothing and stay."""
+    if NBSP not in text and "\u202f" not in text:
+        return text
+    plain = text.replace(NBSP, " ").replace("\u202f", " ")
+    return plain if is_gsm7(plain) else text
 
 
 def segments(text: str) -> int:
-    """How many SMS segments Twilio bills for this text (GSM-7 or UCS-2, with concatenation headers)."""
-    if all(ch in GSM7_BASIC or ch in GSM7_EXTENDED for ch in text):
+    """How many SMS segments Twilio bills for this text (GSM-7 or UCS-2, with concatenation headers), as sent."""
+    text = on_the_wire(text)
+    if is_gsm7(text):
         units = sum(2 if ch in GSM7_EXTENDED else 1 for ch in text)
         return 1 if units <= 160 else -(-units // 153)
     # UCS-2 counts UTF-16 code units: an emoji takes two.

@@ -131,7 +131,7 @@ _FUZZY_TARGETS = (
     "cancel unsubscribe place stationnement rendu commande annuler pret prete dehors icitte route chemin "
     "coming leaving almost waiting numero number door porte trunk coffre claim done list liste termine "
     "delivered help stop start arret merci thanks please bientot presque heading attends arrive"
-).split()
+).split() + [n for n in _EN_NUMBERS + _FR_NUMBERS if len(n) >= 5]  # "place tois", "spot sevn"
 
 # Real words one keystroke away from a keyword: never "corrected" (so "there" never becomes "here").
 _NOT_TYPOS = _words(
@@ -183,7 +183,7 @@ _SWAPS = _transpositions()
 # ---------------------------------------------------------------------------
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "′": "'"})
-_TOKEN = re.compile(r"\d{1,2}:\d{2}|\d+\.\d+|1/2|[^\W_]+(?:-[^\W_]+)*|[#?]|[,.;:!/]+")
+_TOKEN = re.compile(r"\d{1,2}:\d{2}|\d+\.\d+|[13]/[24]|[^\W_]+(?:-[^\W_]+)*|[#?]|[,.;:!/]+")
 _FOLD = str.maketrans(
     {"à": "a", "â": "a", "ä": "a", "á": "a", "ã": "a", "ç": "c", "é": "e", "è": "e", "ê": "e", "ë": "e",
      "í": "i", "î": "i", "ï": "i", "ó": "o", "ô": "o", "ö": "o", "ú": "u", "ù": "u", "û": "u", "ü": "u",
@@ -260,9 +260,9 @@ _AMOUNT = rf"\d{{1,3}}(?:\.\d)?|{_NUMWORD_PHRASE}|a|an"
 _ETA = re.compile(
     _w(
         rf"(?P<r1>\d{{1,3}})(?:-| (?:a|to|ou|or|-) )(?P<r2>\d{{1,3}}) (?P<ru>{_UNIT_MIN}|{_UNIT_HOUR})"
-        rf"|(?P<hn>{_AMOUNT}) (?:{_UNIT_HOUR}) (?:et |and )?(?P<hm>\d{{1,2}}|a half|demie?)(?: (?:{_UNIT_MIN}))?"
-        r"|(?P<tq>(?:trois|three) quart(?:s|ers)? (?:of an |of a |d )?(?:heure|hour|dheure))"
-        r"|(?P<q>(?:a |un |one )?quart(?:er)? (?:of an |of a |d )?(?:heure|hour|dheure))"
+        rf"|(?P<hn>{_AMOUNT}) (?:{_UNIT_HOUR}) (?:et |and )?(?P<hm>\d{{1,2}}|a half|demie?|a quarter|quart|{_NUMWORD_TOKEN})(?: (?:{_UNIT_MIN}))?"
+        r"|(?P<tq>(?:(?:trois|three|3) quart(?:s|ers)?|3/4) (?:of an |of a |d )?(?:heure|hour|dheure|h|hr))"
+        r"|(?P<q>(?:(?:a |un |one )?quart(?:er)?|1/4) (?:of an |of a |d )?(?:heure|hour|dheure|h|hr))"
         r"|(?P<half>(?:a |une |an )?"
         r"(?:half (?:an |a )?hour|half-hour|demi-heure|demi heure|1/2 (?:h|hr|hour|heure)))"
         r"|(?P<about>(?:une )?(?:dizaine|quinzaine|vingtaine|trentaine|quarantaine)(?: de (?:minutes|min|mins))?)"
@@ -279,6 +279,10 @@ _SEC_UNITS = frozenset(_UNIT_SEC.split("|"))
 _PAST_BEFORE = _words(
     "for waiting waited been depuis fait ya attends attend since already deja pendant late retard"
 )
+# These a few words before a duration make it time spent too ("been sitting here 10 min", "depuis genre 10 min").
+_WAITED = _words("been depuis since waited")
+# A duration said right after these is the time to get there, over one to leave ("leaving in 5, there in 20").
+_GETTING_THERE = _words("there here rendu rendue rendus la arrive arriver arrivee")
 _PAST_AFTER = re.compile(r"^ (?:ago|late|en retard|de retard|passed|que j)(?!\S)")
 # "à 5h", "vers 17h", "at 1 hour"... is a clock time.
 _CLOCK_BEFORE = _words("a at vers avant apres before after by until till pour jusqu around")
@@ -295,7 +299,7 @@ _SPOT = _c(
 _SPOT_WORDS_RE = re.compile(rf"^(?:{_SPOT_WORD})$")
 _HASH_SPOT = _c(r"# (?P<v>\d{1,3}[a-z]?|[a-z]\d{1,2})")
 _LABEL_SPOT = _c(r"(?P<v>(?!b4)[a-z]-?\d{1,2})")
-_DIGITS = _c(r"\d{1,3}")
+_DIGITS = _c(r"\d{1,3}[a-z]?")  # "parked at 4b"
 _NUMWORD_ONLY = re.compile(rf"^{_NUMWORD_PHRASE}$")
 _BARE_SPOT = re.compile(rf"^(?:# )?(?P<v>\d{{1,3}}[a-z]?|[a-z]-?\d{{1,2}}|{_NUMWORD_PHRASE})(?: \|)?$")
 # A lone number in an arrival text is the spot, unless these surround it ("here with 2 kids").
@@ -390,6 +394,23 @@ _STATUS = _c(
     # A nudge while waiting in the lot: "encore là?", "allo?", "hello??", "where are you", "vous êtes où?"
     r"|^(?:encore|toujours|still) (?:la|there)(?: \?)*$|^(?:allo|hello|helo|hallo)(?: \?)+$|where (?:are|r) (?:you|u)"
     r"|(?:vous etes|vous etes rendus?|t es|tes) ou|^ou etes vous$|anybody home|is anyone (?:there|coming)"
+    # Saying how long it has been: "been 15 mins", "waiting on you guys for 15 min now", "ça fait une éternité"
+    r"|(?:still )?(?:nobody|no one|noone)(?: (?:coming|here|came|out))?|(?:toujours|encore) (?:personne|rien)"
+    r"|still nothing|(?:are|r) (?:you|u)(?: guys| all)? (?:coming|out)|ca (?:niaise|traine)"
+    r"|personne (?:ne )?(?:vient|s en vient|arrive|sort|est venu|encore|toujours)"
+    r"|(?:anyone|anybody|quelqu un)(?= \?| \||$)|(?:ye|y est) ou (?:mon|ma|mes|la|le)"
+    r"|que (?:j )?(?:j?attends?)|(?:waiting|waited|been)(?: \S+){0,4}? (?:for |like |about |over )?"
+    r"(?:\d{1,3}|an?|one|half) (?:more )?(?:min|mins|minutes|hour|hours|hr|hrs|h|m)(?!\S)"
+    r"|been waiting|waiting forever|une eternite"
+    r"|(?:etre|c est|ca va etre|ca prend) encore (?:long|longtemps)|encore long"
+    r"|c (?:est )?quand|quand (?:que )?(?:je|j|on) (?:peux|peut|pourrai|pourrais|pourrait|vais pouvoir)"
+)
+# Feeling forgotten ("did u forget me", "on m'a oubliée?", "vous m'oubliez pas là?"): a status question, even
+# where "pas là" would otherwise read as not there yet. "forgot my wallet" is not one.
+_FORGOTTEN = _c(
+    r"(?:forgot|forget|forgotten|forgetting) (?:me|us|about (?:me|us|my order)|my order(?! number| no| num| #))"
+    r"|(?:am i|i m|im|i am|we re|are we) forgotten"
+    r"|(?:m|nous|on m a|vous m avez|m avez|vous m)(?: tu)? oubli\w*|oubli\w* (?:ma commande|mes commandes|moi|nous)"
 )
 _CANCEL = _c(r"cancel\w*|annul\w*")
 _TEXTS = _c(
@@ -398,7 +419,7 @@ _TEXTS = _c(
 )
 _STOP_NATURAL = _c(
     r"(?:stop|quit|cease|arrete|arretez|arreter|cessez|cesse|stopper)(?: \S+){0,3}? "
-    r"(?:text\w*|txt|sms|messag\w*|msgs?|notif\w*|alert\w*|contact\w*|spam\w*|ecrire|ecrit|texter|textos?"
+    r"(?:text\w*|txt|sms|messag\w*|msgs?|notif\w*|alert\w*|contact\w*|spam\w*|m?ecrire|m?ecrit|m?texter|textos?"
     r"|envoyer|email\w*|calling|bugging)"
     r"|(?:stop|quit) (?:sending|texting|messaging|contacting|spamming|all)|arretez? ca"
     r"|unsubscribe|unsub|opt ?out|opt-out|remove me|take me off|no more (?:texts?|messages?)"
@@ -423,7 +444,7 @@ _ANY_DIGIT = re.compile(r"\d")
 _ETA_WORDS = (frozenset(f"{_UNIT_MIN}|{_UNIT_HOUR}|{_UNIT_SEC}".split("|"))
               | frozenset(lead.split(" ", 1)[0] for lead in _ETA_LEAD.split("|"))
               | frozenset(_ABOUT)
-              | _words("quart quarts quarter quarters half half-hour demi demie demi-heure 1/2"))
+              | _words("quart quarts quarter quarters half half-hour demi demie demi-heure 1/2 1/4 3/4"))
 _DOOR_HINTS = _words("door porte entrance entree interieur dedans magasin store shop")
 
 _KEYWORDS = {
@@ -512,10 +533,16 @@ def _blank(s: str, m: re.Match[str], marker: str) -> str:
 
 
 def _eta(s: str, on_the_way: bool) -> tuple[int | None, str]:
-    """The ETA in minutes and the text with it blanked out; durations already waited are not ETAs."""
+    """The ETA in minutes and the text with it blanked out; durations already waited are not ETAs.
+
+    "je pars dans 5 min, rendu dans 30": of several ETAs, one said of getting there wins over the first."""
+    found: tuple[int, re.Match[str]] | None = None
     for m in _ETA.finditer(s):
-        before = s[: m.start()].split()[-2:]
+        clause = s[: m.start()].rsplit("|", 1)[-1].split()  # a comma ends "running late, 10 more min"'s past
+        before = clause[-2:]
         if before and before[-1] in _PAST_BEFORE or len(before) == 2 and before[0] in _PAST_BEFORE:
+            continue
+        if not _WAITED.isdisjoint(clause[-4:]):  # "i been sittin here 10 min"
             continue
         if _PAST_AFTER.match(s[m.end():]):
             continue
@@ -529,7 +556,9 @@ def _eta(s: str, on_the_way: bool) -> tuple[int | None, str]:
                 continue
             hours = _amount(g("hn"))
             extra = g("hm")
-            minutes = None if hours is None else hours * 60 + (30 if extra[0].isalpha() else int(extra))
+            extra_minutes = (int(extra) if extra[0].isdigit() else 15 if "quart" in extra
+                             else 30 if "half" in extra or "demi" in extra else _number(extra))
+            minutes = None if hours is None or extra_minutes is None else hours * 60 + extra_minutes
         elif g("tq"):
             minutes = 45
         elif g("q"):
@@ -561,8 +590,11 @@ def _eta(s: str, on_the_way: bool) -> tuple[int | None, str]:
             bare = g("bare")
             minutes = max(map(int, bare.split("-"))) if bare[0].isdigit() else _amount(bare)
         if minutes is not None and 0 < minutes <= 720:
-            return int(round(minutes)), _blank(s, m, "_e")
-    return None, s
+            if found is None or not _GETTING_THERE.isdisjoint(clause[-3:]):
+                found = int(round(minutes)), m
+    if found is None:
+        return None, s
+    return found[0], _blank(s, found[1], "_e")
 
 
 def _amount(text: str) -> float | None:
@@ -730,7 +762,8 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
     if ("cancel" in s or "annul" in s) and _CANCEL.search(s):
         return meaning("stop" if _TEXTS.search(s) else "cancel", order=order)
 
-    not_yet = _NOT_YET.search(s) is not None
+    forgotten = ("oubli" in s or "forg" in s) and _FORGOTTEN.search(s) is not None
+    not_yet = not forgotten and _NOT_YET.search(s) is not None
     on_the_way = not_yet or _ON_THE_WAY.search(s) is not None
     eta = None
     if not _ETA_WORDS.isdisjoint(words):
@@ -754,7 +787,7 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         intent = "on_the_way"
     elif arrived or spot or door:
         intent = "arrived"
-    elif _STATUS.search(s):
+    elif forgotten or _STATUS.search(s):
         return meaning("status", order=order)
     elif _HELP_NATURAL.search(s):
         return meaning("help")
@@ -802,7 +835,7 @@ def _lone_number(s: str) -> tuple[str | None, str]:
         before = s[: m.start()].split()[-1:]
         if before and before[0] in _NOT_SPOT_BEFORE or _NOT_SPOT_AFTER.match(s[m.end():]):
             continue
-        return str(int(m.group())), _blank(s, m, "_s")
+        return _spot_value(m.group()), _blank(s, m, "_s")
     return None, s
 
 

@@ -137,6 +137,7 @@ def _handoff(h: Handoff, now: datetime, escalation_seconds: int) -> dict:
         "orders": [{"number": o.number, "ready": o.status in ("ready", "handed_off")} for o in orders],
         "orders_ready": any(o.status in ("ready", "handed_off") for o in orders),
         "unverified_phone": h.unverified_phone,
+        "customer_opted_out": h.customer.opted_out,  # texted STOP: staff cannot text them back
         "claimed_by": h.claimed_by.name if h.claimed_by else None,
         "claimed_by_id": h.claimed_by_id,
         "eta_at": _iso(h.eta_at),

@@ -1,4 +1,5 @@
-"""The phone simulator's reads: the stores to text, who is who, and the message log, per store."""
+"""The phone simulator's reads (the stores to text, who is who, and the message log, per store), also used by the
+`text` command to say where a text goes and what came of it."""
 from __future__ import annotations
 
 import hashlib
@@ -28,6 +29,38 @@ def pick_store(db, store_id: int | None, preferred_number: str | None = None) ->
             raise NotFound(f"no store {store_id}")
         return found
     return next((s for s in known if s["sms_number"] == preferred_number), known[0] if known else None)
+
+
+def store_at(db, number: str | None) -> dict:
+    """The store texted at `number` (as typed: "514-555-0100" will do), or the first store when None."""
+    known = stores(db)
+    if number is None:
+        if not known:
+            raise NotFound("no store yet: load the demo (`.venv/bin/python -m bot demo`) or create one through the API")
+        return known[0]
+    try:
+        wanted = to_e164(number, None if str(number).startswith("+") else "CA")
+    except InvalidPhone as exc:
+        raise Invalid("to", f"{number!r} is not a phone number ({exc})") from None
+    found = next((s for s in known if s["sms_number"] == wanted), None)
+    if found is None:
+        numbers = ", ".join(s["sms_number"] for s in known) or "none yet"
+        raise NotFound(f"{wanted} is no store's number (stores: {numbers})")
+    return found
+
+
+def outcome(db, sid: str) -> tuple[str | None, list[dict]]:
+    """What came of the text with this MessageSid: its status (None: not stored) and, once processed, the texts its
+    decision wrote, to anyone. A decision writes its texts in the transaction that marks the text processed, with
+    that same time, so they are the store's outgoing texts stamped at that instant after it."""
+    with db.read() as session:
+        msg = session.scalars(select(Message).where(Message.twilio_sid == sid)).first()
+        if msg is None or msg.status != "processed":
+            return (msg.status if msg else None), []
+        rows = session.scalars(select(Message).where(
+            Message.store_id == msg.store_id, Message.direction == "out", Message.id > msg.id,
+            Message.created_at == msg.processed_at).order_by(Message.id))
+        return msg.status, [{"to": m.to_addr, "body": m.body, "status": m.status} for m in rows]
 
 
 def phone_number(raw, store: dict) -> str:

@@ -75,7 +75,7 @@ def handoff_view(h: Handoff) -> HandoffView:
         vehicle=h.vehicle, note=h.note, claimed_by_id=h.claimed_by_id,
         claimed_by_name=h.claimed_by.name if h.claimed_by else None, alerted=h.alerted,
         unverified_phone=h.unverified_phone, escalation_level=h.escalation_level, arrived_at=h.arrived_at,
-        orders_ready=any(o.status == "ready" for o in orders),
+        orders_ready=any(o.status == "ready" for o in orders), customer_opted_out=h.customer.opted_out,
     )
 
 
@@ -114,9 +114,12 @@ def store_handoffs(session: Session, store_id: int) -> list[HandoffView]:
 
 
 def reply_language(session: Session, store: Store, customer: Customer) -> str:
-    """The order's language if given, else the language of their texts, else the store's."""
+    """The language of their latest text that clearly was French or English (SPEC 10: a Québécois whose order was
+    keyed in English gets French once they write French), else their latest order's, else the store's."""
+    if customer.language:
+        return customer.language
     order_language = session.scalars(_ORDER_LANGUAGE, {"customer_id": customer.id}).first()
-    return order_language or customer.language or store.language
+    return order_language or store.language
 
 
 def lock_store(session: Session, store_id: int) -> Store | None:

@@ -5,10 +5,10 @@ import hashlib
 import secrets
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
-from ..data.models import ApiToken, Store
+from ..data.models import ApiToken, AutoReply, Customer, Handoff, KeywordReply, LoginLink, Message, Order, Staff, Store
 from . import fields, state
 from .errors import Conflict, Invalid, NotFound
 
@@ -52,6 +52,21 @@ def create_store(db, name, sms_number, timezone="America/Toronto", language="fr"
     except IntegrityError:
         raise Conflict(f"a store already uses the number {number}") from None
     return store
+
+
+def clear_store(db, store_id: int) -> None:
+    """Empty a store back to a new one, keeping its id, number, name, settings and board link: its texts, pickups,
+    orders, customers (with their opt-outs and languages), staff (with their sign-in links) and owner's wordings
+    are deleted, and pickups are resumed. For replaying the demo; timers still armed for its pickups find nothing
+    and do nothing."""
+    get_store(db, store_id)
+    with db.write() as session:
+        staff = select(Staff.id).where(Staff.store_id == store_id).scalar_subquery()
+        session.execute(delete(LoginLink).where(LoginLink.staff_id.in_(staff)))
+        # Children first: texts name handoffs, customers and staff; orders name handoffs; handoffs name customers.
+        for model in (Message, Order, Handoff, Customer, Staff, AutoReply, KeywordReply):
+            session.execute(delete(model).where(model.store_id == store_id))
+        session.execute(update(Store).where(Store.id == store_id).values(paused=False, pause_message=None))
 
 
 def get_store(db, store_id: int) -> Store:

@@ -14,6 +14,7 @@ def register(app: Flask) -> None:
     from .api import bp as api_bp
     from .board import bp as board_bp
     from .health import bp as health_bp
+    from .home import bp as home_bp
     from .metrics import bp as metrics_bp
     from .pages import init_app as init_pages
     from .simulator import bp as simulator_bp
@@ -27,3 +28,4 @@ def register(app: Flask) -> None:
     app.register_blueprint(board_bp)
     app.register_blueprint(simulator_bp)
     app.register_blueprint(admin_bp)
+    app.register_blueprint(home_bp)

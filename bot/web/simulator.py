@@ -48,12 +48,15 @@ STRINGS = {
 }
 
 
+def available(settings) -> bool:
+    """With real Twilio credentials, or in production, this page would let anyone impersonate any phone: it does
+    not exist then."""
+    return settings.sms_transport == "console" and settings.env != "production"
+
+
 @bp.before_request
 def _console_only():
-    # With real Twilio credentials, or in production, this page would let anyone impersonate any phone:
-    # it does not exist then.
-    settings = services().settings
-    if settings.sms_transport != "console" or settings.env == "production":
+    if not available(services().settings):
         abort(404)
     check_csrf()
 

@@ -216,6 +216,28 @@ def test_still_waiting_gets_an_apology_and_staff_are_reminded(shop, alex, sam):
     assert "asking again" in reminder and "2 min" in reminder
 
 
+@pytest.mark.parametrize("text", ["hello?? anyone coming", "did u forget about me", "been 15 mins, still nobody??",
+                                  "how long is this gonna take"])
+def test_a_waiting_customer_who_feels_forgotten_gets_an_apology_and_staff_a_reminder(shop, alex, sam, text):
+    shop.order("1234", alex, "Alex Martin", language="en")
+    alex.new()
+    alex.texts("here spot 4")
+    sam.new()
+    shop.wait(240)  # before the first re-alert
+    [sorry] = alex.texts(text)
+    assert sorry == "Sorry for the wait Alex! We've reminded the team and someone will be right out."
+    [reminder] = sam.new()
+    assert reminder.startswith("Alex M. is asking again (spot 4, order #1234, waiting 4 min)")
+
+
+def test_an_eta_said_in_words_is_recorded(shop, alex):
+    shop.order("1234", alex, "Alex Martin", language="en")
+    alex.new()
+    [reply] = alex.texts("be there in three quarters of an hour")
+    assert "in about 45 min" in reply
+    assert shop.board()["on_the_way"][0]["eta_seconds"] == 45 * 60
+
+
 def test_stop_opts_out_and_nothing_more_is_sent_until_start(shop, alex):
     [bye] = alex.texts("STOP")
     assert "won't get any more texts" in bye
@@ -224,6 +246,69 @@ def test_stop_opts_out_and_nothing_more_is_sent_until_start(shop, alex):
     assert alex.texts("here spot 4") == []
     [back] = alex.texts("START")
     assert "subscribed again" in back
+
+
+def test_opted_out_customer_arriving_is_still_handed_their_order(shop, alex, sam):
+    shop.order("1234", alex, "Alex Martin", language="en")
+    alex.texts("omw 10 min")
+    assert shop.board()["on_the_way"][0]["customer"] == "Alex M."
+    [bye] = alex.texts("STOP")
+    assert "won't get any more texts" in bye
+    assert alex.texts("here spot 5") == []
+    [alert] = sam.new()
+    assert alert.startswith("Arrival: Alex M., spot 5") and "can't be texted back" in alert
+    [card] = shop.board()["waiting"]
+    assert card["spot"] == "5" and card["customer_opted_out"]
+    [mine] = sam.texts("OK")
+    assert mine.startswith("It's yours") and "can't be texted back" in mine
+    [done] = sam.texts("DONE")
+    assert done.startswith("Done: order #1234 handed off")
+    assert shop.order_state("1234")["status"] == "handed_off"
+    assert alex.new() == []
+    [back] = alex.texts("START")
+    assert "subscribed again" in back
+
+
+def test_an_opted_out_number_gets_nothing_while_staff_get_the_alert(shop, alex, sam):
+    shop.order("1234", alex, "Alex Martin", language="en")
+    alex.texts("STOP")
+    written = shop.texts_written_to(alex)
+    alex.texts("I'm here")  # no spot: they cannot be asked for one, so staff are alerted at once
+    alex.texts("still waiting?")
+    alex.texts("HELP")
+    [alert, reminder] = sam.new()
+    assert alert.startswith("Arrival: Alex M., spot not given yet") and "can't be texted back" in alert
+    assert "asking again" in reminder
+    sam.texts("OK")
+    sam.texts("DONE")
+    assert shop.texts_written_to(alex) == written  # not one more text to the number, not even held back
+    assert alex.new() == []
+
+
+def test_a_customer_who_writes_french_gets_french_though_the_order_was_keyed_in_english(shop, sam):
+    luc = shop.customer("+15145550131")
+    shop.order("1310", luc, "Luc Côté", language="en")
+    [ready] = luc.new()
+    assert ready.startswith("Plein Air Laurier: order #1310 is ready")  # nothing written yet: the order's language
+    [ack] = luc.texts("chu rendu place 4")
+    assert ack.startswith("Merci Luc, c'est noté : place 4")
+    [alert] = sam.new()
+    assert alert.startswith("Arrival: Luc C., spot 4")  # staff keep their own language
+    sam.texts("OK")
+    [coming] = luc.new()
+    assert coming == "Sam Wilson s'en vient avec votre commande #1310!"
+    sam.texts("DONE")
+    [bye] = luc.new()
+    assert bye.startswith("C'est tout bon!")
+
+
+def test_a_text_in_neither_language_keeps_the_last_clear_one(shop, sam):
+    luc = shop.customer("+15145550131")
+    shop.order("1310", luc, "Luc Côté", language="en")
+    luc.new()
+    luc.texts("Bonjour, je suis arrivé")
+    [ack] = luc.texts("spot 4")
+    assert ack.startswith("Merci Luc")
 
 
 def test_help_answers_the_store_help_text(shop, alex):

@@ -124,6 +124,30 @@ def test_relance_du_client_excuses_et_rappel(shop, marie, julie):
     assert "relance" in rappel
 
 
+@pytest.mark.parametrize("texte", ["on m'a oubliée ou quoi", "je niaise ici depuis 15 min", "allo?? quelqu'un?",
+                                   "ca fait 20 minutes que jattends", "ça va-tu être encore long?"])
+def test_une_cliente_qui_se_sent_oubliee_recoit_des_excuses_et_le_personnel_un_rappel(shop, marie, julie, texte):
+    shop.order("1234", marie, "Marie Lavoie", language="fr")
+    marie.new()
+    marie.texts("rendu place 4")
+    julie.new()
+    shop.wait(240)  # before the first re-alert
+    [excuses] = marie.texts(texte)
+    assert excuses == "Désolé pour l'attente Marie! On a relancé l'équipe, quelqu'un arrive dans un instant."
+    [rappel] = julie.new()
+    assert rappel.startswith("Marie L. relance (place 4, commande #1234, attend depuis 4 min)")
+
+
+@pytest.mark.parametrize("texte, minutes", [("j'arrive dans trois quarts d'heure", 45),
+                                            ("dans une heure et quart", 75)])
+def test_un_delai_dit_en_mots_est_un_delai(shop, marie, texte, minutes):
+    shop.order("1234", marie, "Marie Lavoie", language="fr")
+    marie.new()
+    [reponse] = marie.texts(texte)
+    assert f"dans environ {minutes} min" in reponse
+    assert shop.board()["on_the_way"][0]["eta_seconds"] == minutes * 60
+
+
 def test_escalade_aux_gerants(shop, marie, julie):
     patronne = shop.staff("Sophie Roy", "+15145550113", role="owner", language="fr", on_duty=False)
     shop.order("1234", marie, "Marie Lavoie", language="fr")
@@ -135,7 +159,7 @@ def test_escalade_aux_gerants(shop, marie, julie):
     assert encore.startswith("Attend toujours")
     shop.wait(301)
     [escalade] = patronne.new()
-    assert escalade.startswith("Personne n'a pris Marie L.")
+    assert escalade.startswith("Personne ne s'occupe de Marie L.")
 
 
 def test_arret_desabonne_et_aide_repond(shop, marie):
@@ -154,6 +178,40 @@ def test_les_reponses_suivent_la_langue_du_client(shop, julie):
     assert ack.startswith("Thanks Sam! Got it: spot 6")
     [alerte] = julie.new()
     assert alerte.startswith("Arrivée") and "Mazda" in alerte  # staff keep their own language
+
+
+def test_une_cliente_desabonnee_qui_arrive_recoit_quand_meme_sa_commande(shop, marie, julie):
+    shop.order("1234", marie, "Marie Lavoie", language="fr")
+    marie.new()
+    [adieu] = marie.texts("ARRÊT")
+    assert "ne recevrez plus" in adieu
+    ecrits = shop.texts_written_to(marie)
+    assert marie.texts("chu rendue place 5") == []
+    [alerte] = julie.new()
+    assert alerte.startswith("Arrivée : Marie L., place 5")
+    assert "A refusé les textos : impossible de lui répondre." in alerte
+    assert shop.board()["waiting"][0]["customer_opted_out"]
+    [a_vous] = julie.texts("ok")
+    assert "impossible de lui répondre" in a_vous
+    julie.texts("fait")
+    assert shop.order_state("1234")["status"] == "handed_off"
+    assert shop.texts_written_to(marie) == ecrits and marie.new() == []
+
+
+def test_un_client_qui_ecrit_en_anglais_recoit_de_l_anglais_meme_si_la_commande_est_en_francais(shop, julie):
+    sam = shop.customer("+15145550130")
+    shop.order("1300", sam, "Sam Park", language="fr")
+    [prete] = sam.new()
+    assert prete.startswith("Plein Air Laurier")
+    assert "votre commande #1300 vous attend" in prete
+    [ack] = sam.texts("I'm here, spot 6")
+    assert ack.startswith("Thanks Sam! Got it: spot 6")
+    julie.new()
+    julie.texts("ok")
+    [en_route] = sam.new()
+    assert en_route == "Julie Tremblay is bringing order #1300 out to you now."
+    [bonjour] = sam.texts("Merci! je suis à la place 6")
+    assert bonjour.startswith("Désolé pour l'attente")  # the latest clear text is French again
 
 
 def test_annuler_ma_commande_n_est_pas_un_desabonnement(shop, marie, julie):

@@ -86,9 +86,9 @@ def test_a_manager_can_pause_too(shop, julie, marie):
 
 # --- SET -----------------------------------------------------------------------------------------------------
 
-def hand_off(shop, customer, julie, number="1234") -> str:
+def hand_off(shop, customer, julie, number="1234", arrival="here spot 4 for {number}") -> str:
     """The customer arrives, Julie takes and closes the pickup: the customer's closing text."""
-    customer.texts(f"here spot 4 for {number}")
+    customer.texts(arrival.format(number=number))
     julie.texts(f"OK {number}")
     julie.texts(f"DONE {number}")
     return customer.new()[-1]
@@ -113,7 +113,8 @@ def test_set_changes_only_the_owners_language(shop, sophie, julie):
     luc = shop.customer("+15145550140")
     shop.order("4000", luc, "Luc Côté", language="fr")
     luc.new()
-    assert hand_off(shop, luc, julie, "4000").startswith("C'est tout bon!")
+    # Luc writes French: he gets the French closing text, which the owner's English wording left as it was.
+    assert hand_off(shop, luc, julie, "4000", arrival="rendu place 4 pour {number}").startswith("C'est tout bon!")
 
 
 def test_set_alone_lists_the_texts_that_can_be_changed(shop, sophie):

@@ -16,7 +16,7 @@ from bot.data.models import Handoff, Message, Staff
 from bot.usecases import events
 from bot.wiring import Services, make_redis
 from config.settings import load_settings
-from tests.support.conversation import Shop
+from tests.support.conversation import Shop, app_with
 from tests.support.fakes import FakeSender, InlineDispatcher
 
 STORE, JULIE, SAM, MARIE, ALEX = "+15145550100", "+15145550111", "+15145550112", "+15145550123", "+15145550124"
@@ -520,29 +520,13 @@ def test_the_simulator_refuses_posts_without_csrf_and_bad_input(shop, marie):
 
 
 def test_the_simulator_does_not_exist_with_real_twilio_credentials(database_url):
-    settings = load_settings({"DATABASE_URL": database_url, "SMS_TRANSPORT": "twilio", "SECRET_KEY": "x",
-                              "TWILIO_ACCOUNT_SID": "AC" + "1" * 32, "TWILIO_AUTH_TOKEN": "secret"})
-    db = Database(settings.database_url)
-    db.create_all()
-    try:
-        app = create_app(services=Services(settings=settings, db=db, dispatcher=InlineDispatcher(),
-                                           sender=FakeSender()))
-        client = app.test_client()
+    with app_with(database_url, SMS_TRANSPORT="twilio", SECRET_KEY="x", TWILIO_ACCOUNT_SID="AC" + "1" * 32,
+                  TWILIO_AUTH_TOKEN="secret") as client:
         for path in ("/simulator", "/simulator/messages", "/simulator/events"):
             assert client.get(path).status_code == 404
         assert client.post("/simulator/send", json={"from": MARIE, "body": "allo"}).status_code == 404
-    finally:
-        db.dispose()
 
 
 def test_the_simulator_does_not_exist_in_production_even_on_the_console_transport(database_url):
-    settings = load_settings({"DATABASE_URL": database_url, "SMS_TRANSPORT": "console",
-                              "SECRET_KEY": "s" * 40, "ARRIVEE_ENV": "production"})
-    db = Database(settings.database_url)
-    db.create_all()
-    try:
-        app = create_app(services=Services(settings=settings, db=db, dispatcher=InlineDispatcher(),
-                                           sender=FakeSender()))
-        assert app.test_client().get("/simulator").status_code == 404
-    finally:
-        db.dispose()
+    with app_with(database_url, SMS_TRANSPORT="console", SECRET_KEY="s" * 40, ARRIVEE_ENV="production") as client:
+        assert client.get("/simulator").status_code == 404

@@ -54,6 +54,20 @@ def test_init_db_create_token_and_demo_work_on_a_fresh_database(tmp_path):
     assert "order 1234" in run("demo", env=env)  # loading twice is harmless
 
 
+def test_demo_reset_is_a_flag_and_every_hint_names_the_python_that_has_the_project(tmp_path):
+    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}", "SMS_TRANSPORT": "console",
+           "QUEUE_NAME": "cli-test"}
+    run("init-db", env=env)
+    run("demo", env=env)
+    out = run("demo", "--reset", env=env)
+    assert "order 1234 is READY" in out
+    hints = [line.split(":", 1)[-1].strip() for line in out.splitlines() if " -m bot " in line]
+    assert len(hints) == 4 and any(hint.endswith("-m bot demo --reset") for hint in hints)
+    for hint in hints:
+        python = hint.split(" -m bot ", 1)[0]
+        assert (ROOT / python).resolve() == Path(sys.executable).resolve(), hint  # not the system's `python`
+
+
 def test_create_token_for_an_unknown_store_fails_clearly(tmp_path):
     env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}"}
     run("init-db", env=env)

@@ -2,13 +2,33 @@
 from __future__ import annotations
 
 import itertools
+from contextlib import contextmanager
 
+from sqlalchemy import select
 from twilio.request_validator import RequestValidator
 
 from bot import create_app
-from bot.usecases import orders, replies, roster, stores
+from bot.data.db import Database
+from bot.data.models import Message, Store
+from bot.usecases import board, orders, replies, roster, stores
+from bot.wiring import Services
+from config.settings import load_settings
+from tests.support.fakes import FakeSender, InlineDispatcher
 
 _sids = itertools.count(1)
+
+
+@contextmanager
+def app_with(database_url: str, **env: str):
+    """A test client of the app under other settings than the tests' own (real Twilio credentials, production)."""
+    settings = load_settings({"DATABASE_URL": database_url, **env})
+    db = Database(settings.database_url)
+    db.create_all()
+    try:
+        yield create_app(services=Services(settings=settings, db=db, dispatcher=InlineDispatcher(),
+                                           sender=FakeSender())).test_client()
+    finally:
+        db.dispose()
 
 
 class Phone:
@@ -48,6 +68,17 @@ class Shop:
                                          escalation_seconds=escalation_seconds, handoff_mode=handoff_mode, hours=hours)
         self.number = number
 
+    @classmethod
+    def existing(cls, svc, number: str) -> "Shop":
+        """The harness on a store that is already there (the demo's), rather than a new one."""
+        shop = cls.__new__(cls)
+        shop.svc, shop.number = svc, number
+        shop.app = create_app(services=svc)
+        shop.client = shop.app.test_client()
+        with svc.db.read() as session:
+            shop.store = session.scalars(select(Store).where(Store.sms_number == number)).one()
+        return shop
+
     def staff(self, name: str, phone: str, role="staff", language="fr", on_duty=True) -> Phone:
         roster.add_staff(self.svc.db, self.store.id, name, phone, role, language, on_duty)
         return Phone(self, phone)
@@ -79,6 +110,16 @@ class Shop:
 
     def keyword_replies(self) -> dict[str, dict[str, str | None]]:
         return {r.keyword: {"en": r.en, "fr": r.fr} for r in replies.keyword_replies(self.svc.db, self.store.id)}
+
+    def board(self) -> dict:
+        """What the staff board shows now."""
+        return board.board_state(self.svc.db, self.store.id, self.svc.clock())
+
+    def texts_written_to(self, phone: Phone) -> list[str]:
+        """Every text the bot wrote to this phone, sent or not (an opted-out number's would be held back)."""
+        with self.svc.db.read() as session:
+            return list(session.scalars(select(Message.body).where(
+                Message.direction == "out", Message.to_addr == phone.address).order_by(Message.id)))
 
     def post_sms(self, from_addr: str, body: str, sid: str | None = None, signature: str | None = None):
         to = f"whatsapp:{self.number}" if from_addr.startswith("whatsapp:") else self.number

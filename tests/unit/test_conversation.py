@@ -91,11 +91,33 @@ def test_small_talk_from_a_number_with_no_order_gets_no_reply():
     assert c.decide_customer(Meaning("other"), STORE, customer(orders=()), TEAM, NOW) == []
 
 
-def test_opted_out_customer_gets_nothing_but_start():
+def test_opted_out_customer_arriving_is_handed_their_order_and_texted_nothing():
+    effects = c.decide_customer(Meaning("arrived", spot="4"), STORE, customer(opted_out=True), TEAM, NOW)
+    assert kinds(effects) == ["OpenHandoff", "UpdateCustomer", "TextStaff", "Schedule"]
+    alert = next(e for e in effects if isinstance(e, c.TextStaff))
+    assert alert.staff_ids == (1, 2) and "can't be texted back" in alert.vars["no_texts_en"]
+
+
+def test_opted_out_customer_without_a_spot_is_not_asked_for_it_staff_are_alerted_at_once():
+    effects = c.decide_customer(Meaning("arrived"), STORE, customer(opted_out=True), TEAM, NOW)
+    alert = next(e for e in effects if isinstance(e, c.TextStaff))
+    assert alert.key == "staff_arrival" and alert.vars["where_en"] == "spot not given yet"
+    assert not any(isinstance(e, (c.Reply, c.TextCustomer)) for e in effects)
+
+
+def test_opted_out_customer_gets_no_answer_to_stop_or_help_and_start_opts_them_back_in():
     out = customer(opted_out=True)
-    assert c.decide_customer(Meaning("arrived", spot="4"), STORE, out, TEAM, NOW) == []
+    assert c.decide_customer(Meaning("stop"), STORE, out, TEAM, NOW) == []
+    assert c.decide_customer(Meaning("help"), STORE, out, TEAM, NOW) == []
     assert c.decide_customer(Meaning("start"), STORE, out, TEAM, NOW) == [
         c.UpdateCustomer({"opted_out": False}), c.Reply("opted_in")]
+
+
+def test_opted_out_customer_asking_again_in_the_lot_reminds_staff_without_an_apology_to_them():
+    out = customer(opted_out=True, handoff=waiting(customer_opted_out=True))
+    effects = c.decide_customer(Meaning("status"), STORE, out, TEAM, NOW)
+    assert kinds(effects) == ["TextStaff"] and effects[0].key == "staff_reminder"
+    assert effects[0].vars["no_texts_fr"]
 
 
 def test_paused_store_answers_with_the_pause_message():

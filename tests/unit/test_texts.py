@@ -1,6 +1,10 @@
 """Reply texts: both languages for every key, owner overrides, SMS segment counting."""
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+from pathlib import Path
+
 import pytest
 
 from bot.core import texts
@@ -13,7 +17,15 @@ SAMPLE = {"store": "Plein Air Laurier", "orders": "#1234", "order": "1234", "nam
           "checkin_en": "reply HERE and your spot number (e.g. HERE 4).",
           "checkin_fr": "répondez ARRIVÉ et votre numéro de place (ex. ARRIVÉ 4).",
           "eta_en": " in about 10 min", "eta_fr": ", dans environ 10 min", "choices": "#1 spot 1; #2 spot 2",
-          "command": "OK", "lines": "#1234 12 Marie T. 3 min", "unverified_en": "", "unverified_fr": ""}
+          "choices_fr": "#1 place 1; #2 place 2", "command": "DONE", "command_fr": "FAIT",
+          "lines": "#1234 12 Marie T. 3 min", "lines_fr": "#1234 12 Marie T. 3 min", "unverified_en": "",
+          "unverified_fr": ""}
+# Every optional part filled in, as staff see it for a customer who is not on file and opted out.
+FULL = {**SAMPLE, **handoff_vars(HandoffView(
+    id=1, status="waiting", customer_id=1, customer_label="Marie T.", order_numbers=("1234",), spot="12",
+    vehicle="Rav4 bleu", note="coffre ouvert", unverified_phone=True, customer_opted_out=True)), "name": " Marie",
+    "staff": "Julie", "message": "De retour à 14 h."}
+DOC = Path(__file__).parents[2] / "docs/texts-fr.md"
 
 
 def test_every_customer_facing_key_of_the_spec_exists_in_both_languages():
@@ -68,3 +80,71 @@ def test_staff_alert_vars_say_where_in_both_languages():
 def test_a_name_ending_in_an_initial_does_not_double_the_full_stop():
     body = texts.render("staff_done", "fr", {**SAMPLE, "customer": "Marie L."})
     assert "Marie L. Merci" in body and ".." not in body
+
+
+# --- French as a Québécois writes it ----------------------------------------------------------------
+
+# Words a French text must not borrow from English.
+ENGLISH = {"spot", "door", "done", "here", "order", "orders", "reply", "the", "and", "list", "pickup", "thanks",
+           "please", "staff", "update", "waiting", "store", "text", "texts", "yes", "help", "stop", "email"}
+# Keywords with no French form, typed in capitals: START is the carrier's opt-in keyword, the one that lifts a STOP
+# at every layer (docs/texts-fr.md); OK, ON and OFF are French in Québec; SET, REPLY and PAUSE are the owner
+# commands' names in SPEC.md. DONE, LIST, HELP and STOP have French forms (FAIT, LISTE, AIDE, ARRET): never these.
+KEYWORDS = {"START", "OK", "ON", "OFF", "SET", "REPLY", "PAUSE"}
+
+
+@pytest.mark.parametrize("key", sorted(texts.TEMPLATES))
+def test_french_texts_borrow_no_english_word(key):
+    body = texts.render(key, "fr", FULL)
+    words = {w.lower() for w in re.findall(r"[A-Za-zÀ-ÿ]+", body) if w not in KEYWORDS}
+    assert not words & ENGLISH, body
+
+
+@pytest.mark.parametrize("key", sorted(texts.TEMPLATES))
+def test_french_texts_put_a_non_breaking_space_before_a_colon_and_none_before_question_or_exclamation_marks(key):
+    typeset = texts.french(texts.TEMPLATES[key]["fr"], FULL).format_map(defaultdict(str, FULL))
+    assert not re.search(r"[ \u202f]:", typeset) and not re.search(r"\s[?!;]", typeset), typeset
+    body = texts.render(key, "fr", FULL)
+    assert not re.search(r"\s[?!;]", body)
+    # On the wire the non-breaking space stays only in a text that is UCS-2 for another reason.
+    assert ("\u00a0" in body) == (":" in body and not texts.is_gsm7(body.replace("\u00a0", " "))), body
+
+
+def test_a_french_text_keeps_its_non_breaking_space_where_it_costs_nothing():
+    body = texts.render("order_ready", "fr", FULL)  # "À votre arrivée": UCS-2 whatever the spaces
+    assert body.startswith("Plein Air Laurier\u00a0: votre commande #1234")
+
+
+def test_typography_never_drops_a_french_text_to_70_character_segments():
+    body = texts.render("staff_arrival", "fr", {**FULL, "unverified_fr": "", "no_texts_fr": ""})
+    assert body.startswith("Arrivée : Marie T., place 12") and texts.is_gsm7(body)
+    assert texts.segments(body) == 1 and len(body) > 70
+    # Counting is on the wire too: a GSM-7 text of 150 characters with a non-breaking space is one segment.
+    assert texts.segments("x" * 140 + "\u00a0: a b c") == 1
+    assert texts.on_the_wire("Heures\u00a0: 9 h") == "Heures : 9 h"
+    assert texts.on_the_wire("Tantôt\u00a0: 9 h") == "Tantôt\u00a0: 9 h"
+
+
+@pytest.mark.parametrize("store, expected", [("Alex Sport", "l'équipe d'Alex Sport"),
+                                             ("Éco-Vélo", "l'équipe d'Éco-Vélo"),
+                                             ("Yves Rocher", "l'équipe d'Yves Rocher"),
+                                             ("Yannick Sports", "l'équipe de Yannick Sports"),
+                                             ("Hockey Experts", "l'équipe de Hockey Experts"),
+                                             ("Plein Air Laurier", "l'équipe de Plein Air Laurier")])
+def test_de_before_a_name_that_starts_with_a_vowel_is_elided(store, expected):
+    assert expected in texts.render("cancel_request", "fr", {**FULL, "store": store})
+
+
+def test_elision_works_for_any_inserted_name_and_for_an_owners_own_wording():
+    body = texts.render("staff_claimed_other", "fr", {**FULL, "customer": "Alex M."})
+    assert body.startswith("Julie s'occupe d'Alex M. (place 12")
+    overrides = {"handed_off": {"en": None, "fr": "Merci de la part de {store}, et que {name} revienne!"}}
+    assert texts.render("handed_off", "fr", {**FULL, "store": "Atmosphère", "name": "Ève"}, overrides) == (
+        "Merci de la part d'Atmosphère, et qu'Ève revienne!")
+
+
+def test_every_french_text_is_in_the_reviewed_list_as_it_is_in_the_code():
+    doc = DOC.read_text(encoding="utf-8")
+    for key, text in texts.TEMPLATES.items():
+        assert f"### `{key}`" in doc, key
+        assert f"> {text['fr']}\n" in doc, key

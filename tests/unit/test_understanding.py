@@ -83,6 +83,24 @@ def test_eta_phrases_in_both_languages_become_minutes(text, minutes):
     assert understand(text).eta_minutes == minutes
 
 
+@pytest.mark.parametrize("text, minutes", [("be there in three quarters of an hour", 45),
+                                           ("j'arrive dans trois quarts d'heure", 45), ("dans 3/4 d'heure", 45),
+                                           ("dans une heure et quart", 75), ("in an hour and a quarter", 75),
+                                           ("be there in an hour and fifteen", 75)])
+def test_etas_said_in_words_are_etas(text, minutes):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.eta_minutes) == ("on_the_way", minutes)
+
+
+def test_of_two_etas_the_time_to_get_there_wins_over_the_time_to_leave():
+    assert understand("je pars dans 5 min, rendu dans 30").eta_minutes == 30
+    assert understand("leaving in 5, there in 20").eta_minutes == 20
+
+
+def test_a_comma_ends_what_running_late_says_so_the_minutes_after_it_are_an_eta():
+    assert understand("running late, 10 more min").eta_minutes == 10
+
+
 @pytest.mark.parametrize("text", ["be there at 5:30", "j'arrive à 17h", "je serai là vers 17h",
                                   "I'll be there around 3pm"])
 def test_a_clock_time_is_not_an_eta(text):
@@ -91,7 +109,8 @@ def test_a_clock_time_is_not_an_eta(text):
 
 
 @pytest.mark.parametrize("text", ["I'm here, been waiting for 15 min", "je suis ici depuis 10 minutes",
-                                  "I'm here, waited 10 minutes already"])
+                                  "I'm here, waited 10 minutes already", "je niaise ici depuis 15 min",
+                                  "yo i been sittin here 10 min"])
 def test_time_already_waited_is_not_an_eta(text):
     meaning = understand(text)
     assert (meaning.intent, meaning.eta_minutes) == ("arrived", None)
@@ -256,6 +275,26 @@ def test_help_keywords_and_questions_ask_for_help(text):
                                   "ça s'en vient?", "how much longer?", "où en est ma commande?"])
 def test_asking_whether_the_order_is_ready_is_status(text):
     assert understand(text).intent == "status"
+
+
+@pytest.mark.parametrize("text", ["hello?? anyone coming", "on m'a oubliée ou quoi", "did u forget about me",
+                                  "vous m'oubliez pas là?", "ca fait 20 minutes que jattends", "still nobody?? been 15 mins",
+                                  "waiting on you guys for 15 min now", "ça va être encore long?", "toujours personne",
+                                  "combien de temps encore", "vous m'avez tu oubliée?", "am i forgotten lol",
+                                  "toujours rien?", "r u guys coming or what"])
+def test_a_customer_who_feels_forgotten_or_says_how_long_it_has_been_asks_for_news(text):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.eta_minutes) == ("status", None)
+
+
+def test_forgetting_something_of_ones_own_is_not_feeling_forgotten():
+    assert understand("I forgot my wallet, be there in 10").intent == "on_the_way"
+    assert understand("forgot my order number").intent != "status"
+
+
+@pytest.mark.parametrize("text, spot", [("rendu place tois", "3"), ("spot sevn", "7"), ("parked at 4b", "4B")])
+def test_a_typed_number_word_or_a_lettered_spot_is_still_the_spot(text, spot):
+    assert understand(text).spot == spot
 
 
 @pytest.mark.parametrize("text", ["thanks", "merci", "What time do you close?", "ok", "d'accord", "👍", ""])

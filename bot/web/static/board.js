@@ -105,6 +105,7 @@
       c.appendChild(el("div", "warning", t.not_ready));
     }
     if (h.unverified_phone && h.status !== "done") { c.appendChild(el("div", "warning", t.unverified)); }
+    if (h.customer_opted_out && h.status !== "done") { c.appendChild(el("div", "warning", t.no_texts)); }
 
     if (h.status === "on_the_way") {
       lead.dataset.tick = "1";
