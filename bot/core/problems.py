@@ -65,6 +65,32 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "fr": "aucun jour ne serait ouvert (PAUSE suspend la cueillette un moment)"},
     "hours_empty": {"en": "no hours given", "fr": "aucune heure donnée"},
     "string": {"en": "must be a string", "fr": "doit être du texte"},
+    # --- orders and their CSV import ---
+    "order_number": {"en": "must be a non-empty string of at most 40 characters",
+                     "fr": "doit être un texte non vide d'au plus 40 caractères"},
+    "order_exists": {"en": "order {number} already exists in this store",
+                     "fr": "la commande {number} existe déjà dans ce magasin"},
+    "order_handed_off": {"en": "order {number} was already handed off", "fr": "la commande {number} a déjà été remise"},
+    "order_cancelled": {"en": "order {number} is cancelled", "fr": "la commande {number} est annulée"},
+    "csv_encoding": {"en": "is not UTF-8 text: in Excel, save it as \u201cCSV UTF-8\u201d",
+                     "fr": "n'est pas en UTF-8 : dans Excel, enregistrez-le en \u00ab CSV UTF-8 \u00bb"},
+    "csv_empty": {"en": "has no orders: a header row, then one order a line",
+                  "fr": "ne contient aucune commande : une ligne d'en-tête, puis une commande par ligne"},
+    "csv_too_many": {"en": "has more than {max} orders: split it into several files",
+                     "fr": "contient plus de {max} commandes : séparez-le en plusieurs fichiers"},
+    "csv_header": {"en": "the header row must name the columns among {columns}, with {required} at least",
+                   "fr": "la ligne d'en-tête doit nommer les colonnes parmi {columns}, dont au moins {required}"},
+    "csv_unknown_column": {"en": "unknown column {column}; the columns are {columns}",
+                           "fr": "colonne inconnue {column}; les colonnes sont {columns}"},
+    "csv_repeated_column": {"en": "column {column} appears twice", "fr": "la colonne {column} apparaît deux fois"},
+    "csv_cells": {"en": "has {found} cells where the header has {expected}",
+                  "fr": "a {found} cellules alors que l'en-tête en a {expected}"},
+    "import_raced": {"en": "an order with one of these numbers was created meanwhile, so nothing was imported: "
+                            "import the file again",
+                     "fr": "une commande portant l'un de ces numéros a été créée entretemps, donc rien n'a été "
+                           "importé : importez le fichier de nouveau"},
+    "csv_repeated": {"en": "order {number} is also on line {line}",
+                     "fr": "la commande {number} est aussi à la ligne {line}"},
 }
 
 

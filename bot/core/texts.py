@@ -93,6 +93,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "We've passed your cancellation request for order {orders} to the {store} team. They'll follow up with you.",
         "fr": "On a transmis votre demande d'annulation de la commande {orders} à l'équipe de {store}. Elle fera le suivi avec vous.",
     },
+    "order_cancelled": {
+        "en": "{store}: order {orders} has been cancelled.{rest_en} Sorry for the trouble!",
+        "fr": "{store} : la commande {orders} a été annulée.{rest_fr} Désolé pour le dérangement!",
+    },
     # --- staff ---
     "staff_arrival": {
         "en": "Arrival: {customer}, {where_en}{vehicle}. Order {orders}.{unverified_en}{no_texts_en}{note} Reply OK {ref} to take it.",
@@ -157,6 +161,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "staff_cancel_request": {
         "en": "{customer} asks to cancel order {orders}. Please follow up.",
         "fr": "{customer} demande d'annuler la commande {orders}. Merci de faire le suivi.",
+    },
+    "staff_order_cancelled": {
+        "en": "Cancelled: order {orders} for {customer} ({where_en}). Don't bring it out.{staff_rest_en}",
+        "fr": "Annulée : la commande {orders} pour {customer} ({where_fr}). Ne l'apportez pas.{staff_rest_fr}",
     },
     "staff_help": {
         "en": "Staff commands: OK [order] to take a pickup, DONE [order] once handed off, LIST to see who's waiting.",

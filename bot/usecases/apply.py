@@ -10,6 +10,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
 from ..core import conversation as c
+from ..core.cancellation import CancelOrder
 from ..core.texts import render
 from ..data.db import PreparedInsert
 from ..data.models import Customer, Handoff, Message, Order, Staff, Store
@@ -202,6 +203,8 @@ def apply(session: Session, store: Store, effects: list, now: datetime, sender: 
         elif isinstance(effect, c.Schedule):
             h = handoff_for(effect.handoff_id)
             out.timers.append((effect.job, h.id, effect.level, effect.delay_seconds))
+        elif isinstance(effect, CancelOrder):
+            session.get(Order, effect.order_id).status = "cancelled"
         else:  # pragma: no cover - a new effect type without an applier is a programming error
             raise TypeError(f"no applier for {effect!r}")
     session.flush()  # the handoffs, customers and staff the texts refer to are written first

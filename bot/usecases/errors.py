@@ -30,3 +30,12 @@ class Conflict(ValueError):
 
     def describe(self, lang: str = "en") -> str:
         return describe(self.problem, lang) if self.problem else str(self)
+
+
+class Refused(ValueError):
+    """A file refused whole (nothing of it applied): `problems` are its bad lines, each a SheetProblem (line,
+    column, Problem) that each door tells in its reader's language."""
+
+    def __init__(self, problems: list):
+        self.problems = list(problems)
+        super().__init__("; ".join(f"line {p.line}: {describe(p.problem)}" for p in self.problems))
