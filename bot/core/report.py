@@ -3,6 +3,8 @@
 """
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass, field
 from datetime import datetime
 from statistics import median
@@ -14,12 +16,26 @@ WAIT_BUCKETS = (2, 5, 10, 15, 30)
 
 @dataclass(frozen=True)
 class Timing:
-    """One handoff's moments (UTC); any of them may be missing."""
+    """One handoff's moments (UTC), any of which may be missing, and what the day's list of handoffs shows of it."""
 
     arrived_at: datetime | None
     claimed_at: datetime | None
     done_at: datetime | None
     status: str = "done"
+    orders: tuple[str, ...] = ()
+    customer: str | None = None  # first name and last initial
+    where: str | None = None  # a spot, or "door"
+    claimed_by: str | None = None
+
+
+@dataclass(frozen=True)
+class HandoffLine:
+    """One handed-off pickup in the day's list (the day report's CSV)."""
+
+    timing: Timing
+    claim_seconds: float | None  # arrival → claim
+    handover_seconds: float | None  # claim → handed off
+    wait_seconds: float | None  # arrival → handed off
 
 
 @dataclass(frozen=True)
@@ -39,8 +55,12 @@ class DayFigures:
     median_claim_seconds: float | None  # arrival → claim
     median_handover_seconds: float | None  # claim → handed off
     per_hour: dict[int, int] = field(default_factory=dict)  # local hour → handed off in it
-    wait_buckets: tuple[int, ...] = ()  # handoffs per WAIT_BUCKETS bucket (one more for the last, open one)
-    rows: tuple[tuple[datetime | None, float | None, float | None, float | None], ...] = ()  # for the CSV
+    # Handoffs per WAIT_BUCKETS bucket (one more for the last, open one): arrival → handed off, arrival → claim,
+    # claim → handed off.
+    wait_buckets: tuple[int, ...] = ()
+    claim_buckets: tuple[int, ...] = ()
+    handover_buckets: tuple[int, ...] = ()
+    rows: tuple[HandoffLine, ...] = ()  # in the order they were handed off
 
 
 def _seconds(start: datetime | None, end: datetime | None) -> float | None:
@@ -66,7 +86,6 @@ def day_figures(done_today: list[Timing], waiting: list[Waiting], timezone: str)
     tz = ZoneInfo(timezone)
     waits, claims, handovers = [], [], []
     per_hour: dict[int, int] = {}
-    buckets = [0] * (len(WAIT_BUCKETS) + 1)
     rows = []
     for t in sorted(done_today, key=lambda t: t.done_at or t.arrived_at or datetime.min.replace(tzinfo=tz)):
         wait, claim, handover = (_seconds(t.arrived_at, t.done_at), _seconds(t.arrived_at, t.claimed_at),
@@ -74,19 +93,73 @@ def day_figures(done_today: list[Timing], waiting: list[Waiting], timezone: str)
         if t.done_at is not None:
             hour = t.done_at.astimezone(tz).hour
             per_hour[hour] = per_hour.get(hour, 0) + 1
-        if wait is not None:
-            waits.append(wait)
-            buckets[bucket_of(wait)] += 1
-        if claim is not None:
-            claims.append(claim)
-        if handover is not None:
-            handovers.append(handover)
-        rows.append((t.arrived_at, claim, handover, wait))
+        for value, values in ((wait, waits), (claim, claims), (handover, handovers)):
+            if value is not None:
+                values.append(value)
+        rows.append(HandoffLine(t, claim, handover, wait))
     return DayFigures(
         waiting=tuple(waiting), handed_off=len(done_today), median_wait_seconds=_median(waits),
         longest_wait_seconds=max(waits) if waits else None, median_claim_seconds=_median(claims),
-        median_handover_seconds=_median(handovers), per_hour=per_hour, wait_buckets=tuple(buckets),
-        rows=tuple(rows))
+        median_handover_seconds=_median(handovers), per_hour=per_hour, wait_buckets=_buckets(waits),
+        claim_buckets=_buckets(claims), handover_buckets=_buckets(handovers), rows=tuple(rows))
+
+
+def _buckets(seconds: list[float]) -> tuple[int, ...]:
+    counts = [0] * (len(WAIT_BUCKETS) + 1)
+    for value in seconds:
+        counts[bucket_of(value)] += 1
+    return tuple(counts)
+
+
+def bucket_names() -> tuple[str, ...]:
+    """The buckets in minutes as a chart's axis reads them, the same in English and French: "< 2", "2–5", … "30+"."""
+    return (f"< {WAIT_BUCKETS[0]}", *(f"{a}\u2013{b}" for a, b in zip(WAIT_BUCKETS, WAIT_BUCKETS[1:])),
+            f"{WAIT_BUCKETS[-1]}+")
+
+
+def hours_shown(per_hour: dict[int, int], opening: tuple[str, str] | None = None) -> list[int]:
+    """The local hours a per-hour chart spans: the store's opening hours that day ("09:00", "17:00": 9 to 16), widened
+    to any hour something was handed off in; without either, none."""
+    hours = set(per_hour)
+    if opening:
+        opens, closes = opening
+        first = int(opens[:2])
+        last = int(closes[:2]) - (1 if closes[3:] == "00" else 0)  # closing at 17:00, the 17 h hour is closed
+        hours |= set(range(first, max(first, last) + 1))
+    return list(range(min(hours), max(hours) + 1)) if hours else []
+
+
+CSV_COLUMNS = ("orders", "customer", "where", "arrived_at", "claimed_at", "handed_off_at", "seconds_to_claim",
+               "seconds_to_handoff", "claimed_by")
+
+
+def handoffs_csv(figures: DayFigures, timezone: str, delimiter: str = ",") -> str:
+    """The day's handoffs, one a row, times in the store's time zone; seconds waited from arrival to the claim and
+    to the handoff."""
+    tz = ZoneInfo(timezone)
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for line in figures.rows:
+        t = line.timing
+        writer.writerow([_cell(" ".join(f"#{n}" for n in t.orders)), _cell(t.customer), _cell(t.where),
+                         _local(t.arrived_at, tz), _local(t.claimed_at, tz), _local(t.done_at, tz),
+                         _whole(line.claim_seconds), _whole(line.wait_seconds), _cell(t.claimed_by)])
+    return out.getvalue()
+
+
+def _local(at: datetime | None, tz: ZoneInfo) -> str:
+    return at.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S") if at else ""
+
+
+def _whole(seconds: float | None) -> str:
+    return "" if seconds is None else str(round(seconds))
+
+
+def _cell(value: str | None) -> str:
+    """Text as a spreadsheet shows it, never as a formula: a customer's words could start with = or @."""
+    value = value or ""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def minutes(seconds: float | None) -> int | None:
