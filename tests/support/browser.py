@@ -20,3 +20,11 @@ def skip_without_chromium() -> None:
     """Called at a browser test module's top: the whole module is skipped on a machine without Chromium."""
     if not Path(CHROMIUM).exists():
         pytest.skip(f"browser tests need Chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
+
+
+def admin_sign_in(page, stack, phone: str) -> None:
+    """Signs `page` in to the admin pages as the owner or manager with `phone`, through a one-time link as the CLI
+    prints it (the link page asks to confirm; its button spends the link)."""
+    page.goto(stack.cli("login-link", phone))
+    page.locator("#sign-in").click()
+    page.wait_for_url("**/admin/stores/**")

@@ -13,3 +13,4 @@ NAV = (("admin.overview", "nav_overview"), ("admin.texts", "nav_texts"), ("admin
 
 # The page groups register their routes on `bp` (imported for that effect, after bp exists).
 from . import access, home  # noqa: E402,F401
+from . import orders_page, report_page  # noqa: E402,F401
