@@ -205,6 +205,18 @@ def test_a_file_not_in_utf8_is_refused_with_how_to_save_it(owner):
     assert refused.status_code == 422 and "CSV UTF-8" in refused.text
 
 
+def test_a_file_past_the_upload_limit_is_turned_back_with_a_notice_and_shown_to_nobody_else(shop, owner):
+    shop.order("1234", shop.customer(MARIE), "Marie Lavoie")
+    big = "number,customer_phone\n" + "".join(f"{n},514-555-0124\n" for n in range(20000))  # about 350 KB
+    turned_back = upload(owner, big)
+    assert turned_back.status_code == 200 and turned_back.request.path.endswith("/orders")
+    assert notices(turned_back) == ["Rien d'importé : le fichier dépasse 256 Ko. Séparez-le en plusieurs fichiers."]
+    assert [o["number"] for o in orders.day_orders(shop.svc.db, shop.store.id, shop.svc.clock())] == ["1234"]
+    stranger = shop.app.test_client().post(f"/admin/stores/{shop.store.id}/orders/import", data=big.encode(),
+                                           content_type="text/csv", follow_redirects=True)
+    assert stranger.request.path == "/admin/signin" and "Marie Lavoie" not in stranger.text
+
+
 def test_the_page_speaks_english_when_asked(shop, owner):
     token = CSRF.search(owner.page().text).group(1)
     owner.client.post("/admin/language", data={"csrf_token": token, "lang": "en"})
