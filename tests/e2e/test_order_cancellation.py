@@ -6,24 +6,14 @@ import pytest
 
 from bot.usecases import orders
 from bot.usecases.errors import Conflict
-from tests.support.conversation import Shop
+from tests.support.conversation import demo_team
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
 def shop(svc):
-    return Shop(svc, language="fr", escalation_seconds=300)
-
-
-@pytest.fixture
-def julie(shop):
-    return shop.staff("Julie Tremblay", "+15145550111", language="fr")
-
-
-@pytest.fixture
-def sam(shop):
-    return shop.staff("Sam Wilson", "+15145550112", language="en")
+    return demo_team(svc)
 
 
 @pytest.fixture
@@ -35,66 +25,66 @@ def cancel(shop, number):
     return orders.cancel_order(shop.svc, shop.store.id, number)
 
 
-def test_a_customer_waiting_in_the_lot_is_told_and_every_alerted_staff_member_too(shop, marie, julie, sam):
+def test_a_customer_waiting_in_the_lot_is_told_and_every_alerted_staff_member_too(shop, marie):
     shop.order("1234", marie, "Marie Lavoie", language="fr")
     marie.texts("chu rendue place 4")
-    julie.new(), sam.new()
+    shop.julie.new(), shop.sam.new()
 
     assert cancel(shop, "1234")["status"] == "cancelled"
 
     [told] = marie.new()
     assert "commande #1234 a été annulée" in told and "rien à ramasser" in told
-    [julie_told] = julie.new()
+    [julie_told] = shop.julie.new()
     assert julie_told.startswith("Annulée : la commande #1234 pour Marie L. (place 4)")
-    [sam_told] = sam.new()
+    [sam_told] = shop.sam.new()
     assert sam_told.startswith("Cancelled: order #1234 for Marie L. (spot 4). Don't bring it out.")
     assert shop.order_state("1234")["handoff"]["status"] == "cancelled"
 
 
-def test_the_cancelled_pickups_escalation_timers_stay_silent(shop, marie, julie, sam):
+def test_the_cancelled_pickups_escalation_timers_stay_silent(shop, marie):
     shop.order("1234", marie, "Marie Lavoie")
     marie.texts("rendue place 4")
-    julie.new(), sam.new()
+    shop.julie.new(), shop.sam.new()
     cancel(shop, "1234")
-    julie.new(), sam.new()
+    shop.julie.new(), shop.sam.new()
 
     shop.wait(300)  # past the re-alert
     shop.wait(300)  # and past the escalation to the owner
-    assert julie.new() == [] and sam.new() == []
+    assert shop.julie.new() == [] and shop.sam.new() == [] and shop.owner.new() == []
 
 
-def test_the_spot_reminder_of_a_customer_who_gave_no_spot_stays_silent(shop, marie, julie):
+def test_the_spot_reminder_of_a_customer_who_gave_no_spot_stays_silent(shop, marie):
     shop.order("1234", marie, "Marie Lavoie")
     marie.new()
     [question] = marie.texts("je suis arrivée")
     assert "place" in question
     cancel(shop, "1234")
-    assert len(marie.new()) == 1 and julie.new() == []  # nobody had been alerted yet
+    assert len(marie.new()) == 1 and shop.julie.new() == []  # nobody had been alerted yet
 
     shop.wait(120)  # past the grace after which staff would be alerted without a spot
-    assert julie.new() == []
+    assert shop.julie.new() == []
     # Her late answer opens no pickup: she has no order left, and is asked which one she means.
     assert "numéro de commande" in marie.texts("7")[0]
-    assert julie.new() == []
+    assert shop.julie.new() == []
 
 
-def test_only_the_staff_member_who_took_it_is_told(shop, marie, julie, sam):
+def test_only_the_staff_member_who_took_it_is_told(shop, marie):
     shop.order("1234", marie, "Marie Lavoie")
     marie.texts("rendue place 4")
-    sam.texts("OK 1234")
-    julie.new(), marie.new()
+    shop.sam.texts("OK 1234")
+    shop.julie.new(), marie.new()
 
     cancel(shop, "1234")
 
-    [told] = sam.new()
+    [told] = shop.sam.new()
     assert "Cancelled: order #1234" in told
-    assert julie.new() == []
+    assert shop.julie.new() == []
     assert "annulée" in marie.new()[0]
     # DONE now finds nothing to close.
-    assert sam.texts("DONE 1234") == ["No pickup matches 1234. Reply LIST to see who's waiting."]
+    assert shop.sam.texts("DONE 1234") == ["No pickup matches 1234. Reply LIST to see who's waiting."]
 
 
-def test_a_customer_on_the_way_is_told_in_their_language(shop, julie):
+def test_a_customer_on_the_way_is_told_in_their_language(shop):
     alex = shop.customer("+15145550124")
     shop.order("1235", alex, "Alex Martin", language="en")
     alex.texts("omw 10 min")
@@ -104,49 +94,49 @@ def test_a_customer_on_the_way_is_told_in_their_language(shop, julie):
     [told] = alex.new()
     assert told == ("Plein Air Laurier: order #1235 has been cancelled. There's nothing left to pick up. "
                     "Sorry for the trouble!")
-    assert julie.new() == []  # on the way: no staff member had been texted about him
+    assert shop.julie.new() == []  # on the way: no staff member had been texted about him
 
 
-def test_cancelling_twice_texts_nobody_twice(shop, marie, julie):
+def test_cancelling_twice_texts_nobody_twice(shop, marie):
     shop.order("1234", marie, "Marie Lavoie")
     marie.texts("rendue place 4")
-    julie.new()
+    shop.julie.new()
     cancel(shop, "1234")
-    assert len(marie.new()) == 1 and len(julie.new()) == 1
+    assert len(marie.new()) == 1 and len(shop.julie.new()) == 1
 
     assert cancel(shop, "1234")["status"] == "cancelled"
-    assert marie.new() == [] and julie.new() == []
+    assert marie.new() == [] and shop.julie.new() == []
 
 
-def test_one_of_two_orders_cancelled_leaves_the_pickup_going_with_the_other(shop, marie, julie):
+def test_one_of_two_orders_cancelled_leaves_the_pickup_going_with_the_other(shop, marie):
     shop.order("1234", marie, "Marie Lavoie")
     shop.order("1236", marie, "Marie Lavoie")
     marie.texts("rendue place 4")
-    julie.new(), marie.new()
+    shop.julie.new(), marie.new()
 
     cancel(shop, "1236")
 
     assert "On a toujours la commande #1234 pour vous." in marie.new()[0]
-    assert "Apportez quand même #1234." in julie.new()[0]
+    assert "Apportez quand même #1234." in shop.julie.new()[0]
     assert shop.order_state("1234")["handoff"]["status"] == "waiting"
-    assert julie.texts("OK 1234")[0].startswith("C'est à vous")
+    assert shop.julie.texts("OK 1234")[0].startswith("C'est à vous")
 
 
-def test_an_order_not_yet_picked_up_is_cancelled_without_a_text(shop, marie, julie):
+def test_an_order_not_yet_picked_up_is_cancelled_without_a_text(shop, marie):
     shop.order("1234", marie, "Marie Lavoie")
     marie.new()
 
     cancel(shop, "1234")
 
-    assert marie.new() == [] and julie.new() == []
+    assert marie.new() == [] and shop.julie.new() == []
     assert shop.order_state("1234") == {**shop.order_state("1234"), "status": "cancelled", "handoff": None}
 
 
-def test_a_handed_off_order_cannot_be_cancelled(shop, marie, julie):
+def test_a_handed_off_order_cannot_be_cancelled(shop, marie):
     shop.order("1234", marie, "Marie Lavoie")
     marie.texts("rendue place 4")
-    julie.texts("OK")
-    julie.texts("FAIT")
+    shop.julie.texts("OK")
+    shop.julie.texts("FAIT")
 
     with pytest.raises(Conflict) as refused:
         cancel(shop, "1234")

@@ -12,19 +12,15 @@ import pytest
 
 from bot.usecases import logins, orders, stores
 from bot.usecases.errors import NotFound
-from tests.support.conversation import Shop
+from tests.support.conversation import Shop, demo_team
 
-SOPHIE, JULIE, SAM, MARIE, ALEX = "+15145550113", "+15145550111", "+15145550112", "+15145550123", "+15145550124"
+SOPHIE, MARIE, ALEX = "+15145550113", "+15145550123", "+15145550124"
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
 @pytest.fixture
 def shop(svc):
-    shop = Shop(svc, language="fr", escalation_seconds=300)
-    shop.owner = shop.staff("Sophie Roy", SOPHIE, role="owner", on_duty=False)
-    shop.julie = shop.staff("Julie Tremblay", JULIE, language="fr")
-    shop.sam = shop.staff("Sam Wilson", SAM, language="en")
-    return shop
+    return demo_team(svc)
 
 
 class Owner:

@@ -138,3 +138,13 @@ class Shop:
         """Let time pass and run the timers that fall due (escalations, nudges)."""
         self.svc.clock.advance(seconds)
         self.svc.dispatcher.run_due()
+
+
+def demo_team(svc, language="fr", escalation_seconds=300) -> Shop:
+    """The demo's store and team: Julie Tremblay (French) and Sam Wilson (English) on duty, Sophie Roy the owner off
+    duty, as `shop.julie`, `shop.sam` and `shop.owner`."""
+    shop = Shop(svc, language=language, escalation_seconds=escalation_seconds)
+    shop.julie = shop.staff("Julie Tremblay", "+15145550111", language="fr")
+    shop.sam = shop.staff("Sam Wilson", "+15145550112", language="en")
+    shop.owner = shop.staff("Sophie Roy", "+15145550113", role="owner", on_duty=False)
+    return shop

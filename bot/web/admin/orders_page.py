@@ -59,15 +59,7 @@ def create_order(store_id: int):
 
 @bp.post("/stores/<int:store_id>/orders/ready")
 def order_ready(store_id: int):
-    number = request.form.get("number", "")
-    try:
-        order = orders.mark_ready(services(), store_id, number)
-    except NotFound:
-        return _page(store_id, 404, _words()["order_unknown"].format(number=number))
-    except (Invalid, Conflict) as exc:
-        return _page(store_id, 422, _problem(exc))
-    flash(_words()["marked_ready"].format(number=order.number))
-    return redirect(url_for("admin.orders", store_id=store_id), code=303)
+    return _on_order(store_id, lambda svc, number: orders.mark_ready(svc, store_id, number).number, "marked_ready")
 
 
 @bp.get("/stores/<int:store_id>/orders/cancel")
@@ -83,14 +75,21 @@ def confirm_cancel(store_id: int):
 
 @bp.post("/stores/<int:store_id>/orders/cancel")
 def cancel_order(store_id: int):
+    return _on_order(store_id, lambda svc, number: orders.cancel_order(svc, store_id, number)["number"],
+                     "cancelled_done")
+
+
+def _on_order(store_id: int, act, done: str):
+    """One order's button (mark ready, cancel): `act` runs the use case on the form's order number and gives back the
+    number as stored; then the notice `done`, or the page again saying what stopped it."""
     number = request.form.get("number", "")
     try:
-        order = orders.cancel_order(services(), store_id, number)
+        stored = act(services(), number)
     except NotFound:
         return _page(store_id, 404, _words()["order_unknown"].format(number=number))
     except (Invalid, Conflict) as exc:
         return _page(store_id, 422, _problem(exc))
-    flash(_words()["cancelled_done"].format(number=order["number"]))
+    flash(_words()[done].format(number=stored))
     return redirect(url_for("admin.orders", store_id=store_id), code=303)
 
 
