@@ -47,9 +47,10 @@ def _guard():
     if request.endpoint in PUBLIC:
         g.admin_stores = []
         return None
+    had_session = SESSION_KEY in session  # read first: signed_in_phone() drops a session that ran out
     phone = signed_in_phone()
     if phone is None:
-        return redirect(url_for("admin.signin", expired=1 if SESSION_KEY in session else None), code=303)
+        return redirect(url_for("admin.signin", expired=1 if had_session else None), code=303)
     # Read afresh on every request: a phone taken off the roster, or made staff, loses access at once.
     g.admin_phone = phone
     g.admin_stores = logins.admin_stores(services().db, phone)
