@@ -339,7 +339,7 @@ def override_problem(key: str, lang: str, value: str) -> Problem | None:
         fields = list(_FORMATTER.parse(value))
     except ValueError:
         return Problem("braces")
-    allowed = placeholders(TEMPLATES[key][lang]) | {"store", "name"}
+    allowed = allowed_placeholders(key, lang)
     for _, name, spec, conversion in fields:
         if name is None:
             continue
@@ -351,6 +351,11 @@ def override_problem(key: str, lang: str, value: str) -> Problem | None:
     if key in ONE_SEGMENT and segments(value.replace("{store}", "").replace("{name}", "")) > 1:
         return Problem("one_segment")
     return None
+
+
+def allowed_placeholders(key: str, lang: str) -> set[str]:
+    """What an owner's wording of `key` may fill in: what the default uses, and always the store and the name."""
+    return placeholders(TEMPLATES[key][lang]) | {"store", "name"}
 
 
 GSM7_BASIC = set(
@@ -484,6 +489,12 @@ def on_the_wire(text: str) -> str:
         return text
     plain = text.replace(NBSP, " ").replace("\u202f", " ")
     return plain if is_gsm7(plain) else text
+
+
+def non_gsm(text: str) -> list[str]:
+    """The characters of `text` outside the GSM-7 alphabet, each once, in order: any one of them sends the whole
+    text as UCS-2, 70 characters a segment instead of 160."""
+    return list(dict.fromkeys(ch for ch in text if ch not in GSM7_BASIC and ch not in GSM7_EXTENDED))
 
 
 def segments(text: str) -> int:

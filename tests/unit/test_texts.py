@@ -148,3 +148,14 @@ def test_every_french_text_is_in_the_reviewed_list_as_it_is_in_the_code():
     for key, text in texts.TEMPLATES.items():
         assert f"### `{key}`" in doc, key
         assert f"> {text['fr']}\n" in doc, key
+
+
+def test_the_characters_that_force_unicode_are_named_once_each_in_order():
+    assert texts.non_gsm("Merci, c’est noté! À tantôt 🚗 ’") == ["’", "À", "ô", "🚗"]
+    assert texts.non_gsm("Café, 5 € [ok] {store}") == []  # é is GSM-7; € [ ] { } are its extension
+
+
+def test_an_override_may_use_what_the_default_uses_and_always_the_store_and_name():
+    assert texts.allowed_placeholders("handed_off", "en") == {"store", "name"}
+    assert texts.allowed_placeholders("arrival_ack", "fr") == {"store", "name", "where_fr", "orders"}
+    assert texts.override_problem("arrival_ack", "fr", "Merci {where_en}").code == "placeholder_unknown"
