@@ -96,7 +96,7 @@ def board_state(db, store_id: int, now: datetime) -> dict:
         board = {
             "store": {"id": store.id, "name": store.name, "sms_number": store.sms_number,
                       "escalation_seconds": store.escalation_seconds, "handoff_mode": store.handoff_mode,
-                      "paused": store.paused},
+                      "paused": store.paused, "pause_message": store.pause_message},
             "on_the_way": [h for h in handoffs if h["status"] == "on_the_way"],
             "waiting": [h for h in handoffs if h["status"] == "waiting"],
             "claimed": [h for h in handoffs if h["status"] == "claimed"],

@@ -13,7 +13,7 @@ from twilio.request_validator import RequestValidator
 from bot import create_app
 from bot.data.db import Database
 from bot.data.models import Handoff, Message, Staff
-from bot.usecases import events
+from bot.usecases import events, stores
 from bot.wiring import Services, make_redis
 from config.settings import load_settings
 from tests.support.conversation import Shop, app_with
@@ -264,6 +264,18 @@ def test_the_version_changes_with_the_board_not_with_the_clock(svc, shop, julie,
     assert arrived != before
     shop.wait(30)
     assert board.state()["version"] == arrived
+
+
+def test_a_paused_store_shows_on_the_board_with_what_customers_are_told(svc, shop, julie):
+    board = tablet(shop)
+    board.pick("Julie Tremblay")
+    running = board.state()
+    assert running["store"]["paused"] is False and running["store"]["pause_message"] is None
+    stores.update_store(svc.db, shop.store.id, {"paused": True, "pause_message": "De retour à 14 h."})
+    paused = board.state()
+    assert paused["store"]["paused"] is True and paused["store"]["pause_message"] == "De retour à 14 h."
+    assert paused["version"] != running["version"]  # an open board redraws with the banner
+    assert '<q id="pause-message" hidden></q>' in board.open().get_data(as_text=True)
 
 
 # --- the board's buttons are the SMS commands ---------------------------------------------------

@@ -139,6 +139,10 @@
 
   function render(state, arrivals) {
     document.getElementById("paused").hidden = !state.store.paused;
+    // What arriving customers are told while paused, so staff at the door say the same.
+    var message = document.getElementById("pause-message");
+    message.textContent = state.store.pause_message || "";
+    message.hidden = !state.store.pause_message;
     LISTS.forEach(function (name) {
       var list = document.querySelector('[data-list="' + name + '"]');
       var rows = state[name];
