@@ -14,3 +14,4 @@ NAV = (("admin.overview", "nav_overview"), ("admin.texts", "nav_texts"), ("admin
 # The page groups register their routes on `bp` (imported for that effect, after bp exists).
 from . import access, home  # noqa: E402,F401
 from . import orders_page, report_page  # noqa: E402,F401
+from . import board_api, settings, staff, texts  # noqa: E402,F401

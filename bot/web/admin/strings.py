@@ -74,6 +74,98 @@ STRINGS: dict[str, dict[str, str]] = {
         "long_date": "{weekday}, {month} {day}, {year}",
         "weekdays": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
         "months": "January February March April May June July August September October November December",
+        # --- texts, settings, staff, board & API pages ---
+        # lang_en and lang_fr are the orders pages' (above).
+        "field_problem": "{field}: {problem}", "back_out": "Cancel", "save": "Save", "remove": "Remove",
+        # Texts
+        "texts_title": "What the bot says",
+        "texts_intro": "Every text has an English and a French wording. Write your own in the box, or leave it empty "
+                       "to use the default. Words in braces, such as {store} or {orders}, are filled in when the text "
+                       "goes out.",
+        "texts_jump": "Go to", "customer_texts": "Customer texts", "other_texts": "Other texts",
+        "other_texts_help": "More answers to customers, and the texts staff phones get.",
+        "default_wording": "Default", "your_wording": "Your wording (empty: the default)",
+        "may_use": "May use: {names}", "preview": "As a customer gets it", "preview_staff": "As a staff phone gets it",
+        "sms_one": "{units} characters · 1 SMS", "sms_many": "{units} characters · {n} SMS segments",
+        "ucs2_warning": "Not in the SMS alphabet (GSM-7): {chars}. This text goes as Unicode: 70 characters per "
+                        "SMS instead of 160.",
+        "save_text": "Save this text", "text_saved": "Saved: {title}.", "text_default": "Back to the default: {title}.",
+        "key_order_ready": "Order ready", "key_on_the_way_ack": "On the way: the answer",
+        "key_arrival_ack": "Arrival: the answer", "key_ask_spot": "Asking for the parking spot",
+        "key_ask_order": "Asking for the order number", "key_not_ready": "Order not ready yet",
+        "key_claimed": "Someone is coming out", "key_handed_off": "After the handoff",
+        "key_still_waiting": "Still waiting: the apology", "key_after_hours": "Outside pickup hours",
+        "key_paused": "Pickups paused", "key_help": "Answer to HELP", "key_opted_out": "Answer to STOP",
+        "key_order_not_found": "Order number not found", "key_status_ready": "Is it ready? Yes",
+        "key_status_not_ready": "Is it ready? Not yet", "key_opted_in": "Answer to START",
+        "key_cancel_request": "Cancellation request: the answer", "key_staff_arrival": "Staff: arrival alert",
+        "key_staff_not_ready": "Staff: someone waits for an order not ready",
+        "key_staff_claimed_you": "Staff: it's yours", "key_staff_claimed_other": "Staff: a colleague took it",
+        "key_staff_already_claimed": "Staff: already taken", "key_staff_already_yours": "Staff: already yours",
+        "key_staff_done": "Staff: handoff closed", "key_staff_which": "Staff: which one?",
+        "key_staff_no_match": "Staff: no pickup matches", "key_staff_list": "Staff: who's waiting (LIST)",
+        "key_staff_list_empty": "Staff: nobody is waiting", "key_staff_realert": "Staff: re-alert",
+        "key_staff_escalation": "Managers: escalation", "key_staff_reminder": "Staff: the customer asks again",
+        "key_staff_update": "Staff: the customer's update", "key_staff_cancel_request": "Staff: cancellation request",
+        "key_staff_help": "Staff: answer to HELP",
+        # Keyword replies
+        "keywords_title": "Keyword replies",
+        "keywords_intro": "A customer who texts just this word gets your reply, e.g. HOURS: “Open 9 to 5”. Words "
+                          "for opting out, help and checking in can't be keywords.",
+        "keyword": "Keyword", "reply_en": "Reply in English", "reply_fr": "Reply in French",
+        "add_keyword": "Add this reply", "no_keywords": "No keyword replies yet.",
+        "keyword_saved": "Saved: {word}.", "keyword_removed": "Removed: {word}.",
+        "keyword_cleared": "No reply for {word}: both texts are empty.",
+        # Settings
+        "settings_title": "Store settings", "store_name": "Store name",
+        "store_language": "Customers' default language",
+        "store_language_help": "Customers who write in French or English get answers in their language; this is "
+                               "for the others.",
+        "timezone": "Time zone", "timezone_help": "An IANA name: America/Toronto for Montréal and Québec City.",
+        "hours": "Pickup hours", "hours_any": "Any time (no set hours)", "hours_set": "On these days and hours",
+        "hours_help": "Outside these hours customers get the after-hours text.", "day_open": "Open",
+        "opens": "From", "closes": "To",
+        "day_mon": "Monday", "day_tue": "Tuesday", "day_wed": "Wednesday", "day_thu": "Thursday", "day_fri": "Friday",
+        "day_sat": "Saturday", "day_sun": "Sunday",
+        "escalation": "Escalation delay (seconds)",
+        "escalation_help": "A pickup nobody has taken is re-alerted after this delay, then managers and owners are "
+                           "told. From 30 to 3600.",
+        "handoff_mode": "Where handoffs happen", "mode_car": "At the car: customers give their spot",
+        "mode_door": "At the door", "mode_both": "Both: at the car or at the door",
+        "paused_setting": "Pickups paused", "save_settings": "Save the settings", "settings_saved": "Settings saved.",
+        # Staff
+        "staff_title": "Staff",
+        "staff_intro": "Staff on duty get arrival alerts by text. Owners and managers can also sign in here and "
+                       "text the owner commands.",
+        "name": "Name", "phone": "Phone", "role": "Role", "language": "Language", "on_duty": "On duty",
+        "off_duty": "Off duty", "duty": "Duty", "actions": "Actions",
+        "role_staff": "Staff", "role_manager": "Manager", "role_owner": "Owner", "you": "(you)",
+        "put_on_duty": "Put on duty", "put_off_duty": "Take off duty", "edit": "Change",
+        "add_staff": "Add someone", "add": "Add", "phone_help": "A Canadian number can be written 514-555-0111.",
+        "staff_added": "{name} is on the staff.", "staff_saved": "Saved: {name}.",
+        "staff_removed": "{name} is no longer on the staff.", "duty_on_done": "{name} is on duty.",
+        "duty_off_done": "{name} is off duty.", "edit_staff": "Change {name}",
+        "remove_staff_q": "Take {name} off the staff?",
+        "remove_staff_detail": "They stop getting alerts at once, and a pickup they had taken goes back to the team. "
+                               "Past handoffs still show their name.",
+        "nobody_on_staff": "Nobody on the staff yet.",
+        # Board & API
+        "access_title": "Board & API", "board_link_help": "Open this link on the tablet at the pickup door. Anyone "
+                                                          "who has it sees the board: if it got out, give the board "
+                                                          "a new link.",
+        "copy_it": "Copy", "copied": "Copied.", "rotate": "Give the board a new link",
+        "rotate_q": "Give the board a new link?",
+        "rotate_detail": "The current link stops working at once: every tablet that uses it needs the new one.",
+        "rotated": "The board has a new link; the old one no longer works.",
+        "tokens_title": "API tokens",
+        "tokens_intro": "For your point of sale or online shop: a token lets it create orders and mark them ready, "
+                        "for this store only. It is shown once; only a fingerprint of it is kept.",
+        "token_name": "Name (what will use it)", "create_token": "Create a token",
+        "token_created": "The new token for {name}. Copy it now: it won't be shown again.",
+        "created": "Created", "state": "State", "token_live": "Active", "token_revoked": "Revoked {when}",
+        "revoke": "Revoke", "revoke_q": "Revoke the token {name}?",
+        "revoke_detail": "Whatever uses it is refused (401) at once. This can't be undone.",
+        "revoked_done": "Token {name} revoked.", "no_tokens": "No token for this store yet.",
     },
     "fr": {
         "admin": "Gestion Arrivée", "other_language": "English", "sign_out": "Se déconnecter",
@@ -155,5 +247,104 @@ STRINGS: dict[str, dict[str, str]] = {
         "long_date": "{weekday} {day} {month} {year}",
         "weekdays": "lundi mardi mercredi jeudi vendredi samedi dimanche",
         "months": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+        # --- texts, settings, staff, board & API pages ---
+        "field_problem": "{field} : {problem}", "back_out": "Annuler", "save": "Enregistrer", "remove": "Retirer",
+        # Textes
+        "texts_title": "Ce que dit le bot",
+        "texts_intro": "Chaque texte a un libellé en français et en anglais. Écrivez le vôtre dans la case, ou "
+                       "laissez-la vide pour garder celui par défaut. Les mots entre accolades, comme {store} ou "
+                       "{orders}, sont remplis à l'envoi.",
+        "texts_jump": "Aller à", "customer_texts": "Textes aux clients", "other_texts": "Autres textes",
+        "other_texts_help": "D'autres réponses aux clients, et les textes que reçoivent les téléphones de l'équipe.",
+        "default_wording": "Par défaut", "your_wording": "Votre libellé (vide : celui par défaut)",
+        "may_use": "Peut utiliser : {names}", "preview": "Tel que le client le reçoit",
+        "preview_staff": "Tel que l'équipe le reçoit",
+        "sms_one": "{units} caractères · 1 texto", "sms_many": "{units} caractères · {n} segments de texto",
+        "ucs2_warning": "Hors de l'alphabet des textos (GSM-7) : {chars}. Ce texte part en Unicode : 70 caractères "
+                        "par texto au lieu de 160.",
+        "save_text": "Enregistrer ce texte", "text_saved": "Enregistré : {title}.",
+        "text_default": "Retour au texte par défaut : {title}.",
+        "key_order_ready": "Commande prête", "key_on_the_way_ack": "En route : la réponse",
+        "key_arrival_ack": "Arrivée : la réponse", "key_ask_spot": "Demande du numéro de place",
+        "key_ask_order": "Demande du numéro de commande", "key_not_ready": "Commande pas encore prête",
+        "key_claimed": "Quelqu'un s'en vient", "key_handed_off": "Après la remise",
+        "key_still_waiting": "Attend toujours : les excuses", "key_after_hours": "En dehors des heures",
+        "key_paused": "Cueillette suspendue", "key_help": "Réponse à AIDE", "key_opted_out": "Réponse à ARRET",
+        "key_order_not_found": "Numéro de commande introuvable", "key_status_ready": "C'est prêt? Oui",
+        "key_status_not_ready": "C'est prêt? Pas encore", "key_opted_in": "Réponse à START",
+        "key_cancel_request": "Demande d'annulation : la réponse", "key_staff_arrival": "Équipe : alerte d'arrivée",
+        "key_staff_not_ready": "Équipe : un client attend une commande pas prête",
+        "key_staff_claimed_you": "Équipe : c'est à vous", "key_staff_claimed_other": "Équipe : un collègue s'en occupe",
+        "key_staff_already_claimed": "Équipe : déjà prise", "key_staff_already_yours": "Équipe : déjà à vous",
+        "key_staff_done": "Équipe : remise terminée", "key_staff_which": "Équipe : laquelle?",
+        "key_staff_no_match": "Équipe : aucune cueillette ne correspond",
+        "key_staff_list": "Équipe : qui attend (LISTE)", "key_staff_list_empty": "Équipe : personne n'attend",
+        "key_staff_realert": "Équipe : relance", "key_staff_escalation": "Gestion : escalade",
+        "key_staff_reminder": "Équipe : le client relance", "key_staff_update": "Équipe : mise à jour du client",
+        "key_staff_cancel_request": "Équipe : demande d'annulation", "key_staff_help": "Équipe : réponse à AIDE",
+        # Réponses par mot-clé
+        "keywords_title": "Réponses par mot-clé",
+        "keywords_intro": "Un client qui texte seulement ce mot reçoit votre réponse, ex. HEURES : « Ouvert de 9 h à "
+                          "17 h ». Les mots de désabonnement, d'aide et d'arrivée ne peuvent pas servir de mots-clés.",
+        "keyword": "Mot-clé", "reply_en": "Réponse en anglais", "reply_fr": "Réponse en français",
+        "add_keyword": "Ajouter cette réponse", "no_keywords": "Aucune réponse par mot-clé pour l'instant.",
+        "keyword_saved": "Enregistré : {word}.", "keyword_removed": "Retiré : {word}.",
+        "keyword_cleared": "Aucune réponse pour {word} : les deux textes sont vides.",
+        # Réglages
+        "settings_title": "Réglages du magasin", "store_name": "Nom du magasin",
+        "store_language": "Langue par défaut des clients",
+        "store_language_help": "Les clients qui écrivent en français ou en anglais sont servis dans leur langue; "
+                               "celle-ci vaut pour les autres.",
+        "timezone": "Fuseau horaire",
+        "timezone_help": "Un nom IANA : America/Toronto pour Montréal et Québec.",
+        "hours": "Heures de cueillette", "hours_any": "En tout temps (aucune heure fixée)",
+        "hours_set": "Ces jours et ces heures-ci",
+        "hours_help": "En dehors de ces heures, les clients reçoivent le texte « En dehors des heures ».",
+        "day_open": "Ouvert", "opens": "De", "closes": "À",
+        "day_mon": "lundi", "day_tue": "mardi", "day_wed": "mercredi", "day_thu": "jeudi", "day_fri": "vendredi",
+        "day_sat": "samedi", "day_sun": "dimanche",
+        "escalation": "Délai avant relance (secondes)",
+        "escalation_help": "Une cueillette que personne n'a prise est relancée après ce délai, puis les gérants et "
+                           "propriétaires sont avisés. De 30 à 3600.",
+        "handoff_mode": "Où se fait la remise", "mode_car": "À l'auto : le client donne sa place",
+        "mode_door": "À la porte", "mode_both": "Les deux : à l'auto ou à la porte",
+        "paused_setting": "Cueillette suspendue", "save_settings": "Enregistrer les réglages",
+        "settings_saved": "Réglages enregistrés.",
+        # Équipe
+        "staff_title": "Équipe",
+        "staff_intro": "Les membres en service reçoivent les alertes d'arrivée par texto. Les propriétaires et "
+                       "gérants peuvent aussi se connecter ici et texter les commandes de gestion.",
+        "name": "Nom", "phone": "Téléphone", "role": "Rôle", "language": "Langue", "on_duty": "En service",
+        "off_duty": "Hors service", "duty": "Service", "actions": "Actions",
+        "role_staff": "Employé·e", "role_manager": "Gérant·e", "role_owner": "Propriétaire", "you": "(vous)",
+        "put_on_duty": "Mettre en service", "put_off_duty": "Mettre hors service", "edit": "Modifier",
+        "add_staff": "Ajouter une personne", "add": "Ajouter",
+        "phone_help": "Un numéro canadien peut s'écrire 514-555-0111.",
+        "staff_added": "{name} fait maintenant partie de l'équipe.", "staff_saved": "Enregistré : {name}.",
+        "staff_removed": "{name} ne fait plus partie de l'équipe.", "duty_on_done": "{name} est en service.",
+        "duty_off_done": "{name} est hors service.", "edit_staff": "Modifier {name}",
+        "remove_staff_q": "Retirer {name} de l'équipe?",
+        "remove_staff_detail": "Les alertes cessent aussitôt, et une cueillette prise en charge retourne à "
+                               "l'équipe. Les remises passées gardent le nom.",
+        "nobody_on_staff": "Personne dans l'équipe pour l'instant.",
+        # Tableau et API
+        "access_title": "Tableau et API",
+        "board_link_help": "Ouvrez ce lien sur la tablette à la porte de cueillette. Quiconque l'a voit le tableau : "
+                           "s'il a circulé, donnez un nouveau lien au tableau.",
+        "copy_it": "Copier", "copied": "Copié.", "rotate": "Donner un nouveau lien au tableau",
+        "rotate_q": "Donner un nouveau lien au tableau?",
+        "rotate_detail": "Le lien actuel cesse de fonctionner aussitôt : chaque tablette qui s'en sert aura besoin "
+                         "du nouveau.",
+        "rotated": "Le tableau a un nouveau lien; l'ancien ne fonctionne plus.",
+        "tokens_title": "Jetons d'API",
+        "tokens_intro": "Pour votre caisse ou votre boutique en ligne : un jeton lui permet de créer des commandes et "
+                        "de les marquer prêtes, pour ce magasin seulement. Il n'est affiché qu'une fois; seule son "
+                        "empreinte est gardée.",
+        "token_name": "Nom (ce qui s'en servira)", "create_token": "Créer un jeton",
+        "token_created": "Le nouveau jeton pour {name}. Copiez-le maintenant : il ne sera plus affiché.",
+        "created": "Créé", "state": "État", "token_live": "Actif", "token_revoked": "Révoqué le {when}",
+        "revoke": "Révoquer", "revoke_q": "Révoquer le jeton {name}?",
+        "revoke_detail": "Ce qui s'en sert est refusé (401) aussitôt. C'est sans retour.",
+        "revoked_done": "Jeton {name} révoqué.", "no_tokens": "Aucun jeton pour ce magasin pour l'instant.",
     },
 }

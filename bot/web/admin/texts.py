@@ -1,0 +1,105 @@
+"""The Texts page: the owner's wording of every text the bot sends (the customer texts of the public contract first),
+English and French side by side, each with its default, a preview filled with a sample customer and its SMS count;
+and the store's keyword replies (add, change, remove)."""
+from __future__ import annotations
+
+from flask import abort, render_template
+
+from ...core import texts as wording
+from ...core.texts import CUSTOMER_KEYS, GSM7_BASIC, GSM7_EXTENDED, OVERRIDABLE, SAMPLE_VARIABLES, TEMPLATES
+from ...usecases import replies, stores
+from ...usecases.errors import Invalid
+from .. import services
+from . import bp
+from .forms import done, optional, refusal, text, words
+
+LANGUAGES = ("en", "fr")
+# The page's order: the texts of the public contract, then every other one as texts.py lists it.
+OTHER_KEYS = tuple(key for key in OVERRIDABLE if key not in CUSTOMER_KEYS)
+# The words the live counter (admin.js) needs, in the page's language.
+SCRIPT_WORDS = ("sms_one", "sms_many", "ucs2_warning")
+
+
+def character_names(chars: list[str]) -> str:
+    """« ê », « ’ » (U+2019): a letter is plain enough, anything else also gets its code point (a curly apostrophe
+    or a no-break space looks like the plain one). admin.js names them the same way."""
+    return ", ".join(f"\u00ab {ch} \u00bb" + ("" if ch.isalnum() else f" (U+{ord(ch):04X})") for ch in chars)
+
+
+def _wording(key: str, lang: str, store_name: str, value: str | None) -> dict:
+    shown = wording.preview(key, lang, store_name, value)
+    return {"default": TEMPLATES[key][lang], "value": value or "", "preview": shown,
+            "characters": len(shown), "segments": wording.segments(shown),
+            "ucs2": character_names(wording.non_gsm(shown)),
+            "allowed": ", ".join(f"{{{name}}}" for name in sorted(wording.allowed_placeholders(key, lang)))}
+
+
+def _card(key: str, store_name: str, values: dict) -> dict:
+    return {"key": key, "staff": key.startswith("staff_"),
+            "languages": {lang: _wording(key, lang, store_name, values.get(lang)) for lang in LANGUAGES}}
+
+
+def _page(store_id: int, typed: dict | None = None, errors: dict | None = None, error: str | None = None,
+          status: int = 200):
+    """The page; after a refusal, the form that was refused shows what was typed (`typed`: {form: values}) and the
+    problem at its field (`errors`: {form: {field: problem}})."""
+    svc, t = services(), words()
+    typed, errors = typed or {}, errors or {}
+    store = stores.get_store(svc.db, store_id)
+    overrides = replies.auto_replies(svc.db, store_id)
+    cards = {key: _card(key, store.name, typed.get(key) or overrides.get(key) or {}) for key in OVERRIDABLE}
+    keywords = [{"word": row.keyword.upper(), "en": row.en or "", "fr": row.fr or ""}
+                for row in replies.keyword_replies(svc.db, store_id)]
+    for row in keywords:
+        row.update(typed.get("keyword:" + row["word"], {}))
+    config = {"gsm7": "".join(sorted(GSM7_BASIC)), "gsm7_extended": "".join(sorted(GSM7_EXTENDED)),
+              "sample": {**SAMPLE_VARIABLES, "store": store.name}, "strings": {k: t[k] for k in SCRIPT_WORDS}}
+    return render_template("admin/texts.html", store=store, customer=[cards[k] for k in CUSTOMER_KEYS],
+                           others=[cards[k] for k in OTHER_KEYS], keywords=keywords,
+                           new_keyword=typed.get("keyword:", {}), errors=errors, error=error, config=config,
+                           open_others=any(key in errors for key in OTHER_KEYS)), status
+
+
+@bp.get("/stores/<int:store_id>/texts")
+def texts(store_id: int):
+    return _page(store_id)
+
+
+@bp.post("/stores/<int:store_id>/texts/<key>")
+def save_text(store_id: int, key: str):
+    if key not in OVERRIDABLE:
+        abort(404)
+    t = words()
+    typed = {lang: optional(lang) for lang in LANGUAGES}
+    try:
+        replies.set_auto_reply(services().db, store_id, key, typed["en"], typed["fr"])
+    except Invalid as exc:
+        fields, message = refusal(exc, {lang: f"{t['key_' + key]} ({t['lang_' + lang]})" for lang in LANGUAGES})
+        return _page(store_id, typed={key: typed}, errors={key: fields}, error=message, status=422)
+    saved = "text_saved" if typed["en"] or typed["fr"] else "text_default"
+    return done(t[saved].format(title=t["key_" + key]), "admin.texts", anchor=f"text-{key}", store_id=store_id)
+
+
+@bp.post("/stores/<int:store_id>/keywords")
+def save_keyword(store_id: int):
+    """Adds a keyword reply, or changes one (the same keyword again)."""
+    t = words()
+    word, en, fr = text("keyword"), optional("en"), optional("fr")
+    try:
+        row = replies.set_keyword_reply(services().db, store_id, word, en, fr)
+    except Invalid as exc:
+        # Which form was refused: a listed keyword's own, or the one that adds.
+        form = "keyword:" + word.upper() if text("form") == "change" else "keyword:"
+        fields, message = refusal(exc, {"keyword": t["keyword"], "en": t["reply_en"], "fr": t["reply_fr"]})
+        return _page(store_id, typed={form: {"word": word, "en": en or "", "fr": fr or ""}}, errors={form: fields},
+                     error=message, status=422)
+    said = "keyword_saved" if row is not None else "keyword_cleared"
+    return done(t[said].format(word=word.strip().upper()), "admin.texts", anchor="keywords", store_id=store_id)
+
+
+@bp.post("/stores/<int:store_id>/keywords/remove")
+def remove_keyword(store_id: int):
+    word = text("keyword")
+    replies.delete_keyword_reply(services().db, store_id, word)
+    return done(words()["keyword_removed"].format(word=word.strip().upper()), "admin.texts", anchor="keywords",
+                store_id=store_id)
