@@ -1,10 +1,12 @@
-"""Takes the README's screenshots of the staff board and the phone simulator from a real running stack.
+"""Takes the README's screenshots of the staff board, the phone simulator and the admin pages from a real running stack.
 
     .venv/bin/python docs/screenshots/take.py      # needs Redis and /usr/bin/chromium; writes the PNGs here
 
 It starts the web app and a worker on the console transport (as `scripts/dev` does, on a throw-away SQLite
 database), loads the demo store, adds a few customers who text the store, and backdates two arrivals so the
-waiting colours show.
+waiting colours show. The admin pages are the demo owner's (Sophie Roy), signed in by a `login-link`: today's page
+and Settings on a phone, Texts (an owner's wording being typed, with its preview, count and warning) and Staff on
+a computer; French on the phone, English on the computer.
 """
 from __future__ import annotations
 
@@ -26,6 +28,8 @@ from bot.data.models import Handoff, Order  # noqa: E402
 from tests.support.live import LiveStack  # noqa: E402
 
 STORE = "+15145550100"
+OWNER = "+15145550113"
+TABLET, PHONE = {"width": 1280, "height": 800}, {"width": 390, "height": 844}
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -35,6 +39,44 @@ def backdate(db: Database, order_number: str, seconds: int) -> None:
         handoff = session.scalars(select(Handoff).join(Order, Order.handoff_id == Handoff.id)
                                   .where(Order.number == order_number)).one()
         handoff.arrived_at -= timedelta(seconds=seconds)
+
+
+def sign_in(browser, stack: LiveStack, viewport: dict, english: bool = False):
+    """A browser signed in as the demo owner, by a one-time link as `python -m bot login-link` prints it."""
+    page = browser.new_context(viewport=viewport, device_scale_factor=2 if viewport is PHONE else 1,
+                               locale="en-CA" if english else "fr-CA").new_page()
+    page.goto(stack.cli("login-link", OWNER))
+    page.locator("#sign-in").click()
+    expect(page.locator("#pause")).to_be_visible()
+    if english:
+        page.get_by_role("button", name="English").click()
+        expect(page.get_by_role("heading", name="Today")).to_be_visible()
+    return page
+
+
+def admin_pages(browser, stack: LiveStack) -> None:
+    phone = sign_in(browser, stack, PHONE)
+    phone.screenshot(path=str(HERE / "admin-overview.png"), full_page=True)
+    phone.get_by_role("link", name="Réglages").click()
+    phone.get_by_label("Ces jours et ces heures-ci").check()
+    for day in ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"):
+        phone.get_by_label(day, exact=True).check()
+    phone.get_by_label("samedi, De", exact=True).fill("10:00")
+    phone.get_by_label("samedi, À", exact=True).fill("16:00")
+    phone.get_by_role("button", name="Enregistrer les réglages").click()
+    expect(phone.locator(".notice")).to_be_visible()
+    phone.screenshot(path=str(HERE / "admin-settings.png"), full_page=True)
+
+    computer = sign_in(browser, stack, TABLET, english=True)
+    computer.get_by_role("link", name="Texts").click()
+    french = computer.locator("#arrival_ack-fr")
+    french.fill("Merci{name}! C’est noté : {where_fr}. Julie ou Sam arrive avec la commande {orders}.")
+    expect(computer.locator("#text-arrival_ack [data-lang=fr] [data-ucs2]")).to_be_visible()
+    computer.evaluate("document.getElementById('text-arrival_ack').scrollIntoView()")
+    computer.screenshot(path=str(HERE / "admin-texts.png"))
+    computer.get_by_role("link", name="Staff").click()
+    expect(computer.locator("tr.member")).to_have_count(3)
+    computer.screenshot(path=str(HERE / "admin-staff.png"), full_page=True)
 
 
 def main() -> None:
@@ -88,6 +130,8 @@ def main() -> None:
             marie.locator("input").fill("Merci, j'attends!")
             simulator.evaluate("window.scrollTo(0, 0)")
             simulator.screenshot(path=str(HERE / "simulator.png"))
+
+            admin_pages(browser, stack)
             browser.close()
     finally:
         stack.stop()
