@@ -6,7 +6,7 @@ from flask import render_template
 
 from ...core.handoff import DAYS
 from ...usecases import stores
-from ...usecases.fields import HANDOFF_MODES
+from ...usecases.fields import HANDOFF_MODES, LANGUAGES
 from ...usecases.errors import Invalid
 from .. import services
 from . import bp
@@ -61,7 +61,7 @@ def _changes() -> dict:
 
 def _page(store, form: dict, errors: dict | None = None, error: str | None = None, status: int = 200):
     return render_template("admin/settings.html", store=store, form=form, days=DAYS, modes=HANDOFF_MODES,
-                           time_zones=TIME_ZONES, errors=errors or {}, error=error), status
+                           languages=LANGUAGES, time_zones=TIME_ZONES, errors=errors or {}, error=error), status
 
 
 @bp.get("/stores/<int:store_id>/settings")
