@@ -204,7 +204,14 @@ def test_staff_are_added_and_removed_and_a_token_is_shown_once_on_a_computer(pag
     page.get_by_role("button", name="Retirer").click()
     expect(page.locator(".error")).to_contain_text("Sophie Roy est le seul propriétaire du magasin")
 
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.get_by_role("link", name="Tableau et API").click()
+    copy = page.locator("#board button[data-copy]")
+    expect(copy).to_have_text("Copier")  # shown once the script runs: without it, the field still selects whole
+    copy.click()
+    expect(copy).to_have_text("Copié.")
+    assert page.evaluate("navigator.clipboard.readText()") == demo  # the board link, ready to paste on the tablet
+
     page.get_by_label("Nom (ce qui s'en servira)").fill("Caisse")
     page.get_by_role("button", name="Créer un jeton").click()
     token = page.locator("#new-token").input_value()
