@@ -133,7 +133,7 @@ def test_the_pages_counter_agrees_with_the_servers_preview_and_segments(pages, s
             f"{len(shown)} caractères · " + ("1 texto" if n == 1 else f"{n} segments de texto"))
         odd = texts.non_gsm(shown)
         if odd:
-            expect(french.locator("[data-ucs2]")).to_contain_text(character_names(odd))
+            expect(french.locator("[data-ucs2]")).to_contain_text(character_names(odd, "« {ch} »"))
         else:
             expect(french.locator("[data-ucs2]")).to_be_hidden()
 

@@ -295,6 +295,8 @@ def test_the_page_counts_sms_and_names_what_forces_unicode_without_javascript(sv
     assert "Hors de l'alphabet des textos (GSM-7) : « ’ » (U+2019)." in fr
     english = card.split('data-lang="en"')[1].split('data-lang="fr"')[0]
     assert re.search(r'<p class="ucs2-warning" data-ucs2 hidden>', english) and "1 texto" in english
+    sophie.post("/admin/language", {"lang": "en", "next": f"{base}/texts"})
+    assert "Not in the SMS alphabet (GSM-7): “ ’ ” (U+2019)." in sophie.page(f"{base}/texts")
 
 
 def test_the_live_counter_gets_its_alphabet_and_sample_customer_from_the_page(sophie, base):

@@ -22,5 +22,6 @@ def test_no_word_is_shadowed_by_a_dict_method_in_the_templates():
     assert [word for word in STRINGS["en"] if hasattr({}, word)] == []
 
 
-def test_characters_outside_gsm_are_named_with_their_code_point_unless_a_letter():
-    assert character_names(["ê", "’", "\u00a0"]) == "« ê », « ’ » (U+2019), « \u00a0 » (U+00A0)"
+def test_characters_outside_gsm_are_named_in_the_pages_quotes_with_their_code_point_unless_a_letter():
+    assert character_names(["ê", "’", "\u00a0"], "« {ch} »") == "« ê », « ’ » (U+2019), « \u00a0 » (U+00A0)"
+    assert character_names(["🚗"], "“{ch}”") == "“🚗” (U+1F697)"

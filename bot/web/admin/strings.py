@@ -82,13 +82,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "texts_intro": "Every text has an English and a French wording. Write your own in the box, or leave it empty "
                        "to use the default. Words in braces, such as {store} or {orders}, are filled in when the text "
                        "goes out.",
-        "texts_jump": "Go to", "customer_texts": "Customer texts", "other_texts": "Other texts",
+        "texts_jump": "Go to:", "customer_texts": "Customer texts", "other_texts": "Other texts",
         "other_texts_help": "More answers to customers, and the texts staff phones get.",
         "default_wording": "Default", "your_wording": "Your wording (empty: the default)",
         "may_use": "May use: {names}", "preview": "As a customer gets it", "preview_staff": "As a staff phone gets it",
         "sms_one": "{units} characters · 1 SMS", "sms_many": "{units} characters · {n} SMS segments",
         "ucs2_warning": "Not in the SMS alphabet (GSM-7): {chars}. This text goes as Unicode: 70 characters per "
                         "SMS instead of 160.",
+        "quoted": "\u201c {ch} \u201d",  # spaced: a lone ’ must stand clear of the quotes around it
         "save_text": "Save this text", "text_saved": "Saved: {title}.", "text_default": "Back to the default: {title}.",
         "key_order_ready": "Order ready", "key_on_the_way_ack": "On the way: the answer",
         "key_arrival_ack": "Arrival: the answer", "key_ask_spot": "Asking for the parking spot",
@@ -254,14 +255,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "texts_intro": "Chaque texte a un libellé en français et en anglais. Écrivez le vôtre dans la case, ou "
                        "laissez-la vide pour garder celui par défaut. Les mots entre accolades, comme {store} ou "
                        "{orders}, sont remplis à l'envoi.",
-        "texts_jump": "Aller à", "customer_texts": "Textes aux clients", "other_texts": "Autres textes",
+        "texts_jump": "Aller à :", "customer_texts": "Textes aux clients", "other_texts": "Autres textes",
         "other_texts_help": "D'autres réponses aux clients, et les textes que reçoivent les téléphones de l'équipe.",
         "default_wording": "Par défaut", "your_wording": "Votre libellé (vide : celui par défaut)",
         "may_use": "Peut utiliser : {names}", "preview": "Tel que le client le reçoit",
         "preview_staff": "Tel que l'équipe le reçoit",
         "sms_one": "{units} caractères · 1 texto", "sms_many": "{units} caractères · {n} segments de texto",
         "ucs2_warning": "Hors de l'alphabet des textos (GSM-7) : {chars}. Ce texte part en Unicode : 70 caractères "
-                        "par texto au lieu de 160.",
+                        "par texto au lieu de 160.", "quoted": "\u00ab {ch} \u00bb",
         "save_text": "Enregistrer ce texte", "text_saved": "Enregistré : {title}.",
         "text_default": "Retour au texte par défaut : {title}.",
         "key_order_ready": "Commande prête", "key_on_the_way_ack": "En route : la réponse",

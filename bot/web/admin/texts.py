@@ -17,20 +17,21 @@ LANGUAGES = ("en", "fr")
 # The page's order: the texts of the public contract, then every other one as texts.py lists it.
 OTHER_KEYS = tuple(key for key in OVERRIDABLE if key not in CUSTOMER_KEYS)
 # The words the live counter (admin.js) needs, in the page's language.
-SCRIPT_WORDS = ("sms_one", "sms_many", "ucs2_warning")
+SCRIPT_WORDS = ("sms_one", "sms_many", "ucs2_warning", "quoted")
 
 
-def character_names(chars: list[str]) -> str:
-    """« ê », « ’ » (U+2019): a letter is plain enough, anything else also gets its code point (a curly apostrophe
-    or a no-break space looks like the plain one). admin.js names them the same way."""
-    return ", ".join(f"\u00ab {ch} \u00bb" + ("" if ch.isalnum() else f" (U+{ord(ch):04X})") for ch in chars)
+def character_names(chars: list[str], quoted: str) -> str:
+    """« ê », « ’ » (U+2019), each in the page's quotes (`quoted`: "« {ch} »"): a letter is plain enough, anything
+    else also gets its code point (a curly apostrophe or a no-break space looks like the plain one). admin.js names
+    them the same way."""
+    return ", ".join(quoted.format(ch=ch) + ("" if ch.isalnum() else f" (U+{ord(ch):04X})") for ch in chars)
 
 
 def _wording(key: str, lang: str, store_name: str, value: str | None) -> dict:
     shown = wording.preview(key, lang, store_name, value)
     return {"default": TEMPLATES[key][lang], "value": value or "", "preview": shown,
             "characters": len(shown), "segments": wording.segments(shown),
-            "ucs2": character_names(wording.non_gsm(shown)),
+            "ucs2": character_names(wording.non_gsm(shown), words()["quoted"]),
             "allowed": ", ".join(f"{{{name}}}" for name in sorted(wording.allowed_placeholders(key, lang)))}
 
 

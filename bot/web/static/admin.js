@@ -69,7 +69,7 @@
     // As character_names in bot/web/admin/texts.py: a letter as itself, anything else with its code point.
     function names(chars) {
       return chars.map(function (ch) {
-        var shown = "\u00ab " + ch + " \u00bb";
+        var shown = fmt(t.quoted, { ch: ch });
         if (/[\p{L}\p{N}]/u.test(ch)) { return shown; }
         return shown + " (U+" + ch.codePointAt(0).toString(16).toUpperCase().padStart(4, "0") + ")";
       }).join(", ");
