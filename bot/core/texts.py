@@ -491,10 +491,12 @@ def on_the_wire(text: str) -> str:
     return plain if is_gsm7(plain) else text
 
 
-def non_gsm(text: str) -> list[str]:
-    """The characters of `text` outside the GSM-7 alphabet, each once, in order: any one of them sends the whole
-    text as UCS-2, 70 characters a segment instead of 160."""
-    return list(dict.fromkeys(ch for ch in text if ch not in GSM7_BASIC and ch not in GSM7_EXTENDED))
+def ucs2_characters(text: str) -> list[str]:
+    """The characters that send `text` as UCS-2, 70 characters a segment instead of 160, each once, in order: those
+    outside the GSM-7 alphabet, but for non-breaking spaces, which on_the_wire() sends as plain spaces in a text
+    that is GSM-7 otherwise."""
+    plain = text.replace(NBSP, " ").replace("\u202f", " ")
+    return list(dict.fromkeys(ch for ch in plain if ch not in GSM7_BASIC and ch not in GSM7_EXTENDED))
 
 
 def segments(text: str) -> int:

@@ -138,7 +138,8 @@ def test_a_manager_of_one_store_finds_nothing_of_another_store(svc, shop, julie)
 
     theirs = f"/admin/stores/{shop.store.id}"
     julie_id = roster.roster(svc.db, shop.store.id)[0].id
-    for path in ("texts", "settings", "staff", "access", "access/board", f"staff/{julie_id}"):
+    for path in ("texts", "texts/handed_off/preview?lang=fr&text=x", "settings", "staff", "access", "access/board",
+                 f"staff/{julie_id}"):
         assert marc.get(f"{theirs}/{path}").status_code == 404, path
     for path, form in (("texts/handed_off", {"en": "Bye", "fr": "Salut"}), ("keywords", {"keyword": "heures"}),
                        ("settings", {"name": "Mine now"}), ("staff", {"name": "X", "phone": SAM}),
@@ -299,14 +300,26 @@ def test_the_page_counts_sms_and_names_what_forces_unicode_without_javascript(sv
     assert "Not in the SMS alphabet (GSM-7): “ ’ ” (U+2019)." in sophie.page(f"{base}/texts")
 
 
-def test_the_live_counter_gets_its_alphabet_and_sample_customer_from_the_page(sophie, base):
+def test_as_the_owner_types_the_page_asks_the_server_for_the_preview_the_count_and_the_warning(sophie, base):
     page = sophie.page(f"{base}/texts")
     config = json.loads(re.search(r'<script type="application/json" id="texts-config">(.*?)</script>', page,
                                   re.S).group(1))
-    assert "é" in config["gsm7"] and "ê" not in config["gsm7"] and "€" in config["gsm7_extended"]
-    assert config["sample"]["store"] == "Plein Air Laurier" and config["sample"]["name"] == " Marie"
-    assert config["strings"]["sms_many"] == "{units} caractères · {n} segments de texto"
+    assert config["preview_urls"]["handed_off"] == f"{base}/texts/handed_off/preview"
+    assert sorted(config["preview_urls"]) == sorted(OVERRIDABLE)
     assert '<script src="/assets/admin.js" defer></script>' in page
+
+    url = config["preview_urls"]["arrival_ack"]
+    typed = sophie.client.get(url, query_string={"lang": "fr", "text": "Merci{name} : {where_fr}, on arrive 🚗"})
+    assert typed.status_code == 200 and typed.get_json() == {
+        "preview": "Merci Marie\u00a0: place 4, on arrive 🚗",  # French typography, as the bot sends it
+        "count": "34 caractères · 1 texto",
+        "warning": "Hors de l'alphabet des textos (GSM-7) : « 🚗 » (U+1F697). Ce texte part en Unicode : "
+                   "70 caractères par texto au lieu de 160."}
+    empty = sophie.client.get(url, query_string={"lang": "en", "text": " "}).get_json()
+    assert empty == {"preview": "Thanks Marie! Got it: spot 4. Someone will bring order #1234 out shortly.",
+                     "count": "73 caractères · 1 texto", "warning": ""}  # an empty box is the default
+    assert sophie.client.get(f"{base}/texts/nope/preview", query_string={"lang": "fr"}).status_code == 404
+    assert sophie.client.get(url, query_string={"lang": "de", "text": "Hallo"}).status_code == 404
 
 
 def test_keyword_replies_are_added_changed_and_removed_and_customers_get_them(svc, shop, sophie, base):
@@ -336,7 +349,7 @@ def test_a_keyword_the_bot_keeps_for_itself_is_refused_with_the_reason(svc, shop
     assert field_errors(page) == ["STOP est réservé au désabonnement, au réabonnement et à l'aide"]
     assert 'value="stop"' in page and ">Bye</textarea>" in page
     response = sophie.post(f"{base}/keywords", {"form": "add", "keyword": "ici", "fr": "Bonjour"})
-    assert "ICI veut déjà dire quelque chose pour le bot" in alert(text_of(response))
+    assert "ICI a déjà un sens pour le robot" in alert(text_of(response))
     assert replies.keyword_replies(svc.db, shop.store.id) == []
 
 
@@ -450,7 +463,7 @@ def test_a_phone_already_on_the_staff_or_not_a_phone_is_refused_at_its_field(svc
     response = sophie.post(f"{base}/staff", {"name": "Julie bis", "phone": "514 555 0111", "role": "staff",
                                              "language": "fr", "on_duty": "1"})
     assert response.status_code == 409
-    assert alert(text_of(response)) == "Rien d'enregistré : +15145550111 fait déjà partie de l'équipe"
+    assert alert(text_of(response)) == "Rien d'enregistré : 514-555-0111 fait déjà partie de l'équipe"
     response = sophie.post(f"{base}/staff", {"name": "Sam", "phone": "call me", "role": "staff", "language": "en"})
     assert response.status_code == 422
     page = text_of(response)
@@ -463,7 +476,7 @@ def test_the_only_owner_can_be_neither_removed_nor_made_staff(svc, shop, sophie,
     sophie.page(f"{base}/staff")
     response = sophie.post(f"{base}/staff/{me.id}/remove")
     assert response.status_code == 409
-    said = "Sophie Roy est le seul propriétaire du magasin : ajoutez d'abord un autre propriétaire"
+    said = "Sophie Roy est l'unique propriétaire : ajoutez d'abord un autre propriétaire"
     assert alert(text_of(response)) == "Rien d'enregistré : " + said
     response = sophie.post(f"{base}/staff/{me.id}", {"name": "Sophie Roy", "role": "staff", "language": "fr"})
     assert response.status_code == 409 and said in alert(text_of(response))

@@ -151,8 +151,10 @@ def test_every_french_text_is_in_the_reviewed_list_as_it_is_in_the_code():
 
 
 def test_the_characters_that_force_unicode_are_named_once_each_in_order():
-    assert texts.non_gsm("Merci, c’est noté! À tantôt 🚗 ’") == ["’", "À", "ô", "🚗"]
-    assert texts.non_gsm("Café, 5 € [ok] {store}") == []  # é is GSM-7; € [ ] { } are its extension
+    assert texts.ucs2_characters("Merci, c’est noté\u00a0! À tantôt 🚗 ’") == ["’", "À", "ô", "🚗"]
+    assert texts.ucs2_characters("Café, 5 € [ok] {store}") == []  # é is GSM-7; € [ ] { } are its extension
+    # A non-breaking space goes as a plain one when nothing else needs UCS-2: it forces nothing.
+    assert texts.ucs2_characters("Heures\u00a0: 9 h") == [] and texts.segments("x" * 150 + "\u00a0: 9 h") == 1
 
 
 def test_an_override_may_use_what_the_default_uses_and_always_the_store_and_name():

@@ -1,12 +1,16 @@
 """The Texts page: the owner's wording of every text the bot sends (the customer texts of the public contract first),
-English and French side by side, each with its default, a preview filled with a sample customer and its SMS count;
-and the store's keyword replies (add, change, remove)."""
+English and French side by side, each with its default, a preview filled with a sample customer, its SMS count and
+what would send it as UCS-2; and the store's keyword replies (add, change, remove).
+
+The preview is bot/core/texts.py's own rendering, French typography, elision and all: admin.js asks this module for
+it as the owner types (`preview_text`) rather than redoing it in the browser, so the page can never promise a text
+the bot would not send."""
 from __future__ import annotations
 
-from flask import abort, render_template
+from flask import abort, jsonify, render_template, request, url_for
 
 from ...core import texts as wording
-from ...core.texts import CUSTOMER_KEYS, GSM7_BASIC, GSM7_EXTENDED, OVERRIDABLE, SAMPLE_VARIABLES, TEMPLATES
+from ...core.texts import CUSTOMER_KEYS, OVERRIDABLE, TEMPLATES
 from ...usecases import replies, stores
 from ...usecases.errors import Invalid
 from .. import services
@@ -16,22 +20,27 @@ from .forms import done, optional, refusal, text, words
 LANGUAGES = ("en", "fr")
 # The page's order: the texts of the public contract, then every other one as texts.py lists it.
 OTHER_KEYS = tuple(key for key in OVERRIDABLE if key not in CUSTOMER_KEYS)
-# The words the live counter (admin.js) needs, in the page's language.
-SCRIPT_WORDS = ("sms_one", "sms_many", "ucs2_warning", "quoted")
 
 
 def character_names(chars: list[str], quoted: str) -> str:
     """« ê », « ’ » (U+2019), each in the page's quotes (`quoted`: "« {ch} »"): a letter is plain enough, anything
-    else also gets its code point (a curly apostrophe or a no-break space looks like the plain one). admin.js names
-    them the same way."""
+    else also gets its code point (a curly apostrophe or a no-break space looks like the plain one)."""
     return ", ".join(quoted.format(ch=ch) + ("" if ch.isalnum() else f" (U+{ord(ch):04X})") for ch in chars)
 
 
+def _shown(key: str, lang: str, store_name: str, value: str | None) -> dict:
+    """The text as the sample customer gets it from `value` (None: the default), with its size in the page's words:
+    characters and SMS segments, and which characters, if any, send it as UCS-2."""
+    t = words()
+    sent = wording.preview(key, lang, store_name, value)
+    n, odd = wording.segments(sent), wording.ucs2_characters(sent)
+    return {"preview": sent,
+            "count": t["sms_one"].format(units=len(sent)) if n == 1 else t["sms_many"].format(units=len(sent), n=n),
+            "warning": t["ucs2_warning"].format(chars=character_names(odd, t["quoted"])) if odd else ""}
+
+
 def _wording(key: str, lang: str, store_name: str, value: str | None) -> dict:
-    shown = wording.preview(key, lang, store_name, value)
-    return {"default": TEMPLATES[key][lang], "value": value or "", "preview": shown,
-            "characters": len(shown), "segments": wording.segments(shown),
-            "ucs2": character_names(wording.non_gsm(shown), words()["quoted"]),
+    return {"default": TEMPLATES[key][lang], "value": value or "", **_shown(key, lang, store_name, value),
             "allowed": ", ".join(f"{{{name}}}" for name in sorted(wording.allowed_placeholders(key, lang)))}
 
 
@@ -44,17 +53,16 @@ def _page(store_id: int, typed: dict | None = None, errors: dict | None = None, 
           status: int = 200):
     """The page; after a refusal, the form that was refused shows what was typed (`typed`: {form: values}) and the
     problem at its field (`errors`: {form: {field: problem}})."""
-    svc, t = services(), words()
+    db = services().db
     typed, errors = typed or {}, errors or {}
-    store = stores.get_store(svc.db, store_id)
-    overrides = replies.auto_replies(svc.db, store_id)
+    store = stores.get_store(db, store_id)
+    overrides = replies.auto_replies(db, store_id)
     cards = {key: _card(key, store.name, typed.get(key) or overrides.get(key) or {}) for key in OVERRIDABLE}
     keywords = [{"word": row.keyword.upper(), "en": row.en or "", "fr": row.fr or ""}
-                for row in replies.keyword_replies(svc.db, store_id)]
+                for row in replies.keyword_replies(db, store_id)]
     for row in keywords:
         row.update(typed.get("keyword:" + row["word"], {}))
-    config = {"gsm7": "".join(sorted(GSM7_BASIC)), "gsm7_extended": "".join(sorted(GSM7_EXTENDED)),
-              "sample": {**SAMPLE_VARIABLES, "store": store.name}, "strings": {k: t[k] for k in SCRIPT_WORDS}}
+    config = {"preview_urls": {key: url_for("admin.preview_text", store_id=store_id, key=key) for key in OVERRIDABLE}}
     return render_template("admin/texts.html", store=store, customer=[cards[k] for k in CUSTOMER_KEYS],
                            others=[cards[k] for k in OTHER_KEYS], keywords=keywords,
                            new_keyword=typed.get("keyword:", {}), errors=errors, error=error, config=config,
@@ -64,6 +72,16 @@ def _page(store_id: int, typed: dict | None = None, errors: dict | None = None, 
 @bp.get("/stores/<int:store_id>/texts")
 def texts(store_id: int):
     return _page(store_id)
+
+
+@bp.get("/stores/<int:store_id>/texts/<key>/preview")
+def preview_text(store_id: int, key: str):
+    """What the page shows under a box as the owner types in it: ?lang=fr&text=... (empty: the default)."""
+    lang, typed = request.args.get("lang"), request.args.get("text", "")
+    if key not in OVERRIDABLE or lang not in LANGUAGES:
+        abort(404)
+    store = stores.get_store(services().db, store_id)
+    return jsonify(_shown(key, lang, store.name, typed if typed.strip() else None))
 
 
 @bp.post("/stores/<int:store_id>/texts/<key>")
