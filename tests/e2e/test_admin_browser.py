@@ -190,7 +190,7 @@ def test_staff_are_added_and_removed_and_a_token_is_shown_once_on_a_computer(pag
     adding.get_by_role("button", name="Ajouter").click()
     expect(page.locator(".notice")).to_have_text("Léa Bouchard fait maintenant partie de l'équipe.")
     row = page.locator("tr.member", has_text="Léa Bouchard")
-    expect(row).to_contain_text("+15145550150")
+    expect(row.get_by_role("link", name="514-555-0150")).to_have_attribute("href", "tel:+15145550150")
     expect(row).to_contain_text("En service")
 
     row.get_by_role("link", name="Retirer").click()

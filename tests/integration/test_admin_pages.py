@@ -431,6 +431,7 @@ def member(svc, shop, phone):
 def test_staff_are_added_changed_put_off_duty_and_removed_after_a_confirmation(svc, shop, julie, sophie, base):
     page = sophie.page(f"{base}/staff")
     assert "Julie Tremblay" in page and "Sophie Roy <span class=\"hint\">(vous)</span>" in page
+    assert '<a href="tel:+15145550111">514-555-0111</a>' in page  # written as people write it, dialled as E.164
 
     page = sophie.submit(f"{base}/staff", {"name": "Sam Wilson", "phone": "514-555-0112", "role": "staff",
                                            "language": "en", "on_duty": "1"})

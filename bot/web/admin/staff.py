@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from flask import abort, g, render_template, url_for
 
+from ...phones import display
 from ...usecases import roster, stores
 from ...usecases.errors import Conflict, Invalid
 from ...usecases.fields import LANGUAGES, ROLES
@@ -32,13 +33,14 @@ def _page(store_id: int, new: dict | None = None, errors: dict | None = None, er
     store = stores.get_store(db, store_id)
     new = new or {"name": "", "phone": "", "role": "staff", "language": store.language, "on_duty": True}
     return render_template("admin/staff.html", members=roster.roster(db, store_id), new=new, roles=ROLES,
-                           languages=LANGUAGES, me=g.store["staff_id"], errors=errors or {}, error=error), status
+                           languages=LANGUAGES, me=g.store["staff_id"], errors=errors or {}, error=error,
+                           display=display), status
 
 
 def _edit_page(store_id: int, member, form: dict, errors: dict | None = None, error: str | None = None,
                status: int = 200):
     return render_template("admin/staff_edit.html", member=member, form=form, roles=ROLES, languages=LANGUAGES,
-                           errors=errors or {}, error=error), status
+                           errors=errors or {}, error=error, display=display), status
 
 
 @bp.get("/stores/<int:store_id>/staff")

@@ -108,7 +108,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "key_staff_list_empty": "Staff: nobody is waiting", "key_staff_realert": "Staff: re-alert",
         "key_staff_escalation": "Managers: escalation", "key_staff_reminder": "Staff: the customer asks again",
         "key_staff_update": "Staff: the customer's update", "key_staff_cancel_request": "Staff: cancellation request",
-        "key_staff_help": "Staff: answer to HELP",
+        "key_staff_help": "Staff: answer to HELP", "key_order_cancelled": "Order cancelled",
+        "key_staff_order_cancelled": "Staff: order cancelled",
         # Keyword replies
         "keywords_title": "Keyword replies",
         "keywords_intro": "A customer who texts just this word gets your reply, e.g. HOURS: “Open 9 to 5”. Words "
@@ -283,6 +284,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "key_staff_realert": "Équipe : relance", "key_staff_escalation": "Gestion : escalade",
         "key_staff_reminder": "Équipe : le client relance", "key_staff_update": "Équipe : mise à jour du client",
         "key_staff_cancel_request": "Équipe : demande d'annulation", "key_staff_help": "Équipe : réponse à AIDE",
+        "key_order_cancelled": "Commande annulée", "key_staff_order_cancelled": "Équipe : commande annulée",
         # Réponses par mot-clé
         "keywords_title": "Réponses par mot-clé",
         "keywords_intro": "Un client qui texte seulement ce mot reçoit votre réponse, ex. HEURES : « Ouvert de 9 h à "

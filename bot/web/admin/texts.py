@@ -44,8 +44,13 @@ def _wording(key: str, lang: str, store_name: str, value: str | None) -> dict:
             "allowed": ", ".join(f"{{{name}}}" for name in sorted(wording.allowed_placeholders(key, lang)))}
 
 
+def _title(key: str) -> str:
+    """A text's name on the page; its key until strings.py has one (a text added to texts.py later)."""
+    return words().get("key_" + key, key)
+
+
 def _card(key: str, store_name: str, values: dict) -> dict:
-    return {"key": key, "staff": key.startswith("staff_"),
+    return {"key": key, "title": _title(key), "staff": key.startswith("staff_"),
             "languages": {lang: _wording(key, lang, store_name, values.get(lang)) for lang in LANGUAGES}}
 
 
@@ -93,10 +98,10 @@ def save_text(store_id: int, key: str):
     try:
         replies.set_auto_reply(services().db, store_id, key, typed["en"], typed["fr"])
     except Invalid as exc:
-        fields, message = refusal(exc, {lang: f"{t['key_' + key]} ({t['lang_' + lang]})" for lang in LANGUAGES})
+        fields, message = refusal(exc, {lang: f"{_title(key)} ({t['lang_' + lang]})" for lang in LANGUAGES})
         return _page(store_id, typed={key: typed}, errors={key: fields}, error=message, status=422)
     saved = "text_saved" if typed["en"] or typed["fr"] else "text_default"
-    return done(t[saved].format(title=t["key_" + key]), "admin.texts", anchor=f"text-{key}", store_id=store_id)
+    return done(t[saved].format(title=_title(key)), "admin.texts", anchor=f"text-{key}", store_id=store_id)
 
 
 @bp.post("/stores/<int:store_id>/keywords")
