@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
+from ..core.conversation import TextStaff
 from ..core.problems import Problem
 from ..core.roster import decide_release
 from ..data.models import Staff, Store
@@ -78,6 +79,19 @@ def add_staff(db, store_id: int, name, phone, role="staff", language=None, on_du
     with db.write() as session:
         store = state.lock_store(session, store_id)
         return add_member(session, store, name, phone, role, language, on_duty)
+
+
+def enlist(svc, store_id: int, name, phone, role="staff", language=None, on_duty=True) -> Staff:
+    """add_staff for the API and the admin pages, as STAFF ADD by text does it: the new member is texted a
+    welcome (what the texts they will get are, and how to answer them), and open boards are told."""
+    get_store(svc.db, store_id)
+    now = svc.clock()
+    with svc.db.write() as session:
+        store = state.lock_store(session, store_id)
+        member = add_member(session, store, name, phone, role, language, on_duty)
+        applied = apply(session, store, [TextStaff((member.id,), "staff_welcome")], now, sender=Sender(None, None))
+    after_commit(svc, applied)
+    return member
 
 
 def _the_only_owner(session: Session, member: Staff) -> bool:

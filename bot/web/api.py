@@ -152,7 +152,7 @@ def get_store(store_id: int):
 @authenticated
 def update_store(store_id: int):
     data = body(set(stores.SETTINGS), set())
-    return jsonify(store_dict(stores.update_store(services().db, store_id, data)))
+    return jsonify(store_dict(stores.change_settings(services(), store_id, data)))
 
 
 @bp.get("/stores/<int:store_id>/staff")
@@ -179,7 +179,7 @@ def remove_staff(store_id: int, staff_id: int):
 @authenticated
 def add_staff(store_id: int):
     data = body({"name", "phone", "role", "language", "on_duty"}, {"name", "phone", "role"})
-    member = roster.add_staff(services().db, store_id, **data)
+    member = roster.enlist(services(), store_id, **data)
     return jsonify(staff_dict(member)), 201
 
 

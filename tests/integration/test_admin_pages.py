@@ -438,11 +438,13 @@ def test_staff_are_added_changed_put_off_duty_and_removed_after_a_confirmation(s
     assert notices(page) == ["Sam Wilson fait maintenant partie de l'équipe."]
     sam = member(svc, shop, SAM)
     assert (sam.name, sam.role, sam.language, sam.on_duty) == ("Sam Wilson", "staff", "en", True)
+    [welcome] = svc.sender.to(SAM)  # as STAFF ADD by text does: told what texts will come, in his language
+    assert "you're on the pickup team" in welcome
 
     assert 'value="manager"' in sophie.page(f"{base}/staff/{sam.id}")
     page = sophie.submit(f"{base}/staff/{sam.id}", {"name": "Sam W.", "role": "manager", "language": "fr",
                                                     "on_duty": "1"})
-    assert notices(page) == ["Enregistré : Sam W.."]
+    assert notices(page) == ["Enregistré : Sam W."]
     sam = member(svc, shop, SAM)
     assert (sam.name, sam.role, sam.language) == ("Sam W.", "manager", "fr")
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.usecases import events
 from bot.usecases.stores import create_token
 from tests.support.conversation import Shop
 
@@ -160,3 +161,21 @@ def test_the_openapi_document_describes_the_new_calls(client):
     assert {"patch", "delete"} <= set(paths["/api/v1/stores/{store_id}/staff/{staff_id}"])
 
 
+
+
+def test_a_staff_member_added_through_the_api_is_welcomed_by_text(svc, client, admin, base):
+    response = client.post(f"{base}/staff", headers=admin, json={"name": "Luc Côté", "phone": "514-555-0188",
+                                                                  "role": "staff", "language": "en"})
+    assert response.status_code == 201
+    [welcome] = svc.sender.to("+15145550188")
+    assert welcome.startswith("Plein Air Laurier: you're on the pickup team.") and "reply OK" in welcome
+
+
+def test_a_change_of_settings_through_the_api_wakes_open_boards(svc, shop, client, admin, base, redis):
+    svc.redis = redis  # the in-process services have no Redis of their own; boards wait on this one
+    changes = events.Changes(svc, shop.store.id)
+    try:
+        client.patch(base, headers=admin, json={"paused": True, "pause_message": "De retour à 14 h."})
+        assert changes.wait(5) is True
+    finally:
+        changes.close()

@@ -13,12 +13,15 @@ STORE, JULIE, MARIE = "+15145550100", "+15145550111", "+15145550123"
 
 
 @pytest.fixture
-def shop(stack):
+def shop(stack, twilio):
     token = stack.cli("create-token", "pos")
     store = stack.api("POST", "/stores", token, json={"name": "Plein Air Laurier", "sms_number": STORE,
                                                       "timezone": "America/Toronto", "language": "fr"}).json()
     assert stack.api("POST", f"/stores/{store['id']}/staff", token,
                      json={"name": "Julie Tremblay", "phone": "514 555 0111", "role": "staff"}).status_code == 201
+    [welcome] = bodies(twilio, JULIE, 1)  # a new staff member is told what texts will come and how to answer
+    assert "OK pour en prendre une" in welcome
+    twilio.reset()
     return store, token
 
 

@@ -31,7 +31,7 @@ def pause(store_id: int):
     if paused:
         changes["pause_message"] = request.form.get("pause_message", "")
     try:
-        stores.update_store(svc.db, store_id, changes)
+        stores.change_settings(svc, store_id, changes)
     except Invalid as exc:
         store = stores.get_store(svc.db, store_id)
         figures = report.day_figures_of(svc.db, store_id, svc.clock())

@@ -75,7 +75,7 @@ def save_settings(store_id: int):
     t = words()
     db = services().db
     try:
-        stores.update_store(db, store_id, _changes())
+        stores.change_settings(services(), store_id, _changes())
     except Invalid as exc:
         fields, message = refusal(exc, _labels(t))
         return _page(stores.get_store(db, store_id), _typed(), fields, message, 422)

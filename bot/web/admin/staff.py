@@ -54,7 +54,7 @@ def add_staff(store_id: int):
     typed = {"name": text("name"), "phone": text("phone"), "role": text("role"), "language": text("language"),
              "on_duty": checked("on_duty")}
     try:
-        member = roster.add_staff(services().db, store_id, **typed)
+        member = roster.enlist(services(), store_id, **typed)
     except (Invalid, Conflict) as exc:
         fields, message = refusal(exc, _labels(t))
         return _page(store_id, typed, fields, message, 409 if isinstance(exc, Conflict) else 422)
