@@ -47,6 +47,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "staff_unknown": {"en": "{phone} is not on this store's staff", "fr": "{phone} ne fait pas partie de l'équipe"},
     "last_owner": {"en": "{name} is the store's only owner: add another owner first",
                    "fr": "{name} est l'unique propriétaire : ajoutez d'abord un autre propriétaire"},
+    "owners_only": {"en": "only an owner can add, change or remove an owner",
+                    "fr": "seul un propriétaire peut ajouter, modifier ou retirer un propriétaire"},
     "choice": {"en": "must be one of {choices}", "fr": "doit être l'un de {choices}"},
     "boolean": {"en": "must be true or false", "fr": "doit être vrai ou faux"},
     "seconds": {"en": "must be a whole number of seconds from {low} to {high}",

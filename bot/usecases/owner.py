@@ -147,7 +147,7 @@ def _staff_remove(session, store, member, command, now, lang, base_url) -> list[
     gone = roster.member_by_phone(session, store.id, phone)
     if gone is None:
         raise Invalid("phone", Problem("staff_unknown", {"phone": display(phone)}))
-    effects = roster.remove_member(session, store, gone, now)
+    effects = roster.remove_member(session, store, gone, now, by=member.role)
     released = sum(1 for e in effects if isinstance(e, TextStaff))
     variables = {"staff": gone.name, "phone": display(gone.phone), "released_en": "", "released_fr": ""}
     if released == 1:

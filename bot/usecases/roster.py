@@ -81,10 +81,12 @@ def add_staff(db, store_id: int, name, phone, role="staff", language=None, on_du
         return add_member(session, store, name, phone, role, language, on_duty)
 
 
-def enlist(svc, store_id: int, name, phone, role="staff", language=None, on_duty=True) -> Staff:
+def enlist(svc, store_id: int, name, phone, role="staff", language=None, on_duty=True,
+           by: str | None = None) -> Staff:
     """add_staff for the API and the admin pages, as STAFF ADD by text does it: the new member is texted a
-    welcome (what the texts they will get are, and how to answer them), and open boards are told."""
+    welcome (what the texts they will get are, and how to answer them). `by`: the role of who adds them."""
     get_store(svc.db, store_id)
+    _owners_only(by, role)
     now = svc.clock()
     with svc.db.write() as session:
         store = state.lock_store(session, store_id)
@@ -102,9 +104,19 @@ def _the_only_owner(session: Session, member: Staff) -> bool:
     return others == 0
 
 
-def change_member(session: Session, member: Staff, changes: dict) -> dict:
-    """Inside the caller's transaction: checked changes, all or none. The store's only owner stays an owner."""
+def _owners_only(by: str | None, role: str, new_role: str | None = None) -> None:
+    """A manager runs the store but can't make, change or remove an owner (nor become one): only an owner, or
+    an integrator's token (`by` None), can."""
+    if by == "manager" and "owner" in (role, new_role):
+        raise Conflict(Problem("owners_only"))
+
+
+def change_member(session: Session, member: Staff, changes: dict, by: str | None = None) -> dict:
+    """Inside the caller's transaction: checked changes, all or none. The store's only owner stays an owner;
+    `by`: the role of the person making the change (None: an API token)."""
     clean = check_member(changes)
+    if "role" in clean and clean["role"] != member.role:
+        _owners_only(by, member.role, clean["role"])
     if clean.get("role", "owner") != "owner" and _the_only_owner(session, member):
         raise Conflict(Problem("last_owner", {"name": member.name}))
     for key, value in clean.items():
@@ -119,18 +131,20 @@ def _member(session: Session, store_id: int, staff_id) -> Staff:
     return member
 
 
-def update_staff(db, store_id: int, staff_id: int, changes: dict) -> Staff:
+def update_staff(db, store_id: int, staff_id: int, changes: dict, by: str | None = None) -> Staff:
     get_store(db, store_id)
     with db.write() as session:
         state.lock_store(session, store_id)
         member = _member(session, store_id, staff_id)
-        change_member(session, member, changes)
+        change_member(session, member, changes, by)
         return member
 
 
-def remove_member(session: Session, store: Store, member: Staff, now: datetime) -> list:
+def remove_member(session: Session, store: Store, member: Staff, now: datetime, by: str | None = None) -> list:
     """Inside the caller's transaction, under the store lock: off the roster, and the effects that hand the
-    pickups they had taken back to the team (for the caller to apply). The store's only owner stays."""
+    pickups they had taken back to the team (for the caller to apply). The store's only owner stays; a manager
+    can't remove an owner."""
+    _owners_only(by, member.role)
     if _the_only_owner(session, member):
         raise Conflict(Problem("last_owner", {"name": member.name}))
     member.removed_at = now
@@ -139,13 +153,13 @@ def remove_member(session: Session, store: Store, member: Staff, now: datetime) 
     return decide_release(state.store_view(store, now), member.id, state.store_handoffs(session, store.id), team, now)
 
 
-def remove_staff(svc, store_id: int, staff_id: int) -> Applied:
+def remove_staff(svc, store_id: int, staff_id: int, by: str | None = None) -> Applied:
     get_store(svc.db, store_id)
     now = svc.clock()
     with svc.db.write() as session:
         store = state.lock_store(session, store_id)
         member = _member(session, store_id, staff_id)
-        effects = remove_member(session, store, member, now)
+        effects = remove_member(session, store, member, now, by)
         applied = apply(session, store, effects, now, sender=Sender(None, None))
     after_commit(svc, applied)
     return applied

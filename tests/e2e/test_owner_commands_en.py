@@ -290,6 +290,14 @@ def test_the_only_owner_cannot_remove_themselves(shop, sophie):
     assert shop.roster()[OWNER] == ("Sophie Roy", "owner", False)
 
 
+def test_a_manager_cannot_remove_an_owner(shop, sophie):
+    manager = shop.staff("Luc Côté", "+15145550119", role="manager", language="en")
+    shop.staff("Marc Gagnon", "+15145550118", role="owner", language="en")
+    assert manager.texts("STAFF REMOVE 514-555-0113") == [
+        "Not done: only an owner can add, change or remove an owner."]
+    assert shop.roster()[OWNER] == ("Sophie Roy", "owner", False)
+
+
 @pytest.mark.parametrize("command, problem, usage", [
     ("STAFF REMOVE", "the phone number is missing", "STAFF REMOVE <phone>, e.g. STAFF REMOVE 514-555-0111"),
     ("STAFF REMOVE Julie", "Julie is not a phone number", "STAFF REMOVE <phone>, e.g. STAFF REMOVE 514-555-0111"),

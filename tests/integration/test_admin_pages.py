@@ -530,3 +530,25 @@ def test_a_token_needs_a_name(svc, shop, sophie, base):
     assert response.status_code == 422
     assert alert(text_of(response)) == "Rien d'enregistré : Nom (ce qui s'en servira) : ne doit pas être vide"
     assert stores.store_tokens(svc.db, shop.store.id) == []
+
+
+def test_a_manager_can_neither_make_nor_remove_an_owner_nor_become_one(svc, shop, julie, base):
+    shop.staff("Marc Gagnon", MARC, role="manager", language="fr")
+    marc = Browser(shop.app)
+    marc.sign_in(svc, MARC)
+    ids = {m.phone: m.id for m in roster.roster(svc.db, shop.store.id)}
+    refused = [
+        marc.post(f"{base}/staff/{ids[MARC]}", {"name": "Marc Gagnon", "role": "owner", "language": "fr",
+                                                "on_duty": "1"}),
+        marc.post(f"{base}/staff", {"name": "Léa Roy", "phone": "514-555-0122", "role": "owner", "language": "fr",
+                                    "on_duty": "1"}),
+        marc.post(f"{base}/staff/{ids[SOPHIE]}/remove"),
+    ]
+    for response in refused:
+        assert response.status_code == 409
+        assert "seul un propriétaire peut ajouter, modifier ou retirer un propriétaire" in alert(text_of(response))
+    assert {m.phone: m.role for m in roster.roster(svc.db, shop.store.id)} == {
+        SOPHIE: "owner", JULIE: "staff", MARC: "manager"}
+    page = marc.submit(f"{base}/staff/{ids[JULIE]}", {"name": "Julie T.", "role": "manager", "language": "fr",
+                                                       "on_duty": "1"})
+    assert notices(page) == ["Enregistré : Julie T."]  # what a manager may do, they do

@@ -54,7 +54,7 @@ def add_staff(store_id: int):
     typed = {"name": text("name"), "phone": text("phone"), "role": text("role"), "language": text("language"),
              "on_duty": checked("on_duty")}
     try:
-        member = roster.enlist(services(), store_id, **typed)
+        member = roster.enlist(services(), store_id, **typed, by=g.store["role"])
     except (Invalid, Conflict) as exc:
         fields, message = refusal(exc, _labels(t))
         return _page(store_id, typed, fields, message, 409 if isinstance(exc, Conflict) else 422)
@@ -74,7 +74,7 @@ def save_staff(store_id: int, staff_id: int):
     member = _member(store_id, staff_id)
     typed = {"name": text("name"), "role": text("role"), "language": text("language"), "on_duty": checked("on_duty")}
     try:
-        member = roster.update_staff(services().db, store_id, staff_id, typed)
+        member = roster.update_staff(services().db, store_id, staff_id, typed, by=g.store["role"])
     except (Invalid, Conflict) as exc:
         fields, message = refusal(exc, _labels(t))
         return _edit_page(store_id, member, typed, fields, message, 409 if isinstance(exc, Conflict) else 422)
@@ -105,7 +105,7 @@ def remove_staff(store_id: int, staff_id: int):
     t = words()
     member = _member(store_id, staff_id)
     try:
-        roster.remove_staff(services(), store_id, staff_id)
+        roster.remove_staff(services(), store_id, staff_id, by=g.store["role"])
     except Conflict as exc:
         _, message = refusal(exc, {})
         return _page(store_id, error=message, status=409)
