@@ -386,9 +386,12 @@ def _with_open_handoff(m: Meaning, store: StoreView, c: CustomerView, h: Handoff
     if c.awaiting == "spot" and (m.spot or m.door or m.intent == "arrived"):
         return _arrive(store, c, h, orders, _details(m, c), staff, False)
     if h.status == "on_the_way":
+        # Said "on my way" before the owner paused pickups or the store closed: arriving now is an arrival like
+        # any other.
         if m.intent == "arrived" and store.paused:
-            # Said "on my way" before the owner paused pickups: arriving now is an arrival like any other.
             return [Reply("paused", {"message": store.pause_message})]
+        if m.intent == "arrived" and not store.open_now:
+            return [Reply("after_hours", {"hours_en": store.hours_en, "hours_fr": store.hours_fr})]
         if m.intent == "arrived":
             return _arrive(store, c, h, orders, _details(m, c), staff, False)
         if m.intent == "on_the_way":

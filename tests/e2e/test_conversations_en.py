@@ -353,3 +353,17 @@ def test_outside_store_hours_customers_get_the_after_hours_reply(svc):
     alex.new()
     [closed] = alex.texts("here spot 4")
     assert "closed right now" in closed and "Mon-Fri 12pm-8pm" in closed
+
+
+def test_a_customer_on_the_way_before_closing_who_arrives_after_it_gets_the_after_hours_reply(svc):
+    # The fake clock reads 10:00 in Montréal on a Thursday; this store closes at 10:30.
+    shop = Shop(svc, language="en", hours={d: ["08:00", "10:30"] for d in ("mon", "tue", "wed", "thu", "fri")})
+    sam = shop.staff("Sam Wilson", "+15145550112", language="en")
+    alex = shop.customer("+15145550124")
+    shop.order("1234", alex, "Alex Martin", language="en")
+    alex.new()
+    alex.texts("omw 40 min")
+    shop.wait(40 * 60)
+    [closed] = alex.texts("here spot 4")
+    assert "closed right now" in closed and "Mon-Fri 8am-10:30am" in closed
+    assert sam.new() == []
