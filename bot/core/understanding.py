@@ -116,10 +116,18 @@ _VEHICLE_TYPES = _words(
     "pickup-truck"
 )
 _GENERIC_VEHICLES = _words("car auto voiture char vehicle vehicule bagnole")
+# Model names of two words, neither a vehicle on its own ("Grand Caravan", "Santa Fe", "Land Cruiser").
+_TWO_WORD_MODELS = frozenset(
+    tuple(pair.split())
+    for pair in ("grand caravan", "grand cherokee", "grand vitara", "grand marquis", "grand prix", "santa fe",
+                 "range rover", "land rover", "land cruiser", "crown victoria", "town country", "transit connect")
+)
+_TWO_WORD_MODEL_FIRSTS = frozenset(first for first, _ in _TWO_WORD_MODELS)
 _MODEL_PREFIXES = _words("model serie series classe class")
 # After these a bare number is a model ("Mazda 3", "Ram 1500"), never a spot.
 _NUMBERED_MODEL_MAKERS = _words("mazda ram model serie series classe class silverado sierra peugeot bmw")
-_VEHICLE_HINTS = _COLORS | _MAKES | _MODELS | _VEHICLE_TYPES | _words("pickup pick-up")
+_VEHICLE_HINTS = (_COLORS | _MAKES | _MODELS | _VEHICLE_TYPES | _words("pickup pick-up")
+                  | frozenset(second for _, second in _TWO_WORD_MODELS))
 _DETERMINERS = _words("a an the my our un une mon ma le la en in dans")
 
 _ALNUM_MODEL = re.compile(r"^[a-z]{1,3}-?\d{1,4}[a-z]?$")
@@ -144,6 +152,12 @@ _NOT_TYPOS = _words(
     "wait waited waits minute minutes mine mini stationnee arrivee arret arrete arrets"
 )
 
+# Texting shorthand for keywords, which the typo corrector cannot reach: too short, or with a digit in it.
+_SHORTHAND = {
+    "rdy": "ready", "redy": "ready", "any1": "anyone", "ne1": "anyone", "some1": "someone", "sum1": "someone",
+    "every1": "everyone", "no1": "noone",
+}  # not "l8" nor "b4": those are spot labels too
+
 _POLITE = _words("please pls plz svp stp merci thanks thank you now maintenant ok okay")
 
 _VOCAB = (
@@ -159,6 +173,7 @@ _VOCAB = (
     | _AMBIGUOUS_MODELS
     | _VEHICLE_TYPES
     | _GENERIC_VEHICLES
+    | frozenset(chain.from_iterable(_TWO_WORD_MODELS))
 )
 
 
@@ -225,6 +240,8 @@ def _normalise(token: str) -> tuple[str, ...]:
         return tuple(w for part in word.split("-") for w in _normalise(part))
     if word in ("arrivees", "arrivee"):
         return ("arrivee",)
+    if word in _SHORTHAND:
+        return (_SHORTHAND[word],)
     if word in _VOCAB or len(word) < 3 or not word.isalpha():
         return (word,)
     if word in _SWAPS:
@@ -281,6 +298,7 @@ _PAST_BEFORE = _words(
 )
 # These a few words before a duration make it time spent too ("been sitting here 10 min", "depuis genre 10 min").
 _WAITED = _words("been depuis since waited")
+_AHEAD = _words("in dans ds within")  # ...but not after these: "been stuck in traffic be there in 10"
 # A duration said right after these is the time to get there, over one to leave ("leaving in 5, there in 20").
 _GETTING_THERE = _words("there here rendu rendue rendus la arrive arriver arrivee")
 _PAST_AFTER = re.compile(r"^ (?:ago|late|en retard|de retard|passed|que j)(?!\S)")
@@ -375,7 +393,7 @@ _ON_THE_WAY = _c(
     r"|just left|left (?:the )?(?:house|home|work|office|school)|je pars|je quitte|je sors|je decolle"
     r"|(?:chu|suis|sommes) partie?s?|in a (?:few|bit|sec|second|moment)"
     r"|dans (?:quelques|pas long|une couple|un instant|peu)"
-    r"|une couple de minutes|couple (?:of )?min|sous peu|tantot|eta"
+    r"|une couple de minutes|couple (?:of )?min|sous peu|(?<!depuis )tantot|eta"
     r"|\d+ (?:min|mins|minutes) late|en retard de|late by"
     rf"|(?:here|there|la) (?:in|dans|ds) (?:about |around |environ )?(?:\d{{1,3}}|{_NUMWORD_PHRASE})"
 )
@@ -386,8 +404,10 @@ _STATUS = _c(
     r"|ca (?:va )?(?:etre|prend) (?:long|combien)|still waiting|toujours en attente"
     r"|(?:j attends|attends|j attend|on attend) (?:toujours|encore|depuis)|waiting (?:for|on) (?:my|the) order"
     r"|where(?: s| is) (?:my|the|our) (?:order|stuff|pickup|package|food)|ou (?:est|en est|sont) (?:ma|la|mon|mes)"
-    r"|ou en est|c est rendu ou|rendue? ou|s en vient|quelqu un (?:vient|s en vient|arrive|va venir)"
-    r"|(?:someone|anyone|anybody|somebody) (?:coming|bringing|bring|there|come)|been waiting"
+    r"|ou en est|c est rendu ou|rendue? ou|s en vient"
+    r"|quelqu un (?:qui )?(?:vient|s en vient|arrive|va (?:venir|sortir|arriver)|sort|peut venir)"
+    r"|(?:someone|anyone|anybody|somebody)(?: (?:gonna|going to|will|ever|even|actually))?"
+    r" (?:coming|bringing|bring|there|come)|been waiting"
     r"|when (?:can|will|should|could) (?:i|we|my|it)"
     r"|quand (?:est ce que|est-ce que|puis je|je peux|pourrais je|ma|est|sera|vais je)"
     r"|(?:venir|passer|chercher|ramasser) (?:la |le |les )?(?:chercher |ramasser )?quand"
@@ -403,6 +423,8 @@ _STATUS = _c(
     r"(?:\d{1,3}|an?|one|half) (?:more )?(?:min|mins|minutes|hour|hours|hr|hrs|h|m)(?!\S)"
     r"|been waiting|waiting forever|une eternite"
     r"|(?:etre|c est|ca va etre|ca prend) encore (?:long|longtemps)|encore long"
+    # Whether it is nearly done: "ça achève-tu?", "is it almost done?"
+    r"|ca (?:acheve|achevera)|is (?:it|my order|the order) (?:almost |nearly )?(?:done|finished)"
     r"|c (?:est )?quand|quand (?:que )?(?:je|j|on) (?:peux|peut|pourrai|pourrais|pourrait|vais pouvoir)"
 )
 # Feeling forgotten ("did u forget me", "on m'a oubliée?", "vous m'oubliez pas là?"): a status question, even
@@ -418,7 +440,9 @@ _TEXTS = _c(
     r"|ecrire|texter"
 )
 _STOP_NATURAL = _c(
-    r"(?:stop|quit|cease|arrete|arretez|arreter|cessez|cesse|stopper)(?: \S+){0,3}? "
+    # "lâchez-moi avec vos textos" (leave me alone with...), but "lâchez pas" is "keep it up"
+    r"(?:stop|quit|cease|arrete|arretez|arreter|cessez|cesse|stopper|enough|assez|lachez?(?! pas| pu))"
+    r"(?: \S+){0,3}? "
     r"(?:text\w*|txt|sms|messag\w*|msgs?|notif\w*|alert\w*|contact\w*|spam\w*|m?ecrire|m?ecrit|m?texter|textos?"
     r"|envoyer|email\w*|calling|bugging)"
     r"|(?:stop|quit) (?:sending|texting|messaging|contacting|spamming|all)|arretez? ca"
@@ -428,6 +452,22 @@ _STOP_NATURAL = _c(
     r"|ne (?:m|me|nous) (?:ecrivez|ecris|textez|texte|envoyez|contactez) (?:plus|pu|pus)"
     r"|plus de (?:textos?|messages?|sms|notifications?)|desabonn\w*|desinscri\w*"
     r"|retirez moi|enlevez moi|me retirer|m enlever"
+)
+# Opting back in, in words: the mirror of _STOP_NATURAL ("start texting me again", "vous pouvez me réécrire").
+_START_NATURAL = _c(
+    r"(?:start|restart|resume|continue) (?:texting|sending|messaging|the texts|texts|messages|notifications)"
+    r"|(?:text|txt|message|msg) (?:me|us) again(?! (?:when|once|if|after|later))|opt (?:me |us )?(?:back )?in|opt-in"
+    r"|(?:re-?subscribe|resubscribe)|subscribe (?:me )?again"
+    r"|(?:recommencer?|recommencez|reprendre|reprenez) (?:a |de )?(?:m |me |nous )?"
+    r"(?:ecrire|texter|envoyer|recevoir|contacter)"
+    r"|(?:m ecrire|me texter|m envoyer|recevoir) (?:\S+ )?(?:de nouveau|a nouveau)"
+    r"|(?:reecrivez|retextez) moi|(?:me|m) (?:reecrire|retexter)|reabonn\w*|reinscri\w*"
+)
+# The words every _START_NATURAL phrasing holds one of: most texts skip the pattern.
+_START_HINTS = _words(
+    "start restart resume continue again opt opt-in resubscribe re-subscribe subscribe recommencer recommence "
+    "recommencez reprendre reprenez nouveau reecrivez retextez reecrire retexter reabonner reabonnez reinscrire "
+    "reinscrivez"
 )
 _HELP_NATURAL = _c(
     r"help|aide|aidez|assistance|how does (?:this|it) work|comment (?:ca|sa) (?:marche|fonctionne)"
@@ -538,15 +578,17 @@ def _eta(s: str, on_the_way: bool) -> tuple[int | None, str]:
     "je pars dans 5 min, rendu dans 30": of several ETAs, one said of getting there wins over the first."""
     found: tuple[int, re.Match[str]] | None = None
     for m in _ETA.finditer(s):
+        g = m.group
         clause = s[: m.start()].rsplit("|", 1)[-1].split()  # a comma ends "running late, 10 more min"'s past
         before = clause[-2:]
         if before and before[-1] in _PAST_BEFORE or len(before) == 2 and before[0] in _PAST_BEFORE:
             continue
-        if not _WAITED.isdisjoint(clause[-4:]):  # "i been sittin here 10 min"
+        # "i been sittin here 10 min", "been sitting in the lot 10 min": "been" anywhere in the clause makes the
+        # duration time spent, unless "in"/"dans" leads into it ("been stuck in traffic, there in 10").
+        if not _WAITED.isdisjoint(clause) and not (g("pre") or before and before[-1] in _AHEAD):
             continue
         if _PAST_AFTER.match(s[m.end():]):
             continue
-        g = m.group
         minutes: float | None = None
         if g("r2"):
             top = max(int(g("r1")), int(g("r2")))
@@ -642,6 +684,8 @@ def _vehicle(words: list[str]) -> tuple[int, int] | None:
             marked[i] = True
         elif w.isdigit() and prev in _NUMBERED_MODEL_MAKERS and left:
             marked[i] = True
+        elif w in _TWO_WORD_MODEL_FIRSTS and (w, nxt) in _TWO_WORD_MODELS:
+            marked[i] = strong[i] = marked[i + 1] = strong[i + 1] = True
         elif w in ("pickup", "pick-up") and (
             left or right or nxt == "truck" or prev in _DETERMINERS and nxt in ("", "|", "?")
         ):  # "a pickup", "black pickup truck", but not "the pickup spots" or "pickup for #B552"
@@ -748,6 +792,8 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
 
     if _STOP_NATURAL.search(s):
         return meaning("stop")
+    if not _START_HINTS.isdisjoint(words) and _START_NATURAL.search(s):
+        return meaning("start")
 
     # The order number first: its digits must not be read as a spot or an ETA.
     order = None

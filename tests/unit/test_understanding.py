@@ -110,10 +110,15 @@ def test_a_clock_time_is_not_an_eta(text):
 
 @pytest.mark.parametrize("text", ["I'm here, been waiting for 15 min", "je suis ici depuis 10 minutes",
                                   "I'm here, waited 10 minutes already", "je niaise ici depuis 15 min",
-                                  "yo i been sittin here 10 min"])
+                                  "yo i been sittin here 10 min", "Here, been sitting in the lot 10 min"])
 def test_time_already_waited_is_not_an_eta(text):
     meaning = understand(text)
     assert (meaning.intent, meaning.eta_minutes) == ("arrived", None)
+
+
+def test_a_duration_led_in_by_in_or_dans_is_an_eta_even_after_been():
+    assert understand("been stuck in traffic be there in 10").eta_minutes == 10
+    assert understand("i've been driving for 20 min, there in 10").eta_minutes == 10
 
 
 # --- spots -----------------------------------------------------------------------------------
@@ -155,6 +160,15 @@ def test_un_vus_is_a_vehicle_not_spot_1():
 def test_a_model_number_or_year_is_part_of_the_vehicle_not_the_spot(text, vehicle):
     meaning = understand(text)
     assert (meaning.intent, meaning.spot, meaning.vehicle) == ("arrived", None, vehicle)
+
+
+@pytest.mark.parametrize("text, vehicle", [("we're in the lot, black Dodge Grand Caravan, spot 2",
+                                            "black Dodge Grand Caravan"),
+                                           ("here in a grand cherokee", "grand cherokee"),
+                                           ("Parked, white Santa Fe", "white Santa Fe")])
+def test_two_word_model_names_are_the_vehicle_whole(text, vehicle):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.vehicle) == ("arrived", vehicle)
 
 
 def test_model_number_and_spot_in_one_text_are_told_apart():
@@ -248,9 +262,25 @@ def test_every_opt_out_keyword_stops(text):
 
 @pytest.mark.parametrize("text", ["stop texting me", "Please stop sending me messages", "unsubscribe me",
                                   "arrête de m'écrire", "arrêtez de m'envoyer des messages",
-                                  "je veux plus recevoir de textos", "I want to cancel these texts"])
+                                  "je veux plus recevoir de textos", "I want to cancel these texts",
+                                  "lâchez-moi avec vos textos", "enough with the texts"])
 def test_natural_opt_outs_stop(text):
     assert understand(text).intent == "stop"
+
+
+def test_lachez_pas_is_keep_it_up_not_an_opt_out():
+    assert understand("lâchez pas les textos, merci!").intent != "stop"
+
+
+@pytest.mark.parametrize("text", ["you can text me again, i want the updates", "please start texting me again",
+                                  "vous pouvez me réécrire", "je veux recommencer à recevoir vos textos",
+                                  "opt me back in"])
+def test_natural_opt_ins_start(text):
+    assert understand(text).intent == "start"
+
+
+def test_text_me_again_when_it_is_ready_is_not_an_opt_in():
+    assert understand("text me again when it's ready").intent == "status"
 
 
 def test_cancel_alone_opts_out_but_cancel_my_order_is_a_cancel():
@@ -281,10 +311,27 @@ def test_asking_whether_the_order_is_ready_is_status(text):
                                   "vous m'oubliez pas là?", "ca fait 20 minutes que jattends", "still nobody?? been 15 mins",
                                   "waiting on you guys for 15 min now", "ça va être encore long?", "toujours personne",
                                   "combien de temps encore", "vous m'avez tu oubliée?", "am i forgotten lol",
-                                  "toujours rien?", "r u guys coming or what"])
+                                  "toujours rien?", "r u guys coming or what", "any1 coming out or nah",
+                                  "allo?? y'a quelqu'un qui vient me voir?", "is anyone gonna come out",
+                                  "ça achève-tu?", "is it almost done?", "j'attends depuis tantôt"])
 def test_a_customer_who_feels_forgotten_or_says_how_long_it_has_been_asks_for_news(text):
     meaning = understand(text)
     assert (meaning.intent, meaning.eta_minutes) == ("status", None)
+
+
+def test_tantot_is_later_but_depuis_tantot_is_a_while_ago():
+    assert understand("j'arrive tantôt").intent == "on_the_way"
+    assert understand("chu là depuis tantôt").intent == "arrived"
+
+
+@pytest.mark.parametrize("text, intent", [("is my stuff rdy?", "status"), ("any1 there?", "status"),
+                                          ("no1 came out yet", "status")])
+def test_texting_shorthand_reads_as_the_word_it_stands_for(text, intent):
+    assert understand(text).intent == intent
+
+
+def test_a_spot_label_is_never_taken_for_shorthand():
+    assert understand("spot L8").spot == "L8"
 
 
 def test_forgetting_something_of_ones_own_is_not_feeling_forgotten():
