@@ -402,6 +402,97 @@ def test_ok_from_a_customer_is_not_a_claim():
     assert understand("OK").intent == "other"
 
 
+# --- who is read as a customer ----------------------------------------------------------------
+
+OWNER_TEXTS = ["PAUSE back in 10", "RESUME", "REPRENDRE", "SET help Call 555-0000", "REPLY HOURS Open 9 to 5",
+               "STAFF ADD +15145550166 Eve", "STATUS", "LOGIN", "HELP", "ON", "OFF", "OK 1234", "DONE", "liste"]
+
+
+def test_staff_and_owner_texts_never_go_through_the_customer_parser(monkeypatch):
+    import bot.core.understanding as understanding
+
+    def customer_parser(*args, **kwargs):
+        raise AssertionError("a staff or owner text reached the customer parser")
+
+    monkeypatch.setattr(understanding, "_customer", customer_parser)
+    # Customer-looking texts too: "here spot 4" from a staff phone is not an arrival.
+    texts = OWNER_TEXTS + [row["text"] for row in _rows(OURS)]
+    for role in ("staff", "owner"):
+        for text in texts:
+            meaning = understand(text, Context(role=role))
+            assert meaning.intent in STAFF_INTENTS and meaning.intent not in ("arrived", "on_the_way", "cancel")
+            assert meaning.intent != "status" or meaning.command is not None  # STATUS, the owner's command
+
+
+def test_the_webhook_reads_a_registered_staff_or_owner_phone_as_staff_never_as_a_customer(svc, monkeypatch):
+    import bot.usecases.inbound as inbound
+    from tests.support.conversation import Shop
+
+    roles = []
+
+    def spy(text, context=Context()):
+        roles.append(context.role)
+        return understand(text, context)
+
+    monkeypatch.setattr(inbound, "understand", spy)
+    shop = Shop(svc, language="en")
+    owner = shop.staff("Odile Owner", "+15145550101", role="owner", language="fr")
+    manager = shop.staff("Max Manager", "+15145550102", role="manager", language="en")
+    staff = shop.staff("Julie Tremblay", "+15145550111", language="en")
+    for phone, role in ((owner, "owner"), (manager, "owner"), (staff, "staff")):
+        shop.order(phone.number[-4:], phone.number, "Same Phone")  # even with a ready order on that phone
+        roles.clear()
+        for text in ("here spot 4", "j'arrive dans 10 min", "is it ready?", "STATUS", "OK"):
+            phone.texts(text)
+        assert roles == [role] * 5
+        assert shop.order_state(phone.number[-4:])["handoff"] is None
+
+
+# --- the parse command -------------------------------------------------------------------------
+
+PUBLIC_FIELDS = ["intent", "spot", "vehicle", "order", "eta_minutes", "language"]
+
+
+def test_parse_prints_exactly_the_public_fields_with_their_types_for_every_role():
+    """SPEC: `python -m bot parse` prints {"intent", "spot", "vehicle", "order", "eta_minutes", "language"}."""
+    import io
+
+    from bot.parsing import parse_lines
+
+    texts = [row["text"] for row in _rows(OURS)]
+    for role, intents in (("customer", CUSTOMER_INTENTS), ("staff", STAFF_INTENTS), ("owner", STAFF_INTENTS)):
+        out = io.StringIO()
+        for text in texts + OWNER_TEXTS:
+            parse_lines(role, text, out)
+        lines = out.getvalue().splitlines()
+        assert len(lines) == len(texts) + len(OWNER_TEXTS)
+        for line in lines:
+            got = json.loads(line)
+            assert list(got) == PUBLIC_FIELDS, line
+            assert got["intent"] in intents and got["language"] in ("en", "fr"), line
+            assert all(got[k] is None or type(got[k]) is str for k in ("spot", "vehicle", "order")), line
+            assert got["eta_minutes"] is None or type(got["eta_minutes"]) is int, line
+
+
+def test_parse_output_of_known_texts_is_unchanged():
+    import io
+
+    from bot.parsing import parse_lines
+
+    out = io.StringIO()
+    for text in ("Here! Spot #7, silver Honda CR-V", "j'arrive dans trois quarts d'heure", "commande 4521 prête?",
+                 "chu dehors dans un VUS noir"):
+        parse_lines("customer", text, out)
+    assert [json.loads(line) for line in out.getvalue().splitlines()] == [
+        {"intent": "arrived", "spot": "7", "vehicle": "silver Honda CR-V", "order": None, "eta_minutes": None,
+         "language": "en"},
+        {"intent": "on_the_way", "spot": None, "vehicle": None, "order": None, "eta_minutes": 45, "language": "fr"},
+        {"intent": "status", "spot": None, "vehicle": None, "order": "4521", "eta_minutes": None, "language": "fr"},
+        {"intent": "arrived", "spot": None, "vehicle": "VUS noir", "order": None, "eta_minutes": None,
+         "language": "fr"},
+    ]
+
+
 # --- language --------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", ["ok", "spot 4", "7", "DONE", "STOP", "HELP", "👍"])
