@@ -152,6 +152,13 @@ _NOT_TYPOS = _words(
     "wait waited waits minute minutes mine mini stationnee arrivee arret arrete arrets"
 )
 
+# Run-on words: a subject glued to what follows ("jsuisrendu", "imoutside") is split when the rest is one of these.
+_GLUED_SUBJECTS = ("jesuis", "jsuis", "jsui", "chui", "chu", "shu", "iam", "im")
+_GLUED_TAILS = _words(
+    "here outside parked arrived there coming leaving almost late rendu rendue la ici icitte dehors devant arrive "
+    "arrivee stationnee parkee presque"
+)
+
 # Texting shorthand for keywords, which the typo corrector cannot reach: too short, or with a digit in it.
 _SHORTHAND = {
     "rdy": "ready", "redy": "ready", "any1": "anyone", "ne1": "anyone", "some1": "someone", "sum1": "someone",
@@ -207,6 +214,7 @@ _FOLD = str.maketrans(
 # "arrivé" (arrived) and "arrive" (arrives) differ only by the accent: keep the difference.
 _PARTICIPLE = re.compile(r"^(arriv|stationn|park|parqu)(?:é|ée|és|ées)$")
 _ELONGATED = re.compile(r"([a-z])\1{2,}")
+_NUMBER_ISH = re.compile(r"^(\d{1,3})-?ish$")  # "5ish", "40-ish": about that many
 _NUMBER_UNIT = re.compile(
     r"^(\d{1,3})(min|mins|minute|minutes|mn|mns|mnt|mnts|m|h|hr|hrs|hre|hres|heure|heures|hour|hours|"
     r"sec|secs|s|am|pm|e|er|eme|th|st|nd|rd)$"
@@ -234,6 +242,8 @@ def _normalise(token: str) -> tuple[str, ...]:
             return (m.group(1), "h", m.group(2))
         if m := _NUMBER_UNIT.match(word):
             return (m.group(1), m.group(2))
+        if m := _NUMBER_ISH.match(word):
+            return (m.group(1),)
         return (word,)
     word = _ELONGATED.sub(r"\1\1", word)
     if "-" in word and word.rsplit("-", 1)[1] in _CLITICS:  # "aidez-moi", "est-ce", "c'est-tu"
@@ -246,6 +256,11 @@ def _normalise(token: str) -> tuple[str, ...]:
         return (word,)
     if word in _SWAPS:
         return (_SWAPS[word],)
+    for subject in _GLUED_SUBJECTS:
+        if word.startswith(subject) and len(word) > len(subject) + 1:
+            rest = _normalise(word[len(subject) :])
+            if len(rest) == 1 and rest[0] in _GLUED_TAILS:
+                return (subject, rest[0])
     best = process.extractOne(word, _FUZZY_TARGETS, scorer=fuzz.ratio, score_cutoff=85)
     return (best[0],) if best else (word,)
 
@@ -283,7 +298,7 @@ _ETA = re.compile(
         r"|(?P<half>(?:a |une |an )?"
         r"(?:half (?:an |a )?hour|half-hour|demi-heure|demi heure|1/2 (?:h|hr|hour|heure)))"
         r"|(?P<about>(?:une )?(?:dizaine|quinzaine|vingtaine|trentaine|quarantaine)(?: de (?:minutes|min|mins))?)"
-        rf"|(?P<n>{_AMOUNT}) (?:more |extra |other |de plus )?(?P<u>{_UNIT_MIN}|{_UNIT_HOUR}|{_UNIT_SEC})"
+        rf"|(?P<n>{_AMOUNT}) (?:ish |more |extra |other |de plus )?(?P<u>{_UNIT_MIN}|{_UNIT_HOUR}|{_UNIT_SEC})"
         rf"|(?P<pre>{_ETA_LEAD})"
         rf" (?:about |around |like |environ |genre |approx |maybe |max |a peu pres )?"
         rf"(?P<bare>\d{{1,3}}(?:-\d{{1,3}})?|{_NUMWORD_PHRASE})(?= \||$| \?| or so| ish| max| tops| more| _v| _o)"
@@ -417,13 +432,15 @@ _STATUS = _c(
     # Saying how long it has been: "been 15 mins", "waiting on you guys for 15 min now", "ça fait une éternité"
     r"|(?:still )?(?:nobody|no one|noone)(?: (?:coming|here|came|out))?|(?:toujours|encore) (?:personne|rien)"
     r"|still nothing|(?:are|r) (?:you|u)(?: guys| all)? (?:coming|out)|ca (?:niaise|traine)"
-    r"|personne (?:ne )?(?:vient|s en vient|arrive|sort|est venu|encore|toujours)"
+    r"|personne (?:qui |ne )?(?:vient|s en vient|arrive|sort|est venu|encore|toujours)"
     r"|(?:anyone|anybody|quelqu un)(?= \?| \||$)|(?:ye|y est) ou (?:mon|ma|mes|la|le)"
     r"|que (?:j )?(?:j?attends?)|(?:waiting|waited|been)(?: \S+){0,4}? (?:for |like |about |over )?"
     r"(?:\d{1,3}|an?|one|half) (?:more )?(?:min|mins|minutes|hour|hours|hr|hrs|h|m)(?!\S)"
     r"|been waiting|waiting forever|une eternite"
     r"|(?:etre|c est|ca va etre|ca prend) encore (?:long|longtemps)|encore long"
-    # Whether it is nearly done: "ça achève-tu?", "is it almost done?"
+    # Whether it is nearly done or ready in other words: "ça achève-tu?", "is it almost done?", "good to go?"
+    r"|(?:good to go|all set)(?: \S+){0,2} \?"
+    r"|is (?:it|my order|the order|_o|everything) (?:\S+ )?(?:good to go|all set)"
     r"|ca (?:acheve|achevera)|is (?:it|my order|the order) (?:almost |nearly )?(?:done|finished)"
     r"|c (?:est )?quand|quand (?:que )?(?:je|j|on) (?:peux|peut|pourrai|pourrais|pourrait|vais pouvoir)"
 )

@@ -313,7 +313,8 @@ def test_asking_whether_the_order_is_ready_is_status(text):
                                   "combien de temps encore", "vous m'avez tu oubliée?", "am i forgotten lol",
                                   "toujours rien?", "r u guys coming or what", "any1 coming out or nah",
                                   "allo?? y'a quelqu'un qui vient me voir?", "is anyone gonna come out",
-                                  "ça achève-tu?", "is it almost done?", "j'attends depuis tantôt"])
+                                  "ça achève-tu?", "is it almost done?", "j'attends depuis tantôt",
+                                  "y a personne qui sort??", "personne qui vient?"])
 def test_a_customer_who_feels_forgotten_or_says_how_long_it_has_been_asks_for_news(text):
     meaning = understand(text)
     assert (meaning.intent, meaning.eta_minutes) == ("status", None)
@@ -322,6 +323,30 @@ def test_a_customer_who_feels_forgotten_or_says_how_long_it_has_been_asks_for_ne
 def test_tantot_is_later_but_depuis_tantot_is_a_while_ago():
     assert understand("j'arrive tantôt").intent == "on_the_way"
     assert understand("chu là depuis tantôt").intent == "arrived"
+
+
+@pytest.mark.parametrize("text", ["is order 30488 good to go?", "are we all set?", "is it good to go"])
+def test_good_to_go_or_all_set_asked_is_ready_asked(text):
+    assert understand(text).intent == "status"
+
+
+@pytest.mark.parametrize("text", ["good to go, thanks!", "all set thanks"])
+def test_good_to_go_or_all_set_said_is_not_a_question(text):
+    assert understand(text).intent == "other"
+
+
+@pytest.mark.parametrize("text, intent, language", [("jsuisrendu", "arrived", "fr"), ("imoutside", "arrived", "en"),
+                                                    ("jsuisarrivé", "arrived", "fr"), ("chuici", "arrived", "fr"),
+                                                    ("impala here", "arrived", "en")])
+def test_a_subject_glued_to_an_arrival_word_is_read_as_two_words(text, intent, language):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.language) == (intent, language)
+
+
+@pytest.mark.parametrize("text, minutes", [("almost there, 5ish min", 5), ("omw 40-ish", 40),
+                                           ("be there in 10ish", 10), ("10 ish min", 10)])
+def test_about_so_many_with_ish_is_that_many(text, minutes):
+    assert understand(text).eta_minutes == minutes
 
 
 @pytest.mark.parametrize("text, intent", [("is my stuff rdy?", "status"), ("any1 there?", "status"),
