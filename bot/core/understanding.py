@@ -286,7 +286,8 @@ _UNIT_MIN = r"min|mins|minute|minutes|mn|mns|mnt|mnts|minit|minits|minuts|m"
 _UNIT_HOUR = r"h|hr|hrs|hre|hres|hour|hours|heure|heures"
 _UNIT_SEC = r"sec|secs|second|seconds|seconde|secondes"
 # Words that lead into a bare number ETA: "in 5", "omw 10", "donne moi 20".
-_ETA_LEAD = r"in|dans|ds|eta|gimme|give me|donne moi|donnez moi|within|d ici|omw|otw|way|route|chemin|viens"
+_ETA_LEAD = (r"in|dans|ds|eta|gimme|give me|donne moi|donnez moi|within|d ici|omw|otw|way|route|chemin|viens"
+             r"|take me|takes me|take us|prendre")  # "gonna take me 40", "ça va me prendre 20"
 _AMOUNT = rf"\d{{1,3}}(?:\.\d)?|{_NUMWORD_PHRASE}|a|an"
 
 _ETA = re.compile(
@@ -391,13 +392,15 @@ _NOT_YET = _c(
     r"(?:here|there|arrived|arrive|arrivee|rendue?|la|ici|outside|dehors)"
 )
 _ON_THE_WAY = _c(
-    r"on (?:my|the|our|ma) way|on way|omw|otw|en route|en chemin|sur la route|sur le chemin|dans le chemin"
+    r"o[nm] (?:my|mu|mt|ny|the|our|ma) way|on way|omw|otw|en route|en chemin|sur la route|sur le chemin|dans le chemin"
     r"|j arrive|jarrive|je arrive|j arrives|on arrive|nous arrivons|arrivons|j arriverai|arriverai|arriverons"
     r"|arrivera|arriving|(?:ll|will|gonna|going to|to|i|we) arrive"
     r"|arrive (?:in|dans|ds|soon|bientot|shortly|around|vers)"
     r"|(?:m|me|men|jm|j m|je m|je|on|s) en viens|men viens|jmen viens|s en viens"
     r"|(?:i m|im|i am|am|we re|were|just|now|ll be|will be) (?:coming|leaving|heading|headed|driving)"
-    r"|(?:coming|leaving|heading|headed|driving) (?:now|over|there|your way|to|in|soon|back)"
+    # ...but "anybody coming to my car?", "you guys coming out?" are about staff coming
+    r"|(?:coming(?<!one coming)(?<!body coming)(?<!you coming)(?<! u coming)(?<!^u coming)(?<!guys coming)"
+    r"(?<! all coming)|leaving|heading|headed|driving) (?:now|over|there|your way|to|in|soon|back)"
     r"|(?:^|\| )(?:coming|leaving|heading|driving)"
     r"|be (?:there|right there|right over|right out|over|by)|b there"
     r"|(?:ll|will|gonna|going to|shall) be (?:there|here|at|in|by|late|arriving|around)"
@@ -438,6 +441,9 @@ _STATUS = _c(
     r"(?:\d{1,3}|an?|one|half) (?:more )?(?:min|mins|minutes|hour|hours|hr|hrs|h|m)(?!\S)"
     r"|been waiting|waiting forever|une eternite"
     r"|(?:etre|c est|ca va etre|ca prend) encore (?:long|longtemps)|encore long"
+    # How it is coming along, or whether they are still in line: "pis ça avance?", "am i still in the queue??"
+    r"|coming along|(?:how s|hows) (?:my|the|our) order|ca (?:avance|progresse)|any progress|progress on"
+    r"|am i (?:still )?(?:in|on) (?:the )?(?:queue|line|list)|(?:encore|toujours) dans la (?:file|liste)"
     # Whether it is nearly done or ready in other words: "ça achève-tu?", "is it almost done?", "good to go?"
     r"|(?:good to go|all set)(?: \S+){0,2} \?"
     r"|is (?:it|my order|the order|_o|everything) (?:\S+ )?(?:good to go|all set)"
@@ -449,7 +455,8 @@ _STATUS = _c(
 _FORGOTTEN = _c(
     r"(?:forgot|forget|forgotten|forgetting) (?:me|us|about (?:me|us|my order)|my order(?! number| no| num| #))"
     r"|(?:am i|i m|im|i am|we re|are we) forgotten"
-    r"|(?:m|nous|on m a|vous m avez|m avez|vous m)(?: tu)? oubli\w*|oubli\w* (?:ma commande|mes commandes|moi|nous)"
+    r"|(?:m|nous|on m a|vous m avez|m avez|vous m)(?: (?:tu|pas|vous|pu|toujours))* oubli\w*"
+    r"|oubli\w* (?:ma commande|mes commandes|moi|nous)"
 )
 _CANCEL = _c(r"cancel\w*|annul\w*")
 _TEXTS = _c(
@@ -463,7 +470,7 @@ _STOP_NATURAL = _c(
     r"(?:text\w*|txt|sms|messag\w*|msgs?|notif\w*|alert\w*|contact\w*|spam\w*|m?ecrire|m?ecrit|m?texter|textos?"
     r"|envoyer|email\w*|calling|bugging)"
     r"|(?:stop|quit) (?:sending|texting|messaging|contacting|spamming|all)|arretez? ca"
-    r"|unsubscribe|unsub|opt ?out|opt-out|remove me|take me off|no more (?:texts?|messages?)"
+    r"|unsubscribe|unsub|opt (?:me |us )?out|optout|opt-out|remove me|take me off|no more (?:texts?|messages?)"
     r"|(?:don t|dont|do not) (?:text|message|contact|send)"
     r"|(?:veux|veut|voulons) (?:pu|plus|pus|pas) (?:recevoir|avoir|de textos|de messages)"
     r"|ne (?:m|me|nous) (?:ecrivez|ecris|textez|texte|envoyez|contactez) (?:plus|pu|pus)"
@@ -644,7 +651,7 @@ def _eta(s: str, on_the_way: bool) -> tuple[int | None, str]:
                 minutes = amount
         elif g("bare"):
             # "in 5" is an ETA only in a text that is about coming ("be there in 5"), not "I'm in 5".
-            if not (on_the_way or g("pre") in ("eta", "gimme", "give me", "within")):
+            if not (on_the_way or g("pre") in ("eta", "gimme", "give me", "within", "take me", "takes me")):
                 continue
             bare = g("bare")
             minutes = max(map(int, bare.split("-"))) if bare[0].isdigit() else _amount(bare)

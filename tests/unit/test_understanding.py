@@ -47,6 +47,11 @@ def test_almost_or_not_yet_there_is_on_the_way(text):
     assert understand(text).intent == "on_the_way"
 
 
+@pytest.mark.parametrize("text", ["om my way", "on mu way", "On my way!", "I'm coming to get my order"])
+def test_on_my_way_with_a_slip_of_one_key_is_still_on_the_way(text):
+    assert understand(text).intent == "on_the_way"
+
+
 def test_be_there_in_5_is_on_the_way_with_a_5_minute_eta():
     assert (understand("be there in 5").intent, understand("be there in 5").eta_minutes) == ("on_the_way", 5)
 
@@ -263,7 +268,7 @@ def test_every_opt_out_keyword_stops(text):
 @pytest.mark.parametrize("text", ["stop texting me", "Please stop sending me messages", "unsubscribe me",
                                   "arrête de m'écrire", "arrêtez de m'envoyer des messages",
                                   "je veux plus recevoir de textos", "I want to cancel these texts",
-                                  "lâchez-moi avec vos textos", "enough with the texts"])
+                                  "lâchez-moi avec vos textos", "enough with the texts", "pls opt me out of these"])
 def test_natural_opt_outs_stop(text):
     assert understand(text).intent == "stop"
 
@@ -314,7 +319,9 @@ def test_asking_whether_the_order_is_ready_is_status(text):
                                   "toujours rien?", "r u guys coming or what", "any1 coming out or nah",
                                   "allo?? y'a quelqu'un qui vient me voir?", "is anyone gonna come out",
                                   "ça achève-tu?", "is it almost done?", "j'attends depuis tantôt",
-                                  "y a personne qui sort??", "personne qui vient?"])
+                                  "y a personne qui sort??", "personne qui vient?", "hows my order coming along?",
+                                  "am I still in the queue??", "pis ça avance?", "yoo anybody coming to my car?",
+                                  "vous m'avez pas oubliée toujours?", "m'avez-vous oubliée?"])
 def test_a_customer_who_feels_forgotten_or_says_how_long_it_has_been_asks_for_news(text):
     meaning = understand(text)
     assert (meaning.intent, meaning.eta_minutes) == ("status", None)
@@ -344,8 +351,10 @@ def test_a_subject_glued_to_an_arrival_word_is_read_as_two_words(text, intent, l
 
 
 @pytest.mark.parametrize("text, minutes", [("almost there, 5ish min", 5), ("omw 40-ish", 40),
-                                           ("be there in 10ish", 10), ("10 ish min", 10)])
-def test_about_so_many_with_ish_is_that_many(text, minutes):
+                                           ("be there in 10ish", 10), ("10 ish min", 10),
+                                           ("gonna take me 40ish, on my way", 40),
+                                           ("ça va me prendre 20, j'arrive", 20)])
+def test_about_so_many_with_ish_or_what_the_trip_takes_is_the_eta(text, minutes):
     assert understand(text).eta_minutes == minutes
 
 
