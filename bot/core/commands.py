@@ -93,7 +93,9 @@ def read_command(text: str) -> Command | None:
     if phrase in _DUTY:
         return Command("duty", on=_DUTY[phrase])
     m = _HEAD.match(body)
-    verb = _VERBS.get(fold(m["head"]).rstrip(_TRAILING)) if m is not None else None  # None: ":)", "=,"
+    if m is None:  # ":)", "=,"
+        return None
+    verb = _VERBS.get(fold(m["head"]).rstrip(_TRAILING))
     if verb is None:
         return None
     rest = m["rest"].strip()
@@ -155,6 +157,7 @@ def _staff(rest: str) -> Command:
     if not rest:
         return Command("staff")
     m = _HEAD.match(rest)
+    assert m is not None  # `rest` starts with a word: the command's own match took the separators before it
     sub, sub_key, tail = m["head"], fold(m["head"]).rstrip(_TRAILING), m["rest"].strip()
     if sub_key in _ADD:
         return _staff_add(tail)
