@@ -42,6 +42,9 @@ def job_id(*parts: object) -> str:
 
 
 class RQDispatcher:
+    """The use cases' Dispatcher (bot/usecases/ports.py) on Redis and RQ, and the worker's side of it: the inbound
+    list it drains, the RQ queues it works, the sweep's turn."""
+
     def __init__(self, redis: Redis, queue_name: str = "arrivee"):
         self.redis = redis
         self.name = queue_name
@@ -83,6 +86,15 @@ class RQDispatcher:
         if self._signaller is None or self._signaller[0] != pid:
             self._signaller = (pid, Redis(connection_pool=self.redis.connection_pool, single_connection_client=True))
         return self._signaller[1]
+
+    def pop_inbound(self, timeout: float) -> int | None:
+        """The drain's next text id, oldest first, waiting up to `timeout` seconds; None if none came."""
+        popped = self.redis.brpop([self.inbound_list], timeout=timeout)
+        return int(popped[1]) if popped is not None else None
+
+    def put_back_inbound(self, message_id: int) -> None:
+        """A text the drain could not process for now (the database away), first in line again."""
+        self.redis.rpush(self.inbound_list, message_id)
 
     def requeue_inbound(self, message_ids: list[int], hold_seconds: float) -> int:
         """The sweeper's re-enqueue of texts still 'received': those not waiting in the list already (a backlog being

@@ -144,10 +144,7 @@ def receive_inbound(svc, text: InboundText) -> None:
             svc.store_numbers.forget()
             _take_in(svc, text)
     except (OperationalError, InterfaceError):
-        spill = getattr(svc.dispatcher, "spill_inbound", None)
-        if spill is None:
-            raise
-        spill(text.sid, text.from_addr, text.to_addr, text.body, svc.clock())
+        svc.dispatcher.spill_inbound(text.sid, text.from_addr, text.to_addr, text.body, svc.clock())
         log.warning("database unavailable: text %s kept in Redis until a worker can store it", text.sid)
 
 

@@ -63,10 +63,7 @@ def hand_over(svc, message_ids: list[int], urgent: bool = False) -> bool:
     if not message_ids:
         return True
     try:
-        if urgent and getattr(svc.dispatcher, "urgent_queue", None) is not None:
-            svc.dispatcher.deliver(message_ids, urgent=True)
-        else:  # a dispatcher with a single lane (the tests' inline one)
-            svc.dispatcher.deliver(message_ids)
+        svc.dispatcher.deliver(message_ids, urgent=urgent)
     except Exception as exc:  # noqa: BLE001 - any queue failure: the rows are safe in the database
         log.warning("could not enqueue delivery of %s (%s); the sweeper will send them", message_ids, exc)
         return False
@@ -233,11 +230,8 @@ def resolve_stuck(svc, message_id: int, stuck_before: datetime) -> str | None:
 def find_in_log(svc, outgoing: Outgoing, since: datetime) -> Logged | None:
     """The text in Twilio's log from this sender to this recipient, with this body, created since `since`, whose
     SID no other row has. None if Twilio never took it. Raises SendError when the log cannot be read."""
-    recent = getattr(svc.sender, "recent", None)
-    if recent is None:
-        return None  # a sender with no log to ask (a test double) raises before it records anything
     body = outgoing.body.strip()
-    matches = [m for m in recent(outgoing.to, outgoing.from_, since)
+    matches = [m for m in svc.sender.recent(outgoing.to, outgoing.from_, since)
                if m.body.strip() == body and (m.created_at is None or m.created_at >= since)]
     if not matches:
         return None
@@ -358,10 +352,7 @@ def _retry_later(svc, message_id: int, attempt: int, exc: SendError, urgent: boo
 
 def _later(svc, message_id: int, delay: float, urgent: bool) -> None:
     try:
-        if urgent and getattr(svc.dispatcher, "urgent_queue", None) is not None:
-            svc.dispatcher.retry_delivery(message_id, delay, urgent=True)
-        else:
-            svc.dispatcher.retry_delivery(message_id, delay)
+        svc.dispatcher.retry_delivery(message_id, delay, urgent=urgent)
     except Exception as exc:  # noqa: BLE001 - the row is 'queued': the sweeper sends it once its backoff has passed
         log.warning("could not schedule the retry of message %s (%s); the sweeper will", message_id, exc)
 
