@@ -180,7 +180,7 @@ def webhook_breakdown(env: stack.Env, n: int = 2000, patches: str = "", db_kind:
         os.environ.update(stack.app_env(env, url, port, "prof"))
         try:
             import bot.usecases.inbound as inbound
-            import bot.usecases.intake as intake
+            import bot.web.intake as intake
             import bot.web.twilio as web_twilio
             from bot import create_app
             from bot.jobs.dispatch import RQDispatcher

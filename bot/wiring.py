@@ -76,7 +76,7 @@ def _store_numbers() -> StoreNumbers:
 
 def _intake(svc: Services) -> TextIntake:
     from .usecases.inbound import INSERT_INBOUND
-    from .usecases.intake import Intake
+    from .web.intake import Intake
 
     # svc.db and svc.dispatcher are looked up at each call: tests swap in broken ones.
     return Intake(insert_many=lambda rows: svc.db.insert_many(INSERT_INBOUND, rows),

@@ -130,7 +130,7 @@ def record_inbound(db, text: InboundText, now: datetime, numbers: StoreNumbers |
 
 def receive_inbound(svc, text: InboundText) -> None:
     """The webhook's use case: store durably, then signal a worker, both through the intake, where texts arriving
-    together share a transaction and a signal (bot/usecases/intake.py). Redis being down loses nothing; the database
+    together share a transaction and a signal (bot/web/intake.py). Redis being down loses nothing; the database
     being down neither, while Redis is up (the text waits there). With both down it raises: the webhook answers
     500, and whether Twilio tries again is up to the webhook's settings (docs/reliability.md)."""
     try:
