@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from config.settings import Settings
 
 from .data.db import Database
+from .notices import RedisNotices
 from .usecases.ports import Clock, Dispatcher, SendSlots, TextIntake, TextSender
 
 if TYPE_CHECKING:
@@ -40,6 +41,15 @@ class Services:
     # The stores' own numbers, cached per process for the webhook (bot/usecases/inbound.py).
     store_numbers: StoreNumbers = field(default_factory=lambda: _store_numbers())
     _intake: TextIntake | None = field(default=None, init=False, repr=False)
+    _notices: RedisNotices | None = field(default=None, init=False, repr=False)
+
+    @property
+    def notices(self) -> RedisNotices:
+        """Store change notices for live pages, on this Services' Redis (with none, nothing is published)."""
+        notices = self._notices
+        if notices is None or notices.redis is not self.redis:  # tests give a Services its Redis afterwards
+            notices = self._notices = RedisNotices(self.redis, self.settings.queue_name)
+        return notices
 
     @property
     def intake(self) -> TextIntake:

@@ -17,7 +17,6 @@ from ..data.models import Customer, Message, Staff
 from ..messaging.errors import PermanentSendError, SendError, TransientSendError
 from ..messaging.senders import Logged, Outgoing
 from ..phones import mask
-from . import events
 from .apply import STAFF_PRIORITY, Applied, Claimed
 
 log = logging.getLogger(__name__)
@@ -38,7 +37,7 @@ def after_commit(svc, applied: Applied) -> None:
     timers, then send or hand over the rest. The timers come after the claimed texts because a staff phone is what
     a customer in the lot waits for; a worker that dies in between loses no timer (the sweeper re-arms them from
     the database)."""
-    events.publish(svc, applied.store_id)
+    svc.notices.publish(applied.store_id)
     if applied.claimed:
         send_claimed(svc, applied.claimed)
     for job, handoff_id, level, delay in applied.timers:

@@ -9,7 +9,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..data.models import ApiToken, AutoReply, Customer, Handoff, KeywordReply, LoginLink, Message, Order, Staff, Store
-from . import events, fields, state
+from . import fields, state
 from .errors import Conflict, Invalid, NotFound
 
 MAX_ID = 2**31 - 1  # the database's integer: a larger id can't exist (and SQLite can't even bind it)
@@ -103,7 +103,7 @@ def change_settings(svc, store_id: int, changes: dict) -> Store:
     """update_store for the API and the admin pages: open boards are told at once (a pause shows on them), as
     they are after an owner's PAUSE by text."""
     store = update_store(svc.db, store_id, changes)
-    events.publish(svc, store_id)
+    svc.notices.publish(store_id)
     return store
 
 

@@ -10,7 +10,6 @@ from typing import Callable, Iterator
 from flask import Blueprint, Flask, abort, jsonify, make_response, request, session
 from flask.sessions import SecureCookieSessionInterface
 
-from ..usecases.events import Changes
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +100,7 @@ def live_stream(svc, store_id: int, version: Callable[[], str], seconds: float, 
     """Server-sent events: a `change` event whenever `version()` moves, woken by the store's change notices
     (Redis pub/sub) or, failing those, by polling every `poll` seconds. The stream ends after `seconds`,
     so it never holds a server thread for long; the browser's EventSource reconnects after `retry`."""
-    changes = Changes(svc, store_id)  # subscribe before the first read, so no change slips in between
+    changes = svc.notices.subscribe(store_id)  # subscribe before the first read, so no change slips in between
     try:
         yield "retry: 1000\n\n"
         deadline = time.monotonic() + seconds
