@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import cast
 
 from .problems import Problem
 from .texts import OVERRIDABLE
@@ -156,8 +157,8 @@ def _phone_and_name(tail: str) -> tuple[str | None, str | None]:
 def _staff(rest: str) -> Command:
     if not rest:
         return Command("staff")
-    m = _HEAD.match(rest)
-    assert m is not None  # `rest` starts with a word: the command's own match took the separators before it
+    # `rest` starts with a word (the command's own match took the separators before it): this one matches.
+    m = cast("re.Match[str]", _HEAD.match(rest))
     sub, sub_key, tail = m["head"], fold(m["head"]).rstrip(_TRAILING), m["rest"].strip()
     if sub_key in _ADD:
         return _staff_add(tail)

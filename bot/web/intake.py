@@ -12,7 +12,7 @@ import os
 import threading
 import weakref
 from collections import deque
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, cast
 
 from sqlalchemy.exc import IntegrityError
 
@@ -34,8 +34,7 @@ class _Arrival:
     def outcome(self) -> int:
         if self.error is not None:
             raise self.error
-        assert self.message_id is not None  # written without an error: it has its id
-        return self.message_id
+        return cast(int, self.message_id)  # written without an error: it has its id
 
 
 class Intake:
