@@ -15,9 +15,8 @@ import threading
 
 from rq import SimpleWorker
 
-from bot.jobs import drain, scheduler, tasks
+from bot.jobs import drain, retention, scheduler, tasks
 from bot.logs import configure_logging
-from bot.usecases import retention
 from bot.wiring import build_worker, make_redis
 from config.settings import SettingsError, load_settings
 
