@@ -103,6 +103,7 @@ def worker_breakdown(env: stack.Env, n: int = 400, patches: str = "", db_kind: s
             from requests import Session
 
             import bot.usecases.abuse as abuse
+            import bot.usecases.delivery as delivery
             import bot.usecases.inbound as inbound
             import bot.usecases.outbox as outbox
             from bot.jobs.dispatch import RQDispatcher
@@ -136,7 +137,7 @@ def worker_breakdown(env: stack.Env, n: int = 400, patches: str = "", db_kind: s
             timer.wrap(RedisNotices, "publish", "board notice (Redis PUBLISH)")
             timer.wrap(RQDispatcher, "schedule", "escalation timer (RQ enqueue_in)")
             timer.wrap(outbox, "send_claimed", "send 2 texts (claimed in the decision; REST calls, one record txn)")
-            timer.wrap(outbox, "_record_all", "  of which recording both (1 transaction)")
+            timer.wrap(delivery, "record_sent", "  of which recording both (1 transaction)")
             timer.wrap(TwilioSender, "send", "  of which Twilio REST calls (SDK + HTTP)")
             timer.wrap(Session, "merge_environment_settings", "    of which requests env/proxy scan")
             timer.wrap(twilio.http.HttpClient, "log_request", "    of which SDK request logging")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from ..usecases import delivery, outbox, timers
+from ..usecases import outbox, timers
 
 if TYPE_CHECKING:
     from ..wiring import Services
@@ -47,7 +47,7 @@ def nudge(handoff_id: int) -> None:
 
 
 def record_status(sid: str, status: str, error_code: int | None, attempt: int) -> None:
-    delivery.record_status(services(), sid, status, error_code, attempt)
+    outbox.record_status(services(), sid, status, error_code, attempt)
 
 
 def sweep() -> None:

@@ -159,7 +159,7 @@ class InlineDispatcher:
             elif timer.job == "nudge":
                 timers.nudge(self.svc, *timer.args)
             elif timer.job == "status":
-                from bot.usecases.delivery import record_status
+                from bot.usecases.outbox import record_status
 
                 record_status(self.svc, *timer.args)
             elif timer.job == "deliver":
