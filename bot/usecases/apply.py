@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Callable, TypeVar
 
 from sqlalchemy import bindparam, update
 from sqlalchemy.orm import Session
@@ -18,6 +19,8 @@ from ..phones import address
 from . import state
 
 STAFF_PRIORITY = 10  # staff alerts go out before customer notices
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -80,7 +83,19 @@ def _link_orders(session: Session, order_ids, handoff_id: int) -> None:
 
 
 class ClaimLost(Exception):
-    """Another claim committed first; the caller retries the whole decision on fresh state."""
+    """Another claim committed first; the caller retries the whole decision on fresh state (until_claim_holds)."""
+
+
+def until_claim_holds(decide_and_apply: Callable[[], T], what: str, tries: int = 3) -> T:
+    """Run a decision's transaction (`decide_and_apply`) again, on fresh state, while a claim in it loses to one
+    committed first: ClaimLost rolls that transaction back, so nothing of the lost try remains. `what` names the
+    decision in the error raised if it keeps losing."""
+    for _try in range(tries):
+        try:
+            return decide_and_apply()
+        except ClaimLost:
+            continue
+    raise RuntimeError(f"{what}: claim kept losing")  # pragma: no cover - lost races in a row under the store lock
 
 
 def apply(session: Session, store: Store, effects: list, now: datetime, sender: Sender | None = None,

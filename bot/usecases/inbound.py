@@ -19,7 +19,7 @@ from ..data.db import PreparedInsert
 from ..data.models import Customer, Handoff, Message, Order, Staff, Store
 from ..phones import InvalidPhone, is_short_code, mask, region_of, split_address, to_e164
 from . import abuse, owner, replies, state
-from .apply import Applied, ClaimLost, Sender, apply
+from .apply import Applied, Sender, apply, until_claim_holds
 from .outbox import after_commit
 
 log = logging.getLogger(__name__)
@@ -180,14 +180,7 @@ class EarlierWaiting(Exception):
 
 
 def _process_once(svc, message_id: int, earlier_first: bool = True) -> Applied | None:
-    for _attempt in range(3):
-        try:
-            applied = _process(svc, message_id, earlier_first)
-            break
-        except ClaimLost:
-            continue
-    else:  # pragma: no cover - three lost races in a row under the store lock
-        raise RuntimeError(f"message {message_id}: claim kept losing")
+    applied = until_claim_holds(lambda: _process(svc, message_id, earlier_first), f"message {message_id}")
     if applied is not None:
         after_commit(svc, applied)
     return applied

@@ -7,7 +7,7 @@ from ..core.conversation import decide_staff
 from ..core.understanding import Meaning
 from ..data.models import Handoff, Order, Staff
 from . import state
-from .apply import ClaimLost, Sender, apply
+from .apply import Sender, apply, until_claim_holds
 from .errors import Invalid, NotFound
 from .orders import mark_ready
 from .outbox import after_commit
@@ -20,14 +20,7 @@ def act(svc, store_id: int, staff_id: int, action: str, handoff_id: int) -> list
     Returns the replies they would have been texted, to show on screen."""
     if action not in ACTIONS:
         raise Invalid("action", f"must be one of {', '.join(ACTIONS)}")
-    for _attempt in range(3):
-        try:
-            applied = _act(svc, store_id, staff_id, action, handoff_id)
-            break
-        except ClaimLost:
-            continue
-    else:  # pragma: no cover
-        raise RuntimeError("claim kept losing")
+    applied = until_claim_holds(lambda: _act(svc, store_id, staff_id, action, handoff_id), f"handoff {handoff_id}")
     after_commit(svc, applied)
     return applied.replies
 
