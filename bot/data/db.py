@@ -7,7 +7,7 @@ import os
 import threading
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import Any, Iterator, Mapping, cast
+from typing import Any, Iterator, Mapping, Sequence, cast
 
 from sqlalchemy import Table, bindparam, create_engine, event
 from sqlalchemy.engine import Connection, CursorResult, Engine, Result
@@ -119,7 +119,7 @@ class PreparedInsert:
         params = self._processed(values, processors)
         return sql, (tuple(params[key] for key in order) if order is not None else params)
 
-    def bind_many(self, dialect, rows: list[Mapping[str, Any]]) -> tuple[str, Any]:
+    def bind_many(self, dialect, rows: Sequence[Mapping[str, Any]]) -> tuple[str, Any]:
         """One statement that inserts every row and returns their ids (RETURNING: in no promised order, see
         Database.insert_many), with the driver's parameters for it."""
         sql, order, processors = self._compile(dialect, len(rows))
@@ -127,7 +127,7 @@ class PreparedInsert:
                   for key, value in self._processed(values, processors).items()}
         return sql, (tuple(params[key] for key in order) if order is not None else params)
 
-    def for_rows(self, dialect, rows: list[Mapping[str, Any]]) -> tuple[str, Any, bool]:
+    def for_rows(self, dialect, rows: Sequence[Mapping[str, Any]]) -> tuple[str, Any, bool]:
         """The SQL and the driver's parameters that insert `rows` in one statement, and whether their ids come
         back as result rows (RETURNING) or, for one row on SQLite, as the cursor's lastrowid."""
         if len(rows) == 1:
@@ -136,7 +136,7 @@ class PreparedInsert:
         sql, params = self.bind_many(dialect, rows)
         return sql, params, True
 
-    def insert_in(self, connection: Connection, rows: list[Mapping[str, Any]]) -> list[int]:
+    def insert_in(self, connection: Connection, rows: Sequence[Mapping[str, Any]]) -> list[int]:
         """Rows in one statement inside `connection`'s open transaction (a Session's, from session.connection()):
         no unit of work, no objects. Returns their ids in the order of `rows` (Database.insert_many says why
         sorting them gives that order). Errors are SQLAlchemy's, as from any query."""
@@ -321,7 +321,7 @@ class Database:
         the pool, and given back, outside that lock for the same reason."""
         return self.insert_many(statement, [values])[0]
 
-    def insert_many(self, statement: PreparedInsert, rows: list[Mapping[str, Any]]) -> list[int]:
+    def insert_many(self, statement: PreparedInsert, rows: Sequence[Mapping[str, Any]]) -> list[int]:
         """Rows in one statement (a multi-row INSERT, one call into the driver and one round trip however many
         rows), so in one transaction: all committed before this returns, or none (any error rolls them all back).
         Returns the new ids in the order of `rows`.
