@@ -7,8 +7,9 @@ import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING, cast
 
-from sqlalchemy import bindparam, exists, select
+from sqlalchemy import Table, bindparam, exists, select
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm import aliased
 
@@ -21,6 +22,9 @@ from ..phones import InvalidPhone, is_short_code, mask, region_of, split_address
 from . import abuse, owner, replies, state
 from .apply import Applied, Sender, apply, until_claim_holds
 from .outbox import after_commit
+
+if TYPE_CHECKING:
+    from ..wiring import Services
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +86,7 @@ def _stored_already(db, sid: str) -> bool:
 
 # Compiled once: building `insert(Message).values(...)` for every text (construction, coercion, cache key),
 # then SQLAlchemy's per-statement work, were most of the webhook's cost (bot/data/db.py, Database.insert).
-INSERT_INBOUND = PreparedInsert(Message.__table__, (
+INSERT_INBOUND = PreparedInsert(cast(Table, Message.__table__), (
     "store_id", "direction", "channel", "from_addr", "to_addr", "phone", "body", "twilio_sid", "status", "attempts",
     "priority", "created_at"))
 
@@ -110,7 +114,7 @@ def inbound_row(db, text: InboundText, now: datetime, numbers: StoreNumbers) -> 
     except InvalidPhone:
         phone = None
     status = "received" if store_id is not None and phone is not None and not is_short_code(from_raw) else "ignored"
-    if status == "received" and numbers.is_store(phone):
+    if status == "received" and phone is not None and numbers.is_store(phone):
         status = "ignored"  # a store's own number (one store texting another): never answer a bot of ours
     return {"store_id": store_id, "direction": "in", "channel": channel, "from_addr": text.from_addr[:40],
             "to_addr": text.to_addr[:40], "phone": phone, "body": text.body[:MAX_BODY], "twilio_sid": text.sid,
@@ -128,7 +132,7 @@ def record_inbound(db, text: InboundText, now: datetime, numbers: StoreNumbers |
     return message_id if row["status"] == "received" else None
 
 
-def receive_inbound(svc, text: InboundText) -> None:
+def receive_inbound(svc: Services, text: InboundText) -> None:
     """The webhook's use case: store durably, then signal a worker, both through the intake, where texts arriving
     together share a transaction and a signal (bot/web/intake.py). Redis being down loses nothing; the database
     being down neither, while Redis is up (the text waits there). With both down it raises: the webhook answers
@@ -148,14 +152,14 @@ def receive_inbound(svc, text: InboundText) -> None:
         log.warning("database unavailable: text %s kept in Redis until a worker can store it", text.sid)
 
 
-def _take_in(svc, text: InboundText) -> None:
+def _take_in(svc: Services, text: InboundText) -> None:
     """Stored and committed when this returns; signalled too, unless it is stored as ignored (or Redis is away:
     then the sweeper signals it)."""
     row = inbound_row(svc.db, text, svc.clock(), svc.store_numbers)
     svc.intake.store(row, signal=row["status"] == "received")
 
 
-def process_inbound(svc, message_id: int) -> Applied | None:
+def process_inbound(svc: Services, message_id: int) -> Applied | None:
     """Understand and act on one stored text, exactly once: the effects and the 'processed' mark commit together.
     A person's earlier texts still waiting are handled first: with several drain threads and workers, "I'm
     here" and the "7" that answers the spot question must not swap places."""
@@ -179,7 +183,7 @@ class EarlierWaiting(Exception):
         self.ids = ids
 
 
-def _process_once(svc, message_id: int, earlier_first: bool = True) -> Applied | None:
+def _process_once(svc: Services, message_id: int, earlier_first: bool = True) -> Applied | None:
     applied = until_claim_holds(lambda: _process(svc, message_id, earlier_first), f"message {message_id}")
     if applied is not None:
         after_commit(svc, applied)
@@ -204,7 +208,7 @@ _MESSAGE_FOR_UPDATE = select(Message, exists().where(*_waiting_before(
 _CUSTOMER = select(Customer).where(Customer.store_id == bindparam("store_id"), Customer.phone == bindparam("phone"))
 
 
-def _process(svc, message_id: int, earlier_first: bool = True) -> Applied | None:
+def _process(svc: Services, message_id: int, earlier_first: bool = True) -> Applied | None:
     now = svc.clock()
     with svc.db.write() as session:
         msg, earlier_waiting = session.execute(_MESSAGE_FOR_UPDATE, {"message_id": message_id}).first() or (None, 0)

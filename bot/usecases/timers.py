@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import InterfaceError, OperationalError
@@ -14,6 +15,9 @@ from .apply import STAFF_PRIORITY, apply
 from .inbound import InboundText, process_inbound, record_inbound
 from .outbox import after_commit, deliver, max_backoff_seconds, resolve_stuck
 
+if TYPE_CHECKING:
+    from ..wiring import Services
+
 log = logging.getLogger(__name__)
 
 # One sweep does at most this much of each kind; the next sweep, seconds later, takes the rest.
@@ -23,15 +27,15 @@ INLINE_BATCH = 50
 TIMER_HORIZON = timedelta(minutes=10)
 
 
-def escalate(svc, handoff_id: int, level: int) -> None:
+def escalate(svc: Services, handoff_id: int, level: int) -> None:
     _timer(svc, handoff_id, lambda store_v, h, team, now: decide_escalation(store_v, h, level, team, now))
 
 
-def nudge(svc, handoff_id: int) -> None:
+def nudge(svc: Services, handoff_id: int) -> None:
     _timer(svc, handoff_id, decide_nudge)
 
 
-def _timer(svc, handoff_id: int, decide) -> None:
+def _timer(svc: Services, handoff_id: int, decide) -> None:
     now = svc.clock()
     with svc.db.write() as session:
         handoff = session.get(Handoff, handoff_id)
@@ -51,7 +55,7 @@ def stuck_after(settings) -> float:
     return settings.sweep_after_seconds + 2 * settings.twilio_timeout_seconds
 
 
-def sweep(svc) -> dict:
+def sweep(svc: Services) -> dict:
     """Find what was stored but never processed or sent, and the timers Redis lost, and set them going again.
     Every step is idempotent, so any number of workers may sweep at once; each kind is done oldest first."""
     counts = {"spilled": 0, "inbound": 0, "outbound": 0, "stuck": 0, "timers": 0}
@@ -66,7 +70,7 @@ def sweep(svc) -> dict:
     return counts
 
 
-def recover_spilled(svc) -> int:
+def recover_spilled(svc: Services) -> int:
     """Store the texts the webhook kept in Redis while the database was away (oldest first), then process them.
     Each is removed from Redis only once stored, and stored once whatever happens (its MessageSid is unique)."""
     stored = 0
@@ -93,7 +97,7 @@ def recover_spilled(svc) -> int:
     return stored
 
 
-def _inbound(svc, now: datetime) -> int:
+def _inbound(svc: Services, now: datetime) -> int:
     stale = now - timedelta(seconds=svc.settings.sweep_after_seconds)
     with svc.db.read() as session:
         ids = list(session.scalars(select(Message.id).where(
@@ -118,7 +122,7 @@ def _inbound(svc, now: datetime) -> int:
     return done
 
 
-def _outbound(svc, now: datetime) -> int:
+def _outbound(svc: Services, now: datetime) -> int:
     """'queued' rows whose hand-over was lost (Redis down, a worker killed before sending them), once their
     retry backoff, if any, has passed."""
     grace = timedelta(seconds=svc.settings.sweep_after_seconds)
@@ -146,7 +150,7 @@ def _outbound(svc, now: datetime) -> int:
     return min(len(due), INLINE_BATCH)
 
 
-def _stuck(svc, now: datetime) -> int:
+def _stuck(svc: Services, now: datetime) -> int:
     stuck_before = now - timedelta(seconds=stuck_after(svc.settings))
     since = func.coalesce(Message.status_at, Message.created_at)
     with svc.db.read() as session:
@@ -160,7 +164,7 @@ def _stuck(svc, now: datetime) -> int:
     return resolved
 
 
-def _timers(svc, now: datetime) -> int:
+def _timers(svc: Services, now: datetime) -> int:
     """Re-arm the escalation and spot timers Redis no longer holds (it restarted empty, or a schedule call failed),
     or fire them now if they are overdue. Firing is idempotent, so a timer that was only late does no harm."""
     wanted: list[tuple[str, int, int, datetime]] = []
@@ -202,7 +206,7 @@ def _timers(svc, now: datetime) -> int:
     return count
 
 
-def _fire(svc, job: str, handoff_id: int, level: int) -> None:
+def _fire(svc: Services, job: str, handoff_id: int, level: int) -> None:
     if job == "escalate":
         escalate(svc, handoff_id, level)
     else:
