@@ -43,8 +43,8 @@ M_ARENA_MAX = -8
 
 def cap_malloc_arenas(arenas: int = 2) -> None:
     """glibc gives each thread that allocates an arena of its own (up to 8 per core) and keeps what is freed in
-    it: with 16 drain threads the worker settled ~25 MB higher (109 vs 83 MB after 2,000 arrivals; the same
-    as MALLOC_ARENA_MAX=2). Called before any thread starts; a no-op where there is no glibc."""
+    it, so a worker with 16 drain threads holds on to memory it no longer uses (bench/memory.py measures a
+    worker's); two arenas, as MALLOC_ARENA_MAX=2 would give. Called before any thread starts; a no-op where there is no glibc."""
     try:
         ctypes.CDLL("libc.so.6").mallopt(M_ARENA_MAX, arenas)
     except (OSError, AttributeError):

@@ -19,9 +19,9 @@ log = logging.getLogger(__name__)
 
 def make_engine(url: str, threads: int = 10) -> Engine:
     """`threads`: how many threads of this process may hold a connection at once. The pool keeps that many open
-    once they have been needed, and opens no more (as many as before, when 5 were kept and the rest closed when
-    returned): with 5 kept, a busy worker's drain threads opened and closed PostgreSQL connections (a server
-    process each) many times a second, and that churn cost more CPU than the decisions' own queries."""
+    once they have been needed (at least 5), and opens no more. Keeping fewer than the threads would make a busy
+    worker open and close PostgreSQL connections (a server process each) many times a second, at more CPU than
+    the decisions' own queries."""
     keep, overflow = max(5, threads), 0
     if url.startswith("sqlite"):
         path = sqlite_file(url)
@@ -171,26 +171,26 @@ def sqlite_file(url: str) -> str | None:
 
 
 class WriterLock:
-    """SQLite has one writer at a time; this makes writers queue for it without sleeping.
+    """SQLite has one writer at a time; this makes writers queue for it without sleeping, and lets each one in the
+    moment the one before it commits.
 
     Threads of one process (gthread workers, the worker's drain and RQ threads) queue on a threading lock.
-    Processes (the gunicorn workers, the worker processes) queue on an exclusive flock() of a sidecar file
-    next to the database, `<database>-writer.lock`. Without it they met in SQLite's busy handler, which
-    polls in sleeps of 1, 2, 5, 10 ... 100 ms: a writer that found the database locked slept on even after
-    the holder had committed, which turned a few ms of contention into p99s of 100-300 ms. The kernel wakes
-    a flock() waiter the moment the holder releases it. busy_timeout stays as the fallback (a writer that
-    does not take this lock, a lock file that cannot be opened).
+    Processes (the gunicorn workers, the worker processes) queue on an exclusive flock() of a sidecar file next
+    to the database, `<database>-writer.lock`: the kernel wakes a flock() waiter as soon as the holder lets go,
+    where SQLite's own busy handler polls in growing sleeps (up to 100 ms) and so keeps a writer waiting after
+    the database is free. busy_timeout stays as the fallback (a writer that does not take this lock, a lock file
+    that cannot be opened).
 
-    flock() locks belong to the open file description, and gunicorn's preload forks the workers after the
-    app (and this object) is built: a descriptor inherited across fork would be the *same* lock in every
-    worker and exclude nothing. So the file is opened lazily in each process (tracked by pid), and the
-    threading lock is made anew there too (a copy of one held by another thread at fork would never be
-    released). One WriterLock per database file per process, shared by every Database on that file, so
-    two Database objects in one process queue on the threading lock too.
+    flock() locks belong to the open file description, and gunicorn's preload forks the workers after the app
+    (and this object) is built: a descriptor inherited across fork would be the *same* lock in every worker and
+    exclude nothing. So the file is opened lazily in each process (tracked by pid), and the threading lock is
+    made anew there too (a copy of one held by another thread at fork would never be released). One WriterLock
+    per database file per process, shared by every Database on that file, so two Database objects in one
+    process queue on the threading lock too.
 
-    Re-entrant on one thread, like the RLock it replaces: only the outermost hold takes and drops the flock.
-    Unlike busy_timeout, flock() waits without limit: a write transaction must not wait on the network (a
-    REST call, a Redis reply) while it holds this lock. A holder that dies lets go with its last descriptor.
+    Re-entrant on one thread: only the outermost hold takes and drops the flock. flock() waits without limit, so
+    a write transaction must not wait on the network (a REST call, a Redis reply) while it holds this lock. A
+    holder that dies lets go with its last descriptor.
     """
 
     _registry: dict[str, "WriterLock"] = {}
@@ -302,16 +302,16 @@ class Database:
     @contextmanager
     def write_connection(self) -> Iterator[Connection]:
         """One transaction on a Core connection, for writes that load no objects: committed when the block ends,
-        rolled back on any exception. A Session's unit of work, identity map and transaction bookkeeping cost
-        as much again as two UPDATEs (bench/profile.py)."""
+        rolled back on any exception, without a Session's unit of work, identity map and transaction bookkeeping,
+        which cost as much as the statements themselves (bench/profile.py)."""
         with self._write_lock or nullcontext():
             with self._write_engine.begin() as connection:
                 yield connection
 
     def insert(self, statement: PreparedInsert, values: Mapping[str, Any]) -> int:
         """One row, committed before this returns, on the driver's own connection: for the webhook, where
-        SQLAlchemy's per-statement work (connection and transaction objects, events, parameter processing) cost
-        three times the statement itself. Errors are SQLAlchemy's (IntegrityError for a duplicate, ...), as from
+        SQLAlchemy's per-statement work (connection and transaction objects, events, parameter processing) costs
+        more than the statement itself. Errors are SQLAlchemy's (IntegrityError for a duplicate, ...), as from
         any other query. Returns the new row's id.
 
         On SQLite one row is INSERTed on its own, in autocommit (see _tune_sqlite): one statement is one atomic

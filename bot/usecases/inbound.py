@@ -45,7 +45,7 @@ def store_for_number(session, number: str) -> Store | None:
 
 class StoreNumbers:
     """The stores' own numbers, read at most once a minute per process: the webhook needs them for every
-    text, and two SELECTs per request were a third of its cost. A number not yet known (a store created
+    text, and reading them for each would be a large part of its cost. A number not yet known (a store created
     since the last read) triggers a fresh read, so a new store is never missed."""
 
     def __init__(self, ttl_seconds: float = 60.0):
@@ -220,7 +220,7 @@ def _process(svc: Services, message_id: int, earlier_first: bool = True) -> Appl
             if earlier:
                 raise EarlierWaiting(earlier)  # rolls back: nothing was written yet
         # No read of the decision depends on what it changes on the way (a language, a reachable flag), so
-        # they are flushed with the decision's own writes: every flush with work costs the worker ~0.5 ms.
+        # they are flushed with the decision's own writes: a flush is one of the worker's dearest steps.
         with session.no_autoflush:
             store = state.lock_store(session, msg.store_id)
             decision = _decide(session, store, msg, now, svc.base_url)
