@@ -15,10 +15,9 @@ import threading
 
 from rq import SimpleWorker
 
-from bot.jobs import drain, scheduler, tasks
+from bot.jobs import drain, retention, scheduler, tasks
 from bot.logs import configure_logging
-from bot.usecases import retention
-from bot.wiring import build, make_redis
+from bot.wiring import build_worker, make_redis
 from config.settings import SettingsError, load_settings
 
 log = logging.getLogger("worker")
@@ -44,8 +43,8 @@ M_ARENA_MAX = -8
 
 def cap_malloc_arenas(arenas: int = 2) -> None:
     """glibc gives each thread that allocates an arena of its own (up to 8 per core) and keeps what is freed in
-    it: with 16 drain threads the worker settled ~25 MB higher (109 vs 83 MB after 2,000 arrivals; the same
-    as MALLOC_ARENA_MAX=2). Called before any thread starts; a no-op where there is no glibc."""
+    it, so a worker with 16 drain threads holds on to memory it no longer uses (bench/memory.py measures a
+    worker's); two arenas, as MALLOC_ARENA_MAX=2 would give. Called before any thread starts; a no-op where there is no glibc."""
     try:
         ctypes.CDLL("libc.so.6").mallopt(M_ARENA_MAX, arenas)
     except (OSError, AttributeError):
@@ -60,11 +59,11 @@ def main(argv: list[str]) -> int:
     except SettingsError as exc:
         print(f"worker: {exc}", file=sys.stderr)
         return 2
-    services = build(settings, role="worker")
+    services, queue = build_worker(settings)
     tasks.bind(services)
     # Erase old message bodies and names daily (RETENTION_DAYS); one job id per day, however many workers start.
     try:
-        retention.schedule(services.dispatcher.queue, services.clock())
+        retention.schedule(queue.queue, services.clock())
     except Exception:  # noqa: BLE001 - Redis away at start: the next worker start schedules it
         log.warning("could not schedule the daily retention job", exc_info=True)
     stop = threading.Event()
@@ -75,8 +74,8 @@ def main(argv: list[str]) -> int:
 
     signal.signal(signal.SIGTERM, stop_soon)
     signal.signal(signal.SIGINT, stop_soon)
-    _, threads = drain.start(services, stop, threads=max(1, services.settings.drain_threads))
-    threads.append(scheduler.start(services.dispatcher, stop))
+    _, threads = drain.start(services, queue, stop, threads=max(1, services.settings.drain_threads))
+    threads.append(scheduler.start(queue, stop))
     # RQ gets a Redis client of its own: it raises its connection pool's socket timeout for its long blocking
     # dequeue, and on the pool the drain threads share, a BLPOP that landed on an older connection (5 s
     # timeout) failed with "Redis connection timeout, quitting".
@@ -85,7 +84,7 @@ def main(argv: list[str]) -> int:
         while not stop.is_set():
             try:
                 # Inside the try: RQ names its connection while constructing, which fails while Redis is away.
-                worker = Worker(services.dispatcher.queues, connection=rq_redis)
+                worker = Worker(queue.queues, connection=rq_redis)
                 worker.stopping = stop
                 worker.work(burst=burst, logging_level="INFO")
             except Exception:  # noqa: BLE001 - e.g. Redis gone while registering: start a fresh RQ worker

@@ -103,11 +103,12 @@ def worker_breakdown(env: stack.Env, n: int = 400, patches: str = "", db_kind: s
             from requests import Session
 
             import bot.usecases.abuse as abuse
-            import bot.usecases.events as events
+            import bot.usecases.delivery as delivery
             import bot.usecases.inbound as inbound
             import bot.usecases.outbox as outbox
             from bot.jobs.dispatch import RQDispatcher
             from bot.messaging.senders import TwilioSender
+            from bot.notices import RedisNotices
             from bot.wiring import build
             from config.settings import load_settings
 
@@ -133,10 +134,10 @@ def worker_breakdown(env: stack.Env, n: int = 400, patches: str = "", db_kind: s
             timer.wrap(inbound, "_process", "decide: load state, understand, decide, apply (1 transaction)")
             timer.wrap(abuse, "check", "  of which abuse counts (one query)")
             timer.wrap(inbound, "understand", "  of which understand()")
-            timer.wrap(events, "publish", "board notice (Redis PUBLISH)")
+            timer.wrap(RedisNotices, "publish", "board notice (Redis PUBLISH)")
             timer.wrap(RQDispatcher, "schedule", "escalation timer (RQ enqueue_in)")
             timer.wrap(outbox, "send_claimed", "send 2 texts (claimed in the decision; REST calls, one record txn)")
-            timer.wrap(outbox, "_record_all", "  of which recording both (1 transaction)")
+            timer.wrap(delivery, "record_sent", "  of which recording both (1 transaction)")
             timer.wrap(TwilioSender, "send", "  of which Twilio REST calls (SDK + HTTP)")
             timer.wrap(Session, "merge_environment_settings", "    of which requests env/proxy scan")
             timer.wrap(twilio.http.HttpClient, "log_request", "    of which SDK request logging")
@@ -180,7 +181,7 @@ def webhook_breakdown(env: stack.Env, n: int = 2000, patches: str = "", db_kind:
         os.environ.update(stack.app_env(env, url, port, "prof"))
         try:
             import bot.usecases.inbound as inbound
-            import bot.usecases.intake as intake
+            import bot.web.intake as intake
             import bot.web.twilio as web_twilio
             from bot import create_app
             from bot.jobs.dispatch import RQDispatcher

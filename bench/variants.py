@@ -86,7 +86,7 @@ def _no_signal() -> None:
 
 
 def _no_group_commit() -> None:
-    from bot.usecases.intake import Intake
+    from bot.web.intake import Intake
 
     original = Intake.__init__
 

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from .data.models import Order, Staff, Store
 from .usecases import orders, roster, stores
-from .wiring import base_url
+from .wiring import Services, base_url
 
 STORE_NUMBER = "+15145550100"
 CUSTOMER = "+15145550123"
@@ -21,7 +21,7 @@ def python() -> str:
     return here if not here.startswith("..") else sys.executable
 
 
-def load_demo(svc, reset: bool = False) -> list[str]:
+def load_demo(svc: Services, reset: bool = False) -> list[str]:
     """Load the demo store, or complete it; `reset`: first empty it back to its first state (orders 1234 ready and
     1235 pending, no pickups, nobody opted out, no texts), so the demo can be replayed."""
     with svc.db.read() as session:

@@ -1,15 +1,25 @@
-"""The one place that builds clients (database, Redis, queue, SMS sender) from settings."""
+"""The one place that builds clients (database, Redis, queue, SMS sender) from settings, and `Services`, which
+carries them to the use cases, each seam typed by its Protocol (bot/usecases/ports.py)."""
 from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Callable
+from typing import TYPE_CHECKING
 
 from config.settings import Settings
 
 from .data.db import Database
+from .notices import RedisNotices
+from .usecases.ports import Clock, Dispatcher, SendSlots, TextIntake, TextSender
+
+if TYPE_CHECKING:
+    from redis import Redis
+
+    from .jobs.dispatch import RQDispatcher
+    from .usecases.inbound import StoreNumbers
 
 
 def utcnow() -> datetime:
@@ -20,22 +30,35 @@ def utcnow() -> datetime:
 class Services:
     settings: Settings
     db: Database
-    dispatcher: object
-    sender: object
-    redis: object = None
-    clock: Callable[[], datetime] = utcnow
+    dispatcher: Dispatcher
+    sender: TextSender
+    redis: Redis | None = None
+    clock: Clock = utcnow
     # The worker sends a decision's texts itself (no extra job per text); the web hands them to a job.
     send_inline: bool = False
-    # Paces sends per sending number across all workers (bot/messaging/ratelimit.py); None sends at once.
-    limiter: object = None
+    # Paces sends per sending number across all workers; None sends at once.
+    limiter: SendSlots | None = None
     # The stores' own numbers, cached per process for the webhook (bot/usecases/inbound.py).
-    store_numbers: object = field(default_factory=lambda: _store_numbers())
-    # The webhook's group commit of inbound texts (bot/usecases/intake.py), built from db and dispatcher.
-    intake: object = None
+    store_numbers: StoreNumbers = field(default_factory=lambda: _store_numbers())
+    _intake: TextIntake | None = field(default=None, init=False, repr=False)
+    _notices: RedisNotices | None = field(default=None, init=False, repr=False)
 
-    def __post_init__(self):
-        if self.intake is None:
-            self.intake = _intake(self)
+    @property
+    def notices(self) -> RedisNotices:
+        """Store change notices for live pages, on this Services' Redis (with none, nothing is published)."""
+        notices = self._notices
+        if notices is None or notices.redis is not self.redis:  # tests give a Services its Redis afterwards
+            notices = self._notices = RedisNotices(self.redis, self.settings.queue_name)
+        return notices
+
+    @property
+    def intake(self) -> TextIntake:
+        """The webhook's group commit of inbound texts, made on first use: only a web process takes texts in."""
+        if self._intake is None:
+            with _INTAKE_LOCK:
+                if self._intake is None:
+                    self._intake = _intake(self)
+        return self._intake
 
     @property
     def status_callback_url(self) -> str | None:
@@ -52,15 +75,18 @@ class Services:
         return webhook_token(self.settings)
 
 
-def _store_numbers():
+_INTAKE_LOCK = threading.Lock()
+
+
+def _store_numbers() -> StoreNumbers:
     from .usecases.inbound import StoreNumbers
 
     return StoreNumbers()
 
 
-def _intake(svc: "Services"):
+def _intake(svc: Services) -> TextIntake:
     from .usecases.inbound import INSERT_INBOUND
-    from .usecases.intake import Intake
+    from .web.intake import Intake
 
     # svc.db and svc.dispatcher are looked up at each call: tests swap in broken ones.
     return Intake(insert_many=lambda rows: svc.db.insert_many(INSERT_INBOUND, rows),
@@ -81,7 +107,7 @@ def webhook_token(settings: Settings) -> str:
     return hashlib.sha256(b"arrivee-dev-webhook:" + settings.secret_key.encode()).hexdigest()[:32]
 
 
-def make_sender(settings: Settings):
+def make_sender(settings: Settings) -> TextSender:
     from .messaging.senders import ConsoleSender, TwilioSender
 
     if settings.sms_transport == "twilio":
@@ -91,7 +117,7 @@ def make_sender(settings: Settings):
     return ConsoleSender()
 
 
-def make_redis(settings: Settings):
+def make_redis(settings: Settings) -> Redis:
     from redis import Redis
 
     return Redis.from_url(settings.redis_url, socket_connect_timeout=2, socket_timeout=5, health_check_interval=30)
@@ -102,18 +128,30 @@ WEB_THREADS = 16  # gunicorn's threads per web worker (config/gunicorn.conf.py)
 
 def build(settings: Settings, role: str = "web") -> Services:
     """Build every client. Nothing connects until first used."""
+    return _build(settings, role)[0]
+
+
+def build_worker(settings: Settings) -> tuple[Services, RQDispatcher]:
+    """The worker's Services, and its queue as what it is, RQ's: worker.py runs RQ's loop, the timer clock and the
+    inbound drain on it."""
+    return _build(settings, "worker")
+
+
+def _build(settings: Settings, role: str) -> tuple[Services, RQDispatcher]:
     from .jobs.dispatch import RQDispatcher
 
     redis = make_redis(settings)
+    dispatcher = RQDispatcher(redis, settings.queue_name)
     # Threads that may use the database at once: a worker's drain threads, RQ's and the clock's; the web's
     # gunicorn threads (config/gunicorn.conf.py).
     threads = settings.drain_threads + 2 if role == "worker" else WEB_THREADS
-    return Services(settings=settings, db=Database(settings.database_url, threads), redis=redis,
-                    dispatcher=RQDispatcher(redis, settings.queue_name), sender=make_sender(settings),
-                    send_inline=(role == "worker"), limiter=make_limiter(settings, redis))
+    services = Services(settings=settings, db=Database(settings.database_url, threads), redis=redis,
+                        dispatcher=dispatcher, sender=make_sender(settings), send_inline=(role == "worker"),
+                        limiter=make_limiter(settings, redis))
+    return services, dispatcher
 
 
-def make_limiter(settings: Settings, redis):
+def make_limiter(settings: Settings, redis: Redis) -> SendSlots | None:
     from .messaging.ratelimit import RateLimiter
 
     if settings.send_rate_per_second <= 0:

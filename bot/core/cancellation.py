@@ -36,6 +36,7 @@ def decide_order_cancelled(order: OrderView, c: CustomerView, staff: list[StaffV
     if not c.opted_out:
         effects.append(TextCustomer(c.id, "order_cancelled", v))
     # Whoever took the pickup is the one walking out with it; until then, whoever was alerted to it.
+    wanted: tuple[int, ...]
     if h.status == "claimed" and h.claimed_by_id is not None:
         wanted = (h.claimed_by_id,)
     else:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import cast
 
 from .problems import Problem
 from .texts import OVERRIDABLE
@@ -93,7 +94,9 @@ def read_command(text: str) -> Command | None:
     if phrase in _DUTY:
         return Command("duty", on=_DUTY[phrase])
     m = _HEAD.match(body)
-    verb = _VERBS.get(fold(m["head"]).rstrip(_TRAILING)) if m is not None else None  # None: ":)", "=,"
+    if m is None:  # ":)", "=,"
+        return None
+    verb = _VERBS.get(fold(m["head"]).rstrip(_TRAILING))
     if verb is None:
         return None
     rest = m["rest"].strip()
@@ -154,7 +157,8 @@ def _phone_and_name(tail: str) -> tuple[str | None, str | None]:
 def _staff(rest: str) -> Command:
     if not rest:
         return Command("staff")
-    m = _HEAD.match(rest)
+    # `rest` starts with a word (the command's own match took the separators before it): this one matches.
+    m = cast("re.Match[str]", _HEAD.match(rest))
     sub, sub_key, tail = m["head"], fold(m["head"]).rstrip(_TRAILING), m["rest"].strip()
     if sub_key in _ADD:
         return _staff_add(tail)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import Any
 
 from .handoff import AT_STORE, HandoffView, short_name, target_for_claim, target_for_done
 from .understanding import Meaning
@@ -340,7 +341,8 @@ def _arrive(store: StoreView, c: CustomerView, h: HandoffView | None, orders: li
     location = _location(store, details)
     spot = details.get("spot") if location == "car" else None
     ready = any(o.status == "ready" for o in orders)
-    fields = {"location": location, "spot": spot, "vehicle": details.get("vehicle"), "note": details.get("note")}
+    fields: dict[str, Any] = {"location": location, "spot": spot, "vehicle": details.get("vehicle"),
+                              "note": details.get("note")}
     needs_spot = location == "car" and not spot and not c.opted_out  # no asking someone we cannot text
     alert = ready and not needs_spot
     effects: list[Effect] = []
@@ -509,7 +511,7 @@ def _list(handoffs: list[HandoffView], now: datetime) -> Reply:
     at_store = [h for h in handoffs if h.status in AT_STORE]
     if not at_store:
         return Reply("staff_list_empty")
-    lines = {"en": [], "fr": []}
+    lines: dict[str, list[str]] = {"en": [], "fr": []}
     for h in at_store:
         v = handoff_vars(h, now)
         who = f" ({h.claimed_by_name})" if h.status == "claimed" else ""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, time
+from typing import Any
 from zoneinfo import ZoneInfo
 
 # on_the_way → waiting → claimed → done; cancelled from any open state.
@@ -117,7 +118,8 @@ def describe_hours(hours: dict | None, lang: str) -> str:
     """{"mon": ["09:00", "17:00"], ...} → "Mon-Fri 9am-5pm, Sat 10am-4pm" / "lun-ven 9 h-17 h, sam 10 h-16 h"."""
     if not hours:
         return ""
-    names, runs = DAY_NAMES[lang], []
+    names = DAY_NAMES[lang]
+    runs: list[list[Any]] = []  # [first day, last day, (opens, closes)]
     for index, day in enumerate(DAYS):
         span = tuple(hours.get(day) or ())
         if not span:

@@ -72,8 +72,9 @@ def read_sheet(data: bytes) -> Sheet:
     # Excel in French separates cells with ";" (the comma is its decimal mark); whichever the header uses, wins.
     delimiter = ";" if lines[header_line].count(";") > lines[header_line].count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header: list[str | None] | None = None
-    rows, problems = [], []
+    header: list[str] | None = None
+    rows: list[SheetRow] = []
+    problems: list[SheetProblem] = []
     for cells in reader:
         line = reader.line_num
         if not any(cell.strip() for cell in cells):
@@ -89,7 +90,7 @@ def read_sheet(data: bytes) -> Sheet:
             problems.append(SheetProblem(line, None, Problem("csv_cells", {"found": len(cells),
                                                                            "expected": len(header)})))
             continue
-        values = {column: None for column in COLUMNS}
+        values: dict[str, str | None] = {column: None for column in COLUMNS}
         for column, cell in zip(header, cells):
             values[column] = cell.strip() or None
         rows.append(SheetRow(line, _normalised(values)))
@@ -100,13 +101,15 @@ def read_sheet(data: bytes) -> Sheet:
 
 def _header(cells: list[str], line: int) -> tuple[list[str], list[SheetProblem]]:
     names = ", ".join(COLUMNS)
-    header, problems = [], []
+    header: list[str] = []
+    problems: list[SheetProblem] = []
     for cell in cells:
         column = _HEADERS.get(fold(cell))
         if column is None:
             problems.append(SheetProblem(line, None, Problem("csv_unknown_column", {"column": cell.strip() or "''",
                                                                                     "columns": names})))
-        elif column in header:
+            continue  # a refused header is not read: its columns need not line up
+        if column in header:
             problems.append(SheetProblem(line, None, Problem("csv_repeated_column", {"column": column})))
         header.append(column)
     if not problems and not set(REQUIRED) <= set(header):

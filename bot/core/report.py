@@ -84,9 +84,11 @@ def bucket_of(seconds: float) -> int:
 def day_figures(done_today: list[Timing], waiting: list[Waiting], timezone: str) -> DayFigures:
     """`done_today`: the handoffs handed off during the store's local day; `waiting`: those in the lot now."""
     tz = ZoneInfo(timezone)
-    waits, claims, handovers = [], [], []
+    waits: list[float] = []
+    claims: list[float] = []
+    handovers: list[float] = []
     per_hour: dict[int, int] = {}
-    rows = []
+    rows: list[HandoffLine] = []
     for t in sorted(done_today, key=lambda t: t.done_at or t.arrived_at or datetime.min.replace(tzinfo=tz)):
         wait, claim, handover = (_seconds(t.arrived_at, t.done_at), _seconds(t.arrived_at, t.claimed_at),
                                  _seconds(t.claimed_at, t.done_at))

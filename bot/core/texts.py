@@ -382,8 +382,9 @@ def placeholders(template: str) -> set[str]:
 def template_for(key: str, lang: str, overrides: Mapping[str, Mapping[str, str | None]] | None = None) -> str:
     lang = lang if lang in ("en", "fr") else "en"
     override = (overrides or {}).get(key) or {}
-    if override.get(lang):
-        return override[lang]
+    text = override.get(lang)
+    if text:
+        return text
     return TEMPLATES[key][lang]
 
 

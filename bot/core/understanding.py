@@ -187,7 +187,7 @@ _VOCAB = (
 def _transpositions() -> dict[str, str]:
     # rapidfuzz's ratio scores a swap of two letters in a 4-letter word at 75 ("heer", "spto"),
     # below any safe cutoff, so swaps of keyword letters are listed outright.
-    table = {}
+    table: dict[str, str] = {}
     for target in _FUZZY_TARGETS:
         if len(target) < 4:
             continue
@@ -232,8 +232,8 @@ def _normalise(token: str) -> tuple[str, ...]:
         return (first,)
     if first in ",.;:!/":
         return ("|",)
-    if _PARTICIPLE.match(token):
-        return (_PARTICIPLE.match(token).group(1).translate(_FOLD) + "ee",)
+    if participle := _PARTICIPLE.match(token):
+        return (participle.group(1).translate(_FOLD) + "ee",)
     word = token.translate(_FOLD)
     if m := _GLUED_SPOT.match(word):  # "spot4", "pl5"
         return (m.group(1), m.group(2))
@@ -759,7 +759,7 @@ def understand(text: str, context: Context = _DEFAULT_CONTEXT) -> Meaning:
     words = list(chain.from_iterable(map(_normalise, _TOKEN.findall(low))))
 
     lean, confident = detect(words, has_french_accent(low), "-" in low)
-    language = lean if confident else (context.language or lean or "en")
+    language = lean if confident and lean else (context.language or lean or "en")  # confident: lean is set
 
     if context.role in ("staff", "owner"):
         command = read_command(raw)

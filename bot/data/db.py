@@ -1,27 +1,24 @@
 """Engine and session setup: SQLite in WAL mode with immediate write transactions, or PostgreSQL."""
 from __future__ import annotations
 
-import fcntl
-import logging
 import os
-import threading
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any, Iterator, Mapping, Sequence, cast
 
 from sqlalchemy import Table, bindparam, create_engine, event
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection, CursorResult, Engine, Result
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-log = logging.getLogger(__name__)
+from .writer_lock import WriterLock
 
 
 def make_engine(url: str, threads: int = 10) -> Engine:
     """`threads`: how many threads of this process may hold a connection at once. The pool keeps that many open
-    once they have been needed, and opens no more (as many as before, when 5 were kept and the rest closed when
-    returned): with 5 kept, a busy worker's drain threads opened and closed PostgreSQL connections (a server
-    process each) many times a second, and that churn cost more CPU than the decisions' own queries."""
+    once they have been needed (at least 5), and opens no more. Keeping fewer than the threads would make a busy
+    worker open and close PostgreSQL connections (a server process each) many times a second, at more CPU than
+    the decisions' own queries."""
     keep, overflow = max(5, threads), 0
     if url.startswith("sqlite"):
         path = sqlite_file(url)
@@ -61,6 +58,12 @@ def _tune_sqlite(engine: Engine) -> None:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
         else:
             conn.exec_driver_sql("BEGIN")
+
+
+def rows_changed(result: Result[Any]) -> int:
+    """How many rows an UPDATE or DELETE changed. Session.execute is typed as returning a Result, which has no
+    rowcount; for those statements it is a CursorResult, which has."""
+    return cast("CursorResult[Any]", result).rowcount
 
 
 def _rollback(connection) -> None:
@@ -113,7 +116,7 @@ class PreparedInsert:
         params = self._processed(values, processors)
         return sql, (tuple(params[key] for key in order) if order is not None else params)
 
-    def bind_many(self, dialect, rows: list[Mapping[str, Any]]) -> tuple[str, Any]:
+    def bind_many(self, dialect, rows: Sequence[Mapping[str, Any]]) -> tuple[str, Any]:
         """One statement that inserts every row and returns their ids (RETURNING: in no promised order, see
         Database.insert_many), with the driver's parameters for it."""
         sql, order, processors = self._compile(dialect, len(rows))
@@ -121,7 +124,7 @@ class PreparedInsert:
                   for key, value in self._processed(values, processors).items()}
         return sql, (tuple(params[key] for key in order) if order is not None else params)
 
-    def for_rows(self, dialect, rows: list[Mapping[str, Any]]) -> tuple[str, Any, bool]:
+    def for_rows(self, dialect, rows: Sequence[Mapping[str, Any]]) -> tuple[str, Any, bool]:
         """The SQL and the driver's parameters that insert `rows` in one statement, and whether their ids come
         back as result rows (RETURNING) or, for one row on SQLite, as the cursor's lastrowid."""
         if len(rows) == 1:
@@ -130,7 +133,7 @@ class PreparedInsert:
         sql, params = self.bind_many(dialect, rows)
         return sql, params, True
 
-    def insert_in(self, connection: Connection, rows: list[Mapping[str, Any]]) -> list[int]:
+    def insert_in(self, connection: Connection, rows: Sequence[Mapping[str, Any]]) -> list[int]:
         """Rows in one statement inside `connection`'s open transaction (a Session's, from session.connection()):
         no unit of work, no objects. Returns their ids in the order of `rows` (Database.insert_many says why
         sorting them gives that order). Errors are SQLAlchemy's, as from any query."""
@@ -164,108 +167,6 @@ def sqlite_file(url: str) -> str | None:
     return os.path.abspath(path)
 
 
-class WriterLock:
-    """SQLite has one writer at a time; this makes writers queue for it without sleeping.
-
-    Threads of one process (gthread workers, the worker's drain and RQ threads) queue on a threading lock.
-    Processes (the gunicorn workers, the worker processes) queue on an exclusive flock() of a sidecar file
-    next to the database, `<database>-writer.lock`. Without it they met in SQLite's busy handler, which
-    polls in sleeps of 1, 2, 5, 10 ... 100 ms: a writer that found the database locked slept on even after
-    the holder had committed, which turned a few ms of contention into p99s of 100-300 ms. The kernel wakes
-    a flock() waiter the moment the holder releases it. busy_timeout stays as the fallback (a writer that
-    does not take this lock, a lock file that cannot be opened).
-
-    flock() locks belong to the open file description, and gunicorn's preload forks the workers after the
-    app (and this object) is built: a descriptor inherited across fork would be the *same* lock in every
-    worker and exclude nothing. So the file is opened lazily in each process (tracked by pid), and the
-    threading lock is made anew there too (a copy of one held by another thread at fork would never be
-    released). One WriterLock per database file per process, shared by every Database on that file, so
-    two Database objects in one process queue on the threading lock too.
-
-    Re-entrant on one thread, like the RLock it replaces: only the outermost hold takes and drops the flock.
-    Unlike busy_timeout, flock() waits without limit: a write transaction must not wait on the network (a
-    REST call, a Redis reply) while it holds this lock. A holder that dies lets go with its last descriptor.
-    """
-
-    _registry: dict[str, "WriterLock"] = {}
-    _registry_lock = threading.Lock()
-
-    def __init__(self, path: str | None):
-        self.path = path
-        self.lock_path = f"{path}-writer.lock" if path else None
-        self._pid: int | None = None
-        self._thread_lock = threading.RLock()
-        self._fd: int | None = None
-        self._depth = 0
-
-    @classmethod
-    def for_file(cls, path: str | None) -> "WriterLock":
-        if path is None:
-            return cls(None)  # in-memory: one process only; a thread lock is enough
-        with cls._registry_lock:
-            lock = cls._registry.get(path)
-            if lock is None:
-                lock = cls._registry[path] = cls(path)
-            return lock
-
-    @classmethod
-    def _after_fork(cls) -> None:
-        cls._registry_lock = threading.Lock()  # the parent's could have been held by another thread
-
-    def _this_process(self) -> None:
-        pid = os.getpid()
-        if self._pid != pid:  # first use, or first use after a fork
-            with self._registry_lock:
-                if self._pid != pid:
-                    # The inherited descriptor (if any) is left alone: closing it here could not release
-                    # the parent's lock anyway, and it is close-on-exec.
-                    self._thread_lock = threading.RLock()
-                    self._fd = None
-                    self._depth = 0
-                    self._pid = pid
-
-    def _open(self) -> int | None:
-        if self._fd is None and self.lock_path:
-            try:
-                # flock() needs no write access: read-only, so the web and the worker may run as different users.
-                self._fd = os.open(self.lock_path, os.O_RDONLY | os.O_CREAT | os.O_CLOEXEC, 0o644)
-            except OSError as exc:
-                log.warning("no writer lock file %s (%s): SQLite writers queue on busy_timeout", self.lock_path, exc)
-                self.lock_path = None
-        return self._fd
-
-    def acquire(self) -> None:
-        self._this_process()
-        self._thread_lock.acquire()
-        try:
-            if self._depth == 0:
-                fd = self._open()
-                if fd is not None:
-                    fcntl.flock(fd, fcntl.LOCK_EX)  # blocks without the GIL; woken at the holder's release
-            self._depth += 1
-        except BaseException:
-            self._thread_lock.release()
-            raise
-
-    def release(self) -> None:
-        self._depth -= 1
-        try:
-            if self._depth == 0 and self._fd is not None:
-                fcntl.flock(self._fd, fcntl.LOCK_UN)
-        finally:
-            self._thread_lock.release()
-
-    def __enter__(self) -> "WriterLock":
-        self.acquire()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.release()
-
-
-os.register_at_fork(after_in_child=WriterLock._after_fork)
-
-
 class Database:
     """The engine plus two session factories: plain reads, and serialised write units of work."""
 
@@ -296,16 +197,16 @@ class Database:
     @contextmanager
     def write_connection(self) -> Iterator[Connection]:
         """One transaction on a Core connection, for writes that load no objects: committed when the block ends,
-        rolled back on any exception. A Session's unit of work, identity map and transaction bookkeeping cost
-        as much again as two UPDATEs (bench/profile.py)."""
+        rolled back on any exception, without a Session's unit of work, identity map and transaction bookkeeping,
+        which cost as much as the statements themselves (bench/profile.py)."""
         with self._write_lock or nullcontext():
             with self._write_engine.begin() as connection:
                 yield connection
 
     def insert(self, statement: PreparedInsert, values: Mapping[str, Any]) -> int:
         """One row, committed before this returns, on the driver's own connection: for the webhook, where
-        SQLAlchemy's per-statement work (connection and transaction objects, events, parameter processing) cost
-        three times the statement itself. Errors are SQLAlchemy's (IntegrityError for a duplicate, ...), as from
+        SQLAlchemy's per-statement work (connection and transaction objects, events, parameter processing) costs
+        more than the statement itself. Errors are SQLAlchemy's (IntegrityError for a duplicate, ...), as from
         any other query. Returns the new row's id.
 
         On SQLite one row is INSERTed on its own, in autocommit (see _tune_sqlite): one statement is one atomic
@@ -315,7 +216,7 @@ class Database:
         the pool, and given back, outside that lock for the same reason."""
         return self.insert_many(statement, [values])[0]
 
-    def insert_many(self, statement: PreparedInsert, rows: list[Mapping[str, Any]]) -> list[int]:
+    def insert_many(self, statement: PreparedInsert, rows: Sequence[Mapping[str, Any]]) -> list[int]:
         """Rows in one statement (a multi-row INSERT, one call into the driver and one round trip however many
         rows), so in one transaction: all committed before this returns, or none (any error rolls them all back).
         Returns the new ids in the order of `rows`.

@@ -14,9 +14,9 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from rq import Queue, Retry
 from rq.job import Job, JobStatus
 
-# Inbound texts skip RQ: one LPUSH costs the webhook ~0.05 ms where Queue.enqueue costs ~0.8 ms,
-# and the worker drains the list in-process (see bot/jobs/drain.py). The database row, not the
-# list, is the record: a lost id is found again by the sweeper.
+# Inbound texts skip RQ: an LPUSH costs the webhook a small part of what an RQ enqueue does (no job to build and
+# store), and the worker drains the list in-process (bot/jobs/drain.py). The database row, not the list, is the
+# record: a lost id is found again by the sweeper.
 INBOUND_LIST = "arrivee:inbound"
 # Texts that came in while the database was unreachable, as Twilio sent them (JSON), oldest at the right.
 SPILL_LIST = "arrivee:spill"
@@ -42,6 +42,9 @@ def job_id(*parts: object) -> str:
 
 
 class RQDispatcher:
+    """The use cases' Dispatcher (bot/usecases/ports.py) on Redis and RQ, and the worker's side of it: the inbound
+    list it drains, the RQ queues it works, the sweep's turn."""
+
     def __init__(self, redis: Redis, queue_name: str = "arrivee"):
         self.redis = redis
         self.name = queue_name
@@ -77,12 +80,21 @@ class RQDispatcher:
     def _signal_client(self) -> Redis:
         """A client holding one connection of its own for the webhook's signals, made on first use in each process
         (gunicorn forks after building the app). The intake signals from one thread at a time, and checking a
-        connection out of the shared pool for each signal cost a third of the LPUSH (~130 against ~95 µs of CPU):
-        the pool's lock and its probe of the socket, a system call."""
+        connection out of the shared pool for each signal would add the pool's lock and its probe of the socket (a
+        system call) to every LPUSH."""
         pid = os.getpid()
         if self._signaller is None or self._signaller[0] != pid:
             self._signaller = (pid, Redis(connection_pool=self.redis.connection_pool, single_connection_client=True))
         return self._signaller[1]
+
+    def pop_inbound(self, timeout: float) -> int | None:
+        """The drain's next text id, oldest first, waiting up to `timeout` seconds; None if none came."""
+        popped = self.redis.brpop([self.inbound_list], timeout=timeout)
+        return int(popped[1]) if popped is not None else None
+
+    def put_back_inbound(self, message_id: int) -> None:
+        """A text the drain could not process for now (the database away), first in line again."""
+        self.redis.rpush(self.inbound_list, message_id)
 
     def requeue_inbound(self, message_ids: list[int], hold_seconds: float) -> int:
         """The sweeper's re-enqueue of texts still 'received': those not waiting in the list already (a backlog being

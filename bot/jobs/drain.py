@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from typing import TYPE_CHECKING
 
 from redis.exceptions import RedisError
 from sqlalchemy import update
@@ -13,6 +14,10 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 from ..data.models import Message
 from ..usecases.inbound import process_inbound
 from ..usecases.timers import sweep
+
+if TYPE_CHECKING:
+    from ..wiring import Services
+    from .dispatch import RQDispatcher
 
 log = logging.getLogger(__name__)
 
@@ -23,19 +28,19 @@ DATABASE_AWAY_PAUSE = 1.0
 DATABASE_ERRORS = (OperationalError, InterfaceError)
 
 
-def drain(svc, stop: threading.Event, poll_seconds: float = 1.0, sweeper: bool = False) -> None:
+def drain(svc: Services, queue: RQDispatcher, stop: threading.Event, poll_seconds: float = 1.0,
+          sweeper: bool = False) -> None:
     """Process ids until `stop` is set, finishing the text in hand first. Each text commits with its effects, so a
     kill loses nothing: an id popped but not committed is still 'received' in the database, and a sweep finds it."""
-    key = svc.dispatcher.inbound_list
     next_sweep = time.monotonic()  # at once: recover what was left while no worker ran
     redis_down = False
     while not stop.is_set():
         if sweeper and time.monotonic() >= next_sweep:
-            sweep_once(svc)
+            sweep_once(svc, queue)
             next_sweep = time.monotonic() + svc.settings.sweep_every_seconds
         wait = max(0.1, min(poll_seconds, next_sweep - time.monotonic())) if sweeper else poll_seconds
         try:
-            popped = svc.redis.brpop([key], timeout=wait)
+            message_id = queue.pop_inbound(wait)
         except RedisError:
             if not redis_down:
                 log.warning("Redis unavailable; inbound drain retrying (the sweeper works from the database)")
@@ -43,16 +48,20 @@ def drain(svc, stop: threading.Event, poll_seconds: float = 1.0, sweeper: bool =
             stop.wait(min(1.0, wait))
             continue
         redis_down = False
-        if popped is None:
+        if message_id is None:
             continue
-        handle(svc, int(popped[1]), stop)
+        if not handle(svc, message_id, stop):
+            try:
+                queue.put_back_inbound(message_id)  # first in line again; the sweeper also has it
+            except RedisError:
+                pass
 
 
-def sweep_once(svc) -> None:
+def sweep_once(svc: Services, queue: RQDispatcher) -> None:
     """Take this interval's sweep turn, unless another worker has it. Without Redis every worker sweeps: each step
     is idempotent, and that is when sweeping matters most."""
     try:
-        if not svc.dispatcher.sweep_turn(svc.settings.sweep_every_seconds * 0.9):
+        if not queue.sweep_turn(svc.settings.sweep_every_seconds * 0.9):
             return
     except RedisError:
         pass
@@ -66,23 +75,22 @@ def sweep_once(svc) -> None:
         log.exception("sweep failed")
 
 
-def handle(svc, message_id: int, stop: threading.Event | None = None) -> None:
+def handle(svc: Services, message_id: int, stop: threading.Event | None = None) -> bool:
+    """Process one text. False when the database was away: not the text's fault, so it stays 'received' and, after
+    a pause, the caller puts it back in line."""
     try:
         process_inbound(svc, message_id)
     except DATABASE_ERRORS:
-        # Not the text's fault: it stays 'received'. Put it back first in line and pause; the sweeper also has it.
         log.warning("database unavailable; message %s will be retried", message_id)
         (stop or threading.Event()).wait(DATABASE_AWAY_PAUSE)
-        try:
-            svc.redis.rpush(svc.dispatcher.inbound_list, message_id)
-        except RedisError:
-            pass
+        return False
     except Exception:  # noqa: BLE001 - one bad text must not stop the drain
         log.exception("processing inbound message %s failed", message_id)
         _count_failure(svc, message_id)
+    return True
 
 
-def _count_failure(svc, message_id: int) -> None:
+def _count_failure(svc: Services, message_id: int) -> None:
     try:
         with svc.db.write() as session:
             session.execute(update(Message).where(Message.id == message_id, Message.status == "received")
@@ -93,9 +101,10 @@ def _count_failure(svc, message_id: int) -> None:
         log.exception("could not record the failure of message %s", message_id)
 
 
-def start(svc, stop: threading.Event | None = None, threads: int = 1) -> tuple[threading.Event, list[threading.Thread]]:
+def start(svc: Services, queue: RQDispatcher, stop: threading.Event | None = None,
+          threads: int = 1) -> tuple[threading.Event, list[threading.Thread]]:
     stop = stop or threading.Event()
-    workers = [threading.Thread(target=drain, args=(svc, stop), kwargs={"sweeper": i == 0},
+    workers = [threading.Thread(target=drain, args=(svc, queue, stop), kwargs={"sweeper": i == 0},
                                 name=f"inbound-drain-{i}", daemon=True)
                for i in range(threads)]
     for t in workers:

@@ -11,11 +11,15 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
+from typing import TYPE_CHECKING
 
 from redis.exceptions import RedisError
 from rq.job import Job
 from rq.registry import ScheduledJobRegistry
 from rq.utils import current_timestamp
+
+if TYPE_CHECKING:
+    from .dispatch import RQDispatcher
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +38,7 @@ return 0
 
 
 class Clock:
-    def __init__(self, dispatcher, name: str | None = None):
+    def __init__(self, dispatcher: RQDispatcher, name: str | None = None):
         self.dispatcher = dispatcher
         self.redis = dispatcher.redis
         self.name = name or uuid.uuid4().hex
@@ -88,7 +92,7 @@ class Clock:
         self.release()
 
 
-def start(dispatcher, stop: threading.Event) -> threading.Thread:
+def start(dispatcher: RQDispatcher, stop: threading.Event) -> threading.Thread:
     clock = Clock(dispatcher)
     thread = threading.Thread(target=clock.run, args=(stop,), name="timer-clock", daemon=True)
     thread.start()

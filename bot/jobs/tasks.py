@@ -1,22 +1,27 @@
-"""RQ job functions. Each takes ids, is idempotent, and runs against the worker's wiring."""
+"""RQ job functions: what the dispatcher (bot/jobs/dispatch.py) enqueues by name. Each takes ids, is idempotent,
+and runs the use case against the worker's Services."""
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from ..usecases import delivery, outbox, timers
+from ..usecases import outbox, timers
+
+if TYPE_CHECKING:
+    from ..wiring import Services
 
 log = logging.getLogger(__name__)
 
-_services = None
+_services: Services | None = None
 
 
-def bind(services) -> None:
+def bind(services: Services) -> None:
     """worker.py binds the wiring it built once; jobs never build clients at import time."""
     global _services
     _services = services
 
 
-def services():
+def services() -> Services:
     global _services
     if _services is None:
         # A job run outside worker.py (rq's own CLI, a forked child): build once from the environment.
@@ -42,10 +47,10 @@ def nudge(handoff_id: int) -> None:
 
 
 def record_status(sid: str, status: str, error_code: int | None, attempt: int) -> None:
-    delivery.record_status(services(), sid, status, error_code, attempt)
+    outbox.record_status(services(), sid, status, error_code, attempt)
 
 
 def sweep() -> None:
-    """One sweep, on demand. Workers sweep by themselves (bot/jobs/drain.py); this job no longer re-schedules
-    itself, so one left in Redis by an older version runs once and ends."""
+    """One sweep, for whoever enqueues it by hand; it schedules no other. Workers sweep by themselves
+    (bot/jobs/drain.py)."""
     timers.sweep(services())

@@ -1,59 +1,27 @@
-"""SMS senders: Twilio's official REST client (redirectable to a stand-in) and the console transport."""
+"""SMS senders, the use cases' TextSender (bot/usecases/ports.py): Twilio's official REST client (redirectable to a
+stand-in) and the console transport."""
 from __future__ import annotations
 
 import itertools
 import sys
 import threading
 import uuid
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
 
 from twilio.base.exceptions import TwilioRestException
 from twilio.rest import Client
 
+from ..usecases.ports import Logged, Outgoing, Sent
 from .errors import TransientSendError, classify
 from .twilio_http import twilio_http_client
 
-
-@dataclass(frozen=True)
-class Outgoing:
-    to: str
-    from_: str
-    body: str
-    key: str  # stable per outbox row: the same text always carries the same key
-    status_callback: str | None = None
-
-
-@dataclass(frozen=True)
-class Sent:
-    sid: str
-    status: str = "sent"
-
-
-@dataclass(frozen=True)
-class Logged:
-    """One message as Twilio's own log shows it."""
-
-    sid: str
-    body: str
-    status: str
-    error_code: int | None = None
-    created_at: datetime | None = None
-
-
-class SmsSender(Protocol):
-    def send(self, message: Outgoing) -> Sent: ...
-
-    def recent(self, to: str, from_: str, since: datetime) -> list[Logged]:
-        """The messages Twilio holds from `from_` to `to` created since `since`, newest first: what a retry checks
-        before sending again, because the Messages API has no idempotency key."""
-        ...
+# Outgoing, Sent and Logged are the seam's values, named here too for the callers that send.
+__all__ = ["ConsoleSender", "Logged", "Outgoing", "Sent", "TwilioSender"]
 
 
 class TwilioSender:
-    def __init__(self, account_sid: str, auth_token: str, api_base_url: str | None = None, timeout: float = 10.0,
-                 concurrency: int = 10):
+    def __init__(self, account_sid: str | None, auth_token: str | None, api_base_url: str | None = None,
+                 timeout: float = 10.0, concurrency: int = 10):
         # One kept-alive connection per thread that may send at once (`concurrency`): past the pool's size, each
         # call would open a new TLS connection and throw it away.
         self.client = Client(account_sid, auth_token,

@@ -1,16 +1,28 @@
-"""Delivery status from Twilio's callbacks; a person whose number can never get a text is marked so; a staff alert
-that never arrived is re-routed to a colleague."""
+"""What becomes of an outgoing text's row once it has been tried, written to the message log: Twilio's word recorded
+(the SID a send got, or found in Twilio's log; a status callback later), statuses that only move forward, the person
+marked when their number can never get a text, and a copy for a colleague when a staff alert never arrived.
+
+Writes only: nothing here sends or queues a text. bot/usecases/outbox.py sends, calls these, and sends what they
+return (the copies), so this module needs nothing of it.
+"""
 from __future__ import annotations
 
 import logging
+from datetime import datetime
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy import bindparam, select, update
+from sqlalchemy.orm import Session
 
+from ..data.db import rows_changed
 from ..data.models import Customer, Handoff, Message, Staff
-from ..messaging.errors import delivery_verdict
+from ..messaging.errors import PermanentSendError, SendError, delivery_verdict
+from ..phones import mask
 from .apply import STAFF_PRIORITY, Applied
-from .outbox import after_commit
+from .ports import Logged, Outgoing
+
+if TYPE_CHECKING:
+    from ..wiring import Services
 
 log = logging.getLogger(__name__)
 
@@ -26,24 +38,97 @@ REROUTED = {"staff_arrival", "staff_not_ready", "staff_realert", "staff_escalati
 
 # A callback can beat the sender's own write of the SID; it is retried a few times before it is dropped.
 EARLY_CALLBACK_RETRIES = 5
-# Twilio does not retry a status callback that failed: while the database is away it waits as a job instead.
-DATABASE_AWAY_RETRY_SECONDS = 5.0
 
 
-def record_status(svc, sid: str, status: str, error_code: int | None, attempt: int = 0) -> None:
-    status = status.lower()
-    if status not in RANK:
-        return
-    try:
-        applied = _record(svc, sid, status, error_code, attempt)
-    except (OperationalError, InterfaceError):
-        log.warning("database unavailable; status %s of %s kept for later", status, sid)
-        svc.dispatcher.status_later(sid, status, error_code, attempt, delay=DATABASE_AWAY_RETRY_SECONDS)
-        return
-    after_commit(svc, applied)
+# --- after a send -------------------------------------------------------------------------------------
+
+def find_in_log(svc: Services, outgoing: Outgoing, since: datetime) -> Logged | None:
+    """The text in Twilio's log from this sender to this recipient, with this body, created since `since`, whose
+    SID no other row has. None if Twilio never took it. Raises SendError when the log cannot be read."""
+    body = outgoing.body.strip()
+    matches = [m for m in svc.sender.recent(outgoing.to, outgoing.from_, since)
+               if m.body.strip() == body and (m.created_at is None or m.created_at >= since)]
+    if not matches:
+        return None
+    with svc.db.read() as session:
+        known = set(session.scalars(select(Message.twilio_sid).where(
+            Message.twilio_sid.in_([m.sid for m in matches]))))
+    unknown = [m for m in matches if m.sid not in known]
+    return unknown[-1] if unknown else None  # newest first: the oldest unclaimed one is this row's first try
 
 
-def _record(svc, sid: str, status: str, error_code: int | None, attempt: int) -> Applied:
+_RECORD = (update(Message).where(Message.id == bindparam("message_id"), Message.twilio_sid.is_(None))
+           .values(twilio_sid=bindparam("sid"), status=bindparam("status"), sent_at=bindparam("now"),
+                   status_at=bindparam("now")).returning(Message.phone))
+
+
+def record_sent(svc: Services, results: list[tuple[int, str, str | None, int | None]]) -> list[str]:
+    """Twilio has each text (message id, its SID, Twilio's status, error code) under that SID: recorded in one
+    transaction. Whatever became of a row meanwhile (given up, taken over), a row without a SID takes this one:
+    Twilio's word is the truth about what was sent. Returns each row's new status: Twilio's own when it says the
+    text failed (the caller applies that as a status callback)."""
+    now = svc.clock()
+    outcomes = []
+    with svc.db.write_connection() as connection:
+        for message_id, sid, twilio_status, _code in results:
+            status = "delivered" if twilio_status == "delivered" else "sent"
+            row = connection.execute(_RECORD, {"message_id": message_id, "sid": sid, "status": status,
+                                               "now": now}).first()
+            if row is None:
+                current = connection.execute(select(Message.twilio_sid).where(Message.id == message_id)).scalar()
+                outcomes.append((status, current, None))
+            else:
+                outcomes.append((status, sid, row.phone))
+    statuses = []
+    for (message_id, sid, twilio_status, _code), (status, current, phone) in zip(results, outcomes):
+        same = current == sid
+        if not same:
+            log.error("message %s went out twice: %s and %s", message_id, current, sid)
+        elif phone is not None:
+            log.info("sent message %s to %s", message_id, mask(phone))
+        statuses.append(twilio_status if same and twilio_status in FAILED else status)
+    return statuses
+
+
+def recipient_blocked(session: Session, msg: Message) -> bool:
+    """The person this text is for has opted out or cannot be reached."""
+    person = _person(session, msg)
+    return person is not None and (person.opted_out or person.unreachable)
+
+
+def failed(svc: Services, message_id: int, attempt: int, exc: PermanentSendError) -> str | None:
+    """A send refused for good, on the row still held by `attempt`: the row failed and the person marked (opted
+    out, unreachable) so nothing more is tried to that number. None when done; else the row's status, which
+    someone else changed meanwhile."""
+    with svc.db.write() as session:
+        done = rows_changed(session.execute(
+            update(Message).where(Message.id == message_id, Message.status == "sending", Message.attempts == attempt)
+            .values(status="failed", error_code=exc.code, error=str(exc)[:500], status_at=svc.clock())))
+        if not done:
+            return session.get_one(Message, message_id).status
+        msg = session.get_one(Message, message_id)
+        _mark_person(session, msg, "opted_out" if exc.opted_out else "unreachable" if exc.unreachable else None)
+    return None
+
+
+def retry_or_give_up(svc: Services, message_id: int, attempt: int, exc: SendError, give_up: bool) -> str | None:
+    """A send that may work later, on the row still held by `attempt`: back to 'queued' for a retry, or 'failed'
+    when `give_up`. None when done; else the row's status, which someone else changed meanwhile."""
+    with svc.db.write() as session:
+        done = rows_changed(session.execute(
+            update(Message).where(Message.id == message_id, Message.status == "sending", Message.attempts == attempt)
+            .values(status="failed" if give_up else "queued", error_code=exc.code, error=str(exc)[:500],
+                    status_at=svc.clock())))
+        if not done:
+            return session.get_one(Message, message_id).status
+    return None
+
+
+# --- status callbacks and re-routing ---------------------------------------------------------------
+
+def apply_status(svc: Services, sid: str, status: str, error_code: int | None, attempt: int) -> Applied:
+    """One status callback (`status` lower case, one of RANK), inside one transaction; its texts (a re-routed
+    alert) are the caller's to send. A SID not yet recorded is tried again later, up to EARLY_CALLBACK_RETRIES."""
     applied = Applied()
     with svc.db.write() as session:
         # Locked: two callbacks for one text (failed, then undelivered) must not re-route it twice.
@@ -63,7 +148,7 @@ def _record(svc, sid: str, status: str, error_code: int | None, attempt: int) ->
     return applied
 
 
-def reroute_failed(svc, message_id: int) -> Applied:
+def reroute_failed(svc: Services, message_id: int) -> Applied:
     """After a send failed for good (a permanent error, or out of retries): pass a staff alert on."""
     applied = Applied()
     with svc.db.write() as session:
@@ -74,11 +159,19 @@ def reroute_failed(svc, message_id: int) -> Applied:
     return applied
 
 
-def _mark_person(session, msg: Message, verdict: str | None) -> None:
+def _person(session: Session, msg: Message) -> Customer | Staff | None:
+    if msg.customer_id is not None:
+        return session.get(Customer, msg.customer_id)
+    if msg.staff_id is not None:
+        return session.get(Staff, msg.staff_id)
+    return None
+
+
+def _mark_person(session: Session, msg: Message, verdict: str | None) -> None:
+    """`verdict`: what a failure says of the person, "opted_out" or "unreachable"; None: nothing lasting."""
     if verdict is None:
         return
-    person = (session.get(Customer, msg.customer_id) if msg.customer_id
-              else session.get(Staff, msg.staff_id) if msg.staff_id else None)
+    person = _person(session, msg)
     if person is None:
         return
     if verdict == "opted_out":
@@ -89,7 +182,7 @@ def _mark_person(session, msg: Message, verdict: str | None) -> None:
                 msg.error_code)
 
 
-def _reroute(session, failed: Message, now) -> list[int]:
+def _reroute(session: Session, failed: Message, now: datetime) -> list[tuple[int, int]]:
     """Send the same alert to the next on-duty colleague who has not had it, while the customer still waits."""
     if failed.audience != "staff" or failed.staff_id is None or failed.template not in REROUTED:
         return []

@@ -3,6 +3,7 @@ normalised the same way whichever door it comes through (text, admin page, API),
 from __future__ import annotations
 
 import re
+from typing import Literal, overload
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..core.handoff import DAYS
@@ -18,6 +19,14 @@ LANGUAGES = ("en", "fr")
 HANDOFF_MODES = ("car", "door", "both")
 ROLES = ("staff", "manager", "owner")
 ESCALATION_RANGE = (30, 3600)
+
+
+@overload
+def text_field(value: object, field: str, max_length: int, required: Literal[True] = True) -> str: ...
+
+
+@overload
+def text_field(value: object, field: str, max_length: int, required: bool) -> str | None: ...
 
 
 def text_field(value, field: str, max_length: int, required: bool = True) -> str | None:

@@ -7,8 +7,9 @@ import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING, cast
 
-from sqlalchemy import bindparam, exists, select
+from sqlalchemy import Table, bindparam, exists, select
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm import aliased
 
@@ -19,8 +20,11 @@ from ..data.db import PreparedInsert
 from ..data.models import Customer, Handoff, Message, Order, Staff, Store
 from ..phones import InvalidPhone, is_short_code, mask, region_of, split_address, to_e164
 from . import abuse, owner, replies, state
-from .apply import Applied, ClaimLost, Sender, apply
+from .apply import Applied, Sender, apply, until_claim_holds
 from .outbox import after_commit
+
+if TYPE_CHECKING:
+    from ..wiring import Services
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +45,7 @@ def store_for_number(session, number: str) -> Store | None:
 
 class StoreNumbers:
     """The stores' own numbers, read at most once a minute per process: the webhook needs them for every
-    text, and two SELECTs per request were a third of its cost. A number not yet known (a store created
+    text, and reading them for each would be a large part of its cost. A number not yet known (a store created
     since the last read) triggers a fresh read, so a new store is never missed."""
 
     def __init__(self, ttl_seconds: float = 60.0):
@@ -82,7 +86,7 @@ def _stored_already(db, sid: str) -> bool:
 
 # Compiled once: building `insert(Message).values(...)` for every text (construction, coercion, cache key),
 # then SQLAlchemy's per-statement work, were most of the webhook's cost (bot/data/db.py, Database.insert).
-INSERT_INBOUND = PreparedInsert(Message.__table__, (
+INSERT_INBOUND = PreparedInsert(cast(Table, Message.__table__), (
     "store_id", "direction", "channel", "from_addr", "to_addr", "phone", "body", "twilio_sid", "status", "attempts",
     "priority", "created_at"))
 
@@ -110,7 +114,7 @@ def inbound_row(db, text: InboundText, now: datetime, numbers: StoreNumbers) -> 
     except InvalidPhone:
         phone = None
     status = "received" if store_id is not None and phone is not None and not is_short_code(from_raw) else "ignored"
-    if status == "received" and numbers.is_store(phone):
+    if status == "received" and phone is not None and numbers.is_store(phone):
         status = "ignored"  # a store's own number (one store texting another): never answer a bot of ours
     return {"store_id": store_id, "direction": "in", "channel": channel, "from_addr": text.from_addr[:40],
             "to_addr": text.to_addr[:40], "phone": phone, "body": text.body[:MAX_BODY], "twilio_sid": text.sid,
@@ -128,9 +132,9 @@ def record_inbound(db, text: InboundText, now: datetime, numbers: StoreNumbers |
     return message_id if row["status"] == "received" else None
 
 
-def receive_inbound(svc, text: InboundText) -> None:
+def receive_inbound(svc: Services, text: InboundText) -> None:
     """The webhook's use case: store durably, then signal a worker, both through the intake, where texts arriving
-    together share a transaction and a signal (bot/usecases/intake.py). Redis being down loses nothing; the database
+    together share a transaction and a signal (bot/web/intake.py). Redis being down loses nothing; the database
     being down neither, while Redis is up (the text waits there). With both down it raises: the webhook answers
     500, and whether Twilio tries again is up to the webhook's settings (docs/reliability.md)."""
     try:
@@ -144,21 +148,18 @@ def receive_inbound(svc, text: InboundText) -> None:
             svc.store_numbers.forget()
             _take_in(svc, text)
     except (OperationalError, InterfaceError):
-        spill = getattr(svc.dispatcher, "spill_inbound", None)
-        if spill is None:
-            raise
-        spill(text.sid, text.from_addr, text.to_addr, text.body, svc.clock())
+        svc.dispatcher.spill_inbound(text.sid, text.from_addr, text.to_addr, text.body, svc.clock())
         log.warning("database unavailable: text %s kept in Redis until a worker can store it", text.sid)
 
 
-def _take_in(svc, text: InboundText) -> None:
+def _take_in(svc: Services, text: InboundText) -> None:
     """Stored and committed when this returns; signalled too, unless it is stored as ignored (or Redis is away:
     then the sweeper signals it)."""
     row = inbound_row(svc.db, text, svc.clock(), svc.store_numbers)
     svc.intake.store(row, signal=row["status"] == "received")
 
 
-def process_inbound(svc, message_id: int) -> Applied | None:
+def process_inbound(svc: Services, message_id: int) -> Applied | None:
     """Understand and act on one stored text, exactly once: the effects and the 'processed' mark commit together.
     A person's earlier texts still waiting are handled first: with several drain threads and workers, "I'm
     here" and the "7" that answers the spot question must not swap places."""
@@ -182,15 +183,8 @@ class EarlierWaiting(Exception):
         self.ids = ids
 
 
-def _process_once(svc, message_id: int, earlier_first: bool = True) -> Applied | None:
-    for _attempt in range(3):
-        try:
-            applied = _process(svc, message_id, earlier_first)
-            break
-        except ClaimLost:
-            continue
-    else:  # pragma: no cover - three lost races in a row under the store lock
-        raise RuntimeError(f"message {message_id}: claim kept losing")
+def _process_once(svc: Services, message_id: int, earlier_first: bool = True) -> Applied | None:
+    applied = until_claim_holds(lambda: _process(svc, message_id, earlier_first), f"message {message_id}")
     if applied is not None:
         after_commit(svc, applied)
     return applied
@@ -214,7 +208,7 @@ _MESSAGE_FOR_UPDATE = select(Message, exists().where(*_waiting_before(
 _CUSTOMER = select(Customer).where(Customer.store_id == bindparam("store_id"), Customer.phone == bindparam("phone"))
 
 
-def _process(svc, message_id: int, earlier_first: bool = True) -> Applied | None:
+def _process(svc: Services, message_id: int, earlier_first: bool = True) -> Applied | None:
     now = svc.clock()
     with svc.db.write() as session:
         msg, earlier_waiting = session.execute(_MESSAGE_FOR_UPDATE, {"message_id": message_id}).first() or (None, 0)
@@ -226,7 +220,7 @@ def _process(svc, message_id: int, earlier_first: bool = True) -> Applied | None
             if earlier:
                 raise EarlierWaiting(earlier)  # rolls back: nothing was written yet
         # No read of the decision depends on what it changes on the way (a language, a reachable flag), so
-        # they are flushed with the decision's own writes: every flush with work costs the worker ~0.5 ms.
+        # they are flushed with the decision's own writes: a flush is one of the worker's dearest steps.
         with session.no_autoflush:
             store = state.lock_store(session, msg.store_id)
             decision = _decide(session, store, msg, now, svc.base_url)

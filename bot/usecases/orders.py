@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
@@ -22,6 +23,9 @@ from .outbox import after_commit
 from . import fields
 from .report import local_day
 from .stores import get_store
+
+if TYPE_CHECKING:
+    from ..wiring import Services
 
 ORDER_STATUSES = ("pending", "ready", "handed_off", "cancelled")
 HANDOFF_STATUSES = ("on_the_way", "waiting", "claimed", "done", "cancelled")
@@ -63,7 +67,7 @@ def check_order(store: Store, number, customer_phone, customer_name=None, langua
     return NewOrder(number, phone, customer_name, language, items, status)
 
 
-def create_order(svc, store_id: int, number, customer_phone, customer_name=None, language=None, items=None,
+def create_order(svc: Services, store_id: int, number, customer_phone, customer_name=None, language=None, items=None,
                  status="pending") -> dict:
     """Creates the order (and its customer); with status "ready", marks it ready in the same transaction,
     so a failure anywhere leaves nothing behind, not a pending order that was meant to be ready."""
@@ -108,7 +112,7 @@ class Imported:
     existing: tuple[tuple[int, str], ...]  # (line, number) of rows whose order was there already: left as it was
 
 
-def import_orders(svc, store_id: int, data: bytes) -> Imported:
+def import_orders(svc: Services, store_id: int, data: bytes) -> Imported:
     """A day's orders from a CSV file (bot/core/order_sheet.py), all or none: every row is checked first, as
     create_order checks one, and a file with any bad row is Refused naming each one's line. Otherwise every order is
     created in one transaction; a row whose order number the store has already is reported, not created again."""
@@ -157,15 +161,13 @@ def import_orders(svc, store_id: int, data: bytes) -> Imported:
 
 def _locked_order(session, store_id: int, number: str) -> tuple[Store, Order]:
     store = state.lock_store(session, store_id)
-    if store is None:
-        raise NotFound(f"no store {store_id}")
     order = session.scalars(select(Order).where(Order.store_id == store_id, Order.number == number)).first()
     if order is None:
         raise NotFound(f"no order {number} in store {store_id}")
     return store, order
 
 
-def mark_ready(svc, store_id: int, number) -> Order:
+def mark_ready(svc: Services, store_id: int, number) -> Order:
     """Marks the order ready and texts the customer; if they are already in the lot, staff are alerted now."""
     number = _number(number)
     get_store(svc.db, store_id)  # an id out of range is a 404 before any query
@@ -193,7 +195,7 @@ def _ready(session, store, order: Order, now):
                  handoff=handoff)
 
 
-def cancel_order(svc, store_id: int, number) -> dict:
+def cancel_order(svc: Services, store_id: int, number) -> dict:
     """Cancels the order (not one handed off: Conflict). A pickup left holding only cancelled orders ends, so its
     timers find nothing to do; a customer already on the way or waiting is told, and so are the staff who had been
     alerted to them or had taken them. Cancelling again changes nothing and texts nobody. Needs no Flask: any door
@@ -207,7 +209,7 @@ def cancel_order(svc, store_id: int, number) -> dict:
             raise Conflict(Problem("order_handed_off", {"number": number}))
         if order.status == "cancelled":
             return order_dict(order)  # cancelling twice texts nobody twice
-        customer = session.get(Customer, order.customer_id)
+        customer = session.get_one(Customer, order.customer_id)
         handoff = state.open_handoff(session, customer.id)
         effects = decide_order_cancelled(state.order_view(order), state.customer_view(session, customer, handoff),
                                          state.staff_views(session, store.id), _told(session, handoff), now)

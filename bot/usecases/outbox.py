@@ -1,24 +1,34 @@
 """The outbox: each queued text is sent once, paced per sending number (staff alerts first), retried on transient
-errors after asking Twilio whether an earlier try went through, and recorded with its SID.
+errors after asking Twilio whether an earlier try went through, and recorded with its SID; and Twilio's later word
+on each text (its status callbacks).
 
 A row moves queued → sending → sent (then delivered/undelivered/failed by status callbacks), or to failed or
 skipped. Every write after the claim is conditional on the attempt that claimed it, so a sweeper that took over a
-stuck row and the worker that was slow on it cannot both act on it.
+stuck row and the worker that was slow on it cannot both act on it. What each outcome writes is in
+bot/usecases/delivery.py; this module sends, and sends again what those writes call for (a re-routed alert).
+
+Over 300 lines, kept whole: sending, retrying and re-routing call one another (a failed send re-routes an alert, a
+re-routed alert is sent), so a split would bring back an import circle.
 """
 from __future__ import annotations
 
 import logging
 import random
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import and_, bindparam, func, or_, select, update
+from sqlalchemy.exc import InterfaceError, OperationalError
 
-from ..data.models import Customer, Message, Staff
+from ..data.db import rows_changed
+from ..data.models import Message
 from ..messaging.errors import PermanentSendError, SendError, TransientSendError
-from ..messaging.senders import Logged, Outgoing
-from ..phones import mask
-from . import events
+from . import delivery
 from .apply import STAFF_PRIORITY, Applied, Claimed
+from .ports import Outgoing
+
+if TYPE_CHECKING:
+    from ..wiring import Services
 
 log = logging.getLogger(__name__)
 
@@ -31,14 +41,16 @@ MAX_BACKOFF_SECONDS = 300.0
 # rate). Past it the text goes back in line, scheduled for about when its turn comes: that thread runs every store's
 # deliveries and timers.
 MAX_SLOT_WAIT_SECONDS = 0.25
+# Twilio does not retry a status callback that failed: while the database is away it waits as a job instead.
+DATABASE_AWAY_RETRY_SECONDS = 5.0
 
 
-def after_commit(svc, applied: Applied) -> None:
+def after_commit(svc: Services, applied: Applied) -> None:
     """Once the decision is committed: wake live boards, send the texts claimed in it (staff alerts first), arm its
     timers, then send or hand over the rest. The timers come after the claimed texts because a staff phone is what
     a customer in the lot waits for; a worker that dies in between loses no timer (the sweeper re-arms them from
     the database)."""
-    events.publish(svc, applied.store_id)
+    svc.notices.publish(applied.store_id)
     if applied.claimed:
         send_claimed(svc, applied.claimed)
     for job, handoff_id, level, delay in applied.timers:
@@ -58,22 +70,19 @@ def after_commit(svc, applied: Applied) -> None:
         hand_over(svc, [i for i, p in rows if p < STAFF_PRIORITY])
 
 
-def hand_over(svc, message_ids: list[int], urgent: bool = False) -> bool:
+def hand_over(svc: Services, message_ids: list[int], urgent: bool = False) -> bool:
     """Give texts to the workers. False when the queue is away: the rows stay queued and the sweeper sends them."""
     if not message_ids:
         return True
     try:
-        if urgent and getattr(svc.dispatcher, "urgent_queue", None) is not None:
-            svc.dispatcher.deliver(message_ids, urgent=True)
-        else:  # a dispatcher with a single lane (the tests' inline one)
-            svc.dispatcher.deliver(message_ids)
+        svc.dispatcher.deliver(message_ids, urgent=urgent)
     except Exception as exc:  # noqa: BLE001 - any queue failure: the rows are safe in the database
         log.warning("could not enqueue delivery of %s (%s); the sweeper will send them", message_ids, exc)
         return False
     return True
 
 
-def deliver(svc, message_id: int) -> str:
+def deliver(svc: Services, message_id: int) -> str:
     """Send one outbox row; returns its new status. Safe to call any number of times: only a 'queued' row is
     claimed, and a row that was tried before is first looked for in Twilio's log."""
     with svc.db.read() as session:
@@ -88,33 +97,27 @@ def deliver(svc, message_id: int) -> str:
                                                            max_wait=MAX_SLOT_WAIT_SECONDS):
         # No send slot soon: the number has a backlog. Back in line (the row is still 'queued') rather than holding
         # this worker's thread, whose other stores' deliveries and timers would wait behind this number's line.
-        _later(svc, message_id, _turn_in(svc, message_id, row.from_addr, row.priority), urgent)
+        _later(svc, message_id, _turn_in(svc, message_id, row.from_addr, row.priority, svc.limiter.rate), urgent)
         return "queued"
     now = svc.clock()
     with svc.db.write() as session:
-        claimed = session.execute(
+        claimed = rows_changed(session.execute(
             update(Message).where(Message.id == message_id, Message.direction == "out", Message.status == "queued")
-            .values(status="sending", attempts=Message.attempts + 1, status_at=now)
-        ).rowcount
+            .values(status="sending", attempts=Message.attempts + 1, status_at=now)))
         msg = session.get(Message, message_id)
-        if not claimed:
+        if not claimed or msg is None:
             return msg.status if msg else "missing"
         # Opt-out is checked at send time, not only when the text was decided.
-        if msg.template not in ALWAYS_SEND and _recipient_blocked(session, msg):
+        if msg.template not in ALWAYS_SEND and delivery.recipient_blocked(session, msg):
             msg.status, msg.status_at = "skipped", now
             return "skipped"
         outgoing = _outgoing(svc, msg)
         attempt, since = msg.attempts, msg.created_at - CLOCK_SKEW
     if attempt > 1:
-        # An earlier try may have reached Twilio (a timeout, a dropped connection, a worker killed mid-call), and
-        # the Messages API has no idempotency key: look in its log before sending again.
-        try:
-            found = find_in_log(svc, outgoing, since)
-        except SendError as exc:
-            return _retry_later(svc, message_id, attempt, exc, urgent)
-        if found is not None:
-            log.warning("message %s was already sent (%s); not sending it again", message_id, found.sid)
-            return _record(svc, message_id, found.sid, found.status, found.error_code)
+        # An earlier try may have reached Twilio (a timeout, a dropped connection, a worker killed mid-call).
+        settled = _settled_by_log(svc, message_id, attempt, outgoing, since, urgent)
+        if settled is not None:
+            return settled
     try:
         sent = svc.sender.send(outgoing)
     except PermanentSendError as exc:
@@ -132,15 +135,15 @@ _AHEAD = select(func.count()).select_from(Message).where(
         and_(Message.priority == bindparam("priority"), Message.id < bindparam("message_id"))))
 
 
-def _turn_in(svc, message_id: int, from_addr: str, priority: int) -> float:
-    """About how many seconds until a queued text's turn at its number's send rate: the texts ahead of it, one slot
-    each, plus up to half a second so that texts put back together do not all wake at once."""
+def _turn_in(svc: Services, message_id: int, from_addr: str, priority: int, rate: float) -> float:
+    """About how many seconds until a queued text's turn at its number's send `rate`: the texts ahead of it, one
+    slot each, plus up to half a second so that texts put back together do not all wake at once."""
     with svc.db.read() as session:
         ahead = session.scalar(_AHEAD, {"from_addr": from_addr, "priority": priority, "message_id": message_id})
-    return (ahead + 1) / svc.limiter.rate + random.random() / 2
+    return ((ahead or 0) + 1) / rate + random.random() / 2
 
 
-def send_claimed(svc, rows: list[Claimed]) -> None:
+def send_claimed(svc: Services, rows: list[Claimed]) -> None:
     """Send the texts a decision claimed in its own transaction (staff alerts first), then record them all in one
     transaction. A crash before the record leaves them 'sending': the sweeper asks Twilio's log whether they went
     (resolve_stuck), as for any send cut short.
@@ -150,7 +153,7 @@ def send_claimed(svc, rows: list[Claimed]) -> None:
     line, handed to the delivery lane (the ordinary path: a short wait for a slot, else a turn scheduled, then the
     claim) so that the thread deciding texts never waits on one; past SWEEP_AFTER_SECONDS its claim is renewed
     first, unless the sweeper has it already."""
-    sent = []
+    sent: list[tuple[int, str, str | None, int | None]] = []
     rows = sorted(rows, key=lambda r: (-r.priority, r.id))
     urgents = [row.priority >= STAFF_PRIORITY for row in rows]
     # Their send slots are taken together, in this order: one round trip to Redis for the arrival's texts.
@@ -180,147 +183,107 @@ def send_claimed(svc, rows: list[Claimed]) -> None:
         _record_all(svc, sent)
 
 
-def _unclaim(svc, message_id: int) -> bool:
+def _unclaim(svc: Services, message_id: int) -> bool:
     """The claimed row back to 'queued', as an unclaimed one would have stayed; False if it was taken over."""
     return _still_claimed(svc, message_id, status="queued", attempts=0, status_at=svc.clock())
 
 
-def _renew_claim(svc, message_id: int) -> bool:
+def _renew_claim(svc: Services, message_id: int) -> bool:
     """Restart the sweeper's clock on a claimed row still ours; False if the sweeper took it over meanwhile."""
     return _still_claimed(svc, message_id, status_at=svc.clock())
 
 
-def _still_claimed(svc, message_id: int, **values) -> bool:
+def _still_claimed(svc: Services, message_id: int, **values: object) -> bool:
     """Write `values` to a row the deciding worker claimed (attempt 1, still 'sending'); False if it was not."""
     with svc.db.write() as session:
-        return session.execute(update(Message).where(Message.id == message_id, Message.status == "sending",
-                                                     Message.attempts == 1).values(**values)).rowcount == 1
+        return rows_changed(session.execute(update(Message).where(
+            Message.id == message_id, Message.status == "sending", Message.attempts == 1).values(**values))) == 1
 
 
-def resolve_stuck(svc, message_id: int, stuck_before: datetime) -> str | None:
+def resolve_stuck(svc: Services, message_id: int, stuck_before: datetime) -> str | None:
     """A row left 'sending' (its worker killed mid-call, or the call never answered): Twilio's log says whether it
     went. Sent: record it. Not sent: back to 'queued' and send it. None when the row was not stuck after all."""
     now = svc.clock()
     with svc.db.write() as session:
         # Taking it over bumps the attempt, so a slow worker still holding the old attempt can no longer write it.
-        took = session.execute(
+        took = rows_changed(session.execute(
             update(Message).where(Message.id == message_id, Message.status == "sending",
                                   func.coalesce(Message.status_at, Message.created_at) < stuck_before)
-            .values(attempts=Message.attempts + 1, status_at=now)
-        ).rowcount
+            .values(attempts=Message.attempts + 1, status_at=now)))
         if not took:
             return None
-        msg = session.get(Message, message_id)
+        msg = session.get_one(Message, message_id)
         outgoing = _outgoing(svc, msg)
         attempt, since, urgent = msg.attempts, msg.created_at - CLOCK_SKEW, msg.priority >= STAFF_PRIORITY
-    try:
-        found = find_in_log(svc, outgoing, since)
-    except SendError as exc:
-        return _retry_later(svc, message_id, attempt, exc, urgent)
-    if found is not None:
-        log.warning("stuck message %s had reached Twilio (%s)", message_id, found.sid)
-        return _record(svc, message_id, found.sid, found.status, found.error_code)
+    settled = _settled_by_log(svc, message_id, attempt, outgoing, since, urgent)
+    if settled is not None:
+        return settled
     with svc.db.write() as session:
-        back = session.execute(update(Message).where(Message.id == message_id, Message.status == "sending",
-                                                     Message.attempts == attempt)
-                               .values(status="queued", status_at=now)).rowcount
+        back = rows_changed(session.execute(
+            update(Message).where(Message.id == message_id, Message.status == "sending", Message.attempts == attempt)
+            .values(status="queued", status_at=now)))
     if not back:
         return None
     log.warning("stuck message %s never reached Twilio; sending it", message_id)
     return deliver(svc, message_id)
 
 
-def find_in_log(svc, outgoing: Outgoing, since: datetime) -> Logged | None:
-    """The text in Twilio's log from this sender to this recipient, with this body, created since `since`, whose
-    SID no other row has. None if Twilio never took it. Raises SendError when the log cannot be read."""
-    recent = getattr(svc.sender, "recent", None)
-    if recent is None:
-        return None  # a sender with no log to ask (a test double) raises before it records anything
-    body = outgoing.body.strip()
-    matches = [m for m in recent(outgoing.to, outgoing.from_, since)
-               if m.body.strip() == body and (m.created_at is None or m.created_at >= since)]
-    if not matches:
+def _settled_by_log(svc: Services, message_id: int, attempt: int, outgoing: Outgoing, since: datetime,
+                    urgent: bool) -> str | None:
+    """Before a row held by `attempt` is sent again: Twilio's Messages API has no idempotency key, so its log says
+    whether an earlier try went through. Found there: recorded as sent, and its new status returned. The log
+    unreadable: retried later rather than risk sending twice, and its new status returned. None: Twilio never had
+    it, so it is to be sent."""
+    try:
+        found = delivery.find_in_log(svc, outgoing, since)
+    except SendError as exc:
+        return _retry_later(svc, message_id, attempt, exc, urgent)
+    if found is None:
         return None
-    with svc.db.read() as session:
-        known = set(session.scalars(select(Message.twilio_sid).where(
-            Message.twilio_sid.in_([m.sid for m in matches]))))
-    unknown = [m for m in matches if m.sid not in known]
-    return unknown[-1] if unknown else None  # newest first: the oldest unclaimed one is this row's first try
+    log.warning("message %s had already reached Twilio (%s); not sending it again", message_id, found.sid)
+    return _record(svc, message_id, found.sid, found.status, found.error_code)
 
 
-def _outgoing(svc, msg: Message | Claimed) -> Outgoing:
+def record_status(svc: Services, sid: str, status: str, error_code: int | None, attempt: int = 0) -> None:
+    """A delivery status from Twilio (its status callback, or its log): applied, and a failed staff alert sent on
+    to a colleague (bot/usecases/delivery.py)."""
+    status = status.lower()
+    if status not in delivery.RANK:
+        return
+    try:
+        applied = delivery.apply_status(svc, sid, status, error_code, attempt)
+    except (OperationalError, InterfaceError):
+        log.warning("database unavailable; status %s of %s kept for later", status, sid)
+        svc.dispatcher.status_later(sid, status, error_code, attempt, delay=DATABASE_AWAY_RETRY_SECONDS)
+        return
+    after_commit(svc, applied)
+
+
+def _outgoing(svc: Services, msg: Message | Claimed) -> Outgoing:
     return Outgoing(to=msg.to_addr, from_=msg.from_addr, body=msg.body, key=f"arrivee-{msg.id}",
                     status_callback=svc.status_callback_url)
 
 
-_RECORD = (update(Message).where(Message.id == bindparam("message_id"), Message.twilio_sid.is_(None))
-           .values(twilio_sid=bindparam("sid"), status=bindparam("status"), sent_at=bindparam("now"),
-                   status_at=bindparam("now")).returning(Message.phone))
-
-
-def _record(svc, message_id: int, sid: str, twilio_status: str | None, error_code: int | None = None) -> str:
+def _record(svc: Services, message_id: int, sid: str, twilio_status: str | None, error_code: int | None = None) -> str:
     return _record_all(svc, [(message_id, sid, twilio_status, error_code)])[0]
 
 
-def _record_all(svc, results: list[tuple[int, str, str | None, int | None]]) -> list[str]:
-    """Twilio has each text (message id, its SID, Twilio's status, error code) under that SID: recorded in one
-    transaction. Whatever became of a row meanwhile (given up, taken over), a row without a SID takes this one:
-    Twilio's word is the truth about what was sent. Returns each row's new status."""
-    now = svc.clock()
-    outcomes = []
-    with svc.db.write_connection() as connection:
-        for message_id, sid, twilio_status, _code in results:
-            status = "delivered" if twilio_status == "delivered" else "sent"
-            row = connection.execute(_RECORD, {"message_id": message_id, "sid": sid, "status": status,
-                                               "now": now}).first()
-            if row is None:
-                current = connection.execute(select(Message.twilio_sid).where(Message.id == message_id)).scalar()
-                outcomes.append((status, current, None))
-            else:
-                outcomes.append((status, sid, row.phone))
-    statuses = []
-    for (message_id, sid, twilio_status, error_code), (status, current, phone) in zip(results, outcomes):
-        same = current == sid
-        if not same:
-            log.error("message %s went out twice: %s and %s", message_id, current, sid)
-        elif phone is not None:
-            log.info("sent message %s to %s", message_id, mask(phone))
-        if same and twilio_status in ("failed", "undelivered"):
-            from .delivery import record_status  # a late failure found in the log counts as its status callback
-
-            record_status(svc, sid, twilio_status, error_code)
-            status = twilio_status
-        statuses.append(status)
+def _record_all(svc: Services, results: list[tuple[int, str, str | None, int | None]]) -> list[str]:
+    """Record what Twilio took (message id, SID, Twilio's status, error code) in one transaction; a failure it
+    already reports counts as that text's status callback. Returns each row's new status."""
+    statuses = delivery.record_sent(svc, results)
+    for (_message_id, sid, _twilio_status, error_code), status in zip(results, statuses):
+        if status in delivery.FAILED:
+            record_status(svc, sid, status, error_code)
     return statuses
 
 
-def _recipient_blocked(session, msg: Message) -> bool:
-    if msg.customer_id is not None:
-        c = session.get(Customer, msg.customer_id)
-        return c is not None and (c.opted_out or c.unreachable)
-    if msg.staff_id is not None:
-        s = session.get(Staff, msg.staff_id)
-        return s is not None and (s.opted_out or s.unreachable)
-    return False
-
-
-def _failed(svc, message_id: int, attempt: int, exc: PermanentSendError) -> str:
+def _failed(svc: Services, message_id: int, attempt: int, exc: PermanentSendError) -> str:
     """Not retried. The person is marked (opted out, unreachable) so nothing more is tried to that number, and a
     staff alert goes to a colleague instead."""
-    with svc.db.write() as session:
-        done = session.execute(update(Message).where(Message.id == message_id, Message.status == "sending",
-                                                     Message.attempts == attempt)
-                               .values(status="failed", error_code=exc.code, error=str(exc)[:500],
-                                       status_at=svc.clock())).rowcount
-        if not done:
-            return session.get(Message, message_id).status
-        msg = session.get(Message, message_id)
-        person = (session.get(Customer, msg.customer_id) if msg.customer_id
-                  else session.get(Staff, msg.staff_id) if msg.staff_id else None)
-        if person is not None and exc.opted_out:
-            person.opted_out = True
-        elif person is not None and exc.unreachable:
-            person.unreachable = True
+    current = delivery.failed(svc, message_id, attempt, exc)
+    if current is not None:
+        return current
     log.warning("message %s failed permanently (code %s)", message_id, exc.code)
     _reroute(svc, message_id)
     return "failed"
@@ -338,15 +301,11 @@ def max_backoff_seconds(attempt: int, base: float = 2.0) -> float:
     return min(MAX_BACKOFF_SECONDS, base * 2.0 ** (attempt - 1))
 
 
-def _retry_later(svc, message_id: int, attempt: int, exc: SendError, urgent: bool) -> str:
+def _retry_later(svc: Services, message_id: int, attempt: int, exc: SendError, urgent: bool) -> str:
     give_up = attempt >= svc.settings.send_max_attempts
-    with svc.db.write() as session:
-        done = session.execute(update(Message).where(Message.id == message_id, Message.status == "sending",
-                                                     Message.attempts == attempt)
-                               .values(status="failed" if give_up else "queued", error_code=exc.code,
-                                       error=str(exc)[:500], status_at=svc.clock())).rowcount
-        if not done:
-            return session.get(Message, message_id).status
+    current = delivery.retry_or_give_up(svc, message_id, attempt, exc, give_up)
+    if current is not None:
+        return current
     if give_up:
         log.error("message %s failed after %s attempts", message_id, attempt)
         _reroute(svc, message_id)
@@ -356,17 +315,12 @@ def _retry_later(svc, message_id: int, attempt: int, exc: SendError, urgent: boo
     return "queued"
 
 
-def _later(svc, message_id: int, delay: float, urgent: bool) -> None:
+def _later(svc: Services, message_id: int, delay: float, urgent: bool) -> None:
     try:
-        if urgent and getattr(svc.dispatcher, "urgent_queue", None) is not None:
-            svc.dispatcher.retry_delivery(message_id, delay, urgent=True)
-        else:
-            svc.dispatcher.retry_delivery(message_id, delay)
+        svc.dispatcher.retry_delivery(message_id, delay, urgent=urgent)
     except Exception as exc:  # noqa: BLE001 - the row is 'queued': the sweeper sends it once its backoff has passed
         log.warning("could not schedule the retry of message %s (%s); the sweeper will", message_id, exc)
 
 
-def _reroute(svc, message_id: int) -> None:
-    from .delivery import reroute_failed
-
-    after_commit(svc, reroute_failed(svc, message_id))
+def _reroute(svc: Services, message_id: int) -> None:
+    after_commit(svc, delivery.reroute_failed(svc, message_id))

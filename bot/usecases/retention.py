@@ -8,76 +8,51 @@ Erased once older than the cutoff:
 
 Kept: the store's numbers, message statuses and times, handoff times (arrived, claimed, done: the wait
 figures), order numbers and statuses, and customers' phone numbers with their opt-out (a STOP must be
-remembered for as long as the number is). Runs daily as an RQ job that worker.py schedules; the first
-run after a long pause catches up in one go, and running twice changes nothing.
+remembered for as long as the number is). Runs daily (bot/jobs/retention.py); the first run after a long pause
+catches up in one go, and running twice changes nothing.
 """
 from __future__ import annotations
 
 import logging
-from datetime import datetime, time, timedelta, timezone
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import exists, null, or_, update
 
 from ..core.handoff import OPEN
+from ..data.db import rows_changed
 from ..data.models import Customer, Handoff, Message, Order
+
+if TYPE_CHECKING:
+    from ..data.db import Database
 
 log = logging.getLogger(__name__)
 
-# 08:00 UTC is 3 or 4 a.m. in Québec: no pickups, little traffic.
-RUN_AT = time(8, 0, tzinfo=timezone.utc)
-JOB = "bot.usecases.retention.daily_job"
 
-
-def purge(db, retention_days: int, now: datetime) -> dict[str, int]:
+def purge(db: Database, retention_days: int, now: datetime) -> dict[str, int]:
     """Erase personal text older than `retention_days` before `now`. Returns how many rows changed."""
     cutoff = now - timedelta(days=retention_days)
     with db.write() as session:
-        messages = session.execute(
+        messages = rows_changed(session.execute(
             update(Message).where(Message.created_at < cutoff, or_(Message.body != "", Message.error.is_not(None)))
-            .values(body="", error=None)).rowcount
+            .values(body="", error=None)))
         in_open_handoff = exists().where(Handoff.id == Order.handoff_id, Handoff.status.in_(OPEN))
-        orders = session.execute(
+        orders = rows_changed(session.execute(
             update(Order).where(Order.created_at < cutoff, Order.customer_name.is_not(None), ~in_open_handoff)
-            .values(customer_name=None).execution_options(synchronize_session=False)).rowcount
+            .values(customer_name=None).execution_options(synchronize_session=False)))
         recent_order = exists().where(Order.customer_id == Customer.id, Order.created_at >= cutoff)
         recent_text = exists().where(Message.store_id == Customer.store_id, Message.phone == Customer.phone,
                                      Message.created_at >= cutoff)
         # `pending` only means something while `awaiting` is set (they are set and cleared together); SQL NULL,
         # not JSON null, so that a second run finds nothing left to do.
-        customers = session.execute(
+        customers = rows_changed(session.execute(
             update(Customer).where(or_(Customer.name.is_not(None), Customer.awaiting.is_not(None)),
                                    ~recent_order, ~recent_text)
-            .values(name=None, pending=null(), awaiting=None).execution_options(synchronize_session=False)).rowcount
-        handoffs = session.execute(
+            .values(name=None, pending=null(), awaiting=None).execution_options(synchronize_session=False)))
+        handoffs = rows_changed(session.execute(
             update(Handoff).where(Handoff.created_at < cutoff, Handoff.status.not_in(OPEN),
                                   or_(Handoff.note.is_not(None), Handoff.vehicle.is_not(None)))
-            .values(note=None, vehicle=None)).rowcount
+            .values(note=None, vehicle=None)))
     counts = {"messages": messages, "orders": orders, "customers": customers, "handoffs": handoffs}
     log.info("retention (%s days): erased %s", retention_days, counts)
     return counts
-
-
-def next_run(now: datetime) -> datetime:
-    today = datetime.combine(now.astimezone(timezone.utc).date(), RUN_AT)
-    return today if today > now else today + timedelta(days=1)
-
-
-def schedule(queue, now: datetime) -> None:
-    """Schedule the next daily run. One job id per day: however many workers start, and however often,
-    that day's run is scheduled once."""
-    from ..jobs.dispatch import job_id
-
-    when = next_run(now)
-    queue.enqueue_at(when, JOB, job_id=job_id(queue.name, "retention", f"{when:%Y%m%d}"), result_ttl=86400,
-                     failure_ttl=7 * 86400)
-
-
-def daily_job() -> dict[str, int]:
-    """The RQ job: purge, then schedule tomorrow's run (even if this one failed)."""
-    from ..jobs.tasks import services
-
-    svc = services()
-    try:
-        return purge(svc.db, svc.settings.retention_days, svc.clock())
-    finally:
-        schedule(svc.dispatcher.queue, svc.clock())

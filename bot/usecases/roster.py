@@ -3,6 +3,7 @@ and taken off the roster, through any door (text, admin page, API)."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
@@ -17,6 +18,9 @@ from .apply import Applied, Sender, apply
 from .errors import Conflict, Invalid, NotFound
 from .outbox import after_commit
 from .stores import get_store
+
+if TYPE_CHECKING:
+    from ..wiring import Services
 
 # What PATCH /stores/{id}/staff/{staff_id} and the admin page may change.
 MEMBER_FIELDS = ("name", "role", "language", "on_duty")
@@ -81,7 +85,7 @@ def add_staff(db, store_id: int, name, phone, role="staff", language=None, on_du
         return add_member(session, store, name, phone, role, language, on_duty)
 
 
-def enlist(svc, store_id: int, name, phone, role="staff", language=None, on_duty=True,
+def enlist(svc: Services, store_id: int, name, phone, role="staff", language=None, on_duty=True,
            by: str | None = None) -> Staff:
     """add_staff for the API and the admin pages, as STAFF ADD by text does it: the new member is texted a
     welcome (what the texts they will get are, and how to answer them). `by`: the role of who adds them."""
@@ -153,7 +157,7 @@ def remove_member(session: Session, store: Store, member: Staff, now: datetime, 
     return decide_release(state.store_view(store, now), member.id, state.store_handoffs(session, store.id), team, now)
 
 
-def remove_staff(svc, store_id: int, staff_id: int, by: str | None = None) -> Applied:
+def remove_staff(svc: Services, store_id: int, staff_id: int, by: str | None = None) -> Applied:
     get_store(svc.db, store_id)
     now = svc.clock()
     with svc.db.write() as session:

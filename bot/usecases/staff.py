@@ -1,43 +1,39 @@
 """Staff actions from a screen (the board): the same decisions and texts as the SMS commands."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import select
 
 from ..core.conversation import decide_staff
 from ..core.understanding import Meaning
 from ..data.models import Handoff, Order, Staff
 from . import state
-from .apply import ClaimLost, Sender, apply
+from .apply import Sender, apply, until_claim_holds
 from .errors import Invalid, NotFound
 from .orders import mark_ready
 from .outbox import after_commit
 
+if TYPE_CHECKING:
+    from ..wiring import Services
+
 ACTIONS = ("claim", "done")
 
 
-def act(svc, store_id: int, staff_id: int, action: str, handoff_id: int) -> list[str]:
+def act(svc: Services, store_id: int, staff_id: int, action: str, handoff_id: int) -> list[str]:
     """Claim or close a handoff as if the staff member had texted "OK 1234" / "DONE 1234".
     Returns the replies they would have been texted, to show on screen."""
     if action not in ACTIONS:
         raise Invalid("action", f"must be one of {', '.join(ACTIONS)}")
-    for _attempt in range(3):
-        try:
-            applied = _act(svc, store_id, staff_id, action, handoff_id)
-            break
-        except ClaimLost:
-            continue
-    else:  # pragma: no cover
-        raise RuntimeError("claim kept losing")
+    applied = until_claim_holds(lambda: _act(svc, store_id, staff_id, action, handoff_id), f"handoff {handoff_id}")
     after_commit(svc, applied)
     return applied.replies
 
 
-def _act(svc, store_id, staff_id, action, handoff_id):
+def _act(svc: Services, store_id, staff_id, action, handoff_id):
     now = svc.clock()
     with svc.db.write() as session:
         store = state.lock_store(session, store_id)
-        if store is None:
-            raise NotFound(f"no store {store_id}")
         member = session.get(Staff, staff_id)
         if member is None or member.store_id != store_id:
             raise NotFound(f"no staff member {staff_id} in store {store_id}")
@@ -54,6 +50,6 @@ def _act(svc, store_id, staff_id, action, handoff_id):
         return apply(session, store, effects, now, sender=Sender(None, None, staff=member))
 
 
-def ready(svc, store_id: int, number: str):
+def ready(svc: Services, store_id: int, number: str):
     """The board's "mark ready" is the API's."""
     return mark_ready(svc, store_id, number)

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from ..core.conversation import CustomerView, OrderView, StaffView, StoreView
 from ..core.handoff import OPEN, HandoffView, describe_hours, is_open, short_name
 from ..data.models import AutoReply, Customer, Handoff, Order, Staff, Store
+from .errors import NotFound
 
 
 def first_name(full: str | None) -> str | None:
@@ -122,6 +123,10 @@ def reply_language(session: Session, store: Store, customer: Customer) -> str:
     return order_language or store.language
 
 
-def lock_store(session: Session, store_id: int) -> Store | None:
-    """Serialises all decisions for one store (claims, arrivals) so each sees a consistent state."""
-    return session.scalars(_LOCK_STORE, {"store_id": store_id}).first()
+def lock_store(session: Session, store_id: int) -> Store:
+    """Serialises all decisions for one store (claims, arrivals) so each sees a consistent state. NotFound when
+    there is no such store."""
+    store = session.scalars(_LOCK_STORE, {"store_id": store_id}).first()
+    if store is None:
+        raise NotFound(f"no store {store_id}")
+    return store

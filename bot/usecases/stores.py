@@ -4,13 +4,17 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..data.models import ApiToken, AutoReply, Customer, Handoff, KeywordReply, LoginLink, Message, Order, Staff, Store
-from . import events, fields, state
+from . import fields, state
 from .errors import Conflict, Invalid, NotFound
+
+if TYPE_CHECKING:
+    from ..wiring import Services
 
 MAX_ID = 2**31 - 1  # the database's integer: a larger id can't exist (and SQLite can't even bind it)
 PAUSE_MESSAGE_MAX = 300
@@ -93,17 +97,15 @@ def update_store(db, store_id: int, changes: dict) -> Store:
     clean = check_settings(changes)
     with db.write() as session:
         store = state.lock_store(session, store_id)
-        if store is None:
-            raise NotFound(f"no store {store_id}")
         change_store(store, clean)
     return store
 
 
-def change_settings(svc, store_id: int, changes: dict) -> Store:
+def change_settings(svc: Services, store_id: int, changes: dict) -> Store:
     """update_store for the API and the admin pages: open boards are told at once (a pause shows on them), as
     they are after an owner's PAUSE by text."""
     store = update_store(svc.db, store_id, changes)
-    events.publish(svc, store_id)
+    svc.notices.publish(store_id)
     return store
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import InterfaceError, OperationalError
@@ -12,7 +13,10 @@ from ..data.models import Handoff, Message, Order, Store
 from . import state
 from .apply import STAFF_PRIORITY, apply
 from .inbound import InboundText, process_inbound, record_inbound
-from .outbox import after_commit, deliver, hand_over, max_backoff_seconds, resolve_stuck
+from .outbox import after_commit, deliver, max_backoff_seconds, resolve_stuck
+
+if TYPE_CHECKING:
+    from ..wiring import Services
 
 log = logging.getLogger(__name__)
 
@@ -23,15 +27,15 @@ INLINE_BATCH = 50
 TIMER_HORIZON = timedelta(minutes=10)
 
 
-def escalate(svc, handoff_id: int, level: int) -> None:
+def escalate(svc: Services, handoff_id: int, level: int) -> None:
     _timer(svc, handoff_id, lambda store_v, h, team, now: decide_escalation(store_v, h, level, team, now))
 
 
-def nudge(svc, handoff_id: int) -> None:
+def nudge(svc: Services, handoff_id: int) -> None:
     _timer(svc, handoff_id, decide_nudge)
 
 
-def _timer(svc, handoff_id: int, decide) -> None:
+def _timer(svc: Services, handoff_id: int, decide) -> None:
     now = svc.clock()
     with svc.db.write() as session:
         handoff = session.get(Handoff, handoff_id)
@@ -51,7 +55,7 @@ def stuck_after(settings) -> float:
     return settings.sweep_after_seconds + 2 * settings.twilio_timeout_seconds
 
 
-def sweep(svc) -> dict:
+def sweep(svc: Services) -> dict:
     """Find what was stored but never processed or sent, and the timers Redis lost, and set them going again.
     Every step is idempotent, so any number of workers may sweep at once; each kind is done oldest first."""
     counts = {"spilled": 0, "inbound": 0, "outbound": 0, "stuck": 0, "timers": 0}
@@ -66,16 +70,13 @@ def sweep(svc) -> dict:
     return counts
 
 
-def recover_spilled(svc) -> int:
+def recover_spilled(svc: Services) -> int:
     """Store the texts the webhook kept in Redis while the database was away (oldest first), then process them.
     Each is removed from Redis only once stored, and stored once whatever happens (its MessageSid is unique)."""
-    oldest = getattr(svc.dispatcher, "oldest_spilled", None)
-    if oldest is None:
-        return 0
     stored = 0
     while stored < BATCH:
         try:
-            item = oldest()
+            item = svc.dispatcher.oldest_spilled()
         except Exception:  # noqa: BLE001 - Redis is away: what it kept waits there for the next sweep
             break
         if item is None:
@@ -96,7 +97,7 @@ def recover_spilled(svc) -> int:
     return stored
 
 
-def _inbound(svc, now: datetime) -> int:
+def _inbound(svc: Services, now: datetime) -> int:
     stale = now - timedelta(seconds=svc.settings.sweep_after_seconds)
     with svc.db.read() as session:
         ids = list(session.scalars(select(Message.id).where(
@@ -104,14 +105,9 @@ def _inbound(svc, now: datetime) -> int:
             .order_by(Message.id).limit(BATCH)))
     if not ids:
         return 0
-    requeue = getattr(svc.dispatcher, "requeue_inbound", None)
     try:
-        if requeue is None:  # a dispatcher without bookkeeping (the tests' inline one) just runs them
-            for message_id in ids:
-                svc.dispatcher.process_inbound(message_id)
-            return len(ids)
         # Held back for a while once pushed, so a backlog being worked through is not pushed on every sweep.
-        return requeue(ids, hold_seconds=max(10.0, 2.0 * svc.settings.sweep_after_seconds))
+        return svc.dispatcher.requeue_inbound(ids, hold_seconds=max(10.0, 2.0 * svc.settings.sweep_after_seconds))
     except Exception:  # noqa: BLE001 - Redis is away: this worker processes them itself
         log.warning("queue unavailable: processing %s stored texts directly", min(len(ids), INLINE_BATCH))
     done = 0
@@ -126,7 +122,7 @@ def _inbound(svc, now: datetime) -> int:
     return done
 
 
-def _outbound(svc, now: datetime) -> int:
+def _outbound(svc: Services, now: datetime) -> int:
     """'queued' rows whose hand-over was lost (Redis down, a worker killed before sending them), once their
     retry backoff, if any, has passed."""
     grace = timedelta(seconds=svc.settings.sweep_after_seconds)
@@ -143,12 +139,10 @@ def _outbound(svc, now: datetime) -> int:
         return 0
     urgent = [i for i, p in due if p >= STAFF_PRIORITY]
     normal = [i for i, p in due if p < STAFF_PRIORITY]
-    again = getattr(svc.dispatcher, "deliver_again", None)
-    if again is None:  # a dispatcher without bookkeeping (the tests' inline one) just runs them
-        return len(due) if hand_over(svc, urgent, urgent=True) and hand_over(svc, normal) else 0
     hold = max(10.0, 2.0 * svc.settings.sweep_after_seconds)
     try:
-        return again(urgent, urgent=True, hold_seconds=hold) + again(normal, urgent=False, hold_seconds=hold)
+        return (svc.dispatcher.deliver_again(urgent, urgent=True, hold_seconds=hold)
+                + svc.dispatcher.deliver_again(normal, urgent=False, hold_seconds=hold))
     except Exception:  # noqa: BLE001 - Redis is away: send them from here
         log.warning("queue unavailable: sending %s queued texts directly", min(len(due), INLINE_BATCH))
     for message_id, _p in due[:INLINE_BATCH]:
@@ -156,7 +150,7 @@ def _outbound(svc, now: datetime) -> int:
     return min(len(due), INLINE_BATCH)
 
 
-def _stuck(svc, now: datetime) -> int:
+def _stuck(svc: Services, now: datetime) -> int:
     stuck_before = now - timedelta(seconds=stuck_after(svc.settings))
     since = func.coalesce(Message.status_at, Message.created_at)
     with svc.db.read() as session:
@@ -170,11 +164,9 @@ def _stuck(svc, now: datetime) -> int:
     return resolved
 
 
-def _timers(svc, now: datetime) -> int:
+def _timers(svc: Services, now: datetime) -> int:
     """Re-arm the escalation and spot timers Redis no longer holds (it restarted empty, or a schedule call failed),
     or fire them now if they are overdue. Firing is idempotent, so a timer that was only late does no harm."""
-    armed_of = getattr(svc.dispatcher, "timers_armed", None)
-    grace = timedelta(seconds=svc.settings.sweep_after_seconds)
     wanted: list[tuple[str, int, int, datetime]] = []
     with svc.db.read() as session:
         for hid, level, alerted_at, arrived_at, created_at, delay in session.execute(
@@ -195,13 +187,8 @@ def _timers(svc, now: datetime) -> int:
     wanted = [w for w in wanted if w[3] <= now + TIMER_HORIZON]
     if not wanted:
         return 0
-    if armed_of is None:  # no way to ask Redis (the tests' inline dispatcher): fire what is well overdue
-        overdue = [w for w in wanted if w[3] + grace < now]
-        for job, handoff_id, level, _due in overdue:
-            _fire(svc, job, handoff_id, level)
-        return len(overdue)
     try:
-        armed = armed_of([(job, hid, level) for job, hid, level, _due in wanted])
+        armed = svc.dispatcher.timers_armed([(job, hid, level) for job, hid, level, _due in wanted])
     except Exception:  # noqa: BLE001 - Redis is away: fire what is due from here; the rest waits for it
         due_now = [w for w in wanted if w[3] <= now]
         for job, handoff_id, level, _due in due_now:
@@ -219,7 +206,7 @@ def _timers(svc, now: datetime) -> int:
     return count
 
 
-def _fire(svc, job: str, handoff_id: int, level: int) -> None:
+def _fire(svc: Services, job: str, handoff_id: int, level: int) -> None:
     if job == "escalate":
         escalate(svc, handoff_id, level)
     else:

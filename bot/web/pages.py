@@ -5,12 +5,14 @@ import logging
 import secrets
 import threading
 import time
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from flask import Blueprint, Flask, abort, jsonify, make_response, request, session
 from flask.sessions import SecureCookieSessionInterface
 
-from ..usecases.events import Changes
+if TYPE_CHECKING:
+    from ..wiring import Services
+
 
 log = logging.getLogger(__name__)
 
@@ -97,11 +99,11 @@ _ending = threading.Event()
 _SLICE = 0.5
 
 
-def live_stream(svc, store_id: int, version: Callable[[], str], seconds: float, poll: float) -> Iterator[str]:
+def live_stream(svc: Services, store_id: int, version: Callable[[], str], seconds: float, poll: float) -> Iterator[str]:
     """Server-sent events: a `change` event whenever `version()` moves, woken by the store's change notices
     (Redis pub/sub) or, failing those, by polling every `poll` seconds. The stream ends after `seconds`,
     so it never holds a server thread for long; the browser's EventSource reconnects after `retry`."""
-    changes = Changes(svc, store_id)  # subscribe before the first read, so no change slips in between
+    changes = svc.notices.subscribe(store_id)  # subscribe before the first read, so no change slips in between
     try:
         yield "retry: 1000\n\n"
         deadline = time.monotonic() + seconds

@@ -8,7 +8,7 @@ from flask import Blueprint, Response, abort, current_app, jsonify, render_templ
 from twilio.request_validator import RequestValidator
 
 from ..demo import STORE_NUMBER as DEMO_STORE_NUMBER
-from ..usecases import events, simulator
+from ..usecases import simulator
 from ..usecases.errors import Invalid, NotFound
 from . import services
 from .pages import check_csrf, csrf_token, live_stream, secure_headers
@@ -151,6 +151,6 @@ def send():
     signature = RequestValidator(svc.webhook_token).compute_signature(base + "/twilio/sms", form)
     answer = current_app.test_client().post("/twilio/sms", data=form, base_url=request.host_url,
                                             headers={"X-Twilio-Signature": signature})
-    events.publish(svc, store["id"])
+    svc.notices.publish(store["id"])
     return jsonify(status=answer.status_code, sid=form["MessageSid"], **{"from": phone}), \
         200 if answer.status_code == 200 else 502

@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlparse
 from flask import Blueprint, Response, abort, request
 from twilio.request_validator import RequestValidator, add_port, compare, remove_port
 
-from ..usecases.delivery import record_status
+from ..usecases.outbox import record_status
 from ..usecases.inbound import InboundText, receive_inbound
 from . import services
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.usecases import events
 from bot.usecases.stores import create_token
 from tests.support.conversation import Shop
 
@@ -173,7 +172,7 @@ def test_a_staff_member_added_through_the_api_is_welcomed_by_text(svc, client, a
 
 def test_a_change_of_settings_through_the_api_wakes_open_boards(svc, shop, client, admin, base, redis):
     svc.redis = redis  # the in-process services have no Redis of their own; boards wait on this one
-    changes = events.Changes(svc, shop.store.id)
+    changes = svc.notices.subscribe(shop.store.id)
     try:
         client.patch(base, headers=admin, json={"paused": True, "pause_message": "De retour à 14 h."})
         assert changes.wait(5) is True

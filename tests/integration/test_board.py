@@ -13,7 +13,8 @@ from twilio.request_validator import RequestValidator
 from bot import create_app
 from bot.data.db import Database
 from bot.data.models import Handoff, Message, Staff
-from bot.usecases import events, stores
+from bot.notices import RedisNotices
+from bot.usecases import stores
 from bot.wiring import Services, make_redis
 from config.settings import load_settings
 from tests.support.conversation import Shop, app_with
@@ -454,9 +455,9 @@ def test_the_event_stream_announces_the_state_and_ends_with_a_retry_hint(shop, j
 
 def test_a_change_notice_wakes_a_waiting_page_at_once(settings):
     svc = Services(settings=settings, db=None, dispatcher=None, sender=None, redis=make_redis(settings))
-    changes = events.Changes(svc, 42)
+    changes = svc.notices.subscribe(42)
     try:
-        timer = threading.Timer(0.2, events.publish, args=(svc, 42))
+        timer = threading.Timer(0.2, svc.notices.publish, args=(42,))
         timer.start()
         assert changes.wait(5) is True
         assert changes.wait(0.2) is False  # one notice, one wake-up
@@ -468,14 +469,14 @@ def test_publishing_never_raises_even_without_redis(settings):
     down = Services(settings=settings.with_(redis_url="redis://127.0.0.1:1/0"), db=None, dispatcher=None,
                     sender=None)
     down.redis = make_redis(down.settings)
-    events.publish(down, 1)
-    events.publish(Services(settings=settings, db=None, dispatcher=None, sender=None), 1)
-    assert events.Changes(down, 1).wait(0.05) is False  # falls back to polling
+    down.notices.publish(1)
+    Services(settings=settings, db=None, dispatcher=None, sender=None).notices.publish(1)
+    assert down.notices.subscribe(1).wait(0.05) is False  # falls back to polling
 
 
 def test_every_decision_publishes_a_change_of_its_store(svc, shop, julie, marie, monkeypatch):
     published = []
-    monkeypatch.setattr(events, "publish", lambda _svc, store_id: published.append(store_id))
+    monkeypatch.setattr(RedisNotices, "publish", lambda _notices, store_id: published.append(store_id))
     shop.order("1234", marie, "Marie Lavoie")
     marie.texts("rendue place 4")
     julie.texts("OK")

@@ -95,7 +95,7 @@ def test_a_failed_staff_alert_is_rerouted_to_a_colleague(svc):
     [alert] = julie.new()
     with svc.db.read() as session:
         msg = session.scalars(select(Message).where(Message.staff_id.is_not(None))).one()
-    from bot.usecases.delivery import record_status
+    from bot.usecases.outbox import record_status
 
     record_status(svc, msg.twilio_sid, "undelivered", 30003)
     assert boss.new() == [alert] and marc.new() == []

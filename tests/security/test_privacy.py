@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from bot.data.models import Customer, Handoff, Message, Order
 from bot.logs import MaskNumbers, mask_numbers
-from bot.usecases import retention
+from bot.jobs import retention
 from tests.support.conversation import Shop
 
 MARIE, JULIE = "+15145550123", "+15145550111"

@@ -1,13 +1,17 @@
-"""Fakes for unit and conversation tests: an SMS sender with an outbox, an inline queue, a clock."""
+"""Fakes for unit and conversation tests: an SMS sender with an outbox, an inline queue, a clock. Each fits its seam
+in bot/usecases/ports.py (mypy checks it: see the end of this file)."""
 from __future__ import annotations
 
 import itertools
+import json
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING, Any
 
 from bot.messaging.errors import classify
-from bot.messaging.senders import Outgoing, Sent
+from bot.usecases import ports
+from bot.usecases.ports import Logged, Outgoing, Sent
 
 
 class FakeSender:
@@ -27,6 +31,9 @@ class FakeSender:
             raise classify(status, code, f"scripted failure {status}/{code}")
         self.outbox.append(message)
         return Sent(sid=f"SM{uuid.uuid4().hex}", status="queued")
+
+    def recent(self, to: str, from_: str, since: datetime) -> list[Logged]:
+        return []  # no log to ask: a scripted failure raises before anything is recorded
 
     def to(self, number: str) -> list[str]:
         return [m.body for m in self.outbox if m.to.endswith(number)]
@@ -57,11 +64,12 @@ class Timer:
 class InlineDispatcher:
     """Runs jobs at once, in-process; timers wait until the test moves the clock and calls run_due()."""
 
-    svc: object = None
+    svc: Any = None  # the Services it runs jobs against
     timers: list[Timer] = field(default_factory=list)
     enqueued: list[tuple] = field(default_factory=list)
     broken: bool = False  # behave like Redis being down
     errors: list[BaseException] = field(default_factory=list)  # what jobs raised (a real worker would log it)
+    spilled: list[str] = field(default_factory=list)  # texts kept while the database was away, oldest first
 
     def _check(self):
         if self.broken:
@@ -81,7 +89,25 @@ class InlineDispatcher:
         for message_id in message_ids:
             self.process_inbound(message_id)
 
-    def deliver(self, message_ids: list[int]) -> None:
+    def requeue_inbound(self, message_ids: list[int], hold_seconds: float) -> int:
+        for message_id in message_ids:
+            self.process_inbound(message_id)
+        return len(message_ids)
+
+    def spill_inbound(self, sid: str, from_addr: str, to_addr: str, body: str, received_at: datetime) -> None:
+        self._check()
+        self.spilled.append(json.dumps({"sid": sid, "from": from_addr, "to": to_addr, "body": body,
+                                        "at": received_at.isoformat()}))
+
+    def oldest_spilled(self) -> tuple[str, dict[str, Any]] | None:
+        self._check()
+        return (self.spilled[0], json.loads(self.spilled[0])) if self.spilled else None
+
+    def forget_spilled(self, raw: str) -> None:
+        self._check()
+        self.spilled.remove(raw)
+
+    def deliver(self, message_ids: list[int], urgent: bool = False) -> None:  # one lane: `urgent` changes nothing
         from bot.usecases.outbox import deliver
 
         self._check()
@@ -89,7 +115,12 @@ class InlineDispatcher:
         for message_id in message_ids:
             deliver(self.svc, message_id)
 
-    def retry_delivery(self, message_id: int, delay: float) -> None:
+    def deliver_again(self, message_ids: list[int], urgent: bool, hold_seconds: float) -> int:
+        if message_ids:
+            self.deliver(message_ids, urgent)
+        return len(message_ids)
+
+    def retry_delivery(self, message_id: int, delay: float, urgent: bool = False) -> None:
         self._check()
         self.timers.append(Timer(self.svc.clock() + timedelta(seconds=delay), "deliver", ([message_id],)))
 
@@ -97,6 +128,12 @@ class InlineDispatcher:
         self._check()
         args = (handoff_id, level) if job == "escalate" else (handoff_id,)
         self.timers.append(Timer(self.svc.clock() + timedelta(seconds=delay), job, args))
+
+    def timers_armed(self, timers: list[tuple[str, int, int]]) -> set[tuple[str, int, int]]:
+        self._check()
+        waiting = {(t.job, t.args[0], t.args[1] if t.job == "escalate" else 0) for t in self.timers
+                   if t.job in ("escalate", "nudge")}
+        return {t for t in timers if t in waiting}
 
     def sweep_in(self, delay: float) -> None:
         pass
@@ -122,9 +159,15 @@ class InlineDispatcher:
             elif timer.job == "nudge":
                 timers.nudge(self.svc, *timer.args)
             elif timer.job == "status":
-                from bot.usecases.delivery import record_status
+                from bot.usecases.outbox import record_status
 
                 record_status(self.svc, *timer.args)
             elif timer.job == "deliver":
                 for message_id in timer.args[0]:
                     outbox.deliver(self.svc, message_id)
+
+
+if TYPE_CHECKING:  # mypy checks that each fake fits its seam
+    _sender: ports.TextSender = FakeSender()
+    _dispatcher: ports.Dispatcher = InlineDispatcher()
+    _clock: ports.Clock = FakeClock()

@@ -8,7 +8,7 @@ import time
 
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from bot.usecases.intake import Intake
+from bot.web.intake import Intake
 
 
 class Table:

@@ -1,5 +1,9 @@
-"""The webhook's intake: texts that arrive together are stored in one transaction and signalled to the workers in
-one Redis command (a group commit), and each webhook still answers only once its own text is committed."""
+"""The webhook's intake, the use cases' TextIntake (bot/usecases/ports.py): texts that arrive together are stored in
+one transaction and signalled to the workers in one command (a group commit), and each webhook answers only once
+its own text is committed.
+
+Why a group commit: under load many webhook threads of one web process store a text at the same moment, and one
+transaction and one signal for all of them cost little more than for one."""
 from __future__ import annotations
 
 import itertools
@@ -8,7 +12,7 @@ import os
 import threading
 import weakref
 from collections import deque
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, cast
 
 from sqlalchemy.exc import IntegrityError
 
@@ -30,16 +34,15 @@ class _Arrival:
     def outcome(self) -> int:
         if self.error is not None:
             raise self.error
-        return self.message_id
+        return cast(int, self.message_id)  # written without an error: it has its id
 
 
 class Intake:
-    """Stores inbound rows the way LevelDB's writers share a write: every webhook thread queues its row; the thread
-    at the front (the leader) writes its own row and all those queued behind it, up to `max_batch`, in one
-    transaction, signals the workers about them in one command, then wakes each of their threads with its row's id
-    or error and hands the front to the next thread waiting. With one text at a time the leader writes only its
-    own, so a quiet shop's text goes in as directly as before. Nothing is answered before it is committed, so the
-    guarantee stays as it was: a text that got its 200 is in the database.
+    """Every webhook thread queues its row; the thread at the front (the leader) writes its own row and all those
+    queued behind it, up to `max_batch`, in one transaction, signals the workers about them in one command, then
+    wakes each of their threads with its row's id or error and hands the front to the next thread waiting. A lone
+    text is written by its own thread at once. Nothing is answered before it is committed: a text that got its 200
+    is in the database.
 
     A row the batch cannot take (a re-delivered MessageSid hits the unique index) rolls the batch back; each of its
     rows is then written on its own, so that one duplicate fails only its own webhook."""
@@ -101,7 +104,7 @@ class Intake:
             for arrival in arrivals:
                 arrival.error = exc
             return
-        to_signal = [a.message_id for a in arrivals if a.signal and a.error is None]
+        to_signal = [a.message_id for a in arrivals if a.signal and a.error is None and a.message_id is not None]
         if to_signal:
             try:
                 self._signal(to_signal)
