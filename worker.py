@@ -5,6 +5,7 @@ SIGTERM is a graceful stop: RQ finishes the job in hand, the drain finishes the 
 texts), then the process exits 0. A second SIGTERM is RQ's cold stop. SIGKILL loses nothing either: whatever was
 in hand is found again in the database by the next sweep (docs/reliability.md).
 """
+
 from __future__ import annotations
 
 import ctypes

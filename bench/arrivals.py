@@ -1,5 +1,6 @@
 """Arrival-to-alert latency: a paced load of "here spot N" webhooks from customers with ready orders, timed
 from the sender's clock when posting to the Twilio stand-in's clock when the staff alert reaches it."""
+
 from __future__ import annotations
 
 import re
@@ -8,7 +9,7 @@ import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import requests
 from sqlalchemy import func, insert, select
@@ -47,17 +48,40 @@ def populate(db_url: str, count: int, stores: int = STORES, staff_per_store: int
         for k in range(staff_per_store):
             add_staff(db, store.id, f"Staff {s}-{k}", f"+1514666{s * 10 + k:04d}", language="en")
         pop.stores.append((store.id, number))
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     with db.write() as session:
         phones = [f"+1438{2000000 + i:07d}" for i in range(count)]
-        session.execute(insert(Customer), [
-            {"store_id": pop.stores[i % stores][0], "phone": p, "name": f"Client{i} Bench", "channel": "sms",
-             "opted_out": False, "unreachable": False} for i, p in enumerate(phones)])
+        session.execute(
+            insert(Customer),
+            [
+                {
+                    "store_id": pop.stores[i % stores][0],
+                    "phone": p,
+                    "name": f"Client{i} Bench",
+                    "channel": "sms",
+                    "opted_out": False,
+                    "unreachable": False,
+                }
+                for i, p in enumerate(phones)
+            ],
+        )
         ids = dict(session.execute(select(Customer.phone, Customer.id)).all())
-        session.execute(insert(Order), [
-            {"store_id": pop.stores[i % stores][0], "number": str(ORDER_BASE + i), "customer_id": ids[p],
-             "customer_name": f"Client{i} Bench", "language": "en", "status": "ready", "created_at": now,
-             "ready_at": now} for i, p in enumerate(phones)])
+        session.execute(
+            insert(Order),
+            [
+                {
+                    "store_id": pop.stores[i % stores][0],
+                    "number": str(ORDER_BASE + i),
+                    "customer_id": ids[p],
+                    "customer_name": f"Client{i} Bench",
+                    "language": "en",
+                    "status": "ready",
+                    "created_at": now,
+                    "ready_at": now,
+                }
+                for i, p in enumerate(phones)
+            ],
+        )
     pop.customers = [(p, pop.stores[i % stores][1], str(ORDER_BASE + i)) for i, p in enumerate(phones)]
     db.dispose()
     return pop
@@ -121,19 +145,43 @@ def _alerts_sent(db, since_id: int) -> int:
     from bot.data.models import Message
 
     with db.read() as s:
-        return s.scalar(select(func.count()).select_from(Message).where(
-            Message.id > since_id, Message.direction == "out", Message.audience == "staff",
-            Message.status.in_(("sent", "delivered"))))
+        return s.scalar(
+            select(func.count())
+            .select_from(Message)
+            .where(
+                Message.id > since_id,
+                Message.direction == "out",
+                Message.audience == "staff",
+                Message.status.in_(("sent", "delivered")),
+            )
+        )
 
 
-def run_case(env: stack.Env, db_kind: str, workers: int, rate: float, count: int, warmup: int = 20,
-             drain_timeout: float = 120.0, patches: str = "", twilio_delay: float = 0.0, log=print) -> dict:
+def run_case(
+    env: stack.Env,
+    db_kind: str,
+    workers: int,
+    rate: float,
+    count: int,
+    warmup: int = 20,
+    drain_timeout: float = 120.0,
+    patches: str = "",
+    twilio_delay: float = 0.0,
+    log=print,
+) -> dict:
     """One stack (web as the Procfile runs it + `workers` worker processes), `count` arrivals at `rate`/s."""
     from bot.data.db import Database
     from bot.data.models import Message
 
-    result = {"database": db_kind, "workers": workers, "rate": rate, "count": count, "patches": patches,
-              "twilio_delay": twilio_delay, "stores": STORES}
+    result = {
+        "database": db_kind,
+        "workers": workers,
+        "rate": rate,
+        "count": count,
+        "patches": patches,
+        "twilio_delay": twilio_delay,
+        "stores": STORES,
+    }
     port = stack.free_port()
     with stack.database(db_kind, env.tmp) as db_url:
         pop = populate(db_url, count + warmup)
@@ -157,8 +205,11 @@ def run_case(env: stack.Env, db_kind: str, workers: int, rate: float, count: int
                 last_id = s.scalar(select(func.max(Message.id)))
             env.standin_reset()
             if twilio_delay:  # every message accepted, answered after Twilio's usual round trip
-                requests.post(env.standin_url + "/_standin/fail", json={
-                    "times": 10 * count + 1000, "accept": True, "delay": twilio_delay}, timeout=10).raise_for_status()
+                requests.post(
+                    env.standin_url + "/_standin/fail",
+                    json={"times": 10 * count + 1000, "accept": True, "delay": twilio_delay},
+                    timeout=10,
+                ).raise_for_status()
             load = Load(url, forms[warmup:], rate=rate)
             t_send = load.run()
             # wait for the alerts: done, or no progress for 30 s, or the overall cap
@@ -203,18 +254,31 @@ def run_case(env: stack.Env, db_kind: str, workers: int, rate: float, count: int
     ack = [(customer_ack[i] - load.sent_at[i]) * 1000 for i in ok if i in customer_ack]
     web_ms = [load.answered[i] * 1000 for i in ok]
     span = (max(first_alert.values()) - min(load.sent_at)) if first_alert else float("nan")
-    result.update({
-        "webhook_non200": count - len(ok), "alerts": len(lat), "lost": len(ok) - len(lat),
-        "p50_ms": percentile(lat, 50), "p90_ms": percentile(lat, 90), "p99_ms": percentile(lat, 99),
-        "max_ms": max(lat) if lat else float("nan"), "ack_p50_ms": percentile(ack, 50),
-        "ack_p99_ms": percentile(ack, 99), "webhook_p50_ms": percentile(web_ms, 50),
-        "webhook_p99_ms": percentile(web_ms, 99), "send_seconds": t_send, "offered_rate": count / t_send,
-        "achieved_rate": len(lat) / span if lat and span > 0 else float("nan"), "send_lag_ms": load.max_lag * 1000,
-        "worker_rss_mb": max(rss_worker) if rss_worker else None,
-    })
-    log(f"  {db_kind}, {workers} worker(s){' +' + patches if patches else ''}"
+    result.update(
+        {
+            "webhook_non200": count - len(ok),
+            "alerts": len(lat),
+            "lost": len(ok) - len(lat),
+            "p50_ms": percentile(lat, 50),
+            "p90_ms": percentile(lat, 90),
+            "p99_ms": percentile(lat, 99),
+            "max_ms": max(lat) if lat else float("nan"),
+            "ack_p50_ms": percentile(ack, 50),
+            "ack_p99_ms": percentile(ack, 99),
+            "webhook_p50_ms": percentile(web_ms, 50),
+            "webhook_p99_ms": percentile(web_ms, 99),
+            "send_seconds": t_send,
+            "offered_rate": count / t_send,
+            "achieved_rate": len(lat) / span if lat and span > 0 else float("nan"),
+            "send_lag_ms": load.max_lag * 1000,
+            "worker_rss_mb": max(rss_worker) if rss_worker else None,
+        }
+    )
+    log(
+        f"  {db_kind}, {workers} worker(s){' +' + patches if patches else ''}"
         f"{f', Twilio answering in {twilio_delay * 1000:.0f} ms' if twilio_delay else ''}, {rate:g}/s x {count}: p50 {result['p50_ms']:.0f} ms, "
         f"p99 {result['p99_ms']:.0f} ms, max {result['max_ms']:.0f} ms, lost {result['lost']}, "
         f"non-200 {result['webhook_non200']}, alerts/s {result['achieved_rate']:.0f}"
-        + (f", WORKERS EXITED: {result['workers_exited']}" if result["workers_exited"] else ""))
+        + (f", WORKERS EXITED: {result['workers_exited']}" if result["workers_exited"] else "")
+    )
     return result

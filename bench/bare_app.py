@@ -1,5 +1,6 @@
 """The baseline for the webhook benchmark: a bare Flask app on the same gunicorn settings that answers
 POST /twilio/sms with empty TwiML and does nothing else (no signature check, no storage, no queue)."""
+
 from flask import Flask, Response
 
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'

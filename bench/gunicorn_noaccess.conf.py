@@ -1,4 +1,5 @@
 """config/gunicorn.conf.py with the access log off (the `no-access-log` candidate in bench/variants.py)."""
+
 from pathlib import Path
 
 _conf = Path(__file__).resolve().parents[1] / "config" / "gunicorn.conf.py"

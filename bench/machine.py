@@ -1,4 +1,5 @@
 """The machine the numbers were taken on, and waiting for it to be quiet."""
+
 from __future__ import annotations
 
 import os
@@ -7,7 +8,7 @@ import shutil
 import subprocess
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 
 def loadavg() -> tuple[float, float, float]:
@@ -83,13 +84,15 @@ def describe() -> dict:
     versions["redis-server"] = _cmd([redis_server, "--version"]).split(" v=")[-1].split()[0] if redis_server else "?"
     pg = _cmd(["psql", "--version"])
     versions["postgresql"] = pg.split()[2] if len(pg.split()) > 2 else "?"
-    versions["wrk"] = (_cmd(["wrk", "-v"]) or "").split(" [")[0].replace("wrk ", "") if shutil.which("wrk") else "absent"
+    versions["wrk"] = (
+        (_cmd(["wrk", "-v"]) or "").split(" [")[0].replace("wrk ", "") if shutil.which("wrk") else "absent"
+    )
     return {
         "nproc": _cmd(["nproc"]) or str(os.cpu_count()),
         "cpu_model": cpu_model or platform.processor(),
         "memory_gib": round(mem_kb / 1024 / 1024, 1),
         "kernel": platform.release(),
         "python": sys.version.split()[0],
-        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "versions": versions,
     }

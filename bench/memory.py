@@ -1,4 +1,5 @@
 """Memory: resident size of the web workers and of one worker process after N and 2N messages."""
+
 from __future__ import annotations
 
 import time
@@ -18,12 +19,21 @@ def _processed(db) -> int:
     from bot.data.models import Message
 
     with db.read() as s:
-        return s.scalar(select(func.count()).select_from(Message).where(
-            Message.direction == "in", Message.status != "received"))
+        return s.scalar(
+            select(func.count()).select_from(Message).where(Message.direction == "in", Message.status != "received")
+        )
 
 
-def run(env: stack.Env, messages: int = 20_000, checkpoints: tuple[int, ...] = (10_000, 20_000), rate: float = 150,
-        db_kind: str = "sqlite", timeout: float = 1200, warm: int = 200, log=print) -> dict:
+def run(
+    env: stack.Env,
+    messages: int = 20_000,
+    checkpoints: tuple[int, ...] = (10_000, 20_000),
+    rate: float = 150,
+    db_kind: str = "sqlite",
+    timeout: float = 1200,
+    warm: int = 200,
+    log=print,
+) -> dict:
     from bot.data.db import Database
 
     customers = (messages + warm) // len(SCRIPT) + 1
@@ -40,7 +50,7 @@ def run(env: stack.Env, messages: int = 20_000, checkpoints: tuple[int, ...] = (
             url = web.url + "/twilio/sms"
             forms = []
             n = 0
-            for turn, text in enumerate(SCRIPT):  # everyone's first text, then everyone's second...
+            for _turn, text in enumerate(SCRIPT):  # everyone's first text, then everyone's second...
                 for i, (phone, store_number, _o) in enumerate(pop.customers):
                     if n >= messages + warm:
                         break
@@ -50,8 +60,12 @@ def run(env: stack.Env, messages: int = 20_000, checkpoints: tuple[int, ...] = (
 
             def sample(label: str, processed: int) -> None:
                 pids = web.worker_pids()
-                s = {"label": label, "processed": processed, "web_rss_mb": [round(stack.rss_mb(p), 1) for p in pids],
-                     "worker_rss_mb": round(stack.rss_mb(worker.pid), 1)}
+                s = {
+                    "label": label,
+                    "processed": processed,
+                    "web_rss_mb": [round(stack.rss_mb(p), 1) for p in pids],
+                    "worker_rss_mb": round(stack.rss_mb(worker.pid), 1),
+                }
                 out["samples"].append(s)
                 log(f"  after {processed} messages: web workers {s['web_rss_mb']} MB, worker {s['worker_rss_mb']} MB")
 
@@ -66,13 +80,16 @@ def run(env: stack.Env, messages: int = 20_000, checkpoints: tuple[int, ...] = (
             t0 = time.monotonic()
             sender.start()
             for mark in checkpoints:
+
                 def reached(mark=mark):
                     if worker.poll() is not None:
                         raise RuntimeError("the worker exited:\n" + env.procs.log("worker0"))
                     return _processed(db) >= warm + mark
+
                 try:
-                    stack.wait_for(reached, max(1.0, timeout - (time.monotonic() - t0)), f"{mark} messages",
-                                   interval=0.5)
+                    stack.wait_for(
+                        reached, max(1.0, timeout - (time.monotonic() - t0)), f"{mark} messages", interval=0.5
+                    )
                 except RuntimeError as exc:
                     out["error"] = str(exc)[:300]
                     break

@@ -4,6 +4,7 @@ cProfile). Candidate fixes (bench/variants.py) can be applied first to measure t
 
     .venv/bin/python -m bench.profile [--patches a,b] [--n 400]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -60,8 +61,11 @@ class PhaseTimer:
         self.calls.clear()
 
     def per_item(self, n: int) -> dict[str, dict]:
-        return {k: {"ms": self.total[k] / n * 1000, "cpu_ms": self.cpu[k] / n * 1000, "calls": self.calls[k] / n}
-                for k in self.order if k in self.total}
+        return {
+            k: {"ms": self.total[k] / n * 1000, "cpu_ms": self.cpu[k] / n * 1000, "calls": self.calls[k] / n}
+            for k in self.order
+            if k in self.total
+        }
 
 
 def _cpu() -> float:
@@ -107,12 +111,11 @@ def worker_breakdown(env: stack.Env, n: int = 400, patches: str = "", db_kind: s
             import bot.usecases.inbound as inbound
             import bot.usecases.outbox as outbox
             from bot.jobs.dispatch import RQDispatcher
+            from bot.logs import MaskNumbers, configure_logging
             from bot.messaging.senders import TwilioSender
             from bot.notices import RedisNotices
             from bot.wiring import build
             from config.settings import load_settings
-
-            from bot.logs import MaskNumbers, configure_logging
 
             root = logging.getLogger()
             old_handlers, old_level = root.handlers, root.level
@@ -125,9 +128,16 @@ def worker_breakdown(env: stack.Env, n: int = 400, patches: str = "", db_kind: s
             root.setLevel(logging.INFO)
             applied = variants.apply(patches)
             svc = build(load_settings(), role="worker")
-            ids = [inbound.record_inbound(svc.db, inbound.InboundText(
-                sid=f"SMprof{i:026d}", from_addr=phone, to_addr=store, body=f"here spot {i % 60 + 1}"), svc.clock())
-                for i, (phone, store, _o) in enumerate(pop.customers)]
+            ids = [
+                inbound.record_inbound(
+                    svc.db,
+                    inbound.InboundText(
+                        sid=f"SMprof{i:026d}", from_addr=phone, to_addr=store, body=f"here spot {i % 60 + 1}"
+                    ),
+                    svc.clock(),
+                )
+                for i, (phone, store, _o) in enumerate(pop.customers)
+            ]
             for mid in ids[:warm]:
                 inbound.process_inbound(svc, mid)
             timer = PhaseTimer()
@@ -143,7 +153,7 @@ def worker_breakdown(env: stack.Env, n: int = 400, patches: str = "", db_kind: s
             timer.wrap(twilio.http.HttpClient, "log_request", "    of which SDK request logging")
             timer.wrap(twilio.http.HttpClient, "log_response", "    of which SDK response logging")
             timer.wrap(Redis, "execute_command", "Redis commands (all)")
-            timed = ids[warm:warm + n]
+            timed = ids[warm : warm + n]
             t, c = time.perf_counter(), _cpu()
             for mid in timed:
                 inbound.process_inbound(svc, mid)
@@ -152,7 +162,7 @@ def worker_breakdown(env: stack.Env, n: int = 400, patches: str = "", db_kind: s
             timer.undo()
             prof = cProfile.Profile()
             prof.enable()
-            for mid in ids[warm + n:]:
+            for mid in ids[warm + n :]:
                 inbound.process_inbound(svc, mid)
             prof.disable()
             svc.db.dispose()
@@ -163,8 +173,14 @@ def worker_breakdown(env: stack.Env, n: int = 400, patches: str = "", db_kind: s
             root.setLevel(old_level)
             logging.getLogger("twilio.http_client").setLevel(twilio_level)
             _undo_patches()
-    return {"n": n, "patches": applied, "wall_ms": wall / n * 1000, "cpu_ms": cpu / n * 1000, "phases": phases,
-            "top": _top(prof)}
+    return {
+        "n": n,
+        "patches": applied,
+        "wall_ms": wall / n * 1000,
+        "cpu_ms": cpu / n * 1000,
+        "phases": phases,
+        "top": _top(prof),
+    }
 
 
 def webhook_breakdown(env: stack.Env, n: int = 2000, patches: str = "", db_kind: str = "sqlite") -> dict:
@@ -211,7 +227,9 @@ def webhook_breakdown(env: stack.Env, n: int = 2000, patches: str = "", db_kind:
             timer.wrap(inbound, "inbound_row", "    the row: store lookup, sender's number")
             timer.wrap(inbound.StoreNumbers, "store_id", "      of which store lookup (cached per process)")
             timer.wrap(inbound, "to_e164", "      of which phone parsing (E.164 as given, else phonenumbers)")
-            timer.wrap(intake.Intake, "_write", "    the intake's INSERT transaction and LPUSH (one client: batches of 1)")
+            timer.wrap(
+                intake.Intake, "_write", "    the intake's INSERT transaction and LPUSH (one client: batches of 1)"
+            )
             timer.wrap(RQDispatcher, "process_inbound_many", "      of which signal: Redis LPUSH")
             t, c = time.perf_counter(), _cpu()
             for i in range(warm, warm + n):
@@ -230,8 +248,14 @@ def webhook_breakdown(env: stack.Env, n: int = 2000, patches: str = "", db_kind:
             os.environ.clear()
             os.environ.update(saved)
             _undo_patches()
-    return {"n": n, "patches": applied, "wall_ms": wall / n * 1000, "cpu_ms": cpu / n * 1000, "phases": phases,
-            "top": _top(prof)}
+    return {
+        "n": n,
+        "patches": applied,
+        "wall_ms": wall / n * 1000,
+        "cpu_ms": cpu / n * 1000,
+        "phases": phases,
+        "top": _top(prof),
+    }
 
 
 def _undo_patches() -> None:
@@ -243,8 +267,9 @@ def _undo_patches() -> None:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.profile", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.profile", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--patches", default="")
     parser.add_argument("--n", type=int, default=400)
     parser.add_argument("--what", choices=["worker", "webhook", "both"], default="both")
@@ -258,8 +283,10 @@ def main(argv=None) -> int:
         if args.what in ("worker", "both"):
             out["worker"] = worker_breakdown(env, n=args.n, patches=args.patches, db_kind=args.database)
     for name, result in out.items():
-        print(f"== {name}: {result['wall_ms']:.2f} ms wall, {result['cpu_ms']:.2f} ms CPU per item "
-              f"(patches: {','.join(result['patches']) or 'none'})")
+        print(
+            f"== {name}: {result['wall_ms']:.2f} ms wall, {result['cpu_ms']:.2f} ms CPU per item "
+            f"(patches: {','.join(result['patches']) or 'none'})"
+        )
         for phase, v in result["phases"].items():
             print(f"   {v['cpu_ms']:7.3f} ms CPU {v['ms']:7.3f} ms wall  x{v['calls']:.1f}  {phase}")
         print("   top functions by own time (cProfile):")

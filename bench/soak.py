@@ -8,6 +8,7 @@ exactly one alert to staff. Reports lost and duplicated texts (both must be zero
 Everything runs on 127.0.0.1 and is started and stopped by this script: a private redis-server, the Twilio stand-in
 (tests/support/twilio_standin.py), gunicorn and `python worker.py` (tests/support/live.py). Every loop is bounded.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,7 +24,7 @@ import time
 import uuid
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -50,8 +51,13 @@ def log(*args) -> None:
 
 def start_standin(workdir: Path) -> tuple[subprocess.Popen, SimpleNamespace]:
     out = open(workdir / "standin.log", "w")
-    proc = subprocess.Popen([sys.executable, "-m", "tests.support.twilio_standin", "--port", "0"], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=out, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tests.support.twilio_standin", "--port", "0"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=out,
+        text=True,
+    )
     info = json.loads(proc.stdout.readline())
     return proc, SimpleNamespace(url=info["url"], account_sid=info["account_sid"], auth_token=info["auth_token"])
 
@@ -68,16 +74,40 @@ def populate(url: str, arrivals: int, stores: int) -> tuple[list[str], list[tupl
         store_numbers.append(number)
         ids.append(store.id)
     phones = [f"+1438{2000000 + i:07d}" for i in range(arrivals)]
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     with db.write() as session:
-        session.execute(insert(Customer), [{"store_id": ids[i % stores], "phone": p, "name": f"Client{i} Soak",
-                                            "language": "fr", "channel": "sms", "opted_out": False,
-                                            "unreachable": False} for i, p in enumerate(phones)])
+        session.execute(
+            insert(Customer),
+            [
+                {
+                    "store_id": ids[i % stores],
+                    "phone": p,
+                    "name": f"Client{i} Soak",
+                    "language": "fr",
+                    "channel": "sms",
+                    "opted_out": False,
+                    "unreachable": False,
+                }
+                for i, p in enumerate(phones)
+            ],
+        )
         by_phone = dict(session.execute(select(Customer.phone, Customer.id)).all())
-        session.execute(insert(Order), [{"store_id": ids[i % stores], "number": str(ORDER_BASE + i),
-                                         "customer_id": by_phone[p], "customer_name": f"Client{i} Soak",
-                                         "language": "fr", "status": "ready", "created_at": now, "ready_at": now}
-                                        for i, p in enumerate(phones)])
+        session.execute(
+            insert(Order),
+            [
+                {
+                    "store_id": ids[i % stores],
+                    "number": str(ORDER_BASE + i),
+                    "customer_id": by_phone[p],
+                    "customer_name": f"Client{i} Soak",
+                    "language": "fr",
+                    "status": "ready",
+                    "created_at": now,
+                    "ready_at": now,
+                }
+                for i, p in enumerate(phones)
+            ],
+        )
     db.dispose()
     return staff_phones, [(p, store_numbers[i % stores], str(ORDER_BASE + i)) for i, p in enumerate(phones)]
 
@@ -121,8 +151,13 @@ def run(args) -> dict:
         database_url += ("&" if "?" in database_url else "?") + f"options=-csearch_path%3D{schema}"
     redis = RedisServer(workdir / "redis").start()
     standin_proc, twilio = start_standin(workdir)
-    env = {"SWEEP_AFTER_SECONDS": "5", "SWEEP_EVERY_SECONDS": "2", "TWILIO_TIMEOUT_SECONDS": "5",
-           "SEND_RATE_PER_SECOND": str(args.send_rate), "WEB_CONCURRENCY": "2"}
+    env = {
+        "SWEEP_AFTER_SECONDS": "5",
+        "SWEEP_EVERY_SECONDS": "2",
+        "TWILIO_TIMEOUT_SECONDS": "5",
+        "SEND_RATE_PER_SECOND": str(args.send_rate),
+        "WEB_CONCURRENCY": "2",
+    }
     stack = LiveStack(database_url, twilio, workdir, redis_url=redis.url, env=env)
     chaos = None
     try:
@@ -139,14 +174,23 @@ def run(args) -> dict:
         local = threading.local()
 
         def post(phone: str, store: str, sid: str) -> None:
-            form = {"MessageSid": sid, "From": phone, "To": store, "Body": f"rendu place {random.randint(1, 60)}",
-                    "AccountSid": twilio.account_sid}
+            form = {
+                "MessageSid": sid,
+                "From": phone,
+                "To": store,
+                "Body": f"rendu place {random.randint(1, 60)}",
+                "AccountSid": twilio.account_sid,
+            }
             if not hasattr(local, "session"):
                 local.session = requests.Session()
             s = local.session
             try:
-                code = s.post(stack.url + "/twilio/sms", data=form, timeout=30,
-                              headers={"X-Twilio-Signature": stack.sign("/twilio/sms", form)}).status_code
+                code = s.post(
+                    stack.url + "/twilio/sms",
+                    data=form,
+                    timeout=30,
+                    headers={"X-Twilio-Signature": stack.sign("/twilio/sms", form)},
+                ).status_code
             except requests.RequestException as exc:
                 code = type(exc).__name__
             with lock:
@@ -182,10 +226,16 @@ def run(args) -> dict:
         quiet_since, last = time.monotonic(), None
         while time.monotonic() < deadline:
             with db.read() as s:
-                pending_in = s.scalar(select(func.count()).select_from(Message).where(
-                    Message.direction == "in", Message.status == "received"))
-                pending_out = s.scalar(select(func.count()).select_from(Message).where(
-                    Message.direction == "out", Message.status.in_(("queued", "sending"))))
+                pending_in = s.scalar(
+                    select(func.count())
+                    .select_from(Message)
+                    .where(Message.direction == "in", Message.status == "received")
+                )
+                pending_out = s.scalar(
+                    select(func.count())
+                    .select_from(Message)
+                    .where(Message.direction == "out", Message.status.in_(("queued", "sending")))
+                )
                 done_out = s.scalar(select(func.count()).select_from(Message).where(Message.direction == "out"))
             now_state = (pending_in, pending_out, done_out)
             if now_state != last:
@@ -219,8 +269,9 @@ def ledger(sids, answers, rows, at_twilio, staff_phones, chaos, args, send_secon
     processed_in = {sid for direction, status, sid, _t in rows if direction == "in" and status == "processed"}
     out_sids = [sid for direction, _s, sid, _t in rows if direction == "out" and sid]
     acks = Counter(m["to"] for m in at_twilio if m["to"] not in staff_phones)
-    alerts = Counter(match.group(1) for m in at_twilio if m["to"] in staff_phones
-                     and (match := ORDER_RE.search(m["body"] or "")))
+    alerts = Counter(
+        match.group(1) for m in at_twilio if m["to"] in staff_phones and (match := ORDER_RE.search(m["body"] or ""))
+    )
     lost_texts = dup_texts = 0
     for sid in ok:
         phone, _store, order = sids[sid]
@@ -229,18 +280,26 @@ def ledger(sids, answers, rows, at_twilio, staff_phones, chaos, args, send_secon
             dup_texts += max(0, n - 1)
     unclaimed = [m for m in at_twilio if m["sid"] not in set(out_sids)]
     result = {
-        "arrivals": len(sids), "redelivered": sum(sum(c.values()) for c in answers.values()) - len(answers),
-        "answered_200": len(ok), "not_200": len(sids) - len(ok),
-        "stored": len(stored_in & set(sids)), "processed": len(processed_in & set(sids)),
+        "arrivals": len(sids),
+        "redelivered": sum(sum(c.values()) for c in answers.values()) - len(answers),
+        "answered_200": len(ok),
+        "not_200": len(sids) - len(ok),
+        "stored": len(stored_in & set(sids)),
+        "processed": len(processed_in & set(sids)),
         "lost_arrivals": len(ok - processed_in),
-        "texts_expected": 2 * len(ok), "texts_at_twilio": len(at_twilio),
+        "texts_expected": 2 * len(ok),
+        "texts_at_twilio": len(at_twilio),
         # per arrival answered 200: its customer's answer and its staff alert, each expected exactly once
-        "lost_texts": lost_texts, "duplicated_texts": dup_texts,
+        "lost_texts": lost_texts,
+        "duplicated_texts": dup_texts,
         # cross-check: messages Twilio holds that no outbox row claims (each would be a second send)
         "unclaimed_at_twilio": len(unclaimed),
-        "workers_killed": chaos.kills, "redis_restarts": chaos.redis_restarts, "workers": args.workers,
+        "workers_killed": chaos.kills,
+        "redis_restarts": chaos.redis_restarts,
+        "workers": args.workers,
         "database": "postgresql" if (args.database_url or "").startswith("postgres") else "sqlite",
-        "send_seconds": round(send_seconds, 1), "settle_seconds": round(settle_seconds, 1),
+        "send_seconds": round(send_seconds, 1),
+        "settle_seconds": round(settle_seconds, 1),
     }
     return result
 
@@ -264,8 +323,9 @@ def main(argv: list[str] | None = None) -> int:
     print(json.dumps(result, indent=2))
     if args.out:
         args.out.write_text(json.dumps(result, indent=2) + "\n")
-    clean = not (result["lost_texts"] or result["duplicated_texts"] or result["lost_arrivals"]
-                 or result["unclaimed_at_twilio"])
+    clean = not (
+        result["lost_texts"] or result["duplicated_texts"] or result["lost_arrivals"] or result["unclaimed_at_twilio"]
+    )
     return 0 if clean else 1
 
 

@@ -1,5 +1,6 @@
 """Real processes for the benchmarks: a private redis-server, a database, gunicorn as the Procfile runs it,
 `python worker.py` processes and the Twilio stand-in, all on 127.0.0.1 and all stopped by the bench itself."""
+
 from __future__ import annotations
 
 import json
@@ -57,9 +58,13 @@ def gunicorn_conf() -> dict:
     finally:
         os.environ.clear()
         os.environ.update(saved)
-    return {"worker_class": conf.get("worker_class", "sync"), "threads": int(conf.get("threads", 1)),
-            "workers": int(conf.get("workers", 1)), "preload_app": bool(conf.get("preload_app", False)),
-            "accesslog": conf.get("accesslog")}
+    return {
+        "worker_class": conf.get("worker_class", "sync"),
+        "threads": int(conf.get("threads", 1)),
+        "workers": int(conf.get("workers", 1)),
+        "preload_app": bool(conf.get("preload_app", False)),
+        "accesslog": conf.get("accesslog"),
+    }
 
 
 class Procs:
@@ -71,8 +76,15 @@ class Procs:
 
     def spawn(self, name: str, argv: list[str], env: dict, **kwargs) -> subprocess.Popen:
         log = open(self.logdir / f"{name}.log", "w")
-        proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=kwargs.pop("stdout", log), stderr=subprocess.STDOUT,
-                                start_new_session=True, **kwargs)
+        proc = subprocess.Popen(
+            argv,
+            cwd=ROOT,
+            env=env,
+            stdout=kwargs.pop("stdout", log),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            **kwargs,
+        )
         self.procs.append((name, proc))
         return proc
 
@@ -118,8 +130,23 @@ class Env:
         self._standin = None
 
     def start_redis(self) -> None:
-        proc = self.procs.spawn("redis", [redis_binary(), "--port", str(self.redis_port), "--bind", "127.0.0.1",
-                                          "--save", "", "--appendonly", "no", "--dir", str(self.tmp)], os.environ.copy())
+        proc = self.procs.spawn(
+            "redis",
+            [
+                redis_binary(),
+                "--port",
+                str(self.redis_port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.tmp),
+            ],
+            os.environ.copy(),
+        )
         import redis
 
         client = redis.Redis.from_url(self.redis_url)
@@ -127,8 +154,12 @@ class Env:
         client.close()
 
     def start_standin(self) -> str:
-        proc = self.procs.spawn("standin", [PY, "-m", "tests.support.twilio_standin", "--port", "0"],
-                                {**os.environ, "PYTHONUNBUFFERED": "1"}, stdout=subprocess.PIPE)
+        proc = self.procs.spawn(
+            "standin",
+            [PY, "-m", "tests.support.twilio_standin", "--port", "0"],
+            {**os.environ, "PYTHONUNBUFFERED": "1"},
+            stdout=subprocess.PIPE,
+        )
         line = proc.stdout.readline()
         if not line:
             raise RuntimeError("the Twilio stand-in did not start: " + self.procs.log("standin"))
@@ -152,7 +183,7 @@ class Env:
             pass
         shutil.rmtree(self.tmp, ignore_errors=True)
 
-    def __enter__(self) -> "Env":
+    def __enter__(self) -> Env:
         self.start_redis()
         return self
 
@@ -229,8 +260,14 @@ def drop_templates() -> None:
 
 
 def _migrate(url: str) -> None:
-    done = subprocess.run([PY, "-m", "bot", "init-db"], cwd=ROOT, capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "DATABASE_URL": url})
+    done = subprocess.run(
+        [PY, "-m", "bot", "init-db"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "DATABASE_URL": url},
+    )
     if done.returncode != 0:
         raise RuntimeError("init-db failed: " + done.stderr[-2000:])
 
@@ -238,20 +275,38 @@ def _migrate(url: str) -> None:
 # --- the product's processes ------------------------------------------------------------------------
 def app_env(env: Env, database_url: str, port: int, queue: str | None = None) -> dict:
     out = {k: v for k, v in os.environ.items() if k not in ("WEB_CONCURRENCY", "PORT")}
-    out.update({
-        "DATABASE_URL": database_url, "REDIS_URL": env.redis_url, "PUBLIC_BASE_URL": f"http://127.0.0.1:{port}",
-        "TWILIO_ACCOUNT_SID": ACCOUNT_SID, "TWILIO_AUTH_TOKEN": AUTH_TOKEN, "SMS_TRANSPORT": "twilio",
-        "TWILIO_API_BASE_URL": env.standin_url or "http://127.0.0.1:9", "QUEUE_NAME": queue or "bench",
-        "SECRET_KEY": "bench-" + uuid.uuid4().hex, "PYTHONUNBUFFERED": "1", "PORT": str(port),
-    })
+    out.update(
+        {
+            "DATABASE_URL": database_url,
+            "REDIS_URL": env.redis_url,
+            "PUBLIC_BASE_URL": f"http://127.0.0.1:{port}",
+            "TWILIO_ACCOUNT_SID": ACCOUNT_SID,
+            "TWILIO_AUTH_TOKEN": AUTH_TOKEN,
+            "SMS_TRANSPORT": "twilio",
+            "TWILIO_API_BASE_URL": env.standin_url or "http://127.0.0.1:9",
+            "QUEUE_NAME": queue or "bench",
+            "SECRET_KEY": "bench-" + uuid.uuid4().hex,
+            "PYTHONUNBUFFERED": "1",
+            "PORT": str(port),
+        }
+    )
     return out
 
 
 class Web:
     """gunicorn with config/gunicorn.conf.py, as the Procfile's `web` runs it; worker class optionally forced."""
 
-    def __init__(self, env: Env, app: str, app_environ: dict, port: int, worker_class: str | None = None,
-                 threads: int | None = None, name: str = "web", access_log: bool = True):
+    def __init__(
+        self,
+        env: Env,
+        app: str,
+        app_environ: dict,
+        port: int,
+        worker_class: str | None = None,
+        threads: int | None = None,
+        name: str = "web",
+        access_log: bool = True,
+    ):
         self.env, self.port, self.name = env, port, name
         self.url = f"http://127.0.0.1:{port}"
         conf = "config/gunicorn.conf.py" if access_log else str(Path(__file__).with_name("gunicorn_noaccess.conf.py"))
@@ -261,11 +316,12 @@ class Web:
         argv.append(app)
         self.proc = env.procs.spawn(name, argv, app_environ)
 
-    def wait(self, path: str = "/healthz", timeout: float = 30) -> "Web":
+    def wait(self, path: str = "/healthz", timeout: float = 30) -> Web:
         def up():
             if self.proc.poll() is not None:
                 raise RuntimeError("gunicorn exited:\n" + self.env.procs.log(self.name))
             return requests.get(self.url + path, timeout=2).status_code < 500
+
         try:
             wait_for(up, timeout, f"gunicorn ({self.name})")
         except RuntimeError as exc:

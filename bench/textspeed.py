@@ -1,7 +1,8 @@
 """Text understanding speed, in a process of its own: texts per second over the labelled corpus.
 
-    .venv/bin/python -m bench.textspeed [SECONDS]     # prints one JSON object
+.venv/bin/python -m bench.textspeed [SECONDS]     # prints one JSON object
 """
+
 from __future__ import annotations
 
 import json
@@ -27,8 +28,18 @@ def main(argv: list[str]) -> int:
             understand(t, context)
         done += len(texts)
     cpu = time.process_time() - cpu0
-    print(json.dumps({"texts": done, "distinct": len(texts), "seconds": elapsed, "per_second": done / elapsed,
-                      "per_cpu_second": done / cpu if cpu else None, "us_per_text": elapsed / done * 1e6}))
+    print(
+        json.dumps(
+            {
+                "texts": done,
+                "distinct": len(texts),
+                "seconds": elapsed,
+                "per_second": done / elapsed,
+                "per_cpu_second": done / cpu if cpu else None,
+                "us_per_text": elapsed / done * 1e6,
+            }
+        )
+    )
     return 0
 
 

@@ -7,27 +7,26 @@ Each patch is the smallest change that shows the effect of one recommendation in
 none of them is used by the product. (The webhook candidates measured earlier — store numbers cached per
 process, INSERT first, SQLite writes serialised per process — are in the product since commit 159132c.)
 """
+
 from __future__ import annotations
 
 import logging
 import os
 import sys
-import threading
-import time
 
 DESCRIPTIONS = {
     "quiet-twilio-log": "twilio.http_client logger at WARNING (the SDK logs ~12 INFO lines per REST call)",
     "no-env-proxies": "requests session of the Twilio client with trust_env=False (no proxy/env scan per call)",
     "separate-rq-redis": "the RQ worker gets its own Redis client (RQ raises the pool's socket_timeout, "
-                         "the drain thread shares it)",
+    "the drain thread shares it)",
     "no-access-log": "gunicorn access log off",
     "drain-threads-4": "worker: 4 inbound drain threads instead of DRAIN_THREADS' default 16",
     "no-signal": "webhook: the text is stored but no worker is signalled (what the signal still costs; the "
-                 "sweeper would find the texts)",
+    "sweeper would find the texts)",
     "no-group-commit": "webhook: each text in a transaction and an LPUSH of its own (the intake's batches of one), "
-                       "as before the group commit",
+    "as before the group commit",
     "signature-only": "webhook: the signature is checked and empty TwiML returned, nothing stored or signalled "
-                      "(a floor: what the webhook costs without its durability)",
+    "(a floor: what the webhook costs without its durability)",
 }
 
 
@@ -75,6 +74,7 @@ def _drain_threads(n: int):
             return original(*args, **kwargs)
 
         drain.start = start
+
     return patch
 
 

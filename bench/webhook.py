@@ -1,5 +1,6 @@
 """Webhook throughput and latency: wrk against POST /twilio/sms with distinct, correctly signed messages,
 for our app and for a bare Flask app on the same gunicorn settings (the baseline)."""
+
 from __future__ import annotations
 
 import json
@@ -28,10 +29,25 @@ def twilio_form(i: int, body: str, to: str = STORE_NUMBER, from_: str | None = N
     sid = "SM" + uuid.uuid4().hex
     from_ = from_ or f"+1438{4000000 + i % 5000000:07d}"
     return {
-        "ToCountry": "CA", "ToState": "QC", "SmsMessageSid": sid, "NumMedia": "0", "ToCity": "MONTREAL",
-        "FromZip": "", "SmsSid": sid, "FromState": "QC", "SmsStatus": "received", "FromCity": "MONTREAL",
-        "Body": body, "FromCountry": "CA", "To": to, "ToZip": "", "NumSegments": "1", "MessageSid": sid,
-        "AccountSid": stack.ACCOUNT_SID, "From": from_, "ApiVersion": "2010-04-01",
+        "ToCountry": "CA",
+        "ToState": "QC",
+        "SmsMessageSid": sid,
+        "NumMedia": "0",
+        "ToCity": "MONTREAL",
+        "FromZip": "",
+        "SmsSid": sid,
+        "FromState": "QC",
+        "SmsStatus": "received",
+        "FromCity": "MONTREAL",
+        "Body": body,
+        "FromCountry": "CA",
+        "To": to,
+        "ToZip": "",
+        "NumSegments": "1",
+        "MessageSid": sid,
+        "AccountSid": stack.ACCOUNT_SID,
+        "From": from_,
+        "ApiVersion": "2010-04-01",
     }
 
 
@@ -49,13 +65,26 @@ def write_requests(path: Path, url: str, count: int, start: int = 0) -> None:
 
 
 def run_wrk(url: str, datafile: Path, seconds: float, connections: int, threads: int = 1) -> dict:
-    argv = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{max(1, round(seconds))}s", "--latency", "--timeout", "5s",
-            "-s", str(LUA), url, "--", str(datafile), str(threads)]
+    argv = [
+        "wrk",
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{max(1, round(seconds))}s",
+        "--latency",
+        "--timeout",
+        "5s",
+        "-s",
+        str(LUA),
+        url,
+        "--",
+        str(datafile),
+        str(threads),
+    ]
     done = subprocess.run(argv, capture_output=True, text=True, timeout=seconds + 60)
     line = next((ln for ln in done.stdout.splitlines() if ln.startswith("WRK_JSON ")), None)
     if done.returncode != 0 or line is None:
         raise RuntimeError(f"wrk failed ({done.returncode}): {done.stdout[-2000:]} {done.stderr[-2000:]}")
-    out = json.loads(line[len("WRK_JSON "):])
+    out = json.loads(line[len("WRK_JSON ") :])
     out["rps"] = out["requests"] / (out["duration_us"] / 1e6)
     out["tool"] = "wrk"
     return out
@@ -79,13 +108,18 @@ def run_python_load(url: str, datafile: Path, seconds: float, connections: int) 
                     return
                 sig, body = lines[i].split("\t", 1)
                 t = time.perf_counter()
-                r = s.post(url, data=body, headers={"X-Twilio-Signature": sig,
-                                                     "Content-Type": "application/x-www-form-urlencoded"}, timeout=5)
+                r = s.post(
+                    url,
+                    data=body,
+                    headers={"X-Twilio-Signature": sig, "Content-Type": "application/x-www-form-urlencoded"},
+                    timeout=5,
+                )
                 dt = time.perf_counter() - t
                 with lock:
                     lat.append(dt)
                     if r.status_code != 200:
                         bad[0] += 1
+
     t0 = time.monotonic()
     with ThreadPoolExecutor(connections) as pool:
         for _ in range(connections):
@@ -95,11 +129,26 @@ def run_python_load(url: str, datafile: Path, seconds: float, connections: int) 
 
     def pct(p):
         return lat[min(len(lat) - 1, int(p / 100 * len(lat)))] * 1e6 if lat else 0
-    return {"requests": len(lat), "duration_us": elapsed * 1e6, "rps": len(lat) / elapsed, "non200": bad[0],
-            "p50_us": pct(50), "p75_us": pct(75), "p90_us": pct(90), "p99_us": pct(99),
-            "max_us": lat[-1] * 1e6 if lat else 0, "mean_us": sum(lat) / max(1, len(lat)) * 1e6, "wrapped": 0,
-            "timeouts": 0, "connect_errors": 0, "read_errors": 0, "write_errors": 0, "status_errors": bad[0],
-            "tool": "python (wrk not installed)"}
+
+    return {
+        "requests": len(lat),
+        "duration_us": elapsed * 1e6,
+        "rps": len(lat) / elapsed,
+        "non200": bad[0],
+        "p50_us": pct(50),
+        "p75_us": pct(75),
+        "p90_us": pct(90),
+        "p99_us": pct(99),
+        "max_us": lat[-1] * 1e6 if lat else 0,
+        "mean_us": sum(lat) / max(1, len(lat)) * 1e6,
+        "wrapped": 0,
+        "timeouts": 0,
+        "connect_errors": 0,
+        "read_errors": 0,
+        "write_errors": 0,
+        "status_errors": bad[0],
+        "tool": "python (wrk not installed)",
+    }
 
 
 def _load(url, datafile, seconds, connections):
@@ -108,8 +157,16 @@ def _load(url, datafile, seconds, connections):
     return run_python_load(url, datafile, seconds, connections)
 
 
-def run(env: stack.Env, cases: list[tuple[str, str | None, str]], seconds: float, warmup: float,
-        connections: int = 16, max_rps: int = 6000, log=print, repeats: int = 1) -> list[dict]:
+def run(
+    env: stack.Env,
+    cases: list[tuple[str, str | None, str]],
+    seconds: float,
+    warmup: float,
+    connections: int = 16,
+    max_rps: int = 6000,
+    log=print,
+    repeats: int = 1,
+) -> list[dict]:
     """cases: (app, database, worker_class) with app "bare" or "ours", database "sqlite"/"postgresql"/None,
     worker_class "sync"/"gthread". Returns one result dict per case.
 
@@ -129,11 +186,20 @@ def run(env: stack.Env, cases: list[tuple[str, str | None, str]], seconds: float
     runs: list[list[dict]] = [[] for _ in cases]
     for round_ in range(repeats):
         for i, (app, db_kind, worker_class) in enumerate(cases):
-            result = _case(env, conf, app, db_kind, worker_class, port, url, warm_file, main_file, warmup, seconds,
-                           connections)
-            log(f"  {result['label']}" + (f" (round {round_ + 1}/{repeats})" if repeats > 1 else "") + ": " + (
-                result.get("error") or f"{result['rps']:.0f} req/s, p50 {result['p50_us'] / 1000:.1f} ms, "
-                f"p99 {result['p99_us'] / 1000:.1f} ms" + (f", non-200 {result['non200']}" if result.get("non200") else "")))
+            result = _case(
+                env, conf, app, db_kind, worker_class, port, url, warm_file, main_file, warmup, seconds, connections
+            )
+            log(
+                f"  {result['label']}"
+                + (f" (round {round_ + 1}/{repeats})" if repeats > 1 else "")
+                + ": "
+                + (
+                    result.get("error")
+                    or f"{result['rps']:.0f} req/s, p50 {result['p50_us'] / 1000:.1f} ms, "
+                    f"p99 {result['p99_us'] / 1000:.1f} ms"
+                    + (f", non-200 {result['non200']}" if result.get("non200") else "")
+                )
+            )
             runs[i].append(result)
     results = [_median_run(case_runs) for case_runs in runs]
     # our throughput as a fraction of the bare app's, same worker class, round by round
@@ -157,17 +223,33 @@ def _median_run(case_runs: list[dict]) -> dict:
     return out
 
 
-def _case(env, conf, app, db_kind, worker_class, port, url, warm_file, main_file, warmup, seconds,
-          connections) -> dict:
-    threads = conf["threads"] if worker_class == "gthread" and conf["threads"] > 1 else (
-        16 if worker_class == "gthread" else 1)
+def _case(env, conf, app, db_kind, worker_class, port, url, warm_file, main_file, warmup, seconds, connections) -> dict:
+    threads = (
+        conf["threads"]
+        if worker_class == "gthread" and conf["threads"] > 1
+        else (16 if worker_class == "gthread" else 1)
+    )
     label = f"{'bare Flask' if app == 'bare' else 'Arrivée'} {db_kind or ''} {worker_class}".replace("  ", " ")
-    result = {"app": app, "database": db_kind, "worker_class": worker_class, "threads": threads,
-              "workers": conf["workers"], "procfile": worker_class == conf["worker_class"], "label": label}
+    result = {
+        "app": app,
+        "database": db_kind,
+        "worker_class": worker_class,
+        "threads": threads,
+        "workers": conf["workers"],
+        "procfile": worker_class == conf["worker_class"],
+        "label": label,
+    }
     try:
         if app == "bare":
-            web = stack.Web(env, "bench.bare_app:app", stack.app_env(env, "sqlite:///:memory:", port), port,
-                            worker_class, threads, name=f"web-bare-{worker_class}").wait()
+            web = stack.Web(
+                env,
+                "bench.bare_app:app",
+                stack.app_env(env, "sqlite:///:memory:", port),
+                port,
+                worker_class,
+                threads,
+                name=f"web-bare-{worker_class}",
+            ).wait()
             try:
                 if warmup:
                     _load(url, warm_file, warmup, connections)
@@ -175,21 +257,39 @@ def _case(env, conf, app, db_kind, worker_class, port, url, warm_file, main_file
             finally:
                 web.stop()
         else:
-            result.update(_ours(env, db_kind, port, worker_class, threads, url, warm_file, main_file, warmup,
-                                seconds, connections))
+            result.update(
+                _ours(
+                    env, db_kind, port, worker_class, threads, url, warm_file, main_file, warmup, seconds, connections
+                )
+            )
     except Exception as exc:  # noqa: BLE001 - report the failure in its row, go on with the others
         result["error"] = f"{type(exc).__name__}: {exc}"[:500]
     return result
 
 
-def _ours(env, db_kind, port, worker_class, threads, url, warm_file, main_file, warmup, seconds, connections,
-          app: str = "bot:create_app()", patches: str = "", access_log: bool = True) -> dict:
+def _ours(
+    env,
+    db_kind,
+    port,
+    worker_class,
+    threads,
+    url,
+    warm_file,
+    main_file,
+    warmup,
+    seconds,
+    connections,
+    app: str = "bot:create_app()",
+    patches: str = "",
+    access_log: bool = True,
+) -> dict:
     with stack.database(db_kind, env.tmp) as db_url:
         queue = "bench-" + uuid.uuid4().hex[:6]
         _make_store(db_url)
         environ = {**stack.app_env(env, db_url, port, queue), "BENCH_PATCHES": patches}
-        web = stack.Web(env, app, environ, port, worker_class, threads, name=f"web-{db_kind}-{worker_class}",
-                        access_log=access_log).wait()
+        web = stack.Web(
+            env, app, environ, port, worker_class, threads, name=f"web-{db_kind}-{worker_class}", access_log=access_log
+        ).wait()
         try:
             warm = _load(url, warm_file, warmup, connections) if warmup else {"requests": 0, "non200": 0}
             result = _measured(web, url, main_file, seconds, connections)
@@ -200,8 +300,15 @@ def _ours(env, db_kind, port, worker_class, threads, url, warm_file, main_file, 
     return result
 
 
-def run_candidates(env: stack.Env, cases: list[tuple[str, str, str, bool, str]], seconds: float, warmup: float,
-                   connections: int = 16, log=print, repeats: int = 1) -> list[dict]:
+def run_candidates(
+    env: stack.Env,
+    cases: list[tuple[str, str, str, bool, str]],
+    seconds: float,
+    warmup: float,
+    connections: int = 16,
+    log=print,
+    repeats: int = 1,
+) -> list[dict]:
     """Candidate fixes (bench/variants.py) under the same load, on SQLite: (label, app, patches, access_log,
     worker_class). Each round runs the product as built on each worker class, then the candidates: a candidate's
     effect is the median over rounds of its req/s against the as-built run of the same round."""
@@ -216,21 +323,50 @@ def run_candidates(env: stack.Env, cases: list[tuple[str, str, str, bool, str]],
     runs: list[list[dict]] = [[] for _ in everything]
     for round_ in range(repeats):
         for i, (label, app, patches, access_log, worker_class) in enumerate(everything):
-            threads = conf["threads"] if worker_class == "gthread" and conf["threads"] > 1 else (
-                16 if worker_class == "gthread" else 1)
-            result = {"label": label, "patches": patches, "access_log": access_log, "worker_class": worker_class,
-                      "database": "sqlite"}
+            threads = (
+                conf["threads"]
+                if worker_class == "gthread" and conf["threads"] > 1
+                else (16 if worker_class == "gthread" else 1)
+            )
+            result = {
+                "label": label,
+                "patches": patches,
+                "access_log": access_log,
+                "worker_class": worker_class,
+                "database": "sqlite",
+            }
             try:
-                result.update(_ours(env, "sqlite", port, worker_class, threads, url, warm_file, main_file, warmup,
-                                    seconds, connections, app=app, patches=patches, access_log=access_log))
+                result.update(
+                    _ours(
+                        env,
+                        "sqlite",
+                        port,
+                        worker_class,
+                        threads,
+                        url,
+                        warm_file,
+                        main_file,
+                        warmup,
+                        seconds,
+                        connections,
+                        app=app,
+                        patches=patches,
+                        access_log=access_log,
+                    )
+                )
             except Exception as exc:  # noqa: BLE001
                 result["error"] = f"{type(exc).__name__}: {exc}"[:500]
-            log(f"  candidate {label} ({worker_class}, round {round_ + 1}/{repeats}): " + (result.get("error") or
-                f"{result['rps']:.0f} req/s, p50 {result['p50_us'] / 1000:.1f} ms, "
-                f"p99 {result['p99_us'] / 1000:.1f} ms, {result['cpu_ms_per_request']:.2f} ms CPU/request"))
+            log(
+                f"  candidate {label} ({worker_class}, round {round_ + 1}/{repeats}): "
+                + (
+                    result.get("error")
+                    or f"{result['rps']:.0f} req/s, p50 {result['p50_us'] / 1000:.1f} ms, "
+                    f"p99 {result['p99_us'] / 1000:.1f} ms, {result['cpu_ms_per_request']:.2f} ms CPU/request"
+                )
+            )
             runs[i].append(result)
     out = []
-    for i, (label, *_rest, worker_class) in enumerate(everything):
+    for i, (_label, *_rest, worker_class) in enumerate(everything):
         row = _median_run(runs[i])
         base = next(j for j, b in enumerate(built) if b[4] == worker_class)
         ratios = [c["rps"] / b["rps"] for c, b in zip(runs[i], runs[base]) if "error" not in c and "error" not in b]

@@ -1,4 +1,5 @@
 """Arrivée: a text-message bot for curbside pickup. `create_app(settings)` builds the Flask app."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -7,7 +8,7 @@ if TYPE_CHECKING:
     from flask import Flask
 
 
-def create_app(settings=None, services=None) -> "Flask":
+def create_app(settings=None, services=None) -> Flask:
     """The app factory. Pass Settings (or ready-built Services, as tests do); nothing connects here."""
     # Flask is imported here, not at module level, so `python -m bot parse` starts without it.
     from flask import Flask
@@ -26,8 +27,7 @@ def create_app(settings=None, services=None) -> "Flask":
         # load_settings refuses this too; Settings built by hand must not slip past it.
         raise SettingsError("SECRET_KEY must be set to a random value when ARRIVEE_ENV=production")
     app = Flask(__name__, instance_relative_config=False)
-    app.config.update(SECRET_KEY=settings.secret_key, JSON_SORT_KEYS=False,
-                      MAX_CONTENT_LENGTH=256 * 1024)
+    app.config.update(SECRET_KEY=settings.secret_key, JSON_SORT_KEYS=False, MAX_CONTENT_LENGTH=256 * 1024)
     app.extensions["arrivee"] = services
     configure_logging()
     if settings.trusted_proxies:
@@ -48,9 +48,15 @@ def create_app(settings=None, services=None) -> "Flask":
 # Every response, whatever blueprint made it: the browser pages set a stricter policy of their own first
 # (bot/web/pages.py), and these only fill what is missing. JSON and webhook answers never embed anything.
 DEFAULT_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
-_DEFAULT_HEADERS = tuple((name.lower(), name, value) for name, value in (
-    ("X-Content-Type-Options", "nosniff"), ("X-Frame-Options", "DENY"), ("Referrer-Policy", "no-referrer"),
-    ("Content-Security-Policy", DEFAULT_CSP)))
+_DEFAULT_HEADERS = tuple(
+    (name.lower(), name, value)
+    for name, value in (
+        ("X-Content-Type-Options", "nosniff"),
+        ("X-Frame-Options", "DENY"),
+        ("Referrer-Policy", "no-referrer"),
+        ("Content-Security-Policy", DEFAULT_CSP),
+    )
+)
 
 
 def _security_headers(response):

@@ -1,4 +1,5 @@
 """`python -m bot <command>`: the same commands as `flask --app bot <command>`."""
+
 import sys
 
 

@@ -1,4 +1,5 @@
 """Command line: `flask --app bot <command>` or `python -m bot <command>`."""
+
 from __future__ import annotations
 
 import time
@@ -91,8 +92,8 @@ def register_commands(app: Flask) -> None:
     def rotate_board_token(store_id):
         """Give STORE_ID a new staff board link; the old link stops working at once."""
         from .usecases.board import rotate_token
-        from .wiring import base_url
         from .usecases.errors import NotFound
+        from .wiring import base_url
 
         try:
             token = rotate_token(_svc().db, store_id)
@@ -140,14 +141,21 @@ def register_commands(app: Flask) -> None:
         endpoint = url.rstrip("/") + "/twilio/sms"
         signed = (svc.settings.public_base_url + "/twilio/sms") if svc.settings.public_base_url else endpoint
         sid = "SM" + uuid.uuid4().hex
-        form = {"MessageSid": sid, "From": phone, "To": store["sms_number"], "Body": body,
-                "AccountSid": svc.settings.twilio_account_sid or "AC" + "0" * 32, "NumMedia": "0"}
+        form = {
+            "MessageSid": sid,
+            "From": phone,
+            "To": store["sms_number"],
+            "Body": body,
+            "AccountSid": svc.settings.twilio_account_sid or "AC" + "0" * 32,
+            "NumMedia": "0",
+        }
         signature = RequestValidator(svc.webhook_token).compute_signature(signed, form)
         try:
             response = requests.post(endpoint, data=form, headers={"X-Twilio-Signature": signature}, timeout=10)
         except requests.RequestException as exc:
-            raise click.ClickException(f"nothing answers at {url} ({type(exc).__name__}): is the bot running? "
-                                       "Start it with scripts/dev") from None
+            raise click.ClickException(
+                f"nothing answers at {url} ({type(exc).__name__}): is the bot running? Start it with scripts/dev"
+            ) from None
         if response.status_code != 200:
             hint = " (a SECRET_KEY other than the server's?)" if response.status_code == 403 else ""
             raise click.ClickException(f"{endpoint} answered {response.status_code}{hint}")

@@ -1,4 +1,5 @@
 """Demo data: a Québec store, its staff and a ready order, so a newcomer can try the whole conversation."""
+
 from __future__ import annotations
 
 import os
@@ -27,8 +28,9 @@ def load_demo(svc: Services, reset: bool = False) -> list[str]:
     with svc.db.read() as session:
         store = session.scalars(select(Store).where(Store.sms_number == STORE_NUMBER)).first()
     if store is None:
-        store = stores.create_store(svc.db, "Plein Air Laurier", STORE_NUMBER, "America/Toronto", "fr",
-                                    escalation_seconds=120)
+        store = stores.create_store(
+            svc.db, "Plein Air Laurier", STORE_NUMBER, "America/Toronto", "fr", escalation_seconds=120
+        )
     elif reset:
         stores.clear_store(svc.db, store.id)
     with svc.db.read() as session:

@@ -4,6 +4,7 @@ Log calls already pass numbers through bot.phones.mask and never log a message b
 safety net for what slips through (an exception's text, a library's message). Any E.164 number, or bare
 run of 10 to 15 digits, keeps only its last four digits.
 """
+
 from __future__ import annotations
 
 import logging

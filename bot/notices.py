@@ -1,5 +1,6 @@
 """Store change notices over Redis pub/sub: `RedisNotices` publishes them after each commit (the use cases'
 ChangeNotices, bot/usecases/ports.py), and live pages (board, simulator) wait on a `Changes` subscription."""
+
 from __future__ import annotations
 
 import logging

@@ -1,5 +1,6 @@
 """The `parse` command's work: texts in, one JSON meaning per line out. Imports nothing of the web app,
 so `python -m bot parse` starts in a fraction of a second."""
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """Phone numbers at the boundary: everything becomes E.164 once, and is compared only in that form."""
+
 from __future__ import annotations
 
 import re
@@ -21,7 +22,7 @@ def to_e164(raw: str, region: str | None = "CA") -> str:
         raise InvalidPhone("phone number is empty")
     raw = str(raw).strip()
     if raw.lower().startswith(WHATSAPP):
-        raw = raw[len(WHATSAPP):]
+        raw = raw[len(WHATSAPP) :]
     if _NANP_E164.fullmatch(raw):
         # Already E.164, as Twilio gives every sender: every ten-digit NANP number is a possible one, so parsing
         # would give it back unchanged (tests/unit/test_phones.py checks that against phonenumbers), at a tenth
@@ -48,7 +49,7 @@ def region_of(e164: str) -> str:
 def split_address(address: str) -> tuple[str, str]:
     """A Twilio address ('whatsapp:+1514...' or '+1514...') → (channel, number as given)."""
     if address.lower().startswith(WHATSAPP):
-        return "whatsapp", address[len(WHATSAPP):]
+        return "whatsapp", address[len(WHATSAPP) :]
     return "sms", address
 
 

@@ -1,12 +1,13 @@
 """The one place that builds clients (database, Redis, queue, SMS sender) from settings, and `Services`, which
 carries them to the use cases, each seam typed by its Protocol (bot/usecases/ports.py)."""
+
 from __future__ import annotations
 
 import hashlib
 import os
 import threading
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from config.settings import Settings
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 @dataclass
@@ -89,9 +90,11 @@ def _intake(svc: Services) -> TextIntake:
     from .web.intake import Intake
 
     # svc.db and svc.dispatcher are looked up at each call: tests swap in broken ones.
-    return Intake(insert_many=lambda rows: svc.db.insert_many(INSERT_INBOUND, rows),
-                  insert_one=lambda row: svc.db.insert(INSERT_INBOUND, row),
-                  signal=lambda message_ids: svc.dispatcher.process_inbound_many(message_ids))
+    return Intake(
+        insert_many=lambda rows: svc.db.insert_many(INSERT_INBOUND, rows),
+        insert_one=lambda row: svc.db.insert(INSERT_INBOUND, row),
+        signal=lambda message_ids: svc.dispatcher.process_inbound_many(message_ids),
+    )
 
 
 def base_url(settings: Settings) -> str:
@@ -111,9 +114,13 @@ def make_sender(settings: Settings) -> TextSender:
     from .messaging.senders import ConsoleSender, TwilioSender
 
     if settings.sms_transport == "twilio":
-        return TwilioSender(settings.twilio_account_sid, settings.twilio_auth_token, settings.twilio_api_base_url,
-                            timeout=settings.twilio_timeout_seconds,
-                            concurrency=settings.drain_threads + 2)  # the drain threads, RQ's, the sweeper's
+        return TwilioSender(
+            settings.twilio_account_sid,
+            settings.twilio_auth_token,
+            settings.twilio_api_base_url,
+            timeout=settings.twilio_timeout_seconds,
+            concurrency=settings.drain_threads + 2,
+        )  # the drain threads, RQ's, the sweeper's
     return ConsoleSender()
 
 
@@ -145,9 +152,15 @@ def _build(settings: Settings, role: str) -> tuple[Services, RQDispatcher]:
     # Threads that may use the database at once: a worker's drain threads, RQ's and the clock's; the web's
     # gunicorn threads (config/gunicorn.conf.py).
     threads = settings.drain_threads + 2 if role == "worker" else WEB_THREADS
-    services = Services(settings=settings, db=Database(settings.database_url, threads), redis=redis,
-                        dispatcher=dispatcher, sender=make_sender(settings), send_inline=(role == "worker"),
-                        limiter=make_limiter(settings, redis))
+    services = Services(
+        settings=settings,
+        db=Database(settings.database_url, threads),
+        redis=redis,
+        dispatcher=dispatcher,
+        sender=make_sender(settings),
+        send_inline=(role == "worker"),
+        limiter=make_limiter(settings, redis),
+    )
     return services, dispatcher
 
 

@@ -1,4 +1,5 @@
 """gunicorn settings for the web process (Procfile `web`)."""
+
 import multiprocessing
 import os
 

@@ -1,10 +1,11 @@
 """Typed settings, read once from the environment (and a `.env` file when present), failing fast."""
+
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Mapping
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SECRET = "dev-only-secret-change-me"
@@ -65,7 +66,7 @@ class Settings:
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
 
-    def with_(self, **changes) -> "Settings":
+    def with_(self, **changes) -> Settings:
         return replace(self, **changes)
 
 
@@ -81,7 +82,7 @@ def normalise_database_url(url: str) -> str:
     """`postgres://` and `postgresql://` mean PostgreSQL through psycopg 3 (SQLAlchemy would pick psycopg2)."""
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 
@@ -112,8 +113,7 @@ def _float(env: Mapping[str, str], name: str, default: float) -> float:
         raise SettingsError(f"{name} must be a number, got {raw!r}") from None
 
 
-def _float_at_least(env: Mapping[str, str], name: str, default: float, minimum: float,
-                    strictly: bool = False) -> float:
+def _float_at_least(env: Mapping[str, str], name: str, default: float, minimum: float, strictly: bool = False) -> float:
     value = _float(env, name, default)
     if value < minimum or (strictly and value == minimum):
         raise SettingsError(f"{name} must be {'more than' if strictly else 'at least'} {minimum:g}, got {value:g}")
@@ -164,8 +164,10 @@ def load_settings(environ: Mapping[str, str] | None = None, dotenv: Path | None 
         raise SettingsError("SECRET_KEY must be set to a random value when ARRIVEE_ENV=production")
     if app_env == "production" and len(secret) < 32:
         # It signs sessions and, without Twilio credentials, webhooks: it must not be guessable.
-        raise SettingsError("SECRET_KEY must be at least 32 characters when ARRIVEE_ENV=production "
-                            "(e.g. python -c 'import secrets; print(secrets.token_urlsafe(48))')")
+        raise SettingsError(
+            "SECRET_KEY must be at least 32 characters when ARRIVEE_ENV=production "
+            "(e.g. python -c 'import secrets; print(secrets.token_urlsafe(48))')"
+        )
 
     return Settings(
         database_url=database_url,

@@ -1,4 +1,5 @@
 """Alembic environment: migrates the database named by the caller's sqlalchemy.url (or DATABASE_URL)."""
+
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 

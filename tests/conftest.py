@@ -1,4 +1,5 @@
 """Shared fixtures: a fresh database per test (SQLite, or PostgreSQL when DATABASE_URL says so), fakes."""
+
 from __future__ import annotations
 
 import os
@@ -47,9 +48,15 @@ def redis():
 
 @pytest.fixture
 def settings(database_url):
-    return load_settings({"DATABASE_URL": database_url, "REDIS_URL": REDIS_URL,
-                          "SMS_TRANSPORT": "console", "SECRET_KEY": "test-secret",
-                          "PUBLIC_BASE_URL": "https://pickup.example.test"})
+    return load_settings(
+        {
+            "DATABASE_URL": database_url,
+            "REDIS_URL": REDIS_URL,
+            "SMS_TRANSPORT": "console",
+            "SECRET_KEY": "test-secret",
+            "PUBLIC_BASE_URL": "https://pickup.example.test",
+        }
+    )
 
 
 @pytest.fixture
@@ -58,8 +65,9 @@ def svc(settings):
     db = Database(settings.database_url)
     db.create_all()
     dispatcher = InlineDispatcher()
-    services = Services(settings=settings, db=db, dispatcher=dispatcher, sender=FakeSender(), clock=FakeClock(),
-                        send_inline=True)
+    services = Services(
+        settings=settings, db=db, dispatcher=dispatcher, sender=FakeSender(), clock=FakeClock(), send_inline=True
+    )
     dispatcher.svc = services
     yield services
     db.dispose()

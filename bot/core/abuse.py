@@ -14,6 +14,7 @@ A silenced text is still understood and its state changes still apply (a STOP st
 still counts); only the texts it would have caused are dropped. Short codes and the stores' own numbers
 never get this far: the webhook stores them as ignored.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,22 +1,35 @@
 """Decisions about an order the store cancels (admin page, later the e-commerce hook): the order is cancelled, a
 pickup left holding nothing ends, and whoever was already involved in it hears so. Pure."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 
-from .conversation import (CustomerView, Effect, OrderView, StaffView, TextCustomer, TextStaff, UpdateCustomer,
-                           UpdateHandoff, handoff_vars, order_list)
+from .conversation import (
+    CustomerView,
+    Effect,
+    OrderView,
+    StaffView,
+    TextCustomer,
+    TextStaff,
+    UpdateCustomer,
+    UpdateHandoff,
+    handoff_vars,
+    order_list,
+)
 
 
 @dataclass(frozen=True)
 class CancelOrder:
     """The order becomes `cancelled`."""
+
     order_id: int
 
 
-def decide_order_cancelled(order: OrderView, c: CustomerView, staff: list[StaffView], told_staff_ids: tuple[int, ...],
-                           now: datetime) -> list[Effect | CancelOrder]:
+def decide_order_cancelled(
+    order: OrderView, c: CustomerView, staff: list[StaffView], told_staff_ids: tuple[int, ...], now: datetime
+) -> list[Effect | CancelOrder]:
     """`c`: the order's customer, with their open handoff; `told_staff_ids`: the staff already texted about that
     handoff (alerts, reminders, escalations). Idempotent: an order cancelled already, or handed off (which the
     caller refuses), decides nothing, so cancelling twice texts nobody twice."""
@@ -51,9 +64,16 @@ def decide_order_cancelled(order: OrderView, c: CustomerView, staff: list[StaffV
 def _rest_vars(rest: list[str]) -> dict:
     """What is still to be handed over after the cancellation, for the customer and for staff."""
     if not rest:
-        return {"rest_en": " There's nothing left to pick up.", "rest_fr": " Il n'y a plus rien à ramasser.",
-                "staff_rest_en": "", "staff_rest_fr": ""}
+        return {
+            "rest_en": " There's nothing left to pick up.",
+            "rest_fr": " Il n'y a plus rien à ramasser.",
+            "staff_rest_en": "",
+            "staff_rest_fr": "",
+        }
     orders = order_list(rest)
-    return {"rest_en": f" We still have order {orders} for you.",
-            "rest_fr": f" On a toujours la commande {orders} pour vous.",
-            "staff_rest_en": f" Still bring {orders}.", "staff_rest_fr": f" Apportez quand même {orders}."}
+    return {
+        "rest_en": f" We still have order {orders} for you.",
+        "rest_fr": f" On a toujours la commande {orders} pour vous.",
+        "staff_rest_en": f" Still bring {orders}.",
+        "staff_rest_fr": f" Apportez quand même {orders}.",
+    }

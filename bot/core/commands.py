@@ -1,6 +1,7 @@
 """The owner's and manager's commands by text (PAUSE, HOURS, SET, REPLY, STAFF, STATUS, LOGIN, HELP) and every staff
 member's ON / OFF, in English and French: text → Command. Pure; the words after a command keep their case.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,8 +25,9 @@ _VERBS = {
     **dict.fromkeys(("help", "aide", "info", "commands", "commandes", "menu"), "help"),
 }
 _ADD = frozenset(("add", "ajouter", "ajoute", "ajout", "+", "new", "nouveau", "nouvelle"))
-_REMOVE = frozenset(("remove", "retirer", "retire", "enlever", "enleve", "supprimer", "supprime", "delete",
-                     "del", "-", "rm"))
+_REMOVE = frozenset(
+    ("remove", "retirer", "retire", "enlever", "enleve", "supprimer", "supprime", "delete", "del", "-", "rm")
+)
 # ON / OFF for one's own on-duty state, any staff member.
 _DUTY = {
     **dict.fromkeys(("on", "on duty", "en service", "en poste", "dispo", "disponible", "available"), True),
@@ -190,29 +192,46 @@ def _staff_add(tail: str) -> Command:
 
 # What each command takes, told back with a problem of form ("Not done: … Expected: …"), in the owner's language.
 USAGE = {
-    "pause": {"en": "PAUSE <message for customers>, e.g. PAUSE Back at 2 pm",
-              "fr": "PAUSE <message aux clients>, ex. PAUSE De retour à 14 h"},
-    "hours": {"en": "HOURS <days> <times>, e.g. HOURS Mon-Fri 9-5, Sat 10-4 (HOURS ALWAYS: always open)",
-              "fr": "HEURES <jours> <heures>, ex. HEURES lun-ven 9h-17h, sam 10h-16h (HEURES TOUJOURS : toujours "
-                    "ouvert)"},
-    "set": {"en": "SET <text> <wording>, e.g. SET handed_off Thanks{name}, see you soon!",
-            "fr": "TEXTE <nom> <texte>, ex. TEXTE handed_off Merci{name}, à la prochaine!"},
-    "reply": {"en": "REPLY <WORD> <text>, e.g. REPLY HOURS Open 9 to 5; REPLY HOURS alone removes it",
-              "fr": "RÉPONSE <MOT> <texte>, ex. RÉPONSE HEURES Ouvert de 9 h à 17 h; RÉPONSE HEURES seul la retire"},
-    "staff": {"en": "STAFF, STAFF ADD <phone> <name> or STAFF REMOVE <phone>",
-              "fr": "ÉQUIPE, ÉQUIPE AJOUTER <tél> <nom> ou ÉQUIPE RETIRER <tél>"},
-    "staff_add": {"en": "STAFF ADD <phone> <name>, e.g. STAFF ADD 514-555-0111 Julie Tremblay",
-                  "fr": "ÉQUIPE AJOUTER <tél> <nom>, ex. ÉQUIPE AJOUTER 514-555-0111 Julie Tremblay"},
-    "staff_remove": {"en": "STAFF REMOVE <phone>, e.g. STAFF REMOVE 514-555-0111",
-                     "fr": "ÉQUIPE RETIRER <tél>, ex. ÉQUIPE RETIRER 514-555-0111"},
+    "pause": {
+        "en": "PAUSE <message for customers>, e.g. PAUSE Back at 2 pm",
+        "fr": "PAUSE <message aux clients>, ex. PAUSE De retour à 14 h",
+    },
+    "hours": {
+        "en": "HOURS <days> <times>, e.g. HOURS Mon-Fri 9-5, Sat 10-4 (HOURS ALWAYS: always open)",
+        "fr": "HEURES <jours> <heures>, ex. HEURES lun-ven 9h-17h, sam 10h-16h (HEURES TOUJOURS : toujours ouvert)",
+    },
+    "set": {
+        "en": "SET <text> <wording>, e.g. SET handed_off Thanks{name}, see you soon!",
+        "fr": "TEXTE <nom> <texte>, ex. TEXTE handed_off Merci{name}, à la prochaine!",
+    },
+    "reply": {
+        "en": "REPLY <WORD> <text>, e.g. REPLY HOURS Open 9 to 5; REPLY HOURS alone removes it",
+        "fr": "RÉPONSE <MOT> <texte>, ex. RÉPONSE HEURES Ouvert de 9 h à 17 h; RÉPONSE HEURES seul la retire",
+    },
+    "staff": {
+        "en": "STAFF, STAFF ADD <phone> <name> or STAFF REMOVE <phone>",
+        "fr": "ÉQUIPE, ÉQUIPE AJOUTER <tél> <nom> ou ÉQUIPE RETIRER <tél>",
+    },
+    "staff_add": {
+        "en": "STAFF ADD <phone> <name>, e.g. STAFF ADD 514-555-0111 Julie Tremblay",
+        "fr": "ÉQUIPE AJOUTER <tél> <nom>, ex. ÉQUIPE AJOUTER 514-555-0111 Julie Tremblay",
+    },
+    "staff_remove": {
+        "en": "STAFF REMOVE <phone>, e.g. STAFF REMOVE 514-555-0111",
+        "fr": "ÉQUIPE RETIRER <tél>, ex. ÉQUIPE RETIRER 514-555-0111",
+    },
 }
 
 # The command word as the reader would type it, for "only owners can use …". French texts name the French forms.
 WORDS = {
-    "pause": {"en": "PAUSE", "fr": "PAUSE"}, "resume": {"en": "RESUME", "fr": "REPRENDRE"},
+    "pause": {"en": "PAUSE", "fr": "PAUSE"},
+    "resume": {"en": "RESUME", "fr": "REPRENDRE"},
     "hours": {"en": "HOURS", "fr": "HEURES"},
-    "set": {"en": "SET", "fr": "TEXTE"}, "reply": {"en": "REPLY", "fr": "RÉPONSE"},
-    "staff": {"en": "STAFF", "fr": "ÉQUIPE"}, "staff_add": {"en": "STAFF ADD", "fr": "ÉQUIPE AJOUTER"},
-    "staff_remove": {"en": "STAFF REMOVE", "fr": "ÉQUIPE RETIRER"}, "status": {"en": "STATUS", "fr": "STATUT"},
+    "set": {"en": "SET", "fr": "TEXTE"},
+    "reply": {"en": "REPLY", "fr": "RÉPONSE"},
+    "staff": {"en": "STAFF", "fr": "ÉQUIPE"},
+    "staff_add": {"en": "STAFF ADD", "fr": "ÉQUIPE AJOUTER"},
+    "staff_remove": {"en": "STAFF REMOVE", "fr": "ÉQUIPE RETIRER"},
+    "status": {"en": "STATUS", "fr": "STATUT"},
     "login": {"en": "LOGIN", "fr": "CONNEXION"},
 }

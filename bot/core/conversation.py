@@ -1,4 +1,5 @@
 """decide(): given what a text means and the state it lands in, the effects to apply. Pure."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
@@ -16,6 +17,7 @@ SPOT_GRACE_SECONDS = 90
 
 
 # --- the state a decision reads -------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class StoreView:
@@ -64,9 +66,11 @@ class StaffView:
 
 # --- the effects a decision returns -----------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Reply:
     """A text back to whoever sent the message (even an opted-out customer's STOP confirmation)."""
+
     key: str
     vars: dict = field(default_factory=dict)
 
@@ -74,6 +78,7 @@ class Reply:
 @dataclass(frozen=True)
 class TextCustomer:
     """A text to the handoff's customer, in their language, on their channel."""
+
     customer_id: int
     key: str
     vars: dict = field(default_factory=dict)
@@ -123,6 +128,7 @@ class UpdateStaff:
 @dataclass(frozen=True)
 class LinkOrder:
     """Attach an order found by its number to the phone that texted (the number was not on file)."""
+
     order_id: int
 
 
@@ -141,17 +147,30 @@ class CompleteHandoff:
 @dataclass(frozen=True)
 class Schedule:
     """A timed job: "escalate" (with its level) or "nudge" (alert even without a spot)."""
+
     job: str
     delay_seconds: int
     level: int = 0
     handoff_id: int = NEW_HANDOFF
 
 
-Effect = (Reply | TextCustomer | TextStaff | OpenHandoff | UpdateHandoff | UpdateCustomer | UpdateStaff
-          | LinkOrder | ClaimHandoff | CompleteHandoff | Schedule)
+Effect = (
+    Reply
+    | TextCustomer
+    | TextStaff
+    | OpenHandoff
+    | UpdateHandoff
+    | UpdateCustomer
+    | UpdateStaff
+    | LinkOrder
+    | ClaimHandoff
+    | CompleteHandoff
+    | Schedule
+)
 
 
 # --- text variables ---------------------------------------------------------------------------
+
 
 def order_list(numbers) -> str:
     return ", ".join(f"#{n.lstrip('#')}" for n in numbers)
@@ -204,6 +223,7 @@ def _name(c: CustomerView) -> dict:
 
 # --- who gets staff texts ---------------------------------------------------------------------
 
+
 def on_duty(staff: list[StaffView], exclude: int | None = None) -> tuple[int, ...]:
     """Staff on duty; when nobody is, managers and owners, so that no customer goes unseen."""
     ids = tuple(s.id for s in staff if s.on_duty and s.reachable and s.id != exclude)
@@ -218,9 +238,17 @@ def managers(staff: list[StaffView]) -> tuple[int, ...]:
 
 # --- customers --------------------------------------------------------------------------------
 
-def decide_customer(m: Meaning, store: StoreView, c: CustomerView, staff: list[StaffView], now: datetime,
-                    found_order: OrderView | None = None, text: str = "",
-                    keyword_reply: dict | None = None) -> list[Effect]:
+
+def decide_customer(
+    m: Meaning,
+    store: StoreView,
+    c: CustomerView,
+    staff: list[StaffView],
+    now: datetime,
+    found_order: OrderView | None = None,
+    text: str = "",
+    keyword_reply: dict | None = None,
+) -> list[Effect]:
     """`found_order`: the store's order whose number the text gave, looked up by the caller; `text`: as typed;
     `keyword_reply`: the owner's reply when the text is one of the store's keywords ({"text_en", "text_fr"})."""
     if not c.opted_out:
@@ -232,12 +260,23 @@ def decide_customer(m: Meaning, store: StoreView, c: CustomerView, staff: list[S
     # Opting out ends texts, not service: an opted-out customer who says they are here is still handed their
     # order. Staff get every alert as for anyone (saying this customer cannot be texted back); nothing more is
     # ever sent to the number itself until START.
-    return [e for e in _customer(m, store, c, staff, now, found_order, text, keyword_reply)
-            if not isinstance(e, (Reply, TextCustomer))]
+    return [
+        e
+        for e in _customer(m, store, c, staff, now, found_order, text, keyword_reply)
+        if not isinstance(e, (Reply, TextCustomer))
+    ]
 
 
-def _customer(m: Meaning, store: StoreView, c: CustomerView, staff: list[StaffView], now: datetime,
-              found_order: OrderView | None, text: str, keyword_reply: dict | None) -> list[Effect]:
+def _customer(
+    m: Meaning,
+    store: StoreView,
+    c: CustomerView,
+    staff: list[StaffView],
+    now: datetime,
+    found_order: OrderView | None,
+    text: str,
+    keyword_reply: dict | None,
+) -> list[Effect]:
     effects: list[Effect] = []
     if m.intent == "stop":
         return [UpdateCustomer({"opted_out": True, "awaiting": None, "pending": None}), Reply("opted_out")]
@@ -264,13 +303,16 @@ def _customer(m: Meaning, store: StoreView, c: CustomerView, staff: list[StaffVi
                 effects.append(LinkOrder(found_order.id))
                 unverified = True
                 if c.label is None and found_order.customer_name:
-                    c = replace(c, label=short_name(found_order.customer_name),
-                                first_name=found_order.customer_name.split()[0])
+                    c = replace(
+                        c, label=short_name(found_order.customer_name), first_name=found_order.customer_name.split()[0]
+                    )
             if all(o.id != found_order.id for o in orders):
                 orders.append(found_order)
         elif not orders or c.awaiting == "order":
-            return [UpdateCustomer({"awaiting": "order", "pending": _details(m, c)}),
-                    Reply("order_not_found", {"order": m.order})]
+            return [
+                UpdateCustomer({"awaiting": "order", "pending": _details(m, c)}),
+                Reply("order_not_found", {"order": m.order}),
+            ]
 
     if not orders:
         if m.intent in ("arrived", "on_the_way", "status", "cancel") or c.awaiting == "order":
@@ -288,8 +330,13 @@ def _customer(m: Meaning, store: StoreView, c: CustomerView, staff: list[StaffVi
     if intent == "on_the_way":
         return effects + [
             UpdateCustomer({"awaiting": None, "pending": None}),
-            OpenHandoff(tuple(o.id for o in orders), "on_the_way", eta_minutes=details.get("eta"),
-                        vehicle=details.get("vehicle"), unverified_phone=unverified),
+            OpenHandoff(
+                tuple(o.id for o in orders),
+                "on_the_way",
+                eta_minutes=details.get("eta"),
+                vehicle=details.get("vehicle"),
+                unverified_phone=unverified,
+            ),
             Reply("on_the_way_ack", {**_name(c), **_eta(details.get("eta")), **checkin_vars(store)}),
         ]
     if intent == "arrived":
@@ -297,27 +344,36 @@ def _customer(m: Meaning, store: StoreView, c: CustomerView, staff: list[StaffVi
     if intent == "status":
         ready = any(o.status == "ready" for o in orders)
         key = "status_ready" if ready else "status_not_ready"
-        return effects + [UpdateCustomer({"awaiting": None}),
-                          Reply(key, {"orders": order_list(numbers), **checkin_vars(store)})]
+        return effects + [
+            UpdateCustomer({"awaiting": None}),
+            Reply(key, {"orders": order_list(numbers), **checkin_vars(store)}),
+        ]
     if intent == "cancel":
         label = c.label or "?"
-        return effects + [Reply("cancel_request", {"orders": order_list(numbers)}),
-                          TextStaff(on_duty(staff), "staff_cancel_request",
-                                    {"customer": label, "orders": order_list(numbers)})]
+        return effects + [
+            Reply("cancel_request", {"orders": order_list(numbers)}),
+            TextStaff(on_duty(staff), "staff_cancel_request", {"customer": label, "orders": order_list(numbers)}),
+        ]
     return effects
 
 
 def _details(m: Meaning, c: CustomerView) -> dict:
     """What this text says about the pickup, merged over what an earlier text said while we asked."""
     merged = dict(c.pending or {})
-    for key, value in (("spot", m.spot), ("vehicle", m.vehicle), ("note", m.note),
-                       ("eta", m.eta_minutes), ("order", m.order)):
+    for key, value in (
+        ("spot", m.spot),
+        ("vehicle", m.vehicle),
+        ("note", m.note),
+        ("eta", m.eta_minutes),
+        ("order", m.order),
+    ):
         if value is not None:
             merged[key] = value
     if m.door:
         merged["door"] = True
     if m.intent in ("arrived", "on_the_way", "status", "cancel") and not (
-            c.awaiting == "order" and merged.get("intent") in ("arrived", "on_the_way")):
+        c.awaiting == "order" and merged.get("intent") in ("arrived", "on_the_way")
+    ):
         merged["intent"] = m.intent
     return merged
 
@@ -336,44 +392,85 @@ def _location(store: StoreView, details: dict) -> str:
     return "car"
 
 
-def _arrive(store: StoreView, c: CustomerView, h: HandoffView | None, orders: list[OrderView], details: dict,
-            staff: list[StaffView], unverified: bool) -> list[Effect]:
+def _arrive(
+    store: StoreView,
+    c: CustomerView,
+    h: HandoffView | None,
+    orders: list[OrderView],
+    details: dict,
+    staff: list[StaffView],
+    unverified: bool,
+) -> list[Effect]:
     location = _location(store, details)
     spot = details.get("spot") if location == "car" else None
     ready = any(o.status == "ready" for o in orders)
-    fields: dict[str, Any] = {"location": location, "spot": spot, "vehicle": details.get("vehicle"),
-                              "note": details.get("note")}
+    fields: dict[str, Any] = {
+        "location": location,
+        "spot": spot,
+        "vehicle": details.get("vehicle"),
+        "note": details.get("note"),
+    }
     needs_spot = location == "car" and not spot and not c.opted_out  # no asking someone we cannot text
     alert = ready and not needs_spot
     effects: list[Effect] = []
     if h is None:
-        effects.append(OpenHandoff(tuple(o.id for o in orders), "waiting", unverified_phone=unverified,
-                                   alerted=alert, arrived=True, **fields))
+        effects.append(
+            OpenHandoff(
+                tuple(o.id for o in orders),
+                "waiting",
+                unverified_phone=unverified,
+                alerted=alert,
+                arrived=True,
+                **fields,
+            )
+        )
         ref = NEW_HANDOFF
     else:
-        changes = {"status": "waiting", "alerted": alert, **{k: v for k, v in fields.items() if v is not None},
-                   "location": location}
+        changes = {
+            "status": "waiting",
+            "alerted": alert,
+            **{k: v for k, v in fields.items() if v is not None},
+            "location": location,
+        }
         if unverified:
             changes["unverified_phone"] = True
-        effects.append(UpdateHandoff(h.id, changes, arrived=True,
-                                     add_order_ids=tuple(o.id for o in orders if o.handoff_id is None)))
+        effects.append(
+            UpdateHandoff(
+                h.id, changes, arrived=True, add_order_ids=tuple(o.id for o in orders if o.handoff_id is None)
+            )
+        )
         ref = h.id
-    view = HandoffView(id=ref, status="waiting", customer_id=c.id, customer_label=_label(c, h),
-                       order_numbers=tuple(o.number for o in orders), location=location, spot=spot,
-                       vehicle=fields["vehicle"], note=fields["note"],
-                       unverified_phone=unverified or bool(h and h.unverified_phone),
-                       customer_opted_out=c.opted_out)
+    view = HandoffView(
+        id=ref,
+        status="waiting",
+        customer_id=c.id,
+        customer_label=_label(c, h),
+        order_numbers=tuple(o.number for o in orders),
+        location=location,
+        spot=spot,
+        vehicle=fields["vehicle"],
+        note=fields["note"],
+        unverified_phone=unverified or bool(h and h.unverified_phone),
+        customer_opted_out=c.opted_out,
+    )
     v = handoff_vars(view)
     if needs_spot:
-        return effects + [UpdateCustomer({"awaiting": "spot", "pending": details}), Reply("ask_spot", _name(c)),
-                          Schedule("nudge", SPOT_GRACE_SECONDS, handoff_id=ref)]
+        return effects + [
+            UpdateCustomer({"awaiting": "spot", "pending": details}),
+            Reply("ask_spot", _name(c)),
+            Schedule("nudge", SPOT_GRACE_SECONDS, handoff_id=ref),
+        ]
     effects.append(UpdateCustomer({"awaiting": None, "pending": None}))
     if alert:
-        return effects + [Reply("arrival_ack", {**v, **_name(c)}),
-                          TextStaff(on_duty(staff), "staff_arrival", v, handoff_id=ref),
-                          Schedule("escalate", store.escalation_seconds, level=1, handoff_id=ref)]
-    return effects + [Reply("not_ready", {**v, **_name(c)}),
-                      TextStaff(on_duty(staff), "staff_not_ready", v, handoff_id=ref)]
+        return effects + [
+            Reply("arrival_ack", {**v, **_name(c)}),
+            TextStaff(on_duty(staff), "staff_arrival", v, handoff_id=ref),
+            Schedule("escalate", store.escalation_seconds, level=1, handoff_id=ref),
+        ]
+    return effects + [
+        Reply("not_ready", {**v, **_name(c)}),
+        TextStaff(on_duty(staff), "staff_not_ready", v, handoff_id=ref),
+    ]
 
 
 def _label(c: CustomerView, h: HandoffView | None) -> str:
@@ -382,8 +479,9 @@ def _label(c: CustomerView, h: HandoffView | None) -> str:
     return c.label or c.first_name or "?"
 
 
-def _with_open_handoff(m: Meaning, store: StoreView, c: CustomerView, h: HandoffView, staff: list[StaffView],
-                       now: datetime, text: str) -> list[Effect]:
+def _with_open_handoff(
+    m: Meaning, store: StoreView, c: CustomerView, h: HandoffView, staff: list[StaffView], now: datetime, text: str
+) -> list[Effect]:
     orders = list(c.orders)
     if c.awaiting == "spot" and (m.spot or m.door or m.intent == "arrived"):
         return _arrive(store, c, h, orders, _details(m, c), staff, False)
@@ -397,12 +495,18 @@ def _with_open_handoff(m: Meaning, store: StoreView, c: CustomerView, h: Handoff
         if m.intent == "arrived":
             return _arrive(store, c, h, orders, _details(m, c), staff, False)
         if m.intent == "on_the_way":
-            return [UpdateHandoff(h.id, {}, eta_minutes=m.eta_minutes),
-                    Reply("on_the_way_ack", {**_name(c), **_eta(m.eta_minutes), **checkin_vars(store)})]
+            return [
+                UpdateHandoff(h.id, {}, eta_minutes=m.eta_minutes),
+                Reply("on_the_way_ack", {**_name(c), **_eta(m.eta_minutes), **checkin_vars(store)}),
+            ]
         if m.intent == "status":
             ready = any(o.status == "ready" for o in orders)
-            return [Reply("status_ready" if ready else "status_not_ready",
-                          {"orders": order_list(h.order_numbers), **checkin_vars(store)})]
+            return [
+                Reply(
+                    "status_ready" if ready else "status_not_ready",
+                    {"orders": order_list(h.order_numbers), **checkin_vars(store)},
+                )
+            ]
         if m.intent == "cancel":
             return _cancel(c, h, staff)
         return []
@@ -442,8 +546,10 @@ def _cancel(c: CustomerView, h: HandoffView, staff: list[StaffView]) -> list[Eff
 
 # --- orders becoming ready --------------------------------------------------------------------
 
-def decide_order_ready(store: StoreView, order: OrderView, c: CustomerView, staff: list[StaffView],
-                       now: datetime) -> list[Effect]:
+
+def decide_order_ready(
+    store: StoreView, order: OrderView, c: CustomerView, staff: list[StaffView], now: datetime
+) -> list[Effect]:
     h = c.handoff
     if h is not None and h.status == "waiting" and not h.alerted:
         # They are already in the lot: the alert goes out the moment the order is ready.
@@ -451,9 +557,11 @@ def decide_order_ready(store: StoreView, order: OrderView, c: CustomerView, staf
         view = HandoffView(**{**h.__dict__, "order_numbers": numbers})
         v = handoff_vars(view, now)
         add = () if order.handoff_id == h.id else (order.id,)
-        effects: list[Effect] = [UpdateHandoff(h.id, {"alerted": True}, add_order_ids=add),
-                                 TextStaff(on_duty(staff), "staff_arrival", v, handoff_id=h.id),
-                                 Schedule("escalate", store.escalation_seconds, level=1, handoff_id=h.id)]
+        effects: list[Effect] = [
+            UpdateHandoff(h.id, {"alerted": True}, add_order_ids=add),
+            TextStaff(on_duty(staff), "staff_arrival", v, handoff_id=h.id),
+            Schedule("escalate", store.escalation_seconds, level=1, handoff_id=h.id),
+        ]
         if not c.opted_out:
             effects.append(TextCustomer(c.id, "arrival_ack", {**v, **_name(c)}))
         return effects
@@ -461,25 +569,29 @@ def decide_order_ready(store: StoreView, order: OrderView, c: CustomerView, staf
         return [UpdateHandoff(h.id, {}, add_order_ids=(order.id,) if order.handoff_id != h.id else ())]
     if c.opted_out:
         return []
-    return [TextCustomer(c.id, "order_ready", {"orders": order_list([order.number]), **checkin_vars(store),
-                                               **_name(c)})]
+    return [
+        TextCustomer(c.id, "order_ready", {"orders": order_list([order.number]), **checkin_vars(store), **_name(c)})
+    ]
 
 
 # --- timers -----------------------------------------------------------------------------------
 
-def decide_escalation(store: StoreView, h: HandoffView, level: int, staff: list[StaffView],
-                      now: datetime) -> list[Effect]:
+
+def decide_escalation(
+    store: StoreView, h: HandoffView, level: int, staff: list[StaffView], now: datetime
+) -> list[Effect]:
     """Idempotent: a timer that fires late, twice, or after a claim changes nothing."""
     if h.status != "waiting" or not h.alerted or h.escalation_level >= level:
         return []
     v = handoff_vars(h, now)
     if level == 1:
-        return [UpdateHandoff(h.id, {"escalation_level": 1}),
-                TextStaff(on_duty(staff), "staff_realert", v, handoff_id=h.id),
-                Schedule("escalate", store.escalation_seconds, level=2, handoff_id=h.id)]
+        return [
+            UpdateHandoff(h.id, {"escalation_level": 1}),
+            TextStaff(on_duty(staff), "staff_realert", v, handoff_id=h.id),
+            Schedule("escalate", store.escalation_seconds, level=2, handoff_id=h.id),
+        ]
     bosses = managers(staff) or on_duty(staff)
-    return [UpdateHandoff(h.id, {"escalation_level": level}),
-            TextStaff(bosses, "staff_escalation", v, handoff_id=h.id)]
+    return [UpdateHandoff(h.id, {"escalation_level": level}), TextStaff(bosses, "staff_escalation", v, handoff_id=h.id)]
 
 
 def decide_nudge(store: StoreView, h: HandoffView, staff: list[StaffView], now: datetime) -> list[Effect]:
@@ -487,15 +599,19 @@ def decide_nudge(store: StoreView, h: HandoffView, staff: list[StaffView], now: 
     if h.status != "waiting" or h.alerted or not h.orders_ready:
         return []
     v = handoff_vars(h, now)
-    return [UpdateHandoff(h.id, {"alerted": True}),
-            TextStaff(on_duty(staff), "staff_arrival", v, handoff_id=h.id),
-            Schedule("escalate", store.escalation_seconds, level=1, handoff_id=h.id)]
+    return [
+        UpdateHandoff(h.id, {"alerted": True}),
+        TextStaff(on_duty(staff), "staff_arrival", v, handoff_id=h.id),
+        Schedule("escalate", store.escalation_seconds, level=1, handoff_id=h.id),
+    ]
 
 
 # --- staff ------------------------------------------------------------------------------------
 
-def decide_staff(m: Meaning, store: StoreView, me: StaffView, handoffs: list[HandoffView], staff: list[StaffView],
-                 now: datetime) -> list[Effect]:
+
+def decide_staff(
+    m: Meaning, store: StoreView, me: StaffView, handoffs: list[HandoffView], staff: list[StaffView], now: datetime
+) -> list[Effect]:
     if m.intent == "stop":
         return [UpdateStaff({"opted_out": True})]
     if m.intent == "start":
@@ -521,19 +637,28 @@ def _list(handoffs: list[HandoffView], now: datetime) -> Reply:
     return Reply("staff_list", {"lines": "; ".join(lines["en"]), "lines_fr": "; ".join(lines["fr"])})
 
 
-def _claim_or_done(m: Meaning, me: StaffView, handoffs: list[HandoffView], staff: list[StaffView],
-                   now: datetime) -> list[Effect]:
+def _claim_or_done(
+    m: Meaning, me: StaffView, handoffs: list[HandoffView], staff: list[StaffView], now: datetime
+) -> list[Effect]:
     claiming = m.intent == "claim"
-    target = (target_for_claim(handoffs, m.order, m.spot) if claiming
-              else target_for_done(handoffs, me.id, m.order, m.spot))
+    target = (
+        target_for_claim(handoffs, m.order, m.spot) if claiming else target_for_done(handoffs, me.id, m.order, m.spot)
+    )
     h = target.handoff
     if h is None:
         if len(target.choices) > 1:
             where = [(order_list(c.order_numbers), handoff_vars(c)) for c in target.choices]
-            return [Reply("staff_which", {
-                "choices": "; ".join(f"{orders} {v['where_en']}" for orders, v in where),
-                "choices_fr": "; ".join(f"{orders} {v['where_fr']}" for orders, v in where),
-                "command": "OK" if claiming else "DONE", "command_fr": "OK" if claiming else "FAIT"})]
+            return [
+                Reply(
+                    "staff_which",
+                    {
+                        "choices": "; ".join(f"{orders} {v['where_en']}" for orders, v in where),
+                        "choices_fr": "; ".join(f"{orders} {v['where_fr']}" for orders, v in where),
+                        "command": "OK" if claiming else "DONE",
+                        "command_fr": "OK" if claiming else "FAIT",
+                    },
+                )
+            ]
         ref = m.order or m.spot
         if ref:
             return [Reply("staff_no_match", {"ref": ref})]
@@ -545,9 +670,15 @@ def _claim_or_done(m: Meaning, me: StaffView, handoffs: list[HandoffView], staff
             return [Reply(key, v)]
         mine = HandoffView(**{**h.__dict__, "status": "claimed", "claimed_by_id": me.id, "claimed_by_name": me.name})
         v = handoff_vars(mine, now)
-        return [ClaimHandoff(h.id, me.id),
-                Reply("staff_claimed_you", v),
-                TextCustomer(h.customer_id, "claimed", {**v, "staff": me.name}),
-                TextStaff(tuple(s for s in on_duty(staff, exclude=me.id)) if h.alerted else (), "staff_claimed_other",
-                          {**v, "staff": me.name}, handoff_id=h.id)]
+        return [
+            ClaimHandoff(h.id, me.id),
+            Reply("staff_claimed_you", v),
+            TextCustomer(h.customer_id, "claimed", {**v, "staff": me.name}),
+            TextStaff(
+                tuple(s for s in on_duty(staff, exclude=me.id)) if h.alerted else (),
+                "staff_claimed_other",
+                {**v, "staff": me.name},
+                handoff_id=h.id,
+            ),
+        ]
     return [CompleteHandoff(h.id, me.id), Reply("staff_done", v), TextCustomer(h.customer_id, "handed_off", v)]

@@ -1,4 +1,5 @@
 """The handoff's rules: its states, who a staff command points at, escalation steps, store hours."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -102,8 +103,10 @@ def is_open(hours: dict | None, tz: str, now: datetime) -> bool:
 
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-DAY_NAMES = {"en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-             "fr": ("lun", "mar", "mer", "jeu", "ven", "sam", "dim")}
+DAY_NAMES = {
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    "fr": ("lun", "mar", "mer", "jeu", "ven", "sam", "dim"),
+}
 
 
 def _clock(hhmm: str, lang: str) -> str:
@@ -130,4 +133,5 @@ def describe_hours(hours: dict | None, lang: str) -> str:
             runs.append([index, index, span])
     return ", ".join(
         (names[a] if a == b else f"{names[a]}-{names[b]}") + f" {_clock(span[0], lang)}-{_clock(span[1], lang)}"
-        for a, b, span in runs)
+        for a, b, span in runs
+    )

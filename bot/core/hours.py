@@ -1,5 +1,6 @@
 """Store hours as an owner types them by text, in English or Québec French: "lun-ven 9h-17h, sam 10h-16h, dim
 fermé", "Mon to Fri 9-5, Sat 10am-4pm", "9h à 17h" (every day) → {"mon": ["09:00", "17:00"], ...}. Pure."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Keyword replies: what an owner's keyword may be, and whether a customer's text is one ("hours?" → "hours")."""
+
 from __future__ import annotations
 
 import re

@@ -2,6 +2,7 @@
 order mark, comma or semicolon separated (Excel in French uses semicolons), a header row naming the columns in
 English or French. Each problem is kept with its line number; the values are checked afterwards by the same use case
 that creates an order by hand. Pure."""
+
 from __future__ import annotations
 
 import csv
@@ -18,19 +19,39 @@ MAX_ROWS = 2000
 # Header names people write, folded (lower case, no accents, spaces and dashes as "_"), to the column they mean.
 _HEADERS = {
     **{c: c for c in COLUMNS},
-    "order": "number", "order_number": "number", "no": "number", "numero": "number", "commande": "number",
-    "no_de_commande": "number", "numero_de_commande": "number",
-    "name": "customer_name", "customer": "customer_name", "nom": "customer_name", "client": "customer_name",
+    "order": "number",
+    "order_number": "number",
+    "no": "number",
+    "numero": "number",
+    "commande": "number",
+    "no_de_commande": "number",
+    "numero_de_commande": "number",
+    "name": "customer_name",
+    "customer": "customer_name",
+    "nom": "customer_name",
+    "client": "customer_name",
     "nom_du_client": "customer_name",
-    "phone": "customer_phone", "telephone": "customer_phone", "tel": "customer_phone", "cell": "customer_phone",
-    "cellulaire": "customer_phone", "telephone_du_client": "customer_phone",
-    "lang": "language", "langue": "language",
-    "statut": "status", "etat": "status",
+    "phone": "customer_phone",
+    "telephone": "customer_phone",
+    "tel": "customer_phone",
+    "cell": "customer_phone",
+    "cellulaire": "customer_phone",
+    "telephone_du_client": "customer_phone",
+    "lang": "language",
+    "langue": "language",
+    "statut": "status",
+    "etat": "status",
 }
 # Cell values, folded, to the values the use case takes. Anything else goes through as written, to be refused there.
 _LANGUAGES = {"en": "en", "english": "en", "anglais": "en", "fr": "fr", "french": "fr", "francais": "fr"}
-_STATUSES = {"pending": "pending", "en_attente": "pending", "attente": "pending", "ready": "ready",
-             "prete": "ready", "pret": "ready"}
+_STATUSES = {
+    "pending": "pending",
+    "en_attente": "pending",
+    "attente": "pending",
+    "ready": "ready",
+    "prete": "ready",
+    "pret": "ready",
+}
 
 
 @dataclass(frozen=True)
@@ -53,7 +74,7 @@ class Sheet:
 
 
 def fold(text: str) -> str:
-    """"Numéro de commande" → "numero_de_commande"."""
+    """ "Numéro de commande" → "numero_de_commande"."""
     plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return "_".join(plain.strip().lower().replace("-", " ").replace("_", " ").split())
 
@@ -86,9 +107,10 @@ def read_sheet(data: bytes) -> Sheet:
             continue
         if len(rows) == MAX_ROWS:
             return Sheet(problems=(SheetProblem(line, None, Problem("csv_too_many", {"max": MAX_ROWS})),))
-        if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header):]):
-            problems.append(SheetProblem(line, None, Problem("csv_cells", {"found": len(cells),
-                                                                           "expected": len(header)})))
+        if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header) :]):
+            problems.append(
+                SheetProblem(line, None, Problem("csv_cells", {"found": len(cells), "expected": len(header)}))
+            )
             continue
         values: dict[str, str | None] = {column: None for column in COLUMNS}
         for column, cell in zip(header, cells):
@@ -106,15 +128,19 @@ def _header(cells: list[str], line: int) -> tuple[list[str], list[SheetProblem]]
     for cell in cells:
         column = _HEADERS.get(fold(cell))
         if column is None:
-            problems.append(SheetProblem(line, None, Problem("csv_unknown_column", {"column": cell.strip() or "''",
-                                                                                    "columns": names})))
+            problems.append(
+                SheetProblem(
+                    line, None, Problem("csv_unknown_column", {"column": cell.strip() or "''", "columns": names})
+                )
+            )
             continue  # a refused header is not read: its columns need not line up
         if column in header:
             problems.append(SheetProblem(line, None, Problem("csv_repeated_column", {"column": column})))
         header.append(column)
     if not problems and not set(REQUIRED) <= set(header):
-        problems.append(SheetProblem(line, None, Problem("csv_header", {"columns": names,
-                                                                        "required": ", ".join(REQUIRED)})))
+        problems.append(
+            SheetProblem(line, None, Problem("csv_header", {"columns": names, "required": ", ".join(REQUIRED)}))
+        )
     return header, problems
 
 

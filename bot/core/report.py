@@ -1,6 +1,7 @@
 """The day's figures from handoff timings: who is waiting now, how many were handed off, how long customers waited
 (arrival → claim → handed off), per hour. The owner's STATUS text and the admin day report show these same numbers.
 """
+
 from __future__ import annotations
 
 import csv
@@ -90,8 +91,11 @@ def day_figures(done_today: list[Timing], waiting: list[Waiting], timezone: str)
     per_hour: dict[int, int] = {}
     rows: list[HandoffLine] = []
     for t in sorted(done_today, key=lambda t: t.done_at or t.arrived_at or datetime.min.replace(tzinfo=tz)):
-        wait, claim, handover = (_seconds(t.arrived_at, t.done_at), _seconds(t.arrived_at, t.claimed_at),
-                                 _seconds(t.claimed_at, t.done_at))
+        wait, claim, handover = (
+            _seconds(t.arrived_at, t.done_at),
+            _seconds(t.arrived_at, t.claimed_at),
+            _seconds(t.claimed_at, t.done_at),
+        )
         if t.done_at is not None:
             hour = t.done_at.astimezone(tz).hour
             per_hour[hour] = per_hour.get(hour, 0) + 1
@@ -100,10 +104,18 @@ def day_figures(done_today: list[Timing], waiting: list[Waiting], timezone: str)
                 values.append(value)
         rows.append(HandoffLine(t, claim, handover, wait))
     return DayFigures(
-        waiting=tuple(waiting), handed_off=len(done_today), median_wait_seconds=_median(waits),
-        longest_wait_seconds=max(waits) if waits else None, median_claim_seconds=_median(claims),
-        median_handover_seconds=_median(handovers), per_hour=per_hour, wait_buckets=_buckets(waits),
-        claim_buckets=_buckets(claims), handover_buckets=_buckets(handovers), rows=tuple(rows))
+        waiting=tuple(waiting),
+        handed_off=len(done_today),
+        median_wait_seconds=_median(waits),
+        longest_wait_seconds=max(waits) if waits else None,
+        median_claim_seconds=_median(claims),
+        median_handover_seconds=_median(handovers),
+        per_hour=per_hour,
+        wait_buckets=_buckets(waits),
+        claim_buckets=_buckets(claims),
+        handover_buckets=_buckets(handovers),
+        rows=tuple(rows),
+    )
 
 
 def _buckets(seconds: list[float]) -> tuple[int, ...]:
@@ -115,8 +127,11 @@ def _buckets(seconds: list[float]) -> tuple[int, ...]:
 
 def bucket_names() -> tuple[str, ...]:
     """The buckets in minutes as a chart's axis reads them, the same in English and French: "< 2", "2–5", … "30+"."""
-    return (f"< {WAIT_BUCKETS[0]}", *(f"{a}\u2013{b}" for a, b in zip(WAIT_BUCKETS, WAIT_BUCKETS[1:])),
-            f"{WAIT_BUCKETS[-1]}+")
+    return (
+        f"< {WAIT_BUCKETS[0]}",
+        *(f"{a}\u2013{b}" for a, b in zip(WAIT_BUCKETS, WAIT_BUCKETS[1:])),
+        f"{WAIT_BUCKETS[-1]}+",
+    )
 
 
 def hours_shown(per_hour: dict[int, int], opening: tuple[str, str] | None = None) -> list[int]:
@@ -131,8 +146,17 @@ def hours_shown(per_hour: dict[int, int], opening: tuple[str, str] | None = None
     return list(range(min(hours), max(hours) + 1)) if hours else []
 
 
-CSV_COLUMNS = ("orders", "customer", "where", "arrived_at", "claimed_at", "handed_off_at", "seconds_to_claim",
-               "seconds_to_handoff", "claimed_by")
+CSV_COLUMNS = (
+    "orders",
+    "customer",
+    "where",
+    "arrived_at",
+    "claimed_at",
+    "handed_off_at",
+    "seconds_to_claim",
+    "seconds_to_handoff",
+    "claimed_by",
+)
 
 
 def handoffs_csv(figures: DayFigures, timezone: str, delimiter: str = ",") -> str:
@@ -144,9 +168,19 @@ def handoffs_csv(figures: DayFigures, timezone: str, delimiter: str = ",") -> st
     writer.writerow(CSV_COLUMNS)
     for line in figures.rows:
         t = line.timing
-        writer.writerow([_cell(" ".join(f"#{n}" for n in t.orders)), _cell(t.customer), _cell(t.where),
-                         _local(t.arrived_at, tz), _local(t.claimed_at, tz), _local(t.done_at, tz),
-                         _whole(line.claim_seconds), _whole(line.wait_seconds), _cell(t.claimed_by)])
+        writer.writerow(
+            [
+                _cell(" ".join(f"#{n}" for n in t.orders)),
+                _cell(t.customer),
+                _cell(t.where),
+                _local(t.arrived_at, tz),
+                _local(t.claimed_at, tz),
+                _local(t.done_at, tz),
+                _whole(line.claim_seconds),
+                _whole(line.wait_seconds),
+                _cell(t.claimed_by),
+            ]
+        )
     return out.getvalue()
 
 
@@ -189,5 +223,11 @@ def status_vars(figures: DayFigures) -> dict:
         wait_fr = f", attente médiane {med} min, la plus longue {top} min"
     done = figures.handed_off
     done_fr = f"{done} remise{'s' if done > 1 else ''}" if done else "aucune remise"
-    return {"waiting_en": waiting_en, "waiting_fr": waiting_fr, "done_en": f"{done} handed off", "done_fr": done_fr,
-            "wait_en": wait_en, "wait_fr": wait_fr}
+    return {
+        "waiting_en": waiting_en,
+        "waiting_fr": waiting_fr,
+        "done_en": f"{done} handed off",
+        "done_fr": done_fr,
+        "wait_en": wait_en,
+        "wait_fr": wait_fr,
+    }

@@ -1,4 +1,5 @@
 """Decisions about the roster: a staff member taken off it (or going off duty) leaves no customer behind."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -7,8 +8,9 @@ from .conversation import Effect, Schedule, StaffView, StoreView, TextStaff, Upd
 from .handoff import HandoffView
 
 
-def decide_release(store: StoreView, member_id: int, handoffs: list[HandoffView], staff: list[StaffView],
-                   now: datetime) -> list[Effect]:
+def decide_release(
+    store: StoreView, member_id: int, handoffs: list[HandoffView], staff: list[StaffView], now: datetime
+) -> list[Effect]:
     """The handoffs `member_id` had taken and not closed go back to waiting, and the rest of the team is alerted
     as for a new arrival (`staff` is the roster without the member)."""
     effects: list[Effect] = []
@@ -16,8 +18,18 @@ def decide_release(store: StoreView, member_id: int, handoffs: list[HandoffView]
         if h.status != "claimed" or h.claimed_by_id != member_id:
             continue
         back = HandoffView(**{**h.__dict__, "status": "waiting", "claimed_by_id": None, "claimed_by_name": None})
-        effects += [UpdateHandoff(h.id, {"status": "waiting", "claimed_by_id": None, "claimed_at": None,
-                                         "escalation_level": 0, "alerted": True}),
-                    TextStaff(on_duty(staff), "staff_arrival", handoff_vars(back, now), handoff_id=h.id),
-                    Schedule("escalate", store.escalation_seconds, level=1, handoff_id=h.id)]
+        effects += [
+            UpdateHandoff(
+                h.id,
+                {
+                    "status": "waiting",
+                    "claimed_by_id": None,
+                    "claimed_at": None,
+                    "escalation_level": 0,
+                    "alerted": True,
+                },
+            ),
+            TextStaff(on_duty(staff), "staff_arrival", handoff_vars(back, now), handoff_id=h.id),
+            Schedule("escalate", store.escalation_seconds, level=1, handoff_id=h.id),
+        ]
     return effects

@@ -1,18 +1,30 @@
 """Every text the bot sends, in English and French, with owner overrides, French typography and elision, and SMS
 segment counting on what a text becomes on the wire (docs/texts-fr.md)."""
+
 from __future__ import annotations
 
 import re
 import string
 import unicodedata
-from typing import Mapping
+from collections.abc import Mapping
 
 from .problems import Problem
 
 # Customer-facing keys are the public contract (API, admin pages, the owner's SET command).
 CUSTOMER_KEYS = (
-    "order_ready", "on_the_way_ack", "arrival_ack", "ask_spot", "ask_order", "not_ready",
-    "claimed", "handed_off", "still_waiting", "after_hours", "paused", "help", "opted_out",
+    "order_ready",
+    "on_the_way_ack",
+    "arrival_ack",
+    "ask_spot",
+    "ask_order",
+    "not_ready",
+    "claimed",
+    "handed_off",
+    "still_waiting",
+    "after_hours",
+    "paused",
+    "help",
+    "opted_out",
 )
 
 # French wording avoids ê, â, ô, ç where a natural phrase allows it: those characters are not
@@ -177,28 +189,28 @@ TEMPLATES: dict[str, dict[str, str]] = {
 OWNER_TEMPLATES: dict[str, dict[str, str]] = {
     "owner_help": {
         "en": "PAUSE <msg>, RESUME, HOURS <days> <hours>, SET <key> <text>, REPLY <WORD> <text>, STAFF, STAFF ADD "
-              "<phone> <name>, STAFF REMOVE <phone>, STATUS, LOGIN, ON/OFF",
+        "<phone> <name>, STAFF REMOVE <phone>, STATUS, LOGIN, ON/OFF",
         "fr": "PAUSE <msg>, REPRENDRE, HEURES <h>, TEXTE <nom> <txt>, RÉPONSE <MOT> <txt>, ÉQUIPE, ÉQUIPE AJOUTER "
-              "<tél> <nom>, ÉQUIPE RETIRER <tél>, STATUT, CONNEXION, ON/OFF",
+        "<tél> <nom>, ÉQUIPE RETIRER <tél>, STATUT, CONNEXION, ON/OFF",
     },
     "owner_only": {
         "en": "Only an owner or a manager can use {command_en}. Staff: OK, DONE, LIST, ON, OFF.",
         "fr": "Seuls les propriétaires et gérants peuvent utiliser {command_fr}. Équipe : OK, FAIT, LISTE, ON, OFF.",
     },
     "owner_paused": {
-        "en": "Pickups paused, no staff alerts. Customers who check in get: \"{preview}\" RESUME to restart.",
+        "en": 'Pickups paused, no staff alerts. Customers who check in get: "{preview}" RESUME to restart.',
         "fr": "Cueillette suspendue, sans alertes à l'équipe. Les clients qui s'annoncent lisent : \"{preview}\" "
-              "REPRENDRE pour la relancer.",
+        "REPRENDRE pour la relancer.",
     },
     "owner_hours_show": {
         "en": "Pickup hours: {hours_en}. HOURS <days> <times> changes them, e.g. HOURS Mon-Fri 9-5, Sat 10-4.",
         "fr": "Heures de cueillette : {hours_fr}. HEURES <jours> <heures> pour les changer, ex. HEURES lun-ven "
-              "9h-17h, sam 10h-16h.",
+        "9h-17h, sam 10h-16h.",
     },
     "owner_hours_set": {
         "en": "Done. Pickup hours: {hours_en}. Outside them, customers get the after-hours reply.",
         "fr": "C'est fait. Heures de cueillette : {hours_fr}. En dehors de ces heures, les clients ont la "
-              "réponse de fermeture.",
+        "réponse de fermeture.",
     },
     "owner_resumed": {
         "en": "Pickups are back on: arrivals alert the staff again.",
@@ -245,7 +257,7 @@ OWNER_TEMPLATES: dict[str, dict[str, str]] = {
     "owner_reply_none": {
         "en": "No keyword replies yet. REPLY <WORD> <text> adds one, e.g. REPLY HOURS Open 9 to 5.",
         "fr": "Aucune réponse par mot-clé. RÉPONSE <MOT> <texte> en ajoute une, ex. RÉPONSE HEURES Ouvert de 9 h "
-              "à 17 h.",
+        "à 17 h.",
     },
     "owner_reply_set": {
         "en": "Done. Customers who text {word} now get: {text}",
@@ -262,7 +274,7 @@ OWNER_TEMPLATES: dict[str, dict[str, str]] = {
     "owner_staff_added": {
         "en": "Added {staff} ({phone}) to the staff, on duty: they get arrival alerts from now on.",
         "fr": "{staff} ({phone}) fait maintenant partie de l'équipe, en service : les alertes d'arrivée lui seront "
-              "envoyées.",
+        "envoyées.",
     },
     "owner_staff_removed": {
         "en": "Removed {staff} ({phone}) from the staff.{released_en}",
@@ -278,9 +290,9 @@ OWNER_TEMPLATES: dict[str, dict[str, str]] = {
     },
     "staff_welcome": {
         "en": "{store}: you're on the pickup team. Arrival alerts come here: reply OK to take one, DONE once "
-              "handed off, OFF when you leave. STOP to opt out.",
+        "handed off, OFF when you leave. STOP to opt out.",
         "fr": "{store} : bienvenue dans l'équipe! Alertes d'arrivée ici : OK pour en prendre une, FAIT une fois "
-              "remise, OFF en partant. ARRET pour vous désabonner.",
+        "remise, OFF en partant. ARRET pour vous désabonner.",
     },
     "staff_on": {
         "en": "You're on duty: arrival alerts come to you. Text OFF when you leave.",
@@ -293,9 +305,9 @@ OWNER_TEMPLATES: dict[str, dict[str, str]] = {
     # An owner or a manager going off duty when nobody else is on: arrivals still reach the managers and owners.
     "staff_off_still_alerted": {
         "en": "You're off duty, but nobody else is on: arrival alerts still go to the managers and owners, you "
-              "included. Text ON when you're back.",
+        "included. Text ON when you're back.",
         "fr": "Vous voilà hors service, mais personne d'autre n'est en service : les alertes d'arrivée vont encore "
-              "aux gérants et propriétaires, y compris vous.",
+        "aux gérants et propriétaires, y compris vous.",
     },
     # A keyword reply is the owner's own words, sent as they wrote them.
     "keyword_reply": {"en": "{text_en}", "fr": "{text_fr}"},
@@ -307,13 +319,28 @@ TEMPLATES.update(OWNER_TEMPLATES)
 
 # What a preview fills a text with: a sample customer at a sample store.
 SAMPLE_VARIABLES = {
-    "name": " Marie", "customer": "Marie L.", "orders": "#1234", "ref": "1234", "order": "1234",
-    "where_en": "spot 4", "where_fr": "place 4", "vehicle": ", red Civic", "note": "", "staff": "Julie",
-    "minutes": 3, "eta_en": " in about 10 min", "eta_fr": ", dans environ 10 min",
+    "name": " Marie",
+    "customer": "Marie L.",
+    "orders": "#1234",
+    "ref": "1234",
+    "order": "1234",
+    "where_en": "spot 4",
+    "where_fr": "place 4",
+    "vehicle": ", red Civic",
+    "note": "",
+    "staff": "Julie",
+    "minutes": 3,
+    "eta_en": " in about 10 min",
+    "eta_fr": ", dans environ 10 min",
     "checkin_en": "reply HERE and your spot number (e.g. HERE 4).",
     "checkin_fr": "répondez ARRIVÉ et votre numéro de place (ex. ARRIVÉ 4).",
-    "hours_en": "Mon-Fri 9am-5pm", "hours_fr": "lun-ven 9 h-17 h", "message": "Back at 2 pm.",
-    "unverified_en": "", "unverified_fr": "", "lines": "#1234 4 Marie L. 3 min", "choices": "#1234 spot 4",
+    "hours_en": "Mon-Fri 9am-5pm",
+    "hours_fr": "lun-ven 9 h-17 h",
+    "message": "Back at 2 pm.",
+    "unverified_en": "",
+    "unverified_fr": "",
+    "lines": "#1234 4 Marie L. 3 min",
+    "choices": "#1234 spot 4",
     "command": "OK",
 }
 
@@ -346,8 +373,9 @@ def override_problem(key: str, lang: str, value: str) -> Problem | None:
         if not name or spec or conversion or not name.isidentifier():
             return Problem("placeholder_form")
         if name not in allowed:
-            return Problem("placeholder_unknown", {"name": name,
-                                                   "allowed": ", ".join(f"{{{n}}}" for n in sorted(allowed))})
+            return Problem(
+                "placeholder_unknown", {"name": name, "allowed": ", ".join(f"{{{n}}}" for n in sorted(allowed))}
+            )
     if key in ONE_SEGMENT and segments(value.replace("{store}", "").replace("{name}", "")) > 1:
         return Problem("one_segment")
     return None
@@ -393,8 +421,12 @@ def template_for(key: str, lang: str, overrides: Mapping[str, Mapping[str, str |
 ONE_SEGMENT = ("help", "opted_out", "opted_in")
 
 
-def render(key: str, lang: str, variables: Mapping[str, object],
-           overrides: Mapping[str, Mapping[str, str | None]] | None = None) -> str:
+def render(
+    key: str,
+    lang: str,
+    variables: Mapping[str, object],
+    overrides: Mapping[str, Mapping[str, str | None]] | None = None,
+) -> str:
     """The text as it goes on the wire (see on_the_wire): what is stored, sent and shown are the same."""
     text = _render(key, lang, variables, overrides)
     store = str(variables.get("store") or "")
@@ -425,8 +457,9 @@ def gsm_only(text: str) -> str:
     return " ".join("".join(out).split())
 
 
-def _render(key: str, lang: str, variables: Mapping[str, object],
-            overrides: Mapping[str, Mapping[str, str | None]] | None) -> str:
+def _render(
+    key: str, lang: str, variables: Mapping[str, object], overrides: Mapping[str, Mapping[str, str | None]] | None
+) -> str:
     try:
         text = _fill(template_for(key, lang, overrides), lang, variables)
     except (ValueError, IndexError, KeyError, AttributeError, TypeError):

@@ -63,6 +63,7 @@ class Meaning(NamedTuple):
 # Vocabulary
 # ---------------------------------------------------------------------------
 
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
@@ -119,15 +120,33 @@ _GENERIC_VEHICLES = _words("car auto voiture char vehicle vehicule bagnole")
 # Model names of two words, neither a vehicle on its own ("Grand Caravan", "Santa Fe", "Land Cruiser").
 _TWO_WORD_MODELS = frozenset(
     tuple(pair.split())
-    for pair in ("grand caravan", "grand cherokee", "grand vitara", "grand marquis", "grand prix", "santa fe",
-                 "range rover", "land rover", "land cruiser", "crown victoria", "town country", "transit connect")
+    for pair in (
+        "grand caravan",
+        "grand cherokee",
+        "grand vitara",
+        "grand marquis",
+        "grand prix",
+        "santa fe",
+        "range rover",
+        "land rover",
+        "land cruiser",
+        "crown victoria",
+        "town country",
+        "transit connect",
+    )
 )
 _TWO_WORD_MODEL_FIRSTS = frozenset(first for first, _ in _TWO_WORD_MODELS)
 _MODEL_PREFIXES = _words("model serie series classe class")
 # After these a bare number is a model ("Mazda 3", "Ram 1500"), never a spot.
 _NUMBERED_MODEL_MAKERS = _words("mazda ram model serie series classe class silverado sierra peugeot bmw")
-_VEHICLE_HINTS = (_COLORS | _MAKES | _MODELS | _VEHICLE_TYPES | _words("pickup pick-up")
-                  | frozenset(second for _, second in _TWO_WORD_MODELS))
+_VEHICLE_HINTS = (
+    _COLORS
+    | _MAKES
+    | _MODELS
+    | _VEHICLE_TYPES
+    | _words("pickup pick-up")
+    | frozenset(second for _, second in _TWO_WORD_MODELS)
+)
 _DETERMINERS = _words("a an the my our un une mon ma le la en in dans")
 
 _ALNUM_MODEL = re.compile(r"^[a-z]{1,3}-?\d{1,4}[a-z]?$")
@@ -161,8 +180,14 @@ _GLUED_TAILS = _words(
 
 # Texting shorthand for keywords, which the typo corrector cannot reach: too short, or with a digit in it.
 _SHORTHAND = {
-    "rdy": "ready", "redy": "ready", "any1": "anyone", "ne1": "anyone", "some1": "someone", "sum1": "someone",
-    "every1": "everyone", "no1": "noone",
+    "rdy": "ready",
+    "redy": "ready",
+    "any1": "anyone",
+    "ne1": "anyone",
+    "some1": "someone",
+    "sum1": "someone",
+    "every1": "everyone",
+    "no1": "noone",
 }  # not "l8" nor "b4": those are spot labels too
 
 _POLITE = _words("please pls plz svp stp merci thanks thank you now maintenant ok okay")
@@ -207,9 +232,32 @@ _SWAPS = _transpositions()
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "′": "'"})
 _TOKEN = re.compile(r"\d{1,2}:\d{2}|\d+\.\d+|[13]/[24]|[^\W_]+(?:-[^\W_]+)*|[#?]|[,.;:!/]+")
 _FOLD = str.maketrans(
-    {"à": "a", "â": "a", "ä": "a", "á": "a", "ã": "a", "ç": "c", "é": "e", "è": "e", "ê": "e", "ë": "e",
-     "í": "i", "î": "i", "ï": "i", "ó": "o", "ô": "o", "ö": "o", "ú": "u", "ù": "u", "û": "u", "ü": "u",
-     "ÿ": "y", "ñ": "n", "œ": "oe", "æ": "ae"}
+    {
+        "à": "a",
+        "â": "a",
+        "ä": "a",
+        "á": "a",
+        "ã": "a",
+        "ç": "c",
+        "é": "e",
+        "è": "e",
+        "ê": "e",
+        "ë": "e",
+        "í": "i",
+        "î": "i",
+        "ï": "i",
+        "ó": "o",
+        "ô": "o",
+        "ö": "o",
+        "ú": "u",
+        "ù": "u",
+        "û": "u",
+        "ü": "u",
+        "ÿ": "y",
+        "ñ": "n",
+        "œ": "oe",
+        "æ": "ae",
+    }
 )
 # "arrivé" (arrived) and "arrive" (arrives) differ only by the accent: keep the difference.
 _PARTICIPLE = re.compile(r"^(arriv|stationn|park|parqu)(?:é|ée|és|ées)$")
@@ -269,6 +317,7 @@ def _normalise(token: str) -> tuple[str, ...]:
 # Phrase patterns, matched against the normalised words joined by single spaces
 # ---------------------------------------------------------------------------
 
+
 def _w(pattern: str) -> str:
     """A pattern that starts and ends on whole words."""
     return rf"(?<!\S)(?:{pattern})(?!\S)"
@@ -286,8 +335,10 @@ _UNIT_MIN = r"min|mins|minute|minutes|mn|mns|mnt|mnts|minit|minits|minuts|m"
 _UNIT_HOUR = r"h|hr|hrs|hre|hres|hour|hours|heure|heures"
 _UNIT_SEC = r"sec|secs|second|seconds|seconde|secondes"
 # Words that lead into a bare number ETA: "in 5", "omw 10", "donne moi 20".
-_ETA_LEAD = (r"in|dans|ds|eta|gimme|give me|donne moi|donnez moi|within|d ici|omw|otw|way|route|chemin|viens"
-             r"|take me|takes me|take us|prendre")  # "gonna take me 40", "ça va me prendre 20"
+_ETA_LEAD = (
+    r"in|dans|ds|eta|gimme|give me|donne moi|donnez moi|within|d ici|omw|otw|way|route|chemin|viens"
+    r"|take me|takes me|take us|prendre"
+)  # "gonna take me 40", "ça va me prendre 20"
 _AMOUNT = rf"\d{{1,3}}(?:\.\d)?|{_NUMWORD_PHRASE}|a|an"
 
 _ETA = re.compile(
@@ -309,9 +360,7 @@ _ABOUT = {"dizaine": 10, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "qua
 _HOUR_UNITS = frozenset(_UNIT_HOUR.split("|"))
 _SEC_UNITS = frozenset(_UNIT_SEC.split("|"))
 # A duration after these is time already spent waiting, not an ETA ("been waiting 10 min").
-_PAST_BEFORE = _words(
-    "for waiting waited been depuis fait ya attends attend since already deja pendant late retard"
-)
+_PAST_BEFORE = _words("for waiting waited been depuis fait ya attends attend since already deja pendant late retard")
 # These a few words before a duration make it time spent too ("been sitting here 10 min", "depuis genre 10 min").
 _WAITED = _words("been depuis since waited")
 _AHEAD = _words("in dans ds within")  # ...but not after these: "been stuck in traffic be there in 10"
@@ -505,15 +554,19 @@ _DOOR = _c(
 _ANY_DIGIT = re.compile(r"\d")
 # Every way of saying an ETA (_ETA) holds one of these words: a unit, a word that leads into a bare number
 # ("in 5", "omw 10"), or a fraction of an hour. Texts with none of them (most arrivals) skip that costly pattern.
-_ETA_WORDS = (frozenset(f"{_UNIT_MIN}|{_UNIT_HOUR}|{_UNIT_SEC}".split("|"))
-              | frozenset(lead.split(" ", 1)[0] for lead in _ETA_LEAD.split("|"))
-              | frozenset(_ABOUT)
-              | _words("quart quarts quarter quarters half half-hour demi demie demi-heure 1/2 1/4 3/4"))
+_ETA_WORDS = (
+    frozenset(f"{_UNIT_MIN}|{_UNIT_HOUR}|{_UNIT_SEC}".split("|"))
+    | frozenset(lead.split(" ", 1)[0] for lead in _ETA_LEAD.split("|"))
+    | frozenset(_ABOUT)
+    | _words("quart quarts quarter quarters half half-hour demi demie demi-heure 1/2 1/4 3/4")
+)
 _DOOR_HINTS = _words("door porte entrance entree interieur dedans magasin store shop")
 
 _KEYWORDS = {
-    **dict.fromkeys(("stop", "stopall", "unsubscribe", "cancel", "end", "quit", "revoke", "optout",
-                     "arret", "arrete", "arretez"), "stop"),
+    **dict.fromkeys(
+        ("stop", "stopall", "unsubscribe", "cancel", "end", "quit", "revoke", "optout", "arret", "arrete", "arretez"),
+        "stop",
+    ),
     **dict.fromkeys(("start", "unstop", "yes"), "start"),
     **dict.fromkeys(("help", "info", "aide"), "help"),
 }
@@ -568,13 +621,14 @@ _PLAIN = _words(
 # Pieces
 # ---------------------------------------------------------------------------
 
+
 @lru_cache(maxsize=2048)
 def _number(phrase: str) -> int | None:
     """'4' → 4, 'trente-deux' → 32, 'twenty one' → 21; None when it is not one number."""
     if phrase.isdigit():
         return int(phrase)
     first = phrase.split(" ", 1)[0].split("-", 1)[0]
-    for lang in (("fr", "en") if first in _FR_ONLY_NUMBERS else ("en", "fr")):
+    for lang in ("fr", "en") if first in _FR_ONLY_NUMBERS else ("en", "fr"):
         try:
             return text2num(phrase, lang)
         except ValueError:
@@ -585,7 +639,7 @@ def _number(phrase: str) -> int | None:
 def _spot_value(value: str) -> str | None:
     if value[0].isdigit():
         digits = value.rstrip("abcdefghijklmnopqrstuvwxyz")
-        return str(int(digits)) + value[len(digits):].upper()
+        return str(int(digits)) + value[len(digits) :].upper()
     if len(value) <= 4 and value[-1].isdigit() and value[0].isalpha() and not _NUMWORD_ONLY.match(value):
         return value.replace("-", "").upper()
     number = _number(value)
@@ -593,7 +647,7 @@ def _spot_value(value: str) -> str | None:
 
 
 def _blank(s: str, m: re.Match[str], marker: str) -> str:
-    return f"{s[: m.start()]}{marker}{s[m.end():]}"
+    return f"{s[: m.start()]}{marker}{s[m.end() :]}"
 
 
 def _eta(s: str, on_the_way: bool) -> tuple[int | None, str]:
@@ -611,7 +665,7 @@ def _eta(s: str, on_the_way: bool) -> tuple[int | None, str]:
         # duration time spent, unless "in"/"dans" leads into it ("been stuck in traffic, there in 10").
         if not _WAITED.isdisjoint(clause) and not (g("pre") or before and before[-1] in _AHEAD):
             continue
-        if _PAST_AFTER.match(s[m.end():]):
+        if _PAST_AFTER.match(s[m.end() :]):
             continue
         minutes: float | None = None
         if g("r2"):
@@ -622,8 +676,15 @@ def _eta(s: str, on_the_way: bool) -> tuple[int | None, str]:
                 continue
             hours = _amount(g("hn"))
             extra = g("hm")
-            extra_minutes = (int(extra) if extra[0].isdigit() else 15 if "quart" in extra
-                             else 30 if "half" in extra or "demi" in extra else _number(extra))
+            extra_minutes = (
+                int(extra)
+                if extra[0].isdigit()
+                else 15
+                if "quart" in extra
+                else 30
+                if "half" in extra or "demi" in extra
+                else _number(extra)
+            )
             minutes = None if hours is None or extra_minutes is None else hours * 60 + extra_minutes
         elif g("tq"):
             minutes = 45
@@ -800,6 +861,7 @@ def _keyword(words: list[str]) -> str | None:
 
 def _customer(text, raw, low, words, context, language, confident) -> Meaning:
     """A customer's text; `s` is its words joined, with each piece read blanked out (_v, _o, _e, _s)."""
+
     def meaning(intent: str, **fields) -> Meaning:
         return Meaning(intent, language=language, language_confident=confident, **fields)
 
@@ -903,7 +965,7 @@ def _lone_number(s: str) -> tuple[str | None, str]:
     """In an arrival text, a number on its own ("here 4", "chu rendu au 4") is the spot."""
     for m in _DIGITS.finditer(s):
         before = s[: m.start()].split()[-1:]
-        if before and before[0] in _NOT_SPOT_BEFORE or _NOT_SPOT_AFTER.match(s[m.end():]):
+        if before and before[0] in _NOT_SPOT_BEFORE or _NOT_SPOT_AFTER.match(s[m.end() :]):
             continue
         return _spot_value(m.group()), _blank(s, m, "_s")
     return None, s

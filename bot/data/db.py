@@ -1,10 +1,12 @@
 """Engine and session setup: SQLite in WAL mode with immediate write transactions, or PostgreSQL."""
+
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import Any, Iterator, Mapping, Sequence, cast
+from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, create_engine, event
 from sqlalchemy.engine import Connection, CursorResult, Engine, Result
@@ -25,13 +27,24 @@ def make_engine(url: str, threads: int = 10) -> Engine:
         if path:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         # hide_parameters: a failed statement's error must not carry message bodies into the logs.
-        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False},
-                               pool_size=keep, max_overflow=overflow, hide_parameters=True)
+        engine = create_engine(
+            url,
+            connect_args={"timeout": 30, "check_same_thread": False},
+            pool_size=keep,
+            max_overflow=overflow,
+            hide_parameters=True,
+        )
         _tune_sqlite(engine)
         return engine
     # connect_timeout: a database that drops packets must fail fast, so the webhook can fall back to Redis.
-    return create_engine(url, pool_pre_ping=True, pool_size=keep, max_overflow=overflow, hide_parameters=True,
-                         connect_args={"connect_timeout": 5})
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=keep,
+        max_overflow=overflow,
+        hide_parameters=True,
+        connect_args={"connect_timeout": 5},
+    )
 
 
 def _tune_sqlite(engine: Engine) -> None:
@@ -94,19 +107,25 @@ class PreparedInsert:
                 statement = self.table.insert()
                 keys = list(self.columns)
             else:
-                statement = self.table.insert().values([{key: bindparam(f"{key}_{i}") for key in self.columns}
-                                                        for i in range(rows)])
+                statement = self.table.insert().values(
+                    [{key: bindparam(f"{key}_{i}") for key in self.columns} for i in range(rows)]
+                )
                 keys = None
             if rows > 1 or dialect.name != "sqlite":
                 statement = statement.returning(*self.table.primary_key.columns)
             compiled = statement.compile(dialect=dialect, column_keys=keys)
             expected = {f"{key}_{i}" for key in self.columns for i in range(rows)} if rows > 1 else set(self.columns)
             if set(compiled.binds) != expected:
-                raise ValueError(f"insert into {self.table.name}: give every defaulted column "
-                                 f"({sorted(set(compiled.binds) - expected)})")
+                raise ValueError(
+                    f"insert into {self.table.name}: give every defaulted column "
+                    f"({sorted(set(compiled.binds) - expected)})"
+                )
             order = tuple(compiled.positiontup) if compiled.positional else None
-            processors = tuple((key, processor) for key in self.columns if (
-                processor := self.table.c[key].type.dialect_impl(dialect).bind_processor(dialect)) is not None)
+            processors = tuple(
+                (key, processor)
+                for key in self.columns
+                if (processor := self.table.c[key].type.dialect_impl(dialect).bind_processor(dialect)) is not None
+            )
             got = self._compiled[(dialect.name, rows)] = (compiled.string, order, processors)
         return got
 
@@ -120,8 +139,11 @@ class PreparedInsert:
         """One statement that inserts every row and returns their ids (RETURNING: in no promised order, see
         Database.insert_many), with the driver's parameters for it."""
         sql, order, processors = self._compile(dialect, len(rows))
-        params = {f"{key}_{i}": value for i, values in enumerate(rows)
-                  for key, value in self._processed(values, processors).items()}
+        params = {
+            f"{key}_{i}": value
+            for i, values in enumerate(rows)
+            for key, value in self._processed(values, processors).items()
+        }
         return sql, (tuple(params[key] for key in order) if order is not None else params)
 
     def for_rows(self, dialect, rows: Sequence[Mapping[str, Any]]) -> tuple[str, Any, bool]:
@@ -229,9 +251,15 @@ class Database:
         try:
             connection = self.engine.raw_connection()  # from the pool
         except dialect.loaded_dbapi.Error as exc:  # cannot connect: the OperationalError the webhook spills on
-            raise DBAPIError.instance(None, None, exc, dialect.loaded_dbapi.Error, hide_parameters=True,
-                                      connection_invalidated=dialect.is_disconnect(exc, None, None),
-                                      dialect=dialect) from exc
+            raise DBAPIError.instance(
+                None,
+                None,
+                exc,
+                dialect.loaded_dbapi.Error,
+                hide_parameters=True,
+                connection_invalidated=dialect.is_disconnect(exc, None, None),
+                dialect=dialect,
+            ) from exc
         try:
             cursor = connection.cursor()
             try:
@@ -253,8 +281,15 @@ class Database:
                     invalidated = dialect.is_disconnect(exc, connection.dbapi_connection, cursor)
                     if invalidated:
                         connection.invalidate(exc)
-                    raise DBAPIError.instance(sql, params, exc, dialect.loaded_dbapi.Error, hide_parameters=True,
-                                              connection_invalidated=invalidated, dialect=dialect) from exc
+                    raise DBAPIError.instance(
+                        sql,
+                        params,
+                        exc,
+                        dialect.loaded_dbapi.Error,
+                        hide_parameters=True,
+                        connection_invalidated=invalidated,
+                        dialect=dialect,
+                    ) from exc
                 raise
             finally:
                 cursor.close()

@@ -1,7 +1,8 @@
 """SQLAlchemy 2 models: stores, staff, customers, orders, handoffs, the message log, owner settings and sign-ins."""
+
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import (
     JSON,
@@ -19,7 +20,7 @@ from sqlalchemy.types import TypeDecorator
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class UTCDateTime(TypeDecorator):
@@ -31,11 +32,11 @@ class UTCDateTime(TypeDecorator):
     def process_bind_param(self, value, dialect):
         if value is not None and value.tzinfo is None:
             raise ValueError("naive datetime given to a UTC column")
-        return value.astimezone(timezone.utc) if value is not None else None
+        return value.astimezone(UTC) if value is not None else None
 
     def process_result_value(self, value, dialect):
         if value is not None and value.tzinfo is None:
-            value = value.replace(tzinfo=timezone.utc)
+            value = value.replace(tzinfo=UTC)
         return value
 
 
@@ -59,7 +60,7 @@ class Store(Base):
     board_token: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    staff: Mapped[list["Staff"]] = relationship(back_populates="store", order_by="Staff.id")
+    staff: Mapped[list[Staff]] = relationship(back_populates="store", order_by="Staff.id")
 
 
 class AutoReply(Base):
@@ -145,7 +146,7 @@ class Order(Base):
     ready_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     customer: Mapped[Customer] = relationship()
-    handoff: Mapped["Handoff | None"] = relationship(back_populates="orders")
+    handoff: Mapped[Handoff | None] = relationship(back_populates="orders")
 
 
 class Handoff(Base):
@@ -243,4 +244,3 @@ class ApiToken(Base):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)  # sha256 hex
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-

@@ -1,5 +1,6 @@
 """WriterLock: SQLite's writers, in every thread and process on one database file, queue here rather than in
 SQLite's busy handler."""
+
 from __future__ import annotations
 
 import fcntl
@@ -33,7 +34,7 @@ class WriterLock:
     holder that dies lets go with its last descriptor.
     """
 
-    _registry: dict[str, "WriterLock"] = {}
+    _registry: dict[str, WriterLock] = {}
     _registry_lock = threading.Lock()
 
     def __init__(self, path: str | None):
@@ -45,7 +46,7 @@ class WriterLock:
         self._depth = 0
 
     @classmethod
-    def for_file(cls, path: str | None) -> "WriterLock":
+    def for_file(cls, path: str | None) -> WriterLock:
         if path is None:
             return cls(None)  # in-memory: one process only; a thread lock is enough
         with cls._registry_lock:
@@ -101,7 +102,7 @@ class WriterLock:
         finally:
             self._thread_lock.release()
 
-    def __enter__(self) -> "WriterLock":
+    def __enter__(self) -> WriterLock:
         self.acquire()
         return self
 

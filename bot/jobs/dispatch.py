@@ -1,13 +1,14 @@
 """Hands work to workers: stored texts on a plain Redis list (one command), RQ jobs for sending and for timers
 (scheduled in RQ's registry, moved on time by bot/jobs/scheduler.py), and the Redis side of recovery: texts
 kept in Redis while the database was away, and the sweeper's bookkeeping."""
+
 from __future__ import annotations
 
 import json
 import math
 import os
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from redis import Redis
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -32,7 +33,7 @@ ARMED = {JobStatus.SCHEDULED, JobStatus.QUEUED, JobStatus.STARTED, JobStatus.DEF
 def not_before(delay: float) -> datetime:
     """`delay` seconds from now, rounded up to the second: RQ's schedule keeps whole seconds, and rounding down
     would run a retry or a timer early."""
-    return datetime.fromtimestamp(math.ceil(datetime.now(timezone.utc).timestamp() + max(0.0, delay)), timezone.utc)
+    return datetime.fromtimestamp(math.ceil(datetime.now(UTC).timestamp() + max(0.0, delay)), UTC)
 
 
 def job_id(*parts: object) -> str:
@@ -108,8 +109,10 @@ class RQDispatcher:
 
     def spill_inbound(self, sid: str, from_addr: str, to_addr: str, body: str, received_at: datetime) -> None:
         """Keep a text in Redis when the database cannot take it; a worker stores it once the database is back."""
-        self.redis.lpush(self.spill_list, json.dumps({"sid": sid, "from": from_addr, "to": to_addr, "body": body,
-                                                      "at": received_at.isoformat()}))
+        self.redis.lpush(
+            self.spill_list,
+            json.dumps({"sid": sid, "from": from_addr, "to": to_addr, "body": body, "at": received_at.isoformat()}),
+        )
 
     def oldest_spilled(self) -> tuple[str, dict] | None:
         raw = self.redis.lindex(self.spill_list, -1)
@@ -124,8 +127,9 @@ class RQDispatcher:
 
     # --- sending -------------------------------------------------------------------------------------------
     def deliver(self, message_ids: list[int], urgent: bool = False) -> None:
-        self._lane(urgent).enqueue("bot.jobs.tasks.deliver", list(message_ids), retry=JOB_RETRY, result_ttl=60,
-                                   failure_ttl=7 * 86400)
+        self._lane(urgent).enqueue(
+            "bot.jobs.tasks.deliver", list(message_ids), retry=JOB_RETRY, result_ttl=60, failure_ttl=7 * 86400
+        )
 
     def deliver_again(self, message_ids: list[int], urgent: bool, hold_seconds: float) -> int:
         """The sweeper's re-send of rows still 'queued': each at most once per `hold_seconds`, so rows waiting their
@@ -144,12 +148,19 @@ class RQDispatcher:
             return [i for i, was_set in zip(ids, pipe.execute()) if was_set]
 
     def retry_delivery(self, message_id: int, delay: float, urgent: bool = False) -> None:
-        self._lane(urgent).enqueue_at(not_before(delay), "bot.jobs.tasks.deliver", [message_id],
-                                      retry=JOB_RETRY, result_ttl=60, failure_ttl=7 * 86400)
+        self._lane(urgent).enqueue_at(
+            not_before(delay),
+            "bot.jobs.tasks.deliver",
+            [message_id],
+            retry=JOB_RETRY,
+            result_ttl=60,
+            failure_ttl=7 * 86400,
+        )
 
     def status_later(self, sid: str, status: str, error_code: int | None, attempt: int, delay: float) -> None:
-        self.queue.enqueue_in(timedelta(seconds=delay), "bot.jobs.tasks.record_status", sid, status, error_code,
-                              attempt, result_ttl=60)
+        self.queue.enqueue_in(
+            timedelta(seconds=delay), "bot.jobs.tasks.record_status", sid, status, error_code, attempt, result_ttl=60
+        )
 
     # --- timers --------------------------------------------------------------------------------------------
     def timer_id(self, job: str, handoff_id: int, level: int = 0) -> str:
@@ -163,8 +174,9 @@ class RQDispatcher:
     def schedule(self, job: str, handoff_id: int, level: int, delay: float) -> None:
         job_id = self.timer_id(job, handoff_id, level)
         args = (handoff_id, level) if job == "escalate" else (handoff_id,)
-        self.queue.enqueue_at(not_before(delay), f"bot.jobs.tasks.{job}", *args, job_id=job_id, retry=JOB_RETRY,
-                              result_ttl=60)
+        self.queue.enqueue_at(
+            not_before(delay), f"bot.jobs.tasks.{job}", *args, job_id=job_id, retry=JOB_RETRY, result_ttl=60
+        )
 
     def timers_armed(self, timers: list[tuple[str, int, int]]) -> set[tuple[str, int, int]]:
         """Which of these (job, handoff_id, level) timers Redis still holds (to run, running, or just run), in one

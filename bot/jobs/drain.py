@@ -1,5 +1,6 @@
 """The inbound drain: worker threads that take stored texts' ids off a Redis list and process them; the first one
 also sweeps, at start-up and every SWEEP_EVERY_SECONDS, for whatever a fault left behind."""
+
 from __future__ import annotations
 
 import logging
@@ -28,8 +29,9 @@ DATABASE_AWAY_PAUSE = 1.0
 DATABASE_ERRORS = (OperationalError, InterfaceError)
 
 
-def drain(svc: Services, queue: RQDispatcher, stop: threading.Event, poll_seconds: float = 1.0,
-          sweeper: bool = False) -> None:
+def drain(
+    svc: Services, queue: RQDispatcher, stop: threading.Event, poll_seconds: float = 1.0, sweeper: bool = False
+) -> None:
     """Process ids until `stop` is set, finishing the text in hand first. Each text commits with its effects, so a
     kill loses nothing: an id popped but not committed is still 'received' in the database, and a sweep finds it."""
     next_sweep = time.monotonic()  # at once: recover what was left while no worker ran
@@ -93,20 +95,30 @@ def handle(svc: Services, message_id: int, stop: threading.Event | None = None) 
 def _count_failure(svc: Services, message_id: int) -> None:
     try:
         with svc.db.write() as session:
-            session.execute(update(Message).where(Message.id == message_id, Message.status == "received")
-                            .values(attempts=Message.attempts + 1))
-            session.execute(update(Message).where(Message.id == message_id, Message.status == "received",
-                                                  Message.attempts >= MAX_ATTEMPTS).values(status="failed"))
+            session.execute(
+                update(Message)
+                .where(Message.id == message_id, Message.status == "received")
+                .values(attempts=Message.attempts + 1)
+            )
+            session.execute(
+                update(Message)
+                .where(Message.id == message_id, Message.status == "received", Message.attempts >= MAX_ATTEMPTS)
+                .values(status="failed")
+            )
     except Exception:  # noqa: BLE001 - the database itself is away; the sweeper will retry later
         log.exception("could not record the failure of message %s", message_id)
 
 
-def start(svc: Services, queue: RQDispatcher, stop: threading.Event | None = None,
-          threads: int = 1) -> tuple[threading.Event, list[threading.Thread]]:
+def start(
+    svc: Services, queue: RQDispatcher, stop: threading.Event | None = None, threads: int = 1
+) -> tuple[threading.Event, list[threading.Thread]]:
     stop = stop or threading.Event()
-    workers = [threading.Thread(target=drain, args=(svc, queue, stop), kwargs={"sweeper": i == 0},
-                                name=f"inbound-drain-{i}", daemon=True)
-               for i in range(threads)]
+    workers = [
+        threading.Thread(
+            target=drain, args=(svc, queue, stop), kwargs={"sweeper": i == 0}, name=f"inbound-drain-{i}", daemon=True
+        )
+        for i in range(threads)
+    ]
     for t in workers:
         t.start()
     return stop, workers

@@ -6,6 +6,7 @@ worker, dies when Redis goes away and is restarted only on the next maintenance 
 lock for 61 s after its worker died, so timers stood still for a minute or more after each of those faults. This
 one lives and dies with its worker, rides out Redis outages, and hands over within LEASE_SECONDS.
 """
+
 from __future__ import annotations
 
 import logging

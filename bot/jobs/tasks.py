@@ -1,5 +1,6 @@
 """RQ job functions: what the dispatcher (bot/jobs/dispatch.py) enqueues by name. Each takes ids, is idempotent,
 and runs the use case against the worker's Services."""
+
 from __future__ import annotations
 
 import logging
@@ -26,6 +27,7 @@ def services() -> Services:
     if _services is None:
         # A job run outside worker.py (rq's own CLI, a forked child): build once from the environment.
         from config.settings import load_settings
+
         from ..wiring import build
 
         _services = build(load_settings(), role="worker")

@@ -1,5 +1,6 @@
 """Send failures sorted into permanent (never retried) and transient (retried with backoff), and what a
 failure code says about the person it was for."""
+
 from __future__ import annotations
 
 # Twilio error codes that no retry can fix, and what they say about the recipient.

@@ -1,5 +1,6 @@
 """The send rate limit: a token bucket per sending number, kept in Redis so every worker draws from the same one,
 with a slot held back for staff alerts so a burst of customer texts never delays them."""
+
 from __future__ import annotations
 
 import logging
@@ -90,8 +91,9 @@ class RateLimiter:
         floors = [0 if urgent else self.RESERVED_FOR_URGENT for urgent in urgents]
         if self._take is not None:
             try:
-                waits = [float(w) for w in self._take(keys=[self.key(sender)], args=[self.rate, self.capacity,
-                                                                                     *floors])]
+                waits = [
+                    float(w) for w in self._take(keys=[self.key(sender)], args=[self.rate, self.capacity, *floors])
+                ]
                 if self._redis_failed:
                     log.info("send rate limit shared through Redis again")
                     self._redis_failed = False

@@ -1,5 +1,6 @@
 """SMS senders, the use cases' TextSender (bot/usecases/ports.py): Twilio's official REST client (redirectable to a
 stand-in) and the console transport."""
+
 from __future__ import annotations
 
 import itertools
@@ -20,17 +21,26 @@ __all__ = ["ConsoleSender", "Logged", "Outgoing", "Sent", "TwilioSender"]
 
 
 class TwilioSender:
-    def __init__(self, account_sid: str | None, auth_token: str | None, api_base_url: str | None = None,
-                 timeout: float = 10.0, concurrency: int = 10):
+    def __init__(
+        self,
+        account_sid: str | None,
+        auth_token: str | None,
+        api_base_url: str | None = None,
+        timeout: float = 10.0,
+        concurrency: int = 10,
+    ):
         # One kept-alive connection per thread that may send at once (`concurrency`): past the pool's size, each
         # call would open a new TLS connection and throw it away.
-        self.client = Client(account_sid, auth_token,
-                             http_client=twilio_http_client(api_base_url, timeout, concurrency))
+        self.client = Client(
+            account_sid, auth_token, http_client=twilio_http_client(api_base_url, timeout, concurrency)
+        )
 
     def send(self, message: Outgoing) -> Sent:
         try:
             created = self.client.messages.create(
-                to=message.to, from_=message.from_, body=message.body,
+                to=message.to,
+                from_=message.from_,
+                body=message.body,
                 status_callback=message.status_callback,
             )
         except TwilioRestException as exc:
@@ -59,9 +69,15 @@ class TwilioSender:
                         break
                 else:
                     older = 0
-                    found.append(Logged(sid=m.sid, body=m.body or "", status=(m.status or "").lower(),
-                                        error_code=int(m.error_code) if m.error_code else None,
-                                        created_at=m.date_created))
+                    found.append(
+                        Logged(
+                            sid=m.sid,
+                            body=m.body or "",
+                            status=(m.status or "").lower(),
+                            error_code=int(m.error_code) if m.error_code else None,
+                            created_at=m.date_created,
+                        )
+                    )
                 if scanned >= self.MAX_SCANNED:
                     raise TransientSendError(f"more than {self.MAX_SCANNED} recent messages to {to}: cannot tell")
         except TwilioRestException as exc:

@@ -5,13 +5,14 @@ settings, hooks, cookies) cost as much CPU as the HTTP exchange itself: about an
 arrival (docs/performance.md). urllib3 is what requests sends with; this client calls it directly. Behind a proxy
 (HTTPS_PROXY and friends) the SDK's own requests-based client is used instead, which knows those settings.
 """
+
 from __future__ import annotations
 
 import json
 import logging
 import os
 from base64 import b64encode
-from typing import Mapping
+from collections.abc import Mapping
 from urllib.parse import urlencode
 
 import certifi
@@ -30,7 +31,7 @@ PROXY_ENVIRONMENT = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "ht
 def redirected(base_url: str | None, url: str) -> str:
     """`url` with api.twilio.com replaced by `base_url` (TWILIO_API_BASE_URL: a stand-in), when one is given."""
     if base_url and url.startswith(TWILIO_API):
-        return base_url + url[len(TWILIO_API):]
+        return base_url + url[len(TWILIO_API) :]
     return url
 
 
@@ -38,7 +39,7 @@ def _form(values: Mapping[str, object] | None) -> list[tuple[str, object]]:
     """A parameter dict as requests encodes one: a list value repeats its key, None leaves the key out."""
     pairs: list[tuple[str, object]] = []
     for key, value in (values or {}).items():
-        for item in (value if isinstance(value, (list, tuple)) else (value,)):
+        for item in value if isinstance(value, (list, tuple)) else (value,):
             if item is not None:
                 pairs.append((key, item))
     return pairs
@@ -50,16 +51,28 @@ class PooledHttpClient(HttpClient):
     reached Twilio is never sent twice by the transport (bot/usecases/outbox.py decides about retries). `base_url`
     sends api.twilio.com's requests elsewhere (TWILIO_API_BASE_URL: a stand-in)."""
 
-    def __init__(self, base_url: str | None = None, timeout: float | None = None, maxsize: int = 10,
-                 ca_certs: str | None = None):
+    def __init__(
+        self, base_url: str | None = None, timeout: float | None = None, maxsize: int = 10, ca_certs: str | None = None
+    ):
         super().__init__(logging.getLogger("twilio.http_client"), False, timeout)
         self.base_url = base_url.rstrip("/") if base_url else None
         # The CA bundle requests would use: REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE, else certifi's.
-        ca_certs = ca_certs or os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or certifi.where()
+        ca_certs = (
+            ca_certs or os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or certifi.where()
+        )
         self.pool = urllib3.PoolManager(maxsize=maxsize, cert_reqs="CERT_REQUIRED", ca_certs=ca_certs, retries=False)
 
-    def request(self, method: str, url: str, params=None, data=None, headers=None, auth=None, timeout=None,
-                allow_redirects: bool = False) -> Response:
+    def request(
+        self,
+        method: str,
+        url: str,
+        params=None,
+        data=None,
+        headers=None,
+        auth=None,
+        timeout=None,
+        allow_redirects: bool = False,
+    ) -> Response:
         if timeout is None:
             timeout = self.timeout
         elif timeout <= 0:
@@ -77,8 +90,15 @@ class PooledHttpClient(HttpClient):
             headers.setdefault("Content-Type", "application/x-www-form-urlencoded")
         if auth:
             headers["Authorization"] = "Basic " + b64encode(f"{auth[0]}:{auth[1]}".encode()).decode("ascii")
-        response = self.pool.request(method.upper(), url, body=body, headers=headers, redirect=allow_redirects,
-                                     retries=False, timeout=urllib3.Timeout(connect=timeout, read=timeout))
+        response = self.pool.request(
+            method.upper(),
+            url,
+            body=body,
+            headers=headers,
+            redirect=allow_redirects,
+            retries=False,
+            timeout=urllib3.Timeout(connect=timeout, read=timeout),
+        )
         text = response.data.decode("utf-8", errors="replace")
         self._test_only_last_response = Response(response.status, text, response.headers)
         return self._test_only_last_response

@@ -5,9 +5,10 @@ processes, survives a Redis restart, and moves with the (fake) clock in tests. E
 on the (store_id, phone) index; the per-store count runs only for an unknown number still under its own
 limit.
 """
+
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import and_, bindparam, case, func, select
 
@@ -18,10 +19,12 @@ LOOP_NOTE = rules.Verdict(False, "loop").note
 
 
 def limits(settings) -> rules.Limits:
-    return rules.Limits(per_number_hour=settings.unknown_replies_per_number_hour,
-                        per_store_hour=settings.unknown_replies_per_store_hour,
-                        loop_texts_per_minute=settings.loop_texts_per_minute,
-                        loop_pause_seconds=settings.loop_pause_seconds)
+    return rules.Limits(
+        per_number_hour=settings.unknown_replies_per_number_hour,
+        per_store_hour=settings.unknown_replies_per_store_hour,
+        loop_texts_per_minute=settings.loop_texts_per_minute,
+        loop_pause_seconds=settings.loop_pause_seconds,
+    )
 
 
 def check(session, settings, msg: Message, known: bool, now: datetime) -> rules.Verdict:
@@ -41,16 +44,45 @@ _CAME_IN = Message.direction == "in"
 _NO_ORDER_REPLY = and_(Message.direction == "out", Message.template.in_(rules.NO_ORDER_REPLIES))
 # The three counts on one sender in one pass over its recent rows (the (store_id, phone) index); built once.
 _SENDER_TRAFFIC = select(
-    func.count(case((and_(_CAME_IN, Message.created_at > bindparam("minute_ago"),
-                          Message.created_at <= bindparam("sent_at")), 1))),
-    func.max(case((and_(_CAME_IN, Message.error == LOOP_NOTE, Message.id != bindparam("message_id"),
-                        Message.created_at >= bindparam("pause_ago")), Message.created_at))),
+    func.count(
+        case(
+            (
+                and_(
+                    _CAME_IN, Message.created_at > bindparam("minute_ago"), Message.created_at <= bindparam("sent_at")
+                ),
+                1,
+            )
+        )
+    ),
+    func.max(
+        case(
+            (
+                and_(
+                    _CAME_IN,
+                    Message.error == LOOP_NOTE,
+                    Message.id != bindparam("message_id"),
+                    Message.created_at >= bindparam("pause_ago"),
+                ),
+                Message.created_at,
+            )
+        )
+    ),
     func.count(case((and_(_NO_ORDER_REPLY, Message.created_at > bindparam("hour_ago")), 1))),
-).where(Message.store_id == bindparam("store_id"), Message.phone == bindparam("phone"),
-        Message.created_at >= bindparam("since"))
-_STORE_REPLIES = select(func.count()).select_from(Message).where(
-    Message.store_id == bindparam("store_id"), _NO_ORDER_REPLY, Message.audience == "customer",
-    Message.created_at > bindparam("hour_ago"))
+).where(
+    Message.store_id == bindparam("store_id"),
+    Message.phone == bindparam("phone"),
+    Message.created_at >= bindparam("since"),
+)
+_STORE_REPLIES = (
+    select(func.count())
+    .select_from(Message)
+    .where(
+        Message.store_id == bindparam("store_id"),
+        _NO_ORDER_REPLY,
+        Message.audience == "customer",
+        Message.created_at > bindparam("hour_ago"),
+    )
+)
 
 
 def _traffic(session, msg: Message, now: datetime, lim: rules.Limits, per_store: bool) -> rules.Traffic:
@@ -58,15 +90,28 @@ def _traffic(session, msg: Message, now: datetime, lim: rules.Limits, per_store:
     minute_ago = sent_at - timedelta(seconds=60)
     pause_ago = sent_at - timedelta(seconds=lim.loop_pause_seconds)
     hour_ago = now - timedelta(hours=1)
-    texts, last_burst, to_number = session.execute(_SENDER_TRAFFIC, {
-        "store_id": msg.store_id, "phone": msg.phone, "message_id": msg.id, "sent_at": sent_at,
-        "minute_ago": minute_ago, "pause_ago": pause_ago, "hour_ago": hour_ago,
-        "since": min(minute_ago, pause_ago, hour_ago)}).one()
+    texts, last_burst, to_number = session.execute(
+        _SENDER_TRAFFIC,
+        {
+            "store_id": msg.store_id,
+            "phone": msg.phone,
+            "message_id": msg.id,
+            "sent_at": sent_at,
+            "minute_ago": minute_ago,
+            "pause_ago": pause_ago,
+            "hour_ago": hour_ago,
+            "since": min(minute_ago, pause_ago, hour_ago),
+        },
+    ).one()
     to_anyone = None
     if per_store:
         to_anyone = session.scalar(_STORE_REPLIES, {"store_id": msg.store_id, "hour_ago": hour_ago})
-    return rules.Traffic(texts_last_minute=texts or 0, last_burst_at=_aware(last_burst),
-                         replies_to_number_last_hour=to_number or 0, replies_to_unknown_last_hour=to_anyone)
+    return rules.Traffic(
+        texts_last_minute=texts or 0,
+        last_burst_at=_aware(last_burst),
+        replies_to_number_last_hour=to_number or 0,
+        replies_to_unknown_last_hour=to_anyone,
+    )
 
 
 def _aware(value: datetime | None) -> datetime | None:
@@ -76,5 +121,5 @@ def _aware(value: datetime | None) -> datetime | None:
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
     if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
+        value = value.replace(tzinfo=UTC)
     return value

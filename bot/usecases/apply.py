@@ -7,11 +7,13 @@ far, the handoff the decision is about). A new kind of effect needs a new applie
 Over 300 lines, kept whole: a dozen appliers of a few lines each read best beside the context they share and the
 loop that runs them.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Callable, Iterable, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import Table, bindparam, update
 from sqlalchemy.orm import Session
@@ -68,14 +70,34 @@ class Applied:
 # A decision's texts go in as one multi-row INSERT on the Session's connection rather than as ORM objects: the unit
 # of work (an INSERT per text once a query's autoflush split them, object state, identity map) was the largest part
 # of the worker's CPU per arrival (bench/profile.py).
-INSERT_OUTGOING = PreparedInsert(cast(Table, Message.__table__), (
-    "store_id", "direction", "channel", "from_addr", "to_addr", "phone", "body", "status", "attempts", "status_at",
-    "audience", "template", "staff_id", "customer_id", "handoff_id", "priority", "created_at"))
+INSERT_OUTGOING = PreparedInsert(
+    cast(Table, Message.__table__),
+    (
+        "store_id",
+        "direction",
+        "channel",
+        "from_addr",
+        "to_addr",
+        "phone",
+        "body",
+        "status",
+        "attempts",
+        "status_at",
+        "audience",
+        "template",
+        "staff_id",
+        "customer_id",
+        "handoff_id",
+        "priority",
+        "created_at",
+    ),
+)
 
 
 _ORDERS = cast(Table, Order.__table__)
-_LINK_ORDERS = (update(_ORDERS).where(_ORDERS.c.id.in_(bindparam("ids", expanding=True)))
-                .values(handoff_id=bindparam("handoff_id")))
+_LINK_ORDERS = (
+    update(_ORDERS).where(_ORDERS.c.id.in_(bindparam("ids", expanding=True))).values(handoff_id=bindparam("handoff_id"))
+)
 
 
 def _link_orders(session: Session, order_ids, handoff_id: int) -> None:
@@ -107,8 +129,15 @@ def until_claim_holds(decide_and_apply: Callable[[], T], what: str, tries: int =
     raise RuntimeError(f"{what}: claim kept losing")  # pragma: no cover - lost races in a row under the store lock
 
 
-def apply(session: Session, store: Store, effects: Iterable[object], now: datetime, sender: Sender | None = None,
-          handoff: Handoff | None = None, claim: bool = False) -> Applied:
+def apply(
+    session: Session,
+    store: Store,
+    effects: Iterable[object],
+    now: datetime,
+    sender: Sender | None = None,
+    handoff: Handoff | None = None,
+    claim: bool = False,
+) -> Applied:
     """`sender`: who the message being answered came from (none: a decision nobody texted, such as a timer's).
     `handoff`: the customer's open handoff, as loaded. `claim`: the caller sends the texts itself right after the
     commit (a worker), so each one a reachable person is to get is written already claimed, saving a transaction
@@ -130,8 +159,11 @@ def apply(session: Session, store: Store, effects: Iterable[object], now: dateti
         for message_id, row in zip(ids, a.written):
             out.outbox.append((message_id, row["priority"]))
             if row["status"] == "sending":
-                out.claimed.append(Claimed(message_id, row["priority"], row["to_addr"], row["from_addr"], row["body"],
-                                           row["status_at"]))
+                out.claimed.append(
+                    Claimed(
+                        message_id, row["priority"], row["to_addr"], row["from_addr"], row["body"], row["status_at"]
+                    )
+                )
     return out
 
 
@@ -177,37 +209,95 @@ class Applying:
             raise TypeError("a staff member's effect in a decision about no staff member")
         return self.sender.staff
 
-    def text_customer(self, customer: Customer, key: str, variables: dict, handoff_id: int | None = None,
-                      to_addr: str | None = None, from_addr: str | None = None) -> None:
+    def text_customer(
+        self,
+        customer: Customer,
+        key: str,
+        variables: dict,
+        handoff_id: int | None = None,
+        to_addr: str | None = None,
+        from_addr: str | None = None,
+    ) -> None:
         store = self.store
         lang = state.reply_language(self.session, store, customer)
         # Every customer text may use {name} in the owner's wording (bot/core/texts.override_problem), not only
         # those whose default does.
         first = state.first_name(customer.name)
         body = render(key, lang, {"store": store.name, "name": f" {first}" if first else "", **variables}, self.texts)
-        self._write(to_addr or address(customer.channel, customer.phone),
-                    from_addr or address(customer.channel, store.sms_number), body, audience="customer", template=key,
-                    phone=customer.phone, person=customer, customer_id=customer.id, handoff_id=handoff_id)
+        self._write(
+            to_addr or address(customer.channel, customer.phone),
+            from_addr or address(customer.channel, store.sms_number),
+            body,
+            audience="customer",
+            template=key,
+            phone=customer.phone,
+            person=customer,
+            customer_id=customer.id,
+            handoff_id=handoff_id,
+        )
 
-    def text_staff(self, member: Staff, key: str, variables: dict, handoff_id: int | None = None,
-                   to_addr: str | None = None, from_addr: str | None = None) -> None:
+    def text_staff(
+        self,
+        member: Staff,
+        key: str,
+        variables: dict,
+        handoff_id: int | None = None,
+        to_addr: str | None = None,
+        from_addr: str | None = None,
+    ) -> None:
         body = render(key, member.language, {"store": self.store.name, **variables}, self.texts)
-        self._write(to_addr or member.phone, from_addr or self.store.sms_number, body, audience="staff",
-                    template=key, phone=member.phone, person=member, staff_id=member.id, handoff_id=handoff_id,
-                    priority=STAFF_PRIORITY)
+        self._write(
+            to_addr or member.phone,
+            from_addr or self.store.sms_number,
+            body,
+            audience="staff",
+            template=key,
+            phone=member.phone,
+            person=member,
+            staff_id=member.id,
+            handoff_id=handoff_id,
+            priority=STAFF_PRIORITY,
+        )
 
-    def _write(self, to_addr: str, from_addr: str, body: str, *, audience: str, template: str, phone: str,
-               person: Customer | Staff, staff_id: int | None = None, customer_id: int | None = None,
-               handoff_id: int | None = None, priority: int = 0) -> None:
+    def _write(
+        self,
+        to_addr: str,
+        from_addr: str,
+        body: str,
+        *,
+        audience: str,
+        template: str,
+        phone: str,
+        person: Customer | Staff,
+        staff_id: int | None = None,
+        customer_id: int | None = None,
+        handoff_id: int | None = None,
+        priority: int = 0,
+    ) -> None:
         claimed = self.claim and not (person.opted_out or person.unreachable)
         channel = "whatsapp" if to_addr.startswith("whatsapp:") else "sms"
         now = self.now
-        self.written.append({
-            "store_id": self.store.id, "direction": "out", "channel": channel, "from_addr": from_addr,
-            "to_addr": to_addr, "phone": phone, "body": body,
-            "status": "sending" if claimed else "queued", "attempts": 1 if claimed else 0,
-            "status_at": now if claimed else None, "audience": audience, "template": template, "staff_id": staff_id,
-            "customer_id": customer_id, "handoff_id": handoff_id, "priority": priority, "created_at": now})
+        self.written.append(
+            {
+                "store_id": self.store.id,
+                "direction": "out",
+                "channel": channel,
+                "from_addr": from_addr,
+                "to_addr": to_addr,
+                "phone": phone,
+                "body": body,
+                "status": "sending" if claimed else "queued",
+                "attempts": 1 if claimed else 0,
+                "status_at": now if claimed else None,
+                "audience": audience,
+                "template": template,
+                "staff_id": staff_id,
+                "customer_id": customer_id,
+                "handoff_id": handoff_id,
+                "priority": priority,
+                "created_at": now,
+            }
+        )
 
 
 E = TypeVar("E")
@@ -216,21 +306,32 @@ APPLIERS: dict[type, Callable[[Applying, Any], None]] = {}
 
 def applies(kind: type[E]) -> Callable[[Callable[[Applying, E], None]], Callable[[Applying, E], None]]:
     """Registers the applier of one kind of effect."""
+
     def register(applier: Callable[[Applying, E], None]) -> Callable[[Applying, E], None]:
         APPLIERS[kind] = applier
         return applier
+
     return register
 
 
 @applies(c.OpenHandoff)
 def _open_handoff(a: Applying, effect: c.OpenHandoff) -> None:
     customer, now = a.customer(), a.now
-    a.current = h = Handoff(store_id=a.store.id, customer_id=customer.id, status=effect.status,
-                            location=effect.location, spot=effect.spot, vehicle=effect.vehicle, note=effect.note,
-                            unverified_phone=effect.unverified_phone, alerted=effect.alerted,
-                            alerted_at=now if effect.alerted else None, arrived_at=now if effect.arrived else None,
-                            created_at=now,
-                            eta_at=now + timedelta(minutes=effect.eta_minutes) if effect.eta_minutes else None)
+    a.current = h = Handoff(
+        store_id=a.store.id,
+        customer_id=customer.id,
+        status=effect.status,
+        location=effect.location,
+        spot=effect.spot,
+        vehicle=effect.vehicle,
+        note=effect.note,
+        unverified_phone=effect.unverified_phone,
+        alerted=effect.alerted,
+        alerted_at=now if effect.alerted else None,
+        arrived_at=now if effect.arrived else None,
+        created_at=now,
+        eta_at=now + timedelta(minutes=effect.eta_minutes) if effect.eta_minutes else None,
+    )
     a.session.add(h)
     a.session.flush()
     a.out.handoff_id = h.id
@@ -258,9 +359,11 @@ def _update_handoff(a: Applying, effect: c.UpdateHandoff) -> None:
 def _claim_handoff(a: Applying, effect: c.ClaimHandoff) -> None:
     # Belt and braces under the store lock: only a waiting handoff can be claimed.
     result = a.session.execute(
-        update(Handoff).where(Handoff.id == effect.handoff_id, Handoff.status == "waiting")
+        update(Handoff)
+        .where(Handoff.id == effect.handoff_id, Handoff.status == "waiting")
         .values(status="claimed", claimed_by_id=effect.staff_id, claimed_at=a.now)
-        .execution_options(synchronize_session="fetch"))
+        .execution_options(synchronize_session="fetch")
+    )
     if rows_changed(result) != 1:
         raise ClaimLost(effect.handoff_id)
 
@@ -271,8 +374,11 @@ def _complete_handoff(a: Applying, effect: c.CompleteHandoff) -> None:
     h.status, h.done_at = "done", a.now
     if h.claimed_by_id is None:
         h.claimed_by_id, h.claimed_at = effect.staff_id, a.now
-    a.session.execute(update(Order).where(Order.handoff_id == h.id, Order.status.in_(("pending", "ready")))
-                      .values(status="handed_off"))
+    a.session.execute(
+        update(Order)
+        .where(Order.handoff_id == h.id, Order.status.in_(("pending", "ready")))
+        .values(status="handed_off")
+    )
 
 
 @applies(c.UpdateCustomer)

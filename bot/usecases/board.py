@@ -1,10 +1,11 @@
 """The staff board's reads (who is coming, waiting, taken, done today) as plain dicts, and its link."""
+
 from __future__ import annotations
 
 import hashlib
 import json
 import secrets
-from datetime import datetime, time, timezone
+from datetime import UTC, datetime, time
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -32,9 +33,15 @@ def store_for_token(db, token: str) -> dict | None:
         # The lookup is by equality in SQL; compare again in constant time before trusting it.
         if store is None or not secrets.compare_digest(store.board_token, token):
             return None
-        return {"id": store.id, "name": store.name, "language": store.language, "sms_number": store.sms_number,
-                "escalation_seconds": store.escalation_seconds, "handoff_mode": store.handoff_mode,
-                "paused": store.paused}
+        return {
+            "id": store.id,
+            "name": store.name,
+            "language": store.language,
+            "sms_number": store.sms_number,
+            "escalation_seconds": store.escalation_seconds,
+            "handoff_mode": store.handoff_mode,
+            "paused": store.paused,
+        }
 
 
 def rotate_token(db, store_id: int) -> str:
@@ -50,8 +57,9 @@ def rotate_token(db, store_id: int) -> str:
 
 def roster(db, store_id: int) -> list[dict]:
     with db.read() as session:
-        rows = session.scalars(select(Staff).where(Staff.store_id == store_id, Staff.removed_at.is_(None))
-                               .order_by(Staff.name, Staff.id))
+        rows = session.scalars(
+            select(Staff).where(Staff.store_id == store_id, Staff.removed_at.is_(None)).order_by(Staff.name, Staff.id)
+        )
         return [_member(s) for s in rows]
 
 
@@ -84,19 +92,35 @@ def board_state(db, store_id: int, now: datetime) -> dict:
         if store is None:
             raise NotFound(f"no store {store_id}")
         loaded = (selectinload(Handoff.orders), selectinload(Handoff.customer), selectinload(Handoff.claimed_by))
-        open_rows = list(session.scalars(
-            select(Handoff).options(*loaded).where(Handoff.store_id == store_id, Handoff.status.in_(OPEN))
-            .order_by(Handoff.arrived_at, Handoff.eta_at, Handoff.id)))
+        open_rows = list(
+            session.scalars(
+                select(Handoff)
+                .options(*loaded)
+                .where(Handoff.store_id == store_id, Handoff.status.in_(OPEN))
+                .order_by(Handoff.arrived_at, Handoff.eta_at, Handoff.id)
+            )
+        )
         since = _start_of_day(now, store.timezone)
-        done_rows = list(session.scalars(
-            select(Handoff).options(*loaded)
-            .where(Handoff.store_id == store_id, Handoff.status == "done", Handoff.done_at >= since)
-            .order_by(Handoff.done_at.desc(), Handoff.id.desc()).limit(DONE_SHOWN)))
+        done_rows = list(
+            session.scalars(
+                select(Handoff)
+                .options(*loaded)
+                .where(Handoff.store_id == store_id, Handoff.status == "done", Handoff.done_at >= since)
+                .order_by(Handoff.done_at.desc(), Handoff.id.desc())
+                .limit(DONE_SHOWN)
+            )
+        )
         handoffs = [_handoff(h, now, store.escalation_seconds) for h in open_rows]
         board = {
-            "store": {"id": store.id, "name": store.name, "sms_number": store.sms_number,
-                      "escalation_seconds": store.escalation_seconds, "handoff_mode": store.handoff_mode,
-                      "paused": store.paused, "pause_message": store.pause_message},
+            "store": {
+                "id": store.id,
+                "name": store.name,
+                "sms_number": store.sms_number,
+                "escalation_seconds": store.escalation_seconds,
+                "handoff_mode": store.handoff_mode,
+                "paused": store.paused,
+                "pause_message": store.pause_message,
+            },
             "on_the_way": [h for h in handoffs if h["status"] == "on_the_way"],
             "waiting": [h for h in handoffs if h["status"] == "waiting"],
             "claimed": [h for h in handoffs if h["status"] == "claimed"],
@@ -116,8 +140,10 @@ _TICKING = ("waited_seconds", "eta_seconds", "urgency")
 
 
 def _version(board: dict) -> str:
-    stable = {k: ([{f: v for f, v in h.items() if f not in _TICKING} for h in rows] if isinstance(rows, list) else rows)
-              for k, rows in board.items()}
+    stable = {
+        k: ([{f: v for f, v in h.items() if f not in _TICKING} for h in rows] if isinstance(rows, list) else rows)
+        for k, rows in board.items()
+    }
     return hashlib.sha256(json.dumps(stable, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
@@ -145,8 +171,9 @@ def _handoff(h: Handoff, now: datetime, escalation_seconds: int) -> dict:
         "claimed_at": _iso(h.claimed_at),
         "done_at": _iso(h.done_at),
         # A done handoff shows how long the customer waited in all; an open one, how long so far.
-        "waited_seconds": int((end - h.arrived_at).total_seconds()) if end else
-        (max(0, int(waited)) if waited is not None else None),
+        "waited_seconds": int((end - h.arrived_at).total_seconds())
+        if end
+        else (max(0, int(waited)) if waited is not None else None),
         "eta_seconds": int((h.eta_at - now).total_seconds()) if h.eta_at and h.status == "on_the_way" else None,
         "urgency": urgency(waited, escalation_seconds) if waited is not None and h.status == "waiting" else "ok",
     }
@@ -155,7 +182,7 @@ def _handoff(h: Handoff, now: datetime, escalation_seconds: int) -> dict:
 def _start_of_day(now: datetime, tz: str) -> datetime:
     zone = ZoneInfo(tz)
     local = now.astimezone(zone)
-    return datetime.combine(local.date(), time(0), tzinfo=zone).astimezone(timezone.utc)
+    return datetime.combine(local.date(), time(0), tzinfo=zone).astimezone(UTC)
 
 
 def _iso(value: datetime | None) -> str | None:

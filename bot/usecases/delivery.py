@@ -5,6 +5,7 @@ marked when their number can never get a text, and a copy for a colleague when a
 Writes only: nothing here sends or queues a text. bot/usecases/outbox.py sends, calls these, and sends what they
 return (the copies), so this module needs nothing of it.
 """
+
 from __future__ import annotations
 
 import logging
@@ -27,14 +28,30 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Statuses only move forward; a late "sent" callback must not undo "delivered".
-RANK = {"queued": 0, "sending": 1, "accepted": 1, "scheduled": 1, "sent": 2, "delivered": 3, "read": 4,
-        "undelivered": 3, "failed": 3}
+RANK = {
+    "queued": 0,
+    "sending": 1,
+    "accepted": 1,
+    "scheduled": 1,
+    "sent": 2,
+    "delivered": 3,
+    "read": 4,
+    "undelivered": 3,
+    "failed": 3,
+}
 FAILED = ("failed", "undelivered")
 FINAL = ("delivered", "undelivered", "failed")
 # Staff texts about a customer still waiting: if one does not arrive, a colleague gets it. Replies to a staff
 # member's own command ("it's yours", "which one?") are theirs alone and are not passed on.
-REROUTED = {"staff_arrival", "staff_not_ready", "staff_realert", "staff_escalation", "staff_reminder",
-            "staff_update", "staff_cancel_request"}
+REROUTED = {
+    "staff_arrival",
+    "staff_not_ready",
+    "staff_realert",
+    "staff_escalation",
+    "staff_reminder",
+    "staff_update",
+    "staff_cancel_request",
+}
 
 # A callback can beat the sender's own write of the SID; it is retried a few times before it is dropped.
 EARLY_CALLBACK_RETRIES = 5
@@ -42,24 +59,32 @@ EARLY_CALLBACK_RETRIES = 5
 
 # --- after a send -------------------------------------------------------------------------------------
 
+
 def find_in_log(svc: Services, outgoing: Outgoing, since: datetime) -> Logged | None:
     """The text in Twilio's log from this sender to this recipient, with this body, created since `since`, whose
     SID no other row has. None if Twilio never took it. Raises SendError when the log cannot be read."""
     body = outgoing.body.strip()
-    matches = [m for m in svc.sender.recent(outgoing.to, outgoing.from_, since)
-               if m.body.strip() == body and (m.created_at is None or m.created_at >= since)]
+    matches = [
+        m
+        for m in svc.sender.recent(outgoing.to, outgoing.from_, since)
+        if m.body.strip() == body and (m.created_at is None or m.created_at >= since)
+    ]
     if not matches:
         return None
     with svc.db.read() as session:
-        known = set(session.scalars(select(Message.twilio_sid).where(
-            Message.twilio_sid.in_([m.sid for m in matches]))))
+        known = set(session.scalars(select(Message.twilio_sid).where(Message.twilio_sid.in_([m.sid for m in matches]))))
     unknown = [m for m in matches if m.sid not in known]
     return unknown[-1] if unknown else None  # newest first: the oldest unclaimed one is this row's first try
 
 
-_RECORD = (update(Message).where(Message.id == bindparam("message_id"), Message.twilio_sid.is_(None))
-           .values(twilio_sid=bindparam("sid"), status=bindparam("status"), sent_at=bindparam("now"),
-                   status_at=bindparam("now")).returning(Message.phone))
+_RECORD = (
+    update(Message)
+    .where(Message.id == bindparam("message_id"), Message.twilio_sid.is_(None))
+    .values(
+        twilio_sid=bindparam("sid"), status=bindparam("status"), sent_at=bindparam("now"), status_at=bindparam("now")
+    )
+    .returning(Message.phone)
+)
 
 
 def record_sent(svc: Services, results: list[tuple[int, str, str | None, int | None]]) -> list[str]:
@@ -72,8 +97,9 @@ def record_sent(svc: Services, results: list[tuple[int, str, str | None, int | N
     with svc.db.write_connection() as connection:
         for message_id, sid, twilio_status, _code in results:
             status = "delivered" if twilio_status == "delivered" else "sent"
-            row = connection.execute(_RECORD, {"message_id": message_id, "sid": sid, "status": status,
-                                               "now": now}).first()
+            row = connection.execute(
+                _RECORD, {"message_id": message_id, "sid": sid, "status": status, "now": now}
+            ).first()
             if row is None:
                 current = connection.execute(select(Message.twilio_sid).where(Message.id == message_id)).scalar()
                 outcomes.append((status, current, None))
@@ -101,9 +127,13 @@ def failed(svc: Services, message_id: int, attempt: int, exc: PermanentSendError
     out, unreachable) so nothing more is tried to that number. None when done; else the row's status, which
     someone else changed meanwhile."""
     with svc.db.write() as session:
-        done = rows_changed(session.execute(
-            update(Message).where(Message.id == message_id, Message.status == "sending", Message.attempts == attempt)
-            .values(status="failed", error_code=exc.code, error=str(exc)[:500], status_at=svc.clock())))
+        done = rows_changed(
+            session.execute(
+                update(Message)
+                .where(Message.id == message_id, Message.status == "sending", Message.attempts == attempt)
+                .values(status="failed", error_code=exc.code, error=str(exc)[:500], status_at=svc.clock())
+            )
+        )
         if not done:
             return session.get_one(Message, message_id).status
         msg = session.get_one(Message, message_id)
@@ -115,16 +145,25 @@ def retry_or_give_up(svc: Services, message_id: int, attempt: int, exc: SendErro
     """A send that may work later, on the row still held by `attempt`: back to 'queued' for a retry, or 'failed'
     when `give_up`. None when done; else the row's status, which someone else changed meanwhile."""
     with svc.db.write() as session:
-        done = rows_changed(session.execute(
-            update(Message).where(Message.id == message_id, Message.status == "sending", Message.attempts == attempt)
-            .values(status="failed" if give_up else "queued", error_code=exc.code, error=str(exc)[:500],
-                    status_at=svc.clock())))
+        done = rows_changed(
+            session.execute(
+                update(Message)
+                .where(Message.id == message_id, Message.status == "sending", Message.attempts == attempt)
+                .values(
+                    status="failed" if give_up else "queued",
+                    error_code=exc.code,
+                    error=str(exc)[:500],
+                    status_at=svc.clock(),
+                )
+            )
+        )
         if not done:
             return session.get_one(Message, message_id).status
     return None
 
 
 # --- status callbacks and re-routing ---------------------------------------------------------------
+
 
 def apply_status(svc: Services, sid: str, status: str, error_code: int | None, attempt: int) -> Applied:
     """One status callback (`status` lower case, one of RANK), inside one transaction; its texts (a re-routed
@@ -178,8 +217,9 @@ def _mark_person(session: Session, msg: Message, verdict: str | None) -> None:
         person.opted_out = True
     else:
         person.unreachable = True
-    log.warning("message %s: %s is %s (code %s)", msg.id, "customer" if msg.customer_id else "staff", verdict,
-                msg.error_code)
+    log.warning(
+        "message %s: %s is %s (code %s)", msg.id, "customer" if msg.customer_id else "staff", verdict, msg.error_code
+    )
 
 
 def _reroute(session: Session, failed: Message, now: datetime) -> list[tuple[int, int]]:
@@ -189,10 +229,16 @@ def _reroute(session: Session, failed: Message, now: datetime) -> list[tuple[int
     handoff = session.get(Handoff, failed.handoff_id) if failed.handoff_id else None
     if handoff is None or handoff.status != "waiting":
         return []
-    already = set(session.scalars(select(Message.staff_id).where(
-        Message.handoff_id == failed.handoff_id, Message.template == failed.template, Message.direction == "out")))
-    team = session.scalars(select(Staff).where(Staff.store_id == failed.store_id, Staff.removed_at.is_(None))
-                          .order_by(Staff.id)).all()
+    already = set(
+        session.scalars(
+            select(Message.staff_id).where(
+                Message.handoff_id == failed.handoff_id, Message.template == failed.template, Message.direction == "out"
+            )
+        )
+    )
+    team = session.scalars(
+        select(Staff).where(Staff.store_id == failed.store_id, Staff.removed_at.is_(None)).order_by(Staff.id)
+    ).all()
     candidates = [s for s in team if s.id not in already and not s.opted_out and not s.unreachable]
     on_duty = [s for s in candidates if s.on_duty] or [s for s in candidates if s.role in ("manager", "owner")]
     if not on_duty:
@@ -201,10 +247,22 @@ def _reroute(session: Session, failed: Message, now: datetime) -> list[tuple[int
     member = on_duty[0]
     store = member.store
     # The stored body is what the first colleague would have read; its details are the same for anyone.
-    copy = Message(store_id=failed.store_id, direction="out", channel="sms", from_addr=store.sms_number,
-                   to_addr=member.phone, phone=member.phone, body=failed.body, status="queued", audience="staff",
-                   template=failed.template, staff_id=member.id, handoff_id=failed.handoff_id,
-                   priority=STAFF_PRIORITY, created_at=now)
+    copy = Message(
+        store_id=failed.store_id,
+        direction="out",
+        channel="sms",
+        from_addr=store.sms_number,
+        to_addr=member.phone,
+        phone=member.phone,
+        body=failed.body,
+        status="queued",
+        audience="staff",
+        template=failed.template,
+        staff_id=member.id,
+        handoff_id=failed.handoff_id,
+        priority=STAFF_PRIORITY,
+        created_at=now,
+    )
     session.add(copy)
     session.flush()
     log.info("staff alert %s re-routed to staff %s as message %s", failed.id, member.id, copy.id)

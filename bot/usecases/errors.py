@@ -1,4 +1,5 @@
 """Errors the use cases raise for callers to turn into HTTP answers, pages, texts or CLI messages."""
+
 from __future__ import annotations
 
 from ..core.problems import Problem, describe

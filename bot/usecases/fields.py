@@ -1,5 +1,6 @@
 """The fields owners and integrators fill in (names, texts, phones, languages, hours, delays), each checked and
 normalised the same way whichever door it comes through (text, admin page, API), or refused with a Problem."""
+
 from __future__ import annotations
 
 import re
@@ -101,7 +102,11 @@ def hours(value) -> dict | None:
     for day, span in value.items():
         if span is None:
             continue
-        if not (isinstance(span, list) and len(span) == 2 and all(isinstance(t, str) and _HHMM.fullmatch(t)
-                                                                  for t in span) and span[0] < span[1]):
+        if not (
+            isinstance(span, list)
+            and len(span) == 2
+            and all(isinstance(t, str) and _HHMM.fullmatch(t) for t in span)
+            and span[0] < span[1]
+        ):
             raise Invalid(f"hours.{day}", Problem("hours_day"))
     return value

@@ -1,4 +1,5 @@
 """An inbound text's way: stored durably at the webhook, then understood, decided and applied by a worker."""
+
 from __future__ import annotations
 
 import functools
@@ -86,9 +87,23 @@ def _stored_already(db, sid: str) -> bool:
 
 # Compiled once: building `insert(Message).values(...)` for every text (construction, coercion, cache key),
 # then SQLAlchemy's per-statement work, were most of the webhook's cost (bot/data/db.py, Database.insert).
-INSERT_INBOUND = PreparedInsert(cast(Table, Message.__table__), (
-    "store_id", "direction", "channel", "from_addr", "to_addr", "phone", "body", "twilio_sid", "status", "attempts",
-    "priority", "created_at"))
+INSERT_INBOUND = PreparedInsert(
+    cast(Table, Message.__table__),
+    (
+        "store_id",
+        "direction",
+        "channel",
+        "from_addr",
+        "to_addr",
+        "phone",
+        "body",
+        "twilio_sid",
+        "status",
+        "attempts",
+        "priority",
+        "created_at",
+    ),
+)
 
 
 @functools.lru_cache(maxsize=256)
@@ -116,9 +131,20 @@ def inbound_row(db, text: InboundText, now: datetime, numbers: StoreNumbers) -> 
     status = "received" if store_id is not None and phone is not None and not is_short_code(from_raw) else "ignored"
     if status == "received" and phone is not None and numbers.is_store(phone):
         status = "ignored"  # a store's own number (one store texting another): never answer a bot of ours
-    return {"store_id": store_id, "direction": "in", "channel": channel, "from_addr": text.from_addr[:40],
-            "to_addr": text.to_addr[:40], "phone": phone, "body": text.body[:MAX_BODY], "twilio_sid": text.sid,
-            "status": status, "attempts": 0, "priority": 0, "created_at": now}
+    return {
+        "store_id": store_id,
+        "direction": "in",
+        "channel": channel,
+        "from_addr": text.from_addr[:40],
+        "to_addr": text.to_addr[:40],
+        "phone": phone,
+        "body": text.body[:MAX_BODY],
+        "twilio_sid": text.sid,
+        "status": status,
+        "attempts": 0,
+        "priority": 0,
+        "created_at": now,
+    }
 
 
 def record_inbound(db, text: InboundText, now: datetime, numbers: StoreNumbers | None = None) -> int | None:
@@ -193,18 +219,27 @@ def _process_once(svc: Services, message_id: int, earlier_first: bool = True) ->
 # Built once (state.py says why).
 def _waiting_before(m, store_id, phone, message_id) -> tuple:
     """Texts of `m` (Message or an alias of it) from that sender, still to handle, that came in before that one."""
-    return (m.store_id == store_id, m.phone == phone, m.direction == "in", m.status == "received",
-            m.id < message_id)
+    return (m.store_id == store_id, m.phone == phone, m.direction == "in", m.status == "received", m.id < message_id)
 
 
-_EARLIER_WAITING = select(Message.id).where(*_waiting_before(
-    Message, bindparam("store_id"), bindparam("phone"), bindparam("message_id"))).order_by(Message.id)
+_EARLIER_WAITING = (
+    select(Message.id)
+    .where(*_waiting_before(Message, bindparam("store_id"), bindparam("phone"), bindparam("message_id")))
+    .order_by(Message.id)
+)
 # The text, and whether its sender has earlier ones still to handle, in one round trip: almost never, and then
 # _EARLIER_WAITING lists them.
 _EARLIER = aliased(Message)
-_MESSAGE_FOR_UPDATE = select(Message, exists().where(*_waiting_before(
-    _EARLIER, Message.store_id, Message.phone, Message.id)).label("earlier_waiting")).where(
-    Message.id == bindparam("message_id")).with_for_update(of=Message)
+_MESSAGE_FOR_UPDATE = (
+    select(
+        Message,
+        exists()
+        .where(*_waiting_before(_EARLIER, Message.store_id, Message.phone, Message.id))
+        .label("earlier_waiting"),
+    )
+    .where(Message.id == bindparam("message_id"))
+    .with_for_update(of=Message)
+)
 _CUSTOMER = select(Customer).where(Customer.store_id == bindparam("store_id"), Customer.phone == bindparam("phone"))
 
 
@@ -215,8 +250,9 @@ def _process(svc: Services, message_id: int, earlier_first: bool = True) -> Appl
         if msg is None or msg.direction != "in" or msg.status != "received":
             return None  # already processed (a retried job, a re-delivered signal)
         if earlier_first and earlier_waiting:
-            earlier = list(session.scalars(_EARLIER_WAITING, {"store_id": msg.store_id, "phone": msg.phone,
-                                                              "message_id": msg.id}))
+            earlier = list(
+                session.scalars(_EARLIER_WAITING, {"store_id": msg.store_id, "phone": msg.phone, "message_id": msg.id})
+            )
             if earlier:
                 raise EarlierWaiting(earlier)  # rolls back: nothing was written yet
         # No read of the decision depends on what it changes on the way (a language, a reachable flag), so
@@ -226,11 +262,11 @@ def _process(svc: Services, message_id: int, earlier_first: bool = True) -> Appl
             decision = _decide(session, store, msg, now, svc.base_url)
             # Abuse resistance (bot/core/abuse.py): a looping bot, or a number with no order past its hourly
             # allowance, still gets its state changes (a STOP opts out) but none of the texts they would cause.
-            effects = abuse_rules.screen(decision.effects, abuse.check(session, svc.settings, msg, decision.known,
-                                                                       now))
+            effects = abuse_rules.screen(decision.effects, abuse.check(session, svc.settings, msg, decision.known, now))
         log.info("message %s from %s: %s", msg.id, mask(msg.phone), decision.intent)
-        applied = apply(session, store, effects, now, sender=decision.sender, handoff=decision.handoff,
-                        claim=svc.send_inline)
+        applied = apply(
+            session, store, effects, now, sender=decision.sender, handoff=decision.handoff, claim=svc.send_inline
+        )
         msg.status = "processed"
         msg.processed_at = now
         msg.handoff_id = applied.handoff_id
@@ -260,15 +296,15 @@ def _decide(session, store: Store, msg: Message, now: datetime, base_url: str) -
     team = state.staff_views_of(members)
     if staff is not None:
         _reachable_again(staff, msg)
-        meaning = understand(msg.body, Context(role="owner" if staff.role in ("owner", "manager") else "staff",
-                                               language=staff.language))
+        meaning = understand(
+            msg.body, Context(role="owner" if staff.role in ("owner", "manager") else "staff", language=staff.language)
+        )
         if meaning.command is not None:
             effects = owner.run(session, store, staff, meaning.command, now, base_url)
         else:
             me = next(s for s in team if s.id == staff.id)
             effects = decide_staff(meaning, store_v, me, state.store_handoffs(session, store.id), team, now)
-        return _Decision(meaning.intent, effects, Sender(msg.from_addr, msg.to_addr, staff=staff), None, True,
-                         members)
+        return _Decision(meaning.intent, effects, Sender(msg.from_addr, msg.to_addr, staff=staff), None, True, members)
     customer = _customer(session, store, msg)
     _reachable_again(customer, msg)
     meaning = understand(msg.body, Context(role="customer", awaiting=customer.awaiting, language=customer.language))
@@ -281,13 +317,21 @@ def _decide(session, store: Store, msg: Message, now: datetime, base_url: str) -
         keyword = replies.keyword_reply_for(session, store.id, msg.body)
     found = None
     if meaning.order:
-        order = session.scalars(select(Order).where(Order.store_id == store.id,
-                                                    Order.number == meaning.order.lstrip("#"))).first()
+        order = session.scalars(
+            select(Order).where(Order.store_id == store.id, Order.number == meaning.order.lstrip("#"))
+        ).first()
         found = state.order_view(order) if order else None
-    effects = decide_customer(meaning, store_v, view, team, now, found_order=found, text=msg.body,
-                              keyword_reply=keyword)
-    return _Decision(meaning.intent, effects, Sender(msg.from_addr, msg.to_addr, customer=customer), handoff,
-                     abuse_rules.known_customer(view, effects), members)
+    effects = decide_customer(
+        meaning, store_v, view, team, now, found_order=found, text=msg.body, keyword_reply=keyword
+    )
+    return _Decision(
+        meaning.intent,
+        effects,
+        Sender(msg.from_addr, msg.to_addr, customer=customer),
+        handoff,
+        abuse_rules.known_customer(view, effects),
+        members,
+    )
 
 
 def _reachable_again(person, msg: Message) -> None:

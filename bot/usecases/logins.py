@@ -1,5 +1,6 @@
 """Signing in to the admin pages: one-time links texted to an owner's or manager's registered phone (valid ten
 minutes, usable once), and which stores a signed-in phone may run."""
+
 from __future__ import annotations
 
 import hashlib
@@ -31,8 +32,15 @@ def issue_link(session: Session, member: Staff, now: datetime) -> str:
     if member.role not in ADMIN_ROLES or member.removed_at is not None:
         raise Invalid("phone", "only an owner or a manager on the roster can sign in")
     token = secrets.token_urlsafe(24)
-    session.add(LoginLink(phone=member.phone, staff_id=member.id, token_hash=_hash(token), created_at=now,
-                          expires_at=now + timedelta(seconds=LINK_SECONDS)))
+    session.add(
+        LoginLink(
+            phone=member.phone,
+            staff_id=member.id,
+            token_hash=_hash(token),
+            created_at=now,
+            expires_at=now + timedelta(seconds=LINK_SECONDS),
+        )
+    )
     return token
 
 
@@ -43,8 +51,11 @@ def link_for_phone(db, phone: str, now: datetime) -> tuple[str, Staff]:
     except InvalidPhone as exc:
         raise Invalid("phone", str(exc)) from None
     with db.write() as session:
-        member = session.scalars(select(Staff).where(Staff.phone == number, Staff.role.in_(ADMIN_ROLES),
-                                                     Staff.removed_at.is_(None)).order_by(Staff.id)).first()
+        member = session.scalars(
+            select(Staff)
+            .where(Staff.phone == number, Staff.role.in_(ADMIN_ROLES), Staff.removed_at.is_(None))
+            .order_by(Staff.id)
+        ).first()
         if member is None:
             raise NotFound(f"{number} is no store's owner or manager: add them first (API, or STAFF ADD by text)")
         return issue_link(session, member, now), member
@@ -66,9 +77,11 @@ def redeem(db, token: str, now: datetime) -> str | None:
         return None
     digest = _hash(token)
     with db.write() as session:
-        spent = session.execute(update(LoginLink).where(
-            LoginLink.token_hash == digest, LoginLink.used_at.is_(None), LoginLink.expires_at > now)
-            .values(used_at=now)).rowcount
+        spent = session.execute(
+            update(LoginLink)
+            .where(LoginLink.token_hash == digest, LoginLink.used_at.is_(None), LoginLink.expires_at > now)
+            .values(used_at=now)
+        ).rowcount
         if spent != 1:
             return None
         phone = session.scalars(select(LoginLink.phone).where(LoginLink.token_hash == digest)).first()
@@ -80,9 +93,13 @@ def admin_stores(db, phone: str | None) -> list[dict]:
     if not phone:
         return []
     with db.read() as session:
-        rows = session.execute(select(Store.id, Store.name, Staff.id, Staff.role, Staff.language, Staff.name)
-                               .join(Staff, Staff.store_id == Store.id)
-                               .where(Staff.phone == phone, Staff.role.in_(ADMIN_ROLES), Staff.removed_at.is_(None))
-                               .order_by(Store.name, Store.id)).all()
-    return [{"id": store_id, "name": name, "staff_id": staff_id, "role": role, "language": language,
-             "person": person} for store_id, name, staff_id, role, language, person in rows]
+        rows = session.execute(
+            select(Store.id, Store.name, Staff.id, Staff.role, Staff.language, Staff.name)
+            .join(Staff, Staff.store_id == Store.id)
+            .where(Staff.phone == phone, Staff.role.in_(ADMIN_ROLES), Staff.removed_at.is_(None))
+            .order_by(Store.name, Store.id)
+        ).all()
+    return [
+        {"id": store_id, "name": name, "staff_id": staff_id, "role": role, "language": language, "person": person}
+        for store_id, name, staff_id, role, language, person in rows
+    ]

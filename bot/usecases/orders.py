@@ -1,5 +1,6 @@
 """Orders from the point of sale or the admin pages: created (one at a time, or a day's CSV file in one go), marked
 ready (texting the customer), cancelled (telling whoever was waiting on them), read back with their handoff."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -16,11 +17,10 @@ from ..core.order_sheet import SheetProblem, read_sheet
 from ..core.problems import Problem
 from ..data.models import Customer, Handoff, Message, Order, Store
 from ..phones import region_of
-from . import state
+from . import fields, state
 from .apply import Applied, Sender, apply
 from .errors import Conflict, Invalid, NotFound, Refused
 from .outbox import after_commit
-from . import fields
 from .report import local_day
 from .stores import get_store
 
@@ -45,6 +45,7 @@ def _number(value) -> str:
 @dataclass(frozen=True)
 class NewOrder:
     """An order's fields, checked and normalised."""
+
     number: str
     customer_phone: str
     customer_name: str | None
@@ -53,8 +54,9 @@ class NewOrder:
     status: str
 
 
-def check_order(store: Store, number, customer_phone, customer_name=None, language=None, items=None,
-                status="pending") -> NewOrder:
+def check_order(
+    store: Store, number, customer_phone, customer_name=None, language=None, items=None, status="pending"
+) -> NewOrder:
     """Raises Invalid naming the first bad field."""
     number = _number(number)
     phone = fields.phone(customer_phone, "customer_phone", region_of(store.sms_number))
@@ -67,8 +69,16 @@ def check_order(store: Store, number, customer_phone, customer_name=None, langua
     return NewOrder(number, phone, customer_name, language, items, status)
 
 
-def create_order(svc: Services, store_id: int, number, customer_phone, customer_name=None, language=None, items=None,
-                 status="pending") -> dict:
+def create_order(
+    svc: Services,
+    store_id: int,
+    number,
+    customer_phone,
+    customer_name=None,
+    language=None,
+    items=None,
+    status="pending",
+) -> dict:
     """Creates the order (and its customer); with status "ready", marks it ready in the same transaction,
     so a failure anywhere leaves nothing behind, not a pending order that was meant to be ready."""
     store = get_store(svc.db, store_id)
@@ -90,16 +100,25 @@ def create_order(svc: Services, store_id: int, number, customer_phone, customer_
 def _insert(session, store: Store, new: NewOrder, now: datetime) -> tuple[Order, Applied | None]:
     """Inside the caller's transaction (under the store lock when the order is ready): the order and its customer;
     a ready order's texts are queued."""
-    customer = session.scalars(select(Customer).where(Customer.store_id == store.id,
-                                                      Customer.phone == new.customer_phone)).first()
+    customer = session.scalars(
+        select(Customer).where(Customer.store_id == store.id, Customer.phone == new.customer_phone)
+    ).first()
     if customer is None:
         customer = Customer(store_id=store.id, phone=new.customer_phone, name=new.customer_name)
         session.add(customer)
         session.flush()
     elif new.customer_name:
         customer.name = new.customer_name
-    order = Order(store_id=store.id, number=new.number, customer_id=customer.id, customer_name=new.customer_name,
-                  language=new.language, items=new.items, status="pending", created_at=now)
+    order = Order(
+        store_id=store.id,
+        number=new.number,
+        customer_id=customer.id,
+        customer_name=new.customer_name,
+        language=new.language,
+        items=new.items,
+        status="pending",
+        created_at=now,
+    )
     session.add(order)
     session.flush()
     applied = _ready(session, store, order, now) if new.status == "ready" else None
@@ -128,8 +147,11 @@ def import_orders(svc: Services, store_id: int, data: bytes) -> Imported:
             problems.append(SheetProblem(row.line, exc.field, exc.problem))
             continue
         if new.number in first_line:
-            problems.append(SheetProblem(row.line, "number", Problem("csv_repeated", {
-                "number": new.number, "line": first_line[new.number]})))
+            problems.append(
+                SheetProblem(
+                    row.line, "number", Problem("csv_repeated", {"number": new.number, "line": first_line[new.number]})
+                )
+            )
             continue
         first_line[new.number] = row.line
         checked.append((row.line, new))
@@ -140,8 +162,11 @@ def import_orders(svc: Services, store_id: int, data: bytes) -> Imported:
     try:
         with svc.db.write() as session:
             locked = state.lock_store(session, store.id)
-            there = set(session.scalars(select(Order.number).where(Order.store_id == store.id,
-                                                                   Order.number.in_(list(first_line)))))
+            there = set(
+                session.scalars(
+                    select(Order.number).where(Order.store_id == store.id, Order.number.in_(list(first_line)))
+                )
+            )
             for line, new in checked:
                 if new.number in there:
                     existing.append((line, new.number))
@@ -188,11 +213,22 @@ def _ready(session, store, order: Order, now):
     order.status, order.ready_at = "ready", now
     session.flush()
     customer = session.get(Customer, order.customer_id)
-    effects = decide_order_ready(state.store_view(store, now), state.order_view(order),
-                                 state.customer_view(session, customer), state.staff_views(session, store.id), now)
+    effects = decide_order_ready(
+        state.store_view(store, now),
+        state.order_view(order),
+        state.customer_view(session, customer),
+        state.staff_views(session, store.id),
+        now,
+    )
     handoff = state.open_handoff(session, customer.id)
-    return apply(session, store, effects, now, sender=Sender(customer.phone, store.sms_number, customer=customer),
-                 handoff=handoff)
+    return apply(
+        session,
+        store,
+        effects,
+        now,
+        sender=Sender(customer.phone, store.sms_number, customer=customer),
+        handoff=handoff,
+    )
 
 
 def cancel_order(svc: Services, store_id: int, number) -> dict:
@@ -211,8 +247,13 @@ def cancel_order(svc: Services, store_id: int, number) -> dict:
             return order_dict(order)  # cancelling twice texts nobody twice
         customer = session.get_one(Customer, order.customer_id)
         handoff = state.open_handoff(session, customer.id)
-        effects = decide_order_cancelled(state.order_view(order), state.customer_view(session, customer, handoff),
-                                         state.staff_views(session, store.id), _told(session, handoff), now)
+        effects = decide_order_cancelled(
+            state.order_view(order),
+            state.customer_view(session, customer, handoff),
+            state.staff_views(session, store.id),
+            _told(session, handoff),
+            now,
+        )
         applied = apply(session, store, effects, now, sender=Sender(None, None, customer=customer), handoff=handoff)
         result = order_dict(order)
     after_commit(svc, applied)
@@ -223,9 +264,14 @@ def _told(session, handoff: Handoff | None) -> tuple[int, ...]:
     """The staff texted about this handoff so far (alerts, reminders, escalations), from the message log."""
     if handoff is None:
         return ()
-    return tuple(session.scalars(select(Message.staff_id).distinct().where(
-        Message.handoff_id == handoff.id, Message.direction == "out", Message.staff_id.is_not(None))
-        .order_by(Message.staff_id)))
+    return tuple(
+        session.scalars(
+            select(Message.staff_id)
+            .distinct()
+            .where(Message.handoff_id == handoff.id, Message.direction == "out", Message.staff_id.is_not(None))
+            .order_by(Message.staff_id)
+        )
+    )
 
 
 def day_orders(db, store_id: int, now: datetime) -> list[dict]:
@@ -235,14 +281,22 @@ def day_orders(db, store_id: int, now: datetime) -> list[dict]:
     start, end = local_day(store, now)
     with db.read() as session:
         rows = session.scalars(
-            select(Order).outerjoin(Handoff, Order.handoff_id == Handoff.id)
-            .where(Order.store_id == store_id,
-                   or_(Order.created_at >= start, Order.status.in_(("pending", "ready")), Handoff.done_at >= start),
-                   Order.created_at < end)
-            .order_by(Order.created_at.desc(), Order.id.desc()).limit(1000)
-            .options(selectinload(Order.customer), selectinload(Order.handoff).selectinload(Handoff.orders),
-                     selectinload(Order.handoff).selectinload(Handoff.customer),
-                     selectinload(Order.handoff).selectinload(Handoff.claimed_by)))
+            select(Order)
+            .outerjoin(Handoff, Order.handoff_id == Handoff.id)
+            .where(
+                Order.store_id == store_id,
+                or_(Order.created_at >= start, Order.status.in_(("pending", "ready")), Handoff.done_at >= start),
+                Order.created_at < end,
+            )
+            .order_by(Order.created_at.desc(), Order.id.desc())
+            .limit(1000)
+            .options(
+                selectinload(Order.customer),
+                selectinload(Order.handoff).selectinload(Handoff.orders),
+                selectinload(Order.handoff).selectinload(Handoff.customer),
+                selectinload(Order.handoff).selectinload(Handoff.claimed_by),
+            )
+        )
         return [order_dict(o) for o in rows]
 
 
@@ -252,8 +306,9 @@ def get_order(db, store_id: int, number, by_id: int | None = None) -> dict:
         if by_id is not None:
             order = session.get(Order, by_id)
         else:
-            order = session.scalars(select(Order).where(Order.store_id == store_id,
-                                                        Order.number == _number(number))).first()
+            order = session.scalars(
+                select(Order).where(Order.store_id == store_id, Order.number == _number(number))
+            ).first()
         if order is None or order.store_id != store_id:
             raise NotFound(f"no order {number} in store {store_id}")
         return order_dict(order)

@@ -10,6 +10,7 @@ bot/usecases/delivery.py; this module sends, and sends again what those writes c
 Over 300 lines, kept whole: sending, retrying and re-routing call one another (a failed send re-routes an alert, a
 re-routed alert is sent), so a split would bring back an import circle.
 """
+
 from __future__ import annotations
 
 import logging
@@ -86,24 +87,32 @@ def deliver(svc: Services, message_id: int) -> str:
     """Send one outbox row; returns its new status. Safe to call any number of times: only a 'queued' row is
     claimed, and a row that was tried before is first looked for in Twilio's log."""
     with svc.db.read() as session:
-        row = session.execute(select(Message.direction, Message.status, Message.from_addr, Message.priority)
-                              .where(Message.id == message_id)).first()
+        row = session.execute(
+            select(Message.direction, Message.status, Message.from_addr, Message.priority).where(
+                Message.id == message_id
+            )
+        ).first()
     if row is None or row.direction != "out":
         return "missing"
     if row.status != "queued":
         return row.status
     urgent = row.priority >= STAFF_PRIORITY
-    if svc.limiter is not None and not svc.limiter.acquire(row.from_addr, urgent=urgent,
-                                                           max_wait=MAX_SLOT_WAIT_SECONDS):
+    if svc.limiter is not None and not svc.limiter.acquire(
+        row.from_addr, urgent=urgent, max_wait=MAX_SLOT_WAIT_SECONDS
+    ):
         # No send slot soon: the number has a backlog. Back in line (the row is still 'queued') rather than holding
         # this worker's thread, whose other stores' deliveries and timers would wait behind this number's line.
         _later(svc, message_id, _turn_in(svc, message_id, row.from_addr, row.priority, svc.limiter.rate), urgent)
         return "queued"
     now = svc.clock()
     with svc.db.write() as session:
-        claimed = rows_changed(session.execute(
-            update(Message).where(Message.id == message_id, Message.direction == "out", Message.status == "queued")
-            .values(status="sending", attempts=Message.attempts + 1, status_at=now)))
+        claimed = rows_changed(
+            session.execute(
+                update(Message)
+                .where(Message.id == message_id, Message.direction == "out", Message.status == "queued")
+                .values(status="sending", attempts=Message.attempts + 1, status_at=now)
+            )
+        )
         msg = session.get(Message, message_id)
         if not claimed or msg is None:
             return msg.status if msg else "missing"
@@ -129,10 +138,19 @@ def deliver(svc: Services, message_id: int) -> str:
 
 # The texts waiting to go out from one number ahead of a given one: higher priority (staff alerts), or as high and
 # older. Sent in that order, they are the line in front of it.
-_AHEAD = select(func.count()).select_from(Message).where(
-    Message.direction == "out", Message.status == "queued", Message.from_addr == bindparam("from_addr"),
-    or_(Message.priority > bindparam("priority"),
-        and_(Message.priority == bindparam("priority"), Message.id < bindparam("message_id"))))
+_AHEAD = (
+    select(func.count())
+    .select_from(Message)
+    .where(
+        Message.direction == "out",
+        Message.status == "queued",
+        Message.from_addr == bindparam("from_addr"),
+        or_(
+            Message.priority > bindparam("priority"),
+            and_(Message.priority == bindparam("priority"), Message.id < bindparam("message_id")),
+        ),
+    )
+)
 
 
 def _turn_in(svc: Services, message_id: int, from_addr: str, priority: int, rate: float) -> float:
@@ -157,8 +175,11 @@ def send_claimed(svc: Services, rows: list[Claimed]) -> None:
     rows = sorted(rows, key=lambda r: (-r.priority, r.id))
     urgents = [row.priority >= STAFF_PRIORITY for row in rows]
     # Their send slots are taken together, in this order: one round trip to Redis for the arrival's texts.
-    slots = (svc.limiter.take_now([(row.from_addr, urgent) for row, urgent in zip(rows, urgents)])
-             if svc.limiter is not None else [True] * len(rows))
+    slots = (
+        svc.limiter.take_now([(row.from_addr, urgent) for row, urgent in zip(rows, urgents)])
+        if svc.limiter is not None
+        else [True] * len(rows)
+    )
     for row, urgent, slot in zip(rows, urgents, slots):
         if not slot:
             # Back in line on the delivery lane. Waiting for the slot here would hold the drain thread: with one busy
@@ -166,8 +187,9 @@ def send_claimed(svc: Services, rows: list[Claimed]) -> None:
             if _unclaim(svc, row.id):
                 hand_over(svc, [row.id], urgent=urgent)
             continue
-        if svc.clock() - row.claimed_at >= timedelta(seconds=svc.settings.sweep_after_seconds) \
-                and not _renew_claim(svc, row.id):
+        if svc.clock() - row.claimed_at >= timedelta(seconds=svc.settings.sweep_after_seconds) and not _renew_claim(
+            svc, row.id
+        ):
             continue  # the sweeper took it over: it is its to send
         outgoing = _outgoing(svc, row)
         try:
@@ -196,8 +218,16 @@ def _renew_claim(svc: Services, message_id: int) -> bool:
 def _still_claimed(svc: Services, message_id: int, **values: object) -> bool:
     """Write `values` to a row the deciding worker claimed (attempt 1, still 'sending'); False if it was not."""
     with svc.db.write() as session:
-        return rows_changed(session.execute(update(Message).where(
-            Message.id == message_id, Message.status == "sending", Message.attempts == 1).values(**values))) == 1
+        return (
+            rows_changed(
+                session.execute(
+                    update(Message)
+                    .where(Message.id == message_id, Message.status == "sending", Message.attempts == 1)
+                    .values(**values)
+                )
+            )
+            == 1
+        )
 
 
 def resolve_stuck(svc: Services, message_id: int, stuck_before: datetime) -> str | None:
@@ -206,10 +236,17 @@ def resolve_stuck(svc: Services, message_id: int, stuck_before: datetime) -> str
     now = svc.clock()
     with svc.db.write() as session:
         # Taking it over bumps the attempt, so a slow worker still holding the old attempt can no longer write it.
-        took = rows_changed(session.execute(
-            update(Message).where(Message.id == message_id, Message.status == "sending",
-                                  func.coalesce(Message.status_at, Message.created_at) < stuck_before)
-            .values(attempts=Message.attempts + 1, status_at=now)))
+        took = rows_changed(
+            session.execute(
+                update(Message)
+                .where(
+                    Message.id == message_id,
+                    Message.status == "sending",
+                    func.coalesce(Message.status_at, Message.created_at) < stuck_before,
+                )
+                .values(attempts=Message.attempts + 1, status_at=now)
+            )
+        )
         if not took:
             return None
         msg = session.get_one(Message, message_id)
@@ -219,17 +256,22 @@ def resolve_stuck(svc: Services, message_id: int, stuck_before: datetime) -> str
     if settled is not None:
         return settled
     with svc.db.write() as session:
-        back = rows_changed(session.execute(
-            update(Message).where(Message.id == message_id, Message.status == "sending", Message.attempts == attempt)
-            .values(status="queued", status_at=now)))
+        back = rows_changed(
+            session.execute(
+                update(Message)
+                .where(Message.id == message_id, Message.status == "sending", Message.attempts == attempt)
+                .values(status="queued", status_at=now)
+            )
+        )
     if not back:
         return None
     log.warning("stuck message %s never reached Twilio; sending it", message_id)
     return deliver(svc, message_id)
 
 
-def _settled_by_log(svc: Services, message_id: int, attempt: int, outgoing: Outgoing, since: datetime,
-                    urgent: bool) -> str | None:
+def _settled_by_log(
+    svc: Services, message_id: int, attempt: int, outgoing: Outgoing, since: datetime, urgent: bool
+) -> str | None:
     """Before a row held by `attempt` is sent again: Twilio's Messages API has no idempotency key, so its log says
     whether an earlier try went through. Found there: recorded as sent, and its new status returned. The log
     unreadable: retried later rather than risk sending twice, and its new status returned. None: Twilio never had
@@ -260,8 +302,13 @@ def record_status(svc: Services, sid: str, status: str, error_code: int | None, 
 
 
 def _outgoing(svc: Services, msg: Message | Claimed) -> Outgoing:
-    return Outgoing(to=msg.to_addr, from_=msg.from_addr, body=msg.body, key=f"arrivee-{msg.id}",
-                    status_callback=svc.status_callback_url)
+    return Outgoing(
+        to=msg.to_addr,
+        from_=msg.from_addr,
+        body=msg.body,
+        key=f"arrivee-{msg.id}",
+        status_callback=svc.status_callback_url,
+    )
 
 
 def _record(svc: Services, message_id: int, sid: str, twilio_status: str | None, error_code: int | None = None) -> str:

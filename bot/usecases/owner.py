@@ -1,10 +1,11 @@
 """Owners' and managers' commands by text (PAUSE, HOURS, SET, REPLY, STAFF, STATUS, LOGIN, HELP) and every staff member's
 ON / OFF. Each runs the same use case as the admin pages and the API, inside the text's own transaction, and is
 answered in one text: done, or what was wrong and what was expected (with nothing changed)."""
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import Callable
 
 from sqlalchemy.orm import Session
 
@@ -27,12 +28,10 @@ _DEFAULT_WORDS = frozenset(("default", "defaut", "défaut", "original", "reset")
 _ROLE_NAMES = {"en": {"manager": "manager", "owner": "owner"}, "fr": {"manager": "gérant", "owner": "proprio"}}
 
 
-def run(session: Session, store: Store, member: Staff, command: Command, now: datetime,
-        base_url: str) -> list[Effect]:
+def run(session: Session, store: Store, member: Staff, command: Command, now: datetime, base_url: str) -> list[Effect]:
     """The effects of `member`'s command (texts to send), its changes already made in `session`."""
     if command.owner_only and member.role not in ADMIN_ROLES:
-        return [Reply("owner_only", {"command_en": WORDS[command.name]["en"],
-                                     "command_fr": WORDS[command.name]["fr"]})]
+        return [Reply("owner_only", {"command_en": WORDS[command.name]["en"], "command_fr": WORDS[command.name]["fr"]})]
     if command.problem is not None:
         return [_problem(command.name, command.problem)]
     try:
@@ -44,13 +43,28 @@ def run(session: Session, store: Store, member: Staff, command: Command, now: da
 
 
 # Problems with the way a command was typed: the answer also says what the command takes.
-_FORM_PROBLEMS = frozenset(("phone", "phone_missing", "name_missing", "phone_name_missing", "staff_sub",
-                            "keyword_form", "hours_unreadable", "hours_no_day", "hours_empty"))
+_FORM_PROBLEMS = frozenset(
+    (
+        "phone",
+        "phone_missing",
+        "name_missing",
+        "phone_name_missing",
+        "staff_sub",
+        "keyword_form",
+        "hours_unreadable",
+        "hours_no_day",
+        "hours_empty",
+    )
+)
 # Problems told of a value without naming it ("must be at most 300 characters", as the API says of a field): a
 # text names what they are about, by the field the use case refused.
 _UNNAMED = frozenset(("empty", "too_long", "control_characters", "nul", "braces", "one_segment", "string"))
-_SUBJECTS = {"pause_message": ("the message", "le message"), "name": ("the name", "le nom"),
-             "en": ("the text", "le texte"), "fr": ("the text", "le texte")}
+_SUBJECTS = {
+    "pause_message": ("the message", "le message"),
+    "name": ("the name", "le nom"),
+    "en": ("the text", "le texte"),
+    "fr": ("the text", "le texte"),
+}
 
 
 def _problem(name: str, problem: Problem | None, field: str | None = None, message: str = "") -> Reply:
@@ -63,8 +77,9 @@ def _problem(name: str, problem: Problem | None, field: str | None = None, messa
     usage = USAGE.get(name) if problem is not None and problem.code in _FORM_PROBLEMS else None
     if usage is None:
         return Reply("owner_not_done", {"problem_en": en, "problem_fr": fr})
-    return Reply("owner_problem", {"problem_en": en, "problem_fr": fr, "usage_en": usage["en"],
-                                   "usage_fr": usage["fr"]})
+    return Reply(
+        "owner_problem", {"problem_en": en, "problem_fr": fr, "usage_en": usage["en"], "usage_fr": usage["fr"]}
+    )
 
 
 def _pause(session, store, member, command, now, lang, base_url) -> list[Effect]:
@@ -88,8 +103,10 @@ def _hours(session, store, member, command, now, lang, base_url) -> list[Effect]
         except HoursError as exc:
             return [_problem("hours", exc.problem)]
         stores.change_store(store, {"hours": hours})
-    shown = {"hours_en": describe_hours(store.hours, "en") or "always open",
-             "hours_fr": describe_hours(store.hours, "fr") or "toujours ouvert"}
+    shown = {
+        "hours_en": describe_hours(store.hours, "en") or "always open",
+        "hours_fr": describe_hours(store.hours, "fr") or "toujours ouvert",
+    }
     return [Reply("owner_hours_set" if command.text is not None else "owner_hours_show", shown)]
 
 
@@ -138,8 +155,10 @@ def _staff(session, store, member, command, now, lang, base_url) -> list[Effect]
 
 def _staff_add(session, store, member, command, now, lang, base_url) -> list[Effect]:
     added = roster.add_member(session, store, command.text, command.phone)
-    return [Reply("owner_staff_added", {"staff": added.name, "phone": display(added.phone)}),
-            TextStaff((added.id,), "staff_welcome")]
+    return [
+        Reply("owner_staff_added", {"staff": added.name, "phone": display(added.phone)}),
+        TextStaff((added.id,), "staff_welcome"),
+    ]
 
 
 def _staff_remove(session, store, member, command, now, lang, base_url) -> list[Effect]:
@@ -183,16 +202,38 @@ def _duty(session, store, member, command, now, lang, base_url) -> list[Effect]:
     if member.role in ADMIN_ROLES:
         return [Reply("staff_off_still_alerted")]
     if not any(s.role in ADMIN_ROLES for s in team):
-        return [Reply("staff_off", {"nobody_en": " Nobody is on duty now and there is no manager: arrivals will "
-                                                 "alert no one.",
-                                    "nobody_fr": " Plus personne n'est en service et il n'y a aucun gérant : les "
-                                                 "arrivées n'alerteront personne."})]
-    return [Reply("staff_off", {"nobody_en": " Nobody else is on duty: alerts go to the managers and owners.",
-                                "nobody_fr": " Plus personne n'est en service : les alertes iront aux gérants et "
-                                             "propriétaires."})]
+        return [
+            Reply(
+                "staff_off",
+                {
+                    "nobody_en": " Nobody is on duty now and there is no manager: arrivals will alert no one.",
+                    "nobody_fr": " Plus personne n'est en service et il n'y a aucun gérant : les "
+                    "arrivées n'alerteront personne.",
+                },
+            )
+        ]
+    return [
+        Reply(
+            "staff_off",
+            {
+                "nobody_en": " Nobody else is on duty: alerts go to the managers and owners.",
+                "nobody_fr": " Plus personne n'est en service : les alertes iront aux gérants et propriétaires.",
+            },
+        )
+    ]
 
 
 _HANDLERS: dict[str, Callable[..., list[Effect]]] = {
-    "pause": _pause, "resume": _resume, "hours": _hours, "set": _set, "reply": _reply, "staff": _staff, "staff_add": _staff_add,
-    "staff_remove": _staff_remove, "status": _status, "login": _login, "help": _help, "duty": _duty,
+    "pause": _pause,
+    "resume": _resume,
+    "hours": _hours,
+    "set": _set,
+    "reply": _reply,
+    "staff": _staff,
+    "staff_add": _staff_add,
+    "staff_remove": _staff_remove,
+    "status": _status,
+    "login": _login,
+    "help": _help,
+    "duty": _duty,
 }

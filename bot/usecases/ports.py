@@ -15,17 +15,20 @@ fake in any of them (tests/support/fakes.py) and mypy checks that the real adapt
 
 Nothing here imports an adapter: the adapters import this module.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Callable, Mapping, Protocol
+from typing import Any, Protocol
 
 # "Now", as a timezone-aware UTC datetime. Passed in, never read from the system, so tests move time.
 Clock = Callable[[], datetime]
 
 
 # --- sending texts -------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Outgoing:
@@ -86,6 +89,7 @@ class SendSlots(Protocol):
 # --- handing work to the workers -------------------------------------------------------------------
 # Every method may raise when the queue is away (Redis down): the database holds the work, and the sweep
 # (bot/usecases/timers.py) finds it again.
+
 
 class InboundQueue(Protocol):
     def process_inbound(self, message_id: int) -> None:
@@ -148,6 +152,7 @@ class Dispatcher(InboundQueue, SpillLane, DeliveryQueue, TimerQueue, Protocol):
 
 
 # --- the webhook's writes, and live pages ----------------------------------------------------------
+
 
 class TextIntake(Protocol):
     def store(self, values: Mapping[str, Any], signal: bool = True) -> int:

@@ -1,5 +1,6 @@
 """What the bot says, as the owner words it: overrides of the bot's texts (auto-replies), and keyword replies
 ("HOURS" → "Open 9 to 5"), through any door (text, admin page, API)."""
+
 from __future__ import annotations
 
 from sqlalchemy import bindparam, select
@@ -37,8 +38,7 @@ def put_override(session: Session, store_id: int, key: str, en=_KEEP, fr=_KEEP) 
     """Inside the caller's transaction: the owner's wording of one text, in the languages given (None: back to
     the default). Returns the row, or None once neither language is overridden."""
     check_key(key)
-    given = {lang: _check_wording(key, lang, value) for lang, value in (("en", en), ("fr", fr))
-             if value is not _KEEP}
+    given = {lang: _check_wording(key, lang, value) for lang, value in (("en", en), ("fr", fr)) if value is not _KEEP}
     row = session.scalars(select(AutoReply).where(AutoReply.store_id == store_id, AutoReply.key == key)).first()
     return _put_languages(session, row or AutoReply(store_id=store_id, key=key), given)
 
@@ -68,8 +68,10 @@ def set_auto_reply(db, store_id: int, key: str, en, fr) -> dict:
 def auto_replies(db, store_id: int) -> dict[str, dict[str, str | None]]:
     """The store's overrides by key (keys without one are absent)."""
     with db.read() as session:
-        return {r.key: {"en": r.en, "fr": r.fr}
-                for r in session.scalars(select(AutoReply).where(AutoReply.store_id == store_id))}
+        return {
+            r.key: {"en": r.en, "fr": r.fr}
+            for r in session.scalars(select(AutoReply).where(AutoReply.store_id == store_id))
+        }
 
 
 def customer_keys() -> tuple[str, ...]:
@@ -79,8 +81,9 @@ def customer_keys() -> tuple[str, ...]:
 
 # --- keyword replies ----------------------------------------------------------------------------
 
-_KEYWORD = select(KeywordReply).where(KeywordReply.store_id == bindparam("store_id"),
-                                      KeywordReply.keyword == bindparam("keyword"))
+_KEYWORD = select(KeywordReply).where(
+    KeywordReply.store_id == bindparam("store_id"), KeywordReply.keyword == bindparam("keyword")
+)
 
 
 def check_keyword(word) -> str:
@@ -96,8 +99,11 @@ def put_keyword_reply(session: Session, store_id: int, word, en=_KEEP, fr=_KEEP)
     """Inside the caller's transaction: add or change a keyword reply in the languages given (None clears one).
     Returns the row, or None once it has no text left (then it is removed)."""
     keyword = check_keyword(word)
-    given = {lang: fields.text_field(value, lang, REPLY_MAX, required=False)
-             for lang, value in (("en", en), ("fr", fr)) if value is not _KEEP}
+    given = {
+        lang: fields.text_field(value, lang, REPLY_MAX, required=False)
+        for lang, value in (("en", en), ("fr", fr))
+        if value is not _KEEP
+    }
     row = session.scalars(_KEYWORD, {"store_id": store_id, "keyword": keyword}).first()
     return _put_languages(session, row or KeywordReply(store_id=store_id, keyword=keyword), given)
 
@@ -125,8 +131,9 @@ def delete_keyword_reply(db, store_id: int, word: str) -> bool:
 
 
 def keywords_in(session: Session, store_id: int) -> list[KeywordReply]:
-    return list(session.scalars(select(KeywordReply).where(KeywordReply.store_id == store_id)
-                                .order_by(KeywordReply.keyword)))
+    return list(
+        session.scalars(select(KeywordReply).where(KeywordReply.store_id == store_id).order_by(KeywordReply.keyword))
+    )
 
 
 def keyword_replies(db, store_id: int) -> list[KeywordReply]:

@@ -1,4 +1,5 @@
 """The store's day in figures (the owner's STATUS text and the admin day report): read from the handoffs."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -26,18 +27,30 @@ def local_day(store: Store, now: datetime, day: date | None = None) -> tuple[dat
 
 def done_in(session: Session, store_id: int, start: datetime, end: datetime) -> list[Handoff]:
     """The store's handoffs handed off in [start, end), with their orders, customer and claimer loaded."""
-    return list(session.scalars(
-        select(Handoff).where(Handoff.store_id == store_id, Handoff.status == "done", Handoff.done_at >= start,
-                              Handoff.done_at < end)
-        .order_by(Handoff.done_at)
-        .options(selectinload(Handoff.orders), selectinload(Handoff.customer), selectinload(Handoff.claimed_by))))
+    return list(
+        session.scalars(
+            select(Handoff)
+            .where(
+                Handoff.store_id == store_id, Handoff.status == "done", Handoff.done_at >= start, Handoff.done_at < end
+            )
+            .order_by(Handoff.done_at)
+            .options(selectinload(Handoff.orders), selectinload(Handoff.customer), selectinload(Handoff.claimed_by))
+        )
+    )
 
 
 def timing(h: Handoff) -> Timing:
     orders = list(h.orders)
-    return Timing(h.arrived_at, h.claimed_at, h.done_at, h.status, orders=tuple(o.number for o in orders),
-                  customer=short_name(customer_name(h.customer, orders)), where="door" if h.location == "door" else h.spot,
-                  claimed_by=h.claimed_by.name if h.claimed_by else None)
+    return Timing(
+        h.arrived_at,
+        h.claimed_at,
+        h.done_at,
+        h.status,
+        orders=tuple(o.number for o in orders),
+        customer=short_name(customer_name(h.customer, orders)),
+        where="door" if h.location == "door" else h.spot,
+        claimed_by=h.claimed_by.name if h.claimed_by else None,
+    )
 
 
 def figures_in(session: Session, store: Store, now: datetime, day: date | None = None) -> DayFigures:
@@ -46,10 +59,14 @@ def figures_in(session: Session, store: Store, now: datetime, day: date | None =
     start, end = local_day(store, now, day)
     waiting = []
     if start <= now < end:
-        rows = session.execute(select(Handoff.location, Handoff.spot, Handoff.arrived_at).where(
-            Handoff.store_id == store.id, Handoff.status.in_(AT_STORE)).order_by(Handoff.arrived_at, Handoff.id))
-        waiting = [Waiting("door" if location == "door" else (spot or "?"), arrived_at)
-                   for location, spot, arrived_at in rows]
+        rows = session.execute(
+            select(Handoff.location, Handoff.spot, Handoff.arrived_at)
+            .where(Handoff.store_id == store.id, Handoff.status.in_(AT_STORE))
+            .order_by(Handoff.arrived_at, Handoff.id)
+        )
+        waiting = [
+            Waiting("door" if location == "door" else (spot or "?"), arrived_at) for location, spot, arrived_at in rows
+        ]
     return day_figures([timing(h) for h in done_in(session, store.id, start, end)], waiting, store.timezone)
 
 

@@ -11,6 +11,7 @@ figures), order numbers and statuses, and customers' phone numbers with their op
 remembered for as long as the number is). Runs daily (bot/jobs/retention.py); the first run after a long pause
 catches up in one go, and running twice changes nothing.
 """
+
 from __future__ import annotations
 
 import logging
@@ -33,26 +34,47 @@ def purge(db: Database, retention_days: int, now: datetime) -> dict[str, int]:
     """Erase personal text older than `retention_days` before `now`. Returns how many rows changed."""
     cutoff = now - timedelta(days=retention_days)
     with db.write() as session:
-        messages = rows_changed(session.execute(
-            update(Message).where(Message.created_at < cutoff, or_(Message.body != "", Message.error.is_not(None)))
-            .values(body="", error=None)))
+        messages = rows_changed(
+            session.execute(
+                update(Message)
+                .where(Message.created_at < cutoff, or_(Message.body != "", Message.error.is_not(None)))
+                .values(body="", error=None)
+            )
+        )
         in_open_handoff = exists().where(Handoff.id == Order.handoff_id, Handoff.status.in_(OPEN))
-        orders = rows_changed(session.execute(
-            update(Order).where(Order.created_at < cutoff, Order.customer_name.is_not(None), ~in_open_handoff)
-            .values(customer_name=None).execution_options(synchronize_session=False)))
+        orders = rows_changed(
+            session.execute(
+                update(Order)
+                .where(Order.created_at < cutoff, Order.customer_name.is_not(None), ~in_open_handoff)
+                .values(customer_name=None)
+                .execution_options(synchronize_session=False)
+            )
+        )
         recent_order = exists().where(Order.customer_id == Customer.id, Order.created_at >= cutoff)
-        recent_text = exists().where(Message.store_id == Customer.store_id, Message.phone == Customer.phone,
-                                     Message.created_at >= cutoff)
+        recent_text = exists().where(
+            Message.store_id == Customer.store_id, Message.phone == Customer.phone, Message.created_at >= cutoff
+        )
         # `pending` only means something while `awaiting` is set (they are set and cleared together); SQL NULL,
         # not JSON null, so that a second run finds nothing left to do.
-        customers = rows_changed(session.execute(
-            update(Customer).where(or_(Customer.name.is_not(None), Customer.awaiting.is_not(None)),
-                                   ~recent_order, ~recent_text)
-            .values(name=None, pending=null(), awaiting=None).execution_options(synchronize_session=False)))
-        handoffs = rows_changed(session.execute(
-            update(Handoff).where(Handoff.created_at < cutoff, Handoff.status.not_in(OPEN),
-                                  or_(Handoff.note.is_not(None), Handoff.vehicle.is_not(None)))
-            .values(note=None, vehicle=None)))
+        customers = rows_changed(
+            session.execute(
+                update(Customer)
+                .where(or_(Customer.name.is_not(None), Customer.awaiting.is_not(None)), ~recent_order, ~recent_text)
+                .values(name=None, pending=null(), awaiting=None)
+                .execution_options(synchronize_session=False)
+            )
+        )
+        handoffs = rows_changed(
+            session.execute(
+                update(Handoff)
+                .where(
+                    Handoff.created_at < cutoff,
+                    Handoff.status.not_in(OPEN),
+                    or_(Handoff.note.is_not(None), Handoff.vehicle.is_not(None)),
+                )
+                .values(note=None, vehicle=None)
+            )
+        )
     counts = {"messages": messages, "orders": orders, "customers": customers, "handoffs": handoffs}
     log.info("retention (%s days): erased %s", retention_days, counts)
     return counts

@@ -1,5 +1,6 @@
 """The store's staff roster: who gets the alerts and who may run the store; added, changed, put on or off duty,
 and taken off the roster, through any door (text, admin page, API)."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -32,8 +33,13 @@ def roster(db, store_id: int) -> list[Staff]:
     """The store's staff on the roster, by name."""
     get_store(db, store_id)
     with db.read() as session:
-        return list(session.scalars(select(Staff).where(Staff.store_id == store_id, Staff.removed_at.is_(None))
-                                    .order_by(Staff.name, Staff.id)))
+        return list(
+            session.scalars(
+                select(Staff)
+                .where(Staff.store_id == store_id, Staff.removed_at.is_(None))
+                .order_by(Staff.name, Staff.id)
+            )
+        )
 
 
 def member_by_phone(session: Session, store_id: int, phone: str) -> Staff | None:
@@ -62,8 +68,9 @@ def check_member(changes: dict) -> dict:
 def add_member(session: Session, store: Store, name, phone, role="staff", language=None, on_duty=True) -> Staff:
     """Inside the caller's transaction. A phone taken off the roster earlier comes back with the new details."""
     number = staff_phone(store, phone)
-    clean = check_member({"name": name, "role": role, "on_duty": on_duty,
-                          "language": store.language if language is None else language})
+    clean = check_member(
+        {"name": name, "role": role, "on_duty": on_duty, "language": store.language if language is None else language}
+    )
     member = session.scalars(_BY_PHONE, {"store_id": store.id, "phone": number}).first()
     if member is not None and member.removed_at is None:
         raise Conflict(Problem("staff_exists", {"phone": display(number)}))
@@ -85,8 +92,9 @@ def add_staff(db, store_id: int, name, phone, role="staff", language=None, on_du
         return add_member(session, store, name, phone, role, language, on_duty)
 
 
-def enlist(svc: Services, store_id: int, name, phone, role="staff", language=None, on_duty=True,
-           by: str | None = None) -> Staff:
+def enlist(
+    svc: Services, store_id: int, name, phone, role="staff", language=None, on_duty=True, by: str | None = None
+) -> Staff:
     """add_staff for the API and the admin pages, as STAFF ADD by text does it: the new member is texted a
     welcome (what the texts they will get are, and how to answer them). `by`: the role of who adds them."""
     get_store(svc.db, store_id)
@@ -103,8 +111,13 @@ def enlist(svc: Services, store_id: int, name, phone, role="staff", language=Non
 def _the_only_owner(session: Session, member: Staff) -> bool:
     if member.role != "owner":
         return False
-    others = session.scalar(select(func.count()).select_from(Staff).where(
-        Staff.store_id == member.store_id, Staff.role == "owner", Staff.removed_at.is_(None), Staff.id != member.id))
+    others = session.scalar(
+        select(func.count())
+        .select_from(Staff)
+        .where(
+            Staff.store_id == member.store_id, Staff.role == "owner", Staff.removed_at.is_(None), Staff.id != member.id
+        )
+    )
     return others == 0
 
 

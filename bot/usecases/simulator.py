@@ -1,5 +1,6 @@
 """The phone simulator's reads (the stores to text, who is who, and the message log, per store), also used by the
 `text` command to say where a text goes and what came of it."""
+
 from __future__ import annotations
 
 import hashlib
@@ -16,8 +17,16 @@ MESSAGES_SHOWN = 500
 def stores(db) -> list[dict]:
     with db.read() as session:
         # The simulator only exists without real texting (console transport), so it may link the board.
-        return [{"id": s.id, "name": s.name, "sms_number": s.sms_number, "language": s.language,
-                 "board_path": f"/board/{s.board_token}"} for s in session.scalars(select(Store).order_by(Store.id))]
+        return [
+            {
+                "id": s.id,
+                "name": s.name,
+                "sms_number": s.sms_number,
+                "language": s.language,
+                "board_path": f"/board/{s.board_token}",
+            }
+            for s in session.scalars(select(Store).order_by(Store.id))
+        ]
 
 
 def pick_store(db, store_id: int | None, preferred_number: str | None = None) -> dict | None:
@@ -57,9 +66,16 @@ def outcome(db, sid: str) -> tuple[str | None, list[dict]]:
         msg = session.scalars(select(Message).where(Message.twilio_sid == sid)).first()
         if msg is None or msg.status != "processed":
             return (msg.status if msg else None), []
-        rows = session.scalars(select(Message).where(
-            Message.store_id == msg.store_id, Message.direction == "out", Message.id > msg.id,
-            Message.created_at == msg.processed_at).order_by(Message.id))
+        rows = session.scalars(
+            select(Message)
+            .where(
+                Message.store_id == msg.store_id,
+                Message.direction == "out",
+                Message.id > msg.id,
+                Message.created_at == msg.processed_at,
+            )
+            .order_by(Message.id)
+        )
         return msg.status, [{"to": m.to_addr, "body": m.body, "status": m.status} for m in rows]
 
 
@@ -74,12 +90,19 @@ def phone_number(raw, store: dict) -> str:
 def people(db, store_id: int) -> list[dict]:
     """Staff, then customers with a name: the simulator's quick picks and bubble labels."""
     with db.read() as session:
-        staff = [{"phone": s.phone, "name": s.name, "role": s.role, "language": s.language}
-                 for s in session.scalars(select(Staff).where(Staff.store_id == store_id, Staff.removed_at.is_(None)).order_by(Staff.id))]
+        staff = [
+            {"phone": s.phone, "name": s.name, "role": s.role, "language": s.language}
+            for s in session.scalars(
+                select(Staff).where(Staff.store_id == store_id, Staff.removed_at.is_(None)).order_by(Staff.id)
+            )
+        ]
         named = {}
-        rows = session.execute(select(Customer.phone, Customer.name, Order.customer_name, Order.language)
-                               .join(Order, Order.customer_id == Customer.id, isouter=True)
-                               .where(Customer.store_id == store_id).order_by(Customer.id, Order.id))
+        rows = session.execute(
+            select(Customer.phone, Customer.name, Order.customer_name, Order.language)
+            .join(Order, Order.customer_id == Customer.id, isouter=True)
+            .where(Customer.store_id == store_id)
+            .order_by(Customer.id, Order.id)
+        )
         for phone, name, order_name, language in rows:
             label = name or order_name
             if label and phone not in named:
@@ -91,18 +114,36 @@ def people(db, store_id: int) -> list[dict]:
 def message_log(db, store_id: int) -> list[dict]:
     """The store's latest texts both ways, oldest first."""
     with db.read() as session:
-        rows = list(session.scalars(select(Message).where(Message.store_id == store_id)
-                                    .order_by(Message.id.desc()).limit(MESSAGES_SHOWN)))
+        rows = list(
+            session.scalars(
+                select(Message).where(Message.store_id == store_id).order_by(Message.id.desc()).limit(MESSAGES_SHOWN)
+            )
+        )
     rows.reverse()
-    return [{"id": m.id, "direction": m.direction, "phone": m.phone, "channel": m.channel, "body": m.body,
-             "status": m.status, "template": m.template, "at": m.created_at.isoformat() if m.created_at else None}
-            for m in rows]
+    return [
+        {
+            "id": m.id,
+            "direction": m.direction,
+            "phone": m.phone,
+            "channel": m.channel,
+            "body": m.body,
+            "status": m.status,
+            "template": m.template,
+            "at": m.created_at.isoformat() if m.created_at else None,
+        }
+        for m in rows
+    ]
 
 
 def log_version(db, store_id: int) -> str:
     """Cheap enough to poll: the count, the newest id, and the latest status change of the store's texts."""
     with db.read() as session:
         count, newest, changed, processed = session.execute(
-            select(func.count(Message.id), func.max(Message.id), func.max(Message.status_at),
-                   func.max(Message.processed_at)).where(Message.store_id == store_id)).one()
+            select(
+                func.count(Message.id),
+                func.max(Message.id),
+                func.max(Message.status_at),
+                func.max(Message.processed_at),
+            ).where(Message.store_id == store_id)
+        ).one()
     return hashlib.sha256(f"{count}:{newest}:{changed}:{processed}".encode()).hexdigest()[:16]

@@ -1,4 +1,5 @@
 """Staff actions from a screen (the board): the same decisions and texts as the SMS commands."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -45,8 +46,9 @@ def _act(svc: Services, store_id, staff_id, action, handoff_id):
         me = next(s for s in team if s.id == staff_id)
         # Name the handoff by its order, exactly as a texted "OK 1234" would.
         meaning = Meaning(action, order=number)
-        effects = decide_staff(meaning, state.store_view(store, now), me, state.store_handoffs(session, store_id),
-                               team, now)
+        effects = decide_staff(
+            meaning, state.store_view(store, now), me, state.store_handoffs(session, store_id), team, now
+        )
         return apply(session, store, effects, now, sender=Sender(None, None, staff=member))
 
 

@@ -1,4 +1,5 @@
 """Builds the core's read-only views (store, customer, handoff, staff) from database rows."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -18,10 +19,16 @@ def first_name(full: str | None) -> str | None:
 
 def store_view(store: Store, now: datetime) -> StoreView:
     return StoreView(
-        id=store.id, name=store.name, language=store.language, handoff_mode=store.handoff_mode,
-        escalation_seconds=store.escalation_seconds, paused=store.paused,
-        pause_message=store.pause_message or "", open_now=is_open(store.hours, store.timezone, now),
-        hours_en=describe_hours(store.hours, "en"), hours_fr=describe_hours(store.hours, "fr"),
+        id=store.id,
+        name=store.name,
+        language=store.language,
+        handoff_mode=store.handoff_mode,
+        escalation_seconds=store.escalation_seconds,
+        paused=store.paused,
+        pause_message=store.pause_message or "",
+        open_now=is_open(store.hours, store.timezone, now),
+        hours_en=describe_hours(store.hours, "en"),
+        hours_fr=describe_hours(store.hours, "fr"),
     )
 
 
@@ -29,14 +36,24 @@ def store_view(store: Store, now: datetime) -> StoreView:
 # built one does (bench/profile.py), and a worker runs a dozen of them per text.
 _OVERRIDES = select(AutoReply).where(AutoReply.store_id == bindparam("store_id"))
 # The roster: staff taken off it are kept (their claims still name them) but are no longer staff.
-_STAFF = (select(Staff).where(Staff.store_id == bindparam("store_id"), Staff.removed_at.is_(None))
-          .order_by(Staff.id))
-_OPEN_HANDOFF = (select(Handoff).where(Handoff.customer_id == bindparam("customer_id"), Handoff.status.in_(OPEN))
-                 .order_by(Handoff.id.desc()).limit(1))
-_OPEN_ORDERS = (select(Order).where(Order.customer_id == bindparam("customer_id"),
-                                    Order.status.in_(("pending", "ready"))).order_by(Order.id))
-_ORDER_LANGUAGE = (select(Order.language).where(Order.customer_id == bindparam("customer_id"),
-                                                Order.language.is_not(None)).order_by(Order.id.desc()).limit(1))
+_STAFF = select(Staff).where(Staff.store_id == bindparam("store_id"), Staff.removed_at.is_(None)).order_by(Staff.id)
+_OPEN_HANDOFF = (
+    select(Handoff)
+    .where(Handoff.customer_id == bindparam("customer_id"), Handoff.status.in_(OPEN))
+    .order_by(Handoff.id.desc())
+    .limit(1)
+)
+_OPEN_ORDERS = (
+    select(Order)
+    .where(Order.customer_id == bindparam("customer_id"), Order.status.in_(("pending", "ready")))
+    .order_by(Order.id)
+)
+_ORDER_LANGUAGE = (
+    select(Order.language)
+    .where(Order.customer_id == bindparam("customer_id"), Order.language.is_not(None))
+    .order_by(Order.id.desc())
+    .limit(1)
+)
 _LOCK_STORE = select(Store).where(Store.id == bindparam("store_id")).with_for_update()
 
 
@@ -54,8 +71,10 @@ def staff_views(session: Session, store_id: int) -> list[StaffView]:
 
 
 def staff_views_of(members: list[Staff]) -> list[StaffView]:
-    return [StaffView(id=s.id, name=s.name, role=s.role, on_duty=s.on_duty,
-                      reachable=not (s.opted_out or s.unreachable)) for s in members]
+    return [
+        StaffView(id=s.id, name=s.name, role=s.role, on_duty=s.on_duty, reachable=not (s.opted_out or s.unreachable))
+        for s in members
+    ]
 
 
 def customer_name(customer: Customer, orders: list[Order]) -> str | None:
@@ -63,20 +82,36 @@ def customer_name(customer: Customer, orders: list[Order]) -> str | None:
 
 
 def order_view(o: Order) -> OrderView:
-    return OrderView(id=o.id, number=o.number, status=o.status, customer_id=o.customer_id, handoff_id=o.handoff_id,
-                     customer_name=o.customer_name)
+    return OrderView(
+        id=o.id,
+        number=o.number,
+        status=o.status,
+        customer_id=o.customer_id,
+        handoff_id=o.handoff_id,
+        customer_name=o.customer_name,
+    )
 
 
 def handoff_view(h: Handoff) -> HandoffView:
     orders = list(h.orders)
     return HandoffView(
-        id=h.id, status=h.status, customer_id=h.customer_id,
+        id=h.id,
+        status=h.status,
+        customer_id=h.customer_id,
         customer_label=short_name(customer_name(h.customer, orders)) or "?",
-        order_numbers=tuple(o.number for o in orders), location=h.location, spot=h.spot,
-        vehicle=h.vehicle, note=h.note, claimed_by_id=h.claimed_by_id,
-        claimed_by_name=h.claimed_by.name if h.claimed_by else None, alerted=h.alerted,
-        unverified_phone=h.unverified_phone, escalation_level=h.escalation_level, arrived_at=h.arrived_at,
-        orders_ready=any(o.status == "ready" for o in orders), customer_opted_out=h.customer.opted_out,
+        order_numbers=tuple(o.number for o in orders),
+        location=h.location,
+        spot=h.spot,
+        vehicle=h.vehicle,
+        note=h.note,
+        claimed_by_id=h.claimed_by_id,
+        claimed_by_name=h.claimed_by.name if h.claimed_by else None,
+        alerted=h.alerted,
+        unverified_phone=h.unverified_phone,
+        escalation_level=h.escalation_level,
+        arrived_at=h.arrived_at,
+        orders_ready=any(o.status == "ready" for o in orders),
+        customer_opted_out=h.customer.opted_out,
     )
 
 
@@ -97,17 +132,24 @@ def customer_view(session: Session, customer: Customer, handoff: Handoff | None 
     h = open_handoff(session, customer.id) if handoff is _UNREAD else handoff
     name = customer_name(customer, orders + (list(h.orders) if h else []))
     return CustomerView(
-        id=customer.id, first_name=first_name(name), label=short_name(name), opted_out=customer.opted_out,
-        awaiting=customer.awaiting, pending=dict(customer.pending or {}),
+        id=customer.id,
+        first_name=first_name(name),
+        label=short_name(name),
+        opted_out=customer.opted_out,
+        awaiting=customer.awaiting,
+        pending=dict(customer.pending or {}),
         orders=tuple(order_view(o) for o in orders if o.handoff_id is None or (h and o.handoff_id == h.id)),
         handoff=handoff_view(h) if h else None,
     )
 
 
 # Each view needs the orders, the customer and the claimer: loaded together, not three queries a handoff.
-_STORE_HANDOFFS = (select(Handoff).where(Handoff.store_id == bindparam("store_id"), Handoff.status.in_(OPEN))
-                   .order_by(Handoff.arrived_at, Handoff.id)
-                   .options(selectinload(Handoff.orders), joinedload(Handoff.customer), joinedload(Handoff.claimed_by)))
+_STORE_HANDOFFS = (
+    select(Handoff)
+    .where(Handoff.store_id == bindparam("store_id"), Handoff.status.in_(OPEN))
+    .order_by(Handoff.arrived_at, Handoff.id)
+    .options(selectinload(Handoff.orders), joinedload(Handoff.customer), joinedload(Handoff.claimed_by))
+)
 
 
 def store_handoffs(session: Session, store_id: int) -> list[HandoffView]:

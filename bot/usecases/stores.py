@@ -1,4 +1,5 @@
 """A store and its settings (created, read, changed through any door), and its API tokens."""
+
 from __future__ import annotations
 
 import hashlib
@@ -20,8 +21,7 @@ MAX_ID = 2**31 - 1  # the database's integer: a larger id can't exist (and SQLit
 PAUSE_MESSAGE_MAX = 300
 
 # Every setting an owner may change after the store is made (PATCH /stores/{id}, the admin pages, PAUSE/RESUME).
-SETTINGS = ("name", "language", "timezone", "hours", "escalation_seconds", "handoff_mode", "paused",
-            "pause_message")
+SETTINGS = ("name", "language", "timezone", "hours", "escalation_seconds", "handoff_mode", "paused", "pause_message")
 
 
 def check_settings(changes: dict) -> dict:
@@ -43,12 +43,31 @@ def check_settings(changes: dict) -> dict:
     return {name: checks[name](value) for name, value in changes.items()}
 
 
-def create_store(db, name, sms_number, timezone="America/Toronto", language="fr", escalation_seconds=300,
-                 hours=None, handoff_mode="both", paused=False, pause_message=None) -> Store:
+def create_store(
+    db,
+    name,
+    sms_number,
+    timezone="America/Toronto",
+    language="fr",
+    escalation_seconds=300,
+    hours=None,
+    handoff_mode="both",
+    paused=False,
+    pause_message=None,
+) -> Store:
     number = fields.phone(sms_number, "sms_number", None if str(sms_number).startswith("+") else "CA")
-    clean = check_settings({"name": name, "timezone": timezone, "language": language,
-                            "escalation_seconds": escalation_seconds, "hours": hours, "handoff_mode": handoff_mode,
-                            "paused": paused, "pause_message": pause_message})
+    clean = check_settings(
+        {
+            "name": name,
+            "timezone": timezone,
+            "language": language,
+            "escalation_seconds": escalation_seconds,
+            "hours": hours,
+            "handoff_mode": handoff_mode,
+            "paused": paused,
+            "pause_message": pause_message,
+        }
+    )
     store = Store(sms_number=number, board_token=secrets.token_urlsafe(32), **clean)
     try:
         with db.write() as session:
@@ -111,6 +130,7 @@ def change_settings(svc: Services, store_id: int, changes: dict) -> Store:
 
 # --- API tokens ---------------------------------------------------------------------------------
 
+
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -128,8 +148,7 @@ def create_token(db, name: str, store_id: int | None = None) -> str:
 def store_tokens(db, store_id: int) -> list[ApiToken]:
     """The store's own tokens, live and revoked, newest first (tokens for every store are not listed here)."""
     with db.read() as session:
-        return list(session.scalars(select(ApiToken).where(ApiToken.store_id == store_id)
-                                    .order_by(ApiToken.id.desc())))
+        return list(session.scalars(select(ApiToken).where(ApiToken.store_id == store_id).order_by(ApiToken.id.desc())))
 
 
 def revoke_store_token(db, store_id: int, token_id: int, now: datetime) -> None:
@@ -164,4 +183,3 @@ def authenticate(db, token: str) -> ApiToken | None:
     if row is None or row.revoked_at is not None or not secrets.compare_digest(row.token_hash, digest):
         return None
     return row
-

@@ -1,8 +1,9 @@
 """Timed work: escalating unclaimed handoffs, alerting without a spot, and the sweeper that loses nothing."""
+
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
@@ -43,8 +44,9 @@ def _timer(svc: Services, handoff_id: int, decide) -> None:
             return
         store = state.lock_store(session, handoff.store_id)
         session.refresh(handoff)
-        effects = decide(state.store_view(store, now), state.handoff_view(handoff), state.staff_views(session, store.id),
-                         now)
+        effects = decide(
+            state.store_view(store, now), state.handoff_view(handoff), state.staff_views(session, store.id), now
+        )
         applied = apply(session, store, effects, now, handoff=handoff)
     after_commit(svc, applied)
 
@@ -82,8 +84,11 @@ def recover_spilled(svc: Services) -> int:
         if item is None:
             break
         raw, text = item
-        message_id = record_inbound(svc.db, InboundText(sid=text["sid"], from_addr=text["from"], to_addr=text["to"],
-                                                        body=text["body"]), datetime.fromisoformat(text["at"]))
+        message_id = record_inbound(
+            svc.db,
+            InboundText(sid=text["sid"], from_addr=text["from"], to_addr=text["to"], body=text["body"]),
+            datetime.fromisoformat(text["at"]),
+        )
         try:
             svc.dispatcher.forget_spilled(raw)
         except Exception:  # noqa: BLE001 - stored once already; the next sweep stores it again, deduplicated
@@ -100,9 +105,14 @@ def recover_spilled(svc: Services) -> int:
 def _inbound(svc: Services, now: datetime) -> int:
     stale = now - timedelta(seconds=svc.settings.sweep_after_seconds)
     with svc.db.read() as session:
-        ids = list(session.scalars(select(Message.id).where(
-            Message.direction == "in", Message.status == "received", Message.created_at < stale)
-            .order_by(Message.id).limit(BATCH)))
+        ids = list(
+            session.scalars(
+                select(Message.id)
+                .where(Message.direction == "in", Message.status == "received", Message.created_at < stale)
+                .order_by(Message.id)
+                .limit(BATCH)
+            )
+        )
     if not ids:
         return 0
     try:
@@ -128,21 +138,28 @@ def _outbound(svc: Services, now: datetime) -> int:
     grace = timedelta(seconds=svc.settings.sweep_after_seconds)
     since = func.coalesce(Message.status_at, Message.created_at)
     with svc.db.read() as session:
-        rows = session.execute(select(Message.id, Message.attempts, since, Message.priority).where(
-            Message.direction == "out", Message.status == "queued", since < now - grace)
-            .order_by(Message.priority.desc(), Message.id).limit(BATCH)).all()
+        rows = session.execute(
+            select(Message.id, Message.attempts, since, Message.priority)
+            .where(Message.direction == "out", Message.status == "queued", since < now - grace)
+            .order_by(Message.priority.desc(), Message.id)
+            .limit(BATCH)
+        ).all()
     # A retry is scheduled to the second, rounded up: a row is the sweeper's only once that second has passed too.
-    due = [(i, p) for i, attempts, at, p in rows
-           if _aware(at) + timedelta(seconds=max_backoff_seconds(attempts, svc.settings.send_backoff_seconds) + 1)
-           + grace < now]
+    due = [
+        (i, p)
+        for i, attempts, at, p in rows
+        if _aware(at) + timedelta(seconds=max_backoff_seconds(attempts, svc.settings.send_backoff_seconds) + 1) + grace
+        < now
+    ]
     if not due:
         return 0
     urgent = [i for i, p in due if p >= STAFF_PRIORITY]
     normal = [i for i, p in due if p < STAFF_PRIORITY]
     hold = max(10.0, 2.0 * svc.settings.sweep_after_seconds)
     try:
-        return (svc.dispatcher.deliver_again(urgent, urgent=True, hold_seconds=hold)
-                + svc.dispatcher.deliver_again(normal, urgent=False, hold_seconds=hold))
+        return svc.dispatcher.deliver_again(urgent, urgent=True, hold_seconds=hold) + svc.dispatcher.deliver_again(
+            normal, urgent=False, hold_seconds=hold
+        )
     except Exception:  # noqa: BLE001 - Redis is away: send them from here
         log.warning("queue unavailable: sending %s queued texts directly", min(len(due), INLINE_BATCH))
     for message_id, _p in due[:INLINE_BATCH]:
@@ -154,9 +171,14 @@ def _stuck(svc: Services, now: datetime) -> int:
     stuck_before = now - timedelta(seconds=stuck_after(svc.settings))
     since = func.coalesce(Message.status_at, Message.created_at)
     with svc.db.read() as session:
-        ids = list(session.scalars(select(Message.id).where(
-            Message.direction == "out", Message.status == "sending", since < stuck_before)
-            .order_by(Message.id).limit(INLINE_BATCH)))
+        ids = list(
+            session.scalars(
+                select(Message.id)
+                .where(Message.direction == "out", Message.status == "sending", since < stuck_before)
+                .order_by(Message.id)
+                .limit(INLINE_BATCH)
+            )
+        )
     resolved = 0
     for message_id in ids:
         if resolve_stuck(svc, message_id, stuck_before) is not None:
@@ -170,17 +192,36 @@ def _timers(svc: Services, now: datetime) -> int:
     wanted: list[tuple[str, int, int, datetime]] = []
     with svc.db.read() as session:
         for hid, level, alerted_at, arrived_at, created_at, delay in session.execute(
-                select(Handoff.id, Handoff.escalation_level, Handoff.alerted_at, Handoff.arrived_at, Handoff.created_at,
-                       Store.escalation_seconds).join(Store, Store.id == Handoff.store_id)
-                .where(Handoff.status == "waiting", Handoff.alerted.is_(True), Handoff.escalation_level < 2)):
+            select(
+                Handoff.id,
+                Handoff.escalation_level,
+                Handoff.alerted_at,
+                Handoff.arrived_at,
+                Handoff.created_at,
+                Store.escalation_seconds,
+            )
+            .join(Store, Store.id == Handoff.store_id)
+            .where(Handoff.status == "waiting", Handoff.alerted.is_(True), Handoff.escalation_level < 2)
+        ):
             # Level 2 is armed when level 1 fires; that time is not stored, so a lost level 2 is re-armed late
             # rather than early.
-            wanted.append(("escalate", hid, level + 1,
-                           _aware(alerted_at or arrived_at or created_at) + timedelta(seconds=delay * (level + 1))))
+            wanted.append(
+                (
+                    "escalate",
+                    hid,
+                    level + 1,
+                    _aware(alerted_at or arrived_at or created_at) + timedelta(seconds=delay * (level + 1)),
+                )
+            )
         ready = select(Order.handoff_id).where(Order.status == "ready")
-        for hid, arrived_at in session.execute(select(Handoff.id, Handoff.arrived_at).where(
-                Handoff.status == "waiting", Handoff.alerted.is_(False), Handoff.arrived_at.is_not(None),
-                Handoff.id.in_(ready))):
+        for hid, arrived_at in session.execute(
+            select(Handoff.id, Handoff.arrived_at).where(
+                Handoff.status == "waiting",
+                Handoff.alerted.is_(False),
+                Handoff.arrived_at.is_not(None),
+                Handoff.id.in_(ready),
+            )
+        ):
             wanted.append(("nudge", hid, 0, _aware(arrived_at) + timedelta(seconds=SPOT_GRACE_SECONDS)))
     # Timers further off are left to a later sweep, which comes round long before they are due: checking every
     # waiting handoff in Redis on every sweep would cost a look-up each.
@@ -217,4 +258,4 @@ def _aware(at: datetime) -> datetime:
     # SQLite hands back naive datetimes from an expression (coalesce) that bypasses the UTC column type.
     if isinstance(at, str):
         at = datetime.fromisoformat(at)
-    return at if at.tzinfo is not None else at.replace(tzinfo=timezone.utc)
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)

@@ -1,4 +1,5 @@
 """The web adapter: blueprints for Twilio webhooks, the JSON API and health, and their shared plumbing."""
+
 from __future__ import annotations
 
 from flask import Flask, current_app

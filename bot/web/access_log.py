@@ -4,6 +4,7 @@ A board link (/board/<token>) is a store's shared secret: whoever has it sees th
 Access logs are kept longer and read by more people than the link is meant for, so the token never reaches
 them: not in the request line, the path, nor the Referer the board's own requests carry.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,5 +25,7 @@ class AccessLog(Logger):
         atoms = super().atoms(resp, req, environ, request_time)
         if not any("/board/" in environ.get(key, "") for key in ("RAW_URI", "PATH_INFO", "HTTP_REFERER")):
             return atoms  # nothing of a board link in this line: the webhook's lines cost no more than gunicorn's
-        return {key: mask_board_tokens(value) if isinstance(value, str) and "/board/" in value else value
-                for key, value in atoms.items()}
+        return {
+            key: mask_board_tokens(value) if isinstance(value, str) and "/board/" in value else value
+            for key, value in atoms.items()
+        }

@@ -1,4 +1,5 @@
 """The JSON API for integrators (POS, e-commerce): bearer tokens, store-scoped, validated input."""
+
 from __future__ import annotations
 
 from functools import wraps
@@ -49,8 +50,13 @@ def _conflict(exc: Conflict):
 
 # Routing errors happen before Flask knows the blueprint, so these are app-wide handlers that answer JSON
 # under /api/ only and leave every other path's error page alone.
-_HTTP_ERRORS = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "too_large",
-                500: "internal_error"}
+_HTTP_ERRORS = {
+    400: "bad_request",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "too_large",
+    500: "internal_error",
+}
 
 
 def _http_error(exc: HTTPException):
@@ -115,16 +121,29 @@ def board_url(store) -> str:
 
 def store_dict(store) -> dict:
     return {
-        "id": store.id, "name": store.name, "sms_number": store.sms_number, "timezone": store.timezone,
-        "language": store.language, "escalation_seconds": store.escalation_seconds, "hours": store.hours,
-        "handoff_mode": store.handoff_mode, "paused": store.paused, "pause_message": store.pause_message,
+        "id": store.id,
+        "name": store.name,
+        "sms_number": store.sms_number,
+        "timezone": store.timezone,
+        "language": store.language,
+        "escalation_seconds": store.escalation_seconds,
+        "hours": store.hours,
+        "handoff_mode": store.handoff_mode,
+        "paused": store.paused,
+        "pause_message": store.pause_message,
         "board_url": board_url(store),
     }
 
 
 def staff_dict(member) -> dict:
-    return {"id": member.id, "name": member.name, "phone": member.phone, "role": member.role,
-            "language": member.language, "on_duty": member.on_duty}
+    return {
+        "id": member.id,
+        "name": member.name,
+        "phone": member.phone,
+        "role": member.role,
+        "language": member.language,
+        "on_duty": member.on_duty,
+    }
 
 
 @bp.get("/openapi.json")
@@ -186,8 +205,9 @@ def add_staff(store_id: int):
 @bp.post("/stores/<int:store_id>/orders")
 @authenticated
 def create_order(store_id: int):
-    data = body({"number", "customer_name", "customer_phone", "language", "items", "status"},
-                {"number", "customer_phone"})
+    data = body(
+        {"number", "customer_name", "customer_phone", "language", "items", "status"}, {"number", "customer_phone"}
+    )
     return jsonify(orders.create_order(services(), store_id, **data)), 201
 
 

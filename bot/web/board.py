@@ -1,4 +1,5 @@
 """The staff live board at /board/<token>: pick who you are, watch handoffs live, claim, close, mark ready."""
+
 from __future__ import annotations
 
 from flask import Blueprint, Response, abort, current_app, jsonify, redirect, render_template, request, session, url_for
@@ -19,39 +20,90 @@ POLL_SECONDS = 3
 # The interface's words, in each staff member's language; the page's script gets the same table.
 STRINGS = {
     "en": {
-        "title": "Pickup board", "who": "Who are you?", "who_help": "Pick your name: claims are made in it.",
-        "not_me": "Not {name}? Switch", "waiting": "Waiting", "claimed": "Taken", "on_the_way": "On the way",
-        "done": "Handed off today", "claim": "Claim", "close": "Done", "ready": "Mark #{number} ready",
-        "door": "At the door", "spot": "Spot {spot}", "no_spot": "Spot not given yet",
-        "eta_in": "in about {minutes} min", "eta_late": "expected {minutes} min ago", "eta_none": "no time given",
-        "waited": "waiting {time}", "waited_done": "waited {time}", "taken_by": "Taken by {name}",
-        "closed_by": "by {name}", "not_ready": "Order NOT ready", "unverified": "Phone not on file: check the name",
-        "no_texts": "Opted out of texts: can't be texted back", "note": "Note", "nobody_waiting": "Nobody is waiting.", "nobody_claimed": "Nothing taken.",
-        "nobody_coming": "Nobody on the way.", "nothing_done": "No handoff yet today.",
-        "ready_form": "Order ready", "ready_placeholder": "Order #", "ready_done": "Order #{number} is marked ready.",
-        "sound_on": "Sound on", "sound_off": "Tap for sound", "live": "Live", "offline": "Reconnecting…",
-        "new_arrival": "New arrival: {customer}", "paused": "Pickups are paused", "error": "Something went wrong",
-        "roles": {"staff": "staff", "manager": "manager", "owner": "owner"}, "off_duty": "off duty",
+        "title": "Pickup board",
+        "who": "Who are you?",
+        "who_help": "Pick your name: claims are made in it.",
+        "not_me": "Not {name}? Switch",
+        "waiting": "Waiting",
+        "claimed": "Taken",
+        "on_the_way": "On the way",
+        "done": "Handed off today",
+        "claim": "Claim",
+        "close": "Done",
+        "ready": "Mark #{number} ready",
+        "door": "At the door",
+        "spot": "Spot {spot}",
+        "no_spot": "Spot not given yet",
+        "eta_in": "in about {minutes} min",
+        "eta_late": "expected {minutes} min ago",
+        "eta_none": "no time given",
+        "waited": "waiting {time}",
+        "waited_done": "waited {time}",
+        "taken_by": "Taken by {name}",
+        "closed_by": "by {name}",
+        "not_ready": "Order NOT ready",
+        "unverified": "Phone not on file: check the name",
+        "no_texts": "Opted out of texts: can't be texted back",
+        "note": "Note",
+        "nobody_waiting": "Nobody is waiting.",
+        "nobody_claimed": "Nothing taken.",
+        "nobody_coming": "Nobody on the way.",
+        "nothing_done": "No handoff yet today.",
+        "ready_form": "Order ready",
+        "ready_placeholder": "Order #",
+        "ready_done": "Order #{number} is marked ready.",
+        "sound_on": "Sound on",
+        "sound_off": "Tap for sound",
+        "live": "Live",
+        "offline": "Reconnecting…",
+        "new_arrival": "New arrival: {customer}",
+        "paused": "Pickups are paused",
+        "error": "Something went wrong",
+        "roles": {"staff": "staff", "manager": "manager", "owner": "owner"},
+        "off_duty": "off duty",
         "no_staff": "No staff on this store's roster yet: add them first.",
     },
     "fr": {
-        "title": "Tableau de cueillette", "who": "Qui êtes-vous?",
+        "title": "Tableau de cueillette",
+        "who": "Qui êtes-vous?",
         "who_help": "Choisissez votre nom : les prises en charge seront à votre nom.",
-        "not_me": "Pas {name}? Changer", "waiting": "En attente", "claimed": "Pris en charge",
-        "on_the_way": "En route", "done": "Remis aujourd'hui", "claim": "Je m'en occupe", "close": "Fait",
-        "ready": "Marquer #{number} prête", "door": "À la porte", "spot": "Place {spot}",
-        "no_spot": "Place pas encore donnée", "eta_in": "dans environ {minutes} min",
-        "eta_late": "attendu il y a {minutes} min", "eta_none": "heure non donnée", "waited": "attend depuis {time}",
-        "waited_done": "a attendu {time}", "taken_by": "Pris par {name}", "closed_by": "par {name}",
-        "not_ready": "Commande PAS prête", "unverified": "Numéro inconnu : vérifiez le nom", "note": "Note",
+        "not_me": "Pas {name}? Changer",
+        "waiting": "En attente",
+        "claimed": "Pris en charge",
+        "on_the_way": "En route",
+        "done": "Remis aujourd'hui",
+        "claim": "Je m'en occupe",
+        "close": "Fait",
+        "ready": "Marquer #{number} prête",
+        "door": "À la porte",
+        "spot": "Place {spot}",
+        "no_spot": "Place pas encore donnée",
+        "eta_in": "dans environ {minutes} min",
+        "eta_late": "attendu il y a {minutes} min",
+        "eta_none": "heure non donnée",
+        "waited": "attend depuis {time}",
+        "waited_done": "a attendu {time}",
+        "taken_by": "Pris par {name}",
+        "closed_by": "par {name}",
+        "not_ready": "Commande PAS prête",
+        "unverified": "Numéro inconnu : vérifiez le nom",
+        "note": "Note",
         "no_texts": "A refusé les textos : impossible de lui répondre",
-        "nobody_waiting": "Personne n'attend.", "nobody_claimed": "Rien de pris.",
-        "nobody_coming": "Personne en route.", "nothing_done": "Aucune remise aujourd'hui.",
-        "ready_form": "Commande prête", "ready_placeholder": "No de commande",
-        "ready_done": "La commande #{number} est marquée prête.", "sound_on": "Son activé",
-        "sound_off": "Touchez pour le son", "live": "En direct", "offline": "Reconnexion…",
-        "new_arrival": "Nouvelle arrivée : {customer}", "paused": "La cueillette est suspendue",
-        "error": "Une erreur est survenue", "roles": {"staff": "employé·e", "manager": "gérant·e", "owner": "propriétaire"},
+        "nobody_waiting": "Personne n'attend.",
+        "nobody_claimed": "Rien de pris.",
+        "nobody_coming": "Personne en route.",
+        "nothing_done": "Aucune remise aujourd'hui.",
+        "ready_form": "Commande prête",
+        "ready_placeholder": "No de commande",
+        "ready_done": "La commande #{number} est marquée prête.",
+        "sound_on": "Son activé",
+        "sound_off": "Touchez pour le son",
+        "live": "En direct",
+        "offline": "Reconnexion…",
+        "new_arrival": "Nouvelle arrivée : {customer}",
+        "paused": "La cueillette est suspendue",
+        "error": "Une erreur est survenue",
+        "roles": {"staff": "employé·e", "manager": "gérant·e", "owner": "propriétaire"},
         "off_duty": "hors service",
         "no_staff": "Aucun membre du personnel pour ce magasin : ajoutez-en d'abord.",
     },
@@ -106,12 +158,15 @@ def page(token: str):
     me = _me(store)
     if me is None:
         roster = board.roster(services().db, store["id"])
-        return render_template("board_who.html", store=store, roster=roster, strings=STRINGS,
-                               lang=store["language"])
+        return render_template("board_who.html", store=store, roster=roster, strings=STRINGS, lang=store["language"])
     lang = me["language"] if me["language"] in STRINGS else "fr"
     config = {
-        "lang": lang, "strings": STRINGS[lang], "csrf": csrf_token(), "me": me,
-        "state_url": url_for("board.state", token=token), "events_url": url_for("board.events", token=token),
+        "lang": lang,
+        "strings": STRINGS[lang],
+        "csrf": csrf_token(),
+        "me": me,
+        "state_url": url_for("board.state", token=token),
+        "events_url": url_for("board.events", token=token),
         "page_url": url_for("board.page", token=token),
         "ready_url": url_for("board.ready", token=token),
     }
@@ -155,11 +210,16 @@ def events(token: str):
     store = _store(token)
     svc = services()
     store_id = store["id"]
-    stream = live_stream(svc, store_id, lambda: board.board_version(svc.db, store_id, svc.clock()),
-                         current_app.config.get("ARRIVEE_STREAM_SECONDS", STREAM_SECONDS),
-                         current_app.config.get("ARRIVEE_STREAM_POLL_SECONDS", POLL_SECONDS))
-    return Response(stream, mimetype="text/event-stream",
-                    headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+    stream = live_stream(
+        svc,
+        store_id,
+        lambda: board.board_version(svc.db, store_id, svc.clock()),
+        current_app.config.get("ARRIVEE_STREAM_SECONDS", STREAM_SECONDS),
+        current_app.config.get("ARRIVEE_STREAM_POLL_SECONDS", POLL_SECONDS),
+    )
+    return Response(
+        stream, mimetype="text/event-stream", headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+    )
 
 
 @bp.post("/<token>/handoffs/<int:handoff_id>/<action>")

@@ -1,4 +1,5 @@
 """Liveness and readiness: the database and Redis are reachable."""
+
 from __future__ import annotations
 
 from flask import Blueprint, jsonify

@@ -1,4 +1,5 @@
 """The front page at /: what Arrivée is and where its pages are, in French and English side by side."""
+
 from __future__ import annotations
 
 from flask import Blueprint, render_template

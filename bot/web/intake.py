@@ -4,6 +4,7 @@ its own text is committed.
 
 Why a group commit: under load many webhook threads of one web process store a text at the same moment, and one
 transaction and one signal for all of them cost little more than for one."""
+
 from __future__ import annotations
 
 import itertools
@@ -12,7 +13,8 @@ import os
 import threading
 import weakref
 from collections import deque
-from typing import Any, Callable, Mapping, cast
+from collections.abc import Callable, Mapping
+from typing import Any, cast
 
 from sqlalchemy.exc import IntegrityError
 
@@ -47,9 +49,13 @@ class Intake:
     A row the batch cannot take (a re-delivered MessageSid hits the unique index) rolls the batch back; each of its
     rows is then written on its own, so that one duplicate fails only its own webhook."""
 
-    def __init__(self, insert_many: Callable[[list[Mapping[str, Any]]], list[int]],
-                 insert_one: Callable[[Mapping[str, Any]], int], signal: Callable[[list[int]], None],
-                 max_batch: int = 32):
+    def __init__(
+        self,
+        insert_many: Callable[[list[Mapping[str, Any]]], list[int]],
+        insert_one: Callable[[Mapping[str, Any]], int],
+        signal: Callable[[list[int]], None],
+        max_batch: int = 32,
+    ):
         self._insert_many, self._insert_one, self._signal = insert_many, insert_one, signal
         self.max_batch = max_batch
         self._lock = threading.Lock()
@@ -88,8 +94,11 @@ class Intake:
     def _write(self, arrivals: list[_Arrival]) -> None:
         try:
             try:
-                ids = (self._insert_many([a.values for a in arrivals]) if len(arrivals) > 1
-                       else [self._insert_one(arrivals[0].values)])
+                ids = (
+                    self._insert_many([a.values for a in arrivals])
+                    if len(arrivals) > 1
+                    else [self._insert_one(arrivals[0].values)]
+                )
                 for arrival, message_id in zip(arrivals, ids):
                     arrival.message_id = message_id
             except IntegrityError:
@@ -121,4 +130,3 @@ def _after_fork_in_child() -> None:
 
 
 os.register_at_fork(after_in_child=_after_fork_in_child)
-

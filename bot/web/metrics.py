@@ -1,4 +1,5 @@
 """GET /metrics: Prometheus figures, behind an API bearer token."""
+
 from __future__ import annotations
 
 from flask import Blueprint, Response, g
@@ -27,8 +28,12 @@ class _Figures:
         yield handoffs
         yield GaugeMetricFamily("arrivee_stores", "Stores", value=self.data["stores"])
         waits = self.data["claim_wait_seconds"]
-        yield SummaryMetricFamily("arrivee_claim_wait_seconds", "Arrival to claim, last 1000 handoffs",
-                                  count_value=len(waits), sum_value=sum(waits))
+        yield SummaryMetricFamily(
+            "arrivee_claim_wait_seconds",
+            "Arrival to claim, last 1000 handoffs",
+            count_value=len(waits),
+            sum_value=sum(waits),
+        )
 
 
 @bp.get("/metrics")

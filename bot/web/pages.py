@@ -1,11 +1,13 @@
 """Plumbing shared by the browser pages (board, simulator): session cookie, CSRF, security headers, live streams."""
+
 from __future__ import annotations
 
 import logging
 import secrets
 import threading
 import time
-from typing import TYPE_CHECKING, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from flask import Blueprint, Flask, abort, jsonify, make_response, request, session
 from flask.sessions import SecureCookieSessionInterface
@@ -23,9 +25,11 @@ CSRF_HEADER = "X-CSRF-Token"
 CSRF_FIELD = "csrf_token"
 
 # No inline script or style anywhere: page data travels in JSON blocks, which are never executed.
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-       "font-src 'self'; media-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-       "frame-ancestors 'none'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "font-src 'self'; media-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
 
 
 NO_SESSION = ("/twilio/", "/api/", "/healthz", "/metrics")
@@ -45,8 +49,9 @@ class PageSessions(SecureCookieSessionInterface):
 def init_app(app: Flask) -> None:
     services = app.extensions["arrivee"]
     base = services.settings.public_base_url or ""
-    app.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
-                      SESSION_COOKIE_SECURE=base.startswith("https://"))
+    app.config.update(
+        SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax", SESSION_COOKIE_SECURE=base.startswith("https://")
+    )
     app.session_interface = PageSessions()
     app.jinja_env.globals["csrf_token"] = csrf_token
     app.register_blueprint(bp)

@@ -1,5 +1,6 @@
 """The phone simulator at /simulator (console transport only): text the store as any phone through the
 signed Twilio webhook, and watch every text the bot sends, per phone."""
+
 from __future__ import annotations
 
 import uuid
@@ -21,28 +22,71 @@ MAX_BODY = 1600
 
 STRINGS = {
     "en": {
-        "title": "Phone simulator", "intro": "Text the store as any phone. Nothing leaves this machine (console transport).",
-        "store": "Store", "texts_to": "Texting", "board": "Open the staff board", "pick": "Phones",
-        "other": "Another number", "add": "Add", "send": "Send", "placeholder": "Text the store…",
-        "empty": "Pick a phone above, or type a number, to start texting.", "roles": {
-            "customer": "customer", "staff": "staff", "manager": "manager", "owner": "owner", "unknown": "unknown"},
-        "status": {"queued": "queued", "sending": "sending", "sent": "sent", "delivered": "delivered",
-                   "skipped": "not sent: opted out", "failed": "failed", "received": "received",
-                   "processed": "read", "ignored": "ignored"},
-        "webhook": "webhook answered {status}", "switch": "Français", "no_store": "No store yet: run python -m bot demo.",
+        "title": "Phone simulator",
+        "intro": "Text the store as any phone. Nothing leaves this machine (console transport).",
+        "store": "Store",
+        "texts_to": "Texting",
+        "board": "Open the staff board",
+        "pick": "Phones",
+        "other": "Another number",
+        "add": "Add",
+        "send": "Send",
+        "placeholder": "Text the store…",
+        "empty": "Pick a phone above, or type a number, to start texting.",
+        "roles": {
+            "customer": "customer",
+            "staff": "staff",
+            "manager": "manager",
+            "owner": "owner",
+            "unknown": "unknown",
+        },
+        "status": {
+            "queued": "queued",
+            "sending": "sending",
+            "sent": "sent",
+            "delivered": "delivered",
+            "skipped": "not sent: opted out",
+            "failed": "failed",
+            "received": "received",
+            "processed": "read",
+            "ignored": "ignored",
+        },
+        "webhook": "webhook answered {status}",
+        "switch": "Français",
+        "no_store": "No store yet: run python -m bot demo.",
     },
     "fr": {
         "title": "Simulateur de téléphone",
         "intro": "Textez le magasin depuis n'importe quel numéro. Rien ne sort de cette machine (transport console).",
-        "store": "Magasin", "texts_to": "Numéro texté", "board": "Ouvrir le tableau du personnel",
-        "pick": "Téléphones", "other": "Autre numéro", "add": "Ajouter", "send": "Envoyer",
-        "placeholder": "Texter le magasin…", "empty": "Choisissez un téléphone ci-dessus, ou entrez un numéro.",
-        "roles": {"customer": "client·e", "staff": "employé·e", "manager": "gérant·e", "owner": "propriétaire",
-                  "unknown": "inconnu"},
-        "status": {"queued": "en file", "sending": "envoi", "sent": "envoyé", "delivered": "livré",
-                   "skipped": "non envoyé : désabonné", "failed": "échec", "received": "reçu", "processed": "lu",
-                   "ignored": "ignoré"},
-        "webhook": "le webhook a répondu {status}", "switch": "English",
+        "store": "Magasin",
+        "texts_to": "Numéro texté",
+        "board": "Ouvrir le tableau du personnel",
+        "pick": "Téléphones",
+        "other": "Autre numéro",
+        "add": "Ajouter",
+        "send": "Envoyer",
+        "placeholder": "Texter le magasin…",
+        "empty": "Choisissez un téléphone ci-dessus, ou entrez un numéro.",
+        "roles": {
+            "customer": "client·e",
+            "staff": "employé·e",
+            "manager": "gérant·e",
+            "owner": "propriétaire",
+            "unknown": "inconnu",
+        },
+        "status": {
+            "queued": "en file",
+            "sending": "envoi",
+            "sent": "envoyé",
+            "delivered": "livré",
+            "skipped": "non envoyé : désabonné",
+            "failed": "échec",
+            "received": "reçu",
+            "processed": "lu",
+            "ignored": "ignoré",
+        },
+        "webhook": "le webhook a répondu {status}",
+        "switch": "English",
         "no_store": "Aucun magasin : lancez python -m bot demo.",
     },
 }
@@ -98,34 +142,48 @@ def page():
     if store is None:
         return render_template("simulator.html", lang=lang, t=STRINGS[lang], store=None, stores=[], config={})
     config = {
-        "lang": lang, "strings": STRINGS[lang], "csrf": csrf_token(), "store": store,
+        "lang": lang,
+        "strings": STRINGS[lang],
+        "csrf": csrf_token(),
+        "store": store,
         "messages_url": url_for("simulator.messages", store=store["id"]),
         "events_url": url_for("simulator.events", store=store["id"]),
         "send_url": url_for("simulator.send"),
     }
-    return render_template("simulator.html", lang=lang, t=STRINGS[lang], store=store,
-                           stores=simulator.stores(db), config=config,
-                           other_lang="en" if lang == "fr" else "fr")
+    return render_template(
+        "simulator.html",
+        lang=lang,
+        t=STRINGS[lang],
+        store=store,
+        stores=simulator.stores(db),
+        config=config,
+        other_lang="en" if lang == "fr" else "fr",
+    )
 
 
 @bp.get("/messages")
 def messages():
     store = _store()
     db = services().db
-    return jsonify(store=store, people=simulator.people(db, store["id"]),
-                   messages=simulator.message_log(db, store["id"]))
+    return jsonify(
+        store=store, people=simulator.people(db, store["id"]), messages=simulator.message_log(db, store["id"])
+    )
 
 
 @bp.get("/events", endpoint="events")
 def events_stream():
     store = _store()
     svc = services()
-    stream = live_stream(svc, store["id"], lambda: simulator.log_version(svc.db, store["id"]),
-                         current_app.config.get("ARRIVEE_STREAM_SECONDS", STREAM_SECONDS),
-                         current_app.config.get("ARRIVEE_STREAM_POLL_SECONDS", POLL_SECONDS))
-    return Response(stream, mimetype="text/event-stream",
-                    headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
-
+    stream = live_stream(
+        svc,
+        store["id"],
+        lambda: simulator.log_version(svc.db, store["id"]),
+        current_app.config.get("ARRIVEE_STREAM_SECONDS", STREAM_SECONDS),
+        current_app.config.get("ARRIVEE_STREAM_POLL_SECONDS", POLL_SECONDS),
+    )
+    return Response(
+        stream, mimetype="text/event-stream", headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+    )
 
 
 @bp.post("/send")
@@ -136,21 +194,31 @@ def send():
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
         raise Invalid("body", "send a JSON object {store, from, body}")
-    store = simulator.pick_store(svc.db, data.get("store") if isinstance(data.get("store"), int) else None,
-                                 DEMO_STORE_NUMBER)
+    store = simulator.pick_store(
+        svc.db, data.get("store") if isinstance(data.get("store"), int) else None, DEMO_STORE_NUMBER
+    )
     if store is None:
         raise NotFound("no store yet")
     phone = simulator.phone_number(data.get("from"), store)
     body = data.get("body")
     if not isinstance(body, str) or not body.strip() or len(body) > MAX_BODY:
         raise Invalid("body", f"must be a non-empty text of at most {MAX_BODY} characters")
-    form = {"MessageSid": "SM" + uuid.uuid4().hex, "AccountSid": svc.settings.twilio_account_sid or "AC" + "0" * 32,
-            "From": phone, "To": store["sms_number"], "Body": body, "NumMedia": "0", "NumSegments": "1"}
+    form = {
+        "MessageSid": "SM" + uuid.uuid4().hex,
+        "AccountSid": svc.settings.twilio_account_sid or "AC" + "0" * 32,
+        "From": phone,
+        "To": store["sms_number"],
+        "Body": body,
+        "NumMedia": "0",
+        "NumSegments": "1",
+    }
     # Sign for the URL the webhook checks: PUBLIC_BASE_URL's when set, else the one this request came to.
     base = svc.settings.public_base_url or request.host_url.rstrip("/")
     signature = RequestValidator(svc.webhook_token).compute_signature(base + "/twilio/sms", form)
-    answer = current_app.test_client().post("/twilio/sms", data=form, base_url=request.host_url,
-                                            headers={"X-Twilio-Signature": signature})
+    answer = current_app.test_client().post(
+        "/twilio/sms", data=form, base_url=request.host_url, headers={"X-Twilio-Signature": signature}
+    )
     svc.notices.publish(store["id"])
-    return jsonify(status=answer.status_code, sid=form["MessageSid"], **{"from": phone}), \
-        200 if answer.status_code == 200 else 502
+    return jsonify(
+        status=answer.status_code, sid=form["MessageSid"], **{"from": phone}
+    ), 200 if answer.status_code == 200 else 502

@@ -6,6 +6,7 @@ front). The key is Twilio's auth token, or without Twilio credentials (dev mode)
 SECRET_KEY: there is no switch that turns the check off. A request that fails it gets 403 before
 anything is read or stored.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,8 +16,8 @@ from urllib.parse import parse_qs, urlparse
 from flask import Blueprint, Response, abort, request
 from twilio.request_validator import RequestValidator, add_port, compare, remove_port
 
-from ..usecases.outbox import record_status
 from ..usecases.inbound import InboundText, receive_inbound
+from ..usecases.outbox import record_status
 from . import services
 
 bp = Blueprint("twilio", __name__, url_prefix="/twilio")
@@ -47,13 +48,13 @@ class TwilioForm(dict):
     MAX_FIELDS = 1000  # as Werkzeug's max_form_parts: Twilio sends about 20
 
     @classmethod
-    def parse(cls, body: bytes) -> "TwilioForm":
+    def parse(cls, body: bytes) -> TwilioForm:
         """Blank values are kept (Twilio signs them); bytes that are not UTF-8 become U+FFFD, as with Werkzeug.
         Raises ValueError past MAX_FIELDS."""
         return cls(parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True, max_num_fields=cls.MAX_FIELDS))
 
     @classmethod
-    def of_request(cls) -> "TwilioForm":
+    def of_request(cls) -> TwilioForm:
         """The current request's form; empty unless it is urlencoded (Twilio's only kind). Flask's
         MAX_CONTENT_LENGTH bounds the body read (413 past it)."""
         if request.mimetype != "application/x-www-form-urlencoded":
@@ -94,6 +95,7 @@ def _url_variants(url: str) -> tuple[str, str] | None:
 
 def twilio_signed(view):
     """The view is called with the form (`form=`) once its signature checks out."""
+
     @wraps(view)
     def checked(*args, **kwargs):
         signature = request.headers.get("X-Twilio-Signature", "")
@@ -127,8 +129,10 @@ def inbound_sms(form: TwilioForm):
         return _bad("MessageSid, From and To are required")
     if not _SID.fullmatch(sid):
         return _bad("MessageSid is not a Twilio SID")
-    receive_inbound(services(), InboundText(sid=sid, from_addr=from_addr[:64], to_addr=to_addr[:64],
-                                            body=_clean(form.first("Body"))))
+    receive_inbound(
+        services(),
+        InboundText(sid=sid, from_addr=from_addr[:64], to_addr=to_addr[:64], body=_clean(form.first("Body"))),
+    )
     return Response(EMPTY_TWIML, mimetype="text/xml")
 
 

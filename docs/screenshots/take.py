@@ -8,6 +8,7 @@ waiting colours show. The admin pages are the demo owner's (Sophie Roy), signed 
 and Settings on a phone, Texts (an owner's wording being typed, with its preview, count and warning) and Staff on
 a computer; French on the phone, English on the computer.
 """
+
 from __future__ import annotations
 
 import re
@@ -30,21 +31,31 @@ from tests.support.live import LiveStack  # noqa: E402
 STORE = "+15145550100"
 OWNER = "+15145550113"
 TABLET, PHONE = {"width": 1280, "height": 800}, {"width": 390, "height": 844}
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def backdate(db: Database, order_number: str, seconds: int) -> None:
     with db.write() as session:
-        handoff = session.scalars(select(Handoff).join(Order, Order.handoff_id == Handoff.id)
-                                  .where(Order.number == order_number)).one()
+        handoff = session.scalars(
+            select(Handoff).join(Order, Order.handoff_id == Handoff.id).where(Order.number == order_number)
+        ).one()
         handoff.arrived_at -= timedelta(seconds=seconds)
 
 
 def sign_in(browser, stack: LiveStack, viewport: dict, english: bool = False):
     """A browser signed in as the demo owner, by a one-time link as `python -m bot login-link` prints it."""
-    page = browser.new_context(viewport=viewport, device_scale_factor=2 if viewport is PHONE else 1,
-                               locale="en-CA" if english else "fr-CA").new_page()
+    page = browser.new_context(
+        viewport=viewport, device_scale_factor=2 if viewport is PHONE else 1, locale="en-CA" if english else "fr-CA"
+    ).new_page()
     page.goto(stack.cli("login-link", OWNER))
     page.locator("#sign-in").click()
     expect(page.locator("#pause")).to_be_visible()
@@ -86,18 +97,35 @@ def main() -> None:
     try:
         board_url = re.search(r"^board: (\S+)$", stack.cli("demo"), re.M).group(1)
         token = stack.cli("create-token", "screenshots")
-        for number, name, phone, language in (("1236", "Zoé Côté", "+15145550125", "fr"),
-                                              ("1237", "Liam Chen", "+15145550126", "en"),
-                                              ("1238", "Nadia Benali", "+15145550127", "fr"),
-                                              ("1239", "Olivier Gagnon", "+15145550128", "fr")):
-            stack.api("POST", "/stores/1/orders", token, json={"number": number, "customer_name": name,
-                                                               "customer_phone": phone, "language": language,
-                                                               "status": "ready"}).raise_for_status()
-        for phone, body in (("+15145550128", "rendu place 2"), ("+15145550111", "OK 1239"),
-                            ("+15145550111", "FAIT 1239"), ("+15145550124", "omw, 10 min"),
-                            ("+15145550123", "chu rendue place 4, Civic rouge, coffre ouvert"),
-                            ("+15145550125", "je suis à la porte"), ("+15145550127", "arrivée place 12, RAV4 gris"),
-                            ("+15145550112", "OK 1238"), ("+15145550126", "here spot 9")):
+        for number, name, phone, language in (
+            ("1236", "Zoé Côté", "+15145550125", "fr"),
+            ("1237", "Liam Chen", "+15145550126", "en"),
+            ("1238", "Nadia Benali", "+15145550127", "fr"),
+            ("1239", "Olivier Gagnon", "+15145550128", "fr"),
+        ):
+            stack.api(
+                "POST",
+                "/stores/1/orders",
+                token,
+                json={
+                    "number": number,
+                    "customer_name": name,
+                    "customer_phone": phone,
+                    "language": language,
+                    "status": "ready",
+                },
+            ).raise_for_status()
+        for phone, body in (
+            ("+15145550128", "rendu place 2"),
+            ("+15145550111", "OK 1239"),
+            ("+15145550111", "FAIT 1239"),
+            ("+15145550124", "omw, 10 min"),
+            ("+15145550123", "chu rendue place 4, Civic rouge, coffre ouvert"),
+            ("+15145550125", "je suis à la porte"),
+            ("+15145550127", "arrivée place 12, RAV4 gris"),
+            ("+15145550112", "OK 1238"),
+            ("+15145550126", "here spot 9"),
+        ):
             stack.text(phone, STORE, body).raise_for_status()
             time.sleep(0.3)
         time.sleep(1)

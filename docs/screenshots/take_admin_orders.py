@@ -7,12 +7,14 @@ adds a day of orders through the API, runs pickups through the signed webhook (a
 the handed-off ones back to yesterday's opening hours so the report has a day's shape to draw; today's page keeps
 the orders still under way.
 """
+
 from __future__ import annotations
 
 import sys
 import tempfile
 import time
-from datetime import datetime, time as clock_time, timedelta
+from datetime import datetime, timedelta
+from datetime import time as clock_time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -28,14 +30,31 @@ from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, admin_sign_in  # noqa
 from tests.support.live import LiveStack  # noqa: E402
 
 STORE, OWNER, JULIE, SAM = "+15145550100", "+15145550113", "+15145550111", "+15145550112"
-CUSTOMERS = [("1236", "Zoé Côté", "+15145550125", "fr"), ("1237", "Liam Chen", "+15145550126", "en"),
-             ("1238", "Nadia Benali", "+15145550127", "fr"), ("1239", "Olivier Gagnon", "+15145550128", "fr"),
-             ("1240", "Chloé Bouchard", "+15145550129", "fr"), ("1241", "Ethan Roy", "+15145550130", "en"),
-             ("1242", "Léa Morin", "+15145550131", "fr"), ("1243", "Noah Pelletier", "+15145550132", "fr"),
-             ("1244", "Emma Fortin", "+15145550133", "fr"), ("1245", "Jacob Lévesque", "+15145550134", "fr")]
+CUSTOMERS = [
+    ("1236", "Zoé Côté", "+15145550125", "fr"),
+    ("1237", "Liam Chen", "+15145550126", "en"),
+    ("1238", "Nadia Benali", "+15145550127", "fr"),
+    ("1239", "Olivier Gagnon", "+15145550128", "fr"),
+    ("1240", "Chloé Bouchard", "+15145550129", "fr"),
+    ("1241", "Ethan Roy", "+15145550130", "en"),
+    ("1242", "Léa Morin", "+15145550131", "fr"),
+    ("1243", "Noah Pelletier", "+15145550132", "fr"),
+    ("1244", "Emma Fortin", "+15145550133", "fr"),
+    ("1245", "Jacob Lévesque", "+15145550134", "fr"),
+]
 # Handed off yesterday: (local hour and minute of arrival, seconds to the claim, seconds from claim to handoff).
-YESTERDAY = [((9, 12), 70, 95), ((9, 40), 150, 120), ((10, 5), 45, 80), ((10, 31), 210, 140), ((10, 50), 95, 60),
-             ((11, 20), 400, 180), ((12, 4), 60, 75), ((12, 15), 130, 90), ((12, 41), 620, 240), ((13, 30), 80, 110)]
+YESTERDAY = [
+    ((9, 12), 70, 95),
+    ((9, 40), 150, 120),
+    ((10, 5), 45, 80),
+    ((10, 31), 210, 140),
+    ((10, 50), 95, 60),
+    ((11, 20), 400, 180),
+    ((12, 4), 60, 75),
+    ((12, 15), 130, 90),
+    ((12, 41), 620, 240),
+    ((13, 30), 80, 110),
+]
 
 
 def handed_off_yesterday(db: Database, numbers: list[str]) -> None:
@@ -43,8 +62,9 @@ def handed_off_yesterday(db: Database, numbers: list[str]) -> None:
     day = datetime.now(tz).date() - timedelta(days=1)
     with db.write() as session:
         for number, ((hour, minute), to_claim, to_done) in zip(numbers, YESTERDAY):
-            handoff = session.scalars(select(Handoff).join(Order, Order.handoff_id == Handoff.id)
-                                      .where(Order.number == number)).one()
+            handoff = session.scalars(
+                select(Handoff).join(Order, Order.handoff_id == Handoff.id).where(Order.number == number)
+            ).one()
             arrived = datetime.combine(day, clock_time(hour, minute), tzinfo=tz)
             handoff.arrived_at = arrived
             handoff.claimed_at = arrived + timedelta(seconds=to_claim)
@@ -59,19 +79,35 @@ def main() -> None:
         stack.cli("demo")
         token = stack.cli("create-token", "screenshots")
         for number, name, phone, language in CUSTOMERS:
-            stack.api("POST", "/stores/1/orders", token, json={
-                "number": number, "customer_name": name, "customer_phone": phone, "language": language,
-                "status": "pending" if number == "1245" else "ready"}).raise_for_status()
+            stack.api(
+                "POST",
+                "/stores/1/orders",
+                token,
+                json={
+                    "number": number,
+                    "customer_name": name,
+                    "customer_phone": phone,
+                    "language": language,
+                    "status": "pending" if number == "1245" else "ready",
+                },
+            ).raise_for_status()
         # Eight pickups run to the end, taken in turn by Julie and Sam; three more are under way.
         done = [number for number, *_ in CUSTOMERS[:8]]
         for i, (number, _name, phone, _language) in enumerate(CUSTOMERS[:8]):
             staff = JULIE if i % 2 == 0 else SAM
-            for sender, body in ((phone, f"rendu place {i + 2}"), (staff, f"OK {number}"),
-                                 (staff, f"FAIT {number}" if staff == JULIE else f"DONE {number}")):
+            for sender, body in (
+                (phone, f"rendu place {i + 2}"),
+                (staff, f"OK {number}"),
+                (staff, f"FAIT {number}" if staff == JULIE else f"DONE {number}"),
+            ):
                 stack.text(sender, STORE, body).raise_for_status()
                 time.sleep(0.2)
-        for sender, body in (("+15145550123", "chu rendue place 4, Civic rouge"), ("+15145550124", "omw 10 min"),
-                             ("+15145550133", "je suis à la porte"), (SAM, "OK 1244")):
+        for sender, body in (
+            ("+15145550123", "chu rendue place 4, Civic rouge"),
+            ("+15145550124", "omw 10 min"),
+            ("+15145550133", "je suis à la porte"),
+            (SAM, "OK 1244"),
+        ):
             stack.text(sender, STORE, body).raise_for_status()
             time.sleep(0.3)
         time.sleep(1)

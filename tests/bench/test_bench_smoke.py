@@ -1,5 +1,6 @@
 """The benchmark harness's smoke mode (bench/, `python -m bench --smoke`): every section runs for a second or
 two against real processes, so the harness cannot rot. It times nothing: benchmarks are not CI tests."""
+
 from __future__ import annotations
 
 import json
@@ -16,8 +17,13 @@ pytestmark = pytest.mark.integration
 
 def test_smoke_mode_runs_every_section_and_writes_a_report(tmp_path):
     out, plot, raw = tmp_path / "performance.md", tmp_path / "scale.png", tmp_path / "results.json"
-    done = subprocess.run([sys.executable, "-m", "bench", "--smoke", "--out", str(out), "--plot", str(plot),
-                           "--json", str(raw)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "bench", "--smoke", "--out", str(out), "--plot", str(plot), "--json", str(raw)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     results = json.loads(raw.read_text())
     assert not {k: v for k, v in results["errors"].items() if k != "wrk"}
@@ -51,10 +57,23 @@ def test_report_keeps_what_is_written_outside_the_markers(tmp_path):
 
     doc = tmp_path / "performance.md"
     doc.write_text(f"# Performance\n\nintro\n\n{report.BEGIN}\nold numbers\n{report.END}\n\n## Analysis\n\nkept\n")
-    results = {"mode": "smoke", "seconds": 1, "params": {}, "errors": {}, "load": [],
-               "machine": {"date": "d", "nproc": "2", "cpu_model": "cpu", "memory_gib": 1, "kernel": "k",
-                           "python": "3.11", "versions": {}},
-               "gunicorn": {"workers": 2, "worker_class": "sync", "threads": 1, "preload_app": True, "accesslog": "-"}}
+    results = {
+        "mode": "smoke",
+        "seconds": 1,
+        "params": {},
+        "errors": {},
+        "load": [],
+        "machine": {
+            "date": "d",
+            "nproc": "2",
+            "cpu_model": "cpu",
+            "memory_gib": 1,
+            "kernel": "k",
+            "python": "3.11",
+            "versions": {},
+        },
+        "gunicorn": {"workers": 2, "worker_class": "sync", "threads": 1, "preload_app": True, "accesslog": "-"},
+    }
     report.write(results, doc, None)
     text = doc.read_text()
     assert "old numbers" not in text and "intro" in text and "## Analysis\n\nkept" in text

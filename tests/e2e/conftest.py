@@ -1,6 +1,7 @@
 """Fixtures of the browser tests: headless Chromium (Playwright) and a real stack (gunicorn, worker, Redis) on the
 console transport; each browser test module calls tests.support.browser.skip_without_chromium() first. And the store
 and people of the owner-command tests."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,6 +1,7 @@
 """The admin pages in headless Chromium, against real gunicorn, worker and Redis processes on the console transport,
 with the demo store and its owner Sophie Roy: signing in by the texted link, the Texts page's live counter, an
 auto-reply edited on the page reaching the next customer, CSRF, the settings on a phone, the staff and API tokens."""
+
 from __future__ import annotations
 
 import re
@@ -32,8 +33,9 @@ def log(stack) -> list[dict]:
 
 def texted(simulator, stack, phone: str, words: str) -> str:
     """The text `phone` got containing `words`, once the simulator shows it, as stored by the console transport."""
-    expect(simulator.locator(f'.phone[data-phone="{phone}"] .bubble.out', has_text=words).first) \
-        .to_be_visible(timeout=WAIT_MS)
+    expect(simulator.locator(f'.phone[data-phone="{phone}"] .bubble.out', has_text=words).first).to_be_visible(
+        timeout=WAIT_MS
+    )
     return [m["body"] for m in log(stack) if m["phone"] == phone and m["direction"] == "out" and words in m["body"]][-1]
 
 
@@ -75,7 +77,8 @@ def test_the_texted_link_signs_in_once_and_an_edited_arrival_text_is_what_the_ne
     card.get_by_role("button", name="Enregistrer ce texte").click()
     expect(owner.locator(".notice")).to_have_text("Enregistré : Arrivée : la réponse.")
     expect(owner.locator("#text-arrival_ack [data-lang=fr] [data-preview]")).to_have_text(
-        "Bienvenue Marie! On vous a vu : place 4. La commande #1234 s'en vient.")
+        "Bienvenue Marie! On vous a vu : place 4. La commande #1234 s'en vient."
+    )
 
     # Marie arrives: her acknowledgement is the owner's new wording.
     assert stack.text(MARIE, STORE, "chu rendue place 4").status_code == 200
@@ -116,9 +119,17 @@ def test_the_sms_counter_and_the_unicode_warning_follow_the_typing_on_a_phone(pa
 # Wordings that must reach the server as typed and come back as the bot would send them: braces, unknown and malformed
 # placeholders (the default is sent instead), what a query string could mangle (& # + %), spaces folded (a no-break
 # space and a tab), French typography before a colon, an initial's full stop, GSM-7's extension, an emoji.
-AWKWARD = ("{{Merci}} chez {store}", "Allo {inconnu}!", "Une accolade { seule", "Merci {store.name}",
-           "50 % de rabais & plus, #1 + {store}", "Merci  Marie L.. A  bientot ,ok", "Merci\u00a0! \t A+ : ok",
-           "€" * 81, "Bon retour 🚗 " * 6)
+AWKWARD = (
+    "{{Merci}} chez {store}",
+    "Allo {inconnu}!",
+    "Une accolade { seule",
+    "Merci {store.name}",
+    "50 % de rabais & plus, #1 + {store}",
+    "Merci  Marie L.. A  bientot ,ok",
+    "Merci\u00a0! \t A+ : ok",
+    "€" * 81,
+    "Bon retour 🚗 " * 6,
+)
 
 
 def test_the_page_shows_what_the_server_renders_for_awkward_wordings(pages, stack, demo):
@@ -131,7 +142,8 @@ def test_the_page_shows_what_the_server_renders_for_awkward_wordings(pages, stac
         french.locator("textarea").fill(typed)
         expect(french.locator("[data-preview]")).to_have_text(sent)
         expect(french.locator("[data-sms-count]")).to_have_text(
-            f"{len(sent)} caractères · " + ("1 texto" if n == 1 else f"{n} segments de texto"))
+            f"{len(sent)} caractères · " + ("1 texto" if n == 1 else f"{n} segments de texto")
+        )
         if odd:
             expect(french.locator("[data-ucs2]")).to_contain_text(character_names(odd, "« {ch} »"))
         else:
@@ -177,7 +189,8 @@ def test_the_settings_pause_from_a_phone_and_the_board_shows_the_message(pages, 
     page.get_by_label("Fuseau horaire").fill("Montréal")
     page.get_by_role("button", name="Enregistrer les réglages").click()
     expect(page.locator("#timezone-error")).to_have_text(
-        "'Montréal' n'est pas un fuseau horaire IANA comme America/Toronto")
+        "'Montréal' n'est pas un fuseau horaire IANA comme America/Toronto"
+    )
     expect(page.get_by_label("Fuseau horaire")).to_have_attribute("aria-invalid", "true")
 
 

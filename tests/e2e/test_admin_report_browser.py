@@ -1,5 +1,6 @@
 """The admin Orders page and Day report in headless Chromium, against real gunicorn, worker and Redis processes on
 the console transport, with the demo store: after real handoffs by text, the day report draws its charts."""
+
 from __future__ import annotations
 
 import time
@@ -11,8 +12,14 @@ from tests.support.browser import PHONE, TABLET, WAIT_MS, admin_sign_in, skip_wi
 
 pytestmark = pytest.mark.e2e
 
-STORE, JULIE, SAM, SOPHIE, MARIE, ALEX = ("+15145550100", "+15145550111", "+15145550112", "+15145550113",
-                                          "+15145550123", "+15145550124")
+STORE, JULIE, SAM, SOPHIE, MARIE, ALEX = (
+    "+15145550100",
+    "+15145550111",
+    "+15145550112",
+    "+15145550113",
+    "+15145550123",
+    "+15145550124",
+)
 BRAND_BLUE = "rgb(11, 92, 173)"  # admin.css's first series: the bars are coloured by the stylesheet, not inline
 
 skip_without_chromium()
@@ -35,11 +42,23 @@ def owner_page(pages, stack, viewport=TABLET):
     the server failed to serve (but the favicon, which no page has)."""
     page = pages(viewport)
     page.errors = []
-    page.on("console", lambda message: page.errors.append(message.text)
-            if message.type == "error" and not message.text.startswith("Failed to load resource") else None)
+    page.on(
+        "console",
+        lambda message: (
+            page.errors.append(message.text)
+            if message.type == "error" and not message.text.startswith("Failed to load resource")
+            else None
+        ),
+    )
     page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.on("response", lambda response: page.errors.append(f"{response.status} {response.url}")
-            if response.status >= 400 and not response.url.endswith("/favicon.ico") else None)
+    page.on(
+        "response",
+        lambda response: (
+            page.errors.append(f"{response.status} {response.url}")
+            if response.status >= 400 and not response.url.endswith("/favicon.ico")
+            else None
+        ),
+    )
     admin_sign_in(page, stack, SOPHIE)
     return page
 
@@ -55,8 +74,10 @@ def test_the_day_report_draws_its_charts_after_real_handoffs(pages, stack):
     sent(stack, ALEX, "order_ready")
 
     # Two pickups by text: Marie at spot 4 for Julie, Alex at the door for Sam.
-    for customer, arrival, member, claim, close in ((MARIE, "chu rendue place 4", JULIE, "OK 1234", "FAIT 1234"),
-                                                    (ALEX, "here, at the door", SAM, "OK 1235", "DONE 1235")):
+    for customer, arrival, member, claim, close in (
+        (MARIE, "chu rendue place 4", JULIE, "OK 1234", "FAIT 1234"),
+        (ALEX, "here, at the door", SAM, "OK 1235", "DONE 1235"),
+    ):
         assert stack.text(customer, STORE, arrival).status_code == 200
         sent(stack, member, "staff_arrival")
         assert stack.text(member, STORE, claim).status_code == 200

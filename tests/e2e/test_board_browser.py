@@ -1,5 +1,6 @@
 """The staff board and the phone simulator in headless Chromium, against real gunicorn, worker and Redis
 processes on the console transport, with the demo store."""
+
 from __future__ import annotations
 
 import re
@@ -44,8 +45,7 @@ def log(stack) -> list[dict]:
     return requests.get(stack.url + "/simulator/messages", timeout=5).json()["messages"]
 
 
-def test_an_arrival_appears_live_and_a_claim_from_the_board_reaches_the_customer_in_the_simulator(
-        pages, stack, demo):
+def test_an_arrival_appears_live_and_a_claim_from_the_board_reaches_the_customer_in_the_simulator(pages, stack, demo):
     board = open_board(pages, demo, "Julie Tremblay")
     expect(board.locator("h2", has_text="En attente")).to_be_visible()
     expect(board.locator('[data-list="waiting"] .empty')).to_have_text("Personne n'attend.")
@@ -71,8 +71,9 @@ def test_an_arrival_appears_live_and_a_claim_from_the_board_reaches_the_customer
 
     # The customer's text, as the simulator shows it on Marie's phone.
     marie = simulator.locator(f'.phone[data-phone="{MARIE}"]')
-    expect(marie.locator(".bubble.out", has_text="Julie Tremblay s'en vient avec votre commande #1234!")) \
-        .to_be_visible(timeout=WAIT_MS)
+    expect(marie.locator(".bubble.out", has_text="Julie Tremblay s'en vient avec votre commande #1234!")).to_be_visible(
+        timeout=WAIT_MS
+    )
 
     # Julie closes it by text from the simulator; the board moves it to today's handoffs live.
     simulator.locator(f'.pick[data-phone="{JULIE}"]').click()
@@ -115,8 +116,7 @@ def test_two_boards_claiming_at_once_give_one_claim(pages, stack, demo):
     replies = []
     for page in (julie, sam):
         reply = page.locator("#replies .reply").last
-        expect(reply).to_have_text(re.compile(r"C'est à vous|It's yours|already took|s'occupe déjà"),
-                                   timeout=WAIT_MS)
+        expect(reply).to_have_text(re.compile(r"C'est à vous|It's yours|already took|s'occupe déjà"), timeout=WAIT_MS)
         replies.append(reply.text_content())
     winners = [r for r in replies if r.startswith(("C'est à vous", "It's yours"))]
     assert len(winners) == 1, replies

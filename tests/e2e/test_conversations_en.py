@@ -1,4 +1,5 @@
 """The SPEC's conversations in English, through the signed webhook, with texts read back per phone."""
+
 from __future__ import annotations
 
 import pytest
@@ -216,8 +217,10 @@ def test_still_waiting_gets_an_apology_and_staff_are_reminded(shop, alex, sam):
     assert "asking again" in reminder and "2 min" in reminder
 
 
-@pytest.mark.parametrize("text", ["hello?? anyone coming", "did u forget about me", "been 15 mins, still nobody??",
-                                  "how long is this gonna take"])
+@pytest.mark.parametrize(
+    "text",
+    ["hello?? anyone coming", "did u forget about me", "been 15 mins, still nobody??", "how long is this gonna take"],
+)
 def test_a_waiting_customer_who_feels_forgotten_gets_an_apology_and_staff_a_reminder(shop, alex, sam, text):
     shop.order("1234", alex, "Alex Martin", language="en")
     alex.new()

@@ -1,4 +1,5 @@
 """Les conversations du SPEC en français (québécois), par le webhook signé."""
+
 from __future__ import annotations
 
 import pytest
@@ -124,8 +125,16 @@ def test_relance_du_client_excuses_et_rappel(shop, marie, julie):
     assert "relance" in rappel
 
 
-@pytest.mark.parametrize("texte", ["on m'a oubliée ou quoi", "je niaise ici depuis 15 min", "allo?? quelqu'un?",
-                                   "ca fait 20 minutes que jattends", "ça va-tu être encore long?"])
+@pytest.mark.parametrize(
+    "texte",
+    [
+        "on m'a oubliée ou quoi",
+        "je niaise ici depuis 15 min",
+        "allo?? quelqu'un?",
+        "ca fait 20 minutes que jattends",
+        "ça va-tu être encore long?",
+    ],
+)
 def test_une_cliente_qui_se_sent_oubliee_recoit_des_excuses_et_le_personnel_un_rappel(shop, marie, julie, texte):
     shop.order("1234", marie, "Marie Lavoie", language="fr")
     marie.new()
@@ -138,8 +147,9 @@ def test_une_cliente_qui_se_sent_oubliee_recoit_des_excuses_et_le_personnel_un_r
     assert rappel.startswith("Marie L. relance (place 4, commande #1234, attend depuis 4 min)")
 
 
-@pytest.mark.parametrize("texte, minutes", [("j'arrive dans trois quarts d'heure", 45),
-                                            ("dans une heure et quart", 75)])
+@pytest.mark.parametrize(
+    "texte, minutes", [("j'arrive dans trois quarts d'heure", 45), ("dans une heure et quart", 75)]
+)
 def test_un_delai_dit_en_mots_est_un_delai(shop, marie, texte, minutes):
     shop.order("1234", marie, "Marie Lavoie", language="fr")
     marie.new()

@@ -1,5 +1,6 @@
 """The store cancels an order (orders.cancel_order, as the admin page does) while its customer texts through the
 signed webhook: who is told, what becomes of the pickup, and that its timers stay silent."""
+
 from __future__ import annotations
 
 import pytest
@@ -92,8 +93,9 @@ def test_a_customer_on_the_way_is_told_in_their_language(shop):
     cancel(shop, "1235")
 
     [told] = alex.new()
-    assert told == ("Plein Air Laurier: order #1235 has been cancelled. There's nothing left to pick up. "
-                    "Sorry for the trouble!")
+    assert told == (
+        "Plein Air Laurier: order #1235 has been cancelled. There's nothing left to pick up. Sorry for the trouble!"
+    )
     assert shop.julie.new() == []  # on the way: no staff member had been texted about him
 
 

@@ -1,5 +1,6 @@
 """A day's orders imported from a CSV file (orders.import_orders, behind the admin page): all or nothing, through
 the same checks and texts as an order created by hand."""
+
 from __future__ import annotations
 
 import pytest
@@ -37,15 +38,23 @@ def test_every_row_becomes_an_order_and_ready_ones_text_their_customer(shop):
 def test_a_file_with_bad_rows_is_refused_whole_naming_each_line_and_imports_nothing(shop):
     marie = shop.customer("+15145550123")
     with pytest.raises(Refused) as refused:
-        load(shop, HEADER + "1234;Marie Lavoie;514-555-0123;fr;ready\n"
-                            "1235;Alex Martin;555;en;pending\n"
-                            "1236;Zoé Côté;514-555-0125;es;ready\n"
-                            "1234;Marie Lavoie;514-555-0123;fr;ready\n")
+        load(
+            shop,
+            HEADER + "1234;Marie Lavoie;514-555-0123;fr;ready\n"
+            "1235;Alex Martin;555;en;pending\n"
+            "1236;Zoé Côté;514-555-0125;es;ready\n"
+            "1234;Marie Lavoie;514-555-0123;fr;ready\n",
+        )
     assert [(p.line, p.column) for p in refused.value.problems] == [
-        (3, "customer_phone"), (4, "language"), (5, "number")]
+        (3, "customer_phone"),
+        (4, "language"),
+        (5, "number"),
+    ]
     assert [describe(p.problem, "fr") for p in refused.value.problems] == [
-        "555 n'est pas un numéro de téléphone", "doit être l'un de 'en', 'fr'",
-        "la commande 1234 est aussi à la ligne 2"]
+        "555 n'est pas un numéro de téléphone",
+        "doit être l'un de 'en', 'fr'",
+        "la commande 1234 est aussi à la ligne 2",
+    ]
     assert orders.day_orders(shop.svc.db, shop.store.id, shop.svc.clock()) == []
     assert marie.new() == []  # not even the good rows' customers were texted
 

@@ -1,9 +1,10 @@
 """The owner's commands by text, in English, through the signed webhook and the worker: each command, what it
 changes for customers and staff, and the malformed forms, answered in one text with nothing changed."""
+
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import func, select
@@ -25,6 +26,7 @@ def link_token(text: str) -> str:
 
 
 # --- PAUSE / RESUME ------------------------------------------------------------------------------------------
+
 
 def test_pause_tells_arriving_customers_the_owners_message_and_alerts_no_staff(shop, sophie, julie, marie):
     [confirmation] = sophie.texts("PAUSE Back at 2 pm")
@@ -86,6 +88,7 @@ def test_a_manager_can_pause_too(shop, julie, marie):
 
 # --- SET -----------------------------------------------------------------------------------------------------
 
+
 def hand_off(shop, customer, julie, number="1234", arrival="here spot 4 for {number}") -> str:
     """The customer arrives, Julie takes and closes the pickup: the customer's closing text."""
     customer.texts(arrival.format(number=number))
@@ -104,7 +107,9 @@ def test_set_changes_the_very_next_customer_text_and_default_restores_it(shop, s
     assert shop.auto_replies() == {}
     shop.order("5678", marie, "Marie Lavoie", language="en")
     marie.new()
-    assert hand_off(shop, marie, julie, "5678") == "All set! Thanks for shopping at Plein Air Laurier. Have a great day!"
+    assert (
+        hand_off(shop, marie, julie, "5678") == "All set! Thanks for shopping at Plein Air Laurier. Have a great day!"
+    )
 
 
 def test_set_changes_only_the_owners_language(shop, sophie, julie):
@@ -125,8 +130,10 @@ def test_set_alone_lists_the_texts_that_can_be_changed(shop, sophie):
 
 def test_set_with_a_key_alone_shows_its_wording(shop, sophie):
     [answer] = sophie.texts("SET handed_off")
-    assert answer == ("handed_off now reads: All set! Thanks for shopping at {store}. Have a great day! "
-                      "(SET handed_off DEFAULT restores the original)")
+    assert answer == (
+        "handed_off now reads: All set! Thanks for shopping at {store}. Have a great day! "
+        "(SET handed_off DEFAULT restores the original)"
+    )
 
 
 def test_set_with_an_unknown_key_lists_the_keys_and_changes_nothing(shop, sophie):
@@ -149,6 +156,7 @@ def test_set_help_longer_than_one_sms_is_refused(shop, sophie):
 
 
 # --- REPLY ---------------------------------------------------------------------------------------------------
+
 
 def test_a_keyword_reply_answers_a_customer_and_removing_it_stops_it(shop, sophie):
     [confirmation] = sophie.texts("REPLY HOURS Open 9 to 5, Monday to Saturday")
@@ -178,32 +186,45 @@ def test_a_keyword_never_takes_the_place_of_an_arrival(shop, sophie, julie, mari
 
 
 def test_reply_alone_lists_the_keywords(shop, sophie):
-    assert sophie.texts("REPLY") == ["No keyword replies yet. REPLY <WORD> <text> adds one, e.g. REPLY HOURS Open 9 "
-                                     "to 5."]
+    assert sophie.texts("REPLY") == [
+        "No keyword replies yet. REPLY <WORD> <text> adds one, e.g. REPLY HOURS Open 9 to 5."
+    ]
     sophie.texts("REPLY HOURS Open 9 to 5")
     sophie.texts("REPLY WIFI The password is on the door")
-    assert sophie.texts("REPLY") == ["Keyword replies: HOURS, WIFI. REPLY <WORD> <text> adds one, REPLY <WORD> "
-                                     "removes it."]
+    assert sophie.texts("REPLY") == [
+        "Keyword replies: HOURS, WIFI. REPLY <WORD> <text> adds one, REPLY <WORD> removes it."
+    ]
 
 
 def test_removing_a_keyword_that_has_no_reply_says_so(shop, sophie):
     assert sophie.texts("REPLY HOURS") == ["Not done: no keyword reply HOURS."]
 
 
-@pytest.mark.parametrize("command, problem", [
-    ("REPLY STOP Bye", "Not done: STOP is kept for opting out, opting in and help."),
-    ("REPLY HELP Call us", "Not done: HELP is kept for opting out, opting in and help."),
-    ("REPLY HERE Welcome", "Not done: HERE already means something to the bot (an arrival or a question)."),
-    ("REPLY ICI Bienvenue", "Not done: ICI already means something to the bot (an arrival or a question)."),
-    ("REPLY 12 Spot twelve is for pickups", "Not done: 12 already means something to the bot (an arrival or a "
-                                            "question)."),
-    ("REPLY opening hours: Open 9 to 5", "Not done: a keyword is one word of 2 to 20 letters or digits. Expected: "
-                                         "REPLY <WORD> <text>, e.g. REPLY HOURS Open 9 to 5; REPLY HOURS alone "
-                                         "removes it"),
-    ('REPLY "opening hours" Open 9 to 5', "Not done: a keyword is one word of 2 to 20 letters or digits. Expected: "
-                                          "REPLY <WORD> <text>, e.g. REPLY HOURS Open 9 to 5; REPLY HOURS alone "
-                                          "removes it"),
-])
+@pytest.mark.parametrize(
+    "command, problem",
+    [
+        ("REPLY STOP Bye", "Not done: STOP is kept for opting out, opting in and help."),
+        ("REPLY HELP Call us", "Not done: HELP is kept for opting out, opting in and help."),
+        ("REPLY HERE Welcome", "Not done: HERE already means something to the bot (an arrival or a question)."),
+        ("REPLY ICI Bienvenue", "Not done: ICI already means something to the bot (an arrival or a question)."),
+        (
+            "REPLY 12 Spot twelve is for pickups",
+            "Not done: 12 already means something to the bot (an arrival or a question).",
+        ),
+        (
+            "REPLY opening hours: Open 9 to 5",
+            "Not done: a keyword is one word of 2 to 20 letters or digits. Expected: "
+            "REPLY <WORD> <text>, e.g. REPLY HOURS Open 9 to 5; REPLY HOURS alone "
+            "removes it",
+        ),
+        (
+            'REPLY "opening hours" Open 9 to 5',
+            "Not done: a keyword is one word of 2 to 20 letters or digits. Expected: "
+            "REPLY <WORD> <text>, e.g. REPLY HOURS Open 9 to 5; REPLY HOURS alone "
+            "removes it",
+        ),
+    ],
+)
 def test_a_keyword_the_bot_needs_or_of_two_words_is_refused_and_nothing_is_added(shop, sophie, command, problem):
     assert sophie.texts(command) == [problem]
     assert shop.keyword_replies() == {}
@@ -217,10 +238,10 @@ def test_stop_still_opts_out_after_an_owner_tried_to_make_it_a_keyword(shop, sop
 
 # --- STAFF ---------------------------------------------------------------------------------------------------
 
+
 def test_staff_add_welcomes_the_new_member_who_gets_the_next_arrival_alert(shop, sophie, julie, marie):
     [confirmation] = sophie.texts("STAFF ADD (514) 555-0177 Bob Lee")
-    assert confirmation == ("Added Bob Lee (514-555-0177) to the staff, on duty: they get arrival alerts from now "
-                            "on.")
+    assert confirmation == ("Added Bob Lee (514-555-0177) to the staff, on duty: they get arrival alerts from now on.")
     bob = shop.customer(BOB)  # a phone like any other, until now
     [welcome] = bob.new()
     assert welcome.startswith("Plein Air Laurier: you're on the pickup team.") and "OFF" in welcome
@@ -237,25 +258,31 @@ def test_staff_add_takes_the_name_first_too(shop, sophie):
     assert shop.roster()[BOB] == ("Bob Lee", "staff", True)
 
 
-@pytest.mark.parametrize("command, problem", [
-    ("STAFF ADD 514-555-0177", "the name is missing"),
-    ("STAFF ADD Bob Lee", "the phone number is missing"),
-    ("STAFF ADD", "the phone number and the name are missing"),
-    ("STAFF ADD 12 Bob Lee", "12 is not a phone number"),
-    ("STAFF ADD 555-0177 Bob Lee", "555-0177 is not a phone number"),
-])
-def test_staff_add_malformed_names_the_problem_and_the_expected_form_and_adds_nobody(shop, sophie, julie,
-                                                                                     command, problem):
+@pytest.mark.parametrize(
+    "command, problem",
+    [
+        ("STAFF ADD 514-555-0177", "the name is missing"),
+        ("STAFF ADD Bob Lee", "the phone number is missing"),
+        ("STAFF ADD", "the phone number and the name are missing"),
+        ("STAFF ADD 12 Bob Lee", "12 is not a phone number"),
+        ("STAFF ADD 555-0177 Bob Lee", "555-0177 is not a phone number"),
+    ],
+)
+def test_staff_add_malformed_names_the_problem_and_the_expected_form_and_adds_nobody(
+    shop, sophie, julie, command, problem
+):
     before = shop.roster()
-    assert sophie.texts(command) == [f"Not done: {problem}. Expected: STAFF ADD <phone> <name>, e.g. STAFF ADD "
-                                     "514-555-0111 Julie Tremblay"]
+    assert sophie.texts(command) == [
+        f"Not done: {problem}. Expected: STAFF ADD <phone> <name>, e.g. STAFF ADD 514-555-0111 Julie Tremblay"
+    ]
     assert shop.roster() == before
     assert shop.customer(BOB).new() == [] and julie.new() == []
 
 
 def test_staff_add_of_someone_already_on_the_staff_changes_nothing(shop, sophie, julie):
     assert sophie.texts("STAFF ADD 514-555-0111 Julie T.") == [
-        "Not done: 514-555-0111 is already on this store's staff."]
+        "Not done: 514-555-0111 is already on this store's staff."
+    ]
     assert shop.roster()[JULIE] == ("Julie Tremblay", "staff", True)
     assert julie.new() == []
 
@@ -274,8 +301,9 @@ def test_a_removed_members_claimed_pickup_goes_back_to_the_team(shop, sophie, ju
     julie.texts("OK 1234")
     marc.new()
     [confirmation] = sophie.texts("STAFF REMOVE +1 514 555 0111")
-    assert confirmation == ("Removed Julie Tremblay (514-555-0111) from the staff. The pickup they had taken went "
-                            "back to the team.")
+    assert confirmation == (
+        "Removed Julie Tremblay (514-555-0111) from the staff. The pickup they had taken went back to the team."
+    )
     [alert] = marc.new()
     assert alert.startswith("Arrival: Marie L., spot 4") and "OK 1234" in alert
     handoff = shop.order_state("1234")["handoff"]
@@ -286,24 +314,30 @@ def test_a_removed_members_claimed_pickup_goes_back_to_the_team(shop, sophie, ju
 
 def test_the_only_owner_cannot_remove_themselves(shop, sophie):
     assert sophie.texts("STAFF REMOVE 514-555-0113") == [
-        "Not done: Sophie Roy is the store's only owner: add another owner first."]
+        "Not done: Sophie Roy is the store's only owner: add another owner first."
+    ]
     assert shop.roster()[OWNER] == ("Sophie Roy", "owner", False)
 
 
 def test_a_manager_cannot_remove_an_owner(shop, sophie):
     manager = shop.staff("Luc Côté", "+15145550119", role="manager", language="en")
     shop.staff("Marc Gagnon", "+15145550118", role="owner", language="en")
-    assert manager.texts("STAFF REMOVE 514-555-0113") == [
-        "Not done: only an owner can add, change or remove an owner."]
+    assert manager.texts("STAFF REMOVE 514-555-0113") == ["Not done: only an owner can add, change or remove an owner."]
     assert shop.roster()[OWNER] == ("Sophie Roy", "owner", False)
 
 
-@pytest.mark.parametrize("command, problem, usage", [
-    ("STAFF REMOVE", "the phone number is missing", "STAFF REMOVE <phone>, e.g. STAFF REMOVE 514-555-0111"),
-    ("STAFF REMOVE Julie", "Julie is not a phone number", "STAFF REMOVE <phone>, e.g. STAFF REMOVE 514-555-0111"),
-    ("STAFF FIRE 514-555-0111", "FIRE is not ADD or REMOVE", "STAFF, STAFF ADD <phone> <name> or STAFF REMOVE "
-                                                            "<phone>"),
-])
+@pytest.mark.parametrize(
+    "command, problem, usage",
+    [
+        ("STAFF REMOVE", "the phone number is missing", "STAFF REMOVE <phone>, e.g. STAFF REMOVE 514-555-0111"),
+        ("STAFF REMOVE Julie", "Julie is not a phone number", "STAFF REMOVE <phone>, e.g. STAFF REMOVE 514-555-0111"),
+        (
+            "STAFF FIRE 514-555-0111",
+            "FIRE is not ADD or REMOVE",
+            "STAFF, STAFF ADD <phone> <name> or STAFF REMOVE <phone>",
+        ),
+    ],
+)
 def test_staff_remove_malformed_names_the_problem_and_removes_nobody(shop, sophie, julie, command, problem, usage):
     assert sophie.texts(command) == [f"Not done: {problem}. Expected: {usage}"]
     assert JULIE in shop.roster()
@@ -315,11 +349,13 @@ def test_staff_remove_of_a_phone_not_on_the_staff_says_so(shop, sophie, julie):
 
 def test_staff_lists_the_roster_with_who_is_on_duty(shop, sophie, julie, marc):
     marc.texts("OFF")
-    assert sophie.texts("STAFF") == ["Staff: Julie Tremblay 514-555-0111 ON; Marc Gagnon 514-555-0115 OFF; "
-                                     "Sophie Roy (owner) 514-555-0113 OFF"]
+    assert sophie.texts("STAFF") == [
+        "Staff: Julie Tremblay 514-555-0111 ON; Marc Gagnon 514-555-0115 OFF; Sophie Roy (owner) 514-555-0113 OFF"
+    ]
 
 
 # --- ON / OFF ------------------------------------------------------------------------------------------------
+
 
 def test_off_stops_a_members_alerts_and_on_brings_them_back(shop, julie, marc, marie):
     assert julie.texts("OFF") == ["You're off duty: no more arrival alerts. Text ON when you're back."]
@@ -351,16 +387,22 @@ def test_the_last_one_going_off_in_a_store_with_no_manager_is_told_nobody_will_b
 def test_an_owner_going_off_when_nobody_is_on_is_told_the_alerts_still_come(shop, sophie, julie):
     julie.texts("OFF")
     [answer] = sophie.texts("OFF")
-    assert answer.startswith("You're off duty, but nobody else is on: arrival alerts still go to the managers and "
-                             "owners, you included.")
+    assert answer.startswith(
+        "You're off duty, but nobody else is on: arrival alerts still go to the managers and owners, you included."
+    )
 
 
 # --- STATUS --------------------------------------------------------------------------------------------------
 
+
 def test_status_tells_who_waits_where_and_todays_handoffs_and_waits(shop, sophie, julie):
     # Four pickups handed off after waits of 2, 3, 4 and 6 minutes: median 3.5, shown rounded up; longest 6.
-    for number, phone, wait_minutes in (("1001", "+15145550131", 2), ("1002", "+15145550132", 3),
-                                        ("1003", "+15145550133", 4), ("1004", "+15145550134", 6)):
+    for number, phone, wait_minutes in (
+        ("1001", "+15145550131", 2),
+        ("1002", "+15145550132", 3),
+        ("1003", "+15145550133", 4),
+        ("1004", "+15145550134", 6),
+    ):
         customer = shop.customer(phone)
         shop.order(number, customer, "Anne Roy", language="en")
         customer.texts(f"here spot {number[-1]}")
@@ -372,8 +414,9 @@ def test_status_tells_who_waits_where_and_todays_handoffs_and_waits(shop, sophie
         shop.order(number, customer, "Paul Roy", language="en")
         customer.texts(arrival)
     sophie.new()
-    assert sophie.texts("STATUS") == ["Now: 2 waiting (spot 9, door). Today: 4 handed off, median wait 4 min, "
-                                      "longest 6 min."]
+    assert sophie.texts("STATUS") == [
+        "Now: 2 waiting (spot 9, door). Today: 4 handed off, median wait 4 min, longest 6 min."
+    ]
 
     shop.wait(16 * 3600)  # past midnight in Montréal: a new day, the same two still waiting
     sophie.new()
@@ -386,10 +429,13 @@ def test_status_of_a_quiet_day(shop, sophie):
 
 # --- LOGIN ---------------------------------------------------------------------------------------------------
 
+
 def test_login_texts_a_link_that_signs_in_once(shop, sophie):
     [answer] = sophie.texts("LOGIN")
-    assert answer.startswith("Sign-in link for the Plein Air Laurier admin pages, valid 10 min and once: "
-                             "https://pickup.example.test/admin/login/")
+    assert answer.startswith(
+        "Sign-in link for the Plein Air Laurier admin pages, valid 10 min and once: "
+        "https://pickup.example.test/admin/login/"
+    )
     assert segments(answer) == 1
     token = link_token(answer)
     assert logins.redeem(shop.svc.db, token, shop.svc.clock()) == OWNER
@@ -413,6 +459,7 @@ def test_a_manager_gets_a_link_too(shop):
 
 # --- staff may not --------------------------------------------------------------------------------------------
 
+
 def test_staff_asking_for_a_login_link_are_told_it_is_for_owners_and_get_none(shop, julie):
     assert julie.texts("LOGIN") == ["Only an owner or a manager can use LOGIN. Staff: OK, DONE, LIST, ON, OFF."]
     with shop.svc.db.read() as session:
@@ -426,18 +473,28 @@ def test_staff_sending_pause_are_told_it_is_for_owners_and_pickups_go_on(shop, j
     assert len(julie.new()) == 1
 
 
-@pytest.mark.parametrize("command, word", [
-    ("SET handed_off Bye", "SET"), ("REPLY HOURS 9 to 5", "REPLY"), ("STAFF ADD 514-555-0177 Bob", "STAFF ADD"),
-    ("STAFF REMOVE 514-555-0115", "STAFF REMOVE"), ("STAFF", "STAFF"), ("STATUS", "STATUS"), ("RESUME", "RESUME"),
-])
-def test_staff_sending_any_owner_command_are_told_it_is_for_owners_and_nothing_changes(shop, julie, marc,
-                                                                                       command, word):
+@pytest.mark.parametrize(
+    "command, word",
+    [
+        ("SET handed_off Bye", "SET"),
+        ("REPLY HOURS 9 to 5", "REPLY"),
+        ("STAFF ADD 514-555-0177 Bob", "STAFF ADD"),
+        ("STAFF REMOVE 514-555-0115", "STAFF REMOVE"),
+        ("STAFF", "STAFF"),
+        ("STATUS", "STATUS"),
+        ("RESUME", "RESUME"),
+    ],
+)
+def test_staff_sending_any_owner_command_are_told_it_is_for_owners_and_nothing_changes(
+    shop, julie, marc, command, word
+):
     assert julie.texts(command) == [f"Only an owner or a manager can use {word}. Staff: OK, DONE, LIST, ON, OFF."]
     assert shop.auto_replies() == {} and shop.keyword_replies() == {}
     assert set(shop.roster()) == {JULIE, MARC}
 
 
 # --- HELP ----------------------------------------------------------------------------------------------------
+
 
 def test_help_from_an_owner_lists_the_owner_commands_in_one_text(shop, sophie):
     [answer] = sophie.texts("HELP")
@@ -452,15 +509,31 @@ def test_help_from_staff_is_the_staff_help(shop, julie):
 
 
 def test_every_owner_answer_of_a_usual_day_fits_one_sms(shop, sophie, julie):
-    for command in ("HELP", "PAUSE Back at 2 pm", "RESUME", "SET handed_off", "SET handed_off Thanks!",
-                    "REPLY HOURS Open 9 to 5", "REPLY", "REPLY HOURS", "STAFF ADD 514-555-0177 Bob Lee", "STAFF",
-                    "STAFF REMOVE 514-555-0177", "STAFF ADD 514-555-0177", "STATUS", "LOGIN", "OFF", "ON"):
+    for command in (
+        "HELP",
+        "PAUSE Back at 2 pm",
+        "RESUME",
+        "SET handed_off",
+        "SET handed_off Thanks!",
+        "REPLY HOURS Open 9 to 5",
+        "REPLY",
+        "REPLY HOURS",
+        "STAFF ADD 514-555-0177 Bob Lee",
+        "STAFF",
+        "STAFF REMOVE 514-555-0177",
+        "STAFF ADD 514-555-0177",
+        "STATUS",
+        "LOGIN",
+        "OFF",
+        "ON",
+    ):
         shop.wait(10)  # one text every 10 s: never more than the anti-loop rule's 10 a minute
         [answer] = sophie.texts(command)
         assert segments(answer) == 1, (command, answer)
 
 
 # --- HOURS ---------------------------------------------------------------------------------------------------
+
 
 def test_hours_alone_tells_the_current_pickup_hours(shop, sophie):
     [answer] = sophie.texts("HOURS")
@@ -469,9 +542,10 @@ def test_hours_alone_tells_the_current_pickup_hours(shop, sophie):
 
 def test_hours_set_by_text_change_when_customers_get_the_after_hours_reply(svc, shop, sophie, marie):
     [answer] = sophie.texts("HOURS Mon-Fri 9-5, Sat 10am-4pm, Sun closed")
-    assert answer == ("Done. Pickup hours: Mon-Fri 9am-5pm, Sat 10am-4pm. Outside them, customers get the "
-                      "after-hours reply.")
-    svc.clock.now = datetime(2026, 12, 6, 15, 0, tzinfo=timezone.utc)  # a Sunday, 10 am in Montréal
+    assert answer == (
+        "Done. Pickup hours: Mon-Fri 9am-5pm, Sat 10am-4pm. Outside them, customers get the after-hours reply."
+    )
+    svc.clock.now = datetime(2026, 12, 6, 15, 0, tzinfo=UTC)  # a Sunday, 10 am in Montréal
     [closed] = marie.texts("here spot 4")
     assert "closed right now" in closed and "Mon-Fri 9am-5pm, Sat 10am-4pm" in closed
 

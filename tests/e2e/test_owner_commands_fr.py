@@ -1,6 +1,7 @@
 """Les commandes du propriétaire par texto, en français, par le webhook signé et le worker : chaque commande, ce
 qu'elle change pour les clients et l'équipe, et les formes mal tapées, qui reçoivent un seul texto et ne changent
 rien."""
+
 from __future__ import annotations
 
 import re
@@ -33,6 +34,7 @@ def remise(shop, client, julie, numero="1234", arrivee="rendu place 4 pour {nume
 
 
 # --- PAUSE / REPRENDRE ---------------------------------------------------------------------------------------
+
 
 def test_pause_les_clients_qui_arrivent_lisent_le_message_et_l_equipe_n_est_pas_alertee(shop, sophie, julie, marie):
     [confirmation] = sophie.texts("PAUSE De retour à 14 h")
@@ -82,10 +84,12 @@ def test_un_message_de_pause_trop_long_est_refuse_et_rien_n_est_suspendu(shop, s
 
 # --- TEXTE (SET) ---------------------------------------------------------------------------------------------
 
+
 def test_texte_change_le_prochain_texto_au_client_et_defaut_le_remet(shop, sophie, julie, marie):
     [confirmation] = sophie.texts("TEXTE handed_off Merci{name}, à la prochaine chez {store}!")
-    assert confirmation == ("C'est fait. Le texte handed_off (FR) se lit maintenant : Merci{name}, à la prochaine "
-                            "chez {store}!")
+    assert confirmation == (
+        "C'est fait. Le texte handed_off (FR) se lit maintenant : Merci{name}, à la prochaine chez {store}!"
+    )
     assert remise(shop, marie, julie) == "Merci Marie, à la prochaine chez Plein Air Laurier!"
 
     [remis] = sophie.texts("TEXTE handed_off DÉFAUT")
@@ -115,7 +119,8 @@ def test_texte_seul_liste_les_textes_modifiables(shop, sophie):
 def test_texte_avec_un_nom_seul_montre_le_libelle_actuel(shop, sophie):
     assert sophie.texts("texte handed_off") == [
         "handed_off se lit en ce moment : C'est tout bon! Merci d'avoir magasiné chez {store}. Bonne journée! "
-        "(TEXTE handed_off DÉFAUT remet l'original)"]
+        "(TEXTE handed_off DÉFAUT remet l'original)"
+    ]
 
 
 def test_texte_inconnu_liste_les_textes_et_ne_change_rien(shop, sophie):
@@ -126,7 +131,8 @@ def test_texte_inconnu_liste_les_textes_et_ne_change_rien(shop, sophie):
 
 def test_texte_avec_un_champ_inconnu_le_nomme_et_ne_change_rien(shop, sophie, julie, marie):
     assert sophie.texts("TEXTE handed_off Merci {prenom}!") == [
-        "Rien de changé : champ inconnu {prenom}; ce texte peut utiliser {name}, {store}."]
+        "Rien de changé : champ inconnu {prenom}; ce texte peut utiliser {name}, {store}."
+    ]
     assert shop.auto_replies() == {}
     assert remise(shop, marie, julie).startswith("C'est tout bon!")
 
@@ -139,10 +145,12 @@ def test_texte_avec_une_accolade_seule_est_refuse(shop, sophie):
 
 # --- RÉPONSE (REPLY) -----------------------------------------------------------------------------------------
 
+
 def test_une_reponse_par_mot_cle_repond_au_client_et_se_retire(shop, sophie):
     [confirmation] = sophie.texts("RÉPONSE HEURES Ouvert de 9 h à 17 h, du lundi au samedi")
-    assert confirmation == ("C'est fait. Quand un client texte HEURES, on lui répond : Ouvert de 9 h à 17 h, du lundi "
-                            "au samedi")
+    assert confirmation == (
+        "C'est fait. Quand un client texte HEURES, on lui répond : Ouvert de 9 h à 17 h, du lundi au samedi"
+    )
     luc = shop.customer("+15145550150")
     assert luc.texts("Heures?") == ["Ouvert de 9 h à 17 h, du lundi au samedi"]
 
@@ -157,25 +165,41 @@ def test_reponse_avec_le_mot_entre_guillemets(shop, sophie):
 
 
 def test_reponse_seule_liste_les_mots_cles(shop, sophie):
-    assert sophie.texts("RÉPONSE") == ["Aucune réponse par mot-clé. RÉPONSE <MOT> <texte> en ajoute une, ex. "
-                                       "RÉPONSE HEURES Ouvert de 9 h à 17 h."]
+    assert sophie.texts("RÉPONSE") == [
+        "Aucune réponse par mot-clé. RÉPONSE <MOT> <texte> en ajoute une, ex. RÉPONSE HEURES Ouvert de 9 h à 17 h."
+    ]
     sophie.texts("RÉPONSE HEURES Ouvert de 9 h à 17 h")
-    assert sophie.texts("RÉPONSE") == ["Réponses par mot-clé : HEURES. RÉPONSE <MOT> <texte> en ajoute une, "
-                                       "RÉPONSE <MOT> la retire."]
+    assert sophie.texts("RÉPONSE") == [
+        "Réponses par mot-clé : HEURES. RÉPONSE <MOT> <texte> en ajoute une, RÉPONSE <MOT> la retire."
+    ]
 
 
-@pytest.mark.parametrize("commande, probleme", [
-    # Ê is not GSM-7: this answer is UCS-2 anyway, so it keeps the typographic non-breaking space before the colon.
-    ("RÉPONSE ARRÊT Bye", "Rien de changé\u00a0: ARRÊT est réservé au désabonnement, au réabonnement et à l'aide."),
-    ("RÉPONSE AIDE Appelez-nous", "Rien de changé : AIDE est réservé au désabonnement, au réabonnement et à l'aide."),
-    ("RÉPONSE ICI Bienvenue", "Rien de changé : ICI a déjà un sens pour le robot (une arrivée ou une question)."),
-    ("RÉPONSE rendu Bienvenue", "Rien de changé : RENDU a déjà un sens pour le robot (une arrivée ou une question)."),
-    ("RÉPONSE 12 La place 12 est réservée", "Rien de changé : 12 a déjà un sens pour le robot (une arrivée ou une "
-                                            "question)."),
-    ("RÉPONSE heures d'ouverture : de 9 h à 17 h", "Rien de changé : un mot-clé est un seul mot de 2 à 20 lettres "
-                                                   "ou chiffres. Attendu : RÉPONSE <MOT> <texte>, ex. RÉPONSE HEURES "
-                                                   "Ouvert de 9 h à 17 h; RÉPONSE HEURES seul la retire"),
-])
+@pytest.mark.parametrize(
+    "commande, probleme",
+    [
+        # Ê is not GSM-7: this answer is UCS-2 anyway, so it keeps the typographic non-breaking space before the colon.
+        ("RÉPONSE ARRÊT Bye", "Rien de changé\u00a0: ARRÊT est réservé au désabonnement, au réabonnement et à l'aide."),
+        (
+            "RÉPONSE AIDE Appelez-nous",
+            "Rien de changé : AIDE est réservé au désabonnement, au réabonnement et à l'aide.",
+        ),
+        ("RÉPONSE ICI Bienvenue", "Rien de changé : ICI a déjà un sens pour le robot (une arrivée ou une question)."),
+        (
+            "RÉPONSE rendu Bienvenue",
+            "Rien de changé : RENDU a déjà un sens pour le robot (une arrivée ou une question).",
+        ),
+        (
+            "RÉPONSE 12 La place 12 est réservée",
+            "Rien de changé : 12 a déjà un sens pour le robot (une arrivée ou une question).",
+        ),
+        (
+            "RÉPONSE heures d'ouverture : de 9 h à 17 h",
+            "Rien de changé : un mot-clé est un seul mot de 2 à 20 lettres "
+            "ou chiffres. Attendu : RÉPONSE <MOT> <texte>, ex. RÉPONSE HEURES "
+            "Ouvert de 9 h à 17 h; RÉPONSE HEURES seul la retire",
+        ),
+    ],
+)
 def test_un_mot_cle_reserve_compris_ou_de_plusieurs_mots_est_refuse(shop, sophie, commande, probleme):
     assert sophie.texts(commande) == [probleme]
     assert shop.keyword_replies() == {}
@@ -187,10 +211,13 @@ def test_retirer_un_mot_cle_qui_n_existe_pas_le_dit(shop, sophie):
 
 # --- ÉQUIPE (STAFF) ------------------------------------------------------------------------------------------
 
+
 def test_equipe_ajouter_souhaite_la_bienvenue_et_le_nouveau_recoit_la_prochaine_alerte(shop, sophie, julie, marie):
     [confirmation] = sophie.texts("ÉQUIPE AJOUTER 514 555 0177 Bob Lee")
-    assert confirmation == ("Bob Lee (514-555-0177) fait maintenant partie de l'équipe, en service : les alertes "
-                            "d'arrivée lui seront envoyées.")
+    assert confirmation == (
+        "Bob Lee (514-555-0177) fait maintenant partie de l'équipe, en service : les alertes "
+        "d'arrivée lui seront envoyées."
+    )
     bob = shop.customer(BOB)
     [bienvenue] = bob.new()
     assert bienvenue.startswith("Plein Air Laurier : bienvenue dans l'équipe!") and "OFF en partant" in bienvenue
@@ -206,29 +233,36 @@ def test_equipe_ajouter_le_nom_avant_le_numero(shop, sophie):
     assert shop.roster()[BOB] == ("Élodie Côté", "staff", True)
 
 
-@pytest.mark.parametrize("commande, probleme", [
-    ("ÉQUIPE AJOUTER 514-555-0177", "il manque le nom"),
-    ("ÉQUIPE AJOUTER Bob Lee", "il manque le numéro de téléphone"),
-    ("ÉQUIPE AJOUTER", "il manque le numéro de téléphone et le nom"),
-    ("ÉQUIPE AJOUTER 12 Bob Lee", "12 n'est pas un numéro de téléphone"),
-])
+@pytest.mark.parametrize(
+    "commande, probleme",
+    [
+        ("ÉQUIPE AJOUTER 514-555-0177", "il manque le nom"),
+        ("ÉQUIPE AJOUTER Bob Lee", "il manque le numéro de téléphone"),
+        ("ÉQUIPE AJOUTER", "il manque le numéro de téléphone et le nom"),
+        ("ÉQUIPE AJOUTER 12 Bob Lee", "12 n'est pas un numéro de téléphone"),
+    ],
+)
 def test_equipe_ajouter_mal_tape_nomme_le_probleme_et_n_ajoute_personne(shop, sophie, julie, commande, probleme):
     avant = shop.roster()
-    assert sophie.texts(commande) == [f"Rien de changé : {probleme}. Attendu : ÉQUIPE AJOUTER <tél> <nom>, ex. "
-                                      "ÉQUIPE AJOUTER 514-555-0111 Julie Tremblay"]
+    assert sophie.texts(commande) == [
+        f"Rien de changé : {probleme}. Attendu : ÉQUIPE AJOUTER <tél> <nom>, ex. "
+        "ÉQUIPE AJOUTER 514-555-0111 Julie Tremblay"
+    ]
     assert shop.roster() == avant
     assert shop.customer(BOB).new() == [] and julie.new() == []
 
 
 def test_equipe_ajouter_quelqu_un_deja_la_ne_change_rien(shop, sophie, julie):
     assert sophie.texts("ÉQUIPE AJOUTER 514-555-0111 Julie T.") == [
-        "Rien de changé : 514-555-0111 fait déjà partie de l'équipe."]
+        "Rien de changé : 514-555-0111 fait déjà partie de l'équipe."
+    ]
     assert shop.roster()[JULIE] == ("Julie Tremblay", "staff", True)
 
 
 def test_equipe_retirer_arrete_les_alertes(shop, sophie, julie, marc, marie):
     assert sophie.texts("ÉQUIPE RETIRER 514-555-0111") == [
-        "Julie Tremblay (514-555-0111) ne fait plus partie de l'équipe."]
+        "Julie Tremblay (514-555-0111) ne fait plus partie de l'équipe."
+    ]
     marie.texts("rendu place 4")
     assert julie.new() == [] and len(marc.new()) == 1
 
@@ -238,7 +272,8 @@ def test_la_cueillette_prise_par_un_membre_retire_retourne_a_l_equipe(shop, soph
     julie.texts("ok")
     marc.new()
     assert sophie.texts("équipe retirer (514) 555-0111") == [
-        "Julie Tremblay (514-555-0111) ne fait plus partie de l'équipe. Sa cueillette en cours retourne à l'équipe."]
+        "Julie Tremblay (514-555-0111) ne fait plus partie de l'équipe. Sa cueillette en cours retourne à l'équipe."
+    ]
     [alerte] = marc.new()
     assert alerte.startswith("Arrivée : Marie L., place 4")
     assert shop.order_state("1234")["handoff"]["status"] == "waiting"
@@ -246,37 +281,51 @@ def test_la_cueillette_prise_par_un_membre_retire_retourne_a_l_equipe(shop, soph
 
 def test_la_seule_proprietaire_ne_peut_pas_se_retirer(shop, sophie):
     assert sophie.texts("ÉQUIPE RETIRER 514-555-0113") == [
-        "Rien de changé : Sophie Roy est l'unique propriétaire : ajoutez d'abord un autre propriétaire."]
+        "Rien de changé : Sophie Roy est l'unique propriétaire : ajoutez d'abord un autre propriétaire."
+    ]
     assert shop.roster()[PROPRIO] == ("Sophie Roy", "owner", False)
 
 
-@pytest.mark.parametrize("commande, probleme, attendu", [
-    ("ÉQUIPE RETIRER", "il manque le numéro de téléphone", "ÉQUIPE RETIRER <tél>, ex. ÉQUIPE RETIRER 514-555-0111"),
-    ("équipe retirer Julie", "Julie n'est pas un numéro de téléphone", "ÉQUIPE RETIRER <tél>, ex. ÉQUIPE RETIRER "
-                                                                      "514-555-0111"),
-    ("ÉQUIPE VIRER 514-555-0111", "VIRER n'est ni AJOUTER ni RETIRER", "ÉQUIPE, ÉQUIPE AJOUTER <tél> <nom> ou "
-                                                                      "ÉQUIPE RETIRER <tél>"),
-])
-def test_equipe_retirer_mal_tape_nomme_le_probleme_et_ne_retire_personne(shop, sophie, julie, commande, probleme,
-                                                                         attendu):
+@pytest.mark.parametrize(
+    "commande, probleme, attendu",
+    [
+        ("ÉQUIPE RETIRER", "il manque le numéro de téléphone", "ÉQUIPE RETIRER <tél>, ex. ÉQUIPE RETIRER 514-555-0111"),
+        (
+            "équipe retirer Julie",
+            "Julie n'est pas un numéro de téléphone",
+            "ÉQUIPE RETIRER <tél>, ex. ÉQUIPE RETIRER 514-555-0111",
+        ),
+        (
+            "ÉQUIPE VIRER 514-555-0111",
+            "VIRER n'est ni AJOUTER ni RETIRER",
+            "ÉQUIPE, ÉQUIPE AJOUTER <tél> <nom> ou ÉQUIPE RETIRER <tél>",
+        ),
+    ],
+)
+def test_equipe_retirer_mal_tape_nomme_le_probleme_et_ne_retire_personne(
+    shop, sophie, julie, commande, probleme, attendu
+):
     assert sophie.texts(commande) == [f"Rien de changé : {probleme}. Attendu : {attendu}"]
     assert JULIE in shop.roster()
 
 
 def test_equipe_liste_qui_est_en_service(shop, sophie, julie, marc):
     marc.texts("hors service")
-    assert sophie.texts("ÉQUIPE") == ["Équipe : Julie Tremblay 514-555-0111 ON; Marc Gagnon 514-555-0115 OFF; "
-                                      "Sophie Roy (proprio) 514-555-0113 OFF"]
+    assert sophie.texts("ÉQUIPE") == [
+        "Équipe : Julie Tremblay 514-555-0111 ON; Marc Gagnon 514-555-0115 OFF; Sophie Roy (proprio) 514-555-0113 OFF"
+    ]
 
 
 # --- ON / OFF ------------------------------------------------------------------------------------------------
+
 
 def test_off_coupe_les_alertes_et_on_les_redonne(shop, julie, marc, marie):
     assert julie.texts("OFF") == ["Vous voilà hors service : plus d'alertes d'arrivée. Répondez ON à votre retour."]
     marie.texts("rendu place 4")
     assert julie.new() == [] and len(marc.new()) == 1
     assert julie.texts("en service") == [
-        "Vous voilà en service : les alertes d'arrivée vous parviennent. Répondez OFF en partant."]
+        "Vous voilà en service : les alertes d'arrivée vous parviennent. Répondez OFF en partant."
+    ]
     assert shop.roster()[JULIE][2] is True
 
 
@@ -291,10 +340,10 @@ def test_quand_le_dernier_part_les_gerants_et_proprietaires_recoivent_les_alerte
 
 # --- STATUT --------------------------------------------------------------------------------------------------
 
+
 def test_statut_dit_qui_attend_ou_et_les_chiffres_du_jour(shop, sophie, julie):
     # Trois remises après 1, 4 et 9 minutes d'attente : médiane 4, la plus longue 9.
-    for numero, tel, minutes in (("1001", "+15145550131", 1), ("1002", "+15145550132", 4),
-                                 ("1003", "+15145550133", 9)):
+    for numero, tel, minutes in (("1001", "+15145550131", 1), ("1002", "+15145550132", 4), ("1003", "+15145550133", 9)):
         client = shop.customer(tel)
         shop.order(numero, client, "Anne Roy", language="fr")
         client.texts("rendu place 2")
@@ -305,8 +354,9 @@ def test_statut_dit_qui_attend_ou_et_les_chiffres_du_jour(shop, sophie, julie):
     shop.order("1004", client, "Paul Roy", language="fr")
     client.texts("chu à la porte")
     sophie.new()
-    assert sophie.texts("STATUT") == ["En ce moment : 1 en attente (porte). Aujourd'hui : 3 remises, attente médiane "
-                                      "4 min, la plus longue 9 min."]
+    assert sophie.texts("STATUT") == [
+        "En ce moment : 1 en attente (porte). Aujourd'hui : 3 remises, attente médiane 4 min, la plus longue 9 min."
+    ]
 
 
 def test_statut_d_une_journee_tranquille(shop, sophie):
@@ -315,10 +365,13 @@ def test_statut_d_une_journee_tranquille(shop, sophie):
 
 # --- CONNEXION -----------------------------------------------------------------------------------------------
 
+
 def test_connexion_texte_un_lien_qui_sert_une_seule_fois(shop, sophie):
     [reponse] = sophie.texts("CONNEXION")
-    assert reponse.startswith("Lien de connexion à la gestion de Plein Air Laurier, valide 10 min et une seule "
-                              "fois : https://pickup.example.test/admin/login/")
+    assert reponse.startswith(
+        "Lien de connexion à la gestion de Plein Air Laurier, valide 10 min et une seule "
+        "fois : https://pickup.example.test/admin/login/"
+    )
     jeton_ = jeton(reponse)
     assert logins.redeem(shop.svc.db, jeton_, shop.svc.clock()) == PROPRIO
     assert logins.redeem(shop.svc.db, jeton_, shop.svc.clock()) is None
@@ -332,37 +385,59 @@ def test_le_lien_expire_apres_dix_minutes(shop, sophie):
 
 # --- l'équipe ne peut pas ------------------------------------------------------------------------------------
 
+
 def test_un_commis_qui_demande_la_connexion_apprend_que_c_est_pour_les_proprietaires(shop, julie):
     assert julie.texts("CONNEXION") == [
-        "Seuls les propriétaires et gérants peuvent utiliser CONNEXION. Équipe : OK, FAIT, LISTE, ON, OFF."]
+        "Seuls les propriétaires et gérants peuvent utiliser CONNEXION. Équipe : OK, FAIT, LISTE, ON, OFF."
+    ]
     with shop.svc.db.read() as session:
         assert session.scalar(select(func.count()).select_from(LoginLink)) == 0
 
 
 def test_un_commis_qui_texte_pause_ne_suspend_rien(shop, julie, marie):
     assert julie.texts("PAUSE dîner") == [
-        "Seuls les propriétaires et gérants peuvent utiliser PAUSE. Équipe : OK, FAIT, LISTE, ON, OFF."]
+        "Seuls les propriétaires et gérants peuvent utiliser PAUSE. Équipe : OK, FAIT, LISTE, ON, OFF."
+    ]
     assert shop.settings().paused is False
     marie.texts("rendu place 4")
     assert len(julie.new()) == 1
 
 
-@pytest.mark.parametrize("commande, mot", [
-    ("TEXTE handed_off Bye", "TEXTE"), ("RÉPONSE HEURES 9 à 5", "RÉPONSE"), ("ÉQUIPE", "ÉQUIPE"),
-    ("ÉQUIPE AJOUTER 514-555-0177 Bob", "ÉQUIPE AJOUTER"), ("STATUT", "STATUT"), ("REPRENDRE", "REPRENDRE"),
-])
+@pytest.mark.parametrize(
+    "commande, mot",
+    [
+        ("TEXTE handed_off Bye", "TEXTE"),
+        ("RÉPONSE HEURES 9 à 5", "RÉPONSE"),
+        ("ÉQUIPE", "ÉQUIPE"),
+        ("ÉQUIPE AJOUTER 514-555-0177 Bob", "ÉQUIPE AJOUTER"),
+        ("STATUT", "STATUT"),
+        ("REPRENDRE", "REPRENDRE"),
+    ],
+)
 def test_un_commis_qui_texte_une_commande_de_proprio_ne_change_rien(shop, julie, commande, mot):
     assert julie.texts(commande) == [
-        f"Seuls les propriétaires et gérants peuvent utiliser {mot}. Équipe : OK, FAIT, LISTE, ON, OFF."]
+        f"Seuls les propriétaires et gérants peuvent utiliser {mot}. Équipe : OK, FAIT, LISTE, ON, OFF."
+    ]
     assert shop.auto_replies() == {} and shop.keyword_replies() == {} and set(shop.roster()) == {JULIE}
 
 
 # --- AIDE ----------------------------------------------------------------------------------------------------
 
+
 def test_aide_d_un_proprio_liste_les_commandes_en_un_texto(shop, sophie):
     [reponse] = sophie.texts("AIDE")
-    for commande in ("PAUSE", "REPRENDRE", "TEXTE", "RÉPONSE", "ÉQUIPE AJOUTER", "ÉQUIPE RETIRER", "STATUT",
-                     "CONNEXION", "ON", "OFF"):
+    for commande in (
+        "PAUSE",
+        "REPRENDRE",
+        "TEXTE",
+        "RÉPONSE",
+        "ÉQUIPE AJOUTER",
+        "ÉQUIPE RETIRER",
+        "STATUT",
+        "CONNEXION",
+        "ON",
+        "OFF",
+    ):
         assert commande in reponse
     assert segments(reponse) == 1
 
@@ -374,10 +449,26 @@ def test_aide_d_un_commis_est_l_aide_de_l_equipe(shop, julie):
 
 def test_les_reponses_au_proprio_sont_en_francais_sans_caracteres_hors_gsm(shop, sophie, julie):
     # ê, ç, â, ô (hors de l'alphabet GSM-7) feraient passer un texto de 160 à 70 caractères.
-    for commande in ("AIDE", "PAUSE De retour à 14 h", "REPRENDRE", "TEXTE", "TEXTE handed_off", "RÉPONSE",
-                     "RÉPONSE HEURES Ouvert de 9 h à 17 h", "RÉPONSE HEURES", "ÉQUIPE AJOUTER 514-555-0177 Bob",
-                     "ÉQUIPE", "ÉQUIPE RETIRER 514-555-0177", "ÉQUIPE AJOUTER 514-555-0177", "STATUT", "CONNEXION",
-                     "OFF", "ON", "RÉPONSE ICI x", "ÉQUIPE RETIRER 514-555-0113"):
+    for commande in (
+        "AIDE",
+        "PAUSE De retour à 14 h",
+        "REPRENDRE",
+        "TEXTE",
+        "TEXTE handed_off",
+        "RÉPONSE",
+        "RÉPONSE HEURES Ouvert de 9 h à 17 h",
+        "RÉPONSE HEURES",
+        "ÉQUIPE AJOUTER 514-555-0177 Bob",
+        "ÉQUIPE",
+        "ÉQUIPE RETIRER 514-555-0177",
+        "ÉQUIPE AJOUTER 514-555-0177",
+        "STATUT",
+        "CONNEXION",
+        "OFF",
+        "ON",
+        "RÉPONSE ICI x",
+        "ÉQUIPE RETIRER 514-555-0113",
+    ):
         shop.wait(10)  # un texto aux 10 s : jamais plus que les 10 par minute de la règle anti-boucle
         [reponse] = sophie.texts(commande)
         assert {c for c in reponse if c not in GSM7_BASIC and c not in GSM7_EXTENDED} == set(), (commande, reponse)
@@ -386,6 +477,7 @@ def test_les_reponses_au_proprio_sont_en_francais_sans_caracteres_hors_gsm(shop,
 
 
 # --- HEURES --------------------------------------------------------------------------------------------------
+
 
 def test_heures_changees_par_texto_comme_un_proprio_les_ecrit(shop, sophie):
     [reponse] = sophie.texts("heures 9h-17h")

@@ -1,5 +1,6 @@
 """Fault tests: real processes (gunicorn, `python worker.py`, a private redis-server, the Twilio stand-in over HTTP),
 a fault injected into one of them, and the ledger checked afterwards: texts in, texts out, duplicates zero."""
+
 from __future__ import annotations
 
 import pytest
@@ -12,8 +13,13 @@ from .support import Shop
 # Short clocks, so that a fault and its recovery fit in a test: a text is 'stale' after 1 s, each worker sweeps
 # twice a second, a Twilio call times out after 1 s (a 'sending' row is stuck after 1 + 2 × 1 s), and the first
 # retry comes after 0.15-0.3 s. The loop guard is raised: staff here text "OK" faster than people do.
-FAST = {"SWEEP_AFTER_SECONDS": "1", "SWEEP_EVERY_SECONDS": "0.5", "TWILIO_TIMEOUT_SECONDS": "1",
-        "SEND_BACKOFF_SECONDS": "0.3", "LOOP_TEXTS_PER_MINUTE": "60"}
+FAST = {
+    "SWEEP_AFTER_SECONDS": "1",
+    "SWEEP_EVERY_SECONDS": "0.5",
+    "TWILIO_TIMEOUT_SECONDS": "1",
+    "SEND_BACKOFF_SECONDS": "0.3",
+    "LOOP_TEXTS_PER_MINUTE": "60",
+}
 
 
 def pytest_collection_modifyitems(items):
@@ -41,8 +47,13 @@ def launch(database_url, twilio, redis_server, tmp_path):
     stacks: list[LiveStack] = []
 
     def start(workers: int = 1, url: str | None = None, **settings: str) -> LiveStack:
-        stack = LiveStack(url or database_url, twilio, tmp_path, redis_url=redis_server.url,
-                          env={**FAST, **{k: str(v) for k, v in settings.items()}})
+        stack = LiveStack(
+            url or database_url,
+            twilio,
+            tmp_path,
+            redis_url=redis_server.url,
+            env={**FAST, **{k: str(v) for k, v in settings.items()}},
+        )
         stacks.append(stack)
         return stack.start(workers=workers)
 

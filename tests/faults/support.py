@@ -1,10 +1,11 @@
 """The fault tests' shop and ledger: data written straight to the database, counts read back from it."""
+
 from __future__ import annotations
 
 import sqlite3
 import time
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import create_engine, select, text
 
@@ -23,8 +24,9 @@ class Shop:
     """One store, its staff and ready orders, written straight to the database (only what is under test goes
     through the processes), and the ledger read back from it."""
 
-    def __init__(self, database_url: str, escalation_seconds: int = 3600, number: str = STORE,
-                 name: str = "Plein Air Laurier"):
+    def __init__(
+        self, database_url: str, escalation_seconds: int = 3600, number: str = STORE, name: str = "Plein Air Laurier"
+    ):
         self.url = normalise_database_url(database_url)
         self.db = Database(self.url)
         store = create_store(self.db, name, number, language="fr", escalation_seconds=3600)
@@ -41,13 +43,22 @@ class Shop:
         """A customer with one ready order (no 'order ready' text: that is not what these tests count)."""
         self._orders += 1
         number = str(1000 + self._orders)
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         with self.db.write() as session:
             customer = Customer(store_id=self.store_id, phone=phone, name=name, language="fr")
             session.add(customer)
             session.flush()
-            session.add(Order(store_id=self.store_id, number=number, customer_id=customer.id, customer_name=name,
-                              language="fr", status="ready", ready_at=now))
+            session.add(
+                Order(
+                    store_id=self.store_id,
+                    number=number,
+                    customer_id=customer.id,
+                    customer_name=name,
+                    language="fr",
+                    status="ready",
+                    ready_at=now,
+                )
+            )
         return number
 
     # --- the ledger ----------------------------------------------------------------------------------------
@@ -73,19 +84,28 @@ class Shop:
             if result:
                 return result
             if time.monotonic() > deadline:
-                raise AssertionError(f"timed out after {timeout}s waiting for {what}; "
-                                     f"outbound: {[(m.id, m.template, m.status, m.to_addr) for m in self.rows('out')]}")
+                raise AssertionError(
+                    f"timed out after {timeout}s waiting for {what}; "
+                    f"outbound: {[(m.id, m.template, m.status, m.to_addr) for m in self.rows('out')]}"
+                )
             time.sleep(0.1)
 
     def wait_processed(self, count: int, timeout: float = 30.0) -> list[Message]:
-        return self.wait(lambda: (rows := self.rows("in")) and len(rows) >= count
-                         and all(m.status == "processed" for m in rows) and rows, timeout, f"{count} processed texts")
+        return self.wait(
+            lambda: (
+                (rows := self.rows("in")) and len(rows) >= count and all(m.status == "processed" for m in rows) and rows
+            ),
+            timeout,
+            f"{count} processed texts",
+        )
 
     def wait_settled(self, timeout: float = 30.0) -> list[Message]:
         """Until no outbound row is still queued or sending."""
-        return self.wait(lambda: (rows := self.rows("out")) and all(m.status not in ("queued", "sending")
-                                                                     for m in rows) and rows, timeout,
-                         "every outbound text settled")
+        return self.wait(
+            lambda: (rows := self.rows("out")) and all(m.status not in ("queued", "sending") for m in rows) and rows,
+            timeout,
+            "every outbound text settled",
+        )
 
     def ledger(self, twilio) -> dict:
         """Texts in (stored), processed, out (rows Twilio has), at Twilio, and duplicates: messages Twilio holds
@@ -94,9 +114,13 @@ class Shop:
         sids = [m.twilio_sid for m in outbound if m.twilio_sid]
         at_twilio = twilio.messages()
         unclaimed = [m for m in at_twilio if m["sid"] not in set(sids)]
-        return {"in": len(inbound), "processed": sum(m.status == "processed" for m in inbound),
-                "out": len(sids), "at_twilio": len(at_twilio),
-                "duplicates": len(unclaimed) + (len(sids) - len(set(sids)))}
+        return {
+            "in": len(inbound),
+            "processed": sum(m.status == "processed" for m in inbound),
+            "out": len(sids),
+            "at_twilio": len(at_twilio),
+            "duplicates": len(unclaimed) + (len(sids) - len(set(sids))),
+        }
 
     @contextmanager
     def write_lock(self):

@@ -1,5 +1,6 @@
 """Claims are atomic in the database: two staff claiming one handoff at the same moment, by text (two workers) or one
 by text and one from the board (bot/usecases/staff.py::act, in another process), give exactly one winner."""
+
 from __future__ import annotations
 
 import threading
@@ -37,8 +38,7 @@ def at_once(*actions) -> None:
     assert not errors, errors
 
 
-def test_two_staff_claiming_at_the_same_moment_by_text_or_from_the_board_give_one_winner(launch, shop_factory,
-                                                                                          twilio):
+def test_two_staff_claiming_at_the_same_moment_by_text_or_from_the_board_give_one_winner(launch, shop_factory, twilio):
     stack = launch(workers=2)
     shop = shop_factory()
     ids = {JULIE: shop.staff("Julie Tremblay", JULIE), MARC: shop.staff("Marc Gagnon", MARC)}
@@ -54,12 +54,14 @@ def test_two_staff_claiming_at_the_same_moment_by_text_or_from_the_board_give_on
 
     for i, order in enumerate(orders):
         if i < 2:  # both by text, taken by the two workers at once
-            at_once(lambda o=order: stack.text(JULIE, STORE, f"OK {o}"),
-                    lambda o=order: stack.text(MARC, STORE, f"OK {o}"))
+            at_once(
+                lambda o=order: stack.text(JULIE, STORE, f"OK {o}"), lambda o=order: stack.text(MARC, STORE, f"OK {o}")
+            )
         else:  # Julie by text, Marc on the board
-            at_once(lambda o=order: stack.text(JULIE, STORE, f"OK {o}"),
-                    lambda o=order: on_screen.__setitem__(o, act(board, shop.store_id, ids[MARC], "claim",
-                                                                 handoff_of[o])))
+            at_once(
+                lambda o=order: stack.text(JULIE, STORE, f"OK {o}"),
+                lambda o=order: on_screen.__setitem__(o, act(board, shop.store_id, ids[MARC], "claim", handoff_of[o])),
+            )
     shop.wait_processed(4 + 2 + 2 + 2)
     shop.wait_settled()
     time.sleep(1.0)
@@ -71,8 +73,10 @@ def test_two_staff_claiming_at_the_same_moment_by_text_or_from_the_board_give_on
         h = handoffs[handoff_of[order]]
         assert h.status == "claimed" and h.claimed_by_id in ids.values()
         about = [m for m in texts if f"#{order}" in m.body or f" {order}" in m.body]
-        count = {key: sum(m.template == key for m in about) for key in
-                 ("claimed", "staff_claimed_you", "staff_claimed_other", "staff_already_claimed")}
+        count = {
+            key: sum(m.template == key for m in about)
+            for key in ("claimed", "staff_claimed_you", "staff_claimed_other", "staff_already_claimed")
+        }
         screen = on_screen.get(order, [])
         won_on_screen = sum("C'est à vous" in r for r in screen)
         lost_on_screen = sum("s'occupe déjà" in r for r in screen)
@@ -83,7 +87,8 @@ def test_two_staff_claiming_at_the_same_moment_by_text_or_from_the_board_give_on
         assert count["staff_already_claimed"] + lost_on_screen == 1, (order, count, screen)
         winner_phone = JULIE if h.claimed_by_id == ids[JULIE] else MARC
         assert all(m.to_addr == winner_phone for m in about if m.template == "staff_claimed_you")
-        assert all(m.to_addr != winner_phone for m in about if m.template in ("staff_claimed_other",
-                                                                              "staff_already_claimed"))
+        assert all(
+            m.to_addr != winner_phone for m in about if m.template in ("staff_claimed_other", "staff_already_claimed")
+        )
     assert shop.ledger(twilio)["duplicates"] == 0
     assert len(bodies(twilio, CUSTOMERS[0])) == 2  # the arrival's answer, then "someone is coming"

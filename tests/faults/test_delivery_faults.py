@@ -1,5 +1,6 @@
 """Status callbacks update each text; a staff alert that ends failed or undelivered goes to another on-duty colleague,
 once, whatever order and number of callbacks Twilio sends."""
+
 from __future__ import annotations
 
 import time
@@ -17,8 +18,12 @@ def callback(stack, twilio, sid: str, status: str, code: int | None = None) -> i
     form = {"MessageSid": sid, "MessageStatus": status, "AccountSid": twilio.account_sid}
     if code:
         form["ErrorCode"] = str(code)
-    return requests.post(stack.url + "/twilio/status", data=form, timeout=5,
-                         headers={"X-Twilio-Signature": stack.sign("/twilio/status", form)}).status_code
+    return requests.post(
+        stack.url + "/twilio/status",
+        data=form,
+        timeout=5,
+        headers={"X-Twilio-Signature": stack.sign("/twilio/status", form)},
+    ).status_code
 
 
 def test_a_staff_alert_that_ends_undelivered_goes_once_to_another_on_duty_colleague(launch, shop_factory, twilio):
@@ -59,8 +64,7 @@ def test_a_staff_alert_that_ends_undelivered_goes_once_to_another_on_duty_collea
     assert shop.ledger(twilio) == {"in": 1, "processed": 1, "out": 4, "at_twilio": 4, "duplicates": 0}
 
 
-def test_a_callback_that_comes_before_the_sender_recorded_the_sid_is_applied_when_it_has(launch, shop_factory,
-                                                                                         twilio):
+def test_a_callback_that_comes_before_the_sender_recorded_the_sid_is_applied_when_it_has(launch, shop_factory, twilio):
     stack = launch(workers=1)
     shop = shop_factory()
     shop.staff("Julie Tremblay", JULIE)

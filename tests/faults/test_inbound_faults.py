@@ -1,5 +1,6 @@
 """An inbound text answered 200 is processed exactly once in effect: Twilio delivering it again (also at the same
 moment), a worker killed in the middle of it, Redis down when it arrives, the database briefly unreachable."""
+
 from __future__ import annotations
 
 import time
@@ -35,8 +36,9 @@ def test_a_text_twilio_delivers_five_times_three_at_once_is_processed_once(launc
     assert len(bodies(twilio, JULIE)) == 1 and len(shop.handoffs()) == 1
 
 
-def test_a_worker_killed_while_deciding_a_text_leaves_it_for_the_next_worker(launch, shop_factory, twilio,
-                                                                               redis_server):
+def test_a_worker_killed_while_deciding_a_text_leaves_it_for_the_next_worker(
+    launch, shop_factory, twilio, redis_server
+):
     # Stale after 3 s here, not 1: the next worker's start-up sweep must not queue the text a second time while
     # the first worker holds it, or the test could not tell that the first one took it.
     stack = launch(workers=0, SWEEP_AFTER_SECONDS=3)
@@ -60,8 +62,7 @@ def test_a_worker_killed_while_deciding_a_text_leaves_it_for_the_next_worker(lau
     assert len(shop.handoffs()) == 1
 
 
-def test_workers_killed_while_sending_a_texts_replies_leave_nothing_unsent_or_sent_twice(launch, shop_factory,
-                                                                                        twilio):
+def test_workers_killed_while_sending_a_texts_replies_leave_nothing_unsent_or_sent_twice(launch, shop_factory, twilio):
     stack = launch(workers=2)
     shop = shop_factory()
     shop.staff("Julie Tremblay", JULIE)
@@ -74,14 +75,20 @@ def test_workers_killed_while_sending_a_texts_replies_leave_nothing_unsent_or_se
     twilio.fail_next(to=JULIE, delay=5, accept=False)
     for i, phone in enumerate(CUSTOMERS[:2]):  # one after the other: each worker's drain takes one
         assert stack.text(phone, STORE, "rendu place 4").status_code == 200
-        shop.wait(lambda n=i + 1: len([m for m in shop.rows("out")
-                                       if m.template == "staff_arrival" and m.status == "sending"]) == n,
-                  what=f"{i + 1} alerts sending")
+        shop.wait(
+            lambda n=i + 1: (
+                len([m for m in shop.rows("out") if m.template == "staff_arrival" and m.status == "sending"]) == n
+            ),
+            what=f"{i + 1} alerts sending",
+        )
     for worker in list(stack.workers):
         stack.kill_worker(worker)
     assert sorted((m.template, m.status) for m in shop.rows("out")) == [
-        ("arrival_ack", "sending"), ("arrival_ack", "sending"), ("staff_arrival", "sending"),
-        ("staff_arrival", "sending")]
+        ("arrival_ack", "sending"),
+        ("arrival_ack", "sending"),
+        ("staff_arrival", "sending"),
+        ("staff_arrival", "sending"),
+    ]
 
     stack.start_worker()
     shop.wait_settled()
@@ -92,7 +99,8 @@ def test_workers_killed_while_sending_a_texts_replies_leave_nothing_unsent_or_se
 
 
 def test_texts_that_arrive_while_redis_is_down_are_answered_200_and_processed_once_it_is_back(
-        launch, shop_factory, twilio, redis_server):
+    launch, shop_factory, twilio, redis_server
+):
     stack = launch(workers=1)
     shop = shop_factory()
     shop.staff("Julie Tremblay", JULIE)
@@ -132,7 +140,8 @@ def test_texts_keep_flowing_while_redis_stays_down(launch, shop_factory, twilio,
 
 
 def test_texts_that_arrive_while_the_database_is_unreachable_are_kept_in_redis_and_processed_once(
-        launch, shop_factory, twilio, database_url):
+    launch, shop_factory, twilio, database_url
+):
     if not database_url.startswith("postgresql"):
         pytest.skip("an unreachable database is a networked one's fault; SQLite is a local file")
     url = make_url(database_url)
@@ -156,8 +165,12 @@ def test_texts_that_arrive_while_the_database_is_unreachable_are_kept_in_redis_a
         answers = [stack.text(phone, STORE, "rendu place 4", sid=sid) for phone, sid in zip(phones[2:], sids)]
         answers.append(stack.text(phones[2], STORE, "rendu place 4", sid=sids[0]))  # Twilio re-delivers one
         form = {"MessageSid": alert.twilio_sid, "MessageStatus": "delivered", "AccountSid": twilio.account_sid}
-        callback = requests.post(stack.url + "/twilio/status", data=form, timeout=5,
-                                 headers={"X-Twilio-Signature": stack.sign("/twilio/status", form)})
+        callback = requests.post(
+            stack.url + "/twilio/status",
+            data=form,
+            timeout=5,
+            headers={"X-Twilio-Signature": stack.sign("/twilio/status", form)},
+        )
         assert [a.status_code for a in answers] == [200] * 3 and callback.status_code == 204
         time.sleep(2.0)
         assert [m.status for m in shop.rows("in")] == ["processed", "received"]  # kept, not given up

@@ -1,8 +1,10 @@
 """An outgoing text is sent once: Twilio errors are retried with backoff, a retry after an unclear failure (a
 timeout, a dropped connection) first asks Twilio's log, and permanent errors are not retried but mark the person."""
+
 from __future__ import annotations
 
 import time
+from datetime import UTC
 
 import pytest
 
@@ -34,8 +36,10 @@ def test_twilio_5xx_and_429_are_retried_with_growing_waits_and_the_text_is_sent_
 
     [alert] = shop.rows("out", template="staff_arrival")
     assert alert.status == "sent" and alert.attempts == 4
-    tries = sorted([r["received_at"] for r in twilio.rejected() if r["to"] == JULIE]
-                   + [m["received_at"] for m in twilio.messages(to=JULIE)])
+    tries = sorted(
+        [r["received_at"] for r in twilio.rejected() if r["to"] == JULIE]
+        + [m["received_at"] for m in twilio.messages(to=JULIE)]
+    )
     gaps = [b - a for a, b in zip(tries, tries[1:])]
     # SEND_BACKOFF_SECONDS=0.3: at least 0.15, 0.3 and 0.6 s (half of 0.3, 0.6, 1.2: the jitter), rounded up to the
     # second by the schedule, never down.
@@ -44,10 +48,10 @@ def test_twilio_5xx_and_429_are_retried_with_growing_waits_and_the_text_is_sent_
 
 
 UNCLEAR = {  # phone: (fault on the arrival answer to that customer, whether Twilio took the text)
-    "+15145550131": ({"accept": True, "delay": 3}, True),   # Twilio sent it, but answered after our 1 s timeout
+    "+15145550131": ({"accept": True, "delay": 3}, True),  # Twilio sent it, but answered after our 1 s timeout
     "+15145550132": ({"accept": True, "drop": True}, True),  # Twilio sent it, then the connection dropped
-    "+15145550133": ({"drop": True}, False),                 # the connection dropped before Twilio took it
-    "+15145550134": ({"delay": 3}, False),                   # Twilio never answered, and never sent it
+    "+15145550133": ({"drop": True}, False),  # the connection dropped before Twilio took it
+    "+15145550134": ({"delay": 3}, False),  # Twilio never answered, and never sent it
 }
 
 
@@ -74,7 +78,7 @@ def test_staff_numbers_twilio_cannot_text_are_marked_unreachable_and_alerts_go_t
     shop.staff("Marc Gagnon", MARC)
     shop.customer(LUC, "Luc Roy")
     twilio.fail_next(to=JULIE, code=21614)  # not a mobile number
-    twilio.fail_next(to=lea, code=21211)    # not a valid number
+    twilio.fail_next(to=lea, code=21211)  # not a valid number
     assert stack.text(MARIE, STORE, "rendu place 4").status_code == 200
     shop.wait_settled()
 
@@ -120,15 +124,15 @@ def test_a_customer_who_unsubscribed_at_the_carrier_is_marked_opted_out_and_not_
 def test_the_log_lookup_finds_a_first_try_behind_many_newer_texts_to_the_same_phone(twilio):
     """A busy store's staff phone gets several alerts a second: by the time a stuck alert is looked up, more than a
     page of newer ones may lie on top of it in Twilio's log."""
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     from bot.messaging.senders import Outgoing, TwilioSender
 
     sender = TwilioSender(twilio.account_sid, twilio.auth_token, twilio.url, timeout=5)
-    since = datetime.now(timezone.utc) - timedelta(seconds=1)
+    since = datetime.now(UTC) - timedelta(seconds=1)
     first = sender.send(Outgoing(to=JULIE, from_=STORE, body="Arrivée : Marie L., place 4", key="k0"))
     for i in range(130):
         sender.send(Outgoing(to=JULIE, from_=STORE, body=f"Arrivée : Client{i} T., place {i}", key=f"k{i + 1}"))
     found = [m for m in sender.recent(JULIE, STORE, since) if m.body == "Arrivée : Marie L., place 4"]
     assert [m.sid for m in found] == [first.sid]
-    assert sender.recent(JULIE, STORE, datetime.now(timezone.utc) + timedelta(seconds=5)) == []
+    assert sender.recent(JULIE, STORE, datetime.now(UTC) + timedelta(seconds=5)) == []

@@ -1,5 +1,6 @@
 """Sending keeps to a rate per sending number shared by all workers, staff alerts first; web and worker stop
 gracefully on SIGTERM, finishing what they hold."""
+
 from __future__ import annotations
 
 import signal
@@ -18,8 +19,7 @@ from .support import JULIE, STORE, bodies
 MARIE = "+15145550123"
 
 
-def test_a_burst_keeps_to_the_rate_of_the_sending_number_and_the_staff_alert_goes_first(launch, shop_factory,
-                                                                                        twilio):
+def test_a_burst_keeps_to_the_rate_of_the_sending_number_and_the_staff_alert_goes_first(launch, shop_factory, twilio):
     stack = launch(workers=2, SEND_RATE_PER_SECOND=4)  # two workers, one shared bucket
     shop = shop_factory()
     shop.staff("Julie Tremblay", JULIE)
@@ -103,8 +103,7 @@ def test_a_number_with_a_backlog_holds_up_no_other_stores_deliveries(launch, sho
     assert busy.ledger(twilio)["duplicates"] == 0
 
 
-def test_a_worker_stopped_with_sigterm_finishes_the_text_and_the_job_in_hand_then_exits(launch, shop_factory,
-                                                                                       twilio):
+def test_a_worker_stopped_with_sigterm_finishes_the_text_and_the_job_in_hand_then_exits(launch, shop_factory, twilio):
     stack = launch(workers=1, TWILIO_TIMEOUT_SECONDS=5)
     shop = shop_factory()
     shop.staff("Julie Tremblay", JULIE)
@@ -117,20 +116,26 @@ def test_a_worker_stopped_with_sigterm_finishes_the_text_and_the_job_in_hand_the
     assert stack.text(MARIE, STORE, "rendu place 4").status_code == 200
     mark_ready(api, shop.store_id, "3000")
     api.db.dispose()
-    shop.wait(lambda: {m.template for m in shop.rows("out") if m.status == "sending"} >= {"staff_arrival", "order_ready"},
-              what="both sends under way")
+    shop.wait(
+        lambda: {m.template for m in shop.rows("out") if m.status == "sending"} >= {"staff_arrival", "order_ready"},
+        what="both sends under way",
+    )
 
     worker = stack.kill_worker(sig=signal.SIGTERM)
     assert worker.wait(15) == 0
     assert {m.template: m.status for m in shop.rows("out")} == {
-        "staff_arrival": "sent", "arrival_ack": "sent", "order_ready": "sent"}
+        "staff_arrival": "sent",
+        "arrival_ack": "sent",
+        "order_ready": "sent",
+    }
     stack.start_worker()
     time.sleep(1.5)  # nothing is left for the next worker to find
     assert shop.ledger(twilio) == {"in": 1, "processed": 1, "out": 3, "at_twilio": 3, "duplicates": 0}
 
 
 def test_the_web_stopped_with_sigterm_answers_the_requests_it_holds_and_every_200_is_processed(
-        launch, shop_factory, twilio):
+    launch, shop_factory, twilio
+):
     stack = launch(workers=1)
     shop = shop_factory()
     shop.staff("Julie Tremblay", JULIE)
@@ -169,5 +174,10 @@ def test_the_web_stopped_with_sigterm_answers_the_requests_it_holds_and_every_20
     stored = {m.twilio_sid for m in shop.rows("in")}
     assert ok <= stored  # every text answered 200 was stored (a cut-off request may have been stored too)
     assert len(bodies(twilio, JULIE)) == len(stored)
-    assert shop.ledger(twilio) == {"in": len(stored), "processed": len(stored), "out": 2 * len(stored),
-                                   "at_twilio": 2 * len(stored), "duplicates": 0}
+    assert shop.ledger(twilio) == {
+        "in": len(stored),
+        "processed": len(stored),
+        "out": 2 * len(stored),
+        "at_twilio": 2 * len(stored),
+        "duplicates": 0,
+    }

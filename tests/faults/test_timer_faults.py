@@ -1,5 +1,6 @@
 """Escalation timers survive worker restarts and Redis losing everything: they live in RQ's schedule in Redis, and
 the sweeper re-arms them from the database when Redis no longer holds them."""
+
 from __future__ import annotations
 
 import time
@@ -9,8 +10,9 @@ from .support import JULIE, SOPHIE, STORE
 MARIE = "+15145550123"
 
 
-def test_an_escalation_survives_a_killed_worker_and_a_redis_that_restarted_empty(launch, shop_factory, twilio,
-                                                                                  redis_server):
+def test_an_escalation_survives_a_killed_worker_and_a_redis_that_restarted_empty(
+    launch, shop_factory, twilio, redis_server
+):
     stack = launch(workers=1)
     shop = shop_factory(escalation_seconds=2)
     shop.staff("Julie Tremblay", JULIE)
@@ -31,8 +33,11 @@ def test_an_escalation_survives_a_killed_worker_and_a_redis_that_restarted_empty
     [escalation] = twilio.wait_for(1, to=SOPHIE, timeout=15)
     assert escalation["received_at"] - realert["received_at"] >= 2 - 0.5
     time.sleep(1.0)  # a timer fired twice (the re-armed one and the sweeper's) would show up by now
-    assert [len(shop.rows("out", template=t)) for t in ("staff_arrival", "staff_realert", "staff_escalation")] \
-        == [1, 1, 1]
+    assert [len(shop.rows("out", template=t)) for t in ("staff_arrival", "staff_realert", "staff_escalation")] == [
+        1,
+        1,
+        1,
+    ]
     assert shop.handoffs()[0].escalation_level == 2
     assert shop.ledger(twilio) == {"in": 1, "processed": 1, "out": 4, "at_twilio": 4, "duplicates": 0}
 

@@ -1,4 +1,5 @@
 """Fixtures of the tests through real processes: the Twilio stand-in, and gunicorn with a worker wired to it."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,6 +1,7 @@
 """The admin Orders and Day report pages, in process through Flask's test client: an owner signs in with a one-time
 link, adds, readies, cancels and imports orders, and reads the day's figures, charts and CSV; customers and staff
 text through the signed webhook meanwhile."""
+
 from __future__ import annotations
 
 import csv
@@ -39,8 +40,12 @@ class Owner:
     def post(self, path: str, data: dict, store_id: int | None = None, **kw):
         """A form sent as the page sends it, with this session's CSRF token; the 303 is followed."""
         token = CSRF.search(self.page().text).group(1)
-        return self.client.post(f"/admin/stores/{store_id or self.shop.store.id}/{path}",
-                                data={"csrf_token": token, **data}, follow_redirects=True, **kw)
+        return self.client.post(
+            f"/admin/stores/{store_id or self.shop.store.id}/{path}",
+            data={"csrf_token": token, **data},
+            follow_redirects=True,
+            **kw,
+        )
 
 
 @pytest.fixture
@@ -70,6 +75,7 @@ def order_row(response, number: str) -> str:
 
 # --- the orders page ----------------------------------------------------------------------------------------------
 
+
 def test_the_orders_page_lists_todays_orders_with_where_their_pickup_stands(shop, owner):
     marie, alex = shop.customer(MARIE), shop.customer(ALEX)
     shop.order("1234", marie, "Marie Lavoie")
@@ -88,8 +94,16 @@ def test_the_orders_page_lists_todays_orders_with_where_their_pickup_stands(shop
 
 def test_an_order_added_ready_is_created_and_its_customer_texted(shop, owner):
     marie = shop.customer(MARIE)
-    done = owner.post("orders", {"number": "#1240", "customer_name": "Marie Lavoie", "customer_phone": "514 555-0123",
-                                 "language": "fr", "ready": "1"})
+    done = owner.post(
+        "orders",
+        {
+            "number": "#1240",
+            "customer_name": "Marie Lavoie",
+            "customer_phone": "514 555-0123",
+            "language": "fr",
+            "ready": "1",
+        },
+    )
     assert done.status_code == 200 and done.request.path.endswith("/orders")
     assert notices(done) == ["Commande #1240 ajoutée; le client a reçu un texto disant qu'elle est prête."]
     assert shop.order_state("1240")["status"] == "ready"
@@ -98,8 +112,9 @@ def test_an_order_added_ready_is_created_and_its_customer_texted(shop, owner):
 
 
 def test_a_bad_phone_is_said_in_french_and_what_was_typed_stays_in_the_form(shop, owner):
-    refused = owner.post("orders", {"number": "1241", "customer_name": "Zoé Côté", "customer_phone": "555",
-                                    "language": "fr"})
+    refused = owner.post(
+        "orders", {"number": "1241", "customer_name": "Zoé Côté", "customer_phone": "555", "language": "fr"}
+    )
     assert refused.status_code == 422
     assert error(refused) == "Rien d'enregistré : Cellulaire du client : 555 n'est pas un numéro de téléphone"
     assert 'value="Zoé Côté"' in refused.text and 'value="1241"' in refused.text
@@ -165,16 +180,23 @@ def test_an_unknown_order_is_a_404_saying_so(owner):
 
 # --- the CSV import -----------------------------------------------------------------------------------------------
 
+
 def upload(owner, text: str, encoding: str = "utf-8-sig"):
-    return owner.post("orders/import", {"sheet": (io.BytesIO(text.encode(encoding)), "commandes.csv")},
-                      content_type="multipart/form-data")
+    return owner.post(
+        "orders/import",
+        {"sheet": (io.BytesIO(text.encode(encoding)), "commandes.csv")},
+        content_type="multipart/form-data",
+    )
 
 
 def test_a_semicolon_file_from_excel_is_imported_whole_and_known_numbers_are_reported(shop, owner):
     shop.order("1234", shop.customer(MARIE), "Marie Lavoie")
     alex = shop.customer(ALEX)
-    done = upload(owner, "Numéro;Nom;Téléphone;Langue;Statut\r\n1234;Marie Lavoie;514-555-0123;fr;prête\r\n"
-                         "1235;Alex Martin;514-555-0124;en;ready\r\n1236;Zoé Côté;514-555-0125;fr;\r\n")
+    done = upload(
+        owner,
+        "Numéro;Nom;Téléphone;Langue;Statut\r\n1234;Marie Lavoie;514-555-0123;fr;prête\r\n"
+        "1235;Alex Martin;514-555-0124;en;ready\r\n1236;Zoé Côté;514-555-0125;fr;\r\n",
+    )
     assert done.status_code == 200
     assert notices(done) == ["Commandes importées : 2.", "Déjà inscrites, pas importées de nouveau : #1234 (ligne 2)."]
     assert order_row(done, "1236").startswith("#1236 Zoé Côté 514-555-0125 En préparation")
@@ -182,16 +204,21 @@ def test_a_semicolon_file_from_excel_is_imported_whole_and_known_numbers_are_rep
 
 
 def test_a_file_with_bad_lines_is_refused_whole_each_line_said_and_nothing_imported(shop, owner):
-    refused = upload(owner, "number,customer_name,customer_phone,language,status\n"
-                            "1235,Alex Martin,514-555-0124,en,ready\n1236,Zoé Côté,555,fr,ready\n"
-                            "1237,Liam Chen,514-555-0126,es,livrée\n")
+    refused = upload(
+        owner,
+        "number,customer_name,customer_phone,language,status\n"
+        "1235,Alex Martin,514-555-0124,en,ready\n1236,Zoé Côté,555,fr,ready\n"
+        "1237,Liam Chen,514-555-0126,es,livrée\n",
+    )
     assert refused.status_code == 422
-    assert error(refused) == ("Rien d'enregistré : Rien n'a été importé : corrigez ces lignes, puis importez le "
-                              "fichier de nouveau.")
+    assert error(refused) == (
+        "Rien d'enregistré : Rien n'a été importé : corrigez ces lignes, puis importez le fichier de nouveau."
+    )
     listed = re.search(r'id="import-problems">(.*?)</ul>', refused.text, re.S).group(1)
     assert [plain(p) for p in re.findall(r"<li>(.*?)</li>", listed)] == [
         "Ligne 3 (Cellulaire du client) : 555 n'est pas un numéro de téléphone",
-        "Ligne 4 (Textos en) : doit être l'un de 'en', 'fr'"]
+        "Ligne 4 (Textos en) : doit être l'un de 'en', 'fr'",
+    ]
     assert orders.day_orders(shop.svc.db, shop.store.id, shop.svc.clock()) == []
     assert shop.customer(ALEX).new() == []
 
@@ -208,8 +235,12 @@ def test_a_file_past_the_upload_limit_is_turned_back_with_a_notice_and_shown_to_
     assert turned_back.status_code == 200 and turned_back.request.path.endswith("/orders")
     assert notices(turned_back) == ["Rien d'importé : le fichier dépasse 256 Ko. Séparez-le en plusieurs fichiers."]
     assert [o["number"] for o in orders.day_orders(shop.svc.db, shop.store.id, shop.svc.clock())] == ["1234"]
-    stranger = shop.app.test_client().post(f"/admin/stores/{shop.store.id}/orders/import", data=big.encode(),
-                                           content_type="text/csv", follow_redirects=True)
+    stranger = shop.app.test_client().post(
+        f"/admin/stores/{shop.store.id}/orders/import",
+        data=big.encode(),
+        content_type="text/csv",
+        follow_redirects=True,
+    )
     assert stranger.request.path == "/admin/signin" and "Marie Lavoie" not in stranger.text
 
 
@@ -221,6 +252,7 @@ def test_the_page_speaks_english_when_asked(shop, owner):
 
 
 # --- the day report -----------------------------------------------------------------------------------------------
+
 
 def three_handoffs(shop):
     """Marie waits 3 minutes for a claim and is handed her order 2 minutes later; Alex, at the door, 1 and 1; Zoé
@@ -250,17 +282,26 @@ def test_the_day_report_draws_both_charts_with_a_table_and_the_numbers_status_te
     page = owner.page("report")
     assert page.status_code == 200
     assert (figure(page, "handed-off"), figure(page, "median-wait"), figure(page, "longest-wait")) == (
-        "2", "4 min", "5 min")
+        "2",
+        "4 min",
+        "5 min",
+    )
     [status] = shop.owner.texts("STATUT")
     assert "2 remises, attente médiane 4 min, la plus longue 5 min" in status
 
     per_hour = re.search(r'<svg class="chart" id="per-hour-chart".*?</svg>', page.text, re.S).group(0)
-    assert 'role="img"' in per_hour and "<title id=\"per-hour-chart-title\">Remises par heure</title>" in per_hour
+    assert 'role="img"' in per_hour and '<title id="per-hour-chart-title">Remises par heure</title>' in per_hour
     assert re.findall(r'<rect class="bar series-0"[^>]*data-value="(\d+)"', per_hour) == ["2"]
     assert "2 remises; l'heure la plus occupée : 10 h, avec 2." in plain(per_hour)
     waits = re.search(r'<svg class="chart" id="waits-chart".*?</svg>', page.text, re.S).group(0)
-    assert sorted(re.findall(r'<rect class="bar (series-\d)"', waits)) == ["series-0", "series-0", "series-1",
-                                                                           "series-1", "series-2", "series-2"]
+    assert sorted(re.findall(r'<rect class="bar (series-\d)"', waits)) == [
+        "series-0",
+        "series-0",
+        "series-1",
+        "series-1",
+        "series-2",
+        "series-2",
+    ]
     # The tables beside the charts. Arrival → claim: 3 and 1 min; claim → handed off: 2 and 1 min; arrival → handed
     # off: 5 and 2 min (a bound belongs to the bucket it opens).
     tables = [plain(row) for row in re.findall(r"<tr><th scope=\"row\">.*?</tr>", page.text)]
@@ -288,18 +329,47 @@ def test_the_csv_export_has_one_row_per_handoff_with_semicolons_for_excel_in_fre
     text = exported.data.decode("utf-8")
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
-    assert rows[0] == ["orders", "customer", "where", "arrived_at", "claimed_at", "handed_off_at",
-                       "seconds_to_claim", "seconds_to_handoff", "claimed_by"]
+    assert rows[0] == [
+        "orders",
+        "customer",
+        "where",
+        "arrived_at",
+        "claimed_at",
+        "handed_off_at",
+        "seconds_to_claim",
+        "seconds_to_handoff",
+        "claimed_by",
+    ]
     assert rows[1:] == [
-        ["#1234", "Marie L.", "4", "2026-11-26 10:00:00", "2026-11-26 10:03:00", "2026-11-26 10:05:00", "180", "300",
-         "Julie Tremblay"],
-        ["#1235", "Alex M.", "door", "2026-11-26 10:03:00", "2026-11-26 10:04:00", "2026-11-26 10:05:00", "60", "120",
-         "Sam Wilson"]]
+        [
+            "#1234",
+            "Marie L.",
+            "4",
+            "2026-11-26 10:00:00",
+            "2026-11-26 10:03:00",
+            "2026-11-26 10:05:00",
+            "180",
+            "300",
+            "Julie Tremblay",
+        ],
+        [
+            "#1235",
+            "Alex M.",
+            "door",
+            "2026-11-26 10:03:00",
+            "2026-11-26 10:04:00",
+            "2026-11-26 10:05:00",
+            "60",
+            "120",
+            "Sam Wilson",
+        ],
+    ]
     comma = owner.page("report.csv", sep="comma").data.decode("utf-8")
     assert comma.startswith("\ufefforders,customer,where,") and "#1234,Marie L.,4," in comma
 
 
 # --- who may see what ---------------------------------------------------------------------------------------------
+
 
 def test_another_stores_orders_and_report_are_404_and_stay_untouched(shop, owner):
     other = stores.create_store(shop.svc.db, "Boutique Ailleurs", "+15145550200", "America/Toronto", "fr")
@@ -316,8 +386,7 @@ def test_the_pages_need_a_signed_in_owner_and_forms_a_csrf_token(shop, owner):
     for path in ("orders", "report", "report.csv"):
         away = stranger.get(f"/admin/stores/{shop.store.id}/{path}")
         assert away.status_code == 303 and "/admin/signin" in away.headers["Location"]
-    forged = owner.client.post(f"/admin/stores/{shop.store.id}/orders",
-                               data={"number": "1", "customer_phone": MARIE})
+    forged = owner.client.post(f"/admin/stores/{shop.store.id}/orders", data={"number": "1", "customer_phone": MARIE})
     assert forged.status_code == 403
     with pytest.raises(NotFound):
         shop.order_state("1")

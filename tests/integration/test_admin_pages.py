@@ -1,6 +1,7 @@
 """The admin pages' Texts, Settings, Staff and Board & API pages through the Flask test client: signed in by a one-time
 link, every form's happy path (Post/Redirect/Get) and a refusal at its field in the page's language, the same use
 cases as the API and the owner's texts, and each page scoped to the stores the signed-in phone runs."""
+
 from __future__ import annotations
 
 import html
@@ -105,11 +106,16 @@ def base(shop) -> str:
 
 # --- signing in, scope, expiry ----------------------------------------------------------------------
 
+
 def test_the_owners_link_signs_in_once_and_opens_every_page_of_the_store(svc, shop, base):
     browser = Browser(shop.app)
     token = browser.sign_in(svc, SOPHIE)
-    for path, title in (("texts", "Ce que dit le bot"), ("settings", "Réglages du magasin"),
-                        ("staff", "Équipe"), ("access", "Tableau et API")):
+    for path, title in (
+        ("texts", "Ce que dit le bot"),
+        ("settings", "Réglages du magasin"),
+        ("staff", "Équipe"),
+        ("access", "Tableau et API"),
+    ):
         assert title in browser.page(f"{base}/{path}")
     # The link was spent by the first sign-in: opening it again, or posting it, signs nobody in.
     assert browser.get(f"/admin/login/{token}").status_code == 410
@@ -138,12 +144,24 @@ def test_a_manager_of_one_store_finds_nothing_of_another_store(svc, shop, julie)
 
     theirs = f"/admin/stores/{shop.store.id}"
     julie_id = roster.roster(svc.db, shop.store.id)[0].id
-    for path in ("texts", "texts/handed_off/preview?lang=fr&text=x", "settings", "staff", "access", "access/board",
-                 f"staff/{julie_id}"):
+    for path in (
+        "texts",
+        "texts/handed_off/preview?lang=fr&text=x",
+        "settings",
+        "staff",
+        "access",
+        "access/board",
+        f"staff/{julie_id}",
+    ):
         assert marc.get(f"{theirs}/{path}").status_code == 404, path
-    for path, form in (("texts/handed_off", {"en": "Bye", "fr": "Salut"}), ("keywords", {"keyword": "heures"}),
-                       ("settings", {"name": "Mine now"}), ("staff", {"name": "X", "phone": SAM}),
-                       ("access/board", {}), ("access/tokens", {"name": "mine"})):
+    for path, form in (
+        ("texts/handed_off", {"en": "Bye", "fr": "Salut"}),
+        ("keywords", {"keyword": "heures"}),
+        ("settings", {"name": "Mine now"}),
+        ("staff", {"name": "X", "phone": SAM}),
+        ("access/board", {}),
+        ("access/tokens", {"name": "mine"}),
+    ):
         assert marc.post(f"{theirs}/{path}", form).status_code == 404, path
     # Nor another store's staff member or token through their own store's address.
     ours = f"/admin/stores/{other.store.id}"
@@ -195,12 +213,19 @@ def test_every_form_is_refused_without_the_sessions_csrf_token(svc, shop, julie,
     julie_id = roster.roster(svc.db, shop.store.id)[0].id
     stores.create_token(svc.db, "till", shop.store.id)
     token = stores.store_tokens(svc.db, shop.store.id)[0].id
-    for path, form in (("texts/handed_off", {"en": "Bye", "fr": "Salut"}),
-                       ("keywords", {"keyword": "heures", "fr": "9 h à 17 h"}),
-                       ("keywords/remove", {"keyword": "heures"}), ("settings", {"name": "X"}),
-                       ("staff", {"name": "Sam", "phone": SAM}), (f"staff/{julie_id}", {"name": "J"}),
-                       (f"staff/{julie_id}/duty", {"on_duty": "0"}), (f"staff/{julie_id}/remove", {}),
-                       ("access/board", {}), ("access/tokens", {"name": "x"}), (f"access/tokens/{token}/revoke", {})):
+    for path, form in (
+        ("texts/handed_off", {"en": "Bye", "fr": "Salut"}),
+        ("keywords", {"keyword": "heures", "fr": "9 h à 17 h"}),
+        ("keywords/remove", {"keyword": "heures"}),
+        ("settings", {"name": "X"}),
+        ("staff", {"name": "Sam", "phone": SAM}),
+        (f"staff/{julie_id}", {"name": "J"}),
+        (f"staff/{julie_id}/duty", {"on_duty": "0"}),
+        (f"staff/{julie_id}/remove", {}),
+        ("access/board", {}),
+        ("access/tokens", {"name": "x"}),
+        (f"access/tokens/{token}/revoke", {}),
+    ):
         assert sophie.post(f"{base}/{path}", form, csrf=False).status_code == 403, path
         assert sophie.post(f"{base}/{path}", {**form, "csrf_token": "forged"}, csrf=False).status_code == 403, path
     assert replies.auto_replies(svc.db, shop.store.id) == {} and len(roster.roster(svc.db, shop.store.id)) == 2
@@ -216,10 +241,12 @@ def test_the_pages_carry_no_inline_script_or_style(sophie, base):
 
 def test_every_page_speaks_english_too(shop, sophie, base):
     sophie.post("/admin/language", {"lang": "en", "next": f"{base}/texts"})
-    for path, words in (("texts", ("What the bot says", "Customer texts", "Keyword replies", "Save this text")),
-                        ("settings", ("Store settings", "Pickup hours", "Monday", "Where handoffs happen")),
-                        ("staff", ("Staff", "On duty", "Add someone", "Owner")),
-                        ("access", ("Staff board", "API tokens", "Give the board a new link"))):
+    for path, words in (
+        ("texts", ("What the bot says", "Customer texts", "Keyword replies", "Save this text")),
+        ("settings", ("Store settings", "Pickup hours", "Monday", "Where handoffs happen")),
+        ("staff", ("Staff", "On duty", "Add someone", "Owner")),
+        ("access", ("Staff board", "API tokens", "Give the board a new link")),
+    ):
         page = sophie.page(f"{base}/{path}")
         assert '<html lang="en">' in page
         for word in words:
@@ -228,10 +255,11 @@ def test_every_page_speaks_english_too(shop, sophie, base):
 
 # --- texts ------------------------------------------------------------------------------------------
 
+
 def test_the_texts_page_shows_every_overridable_text_customer_texts_first_in_both_languages(sophie, base):
     page = sophie.page(f"{base}/texts")
     shown = re.findall(r'id="text-([a-z_]+)"', page)
-    assert shown[:len(CUSTOMER_KEYS)] == list(CUSTOMER_KEYS)
+    assert shown[: len(CUSTOMER_KEYS)] == list(CUSTOMER_KEYS)
     assert sorted(shown) == sorted(OVERRIDABLE) and len(shown) == len(OVERRIDABLE)
     card = page.split('id="text-handed_off"')[1].split("</form>")[0]
     # Each language's default, an empty box (the default is in use) and the sample customer's text.
@@ -243,11 +271,14 @@ def test_the_texts_page_shows_every_overridable_text_customer_texts_first_in_bot
 
 
 def test_a_text_saved_on_the_page_is_what_the_next_customer_gets(svc, shop, julie, sophie, base):
-    page = sophie.submit(f"{base}/texts/handed_off", {"en": "Thanks from {store}!",
-                                                       "fr": "Merci, à la prochaine chez {store}!"})
+    page = sophie.submit(
+        f"{base}/texts/handed_off", {"en": "Thanks from {store}!", "fr": "Merci, à la prochaine chez {store}!"}
+    )
     assert notices(page) == ["Enregistré : Après la remise."]
     assert replies.auto_replies(svc.db, shop.store.id)["handed_off"] == {
-        "en": "Thanks from {store}!", "fr": "Merci, à la prochaine chez {store}!"}
+        "en": "Thanks from {store}!",
+        "fr": "Merci, à la prochaine chez {store}!",
+    }
     card = page.split('id="text-handed_off"')[1].split("</form>")[0]
     assert ">Merci, à la prochaine chez {store}!</textarea>" in card
     assert "Merci, à la prochaine chez Plein Air Laurier!</blockquote>" in card  # the preview, without JavaScript
@@ -268,8 +299,7 @@ def test_an_emptied_text_goes_back_to_the_default(svc, shop, sophie, base):
     assert "arrival_ack" not in replies.auto_replies(svc.db, shop.store.id)
 
 
-def test_a_bad_placeholder_is_refused_at_its_field_in_the_pages_language_and_nothing_is_saved(svc, shop, sophie,
-                                                                                              base):
+def test_a_bad_placeholder_is_refused_at_its_field_in_the_pages_language_and_nothing_is_saved(svc, shop, sophie, base):
     sophie.page(f"{base}/texts")
     response = sophie.post(f"{base}/texts/handed_off", {"en": "Bye from {store}!", "fr": "Merci {nom}!"})
     assert response.status_code == 422
@@ -302,8 +332,9 @@ def test_the_page_counts_sms_and_names_what_forces_unicode_without_javascript(sv
 
 def test_as_the_owner_types_the_page_asks_the_server_for_the_preview_the_count_and_the_warning(sophie, base):
     page = sophie.page(f"{base}/texts")
-    config = json.loads(re.search(r'<script type="application/json" id="texts-config">(.*?)</script>', page,
-                                  re.S).group(1))
+    config = json.loads(
+        re.search(r'<script type="application/json" id="texts-config">(.*?)</script>', page, re.S).group(1)
+    )
     assert config["preview_urls"]["handed_off"] == f"{base}/texts/handed_off/preview"
     assert sorted(config["preview_urls"]) == sorted(OVERRIDABLE)
     assert '<script src="/assets/admin.js" defer></script>' in page
@@ -314,25 +345,31 @@ def test_as_the_owner_types_the_page_asks_the_server_for_the_preview_the_count_a
         "preview": "Merci Marie\u00a0: place 4, on arrive 🚗",  # French typography, as the bot sends it
         "count": "34 caractères · 1 texto",
         "warning": "Hors de l'alphabet des textos (GSM-7) : « 🚗 » (U+1F697). Ce texte part en Unicode : "
-                   "70 caractères par texto au lieu de 160."}
+        "70 caractères par texto au lieu de 160.",
+    }
     empty = sophie.client.get(url, query_string={"lang": "en", "text": " "}).get_json()
-    assert empty == {"preview": "Thanks Marie! Got it: spot 4. Someone will bring order #1234 out shortly.",
-                     "count": "73 caractères · 1 texto", "warning": ""}  # an empty box is the default
+    assert empty == {
+        "preview": "Thanks Marie! Got it: spot 4. Someone will bring order #1234 out shortly.",
+        "count": "73 caractères · 1 texto",
+        "warning": "",
+    }  # an empty box is the default
     assert sophie.client.get(f"{base}/texts/nope/preview", query_string={"lang": "fr"}).status_code == 404
     assert sophie.client.get(url, query_string={"lang": "de", "text": "Hallo"}).status_code == 404
 
 
 def test_keyword_replies_are_added_changed_and_removed_and_customers_get_them(svc, shop, sophie, base):
     sophie.page(f"{base}/texts")
-    page = sophie.submit(f"{base}/keywords", {"form": "add", "keyword": "Heures", "en": "Open 9 to 5",
-                                              "fr": "Ouvert de 9 h à 17 h"})
+    page = sophie.submit(
+        f"{base}/keywords", {"form": "add", "keyword": "Heures", "en": "Open 9 to 5", "fr": "Ouvert de 9 h à 17 h"}
+    )
     assert notices(page) == ["Enregistré : HEURES."]
     assert 'id="keyword-HEURES"' in page
     marie = shop.customer(MARIE)
     assert marie.texts("heures?") == ["Ouvert de 9 h à 17 h"]
 
-    page = sophie.submit(f"{base}/keywords", {"form": "change", "keyword": "HEURES", "en": "Open 10 to 6",
-                                              "fr": "Ouvert de 10 h à 18 h"})
+    page = sophie.submit(
+        f"{base}/keywords", {"form": "change", "keyword": "HEURES", "en": "Open 10 to 6", "fr": "Ouvert de 10 h à 18 h"}
+    )
     assert ">Ouvert de 10 h à 18 h</textarea>" in page
     assert marie.texts("heures") == ["Ouvert de 10 h à 18 h"]
 
@@ -359,9 +396,21 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")
 
 
 def settings_form(**changes) -> dict:
-    form = {"name": "Plein Air Mont-Royal", "language": "en", "timezone": "America/Vancouver", "hours": "set",
-            "escalation_seconds": "90", "handoff_mode": "door", "paused": "1", "pause_message": "Back at 2 pm.",
-            "sat_open": "1", "sat_opens": "10:00", "sat_closes": "16:00", "sun_opens": "10:00", "sun_closes": "16:00"}
+    form = {
+        "name": "Plein Air Mont-Royal",
+        "language": "en",
+        "timezone": "America/Vancouver",
+        "hours": "set",
+        "escalation_seconds": "90",
+        "handoff_mode": "door",
+        "paused": "1",
+        "pause_message": "Back at 2 pm.",
+        "sat_open": "1",
+        "sat_opens": "10:00",
+        "sat_closes": "16:00",
+        "sun_opens": "10:00",
+        "sun_closes": "16:00",
+    }
     for day in WEEKDAYS:
         form.update({f"{day}_open": "1", f"{day}_opens": "09:00", f"{day}_closes": "17:30"})
     form.update(changes)
@@ -390,20 +439,36 @@ def test_any_time_clears_the_hours_and_an_empty_pause_message_is_none(svc, shop,
     assert store.hours is None and store.paused is False and store.pause_message is None
 
 
-@pytest.mark.parametrize("changes, field, said", [
-    ({"escalation_seconds": "5"}, "escalation_seconds",
-     "Délai avant relance (secondes) : doit être un nombre entier de secondes de 30 à 3600"),
-    ({"escalation_seconds": "deux minutes"}, "escalation_seconds",
-     "Délai avant relance (secondes) : doit être un nombre entier de secondes de 30 à 3600"),
-    ({"tue_opens": "18:00"}, "hours-tue",
-     "Heures de cueillette, mardi : doit être l'heure d'ouverture puis celle de fermeture (HH:MM), ou fermé"),
-    ({"timezone": "Montréal"}, "timezone",
-     "Fuseau horaire : 'Montréal' n'est pas un fuseau horaire IANA comme America/Toronto"),
-    ({"name": " "}, "name", "Nom du magasin : ne doit pas être vide"),
-    ({"handoff_mode": "drone"}, "handoff_mode", "Où se fait la remise : doit être l'un de 'car', 'door', 'both'"),
-])
-def test_one_bad_setting_changes_nothing_and_is_named_in_the_pages_language(svc, shop, sophie, base, changes, field,
-                                                                           said):
+@pytest.mark.parametrize(
+    "changes, field, said",
+    [
+        (
+            {"escalation_seconds": "5"},
+            "escalation_seconds",
+            "Délai avant relance (secondes) : doit être un nombre entier de secondes de 30 à 3600",
+        ),
+        (
+            {"escalation_seconds": "deux minutes"},
+            "escalation_seconds",
+            "Délai avant relance (secondes) : doit être un nombre entier de secondes de 30 à 3600",
+        ),
+        (
+            {"tue_opens": "18:00"},
+            "hours-tue",
+            "Heures de cueillette, mardi : doit être l'heure d'ouverture puis celle de fermeture (HH:MM), ou fermé",
+        ),
+        (
+            {"timezone": "Montréal"},
+            "timezone",
+            "Fuseau horaire : 'Montréal' n'est pas un fuseau horaire IANA comme America/Toronto",
+        ),
+        ({"name": " "}, "name", "Nom du magasin : ne doit pas être vide"),
+        ({"handoff_mode": "drone"}, "handoff_mode", "Où se fait la remise : doit être l'un de 'car', 'door', 'both'"),
+    ],
+)
+def test_one_bad_setting_changes_nothing_and_is_named_in_the_pages_language(
+    svc, shop, sophie, base, changes, field, said
+):
     sophie.page(f"{base}/settings")
     response = sophie.post(f"{base}/settings", settings_form(**changes))
     assert response.status_code == 422
@@ -424,17 +489,20 @@ def test_the_board_says_what_paused_customers_are_told(svc, shop, sophie, base):
 
 # --- staff ------------------------------------------------------------------------------------------
 
+
 def member(svc, shop, phone):
     return next(m for m in roster.roster(svc.db, shop.store.id) if m.phone == phone)
 
 
 def test_staff_are_added_changed_put_off_duty_and_removed_after_a_confirmation(svc, shop, julie, sophie, base):
     page = sophie.page(f"{base}/staff")
-    assert "Julie Tremblay" in page and "Sophie Roy <span class=\"hint\">(vous)</span>" in page
+    assert "Julie Tremblay" in page and 'Sophie Roy <span class="hint">(vous)</span>' in page
     assert '<a href="tel:+15145550111">514-555-0111</a>' in page  # written as people write it, dialled as E.164
 
-    page = sophie.submit(f"{base}/staff", {"name": "Sam Wilson", "phone": "514-555-0112", "role": "staff",
-                                           "language": "en", "on_duty": "1"})
+    page = sophie.submit(
+        f"{base}/staff",
+        {"name": "Sam Wilson", "phone": "514-555-0112", "role": "staff", "language": "en", "on_duty": "1"},
+    )
     assert notices(page) == ["Sam Wilson fait maintenant partie de l'équipe."]
     sam = member(svc, shop, SAM)
     assert (sam.name, sam.role, sam.language, sam.on_duty) == ("Sam Wilson", "staff", "en", True)
@@ -442,8 +510,9 @@ def test_staff_are_added_changed_put_off_duty_and_removed_after_a_confirmation(s
     assert "you're on the pickup team" in welcome
 
     assert 'value="manager"' in sophie.page(f"{base}/staff/{sam.id}")
-    page = sophie.submit(f"{base}/staff/{sam.id}", {"name": "Sam W.", "role": "manager", "language": "fr",
-                                                    "on_duty": "1"})
+    page = sophie.submit(
+        f"{base}/staff/{sam.id}", {"name": "Sam W.", "role": "manager", "language": "fr", "on_duty": "1"}
+    )
     assert notices(page) == ["Enregistré : Sam W."]
     sam = member(svc, shop, SAM)
     assert (sam.name, sam.role, sam.language) == ("Sam W.", "manager", "fr")
@@ -463,8 +532,10 @@ def test_staff_are_added_changed_put_off_duty_and_removed_after_a_confirmation(s
 
 def test_a_phone_already_on_the_staff_or_not_a_phone_is_refused_at_its_field(svc, shop, julie, sophie, base):
     sophie.page(f"{base}/staff")
-    response = sophie.post(f"{base}/staff", {"name": "Julie bis", "phone": "514 555 0111", "role": "staff",
-                                             "language": "fr", "on_duty": "1"})
+    response = sophie.post(
+        f"{base}/staff",
+        {"name": "Julie bis", "phone": "514 555 0111", "role": "staff", "language": "fr", "on_duty": "1"},
+    )
     assert response.status_code == 409
     assert alert(text_of(response)) == "Rien d'enregistré : 514-555-0111 fait déjà partie de l'équipe"
     response = sophie.post(f"{base}/staff", {"name": "Sam", "phone": "call me", "role": "staff", "language": "en"})
@@ -487,6 +558,7 @@ def test_the_only_owner_can_be_neither_removed_nor_made_staff(svc, shop, sophie,
 
 
 # --- board & API ------------------------------------------------------------------------------------
+
 
 def test_the_board_link_is_shown_and_a_new_one_stops_the_old_one_after_a_confirmation(svc, shop, sophie, base):
     old = shop.store.board_token
@@ -538,17 +610,24 @@ def test_a_manager_can_neither_make_nor_remove_an_owner_nor_become_one(svc, shop
     marc.sign_in(svc, MARC)
     ids = {m.phone: m.id for m in roster.roster(svc.db, shop.store.id)}
     refused = [
-        marc.post(f"{base}/staff/{ids[MARC]}", {"name": "Marc Gagnon", "role": "owner", "language": "fr",
-                                                "on_duty": "1"}),
-        marc.post(f"{base}/staff", {"name": "Léa Roy", "phone": "514-555-0122", "role": "owner", "language": "fr",
-                                    "on_duty": "1"}),
+        marc.post(
+            f"{base}/staff/{ids[MARC]}", {"name": "Marc Gagnon", "role": "owner", "language": "fr", "on_duty": "1"}
+        ),
+        marc.post(
+            f"{base}/staff",
+            {"name": "Léa Roy", "phone": "514-555-0122", "role": "owner", "language": "fr", "on_duty": "1"},
+        ),
         marc.post(f"{base}/staff/{ids[SOPHIE]}/remove"),
     ]
     for response in refused:
         assert response.status_code == 409
         assert "seul un propriétaire peut ajouter, modifier ou retirer un propriétaire" in alert(text_of(response))
     assert {m.phone: m.role for m in roster.roster(svc.db, shop.store.id)} == {
-        SOPHIE: "owner", JULIE: "staff", MARC: "manager"}
-    page = marc.submit(f"{base}/staff/{ids[JULIE]}", {"name": "Julie T.", "role": "manager", "language": "fr",
-                                                       "on_duty": "1"})
+        SOPHIE: "owner",
+        JULIE: "staff",
+        MARC: "manager",
+    }
+    page = marc.submit(
+        f"{base}/staff/{ids[JULIE]}", {"name": "Julie T.", "role": "manager", "language": "fr", "on_duty": "1"}
+    )
     assert notices(page) == ["Enregistré : Julie T."]  # what a manager may do, they do

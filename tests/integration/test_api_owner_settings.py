@@ -1,4 +1,5 @@
 """The API's owner settings: PATCH a store (pause included), the staff roster (list, change, remove)."""
+
 from __future__ import annotations
 
 import pytest
@@ -28,10 +29,20 @@ def base(shop):
 
 
 def test_every_store_setting_can_be_changed_with_patch(client, admin, base):
-    response = client.patch(base, headers=admin, json={
-        "name": "Plein Air Mont-Royal", "language": "en", "timezone": "America/Vancouver",
-        "hours": {"mon": ["10:00", "18:00"], "sun": None}, "escalation_seconds": 90, "handoff_mode": "door",
-        "paused": True, "pause_message": "Back at 2 pm."})
+    response = client.patch(
+        base,
+        headers=admin,
+        json={
+            "name": "Plein Air Mont-Royal",
+            "language": "en",
+            "timezone": "America/Vancouver",
+            "hours": {"mon": ["10:00", "18:00"], "sun": None},
+            "escalation_seconds": 90,
+            "handoff_mode": "door",
+            "paused": True,
+            "pause_message": "Back at 2 pm.",
+        },
+    )
     assert response.status_code == 200, response.json
     got = client.get(base, headers=admin).json
     assert got["name"] == "Plein Air Mont-Royal" and got["language"] == "en"
@@ -50,9 +61,18 @@ def test_a_bad_value_in_a_patch_is_422_naming_it_and_nothing_changes(client, adm
 
 
 def test_a_store_can_be_created_paused(client, admin):
-    response = client.post("/api/v1/stores", headers=admin, json={
-        "name": "Boutique", "sms_number": "+15145550177", "timezone": "America/Toronto", "language": "fr",
-        "paused": True, "pause_message": "Ouverture lundi."})
+    response = client.post(
+        "/api/v1/stores",
+        headers=admin,
+        json={
+            "name": "Boutique",
+            "sms_number": "+15145550177",
+            "timezone": "America/Toronto",
+            "language": "fr",
+            "paused": True,
+            "pause_message": "Ouverture lundi.",
+        },
+    )
     assert response.status_code == 201 and response.json["paused"] is True
 
 
@@ -76,8 +96,11 @@ def test_the_roster_lists_changes_and_removes_staff(shop, client, admin, base):
     roster = client.get(f"{base}/staff", headers=admin).json
     assert [m["name"] for m in roster] == ["Julie Tremblay", "Sophie Roy"]
     julie = roster[0]
-    changed = client.patch(f"{base}/staff/{julie['id']}", headers=admin,
-                           json={"on_duty": False, "language": "en", "role": "manager", "name": "Julie T."})
+    changed = client.patch(
+        f"{base}/staff/{julie['id']}",
+        headers=admin,
+        json={"on_duty": False, "language": "en", "role": "manager", "name": "Julie T."},
+    )
     assert changed.status_code == 200
     assert changed.json == {**julie, "on_duty": False, "language": "en", "role": "manager", "name": "Julie T."}
     assert client.delete(f"{base}/staff/{julie['id']}", headers=admin).status_code == 204
@@ -124,11 +147,13 @@ def test_the_only_owner_cannot_be_removed_or_demoted(shop, client, admin, base):
 
 
 def test_a_phone_taken_off_the_roster_can_be_added_back(client, admin, base):
-    added = client.post(f"{base}/staff", headers=admin, json={"name": "Julie", "phone": "514-555-0111",
-                                                               "role": "staff"}).json
+    added = client.post(
+        f"{base}/staff", headers=admin, json={"name": "Julie", "phone": "514-555-0111", "role": "staff"}
+    ).json
     client.delete(f"{base}/staff/{added['id']}", headers=admin)
-    again = client.post(f"{base}/staff", headers=admin, json={"name": "Julie Tremblay", "phone": "+15145550111",
-                                                               "role": "manager"})
+    again = client.post(
+        f"{base}/staff", headers=admin, json={"name": "Julie Tremblay", "phone": "+15145550111", "role": "manager"}
+    )
     assert again.status_code == 201 and again.json["role"] == "manager" and again.json["name"] == "Julie Tremblay"
     duplicate = client.post(f"{base}/staff", headers=admin, json={"name": "X", "phone": "5145550111", "role": "staff"})
     assert duplicate.status_code == 409
@@ -160,11 +185,12 @@ def test_the_openapi_document_describes_the_new_calls(client):
     assert {"patch", "delete"} <= set(paths["/api/v1/stores/{store_id}/staff/{staff_id}"])
 
 
-
-
 def test_a_staff_member_added_through_the_api_is_welcomed_by_text(svc, client, admin, base):
-    response = client.post(f"{base}/staff", headers=admin, json={"name": "Luc Côté", "phone": "514-555-0188",
-                                                                  "role": "staff", "language": "en"})
+    response = client.post(
+        f"{base}/staff",
+        headers=admin,
+        json={"name": "Luc Côté", "phone": "514-555-0188", "role": "staff", "language": "en"},
+    )
     assert response.status_code == 201
     [welcome] = svc.sender.to("+15145550188")
     assert welcome.startswith("Plein Air Laurier: you're on the pickup team.") and "reply OK" in welcome

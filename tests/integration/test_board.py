@@ -1,5 +1,6 @@
 """The staff board and the phone simulator through the Flask test client: links, roster, CSRF, live state,
 and claim / done / ready doing exactly what the SMS commands do."""
+
 from __future__ import annotations
 
 import json
@@ -16,7 +17,6 @@ from bot.data.models import Handoff, Message, Staff
 from bot.notices import RedisNotices
 from bot.usecases import stores
 from bot.wiring import Services, make_redis
-from config.settings import load_settings
 from tests.support.conversation import Shop, app_with
 from tests.support.fakes import FakeSender, InlineDispatcher
 
@@ -87,8 +87,9 @@ class Tablet:
 
 
 def board_config(page_html: str) -> dict:
-    return json.loads(re.search(r'<script type="application/json" id="board-config">(.*?)</script>', page_html,
-                                re.S).group(1))
+    return json.loads(
+        re.search(r'<script type="application/json" id="board-config">(.*?)</script>', page_html, re.S).group(1)
+    )
 
 
 def tablet(shop) -> Tablet:
@@ -96,6 +97,7 @@ def tablet(shop) -> Tablet:
 
 
 # --- the link and who is at the tablet ---------------------------------------------------------
+
 
 def test_an_unknown_board_link_is_not_found(shop):
     assert shop.client.get("/board/not-a-real-token").status_code == 404
@@ -160,6 +162,7 @@ def test_a_name_from_another_store_cannot_be_picked(svc, shop, julie):
 
 # --- security ---------------------------------------------------------------------------------
 
+
 def test_posts_without_the_sessions_csrf_token_are_refused(shop, julie, marie):
     shop.order("1234", marie, "Marie Lavoie", language="fr")
     marie.texts("rendue place 4")
@@ -217,6 +220,7 @@ def test_actions_need_someone_picked_on_the_tablet(shop, julie, marie):
 
 
 # --- what the board shows -----------------------------------------------------------------------
+
 
 def test_the_board_state_lists_who_is_coming_waiting_taken_and_done_today(svc, shop, julie, sam, marie):
     alex = shop.customer(ALEX)
@@ -281,13 +285,15 @@ def test_a_paused_store_shows_on_the_board_with_what_customers_are_told(svc, sho
 
 # --- the board's buttons are the SMS commands ---------------------------------------------------
 
+
 def test_claim_and_done_on_the_board_text_everyone_exactly_as_ok_and_fait_by_sms(svc):
     """Two identical stores: one handled by text, one from the board. Everyone else gets the same texts,
     and the board shows the very replies the staff member would have been texted."""
     outcomes = []
     for number, staff_phone, other_phone, customer_phone, use_board in (
-            ("+15145550100", "+15145550111", "+15145550112", "+15145550123", False),
-            ("+15145550200", "+15145550211", "+15145550212", "+15145550223", True)):
+        ("+15145550100", "+15145550111", "+15145550112", "+15145550123", False),
+        ("+15145550200", "+15145550211", "+15145550212", "+15145550223", True),
+    ):
         shop = Shop(svc, number=number)
         julie = shop.staff("Julie Tremblay", staff_phone)
         sam = shop.staff("Sam Wilson", other_phone, language="en")
@@ -311,8 +317,10 @@ def test_claim_and_done_on_the_board_text_everyone_exactly_as_ok_and_fait_by_sms
             replies += julie.texts("FAIT")
         outcomes.append((replies, after_claim, marie.new(), sam.new(), shop.order_state("1234")))
 
-    (sms_replies, sms_claim, sms_done, sms_sam, sms_order), (board_replies, board_claim, board_done, board_sam,
-                                                             board_order) = outcomes
+    (
+        (sms_replies, sms_claim, sms_done, sms_sam, sms_order),
+        (board_replies, board_claim, board_done, board_sam, board_order),
+    ) = outcomes
     assert board_replies == sms_replies and len(board_replies) == 2
     assert "C'est à vous" in board_replies[0] and board_replies[1].startswith("Fait")
     assert board_claim == sms_claim  # same text to the customer and to the other staff, nothing to Julie's phone
@@ -348,7 +356,8 @@ def test_claiming_an_already_claimed_handoff_says_who_has_it(svc, shop, julie, s
 
 
 def test_mark_ready_on_the_board_texts_the_customer_and_alerts_staff_when_they_are_already_here(
-        svc, shop, julie, marie):
+    svc, shop, julie, marie
+):
     shop.order("1234", marie, "Marie Lavoie", language="fr", ready=False)
     assert "pas encore prête" in marie.texts("rendue place 4")[0]
     julie.new()
@@ -398,8 +407,14 @@ def test_two_tablets_claiming_at_once_make_exactly_one_claim(settings, svc):
     shop = Shop(svc, number=STORE)
     shop.staff("Julie Tremblay", JULIE)
     shop.staff("Sam Wilson", SAM, language="en")
-    second = Services(settings=settings, db=Database(settings.database_url), dispatcher=InlineDispatcher(),
-                      sender=FakeSender(), clock=svc.clock, send_inline=True)
+    second = Services(
+        settings=settings,
+        db=Database(settings.database_url),
+        dispatcher=InlineDispatcher(),
+        sender=FakeSender(),
+        clock=svc.clock,
+        send_inline=True,
+    )
     second.dispatcher.svc = second
     apps = (shop.app, create_app(services=second))
     try:
@@ -415,7 +430,7 @@ def test_two_tablets_claiming_at_once_make_exactly_one_claim(settings, svc):
             start = threading.Barrier(2)
             answers = [None, None]
 
-            def click(i):
+            def click(i, start=start, answers=answers, tablets=tablets, handoff_id=handoff_id):
                 start.wait()
                 answers[i] = tablets[i].claim(handoff_id)
 
@@ -442,6 +457,7 @@ def test_two_tablets_claiming_at_once_make_exactly_one_claim(settings, svc):
 
 # --- live updates -------------------------------------------------------------------------------
 
+
 def test_the_event_stream_announces_the_state_and_ends_with_a_retry_hint(shop, julie, marie):
     shop.app.config.update(ARRIVEE_STREAM_SECONDS=0.3, ARRIVEE_STREAM_POLL_SECONDS=0.1)
     board = tablet(shop)
@@ -466,8 +482,7 @@ def test_a_change_notice_wakes_a_waiting_page_at_once(settings):
 
 
 def test_publishing_never_raises_even_without_redis(settings):
-    down = Services(settings=settings.with_(redis_url="redis://127.0.0.1:1/0"), db=None, dispatcher=None,
-                    sender=None)
+    down = Services(settings=settings.with_(redis_url="redis://127.0.0.1:1/0"), db=None, dispatcher=None, sender=None)
     down.redis = make_redis(down.settings)
     down.notices.publish(1)
     Services(settings=settings, db=None, dispatcher=None, sender=None).notices.publish(1)
@@ -485,6 +500,7 @@ def test_every_decision_publishes_a_change_of_its_store(svc, shop, julie, marie,
 
 # --- the phone simulator ------------------------------------------------------------------------
 
+
 def simulator_csrf(client) -> str:
     page = client.get("/simulator").get_data(as_text=True)
     return json.loads(re.search(r'id="sim-config">(.*?)</script>', page, re.S).group(1))["csrf"]
@@ -495,9 +511,11 @@ def test_the_simulator_texts_the_store_through_the_signed_webhook_and_shows_ever
     client = shop.app.test_client()
     page = client.get("/simulator")
     assert page.status_code == 200 and "+15145550100" in page.get_data(as_text=True)
-    response = client.post("/simulator/send", json={"store": shop.store.id, "from": "(514) 555-0123",
-                                                    "body": "chu rendue place 4"},
-                           headers={"X-CSRF-Token": simulator_csrf(client)})
+    response = client.post(
+        "/simulator/send",
+        json={"store": shop.store.id, "from": "(514) 555-0123", "body": "chu rendue place 4"},
+        headers={"X-CSRF-Token": simulator_csrf(client)},
+    )
     assert response.status_code == 200 and response.get_json()["status"] == 200
     with svc.db.read() as session:
         inbound = session.scalars(select(Message).where(Message.direction == "in")).one()
@@ -526,15 +544,26 @@ def test_the_simulator_refuses_posts_without_csrf_and_bad_input(shop, marie):
     client = shop.app.test_client()
     assert client.post("/simulator/send", json={"from": MARIE, "body": "allo"}).status_code == 403
     csrf = simulator_csrf(client)
-    assert client.post("/simulator/send", json={"from": "nope", "body": "allo"},
-                       headers={"X-CSRF-Token": csrf}).status_code == 422
-    assert client.post("/simulator/send", json={"from": MARIE, "body": " "},
-                       headers={"X-CSRF-Token": csrf}).status_code == 422
+    assert (
+        client.post(
+            "/simulator/send", json={"from": "nope", "body": "allo"}, headers={"X-CSRF-Token": csrf}
+        ).status_code
+        == 422
+    )
+    assert (
+        client.post("/simulator/send", json={"from": MARIE, "body": " "}, headers={"X-CSRF-Token": csrf}).status_code
+        == 422
+    )
 
 
 def test_the_simulator_does_not_exist_with_real_twilio_credentials(database_url):
-    with app_with(database_url, SMS_TRANSPORT="twilio", SECRET_KEY="x", TWILIO_ACCOUNT_SID="AC" + "1" * 32,
-                  TWILIO_AUTH_TOKEN="secret") as client:
+    with app_with(
+        database_url,
+        SMS_TRANSPORT="twilio",
+        SECRET_KEY="x",
+        TWILIO_ACCOUNT_SID="AC" + "1" * 32,
+        TWILIO_AUTH_TOKEN="secret",
+    ) as client:
         for path in ("/simulator", "/simulator/messages", "/simulator/events"):
             assert client.get(path).status_code == 404
         assert client.post("/simulator/send", json={"from": MARIE, "body": "allo"}).status_code == 404

@@ -1,4 +1,5 @@
 """The command line (parse, init-db, create-token, demo) and the /metrics endpoint."""
+
 from __future__ import annotations
 
 import json
@@ -18,8 +19,15 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(*args, env=None, stdin=None):
-    done = subprocess.run([sys.executable, "-m", "bot", *args], cwd=ROOT, capture_output=True, text=True,
-                          input=stdin, env={**os.environ, **(env or {})}, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        input=stdin,
+        env={**os.environ, **(env or {})},
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -44,8 +52,11 @@ def test_parse_starts_in_under_a_second():
 
 
 def test_init_db_create_token_and_demo_work_on_a_fresh_database(tmp_path):
-    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}", "SMS_TRANSPORT": "console",
-           "QUEUE_NAME": "cli-test"}
+    env = {
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}",
+        "SMS_TRANSPORT": "console",
+        "QUEUE_NAME": "cli-test",
+    }
     assert "database ready" in run("init-db", env=env)
     token = run("create-token", "pos", env=env).strip()
     assert token.startswith("arv_") and len(token) > 40
@@ -55,8 +66,11 @@ def test_init_db_create_token_and_demo_work_on_a_fresh_database(tmp_path):
 
 
 def test_demo_reset_is_a_flag_and_every_hint_names_the_python_that_has_the_project(tmp_path):
-    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}", "SMS_TRANSPORT": "console",
-           "QUEUE_NAME": "cli-test"}
+    env = {
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}",
+        "SMS_TRANSPORT": "console",
+        "QUEUE_NAME": "cli-test",
+    }
     run("init-db", env=env)
     run("demo", env=env)
     out = run("demo", "--reset", env=env)
@@ -71,8 +85,14 @@ def test_demo_reset_is_a_flag_and_every_hint_names_the_python_that_has_the_proje
 def test_create_token_for_an_unknown_store_fails_clearly(tmp_path):
     env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}"}
     run("init-db", env=env)
-    done = subprocess.run([sys.executable, "-m", "bot", "create-token", "x", "--store", "99"], cwd=ROOT,
-                          capture_output=True, text=True, env={**os.environ, **env}, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "create-token", "x", "--store", "99"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=60,
+    )
     assert done.returncode != 0 and "no store 99" in done.stderr
 
 

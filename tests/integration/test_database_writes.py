@@ -1,5 +1,6 @@
 """Write transactions: SQLite writers of every thread and process queue on one lock (a sidecar flock) instead of
 sleeping in SQLite's busy handler; the webhook's INSERT commits on a plain connection, on SQLite and PostgreSQL."""
+
 from __future__ import annotations
 
 import fcntl
@@ -7,7 +8,7 @@ import multiprocessing
 import os
 import threading
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import String, func, select
@@ -19,7 +20,7 @@ from bot.usecases.inbound import InboundText, StoreNumbers, receive_inbound, rec
 from bot.usecases.stores import create_store
 
 STORE = "+15145550100"
-NOW = datetime(2024, 5, 1, 16, 0, tzinfo=timezone.utc)
+NOW = datetime(2024, 5, 1, 16, 0, tzinfo=UTC)
 fork = multiprocessing.get_context("fork")
 
 
@@ -49,8 +50,12 @@ def test_an_inbound_text_is_committed_on_a_plain_connection_and_its_id_returned(
     message_id = record_inbound(db, _text(1, "rendu place 4"), NOW)
     with db.read() as session:
         stored = session.get(Message, message_id)
-    assert (stored.direction, stored.status, stored.body, stored.phone) == ("in", "received", "rendu place 4",
-                                                                            "+14384000001")
+    assert (stored.direction, stored.status, stored.body, stored.phone) == (
+        "in",
+        "received",
+        "rendu place 4",
+        "+14384000001",
+    )
     assert stored.created_at == NOW and stored.store_id is not None and stored.attempts == 0
 
 
@@ -70,10 +75,33 @@ def test_a_text_to_a_number_that_is_no_store_of_ours_is_stored_as_ignored(db):
 
 
 def test_a_failed_insert_is_rolled_back_reported_as_sqlalchemys_error_and_releases_the_lock(db):
-    insert = PreparedInsert(Message.__table__, ("store_id", "direction", "channel", "from_addr", "to_addr", "body",
-                                                "status", "attempts", "priority", "created_at"))
-    values = {"store_id": 999, "direction": "in", "channel": "sms", "from_addr": "x", "to_addr": "y", "body": "z",
-              "status": "ignored", "attempts": 0, "priority": 0, "created_at": NOW}
+    insert = PreparedInsert(
+        Message.__table__,
+        (
+            "store_id",
+            "direction",
+            "channel",
+            "from_addr",
+            "to_addr",
+            "body",
+            "status",
+            "attempts",
+            "priority",
+            "created_at",
+        ),
+    )
+    values = {
+        "store_id": 999,
+        "direction": "in",
+        "channel": "sms",
+        "from_addr": "x",
+        "to_addr": "y",
+        "body": "z",
+        "status": "ignored",
+        "attempts": 0,
+        "priority": 0,
+        "created_at": NOW,
+    }
     with pytest.raises(IntegrityError):  # there is no store 999: the foreign key
         db.insert(insert, values)
     assert _count(db) == 0
@@ -83,25 +111,40 @@ def test_a_failed_insert_is_rolled_back_reported_as_sqlalchemys_error_and_releas
 
 def test_a_prepared_insert_refuses_to_leave_a_defaulted_column_to_sqlalchemy(db):
     with pytest.raises(ValueError, match="defaulted column"):
-        db.insert(PreparedInsert(Message.__table__, ("direction", "from_addr", "to_addr", "body", "status")),
-                  {"direction": "in", "from_addr": "x", "to_addr": "y", "body": "z", "status": "ignored"})
+        db.insert(
+            PreparedInsert(Message.__table__, ("direction", "from_addr", "to_addr", "body", "status")),
+            {"direction": "in", "from_addr": "x", "to_addr": "y", "body": "z", "status": "ignored"},
+        )
 
 
 def test_an_insert_stores_what_the_orm_would_have_stored(db):
-    message_id = record_inbound(db, InboundText("SM" + "d" * 32, "whatsapp:+14384000001", "whatsapp:" + STORE,
-                                                "l'auto grise, place 7 ✓"), NOW)
+    message_id = record_inbound(
+        db, InboundText("SM" + "d" * 32, "whatsapp:+14384000001", "whatsapp:" + STORE, "l'auto grise, place 7 ✓"), NOW
+    )
     with db.write() as session:
-        orm = Message(store_id=None, direction="in", channel="whatsapp", from_addr="whatsapp:+14384000001",
-                      to_addr="whatsapp:" + STORE, phone="+14384000001", body="l'auto grise, place 7 ✓",
-                      twilio_sid="SM" + "e" * 32, status="received", created_at=NOW)
+        orm = Message(
+            store_id=None,
+            direction="in",
+            channel="whatsapp",
+            from_addr="whatsapp:+14384000001",
+            to_addr="whatsapp:" + STORE,
+            phone="+14384000001",
+            body="l'auto grise, place 7 ✓",
+            twilio_sid="SM" + "e" * 32,
+            status="received",
+            created_at=NOW,
+        )
         session.add(orm)
         session.flush()
         orm_id = orm.id
     columns = [c for c in Message.__table__.c if c.key not in ("id", "store_id", "twilio_sid")]
     with db.read() as session:
         fast, slow = (session.execute(select(*columns).where(Message.id == i)).one() for i in (message_id, orm_id))
-        raw = session.execute(select(Message.created_at.cast(String)).where(Message.id.in_([message_id, orm_id]))
-                              ).scalars().all()
+        raw = (
+            session.execute(select(Message.created_at.cast(String)).where(Message.id.in_([message_id, orm_id])))
+            .scalars()
+            .all()
+        )
     assert fast == slow and fast.created_at == NOW
     assert raw[0] == raw[1]  # the same text in the database, not only the same value read back
 
@@ -188,8 +231,9 @@ def test_two_processes_with_threads_writing_at_once_all_succeed(sqlite_db, setti
     children = [fork.Process(target=_write_many, args=(settings.database_url, k * 1000, 150, result)) for k in (1, 2)]
     for child in children:
         child.start()
-    threads = [threading.Thread(target=_write_many, args=(settings.database_url, k * 1000, 150, result))
-               for k in (3, 4)]
+    threads = [
+        threading.Thread(target=_write_many, args=(settings.database_url, k * 1000, 150, result)) for k in (3, 4)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -231,20 +275,44 @@ def test_an_unreachable_database_raises_sqlalchemys_operational_error_which_the_
     try:
         with pytest.raises(OperationalError):
             record_inbound(unreachable, _text(1), NOW, StoreNumbers())
-        insert = PreparedInsert(Message.__table__, ("direction", "channel", "from_addr", "to_addr", "body", "status",
-                                                    "attempts", "priority", "created_at"))
+        insert = PreparedInsert(
+            Message.__table__,
+            ("direction", "channel", "from_addr", "to_addr", "body", "status", "attempts", "priority", "created_at"),
+        )
         with pytest.raises(OperationalError):
-            unreachable.insert(insert, {"direction": "in", "channel": "sms", "from_addr": "x", "to_addr": "y",
-                                        "body": "z", "status": "ignored", "attempts": 0, "priority": 0,
-                                        "created_at": NOW})
+            unreachable.insert(
+                insert,
+                {
+                    "direction": "in",
+                    "channel": "sms",
+                    "from_addr": "x",
+                    "to_addr": "y",
+                    "body": "z",
+                    "status": "ignored",
+                    "attempts": 0,
+                    "priority": 0,
+                    "created_at": NOW,
+                },
+            )
     finally:
         unreachable.dispose()
 
 
 def _row(i: int) -> dict:
-    return {"store_id": None, "direction": "in", "channel": "sms", "from_addr": f"+1438{4000000 + i:07d}",
-            "to_addr": STORE, "phone": None, "body": "here", "twilio_sid": f"SM{i:032x}", "status": "ignored",
-            "attempts": 0, "priority": 0, "created_at": NOW}
+    return {
+        "store_id": None,
+        "direction": "in",
+        "channel": "sms",
+        "from_addr": f"+1438{4000000 + i:07d}",
+        "to_addr": STORE,
+        "phone": None,
+        "body": "here",
+        "twilio_sid": f"SM{i:032x}",
+        "status": "ignored",
+        "attempts": 0,
+        "priority": 0,
+        "created_at": NOW,
+    }
 
 
 def test_rows_written_together_are_committed_together_with_their_ids_in_order(db):

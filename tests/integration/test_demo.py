@@ -1,4 +1,5 @@
 """The demo store: loaded once, and replayable from its first state with `demo --reset`."""
+
 from __future__ import annotations
 
 from sqlalchemy import func, select

@@ -1,5 +1,6 @@
 """scripts/dev, the run command: when it stops (Ctrl-C, or a kill of the script) it leaves no process behind: not
 the web app, not the worker, not the Redis it started because none answered at REDIS_URL."""
+
 from __future__ import annotations
 
 import os
@@ -38,12 +39,26 @@ def processes_in_session(sid: int) -> set[int]:
 def test_the_dev_command_stops_web_worker_and_the_redis_it_started(tmp_path, stop):
     port, redis_port = free_port(), free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("TWILIO_")}
-    env.update({"PORT": str(port), "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0", "QUEUE_NAME": f"dev-{port}",
-                "DATABASE_URL": f"sqlite:///{tmp_path / 'dev.sqlite3'}", "WEB_CONCURRENCY": "1"})
+    env.update(
+        {
+            "PORT": str(port),
+            "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
+            "QUEUE_NAME": f"dev-{port}",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'dev.sqlite3'}",
+            "WEB_CONCURRENCY": "1",
+        }
+    )
     log = tmp_path / "dev.log"
     with open(log, "w") as out:
-        dev = subprocess.Popen(["bash", "scripts/dev"], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-                               stdin=subprocess.DEVNULL, start_new_session=True)
+        dev = subprocess.Popen(
+            ["bash", "scripts/dev"],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
     try:
         deadline = time.monotonic() + 120
         while not _healthy(port):

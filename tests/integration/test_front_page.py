@@ -1,4 +1,5 @@
 """The front page at /: what this is and where its pages are, in both languages, under the pages' strict CSP."""
+
 from __future__ import annotations
 
 import re
@@ -6,8 +7,13 @@ import re
 from bot import create_app
 from tests.support.conversation import app_with
 
-LINKS = ('href="/simulator?lang=fr"', 'href="/simulator?lang=en"', 'href="/admin"', 'href="/api/v1/openapi.json"',
-         'href="/healthz"')
+LINKS = (
+    'href="/simulator?lang=fr"',
+    'href="/simulator?lang=en"',
+    'href="/admin"',
+    'href="/api/v1/openapi.json"',
+    'href="/healthz"',
+)
 
 
 def test_the_front_page_says_what_this_is_in_french_and_english_and_links_every_page(svc):
@@ -38,7 +44,12 @@ def test_the_front_page_has_no_inline_script_or_style_so_the_csp_holds(svc):
 
 
 def test_with_real_twilio_credentials_the_front_page_does_not_link_the_simulator(database_url):
-    with app_with(database_url, SMS_TRANSPORT="twilio", SECRET_KEY="x", TWILIO_ACCOUNT_SID="AC" + "1" * 32,
-                  TWILIO_AUTH_TOKEN="secret") as client:
+    with app_with(
+        database_url,
+        SMS_TRANSPORT="twilio",
+        SECRET_KEY="x",
+        TWILIO_ACCOUNT_SID="AC" + "1" * 32,
+        TWILIO_AUTH_TOKEN="secret",
+    ) as client:
         page = client.get("/").get_data(as_text=True)
     assert "/simulator" not in page and 'href="/admin"' in page

@@ -1,4 +1,5 @@
 """The webhook's signal to the workers: ids of stored texts pushed on the inbound list, over a connection of its own."""
+
 from __future__ import annotations
 
 import os

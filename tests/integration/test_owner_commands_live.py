@@ -1,9 +1,10 @@
 """The owner's commands through real processes: signed HTTP webhook → Redis → worker → Twilio stand-in, with the
 owner and staff registered through the API."""
+
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import select
@@ -27,16 +28,31 @@ def db(database_url):
 @pytest.fixture
 def shop(stack, twilio):
     token = stack.cli("create-token", "pos")
-    store = stack.api("POST", "/stores", token, json={"name": "Plein Air Laurier", "sms_number": STORE,
-                                                      "timezone": "America/Toronto", "language": "fr"}).json()
-    for person in ({"name": "Sophie Roy", "phone": "(514) 555-0113", "role": "owner", "on_duty": False},
-                   {"name": "Julie Tremblay", "phone": "514 555 0111", "role": "staff"}):
+    store = stack.api(
+        "POST",
+        "/stores",
+        token,
+        json={"name": "Plein Air Laurier", "sms_number": STORE, "timezone": "America/Toronto", "language": "fr"},
+    ).json()
+    for person in (
+        {"name": "Sophie Roy", "phone": "(514) 555-0113", "role": "owner", "on_duty": False},
+        {"name": "Julie Tremblay", "phone": "514 555 0111", "role": "staff"},
+    ):
         assert stack.api("POST", f"/stores/{store['id']}/staff", token, json=person).status_code == 201
     bodies(twilio, OWNER, 1), bodies(twilio, JULIE, 1)  # their welcome texts
     twilio.reset()
-    created = stack.api("POST", f"/stores/{store['id']}/orders", token,
-                        json={"number": "1234", "customer_name": "Marie Lavoie", "customer_phone": MARIE,
-                              "language": "fr", "status": "ready"})
+    created = stack.api(
+        "POST",
+        f"/stores/{store['id']}/orders",
+        token,
+        json={
+            "number": "1234",
+            "customer_name": "Marie Lavoie",
+            "customer_phone": MARIE,
+            "language": "fr",
+            "status": "ready",
+        },
+    )
     assert created.status_code == 201, created.text
     return store, token
 
@@ -48,8 +64,11 @@ def bodies(twilio, to, count, timeout=10.0):
 def texts_to(db, phone) -> list[str]:
     """Every text the bot wrote to that phone, sent or not: what the worker decided, whatever Twilio saw so far."""
     with db.read() as session:
-        return list(session.scalars(select(Message.body).where(Message.direction == "out", Message.phone == phone)
-                                    .order_by(Message.id)))
+        return list(
+            session.scalars(
+                select(Message.body).where(Message.direction == "out", Message.phone == phone).order_by(Message.id)
+            )
+        )
 
 
 def test_pause_then_resume_then_a_sign_in_link_by_text(stack, twilio, shop, db):
@@ -78,6 +97,6 @@ def test_pause_then_resume_then_a_sign_in_link_by_text(stack, twilio, shop, db):
     assert link_text.startswith("Lien de connexion à la gestion de Plein Air Laurier")
     assert f"{stack.url}/admin/login/" in link_text
     token = re.search(r"/admin/login/(\S+)", link_text).group(1)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     assert logins.redeem(db, token, now) == OWNER
     assert logins.redeem(db, token, now) is None  # once

@@ -1,4 +1,5 @@
 """The send rate limit's bucket in Redis: texts of one number share it, staff alerts may take the last token."""
+
 from __future__ import annotations
 
 import time

@@ -1,5 +1,6 @@
 """A worker sends a decision's texts itself: claimed in the decision's transaction, recorded in one more, and put
 back in line (never lost, never sent twice) when there is no send slot or Twilio fails."""
+
 from __future__ import annotations
 
 from sqlalchemy import event, select
@@ -14,8 +15,14 @@ JULIE, MARIE = "+15145550111", "+15145550123"
 
 def _outbound(svc) -> dict[str, Message]:
     with svc.db.read() as session:
-        return {m.template: m for m in session.scalars(select(Message).where(
-            Message.direction == "out", Message.template.in_(("staff_arrival", "arrival_ack"))))}
+        return {
+            m.template: m
+            for m in session.scalars(
+                select(Message).where(
+                    Message.direction == "out", Message.template.in_(("staff_arrival", "arrival_ack"))
+                )
+            )
+        }
 
 
 def _arrival(svc) -> Shop:
@@ -44,8 +51,9 @@ class RefusingLimiter:
 
 def test_an_arrival_takes_two_write_transactions_and_sends_both_texts_once(svc):
     _arrival(svc)
-    message_id = record_inbound(svc.db, InboundText("SM" + "a" * 32, MARIE, "+15145550100", "rendu place 4"),
-                                svc.clock(), svc.store_numbers)
+    message_id = record_inbound(
+        svc.db, InboundText("SM" + "a" * 32, MARIE, "+15145550100", "rendu place 4"), svc.clock(), svc.store_numbers
+    )
     writes = []
 
     @event.listens_for(svc.db.engine, "begin")
@@ -57,15 +65,18 @@ def test_an_arrival_takes_two_write_transactions_and_sends_both_texts_once(svc):
     assert len(writes) == 2  # the decision, its texts claimed in it; then one recording both sends
     rows = _outbound(svc)
     assert {t: (m.status, m.attempts) for t, m in rows.items()} == {
-        "staff_arrival": ("sent", 1), "arrival_ack": ("sent", 1)}
+        "staff_arrival": ("sent", 1),
+        "arrival_ack": ("sent", 1),
+    }
     assert all(m.twilio_sid for m in rows.values())
     assert [m.to for m in svc.sender.outbox] == [JULIE, MARIE]  # the staff alert first
 
 
 def test_an_arrivals_texts_go_out_before_its_escalation_timer_is_armed(svc):
     _arrival(svc)
-    message_id = record_inbound(svc.db, InboundText("SM" + "b" * 32, MARIE, "+15145550100", "rendu place 4"),
-                                svc.clock(), svc.store_numbers)
+    message_id = record_inbound(
+        svc.db, InboundText("SM" + "b" * 32, MARIE, "+15145550100", "rendu place 4"), svc.clock(), svc.store_numbers
+    )
     happened: list[str] = []
     send, schedule = svc.sender.send, svc.dispatcher.schedule
     svc.sender.send = lambda message: happened.append(f"text to {message.to}") or send(message)
@@ -81,7 +92,9 @@ def test_with_no_send_slot_a_claimed_text_goes_back_in_line_and_is_sent_later(sv
     shop.post_sms(MARIE, "rendu place 4")
     rows = _outbound(svc)
     assert {t: (m.status, m.attempts) for t, m in rows.items()} == {
-        "staff_arrival": ("queued", 0), "arrival_ack": ("queued", 0)}
+        "staff_arrival": ("queued", 0),
+        "arrival_ack": ("queued", 0),
+    }
     assert svc.sender.outbox == []
     assert svc.limiter.asked[0][1] is True  # the alert asked as urgent
     svc.limiter = None
@@ -182,8 +195,12 @@ def test_with_no_send_slot_free_at_once_a_claimed_text_waits_its_turn_unclaimed(
         def acquire(self, sender, urgent=False, max_wait=10.0):
             self.calls += 1
             with svc.db.read() as session:  # the ordinary path waits for its slot with the row unclaimed
-                states.extend((m.template, m.status) for m in session.scalars(select(Message).where(
-                    Message.direction == "out", Message.template == "staff_arrival")))
+                states.extend(
+                    (m.template, m.status)
+                    for m in session.scalars(
+                        select(Message).where(Message.direction == "out", Message.template == "staff_arrival")
+                    )
+                )
             return True
 
     svc.limiter = BusyOnce()
@@ -191,11 +208,12 @@ def test_with_no_send_slot_free_at_once_a_claimed_text_waits_its_turn_unclaimed(
     assert states[0] == ("staff_arrival", "queued")
     rows = _outbound(svc)
     assert {t: (m.status, m.attempts) for t, m in rows.items()} == {
-        "staff_arrival": ("sent", 1), "arrival_ack": ("sent", 1)}
+        "staff_arrival": ("sent", 1),
+        "arrival_ack": ("sent", 1),
+    }
     # Each was handed to the delivery lane, which waited for its slot: not the thread that decided them.
     handed = [ids for job, ids in svc.dispatcher.enqueued if job == "deliver"]
     assert sorted(handed) == sorted([(rows["staff_arrival"].id,), (rows["arrival_ack"].id,)])
-
 
 
 def _mark_unreachable(svc, model, phone: str) -> None:

@@ -1,5 +1,6 @@
 """`python -m bot text`: texts the running bot through the signed webhook, prints who got what because of it, and
 says what went wrong in one line."""
+
 from __future__ import annotations
 
 import os
@@ -30,8 +31,14 @@ def offline(tmp_path, database_url):
 
 
 def text(stack, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "bot", "text", "--url", stack.url, *args], cwd=ROOT,
-                          env=stack.env, capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "text", "--url", stack.url, *args],
+        cwd=ROOT,
+        env=stack.env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_the_text_command_prints_each_text_the_bot_sent_because_of_it_or_that_none_was(stack):
@@ -45,11 +52,14 @@ def test_the_text_command_prints_each_text_the_bot_sent_because_of_it_or_that_no
     assert done.returncode == 0 and done.stdout.splitlines()[-1] == "no text sent in answer"
 
 
-@pytest.mark.parametrize("args, says", [
-    (("--from", "+15145550123", "--to", "+15145559999", "allo"), "+15145559999 is no store's number"),
-    (("--from", "+15145550123", "--to", "pizza", "allo"), "'pizza' is not a phone number"),
-    (("--from", "12", "allo"), "12"),
-])
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (("--from", "+15145550123", "--to", "+15145559999", "allo"), "+15145559999 is no store's number"),
+        (("--from", "+15145550123", "--to", "pizza", "allo"), "'pizza' is not a phone number"),
+        (("--from", "12", "allo"), "12"),
+    ],
+)
 def test_a_wrong_number_is_said_in_one_line(offline, args, says):
     done = text(offline, *args)
     assert done.returncode != 0 and says in done.stderr
@@ -64,9 +74,16 @@ def test_a_bot_that_is_not_running_is_said_in_one_line(offline):
 
 def test_texting_before_any_store_exists_says_how_to_make_one(tmp_path):
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}", "SMS_TRANSPORT": "console"}
-    subprocess.run([sys.executable, "-m", "bot", "init-db"], cwd=ROOT, env=env, check=True, capture_output=True,
-                   timeout=60)
-    done = subprocess.run([sys.executable, "-m", "bot", "text", "--from", "+15145550123", "allo"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=60)
+    subprocess.run(
+        [sys.executable, "-m", "bot", "init-db"], cwd=ROOT, env=env, check=True, capture_output=True, timeout=60
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "text", "--from", "+15145550123", "allo"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode != 0 and "no store yet" in done.stderr and "-m bot demo" in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1

@@ -16,7 +16,7 @@ from twilio.base.exceptions import TwilioRestException
 from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 
-from tests.support.twilio_standin import TwilioStandIn, sms_segments
+from tests.support.twilio_standin import sms_segments
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CUSTOMER = "+15145550123"
@@ -33,14 +33,13 @@ class RedirectingHttpClient(TwilioHttpClient):
 
     def request(self, method, url, *args, **kwargs):
         if url.startswith("https://api.twilio.com"):
-            url = self._base + url[len("https://api.twilio.com"):]
+            url = self._base + url[len("https://api.twilio.com") :]
         return super().request(method, url, *args, **kwargs)
 
 
 @pytest.fixture
 def client(twilio):
-    return Client(twilio.account_sid, twilio.auth_token,
-                  http_client=RedirectingHttpClient(twilio.url, timeout=5))
+    return Client(twilio.account_sid, twilio.auth_token, http_client=RedirectingHttpClient(twilio.url, timeout=5))
 
 
 def send(client, to=CUSTOMER, body="Your order 1234 is ready", **kw):
@@ -74,12 +73,15 @@ def test_a_message_without_to_is_refused_with_code_21604(twilio, client):
     assert [r["code"] for r in twilio.rejected()] == [21604]
 
 
-@pytest.mark.parametrize(("kwargs", "code"), [
-    ({"to": CUSTOMER, "body": "hi"}, 21603),  # neither From nor MessagingServiceSid
-    ({"to": CUSTOMER, "from_": STORE}, 21602),  # neither Body, MediaUrl nor ContentSid
-    ({"to": "514-555-0123", "from_": STORE, "body": "hi"}, 21211),  # not E.164
-    ({"to": CUSTOMER, "messaging_service_sid": "MG123", "body": "hi"}, 21701),  # OpenAPI pattern
-])
+@pytest.mark.parametrize(
+    ("kwargs", "code"),
+    [
+        ({"to": CUSTOMER, "body": "hi"}, 21603),  # neither From nor MessagingServiceSid
+        ({"to": CUSTOMER, "from_": STORE}, 21602),  # neither Body, MediaUrl nor ContentSid
+        ({"to": "514-555-0123", "from_": STORE, "body": "hi"}, 21211),  # not E.164
+        ({"to": CUSTOMER, "messaging_service_sid": "MG123", "body": "hi"}, 21701),  # OpenAPI pattern
+    ],
+)
 def test_an_incomplete_or_malformed_message_is_refused_like_twilio_would(twilio, client, kwargs, code):
     with pytest.raises(TwilioRestException) as refused:
         client.messages.create(**kwargs)
@@ -88,14 +90,17 @@ def test_an_incomplete_or_malformed_message_is_refused_like_twilio_would(twilio,
     assert twilio.messages() == []
 
 
-@pytest.mark.parametrize(("scripted", "status", "code"), [
-    ({"code": 21610}, 400, 21610),  # recipient unsubscribed (STOP)
-    ({"code": 21211}, 400, 21211),  # invalid number
-    ({"code": 21614}, 400, 21614),  # not SMS-capable
-    ({"status": 500}, 500, 20500),
-    ({"status": 503}, 503, 20503),
-    ({"status": 429, "code": 20429}, 429, 20429),
-])
+@pytest.mark.parametrize(
+    ("scripted", "status", "code"),
+    [
+        ({"code": 21610}, 400, 21610),  # recipient unsubscribed (STOP)
+        ({"code": 21211}, 400, 21211),  # invalid number
+        ({"code": 21614}, 400, 21614),  # not SMS-capable
+        ({"status": 500}, 500, 20500),
+        ({"status": 503}, 503, 20503),
+        ({"status": 429, "code": 20429}, 429, 20429),
+    ],
+)
 def test_a_scripted_failure_is_answered_once_then_sending_succeeds(twilio, client, scripted, status, code):
     twilio.fail_next(**scripted)
 
@@ -132,32 +137,40 @@ def test_wrong_credentials_are_refused_with_401_and_code_20003(twilio):
 
 
 def test_a_request_without_basic_auth_is_refused_with_401(twilio):
-    answer = requests.post(f"{twilio.url}/2010-04-01/Accounts/{twilio.account_sid}/Messages.json",
-                           data={"To": CUSTOMER, "From": STORE, "Body": "hi"}, timeout=5)
+    answer = requests.post(
+        f"{twilio.url}/2010-04-01/Accounts/{twilio.account_sid}/Messages.json",
+        data={"To": CUSTOMER, "From": STORE, "Body": "hi"},
+        timeout=5,
+    )
 
     assert answer.status_code == 401
     assert answer.json()["code"] == 20003
 
 
 def test_an_api_key_may_authenticate_for_the_account(twilio):
-    with_key = Client(twilio.api_key_sid, twilio.api_key_secret, twilio.account_sid,
-                      http_client=RedirectingHttpClient(twilio.url))
+    with_key = Client(
+        twilio.api_key_sid, twilio.api_key_secret, twilio.account_sid, http_client=RedirectingHttpClient(twilio.url)
+    )
 
     assert send(with_key).sid.startswith("SM")
 
 
 def test_an_account_sid_that_is_not_ac_and_32_hex_is_refused(twilio):
-    answer = requests.post(f"{twilio.url}/2010-04-01/Accounts/ACnothex/Messages.json",
-                           data={"To": CUSTOMER, "From": STORE, "Body": "hi"},
-                           auth=(twilio.api_key_sid, twilio.api_key_secret), timeout=5)
+    answer = requests.post(
+        f"{twilio.url}/2010-04-01/Accounts/ACnothex/Messages.json",
+        data={"To": CUSTOMER, "From": STORE, "Body": "hi"},
+        auth=(twilio.api_key_sid, twilio.api_key_secret),
+        timeout=5,
+    )
 
     assert answer.status_code in (401, 404)
     assert twilio.messages() == []
 
 
 def test_a_scripted_delay_makes_the_client_time_out_and_nothing_is_sent(twilio):
-    impatient = Client(twilio.account_sid, twilio.auth_token,
-                       http_client=RedirectingHttpClient(twilio.url, timeout=0.3))
+    impatient = Client(
+        twilio.account_sid, twilio.auth_token, http_client=RedirectingHttpClient(twilio.url, timeout=0.3)
+    )
     twilio.fail_next(delay=2)
 
     with pytest.raises(requests.exceptions.Timeout):
@@ -177,8 +190,9 @@ def test_a_message_accepted_then_dropped_was_sent_though_the_client_saw_an_error
 
 
 def test_a_message_accepted_but_answered_late_was_sent_though_the_client_timed_out(twilio):
-    impatient = Client(twilio.account_sid, twilio.auth_token,
-                       http_client=RedirectingHttpClient(twilio.url, timeout=0.3))
+    impatient = Client(
+        twilio.account_sid, twilio.auth_token, http_client=RedirectingHttpClient(twilio.url, timeout=0.3)
+    )
     twilio.fail_next(accept=True, delay=2)
 
     with pytest.raises(requests.exceptions.Timeout):
@@ -188,10 +202,13 @@ def test_a_message_accepted_but_answered_late_was_sent_though_the_client_timed_o
 
 
 def test_an_idempotency_key_header_is_recorded(twilio):
-    requests.post(f"{twilio.url}/2010-04-01/Accounts/{twilio.account_sid}/Messages.json",
-                  data={"To": CUSTOMER, "From": STORE, "Body": "hi"},
-                  headers={"I-Twilio-Idempotency-Token": "outbox-42"},
-                  auth=(twilio.account_sid, twilio.auth_token), timeout=5).raise_for_status()
+    requests.post(
+        f"{twilio.url}/2010-04-01/Accounts/{twilio.account_sid}/Messages.json",
+        data={"To": CUSTOMER, "From": STORE, "Body": "hi"},
+        headers={"I-Twilio-Idempotency-Token": "outbox-42"},
+        auth=(twilio.account_sid, twilio.auth_token),
+        timeout=5,
+    ).raise_for_status()
 
     assert twilio.wait_for(1)[0]["idempotency_key"] == "outbox-42"
 
@@ -214,14 +231,17 @@ def test_reset_forgets_messages_and_scripted_failures(twilio, client):
     assert len(twilio.messages()) == 1
 
 
-@pytest.mark.parametrize(("body", "encoding", "segments"), [
-    ("x" * 160, "GSM-7", 1),
-    ("x" * 161, "GSM-7", 2),  # 153 per segment once split
-    ("€" * 80, "GSM-7", 1),  # extension characters count twice
-    ("Arrivé, place 4", "GSM-7", 1),  # é is in the GSM-7 alphabet ...
-    ("Votre commande est prête", "UCS-2", 1),  # ... ê is not: the limit drops to 70
-    ("ê" * 71, "UCS-2", 2),
-])
+@pytest.mark.parametrize(
+    ("body", "encoding", "segments"),
+    [
+        ("x" * 160, "GSM-7", 1),
+        ("x" * 161, "GSM-7", 2),  # 153 per segment once split
+        ("€" * 80, "GSM-7", 1),  # extension characters count twice
+        ("Arrivé, place 4", "GSM-7", 1),  # é is in the GSM-7 alphabet ...
+        ("Votre commande est prête", "UCS-2", 1),  # ... ê is not: the limit drops to 70
+        ("ê" * 71, "UCS-2", 2),
+    ],
+)
 def test_segments_are_counted_as_twilio_bills_them(body, encoding, segments):
     assert sms_segments(body) == (encoding, segments)
 
@@ -234,8 +254,13 @@ def _free_port() -> int:
 
 def test_the_standin_runs_as_a_separate_process_driven_by_its_control_endpoints():
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "tests.support.twilio_standin", "--port", str(port)],
-                            cwd=REPO_ROOT, stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tests.support.twilio_standin", "--port", str(port)],
+        cwd=REPO_ROOT,
+        stdout=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        text=True,
+    )
     try:
         ready, _, _ = select.select([proc.stdout], [], [], 15)
         assert ready, "the stand-in printed nothing within 15 s"
@@ -243,8 +268,9 @@ def test_the_standin_runs_as_a_separate_process_driven_by_its_control_endpoints(
         assert info["url"] == f"http://127.0.0.1:{port}"
         sdk = Client(info["account_sid"], info["auth_token"], http_client=RedirectingHttpClient(info["url"]))
 
-        requests.post(f"{info['url']}/_standin/fail", json={"code": 21610, "to": CUSTOMER},
-                      timeout=5).raise_for_status()
+        requests.post(
+            f"{info['url']}/_standin/fail", json={"code": 21610, "to": CUSTOMER}, timeout=5
+        ).raise_for_status()
         with pytest.raises(TwilioRestException) as refused:
             send(sdk)
         assert refused.value.code == 21610

@@ -1,4 +1,5 @@
 """The inbound webhook: signatures, durable storage before the 200, duplicates, Redis being down."""
+
 from __future__ import annotations
 
 from sqlalchemy import delete, select
@@ -76,7 +77,8 @@ def test_status_callback_moves_status_forward_only(svc):
     def callback(status):
         form = {"MessageSid": sent.twilio_sid, "MessageStatus": status}
         sig = RequestValidator(svc.webhook_token).compute_signature(
-            svc.settings.public_base_url + "/twilio/status", form)
+            svc.settings.public_base_url + "/twilio/status", form
+        )
         return shop.client.post("/twilio/status", data=form, headers={"X-Twilio-Signature": sig})
 
     assert callback("delivered").status_code == 204

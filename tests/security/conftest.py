@@ -1,4 +1,5 @@
 """Fixtures for the security tests: Services like the shared `svc`, with chosen settings."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,8 +15,14 @@ def make_svc(svc):
 
     def make(**changes) -> Services:
         dispatcher = InlineDispatcher()
-        built = Services(settings=svc.settings.with_(**changes), db=svc.db, dispatcher=dispatcher,
-                         sender=FakeSender(), clock=FakeClock(), send_inline=True)
+        built = Services(
+            settings=svc.settings.with_(**changes),
+            db=svc.db,
+            dispatcher=dispatcher,
+            sender=FakeSender(),
+            clock=FakeClock(),
+            send_inline=True,
+        )
         dispatcher.svc = built
         return built
 

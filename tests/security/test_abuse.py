@@ -1,8 +1,9 @@
 """Cost attacks: replies to numbers with no order are rate-limited per number and per store, bot loops are
 cut, and the stores' own numbers and short codes never get an answer."""
+
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
@@ -11,16 +12,21 @@ from bot.core.conversation import Reply, TextCustomer, TextStaff, UpdateCustomer
 from bot.data.models import Customer, Message
 from tests.support.conversation import Shop
 
-NOW = datetime(2026, 11, 26, 15, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)
 LIMITS = abuse.Limits(per_number_hour=5, per_store_hour=200, loop_texts_per_minute=10, loop_pause_seconds=900)
 
 
 def traffic(texts=1, burst=None, to_number=0, to_anyone=0):
-    return abuse.Traffic(texts_last_minute=texts, last_burst_at=burst, replies_to_number_last_hour=to_number,
-                         replies_to_unknown_last_hour=to_anyone)
+    return abuse.Traffic(
+        texts_last_minute=texts,
+        last_burst_at=burst,
+        replies_to_number_last_hour=to_number,
+        replies_to_unknown_last_hour=to_anyone,
+    )
 
 
 # --- the rule (pure) --------------------------------------------------------------------------------------
+
 
 def test_a_number_with_no_order_gets_its_hourly_allowance_and_then_silence():
     assert abuse.judge(traffic(to_number=4), known=False, now=NOW, limits=LIMITS).texts_allowed
@@ -50,10 +56,16 @@ def test_a_loop_stays_muted_for_the_pause_after_its_last_burst():
 
 
 def test_silencing_keeps_every_state_change_and_drops_only_the_texts():
-    effects = [UpdateCustomer({"opted_out": True}), Reply("opted_out"), TextStaff((1,), "staff_reminder"),
-               TextCustomer(7, "claimed")]
-    assert abuse.screen(effects, abuse.Verdict(False, "loop")) == [UpdateCustomer({"opted_out": True}),
-                                                                    TextCustomer(7, "claimed")]
+    effects = [
+        UpdateCustomer({"opted_out": True}),
+        Reply("opted_out"),
+        TextStaff((1,), "staff_reminder"),
+        TextCustomer(7, "claimed"),
+    ]
+    assert abuse.screen(effects, abuse.Verdict(False, "loop")) == [
+        UpdateCustomer({"opted_out": True}),
+        TextCustomer(7, "claimed"),
+    ]
     assert abuse.screen(effects, abuse.ALLOWED) == effects
 
 
@@ -64,6 +76,7 @@ def test_the_per_store_count_is_only_needed_for_an_unknown_number_still_under_it
 
 
 # --- through the webhook ----------------------------------------------------------------------------------
+
 
 def test_an_unknown_number_gets_five_replies_an_hour_then_none_until_the_hour_has_passed(svc):
     shop = Shop(svc, language="en")
@@ -96,8 +109,12 @@ def test_a_legit_unknown_number_asked_for_its_order_number_gets_every_reply(svc)
     julie = shop.staff("Julie Tremblay", "+15145550111", language="en")
     shop.order("1234", "+15145550123", "Marie Lavoie")
     husband = shop.customer("+15145550188")
-    texts = [husband.texts("hi"), husband.texts("is it ready?"), husband.texts("here spot 4"),
-             husband.texts("it's order 1234")]
+    texts = [
+        husband.texts("hi"),
+        husband.texts("is it ready?"),
+        husband.texts("here spot 4"),
+        husband.texts("it's order 1234"),
+    ]
     assert [len(t) for t in texts[1:]] == [1, 1, 1]
     assert "spot 4" in texts[-1][0] and julie.new()
     for _ in range(6):  # now known: no limit

@@ -1,4 +1,5 @@
 """The web's access log never carries a board link's token: not in the request line, the path, nor the Referer."""
+
 from __future__ import annotations
 
 import runpy
@@ -15,9 +16,16 @@ TOKEN = "b7Qx2kP9vLm4Zt8NwR1sYc6H"
 
 
 def _line(path: str, referer: str = "-") -> dict:
-    environ = {"REQUEST_METHOD": "GET", "RAW_URI": path, "PATH_INFO": path.split("?")[0],
-               "QUERY_STRING": path.partition("?")[2], "SERVER_PROTOCOL": "HTTP/1.1", "REMOTE_ADDR": "10.0.0.5",
-               "HTTP_REFERER": referer, "HTTP_USER_AGENT": "Tablet"}
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": path,
+        "PATH_INFO": path.split("?")[0],
+        "QUERY_STRING": path.partition("?")[2],
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "10.0.0.5",
+        "HTTP_REFERER": referer,
+        "HTTP_USER_AGENT": "Tablet",
+    }
     response = SimpleNamespace(status="200 OK", sent=512, headers=[("Content-Type", "text/html")])
     request = SimpleNamespace(headers=[("REFERER", referer), ("HOST", "arrivee.example")])
     return AccessLog(Config()).atoms(response, request, environ, timedelta(milliseconds=3))

@@ -1,5 +1,6 @@
 """Schemathesis against the app's own OpenAPI document: generated requests, valid and invalid, never get a
 5xx, and every answer matches the document (status code, content type, body schema)."""
+
 from __future__ import annotations
 
 import pytest
@@ -21,8 +22,13 @@ from schemathesis.specs.openapi.checks import (  # noqa: E402
     status_code_conformance,
 )
 
-CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_headers_conformance,
-          response_schema_conformance]
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+]
 # Per operation and per way of generating: 8 operations x 4 ways x this many requests stays well under a minute.
 EXAMPLES = 40
 
@@ -47,8 +53,11 @@ def test_generated_requests_never_get_a_5xx_and_every_answer_matches_the_documen
         # validation into the database writes and texts, where a 5xx would hide.
         _run(positive.flatmap(lambda case: st.integers(0, 9999).map(lambda n: _realistic(case, n))), auth)
         _run(operation.as_strategy(), auth)
-        _run(operation.as_strategy(generation_mode=GenerationMode.NEGATIVE, path_parameters=real or None), auth,
-             negative=True)
+        _run(
+            operation.as_strategy(generation_mode=GenerationMode.NEGATIVE, path_parameters=real or None),
+            auth,
+            negative=True,
+        )
 
 
 def _realistic(case, n: int):
@@ -62,8 +71,14 @@ def _realistic(case, n: int):
 
 
 def _run(strategy, auth, negative=False):
-    @settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True,
-              phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        database=None,
+        derandomize=True,
+        phases=[Phase.explicit, Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
     @given(case=strategy)
     def check(case):
         response = case.call(headers=auth)

@@ -1,5 +1,6 @@
 """Carrier compliance, end to end through the signed webhook: opt-out and opt-in keywords in English and
 French, HELP/AIDE within one SMS, and an opted-out number never texted, even by a text queued before."""
+
 from __future__ import annotations
 
 import pytest
@@ -11,9 +12,25 @@ from bot.usecases import outbox
 from tests.support.conversation import Shop
 
 MARIE = "+15145550123"
-OPT_OUT = ["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT", "ARRET", "ARRÊT",
-           "stop", "Stop.", "arrêt", "stop texting me", "Please stop texting me", "unsubscribe please",
-           "Arrêtez de m'écrire"]
+OPT_OUT = [
+    "STOP",
+    "STOPALL",
+    "UNSUBSCRIBE",
+    "CANCEL",
+    "END",
+    "QUIT",
+    "REVOKE",
+    "OPTOUT",
+    "ARRET",
+    "ARRÊT",
+    "stop",
+    "Stop.",
+    "arrêt",
+    "stop texting me",
+    "Please stop texting me",
+    "unsubscribe please",
+    "Arrêtez de m'écrire",
+]
 OPT_IN = ["START", "UNSTOP", "YES", "start"]
 
 
@@ -60,12 +77,20 @@ def test_asking_to_cancel_an_order_is_not_an_opt_out(svc, shop, marie):
     assert "cancellation request" in reply and not opted_out(svc)
 
 
-@pytest.mark.parametrize("keyword, store_language, expected", [
-    ("HELP", "en", "curbside pickup"), ("INFO", "en", "curbside pickup"), ("help", "en", "curbside pickup"),
-    ("AIDE", "fr", "cueillette"), ("aide", "en", "cueillette"), ("HELP", "fr", "cueillette"),
-])
-def test_help_keywords_answer_the_store_help_text_in_their_language_within_one_sms(svc, keyword, store_language,
-                                                                                    expected):
+@pytest.mark.parametrize(
+    "keyword, store_language, expected",
+    [
+        ("HELP", "en", "curbside pickup"),
+        ("INFO", "en", "curbside pickup"),
+        ("help", "en", "curbside pickup"),
+        ("AIDE", "fr", "cueillette"),
+        ("aide", "en", "cueillette"),
+        ("HELP", "fr", "cueillette"),
+    ],
+)
+def test_help_keywords_answer_the_store_help_text_in_their_language_within_one_sms(
+    svc, keyword, store_language, expected
+):
     # AIDE is French; HELP and INFO are typed by French and English speakers alike, so they get the
     # conversation's language (the customer's, else the store's).
     shop = Shop(svc, language=store_language)

@@ -1,5 +1,6 @@
 """Property-based fuzzing (Hypothesis): whatever arrives, the webhook answers without a 5xx, understanding
 never raises, and the worker processes any stored text without an exception escaping."""
+
 from __future__ import annotations
 
 import json
@@ -18,15 +19,25 @@ from tests.support.conversation import Shop
 
 STORE, JULIE, OWNER, MARIE, ALEX = "+15145550100", "+15145550111", "+15145550113", "+15145550123", "+15145550124"
 
-FUZZ = settings(max_examples=120, deadline=None, database=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
-                                       HealthCheck.data_too_large, HealthCheck.large_base_example])
+FUZZ = settings(
+    max_examples=120,
+    deadline=None,
+    database=None,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.large_base_example,
+    ],
+)
 
 # Words the bot knows, mixed with noise: random unicode alone rarely reaches past the first branch.
-WORDS = ("here arrived rendu rendue chu ici spot place stationnement 4 12 A7 #1234 1234 5678 order commande omw "
-         "j'arrive dans 10 min minutes trente-deux four red rouge Civic Tesla Model 3 door porte coffre trunk open "
-         "STOP ARRET ARRÊT START UNSTOP YES HELP AIDE INFO cancel annuler ready prête OK DONE FAIT LIST LISTE "
-         "still waiting? encore merci thanks 🚗 ü ß 中文 \u200b \t \n . , ! ?").split(" ")
+WORDS = (
+    "here arrived rendu rendue chu ici spot place stationnement 4 12 A7 #1234 1234 5678 order commande omw "
+    "j'arrive dans 10 min minutes trente-deux four red rouge Civic Tesla Model 3 door porte coffre trunk open "
+    "STOP ARRET ARRÊT START UNSTOP YES HELP AIDE INFO cancel annuler ready prête OK DONE FAIT LIST LISTE "
+    "still waiting? encore merci thanks 🚗 ü ß 中文 \u200b \t \n . , ! ?"
+).split(" ")
 texts = st.one_of(
     st.text(max_size=400),
     st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=6)), max_size=25).map(" ".join),
@@ -36,23 +47,46 @@ texts = st.one_of(
 
 # --- the webhook ------------------------------------------------------------------------------------------
 
-known_senders = st.sampled_from([MARIE, ALEX, JULIE, OWNER, MARIE, ALEX, "+15145550999", STORE, "22395",
-                                 "whatsapp:" + MARIE, "+447911123456", "(514) 555-0199"])
+known_senders = st.sampled_from(
+    [
+        MARIE,
+        ALEX,
+        JULIE,
+        OWNER,
+        MARIE,
+        ALEX,
+        "+15145550999",
+        STORE,
+        "22395",
+        "whatsapp:" + MARIE,
+        "+447911123456",
+        "(514) 555-0199",
+    ]
+)
 senders = st.one_of(known_senders, known_senders, known_senders, st.text(max_size=40))
-receivers = st.one_of(st.just(STORE), st.just(STORE), st.just(STORE),
-                      st.sampled_from(["whatsapp:" + STORE, "+15145550999", "5145550100"]), st.text(max_size=40))
+receivers = st.one_of(
+    st.just(STORE),
+    st.just(STORE),
+    st.just(STORE),
+    st.sampled_from(["whatsapp:" + STORE, "+15145550999", "5145550100"]),
+    st.text(max_size=40),
+)
 UNIQUE = "<a fresh SID>"  # replaced at send time: a repeated SID would be a (correctly ignored) retry
 good_sids = st.one_of(st.just(UNIQUE), st.just(UNIQUE), st.builds(lambda n: f"SM{n:032x}", st.integers(0, 2**128 - 1)))
 sids = st.one_of(good_sids, st.text(max_size=80))
 odd_fields = st.lists(st.tuples(st.text(min_size=1, max_size=30), st.text(max_size=200)), max_size=6)
-extras = {"NumMedia": st.sampled_from(["0", "1", "-1", "x"]), "ErrorCode": st.text(max_size=12),
-          "MessageStatus": st.one_of(st.sampled_from(["sent", "delivered", "failed", "undelivered"]),
-                                     st.text(max_size=20))}
+extras = {
+    "NumMedia": st.sampled_from(["0", "1", "-1", "x"]),
+    "ErrorCode": st.text(max_size=12),
+    "MessageStatus": st.one_of(st.sampled_from(["sent", "delivered", "failed", "undelivered"]), st.text(max_size=20)),
+}
 # Mostly complete messages (they reach storage and processing), sometimes anything goes.
-complete = st.fixed_dictionaries({"MessageSid": good_sids, "From": senders, "To": receivers, "Body": texts},
-                                 optional=extras)
-anything = st.fixed_dictionaries({}, optional={"MessageSid": sids, "From": senders, "To": receivers, "Body": texts,
-                                               **extras})
+complete = st.fixed_dictionaries(
+    {"MessageSid": good_sids, "From": senders, "To": receivers, "Body": texts}, optional=extras
+)
+anything = st.fixed_dictionaries(
+    {}, optional={"MessageSid": sids, "From": senders, "To": receivers, "Body": texts, **extras}
+)
 standard = st.one_of(complete, complete, anything)
 
 
@@ -82,9 +116,14 @@ def test_any_signed_webhook_request_gets_an_answer_never_a_5xx(svc):
 
 # --- understanding ----------------------------------------------------------------------------------------
 
+
 @settings(max_examples=400, deadline=None)
-@given(text=texts, role=st.sampled_from(["customer", "staff", "owner"]),
-       awaiting=st.sampled_from([None, "spot", "order"]), language=st.sampled_from([None, "en", "fr"]))
+@given(
+    text=texts,
+    role=st.sampled_from(["customer", "staff", "owner"]),
+    awaiting=st.sampled_from([None, "spot", "order"]),
+    language=st.sampled_from([None, "en", "fr"]),
+)
 def test_understanding_any_text_never_raises_and_answers_in_its_contract(text, role, awaiting, language):
     meaning = understand(text, Context(role=role, awaiting=awaiting, language=language))
     assert meaning.intent in (CUSTOMER_INTENTS if role == "customer" else STAFF_INTENTS)
@@ -97,6 +136,7 @@ def test_understanding_any_text_never_raises_and_answers_in_its_contract(text, r
 
 # --- the worker -------------------------------------------------------------------------------------------
 
+
 def test_the_worker_processes_any_stored_text_without_an_exception_escaping(svc):
     shop = Shop(svc, number=STORE, language="fr")
     shop.staff("Julie Tremblay", JULIE)
@@ -106,9 +146,17 @@ def test_the_worker_processes_any_stored_text_without_an_exception_escaping(svc)
     sent = iter(range(10**9))
 
     @FUZZ
-    @given(steps=st.lists(st.tuples(st.sampled_from([MARIE, ALEX, JULIE, OWNER, "+15145550999"]),
-                                    texts.map(lambda t: t.replace("\x00", "")),  # the webhook drops NUL bytes
-                                    st.sampled_from([0, 0, 0, 5, 95, 400])), min_size=1, max_size=6))
+    @given(
+        steps=st.lists(
+            st.tuples(
+                st.sampled_from([MARIE, ALEX, JULIE, OWNER, "+15145550999"]),
+                texts.map(lambda t: t.replace("\x00", "")),  # the webhook drops NUL bytes
+                st.sampled_from([0, 0, 0, 5, 95, 400]),
+            ),
+            min_size=1,
+            max_size=6,
+        )
+    )
     def walk(steps):
         for phone, body, wait in steps:
             message_id = record_inbound(svc.db, InboundText(f"SM{next(sent):032x}", phone, STORE, body), svc.clock())

@@ -1,5 +1,6 @@
 """Every response carries the security headers; browser pages keep their own stricter policy; cookies are
 Secure/HttpOnly/SameSite; the app and the worker refuse to start in production with a default secret."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -12,7 +13,6 @@ from bot.usecases.stores import create_token
 from config.settings import DEFAULT_SECRET, SettingsError, load_settings
 
 
-
 def assert_secure_headers(response):
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["X-Frame-Options"] == "DENY"
@@ -23,12 +23,14 @@ def assert_secure_headers(response):
 def test_api_webhook_health_and_error_responses_all_carry_the_security_headers(svc, client):
     token = {"Authorization": "Bearer " + create_token(svc.db, "admin")}
     store = stores.create_store(svc.db, "Plein Air Laurier", "+15145550100", "America/Toronto", "fr")
-    for response in (client.get(f"/api/v1/stores/{store.id}", headers=token),
-                     client.get("/api/v1/stores/1"),  # 401
-                     client.get("/api/v1/openapi.json"),
-                     client.post("/twilio/sms", data={"From": "+15145550123"}),  # 403
-                     client.get("/healthz"),
-                     client.get("/no/such/page")):
+    for response in (
+        client.get(f"/api/v1/stores/{store.id}", headers=token),
+        client.get("/api/v1/stores/1"),  # 401
+        client.get("/api/v1/openapi.json"),
+        client.post("/twilio/sms", data={"From": "+15145550123"}),  # 403
+        client.get("/healthz"),
+        client.get("/no/such/page"),
+    ):
         assert_secure_headers(response)
     api = client.get(f"/api/v1/stores/{store.id}", headers=token)
     assert api.headers["Cache-Control"] == "no-store"
@@ -65,6 +67,7 @@ def test_a_post_to_a_page_without_the_csrf_token_is_refused(svc, client):
 
 
 # --- secrets -----------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("secret", [None, DEFAULT_SECRET, "short-secret"])
 def test_production_refuses_a_missing_default_or_short_secret_key(secret):

@@ -1,5 +1,6 @@
 """Order files on the admin pages: an imported CSV is checked whole before anything is written, and the exported
 day's handoffs never hand a spreadsheet a formula, whatever a customer or a point of sale wrote."""
+
 from __future__ import annotations
 
 import csv
@@ -40,4 +41,5 @@ def test_control_characters_in_an_imported_name_refuse_the_file(shop):
     with pytest.raises(Refused) as refused:
         orders.import_orders(shop.svc, shop.store.id, b"number,customer_name,customer_phone\n1,Ma\x1brie,5145550123\n")
     assert [(p.line, p.column, p.problem.code) for p in refused.value.problems] == [
-        (2, "customer_name", "control_characters")]
+        (2, "customer_name", "control_characters")
+    ]

@@ -1,10 +1,11 @@
 """Privacy: staff see first name and last initial; logs carry neither phone numbers nor what people wrote;
 old bodies, names and notes are erased after RETENTION_DAYS while the timings stay."""
+
 from __future__ import annotations
 
 import logging
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from rq import Queue
@@ -13,8 +14,8 @@ from rq.registry import ScheduledJobRegistry
 from sqlalchemy import select
 
 from bot.data.models import Customer, Handoff, Message, Order
-from bot.logs import MaskNumbers, mask_numbers
 from bot.jobs import retention
+from bot.logs import MaskNumbers, mask_numbers
 from tests.support.conversation import Shop
 
 MARIE, JULIE = "+15145550123", "+15145550111"
@@ -74,20 +75,33 @@ def test_no_log_line_carries_a_phone_number_or_a_message_body(svc, raw_logs):
 
 
 def test_the_logging_safety_net_masks_numbers_in_messages_and_tracebacks():
-    assert mask_numbers("to +15145550123 and whatsapp:+15145550123 or 5145550123") == "to …0123 and whatsapp:…0123 or …0123"
-    assert mask_numbers("2026-11-26 15:00:00,123 message 42, order 1234, SM0123456789abcdef") == \
-        "2026-11-26 15:00:00,123 message 42, order 1234, SM0123456789abcdef"
+    assert (
+        mask_numbers("to +15145550123 and whatsapp:+15145550123 or 5145550123")
+        == "to …0123 and whatsapp:…0123 or …0123"
+    )
+    assert (
+        mask_numbers("2026-11-26 15:00:00,123 message 42, order 1234, SM0123456789abcdef")
+        == "2026-11-26 15:00:00,123 message 42, order 1234, SM0123456789abcdef"
+    )
     try:
         raise ValueError("bad number +15145550123")
     except ValueError:
-        record = logging.LogRecord("bot", logging.ERROR, __file__, 1, "sending to %s failed", ("+15145550123",),
-                                   exc_info=__import__("sys").exc_info())
+        record = logging.LogRecord(
+            "bot",
+            logging.ERROR,
+            __file__,
+            1,
+            "sending to %s failed",
+            ("+15145550123",),
+            exc_info=__import__("sys").exc_info(),
+        )
     assert MaskNumbers().filter(record)
     assert record.getMessage() == "sending to …0123 failed"
     assert "+15145550123" not in record.exc_text and "…0123" in record.exc_text
 
 
 # --- retention ----------------------------------------------------------------------------------------------
+
 
 def test_retention_erases_old_bodies_names_and_notes_and_keeps_the_timings(svc):
     shop = Shop(svc, language="fr")
@@ -143,13 +157,13 @@ class FakeQueue:
 
 def test_the_retention_job_runs_daily_at_eight_utc_with_one_job_id_per_day():
     queue = FakeQueue()
-    retention.schedule(queue, datetime(2026, 11, 26, 7, 59, tzinfo=timezone.utc))
-    retention.schedule(queue, datetime(2026, 11, 26, 8, 0, tzinfo=timezone.utc))
-    retention.schedule(queue, datetime(2026, 11, 26, 23, 0, tzinfo=timezone.utc))
+    retention.schedule(queue, datetime(2026, 11, 26, 7, 59, tzinfo=UTC))
+    retention.schedule(queue, datetime(2026, 11, 26, 8, 0, tzinfo=UTC))
+    retention.schedule(queue, datetime(2026, 11, 26, 23, 0, tzinfo=UTC))
     assert queue.scheduled == [
-        (datetime(2026, 11, 26, 8, 0, tzinfo=timezone.utc), retention.JOB, "arrivee-retention-20261126"),
-        (datetime(2026, 11, 27, 8, 0, tzinfo=timezone.utc), retention.JOB, "arrivee-retention-20261127"),
-        (datetime(2026, 11, 27, 8, 0, tzinfo=timezone.utc), retention.JOB, "arrivee-retention-20261127"),
+        (datetime(2026, 11, 26, 8, 0, tzinfo=UTC), retention.JOB, "arrivee-retention-20261126"),
+        (datetime(2026, 11, 27, 8, 0, tzinfo=UTC), retention.JOB, "arrivee-retention-20261127"),
+        (datetime(2026, 11, 27, 8, 0, tzinfo=UTC), retention.JOB, "arrivee-retention-20261127"),
     ]
 
 
@@ -157,7 +171,7 @@ def test_the_retention_job_is_scheduled_on_a_real_rq_queue(redis):
     name = "test-retention-" + uuid.uuid4().hex[:8]
     queue = Queue(name, connection=redis)
     try:
-        retention.schedule(queue, datetime(2026, 11, 26, 7, 59, tzinfo=timezone.utc))
+        retention.schedule(queue, datetime(2026, 11, 26, 7, 59, tzinfo=UTC))
         scheduled = ScheduledJobRegistry(queue=queue).get_job_ids()
         assert scheduled == [f"{name}-retention-20261126"]  # RQ refused the ':' the id used to have
         assert Job.fetch(scheduled[0], connection=redis).func_name == retention.JOB
@@ -172,8 +186,13 @@ def test_the_retention_job_purges_then_schedules_the_next_run(svc):
     class Dispatcher:
         queue = FakeQueue()
 
-    job_svc = type(svc)(settings=svc.settings.with_(retention_days=30), db=svc.db, dispatcher=Dispatcher(),
-                        sender=svc.sender, clock=svc.clock)
+    job_svc = type(svc)(
+        settings=svc.settings.with_(retention_days=30),
+        db=svc.db,
+        dispatcher=Dispatcher(),
+        sender=svc.sender,
+        clock=svc.clock,
+    )
     previous = tasks._services
     tasks.bind(job_svc)
     try:

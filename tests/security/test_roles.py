@@ -1,5 +1,6 @@
 """Roles: staff commands count only from that store's registered staff phones; a customer who types a staff
 command changes nothing."""
+
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -73,8 +74,13 @@ def test_a_staff_member_is_not_an_owner_and_a_customer_neither(svc):
     shop.staff("Julie Tremblay", JULIE, role="staff", language="en")
     shop.order("1234", MARIE, "Marie Lavoie")
     for sender in (JULIE, MARIE, STRANGER):
-        for text in ("PAUSE back in 10", "RESUME", "REPLY HOURS Open 9 to 5", "STAFF ADD +15145550166 Eve",
-                     "SET help Call 555-0000"):
+        for text in (
+            "PAUSE back in 10",
+            "RESUME",
+            "REPLY HOURS Open 9 to 5",
+            "STAFF ADD +15145550166 Eve",
+            "SET help Call 555-0000",
+        ):
             shop.post_sms(sender, text)
     with svc.db.read() as session:
         store = session.scalars(select(Store)).one()

@@ -1,4 +1,5 @@
 """Webhooks: only requests signed for the URL Twilio called get in, and nothing else is stored or changed."""
+
 from __future__ import annotations
 
 import pytest
@@ -75,8 +76,12 @@ def test_a_status_callback_with_a_bad_signature_changes_no_status(svc, shop):
 
 # --- behind proxies: TRUSTED_PROXIES and ProxyFix ---------------------------------------------------------
 
-PROXIED = {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "pickup.example.test", "X-Forwarded-Port": "443",
-           "X-Forwarded-For": "203.0.113.9"}
+PROXIED = {
+    "X-Forwarded-Proto": "https",
+    "X-Forwarded-Host": "pickup.example.test",
+    "X-Forwarded-Port": "443",
+    "X-Forwarded-For": "203.0.113.9",
+}
 
 
 def test_behind_a_trusted_proxy_the_signature_is_checked_against_the_forwarded_url(make_svc):
@@ -94,8 +99,14 @@ def test_forwarded_headers_are_ignored_when_no_proxy_is_trusted(make_svc):
     signature = sign(svc.webhook_token, "https://pickup.example.test/twilio/sms", FORM)
     response = client.post("/twilio/sms", data=FORM, headers={"X-Twilio-Signature": signature, **PROXIED})
     assert response.status_code == 403
-    assert client.post("/twilio/sms", data=FORM, headers={
-        "X-Twilio-Signature": sign(svc.webhook_token, "http://localhost/twilio/sms", FORM)}).status_code == 200
+    assert (
+        client.post(
+            "/twilio/sms",
+            data=FORM,
+            headers={"X-Twilio-Signature": sign(svc.webhook_token, "http://localhost/twilio/sms", FORM)},
+        ).status_code
+        == 200
+    )
 
 
 def test_trusted_proxies_is_read_from_the_environment_and_must_be_a_count():
@@ -107,13 +118,25 @@ def test_trusted_proxies_is_read_from_the_environment_and_must_be_a_count():
 
 # --- no bypass, and none with real credentials ---------------------------------------------------------
 
-BYPASS_ATTEMPTS = {"ARRIVEE_ENV": "development", "SMS_TRANSPORT": "console", "TWILIO_SKIP_SIGNATURE": "1",
-                   "WEBHOOK_SIGNATURES": "off", "DISABLE_SIGNATURE_CHECK": "true", "DEBUG": "1", "TESTING": "1"}
+BYPASS_ATTEMPTS = {
+    "ARRIVEE_ENV": "development",
+    "SMS_TRANSPORT": "console",
+    "TWILIO_SKIP_SIGNATURE": "1",
+    "WEBHOOK_SIGNATURES": "off",
+    "DISABLE_SIGNATURE_CHECK": "true",
+    "DEBUG": "1",
+    "TESTING": "1",
+}
 
 
 def test_with_twilio_credentials_only_the_auth_token_signs_webhooks(make_svc):
-    env = {"TWILIO_ACCOUNT_SID": SID, "TWILIO_AUTH_TOKEN": TOKEN, "PUBLIC_BASE_URL": "https://pickup.example.test",
-           "SECRET_KEY": "test-secret", **BYPASS_ATTEMPTS}
+    env = {
+        "TWILIO_ACCOUNT_SID": SID,
+        "TWILIO_AUTH_TOKEN": TOKEN,
+        "PUBLIC_BASE_URL": "https://pickup.example.test",
+        "SECRET_KEY": "test-secret",
+        **BYPASS_ATTEMPTS,
+    }
     settings = load_settings(env)
     assert webhook_token(settings) == TOKEN
     svc = make_svc(twilio_account_sid=SID, twilio_auth_token=TOKEN)

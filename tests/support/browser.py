@@ -1,5 +1,6 @@
 """Headless Chromium for the page tests (board, simulator, admin): where it is, how it is started, how long to wait.
 The fixtures that start it and a real stack on the console transport are in tests/e2e/conftest.py."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,8 +9,16 @@ import pytest
 
 CHROMIUM = "/usr/bin/chromium"
 # Without the background-networking flags Chromium keeps trying hosts this machine can't reach.
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 TABLET = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 # Long enough for a loaded CI machine; a live update normally shows within a second.

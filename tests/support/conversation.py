@@ -1,4 +1,5 @@
 """A conversation harness: people text the store through the signed webhook and read what they got back."""
+
 from __future__ import annotations
 
 import itertools
@@ -25,14 +26,15 @@ def app_with(database_url: str, **env: str):
     db = Database(settings.database_url)
     db.create_all()
     try:
-        yield create_app(services=Services(settings=settings, db=db, dispatcher=InlineDispatcher(),
-                                           sender=FakeSender())).test_client()
+        yield create_app(
+            services=Services(settings=settings, db=db, dispatcher=InlineDispatcher(), sender=FakeSender())
+        ).test_client()
     finally:
         db.dispose()
 
 
 class Phone:
-    def __init__(self, shop: "Shop", number: str, channel: str = "sms"):
+    def __init__(self, shop: Shop, number: str, channel: str = "sms"):
         self.shop, self.number, self.channel = shop, number, channel
         self._seen = 0
 
@@ -48,7 +50,7 @@ class Phone:
     def new(self) -> list[str]:
         """Texts this phone received since it last looked."""
         got = self.received()
-        fresh = got[self._seen:]
+        fresh = got[self._seen :]
         self._seen = len(got)
         return fresh
 
@@ -59,17 +61,33 @@ class Phone:
 class Shop:
     """A store with its staff, driven through the real Flask app and the signed Twilio webhook."""
 
-    def __init__(self, svc, number="+15145550100", language="fr", escalation_seconds=300, handoff_mode="both",
-                 hours=None, name="Plein Air Laurier"):
+    def __init__(
+        self,
+        svc,
+        number="+15145550100",
+        language="fr",
+        escalation_seconds=300,
+        handoff_mode="both",
+        hours=None,
+        name="Plein Air Laurier",
+    ):
         self.svc = svc
         self.app = create_app(services=svc)
         self.client = self.app.test_client()
-        self.store = stores.create_store(svc.db, name, number, "America/Toronto", language,
-                                         escalation_seconds=escalation_seconds, handoff_mode=handoff_mode, hours=hours)
+        self.store = stores.create_store(
+            svc.db,
+            name,
+            number,
+            "America/Toronto",
+            language,
+            escalation_seconds=escalation_seconds,
+            handoff_mode=handoff_mode,
+            hours=hours,
+        )
         self.number = number
 
     @classmethod
-    def existing(cls, svc, number: str) -> "Shop":
+    def existing(cls, svc, number: str) -> Shop:
         """The harness on a store that is already there (the demo's), rather than a new one."""
         shop = cls.__new__(cls)
         shop.svc, shop.number = svc, number
@@ -88,8 +106,9 @@ class Shop:
 
     def order(self, number: str, phone: Phone | str, name="Marie Tremblay", language=None, ready=True):
         to = phone.number if isinstance(phone, Phone) else phone
-        return orders.create_order(self.svc, self.store.id, number, to, name, language=language,
-                                   status="ready" if ready else "pending")
+        return orders.create_order(
+            self.svc, self.store.id, number, to, name, language=language, status="ready" if ready else "pending"
+        )
 
     def ready(self, number: str):
         return orders.mark_ready(self.svc, self.store.id, number)
@@ -118,13 +137,24 @@ class Shop:
     def texts_written_to(self, phone: Phone) -> list[str]:
         """Every text the bot wrote to this phone, sent or not (an opted-out number's would be held back)."""
         with self.svc.db.read() as session:
-            return list(session.scalars(select(Message.body).where(
-                Message.direction == "out", Message.to_addr == phone.address).order_by(Message.id)))
+            return list(
+                session.scalars(
+                    select(Message.body)
+                    .where(Message.direction == "out", Message.to_addr == phone.address)
+                    .order_by(Message.id)
+                )
+            )
 
     def post_sms(self, from_addr: str, body: str, sid: str | None = None, signature: str | None = None):
         to = f"whatsapp:{self.number}" if from_addr.startswith("whatsapp:") else self.number
-        form = {"MessageSid": sid or f"SM{next(_sids):032x}", "From": from_addr, "To": to, "Body": body,
-                "AccountSid": "AC" + "0" * 32, "NumMedia": "0"}
+        form = {
+            "MessageSid": sid or f"SM{next(_sids):032x}",
+            "From": from_addr,
+            "To": to,
+            "Body": body,
+            "AccountSid": "AC" + "0" * 32,
+            "NumMedia": "0",
+        }
         url = self.svc.settings.public_base_url + "/twilio/sms"
         if signature is None:
             signature = RequestValidator(self.svc.webhook_token).compute_signature(url, form)

@@ -1,12 +1,13 @@
 """Fakes for unit and conversation tests: an SMS sender with an outbox, an inline queue, a clock. Each fits its seam
 in bot/usecases/ports.py (mypy checks it: see the end of this file)."""
+
 from __future__ import annotations
 
 import itertools
 import json
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from bot.messaging.errors import classify
@@ -44,7 +45,7 @@ class FakeSender:
 
 class FakeClock:
     def __init__(self, start: datetime | None = None):
-        self.now = start or datetime(2026, 11, 26, 15, 0, tzinfo=timezone.utc)
+        self.now = start or datetime(2026, 11, 26, 15, 0, tzinfo=UTC)
 
     def __call__(self) -> datetime:
         return self.now
@@ -96,8 +97,9 @@ class InlineDispatcher:
 
     def spill_inbound(self, sid: str, from_addr: str, to_addr: str, body: str, received_at: datetime) -> None:
         self._check()
-        self.spilled.append(json.dumps({"sid": sid, "from": from_addr, "to": to_addr, "body": body,
-                                        "at": received_at.isoformat()}))
+        self.spilled.append(
+            json.dumps({"sid": sid, "from": from_addr, "to": to_addr, "body": body, "at": received_at.isoformat()})
+        )
 
     def oldest_spilled(self) -> tuple[str, dict[str, Any]] | None:
         self._check()
@@ -131,8 +133,11 @@ class InlineDispatcher:
 
     def timers_armed(self, timers: list[tuple[str, int, int]]) -> set[tuple[str, int, int]]:
         self._check()
-        waiting = {(t.job, t.args[0], t.args[1] if t.job == "escalate" else 0) for t in self.timers
-                   if t.job in ("escalate", "nudge")}
+        waiting = {
+            (t.job, t.args[0], t.args[1] if t.job == "escalate" else 0)
+            for t in self.timers
+            if t.job in ("escalate", "nudge")
+        }
         return {t for t in timers if t in waiting}
 
     def sweep_in(self, delay: float) -> None:
@@ -140,8 +145,9 @@ class InlineDispatcher:
 
     def status_later(self, sid: str, status: str, error_code, attempt: int, delay: float) -> None:
         self._check()
-        self.timers.append(Timer(self.svc.clock() + timedelta(seconds=delay), "status", (sid, status, error_code,
-                                                                                         attempt)))
+        self.timers.append(
+            Timer(self.svc.clock() + timedelta(seconds=delay), "status", (sid, status, error_code, attempt))
+        )
 
     def run_due(self) -> int:
         from bot.usecases import outbox, timers

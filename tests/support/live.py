@@ -1,5 +1,6 @@
 """Real processes for integration tests: gunicorn serving the app, `python worker.py`, a Twilio stand-in; and for
 fault tests, a private redis-server to stop and restart, and a TCP relay to cut the database off."""
+
 from __future__ import annotations
 
 import os
@@ -32,8 +33,9 @@ class LiveStack:
     """The web app under gunicorn and an RQ worker process, wired to a Twilio stand-in over HTTP; or, with
     no stand-in (twilio=None), on the console transport, where texts are only logged and /simulator exists."""
 
-    def __init__(self, database_url: str, twilio, tmp_path: Path, redis_url: str | None = None,
-                 env: dict[str, str] | None = None):
+    def __init__(
+        self, database_url: str, twilio, tmp_path: Path, redis_url: str | None = None, env: dict[str, str] | None = None
+    ):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.twilio = twilio
@@ -47,8 +49,14 @@ class LiveStack:
             "PYTHONUNBUFFERED": "1",
         }
         if twilio is not None:
-            self.env.update({"TWILIO_ACCOUNT_SID": twilio.account_sid, "TWILIO_AUTH_TOKEN": twilio.auth_token,
-                             "TWILIO_API_BASE_URL": twilio.url, "SMS_TRANSPORT": "twilio"})
+            self.env.update(
+                {
+                    "TWILIO_ACCOUNT_SID": twilio.account_sid,
+                    "TWILIO_AUTH_TOKEN": twilio.auth_token,
+                    "TWILIO_API_BASE_URL": twilio.url,
+                    "SMS_TRANSPORT": "twilio",
+                }
+            )
             self.webhook_token = twilio.auth_token
         else:
             for name in ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_API_BASE_URL"):
@@ -63,8 +71,9 @@ class LiveStack:
         self.workers: list[subprocess.Popen] = []
 
     def cli(self, *args: str) -> str:
-        done = subprocess.run([sys.executable, "-m", "bot", *args], cwd=ROOT, env=self.env, capture_output=True,
-                              text=True, timeout=60)
+        done = subprocess.run(
+            [sys.executable, "-m", "bot", *args], cwd=ROOT, env=self.env, capture_output=True, text=True, timeout=60
+        )
         assert done.returncode == 0, done.stderr
         return done.stdout.strip()
 
@@ -74,19 +83,32 @@ class LiveStack:
         self.procs.append(proc)
         return proc
 
-    def start(self, workers: int = 1, migrate: bool = True) -> "LiveStack":
+    def start(self, workers: int = 1, migrate: bool = True) -> LiveStack:
         """Migrate the schema (in-process: a CLI run costs a second), then start the web and `workers` workers."""
         if migrate:
             from bot.cli import migrate as upgrade
 
             upgrade(load_settings(self.env).database_url)
-        self.web = self._spawn("web", [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.conf.py", "-b",
-                                       f"127.0.0.1:{self.port}", "-w", "2", "bot:create_app()"])
+        self.web = self._spawn(
+            "web",
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "-c",
+                "config/gunicorn.conf.py",
+                "-b",
+                f"127.0.0.1:{self.port}",
+                "-w",
+                "2",
+                "bot:create_app()",
+            ],
+        )
         for _ in range(workers):
             self.start_worker()
         return self.wait_healthy()
 
-    def wait_healthy(self) -> "LiveStack":
+    def wait_healthy(self) -> LiveStack:
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
             try:
@@ -126,14 +148,24 @@ class LiveStack:
         return RequestValidator(self.webhook_token).compute_signature(self.url + path, form)
 
     def text(self, from_: str, to: str, body: str, sid: str | None = None) -> requests.Response:
-        form = {"MessageSid": sid or "SM" + uuid.uuid4().hex, "From": from_, "To": to, "Body": body,
-                "AccountSid": self.twilio.account_sid if self.twilio else "AC" + "0" * 32}
-        return requests.post(self.url + "/twilio/sms", data=form,
-                             headers={"X-Twilio-Signature": self.sign("/twilio/sms", form)}, timeout=5)
+        form = {
+            "MessageSid": sid or "SM" + uuid.uuid4().hex,
+            "From": from_,
+            "To": to,
+            "Body": body,
+            "AccountSid": self.twilio.account_sid if self.twilio else "AC" + "0" * 32,
+        }
+        return requests.post(
+            self.url + "/twilio/sms",
+            data=form,
+            headers={"X-Twilio-Signature": self.sign("/twilio/sms", form)},
+            timeout=5,
+        )
 
     def api(self, method: str, path: str, token: str, **kwargs) -> requests.Response:
-        return requests.request(method, self.url + "/api/v1" + path, headers={"Authorization": f"Bearer {token}"},
-                                timeout=10, **kwargs)
+        return requests.request(
+            method, self.url + "/api/v1" + path, headers={"Authorization": f"Bearer {token}"}, timeout=10, **kwargs
+        )
 
 
 def redis_binary() -> str:
@@ -159,12 +191,26 @@ class RedisServer:
     def url(self) -> str:
         return f"redis://127.0.0.1:{self.port}/0"
 
-    def start(self) -> "RedisServer":
+    def start(self) -> RedisServer:
         self.workdir.mkdir(parents=True, exist_ok=True)
         log = open(self.workdir / f"redis-{self.port}.log", "a")
-        self.proc = subprocess.Popen([redis_binary(), "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-                                      "--appendonly", "no", "--dir", str(self.workdir)],
-                                     stdout=log, stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen(
+            [
+                redis_binary(),
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.workdir),
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
             try:
@@ -182,7 +228,7 @@ class RedisServer:
             self.proc.wait(10)
         self.proc = None
 
-    def restart(self, down_for: float = 0.0) -> "RedisServer":
+    def restart(self, down_for: float = 0.0) -> RedisServer:
         self.stop()
         time.sleep(down_for)
         return self.start()
@@ -199,7 +245,7 @@ class TcpProxy:
         self._conns: set[socket.socket] = set()
         self._lock = threading.Lock()
 
-    def start(self) -> "TcpProxy":
+    def start(self) -> TcpProxy:
         listener = socket.socket()
         listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         listener.bind(("127.0.0.1", self.port))

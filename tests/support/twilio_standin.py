@@ -52,7 +52,7 @@ import sys
 import threading
 import time
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -225,7 +225,7 @@ class _Rejection(Exception):
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
-    standin: "TwilioStandIn"
+    standin: TwilioStandIn
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         # A client that timed out and left (the point of a scripted delay) is no error.
@@ -271,12 +271,15 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(data)
 
     def _send_error(self, rejection: _Rejection) -> None:
-        self._send_json(rejection.status, {
-            "code": rejection.code,
-            "message": rejection.message,
-            "more_info": f"https://www.twilio.com/docs/errors/{rejection.code}",
-            "status": rejection.status,
-        })
+        self._send_json(
+            rejection.status,
+            {
+                "code": rejection.code,
+                "message": rejection.message,
+                "more_info": f"https://www.twilio.com/docs/errors/{rejection.code}",
+                "status": rejection.status,
+            },
+        )
 
     def _drop(self) -> None:
         """Close the connection without answering (as a network failure would)."""
@@ -359,19 +362,34 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_json(200, resource)
 
     def _list(self, query: dict[str, list[str]]) -> None:
-        resources = [r for r in reversed(self.server.standin._resources_list())
-                     if all(r.get(k.lower()) == v[-1] for k, v in query.items() if k in ("To", "From"))]
-        self._send_json(200, {
-            "messages": resources, "start": 0, "end": max(len(resources) - 1, 0), "page": 0,
-            "page_size": 50, "uri": self.path, "first_page_uri": self.path,
-            "next_page_uri": None, "previous_page_uri": None,
-        })
+        resources = [
+            r
+            for r in reversed(self.server.standin._resources_list())
+            if all(r.get(k.lower()) == v[-1] for k, v in query.items() if k in ("To", "From"))
+        ]
+        self._send_json(
+            200,
+            {
+                "messages": resources,
+                "start": 0,
+                "end": max(len(resources) - 1, 0),
+                "page": 0,
+                "page_size": 50,
+                "uri": self.path,
+                "first_page_uri": self.path,
+                "next_page_uri": None,
+                "previous_page_uri": None,
+            },
+        )
 
     def _create(self, path_sid: str, raw_body: bytes) -> None:
         standin = self.server.standin
         content_type = self.headers.get("Content-Type", "")
-        params = (parse_qs(raw_body.decode("utf-8"), keep_blank_values=True)
-                  if content_type.startswith("application/x-www-form-urlencoded") else {})
+        params = (
+            parse_qs(raw_body.decode("utf-8"), keep_blank_values=True)
+            if content_type.startswith("application/x-www-form-urlencoded")
+            else {}
+        )
 
         def one(name: str) -> str | None:
             values = [v for v in params.get(name, []) if v != ""]
@@ -386,8 +404,7 @@ class _Handler(BaseHTTPRequestHandler):
             "content_sid": one("ContentSid"),
             "status_callback": one("StatusCallback"),
             "params": {k: v if len(v) > 1 else v[0] for k, v in params.items()},
-            "idempotency_key": (self.headers.get("Idempotency-Key")
-                                or self.headers.get("I-Twilio-Idempotency-Token")),
+            "idempotency_key": (self.headers.get("Idempotency-Key") or self.headers.get("I-Twilio-Idempotency-Token")),
             "headers": {k: v for k, v in self.headers.items() if k.lower() != "authorization"},
             "auth_user": None,
             "received_monotonic": time.monotonic(),
@@ -420,8 +437,9 @@ class _Handler(BaseHTTPRequestHandler):
         rejection = _Rejection(fault.code, status=fault.status)
         if fault.message:
             rejection.message = fault.message
-        standin._reject(record, rejection.status, rejection.code, rejection.message,
-                        reason="dropped" if fault.drop else "injected")
+        standin._reject(
+            record, rejection.status, rejection.code, rejection.message, reason="dropped" if fault.drop else "injected"
+        )
         if fault.delay:
             standin._sleep(fault.delay)
         if fault.drop:
@@ -461,10 +479,17 @@ class _Handler(BaseHTTPRequestHandler):
 class TwilioStandIn:
     """A recorder server that answers like Twilio's Messages API. See the module docstring."""
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 0, *,
-                 account_sid: str = TEST_ACCOUNT_SID, auth_token: str = TEST_AUTH_TOKEN,
-                 api_key_sid: str = TEST_API_KEY_SID, api_key_secret: str = TEST_API_KEY_SECRET,
-                 verbose: bool = False) -> None:
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        account_sid: str = TEST_ACCOUNT_SID,
+        auth_token: str = TEST_AUTH_TOKEN,
+        api_key_sid: str = TEST_API_KEY_SID,
+        api_key_secret: str = TEST_API_KEY_SECRET,
+        verbose: bool = False,
+    ) -> None:
         if not ACCOUNT_SID_RE.match(account_sid):
             raise ValueError("account_sid must be AC + 32 hex digits")
         self.host, self.port = host, port
@@ -482,15 +507,16 @@ class TwilioStandIn:
         self._thread: threading.Thread | None = None
 
     # -- life cycle -----------------------------------------------------------------------
-    def start(self) -> "TwilioStandIn":
+    def start(self) -> TwilioStandIn:
         if self._server is not None:
             return self
         self._stopping.clear()
         self._server = _Server((self.host, self.port), _Handler)
         self._server.standin = self
         self.port = self._server.server_address[1]
-        self._thread = threading.Thread(target=self._server.serve_forever, name="twilio-standin",
-                                        kwargs={"poll_interval": 0.05}, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, name="twilio-standin", kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._thread.start()
         return self
 
@@ -511,7 +537,7 @@ class TwilioStandIn:
             self._thread.join(timeout=5)
         self._server = self._thread = None
 
-    def __enter__(self) -> "TwilioStandIn":
+    def __enter__(self) -> TwilioStandIn:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:
@@ -548,13 +574,22 @@ class TwilioStandIn:
                     refused = [(m["to"], m["code"], m["reason"]) for m in self._rejected]
                     raise AssertionError(
                         f"expected {count} message(s){' to ' + to if to else ''} within {timeout}s, "
-                        f"got {len(found)}: {summary}; rejected: {refused}")
+                        f"got {len(found)}: {summary}; rejected: {refused}"
+                    )
                 self._cond.wait(left)
 
     # -- what tests script ----------------------------------------------------------------
-    def fail_next(self, times: int = 1, status: int | None = None, code: int | None = None,
-                  to: str | None = None, delay: float = 0.0, accept: bool = False,
-                  drop: bool = False, message: str | None = None) -> None:
+    def fail_next(
+        self,
+        times: int = 1,
+        status: int | None = None,
+        code: int | None = None,
+        to: str | None = None,
+        delay: float = 0.0,
+        accept: bool = False,
+        drop: bool = False,
+        message: str | None = None,
+    ) -> None:
         """Script the answer to the next `times` message creations (only those to `to`, if given).
 
         `status` defaults to the code's usual status (400 for 21610/21211/21614...), else 500;
@@ -563,8 +598,16 @@ class TwilioStandIn:
         timeout after Twilio did send); `drop=True` closes the connection instead of answering.
         Scripts are used in the order given.
         """
-        fault = Fault(times=int(times), status=status, code=code, to=to, delay=float(delay),
-                      accept=bool(accept), drop=bool(drop), message=message)
+        fault = Fault(
+            times=int(times),
+            status=status,
+            code=code,
+            to=to,
+            delay=float(delay),
+            accept=bool(accept),
+            drop=bool(drop),
+            message=message,
+        )
         with self._cond:
             self._faults.append(fault)
 
@@ -596,7 +639,7 @@ class TwilioStandIn:
 
     def _accept(self, record: dict[str, Any], account_sid: str) -> dict[str, Any]:
         sid = "SM" + uuid.uuid4().hex
-        now = email.utils.format_datetime(datetime.now(timezone.utc))
+        now = email.utils.format_datetime(datetime.now(UTC))
         encoding, segments = sms_segments(record["body"] or "")
         uri = f"/2010-04-01/Accounts/{account_sid}/Messages/{sid}.json"
         status = "queued"
@@ -605,25 +648,35 @@ class TwilioStandIn:
         if record["params"].get("ScheduleType") == "fixed":
             status = "scheduled"
         resource = {
-            "account_sid": account_sid, "api_version": "2010-04-01", "body": record["body"] or "",
-            "date_created": now, "date_sent": None, "date_updated": now,
-            "direction": "outbound-api", "error_code": None, "error_message": None,
-            "from": record["from"], "messaging_service_sid": record["messaging_service_sid"],
-            "num_media": str(len(record["media_url"])), "num_segments": str(segments),
-            "price": None, "price_unit": "USD", "sid": sid, "status": status,
+            "account_sid": account_sid,
+            "api_version": "2010-04-01",
+            "body": record["body"] or "",
+            "date_created": now,
+            "date_sent": None,
+            "date_updated": now,
+            "direction": "outbound-api",
+            "error_code": None,
+            "error_message": None,
+            "from": record["from"],
+            "messaging_service_sid": record["messaging_service_sid"],
+            "num_media": str(len(record["media_url"])),
+            "num_segments": str(segments),
+            "price": None,
+            "price_unit": "USD",
+            "sid": sid,
+            "status": status,
             "subresource_uris": {"media": uri.replace(".json", "/Media.json")},
-            "to": record["to"], "uri": uri,
+            "to": record["to"],
+            "uri": uri,
         }
-        record.update(sid=sid, account_sid=account_sid, status=status,
-                      num_segments=segments, encoding=encoding)
+        record.update(sid=sid, account_sid=account_sid, status=status, num_segments=segments, encoding=encoding)
         with self._cond:
             self._accepted.append(record)
             self._resources[sid] = resource
             self._cond.notify_all()
         return resource
 
-    def _reject(self, record: dict[str, Any], status: int, code: int | None, message: str,
-                reason: str) -> None:
+    def _reject(self, record: dict[str, Any], status: int, code: int | None, message: str, reason: str) -> None:
         record.update(http_status=status, code=code, message=message, reason=reason)
         with self._cond:
             self._rejected.append(record)
@@ -639,8 +692,9 @@ class TwilioStandIn:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.support.twilio_standin",
-                                     description="Twilio Messages API stand-in (recorder).")
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.support.twilio_standin", description="Twilio Messages API stand-in (recorder)."
+    )
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0, help="0 picks a free port")
     parser.add_argument("--account-sid", default=TEST_ACCOUNT_SID)
@@ -648,14 +702,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true", help="log each request to stderr")
     args = parser.parse_args(argv)
 
-    standin = TwilioStandIn(args.host, args.port, account_sid=args.account_sid,
-                            auth_token=args.auth_token, verbose=args.verbose).start()
+    standin = TwilioStandIn(
+        args.host, args.port, account_sid=args.account_sid, auth_token=args.auth_token, verbose=args.verbose
+    ).start()
     done = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: done.set())
-    print(json.dumps({"url": standin.url, "account_sid": standin.account_sid,
-                      "auth_token": standin.auth_token, "api_key_sid": standin.api_key_sid,
-                      "api_key_secret": standin.api_key_secret}), flush=True)
+    print(
+        json.dumps(
+            {
+                "url": standin.url,
+                "account_sid": standin.account_sid,
+                "auth_token": standin.auth_token,
+                "api_key_sid": standin.api_key_sid,
+                "api_key_secret": standin.api_key_secret,
+            }
+        ),
+        flush=True,
+    )
     while not done.wait(0.2):
         pass
     standin.stop()

@@ -1,5 +1,6 @@
 """The admin pages' words: every one in both languages, a title for every text an owner can reword, and no word
 that a template's `t.word` would mistake for a dict method."""
+
 from __future__ import annotations
 
 from bot.core.texts import OVERRIDABLE

@@ -1,28 +1,45 @@
 """Deciding what an order's cancellation does: the order, the pickup it was part of, and who hears of it."""
+
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from bot.core import conversation as c
 from bot.core.cancellation import CancelOrder, decide_order_cancelled
 from bot.core.handoff import HandoffView
 from bot.core.texts import render, segments
 
-NOW = datetime(2026, 11, 26, 15, 0, tzinfo=timezone.utc)
-TEAM = [c.StaffView(1, "Julie Tremblay"), c.StaffView(2, "Sam Wilson"),
-        c.StaffView(3, "Sophie Roy", role="owner", on_duty=False), c.StaffView(4, "Léa Roy", reachable=False)]
+NOW = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)
+TEAM = [
+    c.StaffView(1, "Julie Tremblay"),
+    c.StaffView(2, "Sam Wilson"),
+    c.StaffView(3, "Sophie Roy", role="owner", on_duty=False),
+    c.StaffView(4, "Léa Roy", reachable=False),
+]
 IN_HANDOFF = c.OrderView(id=10, number="1234", status="ready", customer_id=7, handoff_id=5)
 ALSO_IN_HANDOFF = c.OrderView(id=11, number="1235", status="pending", customer_id=7, handoff_id=5)
 
 
 def handoff(**kw):
-    return HandoffView(**{"id": 5, "status": "waiting", "customer_id": 7, "customer_label": "Marie T.",
-                          "order_numbers": ("1234",), "spot": "4", "alerted": True, "arrived_at": NOW, **kw})
+    return HandoffView(
+        **{
+            "id": 5,
+            "status": "waiting",
+            "customer_id": 7,
+            "customer_label": "Marie T.",
+            "order_numbers": ("1234",),
+            "spot": "4",
+            "alerted": True,
+            "arrived_at": NOW,
+            **kw,
+        }
+    )
 
 
 def customer(orders=(IN_HANDOFF,), **kw):
-    return c.CustomerView(id=7, first_name="Marie", label="Marie T.", orders=tuple(orders),
-                          **{"handoff": handoff(), **kw})
+    return c.CustomerView(
+        id=7, first_name="Marie", label="Marie T.", orders=tuple(orders), **{"handoff": handoff(), **kw}
+    )
 
 
 def texts(effects, kind):
@@ -86,7 +103,8 @@ def test_an_opted_out_customer_gets_no_text_but_staff_still_hear():
 def test_a_customer_asked_for_their_spot_is_no_longer_waited_on_for_it():
     c_view = customer(awaiting="spot", handoff=handoff(spot=None, alerted=False))
     assert c.UpdateCustomer({"awaiting": None, "pending": None}) in decide_order_cancelled(
-        IN_HANDOFF, c_view, TEAM, (), NOW)
+        IN_HANDOFF, c_view, TEAM, (), NOW
+    )
 
 
 def test_the_cancellation_texts_fit_one_gsm_segment_in_both_languages():
@@ -99,4 +117,5 @@ def test_the_cancellation_texts_fit_one_gsm_segment_in_both_languages():
         assert segments(body) == 1 and segments(staff) == 1, (body, staff)
     assert render("order_cancelled", "fr", {"store": "Plein Air Laurier", **to_customer.vars}) == (
         "Plein Air Laurier : la commande #1234 a été annulée. Il n'y a plus rien à ramasser. "
-        "Désolé pour le dérangement!")
+        "Désolé pour le dérangement!"
+    )

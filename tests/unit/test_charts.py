@@ -1,4 +1,5 @@
 """The day report's bar charts as geometry: what the SVG draws."""
+
 from __future__ import annotations
 
 from bot.web.admin.charts import BOTTOM, HEIGHT, LEFT, RIGHT, TOP, WIDTH, bar_chart, nice_step

@@ -1,16 +1,20 @@
 """The pure decision core: given a meaning and a state, which effects come out."""
+
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from bot.core import conversation as c
 from bot.core.handoff import HandoffView
 from bot.core.understanding import Meaning
 
-NOW = datetime(2026, 11, 26, 15, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)
 STORE = c.StoreView(id=1, name="Plein Air", language="fr", escalation_seconds=300)
-TEAM = [c.StaffView(1, "Julie Tremblay"), c.StaffView(2, "Sam Wilson"),
-        c.StaffView(3, "Sophie Roy", role="owner", on_duty=False)]
+TEAM = [
+    c.StaffView(1, "Julie Tremblay"),
+    c.StaffView(2, "Sam Wilson"),
+    c.StaffView(3, "Sophie Roy", role="owner", on_duty=False),
+]
 READY = c.OrderView(id=10, number="1234", status="ready", customer_id=7)
 PENDING = c.OrderView(id=11, number="1235", status="pending", customer_id=7)
 
@@ -20,8 +24,19 @@ def customer(**kw):
 
 
 def waiting(**kw):
-    return HandoffView(**{"id": 5, "status": "waiting", "customer_id": 7, "customer_label": "Marie T.",
-                          "order_numbers": ("1234",), "spot": "4", "alerted": True, "arrived_at": NOW, **kw})
+    return HandoffView(
+        **{
+            "id": 5,
+            "status": "waiting",
+            "customer_id": 7,
+            "customer_label": "Marie T.",
+            "order_numbers": ("1234",),
+            "spot": "4",
+            "alerted": True,
+            "arrived_at": NOW,
+            **kw,
+        }
+    )
 
 
 def kinds(effects):
@@ -71,11 +86,13 @@ def test_pending_order_tells_customer_and_staff_it_is_not_ready():
 
 
 def test_unknown_number_is_asked_for_its_order_and_the_details_are_kept():
-    effects = c.decide_customer(Meaning("arrived", spot="9", vehicle="blue Rav4"), STORE, customer(orders=()),
-                                TEAM, NOW)
-    assert effects == [c.UpdateCustomer({"awaiting": "order", "pending": {"spot": "9", "vehicle": "blue Rav4",
-                                                                          "intent": "arrived"}}),
-                       c.Reply("ask_order")]
+    effects = c.decide_customer(
+        Meaning("arrived", spot="9", vehicle="blue Rav4"), STORE, customer(orders=()), TEAM, NOW
+    )
+    assert effects == [
+        c.UpdateCustomer({"awaiting": "order", "pending": {"spot": "9", "vehicle": "blue Rav4", "intent": "arrived"}}),
+        c.Reply("ask_order"),
+    ]
 
 
 def test_order_number_answer_links_the_phone_and_opens_with_the_first_texts_details():
@@ -110,7 +127,9 @@ def test_opted_out_customer_gets_no_answer_to_stop_or_help_and_start_opts_them_b
     assert c.decide_customer(Meaning("stop"), STORE, out, TEAM, NOW) == []
     assert c.decide_customer(Meaning("help"), STORE, out, TEAM, NOW) == []
     assert c.decide_customer(Meaning("start"), STORE, out, TEAM, NOW) == [
-        c.UpdateCustomer({"opted_out": False}), c.Reply("opted_in")]
+        c.UpdateCustomer({"opted_out": False}),
+        c.Reply("opted_in"),
+    ]
 
 
 def test_opted_out_customer_asking_again_in_the_lot_reminds_staff_without_an_apology_to_them():
@@ -123,13 +142,15 @@ def test_opted_out_customer_asking_again_in_the_lot_reminds_staff_without_an_apo
 def test_paused_store_answers_with_the_pause_message():
     store = c.StoreView(id=1, name="P", paused=True, pause_message="Back at 2pm.")
     assert c.decide_customer(Meaning("arrived", spot="4"), store, customer(), TEAM, NOW) == [
-        c.Reply("paused", {"message": "Back at 2pm."})]
+        c.Reply("paused", {"message": "Back at 2pm."})
+    ]
 
 
 def test_closed_store_answers_after_hours():
     store = c.StoreView(id=1, name="P", open_now=False, hours_en="Mon 09:00-17:00", hours_fr="lun 9 h-17 h")
     assert c.decide_customer(Meaning("arrived", spot="4"), store, customer(), TEAM, NOW) == [
-        c.Reply("after_hours", {"hours_en": "Mon 09:00-17:00", "hours_fr": "lun 9 h-17 h"})]
+        c.Reply("after_hours", {"hours_en": "Mon 09:00-17:00", "hours_fr": "lun 9 h-17 h"})
+    ]
 
 
 def test_still_waiting_apologises_and_reminds_the_claimer_only():

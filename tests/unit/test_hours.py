@@ -1,4 +1,5 @@
 """Store hours as owners text them, in English and Québec French."""
+
 from __future__ import annotations
 
 import pytest
@@ -13,16 +14,25 @@ def test_times_alone_open_every_day():
     assert read_hours("9h-17h") == {day: NINE_TO_FIVE for day in DAYS}
 
 
-@pytest.mark.parametrize("text", [
-    "lun-ven 9h-17h", "lundi au vendredi de 9 h à 17 h", "Mon-Fri 9-5", "mon to fri 9am-5pm", "Lun.-ven. 9:00-17:00",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lun-ven 9h-17h",
+        "lundi au vendredi de 9 h à 17 h",
+        "Mon-Fri 9-5",
+        "mon to fri 9am-5pm",
+        "Lun.-ven. 9:00-17:00",
+    ],
+)
 def test_weekdays_in_either_language_and_any_clock(text):
     assert read_hours(text) == {day: NINE_TO_FIVE for day in ("mon", "tue", "wed", "thu", "fri")}
 
 
 def test_several_parts_give_the_whole_week_and_unnamed_days_are_closed():
     assert read_hours("lun-ven 9h-17h, sam 10h-16h 30, dim fermé") == {
-        **{day: NINE_TO_FIVE for day in ("mon", "tue", "wed", "thu", "fri")}, "sat": ["10:00", "16:30"]}
+        **{day: NINE_TO_FIVE for day in ("mon", "tue", "wed", "thu", "fri")},
+        "sat": ["10:00", "16:30"],
+    }
 
 
 def test_a_bare_afternoon_hour_is_read_as_people_say_it_but_a_24_hour_clock_is_not():
@@ -46,10 +56,16 @@ def test_always_open_is_no_hours(text):
     assert read_hours(text) is None
 
 
-@pytest.mark.parametrize("text, problem", [
-    ("blah", "is not hours"), ("mon 9-25", "not a time"), ("fermé", "no day would be open"),
-    ("lun 9h-17h, hier 9h", "does not start with a day"), ("", "no hours"),
-])
+@pytest.mark.parametrize(
+    "text, problem",
+    [
+        ("blah", "is not hours"),
+        ("mon 9-25", "not a time"),
+        ("fermé", "no day would be open"),
+        ("lun 9h-17h, hier 9h", "does not start with a day"),
+        ("", "no hours"),
+    ],
+)
 def test_what_cannot_be_read_is_named(text, problem):
     with pytest.raises(HoursError, match=problem):
         read_hours(text)

@@ -1,5 +1,6 @@
 """The webhook's intake: texts arriving together share one transaction and one signal; each webhook returns only
 once its own text is written, with its own id or its own error, and none is left waiting."""
+
 from __future__ import annotations
 
 import itertools

@@ -1,4 +1,5 @@
 """Reading a day's orders from a CSV file as Excel and points of sale write them."""
+
 from __future__ import annotations
 
 from bot.core.order_sheet import MAX_ROWS, read_sheet
@@ -12,34 +13,56 @@ def codes(sheet):
 
 
 def test_a_comma_separated_file_gives_one_row_per_order_with_its_line():
-    sheet = read_sheet((HEADER + "1234,Marie Lavoie,514-555-0123,fr,ready\n1235,Alex Martin,5145550124,en,\n")
-                       .encode())
+    sheet = read_sheet((HEADER + "1234,Marie Lavoie,514-555-0123,fr,ready\n1235,Alex Martin,5145550124,en,\n").encode())
     assert sheet.problems == ()
     assert [(r.line, r.values) for r in sheet.rows] == [
-        (2, {"number": "1234", "customer_name": "Marie Lavoie", "customer_phone": "514-555-0123", "language": "fr",
-             "status": "ready"}),
-        (3, {"number": "1235", "customer_name": "Alex Martin", "customer_phone": "5145550124", "language": "en",
-             "status": "pending"}),
+        (
+            2,
+            {
+                "number": "1234",
+                "customer_name": "Marie Lavoie",
+                "customer_phone": "514-555-0123",
+                "language": "fr",
+                "status": "ready",
+            },
+        ),
+        (
+            3,
+            {
+                "number": "1235",
+                "customer_name": "Alex Martin",
+                "customer_phone": "5145550124",
+                "language": "en",
+                "status": "pending",
+            },
+        ),
     ]
 
 
 def test_excel_in_french_semicolons_a_byte_order_mark_french_headers_and_values_are_understood():
-    data = ("\ufeffNuméro;Nom du client;Téléphone;Langue;Statut\r\n"
-            "1234;Zoé Côté;514 555-0125;Français;Prête\r\n"
-            "1235;\"Gagnon; Olivier\";514 555-0128;anglais;en attente\r\n").encode("utf-8")
+    data = (
+        "\ufeffNuméro;Nom du client;Téléphone;Langue;Statut\r\n"
+        "1234;Zoé Côté;514 555-0125;Français;Prête\r\n"
+        '1235;"Gagnon; Olivier";514 555-0128;anglais;en attente\r\n'
+    ).encode("utf-8")
     sheet = read_sheet(data)
     assert sheet.problems == ()
     first, second = (r.values for r in sheet.rows)
-    assert first == {"number": "1234", "customer_name": "Zoé Côté", "customer_phone": "514 555-0125",
-                     "language": "fr", "status": "ready"}
+    assert first == {
+        "number": "1234",
+        "customer_name": "Zoé Côté",
+        "customer_phone": "514 555-0125",
+        "language": "fr",
+        "status": "ready",
+    }
     assert (second["customer_name"], second["language"], second["status"]) == ("Gagnon; Olivier", "en", "pending")
 
 
 def test_columns_may_come_in_any_order_and_optional_ones_may_be_left_out():
     sheet = read_sheet(b"customer_phone,number\n5145550123,#77\n")
-    assert [r.values for r in sheet.rows] == [{"number": "#77", "customer_name": None,
-                                               "customer_phone": "5145550123", "language": None,
-                                               "status": "pending"}]
+    assert [r.values for r in sheet.rows] == [
+        {"number": "#77", "customer_name": None, "customer_phone": "5145550123", "language": None, "status": "pending"}
+    ]
 
 
 def test_blank_lines_and_excels_empty_rows_are_skipped_and_line_numbers_stay_the_files():

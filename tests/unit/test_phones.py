@@ -1,4 +1,5 @@
 """Phone numbers become E.164 once, at the boundary."""
+
 from __future__ import annotations
 
 import phonenumbers
@@ -9,8 +10,9 @@ from hypothesis import strategies as st
 from bot.phones import InvalidPhone, address, is_short_code, mask, region_of, split_address, to_e164
 
 
-@pytest.mark.parametrize("raw", ["(514) 555-0123", "514.555.0123", "1 514 555 0123", "+15145550123",
-                                 "whatsapp:+15145550123"])
+@pytest.mark.parametrize(
+    "raw", ["(514) 555-0123", "514.555.0123", "1 514 555 0123", "+15145550123", "whatsapp:+15145550123"]
+)
 def test_canadian_numbers_in_any_shape_become_e164(raw):
     assert to_e164(raw, "CA") == "+15145550123"
 

@@ -1,16 +1,16 @@
 """The day's figures and what the day report draws and exports from them."""
+
 from __future__ import annotations
 
 import csv
 import io
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
-from bot.core.report import (CSV_COLUMNS, Timing, bucket_names, day_figures, handoffs_csv, hours_shown,
-                             status_vars)
+from bot.core.report import CSV_COLUMNS, Timing, bucket_names, day_figures, handoffs_csv, hours_shown, status_vars
 
 TZ = "America/Toronto"
 # 10:00 in Montréal on 26 November (UTC-5).
-TEN = datetime(2026, 11, 26, 15, 0, tzinfo=timezone.utc)
+TEN = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)
 
 
 def handed_off(arrived_min: float, claim_after: float, done_after: float, **kw) -> Timing:
@@ -64,17 +64,28 @@ def test_the_hour_chart_spans_the_opening_hours_widened_to_any_hour_with_handoff
 
 
 def test_the_csv_has_one_row_per_handoff_in_local_time_with_the_seconds_waited():
-    day = [handed_off(0, 60, 60, orders=("1234", "1236"), customer="Marie L.", where="4", claimed_by="Julie Tremblay"),
-           handed_off(30, 200, 100, orders=("1235",), customer="Alex M.", where="door")]
+    day = [
+        handed_off(0, 60, 60, orders=("1234", "1236"), customer="Marie L.", where="4", claimed_by="Julie Tremblay"),
+        handed_off(30, 200, 100, orders=("1235",), customer="Alex M.", where="door"),
+    ]
     rows = list(csv.reader(io.StringIO(handoffs_csv(day_figures(day, [], TZ), TZ))))
     assert rows[0] == list(CSV_COLUMNS)
-    assert rows[1] == ["#1234 #1236", "Marie L.", "4", "2026-11-26 10:00:00", "2026-11-26 10:01:00",
-                       "2026-11-26 10:02:00", "60", "120", "Julie Tremblay"]
+    assert rows[1] == [
+        "#1234 #1236",
+        "Marie L.",
+        "4",
+        "2026-11-26 10:00:00",
+        "2026-11-26 10:01:00",
+        "2026-11-26 10:02:00",
+        "60",
+        "120",
+        "Julie Tremblay",
+    ]
     assert rows[2][:3] == ["#1235", "Alex M.", "door"] and rows[2][6:] == ["200", "300", ""]
 
 
 def test_excel_in_french_gets_semicolons_and_no_cell_reads_as_a_formula():
-    day = [handed_off(0, 60, 60, orders=("1",), customer="=HYPERLINK(\"x\")", where="@4", claimed_by="Sam")]
+    day = [handed_off(0, 60, 60, orders=("1",), customer='=HYPERLINK("x")', where="@4", claimed_by="Sam")]
     text = handoffs_csv(day_figures(day, [], TZ), TZ, delimiter=";")
     [_, row] = list(csv.reader(io.StringIO(text), delimiter=";"))
-    assert row[1] == "'=HYPERLINK(\"x\")" and row[2] == "'@4"
+    assert row[1] == '\'=HYPERLINK("x")' and row[2] == "'@4"

@@ -1,4 +1,5 @@
 """Settings: typed, read once, failing fast with a message naming the variable."""
+
 from __future__ import annotations
 
 import pytest
@@ -21,17 +22,20 @@ def test_postgres_urls_mean_psycopg_3(url):
     assert load_settings({"DATABASE_URL": url}).database_url == "postgresql+psycopg://u@h/db"
 
 
-@pytest.mark.parametrize("env, names", [
-    ({"DATABASE_URL": "mysql://x"}, "DATABASE_URL"),
-    ({"REDIS_URL": "localhost:6379"}, "REDIS_URL"),
-    ({"TWILIO_ACCOUNT_SID": "AC" + "a" * 32}, "TWILIO_AUTH_TOKEN"),
-    ({"TWILIO_ACCOUNT_SID": "nope", "TWILIO_AUTH_TOKEN": "t"}, "TWILIO_ACCOUNT_SID"),
-    ({"SMS_TRANSPORT": "pigeon"}, "SMS_TRANSPORT"),
-    ({"SMS_TRANSPORT": "twilio"}, "TWILIO_ACCOUNT_SID"),
-    ({"PUBLIC_BASE_URL": "example.com"}, "PUBLIC_BASE_URL"),
-    ({"ARRIVEE_ENV": "production"}, "SECRET_KEY"),
-    ({"SWEEP_AFTER_SECONDS": "soon"}, "SWEEP_AFTER_SECONDS"),
-])
+@pytest.mark.parametrize(
+    "env, names",
+    [
+        ({"DATABASE_URL": "mysql://x"}, "DATABASE_URL"),
+        ({"REDIS_URL": "localhost:6379"}, "REDIS_URL"),
+        ({"TWILIO_ACCOUNT_SID": "AC" + "a" * 32}, "TWILIO_AUTH_TOKEN"),
+        ({"TWILIO_ACCOUNT_SID": "nope", "TWILIO_AUTH_TOKEN": "t"}, "TWILIO_ACCOUNT_SID"),
+        ({"SMS_TRANSPORT": "pigeon"}, "SMS_TRANSPORT"),
+        ({"SMS_TRANSPORT": "twilio"}, "TWILIO_ACCOUNT_SID"),
+        ({"PUBLIC_BASE_URL": "example.com"}, "PUBLIC_BASE_URL"),
+        ({"ARRIVEE_ENV": "production"}, "SECRET_KEY"),
+        ({"SWEEP_AFTER_SECONDS": "soon"}, "SWEEP_AFTER_SECONDS"),
+    ],
+)
 def test_a_bad_setting_fails_fast_naming_the_variable(env, names):
     with pytest.raises(SettingsError, match=names):
         load_settings(env)

@@ -1,4 +1,5 @@
 """Reply texts: both languages for every key, owner overrides, SMS segment counting."""
+
 from __future__ import annotations
 
 import re
@@ -11,20 +12,56 @@ from bot.core import texts
 from bot.core.conversation import handoff_vars
 from bot.core.handoff import HandoffView
 
-SAMPLE = {"store": "Plein Air Laurier", "orders": "#1234", "order": "1234", "name": " Marie", "staff": "Julie",
-          "customer": "Marie T.", "where_en": "spot 12", "where_fr": "place 12", "vehicle": ", Rav4 bleu",
-          "ref": "1234", "note": "", "minutes": 6, "hours_en": "Mon 09:00-17:00", "hours_fr": "lun 9 h-17 h", "message": "",
-          "checkin_en": "reply HERE and your spot number (e.g. HERE 4).",
-          "checkin_fr": "répondez ARRIVÉ et votre numéro de place (ex. ARRIVÉ 4).",
-          "eta_en": " in about 10 min", "eta_fr": ", dans environ 10 min", "choices": "#1 spot 1; #2 spot 2",
-          "choices_fr": "#1 place 1; #2 place 2", "command": "DONE", "command_fr": "FAIT",
-          "lines": "#1234 12 Marie T. 3 min", "lines_fr": "#1234 12 Marie T. 3 min", "unverified_en": "",
-          "unverified_fr": ""}
+SAMPLE = {
+    "store": "Plein Air Laurier",
+    "orders": "#1234",
+    "order": "1234",
+    "name": " Marie",
+    "staff": "Julie",
+    "customer": "Marie T.",
+    "where_en": "spot 12",
+    "where_fr": "place 12",
+    "vehicle": ", Rav4 bleu",
+    "ref": "1234",
+    "note": "",
+    "minutes": 6,
+    "hours_en": "Mon 09:00-17:00",
+    "hours_fr": "lun 9 h-17 h",
+    "message": "",
+    "checkin_en": "reply HERE and your spot number (e.g. HERE 4).",
+    "checkin_fr": "répondez ARRIVÉ et votre numéro de place (ex. ARRIVÉ 4).",
+    "eta_en": " in about 10 min",
+    "eta_fr": ", dans environ 10 min",
+    "choices": "#1 spot 1; #2 spot 2",
+    "choices_fr": "#1 place 1; #2 place 2",
+    "command": "DONE",
+    "command_fr": "FAIT",
+    "lines": "#1234 12 Marie T. 3 min",
+    "lines_fr": "#1234 12 Marie T. 3 min",
+    "unverified_en": "",
+    "unverified_fr": "",
+}
 # Every optional part filled in, as staff see it for a customer who is not on file and opted out.
-FULL = {**SAMPLE, **handoff_vars(HandoffView(
-    id=1, status="waiting", customer_id=1, customer_label="Marie T.", order_numbers=("1234",), spot="12",
-    vehicle="Rav4 bleu", note="coffre ouvert", unverified_phone=True, customer_opted_out=True)), "name": " Marie",
-    "staff": "Julie", "message": "De retour à 14 h."}
+FULL = {
+    **SAMPLE,
+    **handoff_vars(
+        HandoffView(
+            id=1,
+            status="waiting",
+            customer_id=1,
+            customer_label="Marie T.",
+            order_numbers=("1234",),
+            spot="12",
+            vehicle="Rav4 bleu",
+            note="coffre ouvert",
+            unverified_phone=True,
+            customer_opted_out=True,
+        )
+    ),
+    "name": " Marie",
+    "staff": "Julie",
+    "message": "De retour à 14 h.",
+}
 DOC = Path(__file__).parents[2] / "docs/texts-fr.md"
 
 
@@ -71,8 +108,9 @@ def test_gsm_text_counts_160_per_segment_and_unicode_70():
 
 
 def test_staff_alert_vars_say_where_in_both_languages():
-    h = HandoffView(id=1, status="waiting", customer_id=1, customer_label="Marie T.", order_numbers=("1234",),
-                    location="door")
+    h = HandoffView(
+        id=1, status="waiting", customer_id=1, customer_label="Marie T.", order_numbers=("1234",), location="door"
+    )
     v = handoff_vars(h)
     assert (v["where_en"], v["where_fr"]) == ("at the door", "à la porte")
 
@@ -85,8 +123,31 @@ def test_a_name_ending_in_an_initial_does_not_double_the_full_stop():
 # --- French as a Québécois writes it ----------------------------------------------------------------
 
 # Words a French text must not borrow from English.
-ENGLISH = {"spot", "door", "done", "here", "order", "orders", "reply", "the", "and", "list", "pickup", "thanks",
-           "please", "staff", "update", "waiting", "store", "text", "texts", "yes", "help", "stop", "email"}
+ENGLISH = {
+    "spot",
+    "door",
+    "done",
+    "here",
+    "order",
+    "orders",
+    "reply",
+    "the",
+    "and",
+    "list",
+    "pickup",
+    "thanks",
+    "please",
+    "staff",
+    "update",
+    "waiting",
+    "store",
+    "text",
+    "texts",
+    "yes",
+    "help",
+    "stop",
+    "email",
+}
 # Keywords with no French form, typed in capitals: START is the carrier's opt-in keyword, the one that lifts a STOP
 # at every layer (docs/texts-fr.md); OK, ON and OFF are French in Québec; SET, REPLY and PAUSE are the owner
 # commands' names in SPEC.md. DONE, LIST, HELP and STOP have French forms (FAIT, LISTE, AIDE, ARRET): never these.
@@ -125,12 +186,17 @@ def test_typography_never_drops_a_french_text_to_70_character_segments():
     assert texts.on_the_wire("Tantôt\u00a0: 9 h") == "Tantôt\u00a0: 9 h"
 
 
-@pytest.mark.parametrize("store, expected", [("Alex Sport", "l'équipe d'Alex Sport"),
-                                             ("Éco-Vélo", "l'équipe d'Éco-Vélo"),
-                                             ("Yves Rocher", "l'équipe d'Yves Rocher"),
-                                             ("Yannick Sports", "l'équipe de Yannick Sports"),
-                                             ("Hockey Experts", "l'équipe de Hockey Experts"),
-                                             ("Plein Air Laurier", "l'équipe de Plein Air Laurier")])
+@pytest.mark.parametrize(
+    "store, expected",
+    [
+        ("Alex Sport", "l'équipe d'Alex Sport"),
+        ("Éco-Vélo", "l'équipe d'Éco-Vélo"),
+        ("Yves Rocher", "l'équipe d'Yves Rocher"),
+        ("Yannick Sports", "l'équipe de Yannick Sports"),
+        ("Hockey Experts", "l'équipe de Hockey Experts"),
+        ("Plein Air Laurier", "l'équipe de Plein Air Laurier"),
+    ],
+)
 def test_de_before_a_name_that_starts_with_a_vowel_is_elided(store, expected):
     assert expected in texts.render("cancel_request", "fr", {**FULL, "store": store})
 
@@ -140,7 +206,8 @@ def test_elision_works_for_any_inserted_name_and_for_an_owners_own_wording():
     assert body.startswith("Julie s'occupe d'Alex M. (place 12")
     overrides = {"handed_off": {"en": None, "fr": "Merci de la part de {store}, et que {name} revienne!"}}
     assert texts.render("handed_off", "fr", {**FULL, "store": "Atmosphère", "name": "Ève"}, overrides) == (
-        "Merci de la part d'Atmosphère, et qu'Ève revienne!")
+        "Merci de la part d'Atmosphère, et qu'Ève revienne!"
+    )
 
 
 def test_every_french_text_is_in_the_reviewed_list_as_it_is_in_the_code():

@@ -1,10 +1,11 @@
 """The Twilio sender's transport: the SDK's requests go out over urllib3's pool, encoded as requests would, with
 no retry of its own; behind a proxy the SDK's requests-based client takes over."""
+
 from __future__ import annotations
 
 import json
-from base64 import b64encode
 import threading
+from base64 import b64encode
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
 
@@ -77,21 +78,36 @@ def test_the_connection_pool_holds_one_connection_per_sending_thread(no_proxy):
 def test_a_text_reaches_the_api_base_url_form_encoded_with_basic_auth(no_proxy, recorder):
     url, seen = recorder
     sender = TwilioSender(ACCOUNT, "secret", api_base_url=url)
-    sent = sender.send(Outgoing(to="+15145550123", from_="+15145550100", body="Arrivée: spot 4 ✓", key="k1",
-                                status_callback="https://example.test/twilio/status"))
+    sent = sender.send(
+        Outgoing(
+            to="+15145550123",
+            from_="+15145550100",
+            body="Arrivée: spot 4 ✓",
+            key="k1",
+            status_callback="https://example.test/twilio/status",
+        )
+    )
     assert sent.sid == "SM" + "1" * 32 and sent.status == "queued"
     [request] = seen
     assert request["path"] == f"/2010-04-01/Accounts/{ACCOUNT}/Messages.json"
-    assert request["form"] == {"To": ["+15145550123"], "From": ["+15145550100"], "Body": ["Arrivée: spot 4 ✓"],
-                               "StatusCallback": ["https://example.test/twilio/status"]}
+    assert request["form"] == {
+        "To": ["+15145550123"],
+        "From": ["+15145550100"],
+        "Body": ["Arrivée: spot 4 ✓"],
+        "StatusCallback": ["https://example.test/twilio/status"],
+    }
     assert request["headers"]["Authorization"] == "Basic " + b64encode(f"{ACCOUNT}:secret".encode()).decode()
     assert request["headers"]["Content-Type"] == "application/x-www-form-urlencoded"
 
 
 def test_list_values_repeat_their_key_and_none_values_are_left_out_as_requests_does(recorder):
     url, seen = recorder
-    PooledHttpClient(url).request("POST", url + "/x", params={"Page": 2, "Skip": None},
-                                  data={"MediaUrl": ["https://a.test/1", "https://a.test/2"], "Gone": None, "N": 1})
+    PooledHttpClient(url).request(
+        "POST",
+        url + "/x",
+        params={"Page": 2, "Skip": None},
+        data={"MediaUrl": ["https://a.test/1", "https://a.test/2"], "Gone": None, "N": 1},
+    )
     [request] = seen
     assert request["path"] == "/x?Page=2"
     assert request["form"] == {"MediaUrl": ["https://a.test/1", "https://a.test/2"], "N": ["1"]}

@@ -26,6 +26,7 @@ ASKED_ORDER = Context(awaiting="order")
 
 # --- arrival or on the way --------------------------------------------------------------------
 
+
 def test_j_arrive_dans_10_min_means_on_the_way_not_arrived():
     meaning = understand("j'arrive dans 10 min")
     assert (meaning.intent, meaning.eta_minutes, meaning.language) == ("on_the_way", 10, "fr")
@@ -35,14 +36,27 @@ def test_j_arrive_alone_is_on_the_way():
     assert understand("J'arrive").intent == "on_the_way"
 
 
-@pytest.mark.parametrize("text", ["arrivé", "Je suis arrivée", "je suis arrive", "rendu", "chu rendue",
-                                  "chu là", "j'suis là", "icitte", "je suis dans le stationnement"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "arrivé",
+        "Je suis arrivée",
+        "je suis arrive",
+        "rendu",
+        "chu rendue",
+        "chu là",
+        "j'suis là",
+        "icitte",
+        "je suis dans le stationnement",
+    ],
+)
 def test_arrive_with_an_accent_or_after_suis_and_quebec_forms_mean_arrived(text):
     assert understand(text).intent == "arrived"
 
 
-@pytest.mark.parametrize("text", ["presque rendu", "pas encore arrivé", "almost there", "not here yet",
-                                  "chu pas encore là"])
+@pytest.mark.parametrize(
+    "text", ["presque rendu", "pas encore arrivé", "almost there", "not here yet", "chu pas encore là"]
+)
 def test_almost_or_not_yet_there_is_on_the_way(text):
     assert understand(text).intent == "on_the_way"
 
@@ -72,26 +86,49 @@ def test_arrival_outranks_a_status_question_in_the_same_text():
 
 # --- ETAs ------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "text, minutes",
     [
-        ("10 min", 10), ("10mins", 10), ("5 minutes", 5), ("5 min away", 5), ("gimme 20 mins", 20),
-        ("in a quarter of an hour", 15), ("half an hour", 30), ("un quart d'heure", 15),
-        ("une demi-heure", 30), ("dans deux heures", 120), ("be there in an hour", 60),
-        ("dans 1h30", 90), ("une heure et demie", 90), ("trois quarts d'heure", 45),
-        ("j'arrive dans cinq minutes", 5), ("10-15 min", 15), ("be there in 15-20", 20),
-        ("je suis à 10 minutes", 10), ("une vingtaine de minutes", 20), ("in 1.5 hours", 90),
-        ("in 1/2 hour", 30), ("otw 15", 15),
+        ("10 min", 10),
+        ("10mins", 10),
+        ("5 minutes", 5),
+        ("5 min away", 5),
+        ("gimme 20 mins", 20),
+        ("in a quarter of an hour", 15),
+        ("half an hour", 30),
+        ("un quart d'heure", 15),
+        ("une demi-heure", 30),
+        ("dans deux heures", 120),
+        ("be there in an hour", 60),
+        ("dans 1h30", 90),
+        ("une heure et demie", 90),
+        ("trois quarts d'heure", 45),
+        ("j'arrive dans cinq minutes", 5),
+        ("10-15 min", 15),
+        ("be there in 15-20", 20),
+        ("je suis à 10 minutes", 10),
+        ("une vingtaine de minutes", 20),
+        ("in 1.5 hours", 90),
+        ("in 1/2 hour", 30),
+        ("otw 15", 15),
     ],
 )
 def test_eta_phrases_in_both_languages_become_minutes(text, minutes):
     assert understand(text).eta_minutes == minutes
 
 
-@pytest.mark.parametrize("text, minutes", [("be there in three quarters of an hour", 45),
-                                           ("j'arrive dans trois quarts d'heure", 45), ("dans 3/4 d'heure", 45),
-                                           ("dans une heure et quart", 75), ("in an hour and a quarter", 75),
-                                           ("be there in an hour and fifteen", 75)])
+@pytest.mark.parametrize(
+    "text, minutes",
+    [
+        ("be there in three quarters of an hour", 45),
+        ("j'arrive dans trois quarts d'heure", 45),
+        ("dans 3/4 d'heure", 45),
+        ("dans une heure et quart", 75),
+        ("in an hour and a quarter", 75),
+        ("be there in an hour and fifteen", 75),
+    ],
+)
 def test_etas_said_in_words_are_etas(text, minutes):
     meaning = understand(text)
     assert (meaning.intent, meaning.eta_minutes) == ("on_the_way", minutes)
@@ -106,16 +143,25 @@ def test_a_comma_ends_what_running_late_says_so_the_minutes_after_it_are_an_eta(
     assert understand("running late, 10 more min").eta_minutes == 10
 
 
-@pytest.mark.parametrize("text", ["be there at 5:30", "j'arrive à 17h", "je serai là vers 17h",
-                                  "I'll be there around 3pm"])
+@pytest.mark.parametrize(
+    "text", ["be there at 5:30", "j'arrive à 17h", "je serai là vers 17h", "I'll be there around 3pm"]
+)
 def test_a_clock_time_is_not_an_eta(text):
     meaning = understand(text)
     assert (meaning.intent, meaning.eta_minutes) == ("on_the_way", None)
 
 
-@pytest.mark.parametrize("text", ["I'm here, been waiting for 15 min", "je suis ici depuis 10 minutes",
-                                  "I'm here, waited 10 minutes already", "je niaise ici depuis 15 min",
-                                  "yo i been sittin here 10 min", "Here, been sitting in the lot 10 min"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm here, been waiting for 15 min",
+        "je suis ici depuis 10 minutes",
+        "I'm here, waited 10 minutes already",
+        "je niaise ici depuis 15 min",
+        "yo i been sittin here 10 min",
+        "Here, been sitting in the lot 10 min",
+    ],
+)
 def test_time_already_waited_is_not_an_eta(text):
     meaning = understand(text)
     assert (meaning.intent, meaning.eta_minutes) == ("arrived", None)
@@ -128,14 +174,32 @@ def test_a_duration_led_in_by_in_or_dans_is_an_eta_even_after_been():
 
 # --- spots -----------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "text, spot",
     [
-        ("spot 4", "4"), ("space 5", "5"), ("stall 3", "3"), ("bay 2", "2"), ("slot 10", "10"),
-        ("door 2", "2"), ("place 4", "4"), ("espace 11", "11"), ("stationnement 14", "14"),
-        ("le spot 9", "9"), ("pl. 7", "7"), ("#7", "7"), ("spot #14", "14"), ("here 4", "4"),
-        ("chu rendu au 4", "4"), ("I'm in spot A3", "A3"), ("here P12", "P12"), ("spot P-12", "P12"),
-        ("spot4", "4"), ("rendu pl.5", "5"), ("spot 1234", "1234"), ("je suis au numéro 7", "7"),
+        ("spot 4", "4"),
+        ("space 5", "5"),
+        ("stall 3", "3"),
+        ("bay 2", "2"),
+        ("slot 10", "10"),
+        ("door 2", "2"),
+        ("place 4", "4"),
+        ("espace 11", "11"),
+        ("stationnement 14", "14"),
+        ("le spot 9", "9"),
+        ("pl. 7", "7"),
+        ("#7", "7"),
+        ("spot #14", "14"),
+        ("here 4", "4"),
+        ("chu rendu au 4", "4"),
+        ("I'm in spot A3", "A3"),
+        ("here P12", "P12"),
+        ("spot P-12", "P12"),
+        ("spot4", "4"),
+        ("rendu pl.5", "5"),
+        ("spot 1234", "1234"),
+        ("je suis au numéro 7", "7"),
     ],
 )
 def test_spot_synonyms_and_labels_give_the_spot(text, spot):
@@ -144,8 +208,14 @@ def test_spot_synonyms_and_labels_give_the_spot(text, spot):
 
 @pytest.mark.parametrize(
     "text, spot",
-    [("spot four", "4"), ("place numéro quinze", "15"), ("place trente-deux", "32"),
-     ("la place vingt et un", "21"), ("here, spot twenty one", "21"), ("place quatre-vingt-dix-neuf", "99")],
+    [
+        ("spot four", "4"),
+        ("place numéro quinze", "15"),
+        ("place trente-deux", "32"),
+        ("la place vingt et un", "21"),
+        ("here, spot twenty one", "21"),
+        ("place quatre-vingt-dix-neuf", "99"),
+    ],
 )
 def test_number_words_in_both_languages_become_digits(text, spot):
     assert understand(text).spot == spot
@@ -158,19 +228,27 @@ def test_un_vus_is_a_vehicle_not_spot_1():
 
 @pytest.mark.parametrize(
     "text, vehicle",
-    [("Here in a Mazda 3", "Mazda 3"), ("here in a Tesla Model 3", "Tesla Model 3"),
-     ("Silver CX-5 here", "Silver CX-5"), ("here in my 2019 RAV4", "2019 RAV4"),
-     ("here in the black Ram 1500", "black Ram 1500")],
+    [
+        ("Here in a Mazda 3", "Mazda 3"),
+        ("here in a Tesla Model 3", "Tesla Model 3"),
+        ("Silver CX-5 here", "Silver CX-5"),
+        ("here in my 2019 RAV4", "2019 RAV4"),
+        ("here in the black Ram 1500", "black Ram 1500"),
+    ],
 )
 def test_a_model_number_or_year_is_part_of_the_vehicle_not_the_spot(text, vehicle):
     meaning = understand(text)
     assert (meaning.intent, meaning.spot, meaning.vehicle) == ("arrived", None, vehicle)
 
 
-@pytest.mark.parametrize("text, vehicle", [("we're in the lot, black Dodge Grand Caravan, spot 2",
-                                            "black Dodge Grand Caravan"),
-                                           ("here in a grand cherokee", "grand cherokee"),
-                                           ("Parked, white Santa Fe", "white Santa Fe")])
+@pytest.mark.parametrize(
+    "text, vehicle",
+    [
+        ("we're in the lot, black Dodge Grand Caravan, spot 2", "black Dodge Grand Caravan"),
+        ("here in a grand cherokee", "grand cherokee"),
+        ("Parked, white Santa Fe", "white Santa Fe"),
+    ],
+)
 def test_two_word_model_names_are_the_vehicle_whole(text, vehicle):
     meaning = understand(text)
     assert (meaning.intent, meaning.vehicle) == ("arrived", vehicle)
@@ -187,8 +265,20 @@ def test_a_lone_number_after_with_is_not_the_spot():
 
 # --- bare answers ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, spot", [("7", "7"), ("sept", "7"), ("#7", "7"), ("seven", "7"),
-                                        ("A3", "A3"), ("le 4", "4"), ("numéro 12", "12"), ("dix-sept", "17")])
+
+@pytest.mark.parametrize(
+    "text, spot",
+    [
+        ("7", "7"),
+        ("sept", "7"),
+        ("#7", "7"),
+        ("seven", "7"),
+        ("A3", "A3"),
+        ("le 4", "4"),
+        ("numéro 12", "12"),
+        ("dix-sept", "17"),
+    ],
+)
 def test_bare_number_after_spot_question_is_the_spot(text, spot):
     meaning = understand(text, ASKED_SPOT)
     assert (meaning.intent, meaning.spot) == ("arrived", spot)
@@ -199,8 +289,17 @@ def test_a_vehicle_after_the_spot_question_is_an_arrival_in_that_vehicle():
     assert (meaning.intent, meaning.spot, meaning.vehicle) == ("arrived", None, "red one")
 
 
-@pytest.mark.parametrize("text, order", [("55821", "55821"), ("B552", "B552"), ("#B552", "B552"),
-                                         ("7", "7"), ("order 55821", "55821"), ("c'est 4521", "4521")])
+@pytest.mark.parametrize(
+    "text, order",
+    [
+        ("55821", "55821"),
+        ("B552", "B552"),
+        ("#B552", "B552"),
+        ("7", "7"),
+        ("order 55821", "55821"),
+        ("c'est 4521", "4521"),
+    ],
+)
 def test_bare_answer_after_order_question_is_the_order(text, order):
     meaning = understand(text, ASKED_ORDER)
     assert (meaning.intent, meaning.order, meaning.spot) == ("other", order, None)
@@ -224,10 +323,16 @@ def test_bare_order_number_with_no_question_pending_is_an_order_not_a_spot(text)
 
 # --- orders ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, order", [("Arrived. Order 55821, spot 11", "55821"),
-                                         ("Commande 4521, place 2", "4521"),
-                                         ("pickup for #B552, spot 14", "B552"),
-                                         ("Hello! Arrived for pickup, order #A-3391", "A-3391")])
+
+@pytest.mark.parametrize(
+    "text, order",
+    [
+        ("Arrived. Order 55821, spot 11", "55821"),
+        ("Commande 4521, place 2", "4521"),
+        ("pickup for #B552, spot 14", "B552"),
+        ("Hello! Arrived for pickup, order #A-3391", "A-3391"),
+    ],
+)
 def test_order_numbers_are_read_and_not_taken_for_spots(text, order):
     assert understand(text).order == order
 
@@ -238,8 +343,11 @@ def test_hash_before_a_short_number_is_a_spot_but_before_an_order_id_is_an_order
 
 # --- typos -----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, spot", [("im hre spt 6", "6"), ("im heer spto 3", "3"),
-                                        ("arived spot 4", "4"), ("heeeere", None), ("arrrrived", None)])
+
+@pytest.mark.parametrize(
+    "text, spot",
+    [("im hre spt 6", "6"), ("im heer spto 3", "3"), ("arived spot 4", "4"), ("heeeere", None), ("arrrrived", None)],
+)
 def test_typos_and_stretched_words_are_still_understood(text, spot):
     meaning = understand(text)
     assert (meaning.intent, meaning.spot) == ("arrived", spot)
@@ -258,17 +366,47 @@ def test_shouting_and_emoji_do_not_change_the_meaning():
 
 # --- keywords, cancel, status, other --------------------------------------------------------
 
-@pytest.mark.parametrize("text", ["STOP", "stop", "Stop.", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END",
-                                  "QUIT", "REVOKE", "OPTOUT", "ARRET", "ARRÊT", "Stop please", "STOP svp",
-                                  "STOP ALL", "stop svp arrêtez"])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "STOP",
+        "stop",
+        "Stop.",
+        "STOPALL",
+        "UNSUBSCRIBE",
+        "CANCEL",
+        "END",
+        "QUIT",
+        "REVOKE",
+        "OPTOUT",
+        "ARRET",
+        "ARRÊT",
+        "Stop please",
+        "STOP svp",
+        "STOP ALL",
+        "stop svp arrêtez",
+    ],
+)
 def test_every_opt_out_keyword_stops(text):
     assert understand(text).intent == "stop"
 
 
-@pytest.mark.parametrize("text", ["stop texting me", "Please stop sending me messages", "unsubscribe me",
-                                  "arrête de m'écrire", "arrêtez de m'envoyer des messages",
-                                  "je veux plus recevoir de textos", "I want to cancel these texts",
-                                  "lâchez-moi avec vos textos", "enough with the texts", "pls opt me out of these"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "stop texting me",
+        "Please stop sending me messages",
+        "unsubscribe me",
+        "arrête de m'écrire",
+        "arrêtez de m'envoyer des messages",
+        "je veux plus recevoir de textos",
+        "I want to cancel these texts",
+        "lâchez-moi avec vos textos",
+        "enough with the texts",
+        "pls opt me out of these",
+    ],
+)
 def test_natural_opt_outs_stop(text):
     assert understand(text).intent == "stop"
 
@@ -277,9 +415,16 @@ def test_lachez_pas_is_keep_it_up_not_an_opt_out():
     assert understand("lâchez pas les textos, merci!").intent != "stop"
 
 
-@pytest.mark.parametrize("text", ["you can text me again, i want the updates", "please start texting me again",
-                                  "vous pouvez me réécrire", "je veux recommencer à recevoir vos textos",
-                                  "opt me back in"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "you can text me again, i want the updates",
+        "please start texting me again",
+        "vous pouvez me réécrire",
+        "je veux recommencer à recevoir vos textos",
+        "opt me back in",
+    ],
+)
 def test_natural_opt_ins_start(text):
     assert understand(text).intent == "start"
 
@@ -306,22 +451,55 @@ def test_help_keywords_and_questions_ask_for_help(text):
     assert understand(text).intent == "help"
 
 
-@pytest.mark.parametrize("text", ["is my order ready?", "c'est prêt?", "c'tu prêt?", "still waiting?",
-                                  "ça s'en vient?", "how much longer?", "où en est ma commande?"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is my order ready?",
+        "c'est prêt?",
+        "c'tu prêt?",
+        "still waiting?",
+        "ça s'en vient?",
+        "how much longer?",
+        "où en est ma commande?",
+    ],
+)
 def test_asking_whether_the_order_is_ready_is_status(text):
     assert understand(text).intent == "status"
 
 
-@pytest.mark.parametrize("text", ["hello?? anyone coming", "on m'a oubliée ou quoi", "did u forget about me",
-                                  "vous m'oubliez pas là?", "ca fait 20 minutes que jattends", "still nobody?? been 15 mins",
-                                  "waiting on you guys for 15 min now", "ça va être encore long?", "toujours personne",
-                                  "combien de temps encore", "vous m'avez tu oubliée?", "am i forgotten lol",
-                                  "toujours rien?", "r u guys coming or what", "any1 coming out or nah",
-                                  "allo?? y'a quelqu'un qui vient me voir?", "is anyone gonna come out",
-                                  "ça achève-tu?", "is it almost done?", "j'attends depuis tantôt",
-                                  "y a personne qui sort??", "personne qui vient?", "hows my order coming along?",
-                                  "am I still in the queue??", "pis ça avance?", "yoo anybody coming to my car?",
-                                  "vous m'avez pas oubliée toujours?", "m'avez-vous oubliée?"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hello?? anyone coming",
+        "on m'a oubliée ou quoi",
+        "did u forget about me",
+        "vous m'oubliez pas là?",
+        "ca fait 20 minutes que jattends",
+        "still nobody?? been 15 mins",
+        "waiting on you guys for 15 min now",
+        "ça va être encore long?",
+        "toujours personne",
+        "combien de temps encore",
+        "vous m'avez tu oubliée?",
+        "am i forgotten lol",
+        "toujours rien?",
+        "r u guys coming or what",
+        "any1 coming out or nah",
+        "allo?? y'a quelqu'un qui vient me voir?",
+        "is anyone gonna come out",
+        "ça achève-tu?",
+        "is it almost done?",
+        "j'attends depuis tantôt",
+        "y a personne qui sort??",
+        "personne qui vient?",
+        "hows my order coming along?",
+        "am I still in the queue??",
+        "pis ça avance?",
+        "yoo anybody coming to my car?",
+        "vous m'avez pas oubliée toujours?",
+        "m'avez-vous oubliée?",
+    ],
+)
 def test_a_customer_who_feels_forgotten_or_says_how_long_it_has_been_asks_for_news(text):
     meaning = understand(text)
     assert (meaning.intent, meaning.eta_minutes) == ("status", None)
@@ -342,24 +520,39 @@ def test_good_to_go_or_all_set_said_is_not_a_question(text):
     assert understand(text).intent == "other"
 
 
-@pytest.mark.parametrize("text, intent, language", [("jsuisrendu", "arrived", "fr"), ("imoutside", "arrived", "en"),
-                                                    ("jsuisarrivé", "arrived", "fr"), ("chuici", "arrived", "fr"),
-                                                    ("impala here", "arrived", "en")])
+@pytest.mark.parametrize(
+    "text, intent, language",
+    [
+        ("jsuisrendu", "arrived", "fr"),
+        ("imoutside", "arrived", "en"),
+        ("jsuisarrivé", "arrived", "fr"),
+        ("chuici", "arrived", "fr"),
+        ("impala here", "arrived", "en"),
+    ],
+)
 def test_a_subject_glued_to_an_arrival_word_is_read_as_two_words(text, intent, language):
     meaning = understand(text)
     assert (meaning.intent, meaning.language) == (intent, language)
 
 
-@pytest.mark.parametrize("text, minutes", [("almost there, 5ish min", 5), ("omw 40-ish", 40),
-                                           ("be there in 10ish", 10), ("10 ish min", 10),
-                                           ("gonna take me 40ish, on my way", 40),
-                                           ("ça va me prendre 20, j'arrive", 20)])
+@pytest.mark.parametrize(
+    "text, minutes",
+    [
+        ("almost there, 5ish min", 5),
+        ("omw 40-ish", 40),
+        ("be there in 10ish", 10),
+        ("10 ish min", 10),
+        ("gonna take me 40ish, on my way", 40),
+        ("ça va me prendre 20, j'arrive", 20),
+    ],
+)
 def test_about_so_many_with_ish_or_what_the_trip_takes_is_the_eta(text, minutes):
     assert understand(text).eta_minutes == minutes
 
 
-@pytest.mark.parametrize("text, intent", [("is my stuff rdy?", "status"), ("any1 there?", "status"),
-                                          ("no1 came out yet", "status")])
+@pytest.mark.parametrize(
+    "text, intent", [("is my stuff rdy?", "status"), ("any1 there?", "status"), ("no1 came out yet", "status")]
+)
 def test_texting_shorthand_reads_as_the_word_it_stands_for(text, intent):
     assert understand(text).intent == intent
 
@@ -386,40 +579,69 @@ def test_thanks_and_unrelated_questions_are_other(text):
 
 # --- door and notes --------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("text", ["I'm at the door", "à la porte", "devant la porte", "at the front door"])
 def test_at_the_door_is_a_door_arrival(text):
     meaning = understand(text)
     assert (meaning.intent, meaning.door, meaning.spot) == ("arrived", True, None)
 
 
-@pytest.mark.parametrize("text", ["here spot 4, trunk's open", "coffre ouvert",
-                                  "here spot 4. I have a dog in the car",
-                                  "je suis arrivée, j'ai un chien dans l'auto"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "here spot 4, trunk's open",
+        "coffre ouvert",
+        "here spot 4. I have a dog in the car",
+        "je suis arrivée, j'ai un chien dans l'auto",
+    ],
+)
 def test_anything_more_for_staff_is_kept_verbatim_as_a_note(text):
     meaning = understand(f"  {text} ")
     assert (meaning.intent, meaning.note) == ("arrived", text)
 
 
-@pytest.mark.parametrize("text", ["here spot 4 red civic", "Arrivé, place 4", "I'm here, thanks!",
-                                  "Here! Spot #7, silver Honda CR-V", "j'arrive dans 10 min",
-                                  "Hi, I'm here to pick up order 55821", "chu rendu au 4"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "here spot 4 red civic",
+        "Arrivé, place 4",
+        "I'm here, thanks!",
+        "Here! Spot #7, silver Honda CR-V",
+        "j'arrive dans 10 min",
+        "Hi, I'm here to pick up order 55821",
+        "chu rendu au 4",
+    ],
+)
 def test_plain_arrivals_have_no_note(text):
     assert understand(text).note is None
 
 
 # --- staff -----------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "text, intent, order, spot",
     [
-        ("OK", "claim", None, None), ("ok 1234", "claim", "1234", None), ("OK #1234", "claim", "1234", None),
-        ("claim 1234", "claim", "1234", None), ("je prends 1234", "claim", "1234", None),
-        ("j'y vais", "claim", None, None), ("OK spot 4", "claim", None, "4"),
-        ("DONE", "done", None, None), ("done 1234", "done", "1234", None), ("fait", "done", None, None),
-        ("terminé", "done", None, None), ("livré 1234", "done", "1234", None),
-        ("LIST", "list", None, None), ("liste", "list", None, None), ("queue", "list", None, None),
-        ("file", "list", None, None), ("HELP", "help", None, None), ("STOP", "stop", None, None),
-        ("START", "start", None, None), ("merci", "other", None, None),
+        ("OK", "claim", None, None),
+        ("ok 1234", "claim", "1234", None),
+        ("OK #1234", "claim", "1234", None),
+        ("claim 1234", "claim", "1234", None),
+        ("je prends 1234", "claim", "1234", None),
+        ("j'y vais", "claim", None, None),
+        ("OK spot 4", "claim", None, "4"),
+        ("DONE", "done", None, None),
+        ("done 1234", "done", "1234", None),
+        ("fait", "done", None, None),
+        ("terminé", "done", None, None),
+        ("livré 1234", "done", "1234", None),
+        ("LIST", "list", None, None),
+        ("liste", "list", None, None),
+        ("queue", "list", None, None),
+        ("file", "list", None, None),
+        ("HELP", "help", None, None),
+        ("STOP", "stop", None, None),
+        ("START", "start", None, None),
+        ("merci", "other", None, None),
     ],
 )
 def test_staff_commands(text, intent, order, spot):
@@ -438,8 +660,22 @@ def test_ok_from_a_customer_is_not_a_claim():
 
 # --- who is read as a customer ----------------------------------------------------------------
 
-OWNER_TEXTS = ["PAUSE back in 10", "RESUME", "REPRENDRE", "SET help Call 555-0000", "REPLY HOURS Open 9 to 5",
-               "STAFF ADD +15145550166 Eve", "STATUS", "LOGIN", "HELP", "ON", "OFF", "OK 1234", "DONE", "liste"]
+OWNER_TEXTS = [
+    "PAUSE back in 10",
+    "RESUME",
+    "REPRENDRE",
+    "SET help Call 555-0000",
+    "REPLY HOURS Open 9 to 5",
+    "STAFF ADD +15145550166 Eve",
+    "STATUS",
+    "LOGIN",
+    "HELP",
+    "ON",
+    "OFF",
+    "OK 1234",
+    "DONE",
+    "liste",
+]
 
 
 def test_staff_and_owner_texts_never_go_through_the_customer_parser(monkeypatch):
@@ -464,7 +700,8 @@ def test_the_webhook_reads_a_registered_staff_or_owner_phone_as_staff_never_as_a
 
     roles = []
 
-    def spy(text, context=Context()):
+    def spy(text, context=None):
+        context = context or Context()
         roles.append(context.role)
         return understand(text, context)
 
@@ -514,20 +751,37 @@ def test_parse_output_of_known_texts_is_unchanged():
     from bot.parsing import parse_lines
 
     out = io.StringIO()
-    for text in ("Here! Spot #7, silver Honda CR-V", "j'arrive dans trois quarts d'heure", "commande 4521 prête?",
-                 "chu dehors dans un VUS noir"):
+    for text in (
+        "Here! Spot #7, silver Honda CR-V",
+        "j'arrive dans trois quarts d'heure",
+        "commande 4521 prête?",
+        "chu dehors dans un VUS noir",
+    ):
         parse_lines("customer", text, out)
     assert [json.loads(line) for line in out.getvalue().splitlines()] == [
-        {"intent": "arrived", "spot": "7", "vehicle": "silver Honda CR-V", "order": None, "eta_minutes": None,
-         "language": "en"},
+        {
+            "intent": "arrived",
+            "spot": "7",
+            "vehicle": "silver Honda CR-V",
+            "order": None,
+            "eta_minutes": None,
+            "language": "en",
+        },
         {"intent": "on_the_way", "spot": None, "vehicle": None, "order": None, "eta_minutes": 45, "language": "fr"},
         {"intent": "status", "spot": None, "vehicle": None, "order": "4521", "eta_minutes": None, "language": "fr"},
-        {"intent": "arrived", "spot": None, "vehicle": "VUS noir", "order": None, "eta_minutes": None,
-         "language": "fr"},
+        {
+            "intent": "arrived",
+            "spot": None,
+            "vehicle": "VUS noir",
+            "order": None,
+            "eta_minutes": None,
+            "language": "fr",
+        },
     ]
 
 
 # --- language --------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("text", ["ok", "spot 4", "7", "DONE", "STOP", "HELP", "👍"])
 def test_short_texts_without_language_are_not_confident_and_use_the_stored_language(text):
@@ -536,9 +790,20 @@ def test_short_texts_without_language_are_not_confident_and_use_the_stored_langu
     assert understand(text).language == "en"
 
 
-@pytest.mark.parametrize("text, language", [("rendu", "fr"), ("merci", "fr"), ("chu là", "fr"),
-                                            ("I'm here", "en"), ("omw", "en"), ("Thanks!", "en"),
-                                            ("ARRÊT", "fr"), ("rendu, spot 6", "fr"), ("AIDE", "fr")])
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("rendu", "fr"),
+        ("merci", "fr"),
+        ("chu là", "fr"),
+        ("I'm here", "en"),
+        ("omw", "en"),
+        ("Thanks!", "en"),
+        ("ARRÊT", "fr"),
+        ("rendu, spot 6", "fr"),
+        ("AIDE", "fr"),
+    ],
+)
 def test_two_word_texts_that_show_their_language_are_confident(text, language):
     meaning = understand(text, Context(language="fr" if language == "en" else "en"))
     assert (meaning.language, meaning.language_confident) == (language, True)
@@ -546,11 +811,16 @@ def test_two_word_texts_that_show_their_language_are_confident(text, language):
 
 # --- the interface ---------------------------------------------------------------------------
 
+
 def test_as_public_dict_is_exactly_the_parse_output():
     meaning = understand("Here! Spot #7, silver Honda CR-V")
     assert meaning.as_public_dict() == {
-        "intent": "arrived", "spot": "7", "vehicle": "silver Honda CR-V", "order": None,
-        "eta_minutes": None, "language": "en",
+        "intent": "arrived",
+        "spot": "7",
+        "vehicle": "silver Honda CR-V",
+        "order": None,
+        "eta_minutes": None,
+        "language": "en",
     }
     assert json.loads(json.dumps(understand("omw 10 min").as_public_dict()))["eta_minutes"] == 10
 
@@ -563,8 +833,17 @@ def test_meanings_are_frozen_and_intents_are_the_declared_ones():
 
 
 def test_the_core_imports_no_framework():
-    allowed = {"__future__", "re", "unicodedata", "dataclasses", "functools", "itertools", "typing", "text_to_num",
-               "rapidfuzz"}
+    allowed = {
+        "__future__",
+        "re",
+        "unicodedata",
+        "dataclasses",
+        "functools",
+        "itertools",
+        "typing",
+        "text_to_num",
+        "rapidfuzz",
+    }
     for path in CORE.glob("*.py"):
         if path.name not in ("understanding.py", "language.py", "__init__.py"):
             continue
@@ -614,8 +893,10 @@ def _score(path: Path) -> tuple[float, list[str]]:
         if not all(checks.values()):
             failures.append(f"{row['text']!r} ({context}): {meaning.as_public_dict()}")
     whole = (len(rows) - len(failures)) / len(rows)
-    print(f"\n{path.name}: {len(rows)} texts, whole-text {whole:.1%}; "
-          + ", ".join(f"{field} {right[field] / len(rows):.1%}" for field in FIELDS))
+    print(
+        f"\n{path.name}: {len(rows)} texts, whole-text {whole:.1%}; "
+        + ", ".join(f"{field} {right[field] / len(rows):.1%}" for field in FIELDS)
+    )
     return whole, failures
 
 

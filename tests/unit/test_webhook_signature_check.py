@@ -1,16 +1,23 @@
 """The webhook's signature check accepts exactly what Twilio's own RequestValidator accepts, computing one HMAC
 in the common case instead of two."""
+
 from __future__ import annotations
+
+from urllib.parse import urlencode
 
 import pytest
 from twilio.request_validator import RequestValidator
-from urllib.parse import urlencode
 
 from bot.web.twilio import TwilioForm, valid_signature
 
 TOKEN = "12345678901234567890123456789012"
-PAIRS = [("MessageSid", "SM" + "a" * 32), ("From", "+15145550123"), ("To", "+15145550100"),
-         ("Body", "rendu, place 4 — l'auto grise"), ("NumMedia", "0")]
+PAIRS = [
+    ("MessageSid", "SM" + "a" * 32),
+    ("From", "+15145550123"),
+    ("To", "+15145550100"),
+    ("Body", "rendu, place 4 — l'auto grise"),
+    ("NumMedia", "0"),
+]
 
 
 def posted(pairs) -> TwilioForm:
@@ -25,23 +32,29 @@ def sign(url: str, form=FORM) -> str:
     return RequestValidator(TOKEN).compute_signature(url, form)
 
 
-@pytest.mark.parametrize("signed, called", [
-    ("https://pickup.example/twilio/sms", "https://pickup.example/twilio/sms"),
-    ("https://pickup.example:443/twilio/sms", "https://pickup.example/twilio/sms"),
-    ("https://pickup.example/twilio/sms", "https://pickup.example:443/twilio/sms"),
-    ("http://127.0.0.1:5000/twilio/sms", "http://127.0.0.1:5000/twilio/sms"),
-    ("https://pickup.example/twilio/sms?store=2", "https://pickup.example/twilio/sms?store=2"),
-])
+@pytest.mark.parametrize(
+    "signed, called",
+    [
+        ("https://pickup.example/twilio/sms", "https://pickup.example/twilio/sms"),
+        ("https://pickup.example:443/twilio/sms", "https://pickup.example/twilio/sms"),
+        ("https://pickup.example/twilio/sms", "https://pickup.example:443/twilio/sms"),
+        ("http://127.0.0.1:5000/twilio/sms", "http://127.0.0.1:5000/twilio/sms"),
+        ("https://pickup.example/twilio/sms?store=2", "https://pickup.example/twilio/sms?store=2"),
+    ],
+)
 def test_a_url_with_or_without_its_port_passes_as_with_twilios_validator(signed, called):
     assert RequestValidator(TOKEN).validate(called, FORM, sign(signed))
     assert valid_signature(TOKEN, called, FORM, sign(signed))
 
 
-@pytest.mark.parametrize("signed, called", [
-    ("https://pickup.example/twilio/sms", "https://pickup.example/twilio/status"),
-    ("https://pickup.example:8443/twilio/sms", "https://pickup.example/twilio/sms"),
-    ("https://other.example/twilio/sms", "https://pickup.example/twilio/sms"),
-])
+@pytest.mark.parametrize(
+    "signed, called",
+    [
+        ("https://pickup.example/twilio/sms", "https://pickup.example/twilio/status"),
+        ("https://pickup.example:8443/twilio/sms", "https://pickup.example/twilio/sms"),
+        ("https://other.example/twilio/sms", "https://pickup.example/twilio/sms"),
+    ],
+)
 def test_a_signature_for_another_url_fails_as_with_twilios_validator(signed, called):
     assert not RequestValidator(TOKEN).validate(called, FORM, sign(signed))
     assert not valid_signature(TOKEN, called, FORM, sign(signed))

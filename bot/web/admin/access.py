@@ -1,5 +1,6 @@
 """Signing in and out of the admin pages, the session's expiry, and the guard that scopes every page to the
 stores the signed-in phone runs. Pages find who is signed in, their stores and their language in `g`."""
+
 from __future__ import annotations
 
 from flask import abort, current_app, g, redirect, render_template, request, session, url_for
@@ -24,7 +25,11 @@ def _now() -> float:
 def signed_in_phone() -> str | None:
     """The phone this browser signed in, while its session lasts."""
     who = session.get(SESSION_KEY)
-    if not isinstance(who, dict) or not isinstance(who.get("phone"), str) or not isinstance(who.get("at"), (int, float)):
+    if (
+        not isinstance(who, dict)
+        or not isinstance(who.get("phone"), str)
+        or not isinstance(who.get("at"), (int, float))
+    ):
         return None
     if not 0 <= _now() - who["at"] <= SESSION_SECONDS:
         session.pop(SESSION_KEY, None)
@@ -73,9 +78,13 @@ def _page_words():
     if request.blueprint != bp.name:
         return {}
     lang = language()
-    return {"t": STRINGS[lang], "lang": lang, "admin_stores": getattr(g, "admin_stores", []),
-            "current_store": getattr(g, "store", None),
-            "admin_nav": [(e, label) for e, label in NAV if e in current_app.view_functions]}
+    return {
+        "t": STRINGS[lang],
+        "lang": lang,
+        "admin_stores": getattr(g, "admin_stores", []),
+        "current_store": getattr(g, "store", None),
+        "admin_nav": [(e, label) for e, label in NAV if e in current_app.view_functions],
+    }
 
 
 @bp.get("/")
@@ -85,8 +94,12 @@ def home():
 
 @bp.get("/signin")
 def signin():
-    return render_template("admin/signin.html", expired=request.args.get("expired"), gone=request.args.get("gone"),
-                           bad=request.args.get("bad"))
+    return render_template(
+        "admin/signin.html",
+        expired=request.args.get("expired"),
+        gone=request.args.get("gone"),
+        bad=request.args.get("bad"),
+    )
 
 
 @bp.get("/login/<token>")
@@ -124,6 +137,6 @@ def switch_language():
         session["admin_lang"] = wanted
     back = request.form.get("next") or ""
     # Only a path of ours: never an open redirect.
-    return redirect(back if back.startswith("/admin") and not back.startswith("//") else url_for("admin.home"),
-                    code=303)
-
+    return redirect(
+        back if back.startswith("/admin") and not back.startswith("//") else url_for("admin.home"), code=303
+    )

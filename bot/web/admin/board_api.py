@@ -1,5 +1,6 @@
 """The Board & API page: the staff board's link (to copy onto the tablet at the door, or to replace after a
 confirmation when it got out) and the store's API tokens (create one, shown once; list; revoke after a confirmation)."""
+
 from __future__ import annotations
 
 from zoneinfo import ZoneInfo
@@ -19,17 +20,37 @@ def _when(moment, timezone: str) -> str:
 
 
 def _tokens(store) -> list[dict]:
-    return [{"id": row.id, "name": row.name, "created": _when(row.created_at, store.timezone),
-             "revoked": _when(row.revoked_at, store.timezone) if row.revoked_at else None}
-            for row in stores.store_tokens(services().db, store.id)]
+    return [
+        {
+            "id": row.id,
+            "name": row.name,
+            "created": _when(row.created_at, store.timezone),
+            "revoked": _when(row.revoked_at, store.timezone) if row.revoked_at else None,
+        }
+        for row in stores.store_tokens(services().db, store.id)
+    ]
 
 
-def _page(store_id: int, new_token: dict | None = None, typed_name: str = "", errors: dict | None = None,
-          error: str | None = None, status: int = 200):
+def _page(
+    store_id: int,
+    new_token: dict | None = None,
+    typed_name: str = "",
+    errors: dict | None = None,
+    error: str | None = None,
+    status: int = 200,
+):
     """The page; `new_token` ({name, token}) is shown this once, right after it was made."""
     store = stores.get_store(services().db, store_id)
-    return render_template("admin/access.html", store=store, board_url=board_url(store), tokens=_tokens(store),
-                           new_token=new_token, typed_name=typed_name, errors=errors or {}, error=error), status
+    return render_template(
+        "admin/access.html",
+        store=store,
+        board_url=board_url(store),
+        tokens=_tokens(store),
+        new_token=new_token,
+        typed_name=typed_name,
+        errors=errors or {},
+        error=error,
+    ), status
 
 
 def _token(store_id: int, token_id: int) -> dict:
@@ -48,9 +69,15 @@ def access(store_id: int):
 @bp.get("/stores/<int:store_id>/access/board")
 def confirm_rotate_board(store_id: int):
     t = words()
-    return render_template("admin/confirm.html", question=t["rotate_q"], detail=t["rotate_detail"],
-                           button=t["rotate"], danger=True, action=url_for("admin.rotate_board", store_id=store_id),
-                           back=url_for("admin.access", store_id=store_id))
+    return render_template(
+        "admin/confirm.html",
+        question=t["rotate_q"],
+        detail=t["rotate_detail"],
+        button=t["rotate"],
+        danger=True,
+        action=url_for("admin.rotate_board", store_id=store_id),
+        back=url_for("admin.access", store_id=store_id),
+    )
 
 
 @bp.post("/stores/<int:store_id>/access/board")
@@ -76,15 +103,19 @@ def create_token(store_id: int):
 def confirm_revoke_token(store_id: int, token_id: int):
     t = words()
     token = _token(store_id, token_id)
-    return render_template("admin/confirm.html", question=t["revoke_q"].format(name=token["name"]),
-                           detail=t["revoke_detail"], button=t["revoke"], danger=True,
-                           action=url_for("admin.revoke_token", store_id=store_id, token_id=token_id),
-                           back=url_for("admin.access", store_id=store_id))
+    return render_template(
+        "admin/confirm.html",
+        question=t["revoke_q"].format(name=token["name"]),
+        detail=t["revoke_detail"],
+        button=t["revoke"],
+        danger=True,
+        action=url_for("admin.revoke_token", store_id=store_id, token_id=token_id),
+        back=url_for("admin.access", store_id=store_id),
+    )
 
 
 @bp.post("/stores/<int:store_id>/access/tokens/<int:token_id>/revoke")
 def revoke_token(store_id: int, token_id: int):
     token = _token(store_id, token_id)
     stores.revoke_store_token(services().db, store_id, token_id, services().clock())
-    return done(words()["revoked_done"].format(name=token["name"]), "admin.access", anchor="tokens",
-                store_id=store_id)
+    return done(words()["revoked_done"].format(name=token["name"]), "admin.access", anchor="tokens", store_id=store_id)

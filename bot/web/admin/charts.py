@@ -1,6 +1,7 @@
 """Bar charts as plain geometry for the day report's server-side SVG: no script and no chart library, and no style
 attribute (the pages' CSP allows none), so templates draw rectangles from these numbers and admin.css colours them by
 class. Pure: the counts come from bot/core/report.py."""
+
 from __future__ import annotations
 
 import math
@@ -62,10 +63,20 @@ def bar_chart(categories: list[str], series: list[list[int]]) -> Chart:
         start = LEFT + c * group + (group - inner) / 2
         for s, values in enumerate(series):
             height = plot_h * values[c] / scale_top
-            bars.append(Bar(round(start + s * width, 2), round(baseline - height, 2), round(width, 2),
-                            round(height, 2), values[c], category, s))
+            bars.append(
+                Bar(
+                    round(start + s * width, 2),
+                    round(baseline - height, 2),
+                    round(width, 2),
+                    round(height, 2),
+                    values[c],
+                    category,
+                    s,
+                )
+            )
     every = 1 if len(categories) <= MAX_LABELS else 2
-    labels = tuple((round(LEFT + (c + 0.5) * group, 2), category) for c, category in enumerate(categories)
-                   if c % every == 0)
+    labels = tuple(
+        (round(LEFT + (c + 0.5) * group, 2), category) for c, category in enumerate(categories) if c % every == 0
+    )
     ticks = tuple((round(baseline - plot_h * v / scale_top, 2), v) for v in range(0, scale_top + 1, step))
     return Chart(WIDTH, HEIGHT, tuple(bars), labels, ticks, LEFT, WIDTH - RIGHT, baseline)

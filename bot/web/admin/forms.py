@@ -1,5 +1,6 @@
 """What the admin pages' forms share: reading a posted field as the use cases expect it, telling a use case's refusal
 in the page's language at the field it names, and the redirect that follows a successful POST."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """The store's page for today: pause or resume pickups, who is waiting, the day's figures, the board link."""
+
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
@@ -18,8 +19,9 @@ def overview(store_id: int):
     svc = services()
     store = stores.get_store(svc.db, store_id)
     figures = report.day_figures_of(svc.db, store_id, svc.clock())
-    return render_template("admin/overview.html", store=store, figures=figures, minutes=minutes,
-                           board_url=board_url(store), error=None)
+    return render_template(
+        "admin/overview.html", store=store, figures=figures, minutes=minutes, board_url=board_url(store), error=None
+    )
 
 
 @bp.post("/stores/<int:store_id>/pause")
@@ -35,7 +37,13 @@ def pause(store_id: int):
     except Invalid as exc:
         store = stores.get_store(svc.db, store_id)
         figures = report.day_figures_of(svc.db, store_id, svc.clock())
-        return render_template("admin/overview.html", store=store, figures=figures, minutes=minutes,
-                               board_url=board_url(store), error=exc.describe(language())), 422
+        return render_template(
+            "admin/overview.html",
+            store=store,
+            figures=figures,
+            minutes=minutes,
+            board_url=board_url(store),
+            error=exc.describe(language()),
+        ), 422
     flash(t["paused_done"] if paused else t["resumed_done"])
     return redirect(url_for("admin.overview", store_id=store_id), code=303)

@@ -1,5 +1,6 @@
 """The store's orders for today: add one, mark one ready, cancel one (after a confirmation page, so it works without
 script), or import a day's CSV file. Each form calls one use case of bot/usecases/orders.py."""
+
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
@@ -15,8 +16,13 @@ from .access import language
 from .strings import STRINGS
 
 # The words of strings.py that name each field an order's problem may point at.
-FIELD_WORDS = {"number": "order_number", "customer_name": "customer_name", "customer_phone": "customer_phone",
-               "language": "customer_language", "status": "col_status"}
+FIELD_WORDS = {
+    "number": "order_number",
+    "customer_name": "customer_name",
+    "customer_phone": "customer_phone",
+    "language": "customer_language",
+    "status": "col_status",
+}
 
 
 def _words() -> dict:
@@ -25,9 +31,15 @@ def _words() -> dict:
 
 def _page(store_id: int, status: int = 200, error: str | None = None, form=None, problems=None):
     svc = services()
-    return render_template("admin/orders.html", store=stores.get_store(svc.db, store_id),
-                           orders=orders.day_orders(svc.db, store_id, svc.clock()), form=form or {}, error=error,
-                           problems=problems or [], display=display), status
+    return render_template(
+        "admin/orders.html",
+        store=stores.get_store(svc.db, store_id),
+        orders=orders.day_orders(svc.db, store_id, svc.clock()),
+        form=form or {},
+        error=error,
+        problems=problems or [],
+        display=display,
+    ), status
 
 
 def _problem(exc: Invalid | Conflict) -> str:
@@ -48,9 +60,15 @@ def create_order(store_id: int):
     form = request.form
     ready = form.get("ready") == "1"
     try:
-        created = orders.create_order(services(), store_id, form.get("number", ""), form.get("customer_phone", ""),
-                                      form.get("customer_name") or None, language=form.get("language") or None,
-                                      status="ready" if ready else "pending")
+        created = orders.create_order(
+            services(),
+            store_id,
+            form.get("number", ""),
+            form.get("customer_phone", ""),
+            form.get("customer_name") or None,
+            language=form.get("language") or None,
+            status="ready" if ready else "pending",
+        )
     except (Invalid, Conflict) as exc:
         return _page(store_id, 422, _problem(exc), form)
     flash(_words()["order_created_ready" if ready else "order_created"].format(number=created["number"]))
@@ -75,8 +93,9 @@ def confirm_cancel(store_id: int):
 
 @bp.post("/stores/<int:store_id>/orders/cancel")
 def cancel_order(store_id: int):
-    return _on_order(store_id, lambda svc, number: orders.cancel_order(svc, store_id, number)["number"],
-                     "cancelled_done")
+    return _on_order(
+        store_id, lambda svc, number: orders.cancel_order(svc, store_id, number)["number"], "cancelled_done"
+    )
 
 
 def _on_order(store_id: int, act, done: str):
@@ -102,15 +121,26 @@ def import_orders(store_id: int):
     try:
         done = orders.import_orders(services(), store_id, sheet.read())
     except Refused as exc:
-        lines = [(t["import_line"].format(line=p.line), t[FIELD_WORDS[p.column]] if p.column in FIELD_WORDS else None,
-                  describe(p.problem, language())) for p in exc.problems]
+        lines = [
+            (
+                t["import_line"].format(line=p.line),
+                t[FIELD_WORDS[p.column]] if p.column in FIELD_WORDS else None,
+                describe(p.problem, language()),
+            )
+            for p in exc.problems
+        ]
         return _page(store_id, 422, t["import_refused"], problems=lines)
     except Conflict as exc:
         return _page(store_id, 422, exc.describe(language()))
     flash(t["import_done"].format(count=len(done.created)))
     if done.existing:
-        flash(t["import_existing"].format(orders=", ".join(
-            f"#{number} ({t['import_line'].format(line=line).lower()})" for line, number in done.existing)))
+        flash(
+            t["import_existing"].format(
+                orders=", ".join(
+                    f"#{number} ({t['import_line'].format(line=line).lower()})" for line, number in done.existing
+                )
+            )
+        )
     return redirect(url_for("admin.orders", store_id=store_id), code=303)
 
 

@@ -1,6 +1,7 @@
 """The Staff page: the roster with who is on duty; add someone, change them, put them on or off duty, and take them off
 the roster after a confirmation (a page of its own, so it works without JavaScript). The store's only owner stays:
 the use case's Conflict is shown on the page."""
+
 from __future__ import annotations
 
 from flask import abort, g, render_template, url_for
@@ -15,8 +16,13 @@ from .forms import checked, done, refusal, text, words
 
 
 def _labels(t: dict) -> dict[str, str]:
-    return {"name": t["name"], "phone": t["phone"], "role": t["role"], "language": t["language"],
-            "on_duty": t["on_duty"]}
+    return {
+        "name": t["name"],
+        "phone": t["phone"],
+        "role": t["role"],
+        "language": t["language"],
+        "on_duty": t["on_duty"],
+    }
 
 
 def _member(store_id: int, staff_id: int):
@@ -26,21 +32,39 @@ def _member(store_id: int, staff_id: int):
     return member
 
 
-def _page(store_id: int, new: dict | None = None, errors: dict | None = None, error: str | None = None,
-          status: int = 200):
+def _page(
+    store_id: int, new: dict | None = None, errors: dict | None = None, error: str | None = None, status: int = 200
+):
     """The roster and the form that adds someone (`new`: what was typed in it, after a refusal)."""
     db = services().db
     store = stores.get_store(db, store_id)
     new = new or {"name": "", "phone": "", "role": "staff", "language": store.language, "on_duty": True}
-    return render_template("admin/staff.html", members=roster.roster(db, store_id), new=new, roles=ROLES,
-                           languages=LANGUAGES, me=g.store["staff_id"], errors=errors or {}, error=error,
-                           display=display), status
+    return render_template(
+        "admin/staff.html",
+        members=roster.roster(db, store_id),
+        new=new,
+        roles=ROLES,
+        languages=LANGUAGES,
+        me=g.store["staff_id"],
+        errors=errors or {},
+        error=error,
+        display=display,
+    ), status
 
 
-def _edit_page(store_id: int, member, form: dict, errors: dict | None = None, error: str | None = None,
-               status: int = 200):
-    return render_template("admin/staff_edit.html", member=member, form=form, roles=ROLES, languages=LANGUAGES,
-                           errors=errors or {}, error=error, display=display), status
+def _edit_page(
+    store_id: int, member, form: dict, errors: dict | None = None, error: str | None = None, status: int = 200
+):
+    return render_template(
+        "admin/staff_edit.html",
+        member=member,
+        form=form,
+        roles=ROLES,
+        languages=LANGUAGES,
+        errors=errors or {},
+        error=error,
+        display=display,
+    ), status
 
 
 @bp.get("/stores/<int:store_id>/staff")
@@ -51,8 +75,13 @@ def staff(store_id: int):
 @bp.post("/stores/<int:store_id>/staff")
 def add_staff(store_id: int):
     t = words()
-    typed = {"name": text("name"), "phone": text("phone"), "role": text("role"), "language": text("language"),
-             "on_duty": checked("on_duty")}
+    typed = {
+        "name": text("name"),
+        "phone": text("phone"),
+        "role": text("role"),
+        "language": text("language"),
+        "on_duty": checked("on_duty"),
+    }
     try:
         member = roster.enlist(services(), store_id, **typed, by=g.store["role"])
     except (Invalid, Conflict) as exc:
@@ -86,18 +115,27 @@ def staff_duty(store_id: int, staff_id: int):
     t = words()
     on = checked("on_duty")
     member = roster.update_staff(services().db, store_id, staff_id, {"on_duty": on})
-    return done(t["duty_on_done" if on else "duty_off_done"].format(name=member.name), "admin.staff",
-                anchor=f"staff-{staff_id}", store_id=store_id)
+    return done(
+        t["duty_on_done" if on else "duty_off_done"].format(name=member.name),
+        "admin.staff",
+        anchor=f"staff-{staff_id}",
+        store_id=store_id,
+    )
 
 
 @bp.get("/stores/<int:store_id>/staff/<int:staff_id>/remove")
 def confirm_remove_staff(store_id: int, staff_id: int):
     t = words()
     member = _member(store_id, staff_id)
-    return render_template("admin/confirm.html", question=t["remove_staff_q"].format(name=member.name),
-                           detail=t["remove_staff_detail"], button=t["remove"], danger=True,
-                           action=url_for("admin.remove_staff", store_id=store_id, staff_id=staff_id),
-                           back=url_for("admin.staff", store_id=store_id))
+    return render_template(
+        "admin/confirm.html",
+        question=t["remove_staff_q"].format(name=member.name),
+        detail=t["remove_staff_detail"],
+        button=t["remove"],
+        danger=True,
+        action=url_for("admin.remove_staff", store_id=store_id, staff_id=staff_id),
+        back=url_for("admin.staff", store_id=store_id),
+    )
 
 
 @bp.post("/stores/<int:store_id>/staff/<int:staff_id>/remove")

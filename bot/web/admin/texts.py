@@ -5,6 +5,7 @@ what would send it as UCS-2; and the store's keyword replies (add, change, remov
 The preview is bot/core/texts.py's own rendering, French typography, elision and all: admin.js asks this module for
 it as the owner types (`preview_text`) rather than redoing it in the browser, so the page can never promise a text
 the bot would not send."""
+
 from __future__ import annotations
 
 from flask import abort, jsonify, render_template, request, url_for
@@ -34,14 +35,20 @@ def _shown(key: str, lang: str, store_name: str, value: str | None) -> dict:
     t = words()
     sent = wording.preview(key, lang, store_name, value)
     n, odd = wording.segments(sent), wording.ucs2_characters(sent)
-    return {"preview": sent,
-            "count": t["sms_one"].format(units=len(sent)) if n == 1 else t["sms_many"].format(units=len(sent), n=n),
-            "warning": t["ucs2_warning"].format(chars=character_names(odd, t["quoted"])) if odd else ""}
+    return {
+        "preview": sent,
+        "count": t["sms_one"].format(units=len(sent)) if n == 1 else t["sms_many"].format(units=len(sent), n=n),
+        "warning": t["ucs2_warning"].format(chars=character_names(odd, t["quoted"])) if odd else "",
+    }
 
 
 def _wording(key: str, lang: str, store_name: str, value: str | None) -> dict:
-    return {"default": TEMPLATES[key][lang], "value": value or "", **_shown(key, lang, store_name, value),
-            "allowed": ", ".join(f"{{{name}}}" for name in sorted(wording.allowed_placeholders(key, lang)))}
+    return {
+        "default": TEMPLATES[key][lang],
+        "value": value or "",
+        **_shown(key, lang, store_name, value),
+        "allowed": ", ".join(f"{{{name}}}" for name in sorted(wording.allowed_placeholders(key, lang))),
+    }
 
 
 def _title(key: str) -> str:
@@ -50,12 +57,17 @@ def _title(key: str) -> str:
 
 
 def _card(key: str, store_name: str, values: dict) -> dict:
-    return {"key": key, "title": _title(key), "staff": key.startswith("staff_"),
-            "languages": {lang: _wording(key, lang, store_name, values.get(lang)) for lang in LANGUAGES}}
+    return {
+        "key": key,
+        "title": _title(key),
+        "staff": key.startswith("staff_"),
+        "languages": {lang: _wording(key, lang, store_name, values.get(lang)) for lang in LANGUAGES},
+    }
 
 
-def _page(store_id: int, typed: dict | None = None, errors: dict | None = None, error: str | None = None,
-          status: int = 200):
+def _page(
+    store_id: int, typed: dict | None = None, errors: dict | None = None, error: str | None = None, status: int = 200
+):
     """The page; after a refusal, the form that was refused shows what was typed (`typed`: {form: values}) and the
     problem at its field (`errors`: {form: {field: problem}})."""
     db = services().db
@@ -63,15 +75,25 @@ def _page(store_id: int, typed: dict | None = None, errors: dict | None = None, 
     store = stores.get_store(db, store_id)
     overrides = replies.auto_replies(db, store_id)
     cards = {key: _card(key, store.name, typed.get(key) or overrides.get(key) or {}) for key in OVERRIDABLE}
-    keywords = [{"word": row.keyword.upper(), "en": row.en or "", "fr": row.fr or ""}
-                for row in replies.keyword_replies(db, store_id)]
+    keywords = [
+        {"word": row.keyword.upper(), "en": row.en or "", "fr": row.fr or ""}
+        for row in replies.keyword_replies(db, store_id)
+    ]
     for row in keywords:
         row.update(typed.get("keyword:" + row["word"], {}))
     config = {"preview_urls": {key: url_for("admin.preview_text", store_id=store_id, key=key) for key in OVERRIDABLE}}
-    return render_template("admin/texts.html", store=store, customer=[cards[k] for k in CUSTOMER_KEYS],
-                           others=[cards[k] for k in OTHER_KEYS], keywords=keywords,
-                           new_keyword=typed.get("keyword:", {}), errors=errors, error=error, config=config,
-                           open_others=any(key in errors for key in OTHER_KEYS)), status
+    return render_template(
+        "admin/texts.html",
+        store=store,
+        customer=[cards[k] for k in CUSTOMER_KEYS],
+        others=[cards[k] for k in OTHER_KEYS],
+        keywords=keywords,
+        new_keyword=typed.get("keyword:", {}),
+        errors=errors,
+        error=error,
+        config=config,
+        open_others=any(key in errors for key in OTHER_KEYS),
+    ), status
 
 
 @bp.get("/stores/<int:store_id>/texts")
@@ -115,8 +137,13 @@ def save_keyword(store_id: int):
         # Which form was refused: a listed keyword's own, or the one that adds.
         form = "keyword:" + word.upper() if text("form") == "change" else "keyword:"
         fields, message = refusal(exc, {"keyword": t["keyword"], "en": t["reply_en"], "fr": t["reply_fr"]})
-        return _page(store_id, typed={form: {"word": word, "en": en or "", "fr": fr or ""}}, errors={form: fields},
-                     error=message, status=422)
+        return _page(
+            store_id,
+            typed={form: {"word": word, "en": en or "", "fr": fr or ""}},
+            errors={form: fields},
+            error=message,
+            status=422,
+        )
     said = "keyword_saved" if row is not None else "keyword_cleared"
     return done(t[said].format(word=word.strip().upper()), "admin.texts", anchor="keywords", store_id=store_id)
 
@@ -125,5 +152,9 @@ def save_keyword(store_id: int):
 def remove_keyword(store_id: int):
     word = text("keyword")
     replies.delete_keyword_reply(services().db, store_id, word)
-    return done(words()["keyword_removed"].format(word=word.strip().upper()), "admin.texts", anchor="keywords",
-                store_id=store_id)
+    return done(
+        words()["keyword_removed"].format(word=word.strip().upper()),
+        "admin.texts",
+        anchor="keywords",
+        store_id=store_id,
+    )
