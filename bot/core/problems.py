@@ -64,6 +64,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "il manque le numéro de téléphone et le nom",
     },
     "staff_sub": {"en": "{word} is not ADD or REMOVE", "fr": "{word} n'est ni AJOUTER ni RETIRER"},
+    "staff_is_store_number": {
+        "en": "{phone} is this store's own number; staff need their own phones",
+        "fr": "{phone} est le numéro du commerce lui-même; il faut le cellulaire de la personne",
+    },
     "staff_exists": {"en": "{phone} is already on this store's staff", "fr": "{phone} fait déjà partie de l'équipe"},
     "staff_unknown": {"en": "{phone} is not on this store's staff", "fr": "{phone} ne fait pas partie de l'équipe"},
     "last_owner": {

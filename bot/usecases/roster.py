@@ -49,7 +49,10 @@ def member_by_phone(session: Session, store_id: int, phone: str) -> Staff | None
 
 
 def staff_phone(store: Store, value, field: str = "phone") -> str:
-    return fields.phone(value, field, region_of(store.sms_number))
+    number = fields.phone(value, field, region_of(store.sms_number))
+    if number == store.sms_number:  # the bot would text itself: each alert would come back as an inbound text
+        raise Invalid(field, Problem("staff_is_store_number", {"phone": display(number)}))
+    return number
 
 
 def check_member(changes: dict) -> dict:

@@ -159,6 +159,15 @@ def test_a_phone_taken_off_the_roster_can_be_added_back(client, admin, base):
     assert duplicate.status_code == 409
 
 
+def test_the_store_s_own_number_cannot_be_added_as_staff(shop, client, admin, base):
+    own = client.post(
+        f"{base}/staff", headers=admin, json={"name": "Caisse", "phone": shop.store.sms_number, "role": "staff"}
+    )
+    assert own.status_code == 422 and own.json["field"] == "phone"
+    assert "own number" in own.json["message"]
+    assert client.get(f"{base}/staff", headers=admin).json == []
+
+
 def test_staff_changes_are_checked_and_scoped_to_the_store(svc, shop, client, admin, base):
     shop.staff("Julie Tremblay", "+15145550111")
     julie = client.get(f"{base}/staff", headers=admin).json[0]
