@@ -23,8 +23,8 @@ TIERS = ("unit", "service", "integration", "e2e", "browser", "faults", "security
 
 def pytest_collection_modifyitems(items):
     for item in items:
-        folder = Path(item.fspath).resolve().relative_to(TESTS).parts[0]
-        if folder in TIERS:
+        path = Path(item.fspath).resolve()
+        if TESTS in path.parents and (folder := path.relative_to(TESTS).parts[0]) in TIERS:
             item.add_marker(getattr(pytest.mark, folder))
 
 
