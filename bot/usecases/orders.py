@@ -15,6 +15,7 @@ from ..core.cancellation import decide_order_cancelled
 from ..core.conversation import decide_order_ready
 from ..core.order_sheet import SheetProblem, read_sheet
 from ..core.problems import Problem
+from ..core.statuses import OPEN_ORDER, HandoffStatus, OrderStatus
 from ..data.models import Customer, Handoff, Message, Order, Store
 from ..phones import region_of
 from . import fields, state
@@ -27,8 +28,8 @@ from .stores import get_store
 if TYPE_CHECKING:
     from ..wiring import Services
 
-ORDER_STATUSES = ("pending", "ready", "handed_off", "cancelled")
-HANDOFF_STATUSES = ("on_the_way", "waiting", "claimed", "done", "cancelled")
+ORDER_STATUSES = tuple(OrderStatus)
+HANDOFF_STATUSES = tuple(HandoffStatus)
 
 
 MAX_ITEMS = 200
@@ -55,7 +56,7 @@ class NewOrder:
 
 
 def check_order(
-    store: Store, number, customer_phone, customer_name=None, language=None, items=None, status="pending"
+    store: Store, number, customer_phone, customer_name=None, language=None, items=None, status=OrderStatus.PENDING
 ) -> NewOrder:
     """Raises Invalid naming the first bad field."""
     number = _number(number)
@@ -65,7 +66,7 @@ def check_order(
         fields.language(language)
     if items is not None and (not isinstance(items, list) or len(items) > MAX_ITEMS):
         raise Invalid("items", f"must be a list of at most {MAX_ITEMS} entries")
-    fields.choice(status, "status", ("pending", "ready"))
+    fields.choice(status, "status", OPEN_ORDER)
     return NewOrder(number, phone, customer_name, language, items, status)
 
 
@@ -77,7 +78,7 @@ def create_order(
     customer_name=None,
     language=None,
     items=None,
-    status="pending",
+    status=OrderStatus.PENDING,
 ) -> dict:
     """Creates the order (and its customer); with status "ready", marks it ready in the same transaction,
     so a failure anywhere leaves nothing behind, not a pending order that was meant to be ready."""
@@ -87,7 +88,7 @@ def create_order(
     try:
         with svc.db.write() as session:
             # The lock comes first, as in mark_ready, so both take locks in the same order.
-            locked = state.lock_store(session, store.id) if new.status == "ready" else store
+            locked = state.lock_store(session, store.id) if new.status == OrderStatus.READY else store
             order, applied = _insert(session, locked, new, now)
             order_id = order.id
     except IntegrityError:
@@ -116,12 +117,12 @@ def _insert(session, store: Store, new: NewOrder, now: datetime) -> tuple[Order,
         customer_name=new.customer_name,
         language=new.language,
         items=new.items,
-        status="pending",
+        status=OrderStatus.PENDING,
         created_at=now,
     )
     session.add(order)
     session.flush()
-    applied = _ready(session, store, order, now) if new.status == "ready" else None
+    applied = _ready(session, store, order, now) if new.status == OrderStatus.READY else None
     return order, applied
 
 
@@ -199,9 +200,9 @@ def mark_ready(svc: Services, store_id: int, number) -> Order:
     now = svc.clock()
     with svc.db.write() as session:
         store, order = _locked_order(session, store_id, number)
-        if order.status in ("handed_off", "cancelled"):
+        if order.status in (OrderStatus.HANDED_OFF, OrderStatus.CANCELLED):
             raise Conflict(Problem(f"order_{order.status}", {"number": number}))
-        if order.status == "ready":
+        if order.status == OrderStatus.READY:
             return order  # marking twice texts nobody twice
         applied = _ready(session, store, order, now)
     after_commit(svc, applied)
@@ -210,7 +211,7 @@ def mark_ready(svc: Services, store_id: int, number) -> Order:
 
 def _ready(session, store, order: Order, now):
     """Inside the caller's transaction, under the store lock: the order becomes ready and its texts are queued."""
-    order.status, order.ready_at = "ready", now
+    order.status, order.ready_at = OrderStatus.READY, now
     session.flush()
     customer = session.get(Customer, order.customer_id)
     effects = decide_order_ready(
@@ -241,9 +242,9 @@ def cancel_order(svc: Services, store_id: int, number) -> dict:
     now = svc.clock()
     with svc.db.write() as session:
         store, order = _locked_order(session, store_id, number)
-        if order.status == "handed_off":
+        if order.status == OrderStatus.HANDED_OFF:
             raise Conflict(Problem("order_handed_off", {"number": number}))
-        if order.status == "cancelled":
+        if order.status == OrderStatus.CANCELLED:
             return order_dict(order)  # cancelling twice texts nobody twice
         customer = session.get_one(Customer, order.customer_id)
         handoff = state.open_handoff(session, customer.id)

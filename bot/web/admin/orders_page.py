@@ -7,6 +7,7 @@ from flask import flash, redirect, render_template, request, url_for
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from ...core.problems import describe
+from ...core.statuses import OrderStatus
 from ...phones import display
 from ...usecases import orders, stores
 from ...usecases.errors import Conflict, Invalid, NotFound, Refused
@@ -67,7 +68,7 @@ def create_order(store_id: int):
             form.get("customer_phone", ""),
             form.get("customer_name") or None,
             language=form.get("language") or None,
-            status="ready" if ready else "pending",
+            status=OrderStatus.READY if ready else OrderStatus.PENDING,
         )
     except (Invalid, Conflict) as exc:
         return _page(store_id, 422, _problem(exc), form)
