@@ -14,8 +14,9 @@ from ..core.statuses import HandoffStatus, OrderStatus
 from ..data.models import Handoff, Message, Order, Store
 from . import state
 from .apply import STAFF_PRIORITY, apply
-from .inbound import InboundText, process_inbound, record_inbound
+from .inbound import process_inbound
 from .outbox import after_commit, deliver, max_backoff_seconds, resolve_stuck
+from .receiving import InboundText, record_inbound
 
 if TYPE_CHECKING:
     from ..wiring import Services
