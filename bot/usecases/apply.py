@@ -24,7 +24,8 @@ from ..core import conversation as c
 from ..core.cancellation import CancelOrder
 from ..core.statuses import OPEN_ORDER, HandoffStatus, OrderStatus
 from ..core.texts import render
-from ..data.db import PreparedInsert, rows_changed
+from ..data.db import rows_changed
+from ..data.inserts import PreparedInsert
 from ..data.models import Customer, Handoff, Message, Order, Staff, Store
 from ..phones import address
 from . import state

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, cast
 from sqlalchemy import Table, bindparam, select
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 
-from ..data.db import PreparedInsert
+from ..data.inserts import PreparedInsert
 from ..data.models import Message, Store
 from ..phones import InvalidPhone, is_short_code, region_of, split_address, to_e164
 
@@ -81,7 +81,7 @@ def _stored_already(db, sid: str) -> bool:
 
 
 # Compiled once: building `insert(Message).values(...)` for every text (construction, coercion, cache key),
-# then SQLAlchemy's per-statement work, were most of the webhook's cost (bot/data/db.py, Database.insert).
+# then SQLAlchemy's per-statement work, were most of the webhook's cost (bot/data/inserts.py, Database.insert).
 INSERT_INBOUND = PreparedInsert(
     cast(Table, Message.__table__),
     (
