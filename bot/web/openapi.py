@@ -1,4 +1,7 @@
-"""The OpenAPI 3.0 document of the JSON API, served at /api/v1/openapi.json."""
+"""The OpenAPI 3.0 document of the JSON API, served at /api/v1/openapi.json.
+
+Over 300 lines, kept whole: it is one document, data, with its schemas beside the paths that use them.
+"""
 
 from __future__ import annotations
 
