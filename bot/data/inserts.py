@@ -19,7 +19,7 @@ class PreparedInsert:
 
     def __init__(self, table: Table, columns: tuple[str, ...]):
         self.table, self.columns = table, tuple(columns)
-        self._compiled: dict[str, tuple] = {}
+        self._compiled: dict[tuple[str, int], tuple] = {}
 
     def _compile(self, dialect, rows: int = 1) -> tuple:
         """(SQL, parameter order or None, bind processors) for `rows` rows in one statement: a multi-row VALUES
@@ -44,7 +44,7 @@ class PreparedInsert:
                     f"insert into {self.table.name}: give every defaulted column "
                     f"({sorted(set(compiled.binds) - expected)})"
                 )
-            order = tuple(compiled.positiontup) if compiled.positional else None
+            order = tuple(compiled.positiontup or ()) if compiled.positional else None
             processors = tuple(
                 (key, processor)
                 for key in self.columns
@@ -87,7 +87,7 @@ class PreparedInsert:
         result = connection.exec_driver_sql(sql, params)
         return self.in_row_order(rows, [row[0] for row in result] if returning else [result.lastrowid])
 
-    def in_row_order(self, rows: list, ids: list[int]) -> list[int]:
+    def in_row_order(self, rows: Sequence[Any], ids: list[int]) -> list[int]:
         """The ids one statement returned for `rows`, in the order of `rows` (see Database.insert_many)."""
         if len(ids) != len(rows):
             raise RuntimeError(f"insert into {self.table.name}: {len(rows)} rows, {len(ids)} ids")
