@@ -18,6 +18,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
+from ..core.statuses import HandoffStatus, OrderStatus
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
@@ -140,7 +142,7 @@ class Order(Base):
     customer_name: Mapped[str | None] = mapped_column(String(120), nullable=True)
     language: Mapped[str | None] = mapped_column(String(2), nullable=True)
     items: Mapped[list | None] = mapped_column(JSON, nullable=True)
-    status: Mapped[str] = mapped_column(String(12), default="pending")  # pending|ready|handed_off|cancelled
+    status: Mapped[str] = mapped_column(String(12), default=OrderStatus.PENDING)  # an OrderStatus
     handoff_id: Mapped[int | None] = mapped_column(ForeignKey("handoffs.id"), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     ready_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
@@ -158,7 +160,7 @@ class Handoff(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"))
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
-    status: Mapped[str] = mapped_column(String(12), default="waiting")  # on_the_way|waiting|claimed|done|cancelled
+    status: Mapped[str] = mapped_column(String(12), default=HandoffStatus.WAITING)  # a HandoffStatus
     location: Mapped[str] = mapped_column(String(6), default="car")  # car | door
     spot: Mapped[str | None] = mapped_column(String(20), nullable=True)
     vehicle: Mapped[str | None] = mapped_column(String(200), nullable=True)

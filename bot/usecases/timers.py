@@ -10,11 +10,13 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import InterfaceError, OperationalError
 
 from ..core.conversation import SPOT_GRACE_SECONDS, decide_escalation, decide_nudge
+from ..core.statuses import HandoffStatus, OrderStatus
 from ..data.models import Handoff, Message, Order, Store
 from . import state
 from .apply import STAFF_PRIORITY, apply
-from .inbound import InboundText, process_inbound, record_inbound
+from .inbound import process_inbound
 from .outbox import after_commit, deliver, max_backoff_seconds, resolve_stuck
+from .receiving import InboundText, record_inbound
 
 if TYPE_CHECKING:
     from ..wiring import Services
@@ -201,7 +203,7 @@ def _timers(svc: Services, now: datetime) -> int:
                 Store.escalation_seconds,
             )
             .join(Store, Store.id == Handoff.store_id)
-            .where(Handoff.status == "waiting", Handoff.alerted.is_(True), Handoff.escalation_level < 2)
+            .where(Handoff.status == HandoffStatus.WAITING, Handoff.alerted.is_(True), Handoff.escalation_level < 2)
         ):
             # Level 2 is armed when level 1 fires; that time is not stored, so a lost level 2 is re-armed late
             # rather than early.
@@ -213,10 +215,10 @@ def _timers(svc: Services, now: datetime) -> int:
                     _aware(alerted_at or arrived_at or created_at) + timedelta(seconds=delay * (level + 1)),
                 )
             )
-        ready = select(Order.handoff_id).where(Order.status == "ready")
+        ready = select(Order.handoff_id).where(Order.status == OrderStatus.READY)
         for hid, arrived_at in session.execute(
             select(Handoff.id, Handoff.arrived_at).where(
-                Handoff.status == "waiting",
+                Handoff.status == HandoffStatus.WAITING,
                 Handoff.alerted.is_(False),
                 Handoff.arrived_at.is_not(None),
                 Handoff.id.in_(ready),

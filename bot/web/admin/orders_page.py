@@ -7,8 +7,9 @@ from flask import flash, redirect, render_template, request, url_for
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from ...core.problems import describe
+from ...core.statuses import OrderStatus
 from ...phones import display
-from ...usecases import orders, stores
+from ...usecases import order_records, orders, stores
 from ...usecases.errors import Conflict, Invalid, NotFound, Refused
 from .. import services
 from . import bp
@@ -34,7 +35,7 @@ def _page(store_id: int, status: int = 200, error: str | None = None, form=None,
     return render_template(
         "admin/orders.html",
         store=stores.get_store(svc.db, store_id),
-        orders=orders.day_orders(svc.db, store_id, svc.clock()),
+        orders=order_records.day_orders(svc.db, store_id, svc.clock()),
         form=form or {},
         error=error,
         problems=problems or [],
@@ -67,7 +68,7 @@ def create_order(store_id: int):
             form.get("customer_phone", ""),
             form.get("customer_name") or None,
             language=form.get("language") or None,
-            status="ready" if ready else "pending",
+            status=OrderStatus.READY if ready else OrderStatus.PENDING,
         )
     except (Invalid, Conflict) as exc:
         return _page(store_id, 422, _problem(exc), form)
@@ -85,7 +86,7 @@ def confirm_cancel(store_id: int):
     """The confirmation step: what cancelling would do, and the button that does it."""
     number = request.args.get("number", "")
     try:
-        order = orders.get_order(services().db, store_id, number)
+        order = order_records.get_order(services().db, store_id, number)
     except (NotFound, Invalid):
         return _page(store_id, 404, _words()["order_unknown"].format(number=number))
     return render_template("admin/order_cancel.html", order=order, display=display)

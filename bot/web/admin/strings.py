@@ -1,4 +1,7 @@
-"""The admin pages' words, in English and French (the signed-in person's language, or the one they pick)."""
+"""The admin pages' words, in English and French (the signed-in person's language, or the one they pick).
+
+Over 300 lines, kept whole: it is data, one dict per language with the same keys (tests/unit/test_admin_strings.py).
+"""
 
 from __future__ import annotations
 
