@@ -148,6 +148,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "une commande portant l'un de ces numéros a été créée entretemps, donc rien n'a été "
         "importé : importez le fichier de nouveau",
     },
+    # --- connecting a shop ---
+    "shopify_secret": {
+        "en": "paste the whole key Shopify shows under Webhooks (\u201cYour webhooks will be signed with\u201d)",
+        "fr": "collez la clé entière que Shopify affiche sous Webhooks (\u00ab Vos webhooks seront signés avec \u00bb)",
+    },
     "csv_repeated": {
         "en": "order {number} is also on line {line}",
         "fr": "la commande {number} est aussi à la ligne {line}",

@@ -42,6 +42,11 @@ def _number(value) -> str:
     return value.strip().lstrip("#")
 
 
+def check_number(value) -> str:
+    """An order number as every door takes it ("#1234" → "1234"); Invalid otherwise."""
+    return _number(value)
+
+
 @dataclass(frozen=True)
 class NewOrder:
     """An order's fields, checked and normalised."""

@@ -147,7 +147,17 @@ class TimerQueue(Protocol):
         ...
 
 
-class Dispatcher(InboundQueue, SpillLane, DeliveryQueue, TimerQueue, Protocol):
+class OrderEventQueue(Protocol):
+    def apply_order_event(self, event_id: int) -> None:
+        """A stored order webhook (bot/usecases/order_events.py), to be applied by a worker."""
+        ...
+
+    def apply_order_events_again(self, event_ids: list[int], hold_seconds: float) -> int:
+        """The sweep's events still not applied, each at most once per `hold_seconds`; how many were handed over."""
+        ...
+
+
+class Dispatcher(InboundQueue, SpillLane, DeliveryQueue, TimerQueue, OrderEventQueue, Protocol):
     """Everything the use cases hand to the workers."""
 
 

@@ -140,6 +140,21 @@ class InlineDispatcher:
         }
         return {t for t in timers if t in waiting}
 
+    def apply_order_event(self, event_id: int) -> None:
+        from bot.usecases.order_events import apply_event
+
+        self._check()
+        self.enqueued.append(("apply_order_event", event_id))
+        try:
+            apply_event(self.svc, event_id)
+        except Exception as exc:  # the webhook must not see a job's failure; the test must
+            self.errors.append(exc)
+
+    def apply_order_events_again(self, event_ids: list[int], hold_seconds: float) -> int:
+        for event_id in event_ids:
+            self.apply_order_event(event_id)
+        return len(event_ids)
+
     def sweep_in(self, delay: float) -> None:
         pass
 
