@@ -105,17 +105,21 @@ def register_commands(app: Flask) -> None:
     @click.argument("store_id", type=int)
     @click.option("--secret", default=None, help="the key Shopify signs webhooks with (asked for when not given)")
     @click.option("--disconnect", is_flag=True, help="forget the key: Shopify's deliveries are refused from now on")
-    def connect_shopify(store_id, secret, disconnect):
+    @click.option("--domain", default=None, help="the shop's <shop>.myshopify.com, to match ready-for-pickup events")
+    @click.option("--token", default=None, help="with --domain: a custom app's Admin API access token")
+    def connect_shopify(store_id, secret, disconnect, domain, token):
         """Connect STORE_ID to its Shopify shop: print the webhook address to give Shopify and keep the key it signs
         with (docs/integrations.md)."""
         from .usecases.errors import Invalid, NotFound
-        from .usecases.order_events import set_shopify_secret
+        from .usecases.order_events import set_shopify_api, set_shopify_secret
 
         svc = _svc()
         if not disconnect and secret is None:
             secret = click.prompt("Shopify signing key", hide_input=True)
         try:
             set_shopify_secret(svc.db, store_id, "" if disconnect else secret)
+            if disconnect or domain is not None or token is not None:
+                set_shopify_api(svc.db, store_id, None if disconnect else domain, None if disconnect else token)
         except (Invalid, NotFound) as exc:
             raise click.ClickException(str(exc)) from None
         if disconnect:

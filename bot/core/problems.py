@@ -153,6 +153,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "paste the whole key Shopify shows under Webhooks (\u201cYour webhooks will be signed with\u201d)",
         "fr": "collez la clé entière que Shopify affiche sous Webhooks (\u00ab Vos webhooks seront signés avec \u00bb)",
     },
+    "shopify_domain": {
+        "en": "must be the shop's address at Shopify, such as my-shop.myshopify.com",
+        "fr": "doit être l'adresse de la boutique chez Shopify, comme ma-boutique.myshopify.com",
+    },
     "csv_repeated": {
         "en": "order {number} is also on line {line}",
         "fr": "la commande {number} est aussi à la ligne {line}",

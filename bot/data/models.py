@@ -63,6 +63,9 @@ class Store(Base):
     # makes for any other system. Kept as given, since checking a signature needs the key itself.
     shopify_secret: Mapped[str | None] = mapped_column(String(200), nullable=True)
     webhook_secret: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # Shopify's Admin API, asked only which order a fulfillment order "prepared for pickup" belongs to.
+    shopify_domain: Mapped[str | None] = mapped_column(String(80), nullable=True)  # <shop>.myshopify.com
+    shopify_token: Mapped[str | None] = mapped_column(String(200), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     staff: Mapped[list[Staff]] = relationship(back_populates="store", order_by="Staff.id")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import secrets as random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -23,6 +24,7 @@ from ..data.models import Order, OrderEvent, Store
 from ..phones import InvalidPhone, region_of, to_e164
 from . import fields, orders, state
 from .errors import Conflict, Invalid, NotFound
+from .ports import ShopLookupError
 from .stores import get_store
 
 if TYPE_CHECKING:
@@ -51,6 +53,28 @@ def set_shopify_secret(db, store_id: int, secret) -> None:
         store.shopify_secret = value
 
 
+SHOP_DOMAIN = re.compile(r"[a-z0-9][a-z0-9-]{0,60}\.myshopify\.com")
+
+
+def set_shopify_api(db, store_id: int, domain, token) -> None:
+    """The shop's <shop>.myshopify.com address and an Admin API access token (a custom app's, with
+    read_merchant_managed_fulfillment_orders), to learn which order a "prepared for pickup" is about. Both blank:
+    forgotten."""
+    domain = fields.text_field(domain, "shopify_domain", 80, required=False)
+    token = fields.text_field(token, "shopify_token", 200, required=False)
+    if domain is not None:
+        domain = domain.lower().removeprefix("https://").rstrip("/")
+        if not SHOP_DOMAIN.fullmatch(domain):
+            raise Invalid("shopify_domain", Problem("shopify_domain"))
+    if (domain is None) != (token is None):
+        raise Invalid("shopify_token" if token is None else "shopify_domain", Problem("empty"))
+    with db.write() as session:
+        store = session.get(Store, store_id)
+        if store is None:
+            raise NotFound(f"no store {store_id}")
+        store.shopify_domain, store.shopify_token = domain, token
+
+
 def rotate_webhook_secret(db, store_id: int) -> str:
     """A new secret for the generic webhook, returned once; the old one stops working at once."""
     secret = "whsec_" + random.token_urlsafe(32)
@@ -66,11 +90,12 @@ def rotate_webhook_secret(db, store_id: int) -> str:
 class Connection:
     shopify_connected: bool
     webhook_secret: str | None
+    shopify_domain: str | None = None  # set with its token: ready-for-pickup events can be matched
 
 
 def connection(db, store_id: int) -> Connection:
     store = get_store(db, store_id)
-    return Connection(bool(store.shopify_secret), store.webhook_secret)
+    return Connection(bool(store.shopify_secret), store.webhook_secret, store.shopify_domain)
 
 
 def secret_for(db, store_id: int, source: str) -> str | None:
@@ -170,6 +195,7 @@ def apply_event(svc: Services, event_id: int) -> str:
     """Applies one stored event; its final status. Idempotent: an event already done is left alone; one left
     'applying' by a worker that died is applied again, which the order use cases make harmless."""
     now = svc.clock()
+    asked = _ask_shopify(svc, event_id)
     with svc.db.write() as session:
         event = session.get(OrderEvent, event_id)
         if event is None:
@@ -177,7 +203,7 @@ def apply_event(svc: Services, event_id: int) -> str:
         if event.status in DONE:
             return event.status
         store = state.lock_store(session, event.store_id)  # one store's events are decided one at a time
-        outcome = _decide(session, store, event)
+        outcome = _decide(session, store, event, asked)
         if isinstance(outcome, str):
             event.status, event.applied_at = outcome, now
             return outcome
@@ -193,7 +219,43 @@ def apply_event(svc: Services, event_id: int) -> str:
     return status
 
 
-def _decide(session, store: Store, event: OrderEvent) -> Plan | str:
+@dataclass(frozen=True)
+class Asked:
+    """What Shopify's Admin API said of a "prepared for pickup" that names no order."""
+
+    order_id: str | None = None
+    problem: str | None = None
+
+
+def _ask_shopify(svc: Services, event_id: int) -> Asked | None:
+    """Before any lock is taken (a network call must not hold the store): for a "prepared for pickup" that names
+    only its fulfillment order, ask Shopify which order it is, when the store gave us a way to. A transient failure
+    raises, so the job is retried and the event stays 'received' for the sweep."""
+    with svc.db.read() as session:
+        row = session.execute(
+            select(OrderEvent.status, OrderEvent.topic, OrderEvent.body, Store.shopify_domain, Store.shopify_token)
+            .join(Store, Store.id == OrderEvent.store_id)
+            .where(OrderEvent.id == event_id, OrderEvent.source == "shopify")
+        ).first()
+    if row is None or row.status in DONE or row.topic != shop_events.READY_TOPIC:
+        return None
+    try:
+        ready = shop_events.read_shopify(row.topic, json.loads(row.body))
+    except (ValueError, Unreadable):
+        return None  # _decide says why
+    if not isinstance(ready, ReadyForPickup) or ready.external_id or not ready.fulfillment_order_id:
+        return None
+    if not (row.shopify_domain and row.shopify_token):
+        return None
+    try:
+        return Asked(order_id=svc.shopify.order_of(row.shopify_domain, row.shopify_token, ready.fulfillment_order_id))
+    except ShopLookupError as exc:
+        if exc.transient:
+            raise
+        return Asked(problem=str(exc)[:150])
+
+
+def _decide(session, store: Store, event: OrderEvent, asked: Asked | None = None) -> Plan | str:
     """Inside the store lock: the event read, its facts noted on its row, and either a Plan or a final status."""
     try:
         payload = json.loads(event.body)
@@ -212,7 +274,7 @@ def _decide(session, store: Store, event: OrderEvent) -> Plan | str:
         event.note = str(exc)[:200]
         return "failed"
     if isinstance(read, ReadyForPickup):
-        return _shopify_ready(session, event, read)
+        return _shopify_ready(session, event, read, asked)
     return _shopify_order(session, store, event, read)
 
 
@@ -250,13 +312,14 @@ def _shopify_order(session, store: Store, event: OrderEvent, order: ShopOrder) -
     )
 
 
-def _shopify_ready(session, event: OrderEvent, ready: ReadyForPickup) -> Plan | str:
-    event.external_id = ready.external_id
+def _shopify_ready(session, event: OrderEvent, ready: ReadyForPickup, asked: Asked | None) -> Plan | str:
+    event.external_id = ready.external_id or (asked.order_id if asked else None)
     if not ready.pickup:
         event.note = "not a pickup"
         return "ignored"
-    if ready.external_id is None:
-        event.note = f"fulfillment order {ready.fulfillment_order_id} names no order"
+    if event.external_id is None:
+        why = asked.problem if asked and asked.problem else "no Shopify API access to ask which order it is"
+        event.note = f"fulfillment order {ready.fulfillment_order_id} names no order: {why}"[:200]
         return "unmatched"
     number = _number_of(session, event)
     if number is None:

@@ -1,4 +1,4 @@
-"""order webhooks: the stores' webhook secrets, and the order events received from shops' systems
+"""order webhooks: the stores' webhook secrets and Shopify API access, and the order events received from shops' systems
 
 Revision ID: 0004
 Revises: 0003
@@ -19,6 +19,8 @@ def upgrade() -> None:
     with op.batch_alter_table("stores") as batch:
         batch.add_column(sa.Column("shopify_secret", sa.String(length=200), nullable=True))
         batch.add_column(sa.Column("webhook_secret", sa.String(length=64), nullable=True))
+        batch.add_column(sa.Column("shopify_domain", sa.String(length=80), nullable=True))
+        batch.add_column(sa.Column("shopify_token", sa.String(length=200), nullable=True))
     op.create_table(
         "order_events",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -48,5 +50,7 @@ def downgrade() -> None:
     op.drop_index("ix_order_events_status_received", table_name="order_events")
     op.drop_table("order_events")
     with op.batch_alter_table("stores") as batch:
+        batch.drop_column("shopify_token")
+        batch.drop_column("shopify_domain")
         batch.drop_column("webhook_secret")
         batch.drop_column("shopify_secret")

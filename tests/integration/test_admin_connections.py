@@ -87,3 +87,20 @@ def test_another_stores_owner_cannot_open_the_page(svc, shop):
     assert browser.get(f"/admin/stores/{shop.store.id}/connections").status_code == 404
     assert browser.post(f"/admin/stores/{shop.store.id}/connections/secret").status_code == 404
     assert order_events.connection(svc.db, shop.store.id).webhook_secret is None
+
+
+def test_the_shops_api_access_is_saved_and_a_foreign_address_refused(sophie, shop, svc):
+    base = f"/admin/stores/{shop.store.id}"
+    page = sophie.submit(
+        f"{base}/connections/shopify-api",
+        {"shopify_domain": "plein-air-laurier.myshopify.com", "shopify_token": "shpat_" + "b" * 32},
+    )
+    assert "Accès Shopify enregistré" in notices(page)[0]
+    assert "plein-air-laurier.myshopify.com" in page and "shpat_" not in page
+    assert order_events.connection(svc.db, shop.store.id).shopify_domain == "plein-air-laurier.myshopify.com"
+
+    response = sophie.post(
+        f"{base}/connections/shopify-api", {"shopify_domain": "169.254.169.254", "shopify_token": "shpat_x"}
+    )
+    assert response.status_code == 422 and "myshopify.com" in field_errors(text_of(response))[0]
+    assert order_events.connection(svc.db, shop.store.id).shopify_domain == "plein-air-laurier.myshopify.com"

@@ -9,8 +9,11 @@ from sqlalchemy import func, select
 
 from bot.data.models import Order, OrderEvent
 from bot.usecases import order_events
+from bot.usecases.errors import Invalid
+from bot.usecases.ports import ShopLookupError
 from bot.usecases.timers import sweep
 from tests.support.conversation import demo_team
+from tests.support.fakes import FakeShopify
 from tests.support.shopify import SHOPIFY_SECRET, changed, fixture, shopify_delivery
 
 MARIE = "+15145550123"
@@ -213,6 +216,58 @@ def test_shopifys_documented_ready_payload_names_no_order_and_is_kept_unmatched(
 
     assert events(shop.svc)[-1] == ("fulfillment_orders/line_items_prepared_for_pickup", "unmatched")
     assert shop.order_state("1234")["status"] == "pending"
+
+
+def documented_ready(fulfillment_order_id="6841237405805"):
+    payload = fixture("fulfillment_order_prepared_for_pickup_documented")
+    payload["fulfillment_order"]["id"] = f"gid://shopify/FulfillmentOrder/{fulfillment_order_id}"
+    return payload
+
+
+def test_with_api_access_shopify_is_asked_which_order_a_documented_ready_payload_is(shop, svc):
+    svc.shopify = FakeShopify({"6841237405805": "5783206707309"})
+    order_events.set_shopify_api(svc.db, shop.store.id, "plein-air-laurier.myshopify.com", "shpat_" + "a" * 32)
+    post(shop, "orders/create", fixture("order_pickup"))
+
+    post(shop, "fulfillment_orders/line_items_prepared_for_pickup", documented_ready())
+
+    assert svc.shopify.asked == [("plein-air-laurier.myshopify.com", "shpat_" + "a" * 32, "6841237405805")]
+    assert shop.order_state("1234")["status"] == "ready"
+    assert len(shop.customer(MARIE).new()) == 1
+
+
+def test_shopify_unreachable_leaves_the_ready_event_for_the_sweep_which_applies_it_later(shop, svc):
+    svc.shopify = FakeShopify({"6841237405805": "5783206707309"})
+    svc.shopify.failures.append(ShopLookupError("Shopify answered 503", transient=True))
+    order_events.set_shopify_api(svc.db, shop.store.id, "plein-air-laurier.myshopify.com", "shpat_x")
+    post(shop, "orders/create", fixture("order_pickup"))
+
+    body, headers = shopify_delivery("fulfillment_orders/line_items_prepared_for_pickup", documented_ready())
+    assert shop.client.post(f"/webhooks/shopify/{shop.store.id}", data=body, headers=headers).status_code == 200
+    assert isinstance(svc.dispatcher.errors.pop(0), ShopLookupError)  # the job failed: RQ would retry it
+    assert events(svc)[-1] == ("fulfillment_orders/line_items_prepared_for_pickup", "received")
+
+    svc.clock.advance(120)
+    assert sweep(svc)["order_events"] == 1
+    assert shop.order_state("1234")["status"] == "ready"
+
+
+def test_a_token_shopify_refuses_leaves_the_event_unmatched_saying_why(shop, svc):
+    svc.shopify = FakeShopify()
+    svc.shopify.failures.append(ShopLookupError("Shopify answered 401", transient=False))
+    order_events.set_shopify_api(svc.db, shop.store.id, "plein-air-laurier.myshopify.com", "shpat_old")
+    post(shop, "orders/create", fixture("order_pickup"))
+    post(shop, "fulfillment_orders/line_items_prepared_for_pickup", documented_ready())
+
+    with svc.db.read() as session:
+        last = session.scalars(select(OrderEvent).order_by(OrderEvent.id.desc())).first()
+    assert last.status == "unmatched" and "401" in last.note
+
+
+@pytest.mark.parametrize("domain", ["evil.example.com", "shop.myshopify.com.evil.io", "http://127.0.0.1", "a b"])
+def test_only_a_myshopify_address_is_taken_for_the_api(shop, svc, domain):
+    with pytest.raises(Invalid):
+        order_events.set_shopify_api(svc.db, shop.store.id, domain, "shpat_x")
 
 
 def test_an_event_stored_while_the_queue_was_down_is_applied_by_the_sweep(shop, svc):

@@ -188,7 +188,23 @@ class InlineDispatcher:
                     outbox.deliver(self.svc, message_id)
 
 
+class FakeShopify:
+    """Shopify's Admin API as a dict: fulfillment order id → order id; can be told to fail the next lookups."""
+
+    def __init__(self, orders: dict[str, str] | None = None):
+        self.orders = dict(orders or {})
+        self.asked: list[tuple[str, str, str]] = []
+        self.failures: list[ports.ShopLookupError] = []
+
+    def order_of(self, shop_domain: str, access_token: str, fulfillment_order_id: str) -> str | None:
+        self.asked.append((shop_domain, access_token, fulfillment_order_id))
+        if self.failures:
+            raise self.failures.pop(0)
+        return self.orders.get(fulfillment_order_id)
+
+
 if TYPE_CHECKING:  # mypy checks that each fake fits its seam
     _sender: ports.TextSender = FakeSender()
     _dispatcher: ports.Dispatcher = InlineDispatcher()
     _clock: ports.Clock = FakeClock()
+    _shopify: ports.ShopifyOrders = FakeShopify()

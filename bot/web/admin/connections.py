@@ -27,6 +27,7 @@ def _page(store_id: int, new_secret: str | None = None, errors=None, error=None,
         store=stores.get_store(services().db, store_id),
         urls=webhook_urls(store_id),
         shopify_connected=link.shopify_connected,
+        shopify_domain=link.shopify_domain,
         secret_tail=secret[-4:] if secret else None,
         new_secret=new_secret,
         errors=errors or {},
@@ -49,6 +50,19 @@ def shopify_secret(store_id: int):
         return _page(store_id, errors=fields, error=message, status=422)
     said = "shopify_saved" if secret.strip() else "shopify_disconnected"
     return done(words()[said], "admin.connections", anchor="shopify", store_id=store_id)
+
+
+@bp.post("/stores/<int:store_id>/connections/shopify-api")
+def shopify_api(store_id: int):
+    domain, token = text("shopify_domain"), text("shopify_token")
+    try:
+        order_events.set_shopify_api(services().db, store_id, domain, token)
+    except Invalid as exc:
+        t = words()
+        fields, message = refusal(exc, {"shopify_domain": t["shopify_domain"], "shopify_token": t["shopify_token"]})
+        return _page(store_id, errors=fields, error=message, status=422)
+    said = "shopify_api_saved" if domain.strip() else "shopify_api_forgotten"
+    return done(words()[said], "admin.connections", anchor="shopify-api", store_id=store_id)
 
 
 @bp.get("/stores/<int:store_id>/connections/secret")
