@@ -380,7 +380,7 @@ def document(server: str = "") -> dict:
             "/webhooks/orders/{store_id}": {
                 "post": {
                     "summary": "An order event from the shop's own system (POS, e-commerce, no-code tool)",
-                    "description": "Signed with the store's webhook secret (admin pages, Connections; or "
+                    "description": "Signed with the store's webhook secret (the admin pages' Online store page, or "
                     "`rotate-webhook-secret STORE_ID`) instead of a bearer token. The event is stored before the "
                     "answer and applied by a worker, exactly as the API's create, ready and cancel would: the "
                     "customer is texted when the order becomes ready. docs/integrations.md has an example.",
