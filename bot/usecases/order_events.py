@@ -486,6 +486,28 @@ def orders_without_phone(db, store_id: int, limit: int = 50) -> list[HeldOrder]:
     return held[:limit]
 
 
+@dataclass(frozen=True)
+class Delivery:
+    received_at: datetime
+    source: str
+    topic: str
+    number: str | None
+    status: str
+
+
+def recent_deliveries(db, store_id: int, limit: int = 10) -> list[Delivery]:
+    """The store's latest order webhooks and what became of each, newest first: how an owner sees that the
+    connection works (or why an order did not come in)."""
+    with db.read() as session:
+        rows = session.execute(
+            select(OrderEvent.received_at, OrderEvent.source, OrderEvent.topic, OrderEvent.number, OrderEvent.status)
+            .where(OrderEvent.store_id == store_id)
+            .order_by(OrderEvent.id.desc())
+            .limit(limit)
+        ).all()
+    return [Delivery(*row) for row in rows]
+
+
 def stuck_events(db, now: datetime, after_seconds: float, limit: int = 100) -> list[int]:
     """Events stored but not applied after `after_seconds`: Redis lost their job, or a worker died applying them."""
     with db.read() as session:

@@ -44,6 +44,10 @@ def test_pasting_shopifys_key_connects_the_shop_and_orders_come_in(sophie, shop,
     assert shop.client.post(f"/webhooks/shopify/{shop.store.id}", data=body, headers=headers).status_code == 200
     assert shop.order_state("1234")["status"] == "pending"
 
+    deliveries = sophie.page(f"{base}/connections")
+    assert "Derniers envois reçus" in deliveries and "orders/create" in deliveries and "#1234" in deliveries
+    assert "traité" in deliveries
+
     page = sophie.submit(f"{base}/connections/shopify", {"shopify_secret": ""})
     assert "Shopify déconnectée" in notices(page)[0]
     assert shop.client.post(f"/webhooks/shopify/{shop.store.id}", data=body, headers=headers).status_code == 401

@@ -4,6 +4,8 @@ confirmation, shown once). Each form calls one use case of bot/usecases/order_ev
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from flask import render_template, url_for
 
 from ...usecases import order_events, stores
@@ -22,9 +24,15 @@ def _page(store_id: int, new_secret: str | None = None, errors=None, error=None,
     """`new_secret` is shown this once, right after it was made."""
     link = order_events.connection(services().db, store_id)
     secret = link.webhook_secret
+    store = stores.get_store(services().db, store_id)
+    zone = ZoneInfo(store.timezone)
     return render_template(
         "admin/connections.html",
-        store=stores.get_store(services().db, store_id),
+        store=store,
+        deliveries=[
+            (d.received_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"), d.source, d.topic, d.number, d.status)
+            for d in order_events.recent_deliveries(services().db, store_id)
+        ],
         urls=webhook_urls(store_id),
         shopify_connected=link.shopify_connected,
         shopify_domain=link.shopify_domain,
