@@ -33,8 +33,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SOURCES = ("shopify", "generic")
-# Events whose state counts when deciding whether a newer one was seen already.
-SEEN = ("applying", "applied", "ignored", "no_phone")
+# Events whose state counts when deciding whether a newer one was seen already (a cancellation waiting for its
+# order included).
+SEEN = ("applying", "applied", "ignored", "no_phone", "unmatched")
 DONE = ("applied", "ignored", "stale", "no_phone", "unmatched", "failed")
 
 
@@ -215,7 +216,7 @@ def apply_event(svc: Services, event_id: int) -> str:
         event.status, event.note, event.applied_at = status, note, now
         external_id, source = event.external_id, event.source
     if plan.action == "create" and status == "applied":
-        _ready_waiting(svc, store_id, source, external_id)
+        _waiting_for_order(svc, store_id, source, external_id)
     return status
 
 
@@ -286,10 +287,15 @@ def _shopify_order(session, store: Store, event: OrderEvent, order: ShopOrder) -
         return "stale"
     ours = _order_here(session, store.id, order.number)
     if order.cancelled or event.topic == "orders/cancelled":
-        if ours is None:
+        if ours is not None:
+            return Plan("cancel", number=ours.number)
+        if not order.pickup:
             event.note = "not an order here"
             return "ignored"
-        return Plan("cancel", number=ours.number)
+        # Its creation may still be on its way (or being applied by another worker): applied once the order is
+        # here, and meanwhile it makes any older creation stale.
+        event.note = "the order has not come in yet"
+        return "unmatched"
     if ours is not None:
         return "applied"  # known here already: what changed in Shopify since (items, notes) is not ours to follow
     if not order.pickup:
@@ -324,7 +330,7 @@ def _shopify_ready(session, event: OrderEvent, ready: ReadyForPickup, asked: Ask
     number = _number_of(session, event)
     if number is None:
         event.note = "the order has not come in yet"
-        return "unmatched"  # applied once the order comes in (_ready_waiting)
+        return "unmatched"  # applied once the order comes in (_waiting_for_order)
     event.number = number
     return Plan("ready", number=number)
 
@@ -380,8 +386,9 @@ def _run(svc: Services, store_id: int, plan: Plan) -> tuple[str, str | None]:
     return "applied", None
 
 
-def _ready_waiting(svc: Services, store_id: int, source: str, external_id: str | None) -> None:
-    """ "Ready" events that came before their order (deliveries come out of order): applied now that it is here."""
+def _waiting_for_order(svc: Services, store_id: int, source: str, external_id: str | None) -> None:
+    """Ready and cancelled events that came before their order (deliveries come out of order, and two workers may
+    apply a creation and its cancellation at once): applied now that it is here."""
     if external_id is None:
         return
     with svc.db.write() as session:

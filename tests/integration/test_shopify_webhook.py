@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.data.models import Order, OrderEvent
-from bot.usecases import order_events
+from bot.usecases import order_events, orders
 from bot.usecases.errors import Invalid
 from bot.usecases.ports import ShopLookupError
 from bot.usecases.timers import sweep
@@ -161,7 +161,34 @@ def test_an_older_update_after_a_newer_one_changes_nothing(shop):
     post(shop, "orders/create", order)  # then the older one
 
     assert orders_count(shop.svc) == 0
-    assert events(shop.svc) == [("orders/cancelled", "ignored"), ("orders/create", "stale")]
+    assert events(shop.svc) == [("orders/cancelled", "unmatched"), ("orders/create", "stale")]
+
+
+def test_a_cancellation_decided_while_its_creation_was_being_applied_still_cancels_the_order(shop, svc, monkeypatch):
+    order = fixture("order_pickup")
+    svc.dispatcher.broken = True  # both stored, neither applied yet: two workers will take them
+    post(shop, "orders/create", order)
+    cancelled = changed(order, cancelled_at="2026-12-05T09:40:00-05:00", updated_at="2026-12-05T09:40:01-05:00")
+    post(shop, "orders/cancelled", cancelled)
+    svc.dispatcher.broken = False
+    create = orders.create_order
+
+    def second_worker_first(*args, **kwargs):
+        # The first worker has decided to create the order; before it lands, the second decides the cancellation.
+        assert order_events.apply_event(svc, 2) == "unmatched"
+        return create(*args, **kwargs)
+
+    monkeypatch.setattr(orders, "create_order", second_worker_first)
+    order_events.apply_event(svc, 1)
+
+    assert shop.order_state("1234")["status"] == "cancelled"
+    assert events(svc) == [("orders/create", "applied"), ("orders/cancelled", "applied")]
+
+
+def test_the_cancellation_of_an_order_shipped_elsewhere_is_ignored(shop):
+    shipped = fixture("order_shipping")
+    post(shop, "orders/cancelled", changed(shipped, cancelled_at="2026-12-05T09:40:00-05:00"))
+    assert events(shop.svc) == [("orders/cancelled", "ignored")]
 
 
 def test_an_older_update_does_not_undo_a_cancellation(shop):
