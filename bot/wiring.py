@@ -14,7 +14,7 @@ from config.settings import Settings
 
 from .data.db import Database
 from .notices import RedisNotices
-from .usecases.ports import Clock, Dispatcher, SendSlots, TextIntake, TextSender
+from .usecases.ports import Clock, Dispatcher, SendSlots, ShopifyOrders, TextIntake, TextSender
 
 if TYPE_CHECKING:
     from redis import Redis
@@ -41,6 +41,8 @@ class Services:
     limiter: SendSlots | None = None
     # The stores' own numbers, cached per process for the webhook (bot/usecases/receiving.py).
     store_numbers: StoreNumbers = field(default_factory=lambda: _store_numbers())
+    # Asks Shopify which order a fulfillment order is (bot/usecases/order_events.py); a fake in tests.
+    shopify: ShopifyOrders = field(default_factory=lambda: _shopify())
     _intake: TextIntake | None = field(default=None, init=False, repr=False)
     _notices: RedisNotices | None = field(default=None, init=False, repr=False)
 
@@ -83,6 +85,12 @@ def _store_numbers() -> StoreNumbers:
     from .usecases.receiving import StoreNumbers
 
     return StoreNumbers()
+
+
+def _shopify() -> ShopifyOrders:
+    from .shopify_admin import ShopifyAdmin
+
+    return ShopifyAdmin()
 
 
 def _intake(svc: Services) -> TextIntake:

@@ -58,6 +58,11 @@ __all__ = [
 MAX_ITEMS = 200
 
 
+def check_number(value) -> str:
+    """An order number as every door takes it ("#1234" → "1234"); Invalid otherwise."""
+    return fields.order_number(value)
+
+
 @dataclass(frozen=True)
 class NewOrder:
     """An order's fields, checked and normalised."""

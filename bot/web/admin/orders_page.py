@@ -3,13 +3,15 @@ script), or import a day's CSV file. Each form calls one use case of bot/usecase
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from flask import flash, redirect, render_template, request, url_for
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from ...core.problems import describe
 from ...core.statuses import OrderStatus
 from ...phones import display
-from ...usecases import order_records, orders, stores
+from ...usecases import order_events, order_records, orders, stores
 from ...usecases.errors import Conflict, Invalid, NotFound, Refused
 from .. import services
 from . import bp
@@ -32,10 +34,17 @@ def _words() -> dict:
 
 def _page(store_id: int, status: int = 200, error: str | None = None, form=None, problems=None):
     svc = services()
+    store = stores.get_store(svc.db, store_id)
+    zone = ZoneInfo(store.timezone)
     return render_template(
         "admin/orders.html",
-        store=stores.get_store(svc.db, store_id),
+        store=store,
         orders=order_records.day_orders(svc.db, store_id, svc.clock()),
+        # Orders from the shop's system with no phone to text: flagged here, never dropped.
+        held=[
+            (h.number or "?", h.customer_name or "–", h.received_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"))
+            for h in order_events.orders_without_phone(svc.db, store_id)
+        ],
         form=form or {},
         error=error,
         problems=problems or [],
