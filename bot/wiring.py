@@ -14,7 +14,7 @@ from config.settings import Settings
 
 from .data.db import Database
 from .notices import RedisNotices
-from .usecases.ports import Clock, Dispatcher, SendSlots, TextIntake, TextSender
+from .usecases.ports import Clock, Dispatcher, MediaStore, SendSlots, TextIntake, TextSender
 
 if TYPE_CHECKING:
     from redis import Redis
@@ -41,6 +41,8 @@ class Services:
     limiter: SendSlots | None = None
     # The stores' own numbers, cached per process for the webhook (bot/usecases/inbound.py).
     store_numbers: StoreNumbers = field(default_factory=lambda: _store_numbers())
+    # The pictures customers send, as the carrier holds them (none on the console transport).
+    media: MediaStore = field(default_factory=lambda: _console_media())
     _intake: TextIntake | None = field(default=None, init=False, repr=False)
     _notices: RedisNotices | None = field(default=None, init=False, repr=False)
 
@@ -77,6 +79,25 @@ class Services:
 
 
 _INTAKE_LOCK = threading.Lock()
+
+
+def _console_media() -> MediaStore:
+    from .messaging.media import ConsoleMedia
+
+    return ConsoleMedia()
+
+
+def make_media(settings: Settings) -> MediaStore:
+    from .messaging.media import TwilioMedia
+
+    if settings.sms_transport == "twilio":
+        return TwilioMedia(
+            settings.twilio_account_sid,
+            settings.twilio_auth_token,
+            settings.twilio_api_base_url,
+            timeout=settings.twilio_timeout_seconds,
+        )
+    return _console_media()
 
 
 def _store_numbers() -> StoreNumbers:
@@ -160,6 +181,7 @@ def _build(settings: Settings, role: str) -> tuple[Services, RQDispatcher]:
         sender=make_sender(settings),
         send_inline=(role == "worker"),
         limiter=make_limiter(settings, redis),
+        media=make_media(settings),
     )
     return services, dispatcher
 

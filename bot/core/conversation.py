@@ -145,6 +145,13 @@ class CompleteHandoff:
 
 
 @dataclass(frozen=True)
+class AttachPhoto:
+    """The picture(s) the customer's message carries go on the handoff (staff alerts then carry it as MMS)."""
+
+    handoff_id: int = NEW_HANDOFF
+
+
+@dataclass(frozen=True)
 class Schedule:
     """A timed job: "escalate" (with its level) or "nudge" (alert even without a spot)."""
 
@@ -165,6 +172,7 @@ Effect = (
     | LinkOrder
     | ClaimHandoff
     | CompleteHandoff
+    | AttachPhoto
     | Schedule
 )
 
@@ -189,6 +197,8 @@ def handoff_vars(h: HandoffView, now: datetime | None = None) -> dict:
         where_en, where_fr = "at the door", "à la porte"
     elif h.spot:
         where_en, where_fr = f"spot {h.spot}", f"place {h.spot}"
+    elif h.has_photo:
+        where_en, where_fr = "car in the photo", "auto sur la photo"
     else:
         where_en, where_fr = "spot not given yet", "place pas encore donnée"
     return {
@@ -248,9 +258,13 @@ def decide_customer(
     found_order: OrderView | None = None,
     text: str = "",
     keyword_reply: dict | None = None,
+    photo: bool = False,
 ) -> list[Effect]:
     """`found_order`: the store's order whose number the text gave, looked up by the caller; `text`: as typed;
-    `keyword_reply`: the owner's reply when the text is one of the store's keywords ({"text_en", "text_fr"})."""
+    `keyword_reply`: the owner's reply when the text is one of the store's keywords ({"text_en", "text_fr"});
+    `photo`: the message carries a picture (MMS/WhatsApp), which goes on the handoff."""
+    if photo:
+        return with_photo(m, store, c, staff, now, found_order, text, keyword_reply)
     if not c.opted_out:
         return _customer(m, store, c, staff, now, found_order, text, keyword_reply)
     if m.intent == "start":
@@ -265,6 +279,53 @@ def decide_customer(
         for e in _customer(m, store, c, staff, now, found_order, text, keyword_reply)
         if not isinstance(e, (Reply, TextCustomer))
     ]
+
+
+def with_photo(
+    m: Meaning,
+    store: StoreView,
+    c: CustomerView,
+    staff: list[StaffView],
+    now: datetime,
+    found_order: OrderView | None,
+    text: str,
+    keyword_reply: dict | None,
+) -> list[Effect]:
+    """A message with a picture. Alone (no words), from a customer with a ready order, on the way, or asked for their
+    spot, it says "I'm here": the picture shows staff the car, so nobody waits for a spot number. With words, they
+    are understood as usual. Either way the picture goes on the handoff, before any staff text, so the alerts carry
+    it; a picture sent while already waiting reaches the staff concerned on its own."""
+    h = c.handoff
+    alone = m.intent == "other" and not text.strip()
+    checking_in = h is None or h.status == "on_the_way" or c.awaiting == "spot"
+    if alone and checking_in and (h is not None or any(o.status == "ready" for o in c.orders)):
+        m = m._replace(intent="arrived")
+    # What the decision sees: the picture as part of what they said ("pending" is merged into the details of the
+    # check-in), and on their handoff.
+    seen = replace(
+        c, pending={**(c.pending or {}), "photo": True}, handoff=replace(h, has_photo=True) if h is not None else None
+    )
+    effects = [_unmarked(e) for e in decide_customer(m, store, seen, staff, now, found_order, text, keyword_reply)]
+    at = next((i for i, e in enumerate(effects) if isinstance(e, (OpenHandoff, UpdateHandoff))), None)
+    if at is not None:
+        first = effects[at]
+        ref = first.handoff_id if isinstance(first, UpdateHandoff) else NEW_HANDOFF
+        return effects[: at + 1] + [AttachPhoto(ref)] + effects[at + 1 :]
+    if h is None:
+        return effects  # no pickup to attach it to (no order, paused, after hours)
+    if alone and h.status in AT_STORE and h.alerted:
+        who = (h.claimed_by_id,) if h.status == "claimed" and h.claimed_by_id else on_duty(staff)
+        v = handoff_vars(replace(h, has_photo=True), now)
+        return [AttachPhoto(h.id), *effects, TextStaff(who, "staff_photo", v, handoff_id=h.id)]
+    return [AttachPhoto(h.id), *effects]
+
+
+def _unmarked(e: Effect) -> Effect:
+    """The picture is this message's, not something to remember for their next text (it is on no handoff yet)."""
+    if isinstance(e, UpdateCustomer) and isinstance(e.changes.get("pending"), dict) and "photo" in e.changes["pending"]:
+        pending = {k: v for k, v in e.changes["pending"].items() if k != "photo"}
+        return UpdateCustomer({**e.changes, "pending": pending or None})
+    return e
 
 
 def _customer(
@@ -410,7 +471,9 @@ def _arrive(
         "vehicle": details.get("vehicle"),
         "note": details.get("note"),
     }
-    needs_spot = location == "car" and not spot and not c.opted_out  # no asking someone we cannot text
+    # No asking someone we cannot text; nor someone whose photo of the car already shows staff where it is.
+    has_photo = h is not None and h.has_photo or bool(details.get("photo"))
+    needs_spot = location == "car" and not spot and not c.opted_out and not has_photo
     alert = ready and not needs_spot
     effects: list[Effect] = []
     if h is None:
@@ -452,6 +515,7 @@ def _arrive(
         note=fields["note"],
         unverified_phone=unverified or bool(h and h.unverified_phone),
         customer_opted_out=c.opted_out,
+        has_photo=has_photo,
     )
     v = handoff_vars(view)
     if needs_spot:

@@ -175,6 +175,9 @@ class Handoff(Base):
     alerted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     escalation_level: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The customer's latest photo of their car (photos.id; no foreign key: the retention run deletes photos and
+    # clears this in one go). Read with the handoff, so an alert carries it without another query.
+    photo_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
     store: Mapped[Store] = relationship()
     customer: Mapped[Customer] = relationship()
@@ -219,6 +222,26 @@ class Message(Base):
     processed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     status_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # in: the media Twilio holds for an MMS/WhatsApp message, [{"url", "type"}], as the webhook gave them.
+    media: Mapped[list | None] = mapped_column(JSON(none_as_null=True), nullable=True)
+    # out: the photo (photos.id) sent with the text as MMS.
+    photo_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class Photo(Base):
+    """A customer's picture of their car, held at Twilio (its media URL) and shown to staff through a signed link
+    (bot/web/photos.py) until the retention run deletes it here and at Twilio."""
+
+    __tablename__ = "photos"
+    __table_args__ = (Index("ix_photos_created", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"))
+    handoff_id: Mapped[int | None] = mapped_column(ForeignKey("handoffs.id"), nullable=True)
+    message_sid: Mapped[str] = mapped_column(String(64))  # the inbound MMS that carried it
+    url: Mapped[str] = mapped_column(Text)  # Twilio's media URL (fetching it needs the account's credentials)
+    content_type: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class LoginLink(Base):

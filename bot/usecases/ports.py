@@ -37,6 +37,7 @@ class Outgoing:
     body: str
     key: str  # stable per outbox row: the same text always carries the same key
     status_callback: str | None = None
+    media_urls: tuple[str, ...] = ()  # sent as MMS: pictures the carrier fetches from these URLs
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,27 @@ class SendSlots(Protocol):
 
     def take_now(self, texts: list[tuple[str, bool]]) -> list[bool]:
         """For each (sending number, urgent), in order: whether a slot was free at once (and is now taken)."""
+        ...
+
+
+# --- pictures customers sent (MMS/WhatsApp media, held at Twilio) -----------------------------------
+
+
+class MediaGone(Exception):
+    """The carrier no longer holds that picture (deleted, or never there)."""
+
+
+class MediaStore(Protocol):
+    """The pictures customers send, as the carrier holds them (Twilio's media URLs need the account's credentials)."""
+
+    def fetch(self, url: str) -> tuple[str, bytes]:
+        """(content type, bytes) of the picture at `url`. Raises MediaGone, or bot.messaging.errors.SendError when
+        the carrier cannot be asked now."""
+        ...
+
+    def delete(self, url: str) -> None:
+        """Delete the picture at the carrier; one already gone is no error. Raises SendError when it cannot be
+        done now (the next retention run tries again)."""
         ...
 
 

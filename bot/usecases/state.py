@@ -112,6 +112,7 @@ def handoff_view(h: Handoff) -> HandoffView:
         arrived_at=h.arrived_at,
         orders_ready=any(o.status == "ready" for o in orders),
         customer_opted_out=h.customer.opted_out,
+        has_photo=h.photo_id is not None,
     )
 
 

@@ -18,6 +18,7 @@ def register(app: Flask) -> None:
     from .home import bp as home_bp
     from .metrics import bp as metrics_bp
     from .pages import init_app as init_pages
+    from .photos import bp as photos_bp
     from .simulator import bp as simulator_bp
     from .twilio import bp as twilio_bp
 
@@ -30,3 +31,4 @@ def register(app: Flask) -> None:
     app.register_blueprint(simulator_bp)
     app.register_blueprint(admin_bp)
     app.register_blueprint(home_bp)
+    app.register_blueprint(photos_bp)

@@ -44,6 +44,7 @@ STRINGS = {
         "not_ready": "Order NOT ready",
         "unverified": "Phone not on file: check the name",
         "no_texts": "Opted out of texts: can't be texted back",
+        "photo": "Photo of the car",
         "note": "Note",
         "nobody_waiting": "Nobody is waiting.",
         "nobody_claimed": "Nothing taken.",
@@ -89,6 +90,7 @@ STRINGS = {
         "unverified": "Numéro inconnu : vérifiez le nom",
         "note": "Note",
         "no_texts": "A refusé les textos : impossible de lui répondre",
+        "photo": "Photo de l'auto",
         "nobody_waiting": "Personne n'attend.",
         "nobody_claimed": "Rien de pris.",
         "nobody_coming": "Personne en route.",
@@ -202,7 +204,7 @@ def leave(token: str):
 def state(token: str):
     store = _store(token)
     svc = services()
-    return jsonify(board.board_state(svc.db, store["id"], svc.clock()))
+    return jsonify(board.board_state(svc.db, store["id"], svc.clock(), svc.settings.secret_key))
 
 
 @bp.get("/<token>/events")
@@ -213,7 +215,7 @@ def events(token: str):
     stream = live_stream(
         svc,
         store_id,
-        lambda: board.board_version(svc.db, store_id, svc.clock()),
+        lambda: board.board_version(svc.db, store_id, svc.clock(), svc.settings.secret_key),
         current_app.config.get("ARRIVEE_STREAM_SECONDS", STREAM_SECONDS),
         current_app.config.get("ARRIVEE_STREAM_POLL_SECONDS", POLL_SECONDS),
     )

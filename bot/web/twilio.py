@@ -131,9 +131,34 @@ def inbound_sms(form: TwilioForm):
         return _bad("MessageSid is not a Twilio SID")
     receive_inbound(
         services(),
-        InboundText(sid=sid, from_addr=from_addr[:64], to_addr=to_addr[:64], body=_clean(form.first("Body"))),
+        InboundText(
+            sid=sid,
+            from_addr=from_addr[:64],
+            to_addr=to_addr[:64],
+            body=_clean(form.first("Body")),
+            media=_media(form),
+        ),
     )
     return Response(EMPTY_TWIML, mimetype="text/xml")
+
+
+MAX_MEDIA = 10  # Twilio's own limit per message
+_MEDIA_TYPE = re.compile(r"[a-z]+/[a-z0-9.+-]{1,80}")
+
+
+def _media(form: TwilioForm) -> tuple[tuple[str, str], ...]:
+    """(URL, content type) of each attachment of an MMS/WhatsApp message (NumMedia, MediaUrlN,
+    MediaContentTypeN); whatever is not an http(s) URL and a MIME type is left out."""
+    count = form.first("NumMedia") or "0"
+    if not (count.isascii() and count.isdigit()):
+        return ()
+    found = []
+    for i in range(min(int(count), MAX_MEDIA)):
+        url = _clean(form.first(f"MediaUrl{i}")).strip()
+        kind = _clean(form.first(f"MediaContentType{i}")).strip().lower()
+        if url.startswith(("https://", "http://")) and len(url) <= 1000 and _MEDIA_TYPE.fullmatch(kind):
+            found.append((url, kind))
+    return tuple(found)
 
 
 @bp.post("/status")

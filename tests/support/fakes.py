@@ -43,6 +43,31 @@ class FakeSender:
         self.outbox.clear()
 
 
+class FakeMedia:
+    """Twilio's media store: pictures by URL, fetched and deleted; `fail_deletes` makes the next deletes fail."""
+
+    def __init__(self):
+        self.pictures: dict[str, tuple[str, bytes]] = {}
+        self.deleted: list[str] = []
+        self.fail_deletes = 0
+
+    def add(self, url: str, kind: str = "image/jpeg", data: bytes = b"\xff\xd8 a red Civic") -> str:
+        self.pictures[url] = (kind, data)
+        return url
+
+    def fetch(self, url: str) -> tuple[str, bytes]:
+        if url not in self.pictures:
+            raise ports.MediaGone(url)
+        return self.pictures[url]
+
+    def delete(self, url: str) -> None:
+        if self.fail_deletes:
+            self.fail_deletes -= 1
+            raise classify(503, 20503, "scripted failure")
+        self.pictures.pop(url, None)
+        self.deleted.append(url)
+
+
 class FakeClock:
     def __init__(self, start: datetime | None = None):
         self.now = start or datetime(2026, 11, 26, 15, 0, tzinfo=UTC)
@@ -177,3 +202,4 @@ if TYPE_CHECKING:  # mypy checks that each fake fits its seam
     _sender: ports.TextSender = FakeSender()
     _dispatcher: ports.Dispatcher = InlineDispatcher()
     _clock: ports.Clock = FakeClock()
+    _media: ports.MediaStore = FakeMedia()
