@@ -59,6 +59,8 @@ class Store(Base):
     pause_message: Mapped[str | None] = mapped_column(Text, nullable=True)
     board_token: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # E.164: called (voice, Twilio) when an arrival is still unclaimed after the last text escalation.
+    landline: Mapped[str | None] = mapped_column(String(20), nullable=True)
 
     staff: Mapped[list[Staff]] = relationship(back_populates="store", order_by="Staff.id")
 
@@ -242,6 +244,24 @@ class Photo(Base):
     url: Mapped[str] = mapped_column(Text)  # Twilio's media URL (fetching it needs the account's credentials)
     content_type: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Call(Base):
+    """The voice call to the store's landline about one unclaimed handoff: at most one per handoff (unique)."""
+
+    __tablename__ = "calls"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"))
+    handoff_id: Mapped[int] = mapped_column(ForeignKey("handoffs.id"), unique=True)
+    to_number: Mapped[str] = mapped_column(String(20))  # the landline called, E.164
+    # placing → placed (Twilio took it) | failed; then answered (a key other than 1, or none) | claimed
+    status: Mapped[str] = mapped_column(String(12), default="placing")
+    twilio_sid: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    digits: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    claimed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class LoginLink(Base):

@@ -167,8 +167,8 @@ class RQDispatcher:
         # Named after the queue: stacks sharing one Redis (tests, staging) must not overwrite each other's timers.
         if job == "escalate":
             return job_id(self.name, "escalate", handoff_id, level)
-        if job == "nudge":
-            return job_id(self.name, "nudge", handoff_id)
+        if job in ("nudge", "call"):
+            return job_id(self.name, job, handoff_id)
         raise ValueError(f"unknown timer {job!r}")
 
     def schedule(self, job: str, handoff_id: int, level: int, delay: float) -> None:

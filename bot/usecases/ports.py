@@ -108,6 +108,18 @@ class MediaStore(Protocol):
         ...
 
 
+# --- calling the store's phone ----------------------------------------------------------------------
+
+
+class Caller(Protocol):
+    """Places a voice call (Twilio's Calls API): when answered, the carrier asks `url` (our signed voice webhook)
+    what to say."""
+
+    def call(self, to: str, from_: str, url: str) -> str:
+        """The call's SID. Raises bot.messaging.errors.SendError when it could not be placed."""
+        ...
+
+
 # --- handing work to the workers -------------------------------------------------------------------
 # Every method may raise when the queue is away (Redis down): the database holds the work, and the sweep
 # (bot/usecases/timers.py) finds it again.

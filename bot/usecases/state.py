@@ -29,6 +29,7 @@ def store_view(store: Store, now: datetime) -> StoreView:
         open_now=is_open(store.hours, store.timezone, now),
         hours_en=describe_hours(store.hours, "en"),
         hours_fr=describe_hours(store.hours, "fr"),
+        has_landline=bool(store.landline),
     )
 
 

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.exc import InterfaceError, OperationalError
 
-from ..core.conversation import SPOT_GRACE_SECONDS, decide_escalation, decide_nudge
-from ..data.models import Handoff, Message, Order, Store
-from . import state
+from ..core.conversation import CALL_LEVEL, SPOT_GRACE_SECONDS, decide_escalation, decide_nudge
+from ..data.models import Call, Handoff, Message, Order, Store
+from . import calls, state
 from .apply import STAFF_PRIORITY, apply
 from .inbound import InboundText, process_inbound, record_inbound
 from .outbox import after_commit, deliver, max_backoff_seconds, resolve_stuck
@@ -213,6 +213,21 @@ def _timers(svc: Services, now: datetime) -> int:
                     _aware(alerted_at or arrived_at or created_at) + timedelta(seconds=delay * (level + 1)),
                 )
             )
+        # The call to the landline, armed when the last escalation fired: re-armed unless it was placed already.
+        called = select(Call.handoff_id)
+        for hid, alerted_at, arrived_at, created_at, delay in session.execute(
+            select(Handoff.id, Handoff.alerted_at, Handoff.arrived_at, Handoff.created_at, Store.escalation_seconds)
+            .join(Store, Store.id == Handoff.store_id)
+            .where(
+                Handoff.status == "waiting",
+                Handoff.alerted.is_(True),
+                Handoff.escalation_level >= 2,
+                Store.landline.is_not(None),
+                Handoff.id.not_in(called),
+            )
+        ):
+            due = _aware(alerted_at or arrived_at or created_at) + timedelta(seconds=delay * CALL_LEVEL)
+            wanted.append(("call", hid, 0, due))
         ready = select(Order.handoff_id).where(Order.status == "ready")
         for hid, arrived_at in session.execute(
             select(Handoff.id, Handoff.arrived_at).where(
@@ -250,6 +265,8 @@ def _timers(svc: Services, now: datetime) -> int:
 def _fire(svc: Services, job: str, handoff_id: int, level: int) -> None:
     if job == "escalate":
         escalate(svc, handoff_id, level)
+    elif job == "call":
+        calls.place(svc, handoff_id)
     else:
         nudge(svc, handoff_id)
 

@@ -68,6 +68,22 @@ class FakeMedia:
         self.deleted.append(url)
 
 
+class FakeCaller:
+    """Records the calls placed instead of placing them; can be told to fail the next one."""
+
+    def __init__(self):
+        self.calls: list[dict[str, str]] = []
+        self.fail = 0
+
+    def call(self, to: str, from_: str, url: str) -> str:
+        if self.fail:
+            self.fail -= 1
+            raise classify(503, 20503, "scripted failure")
+        sid = f"CA{uuid.uuid4().hex}"
+        self.calls.append({"to": to, "from": from_, "url": url, "sid": sid})
+        return sid
+
+
 class FakeClock:
     def __init__(self, start: datetime | None = None):
         self.now = start or datetime(2026, 11, 26, 15, 0, tzinfo=UTC)
@@ -161,7 +177,7 @@ class InlineDispatcher:
         waiting = {
             (t.job, t.args[0], t.args[1] if t.job == "escalate" else 0)
             for t in self.timers
-            if t.job in ("escalate", "nudge")
+            if t.job in ("escalate", "nudge", "call")
         }
         return {t for t in timers if t in waiting}
 
@@ -189,6 +205,10 @@ class InlineDispatcher:
                 timers.escalate(self.svc, *timer.args)
             elif timer.job == "nudge":
                 timers.nudge(self.svc, *timer.args)
+            elif timer.job == "call":
+                from bot.usecases import calls
+
+                calls.place(self.svc, *timer.args)
             elif timer.job == "status":
                 from bot.usecases.outbox import record_status
 
@@ -203,3 +223,4 @@ if TYPE_CHECKING:  # mypy checks that each fake fits its seam
     _dispatcher: ports.Dispatcher = InlineDispatcher()
     _clock: ports.Clock = FakeClock()
     _media: ports.MediaStore = FakeMedia()
+    _caller: ports.Caller = FakeCaller()
