@@ -178,7 +178,9 @@ def receive_inbound(svc: Services, text: InboundText) -> None:
             svc.store_numbers.forget()
             _take_in(svc, text)
     except (OperationalError, InterfaceError):
-        svc.dispatcher.spill_inbound(text.sid, text.from_addr, text.to_addr, text.body, svc.clock())
+        svc.dispatcher.spill_inbound(
+            text.sid, text.from_addr, text.to_addr, text.body, svc.clock(), [list(m) for m in text.media] or None
+        )
         log.warning("database unavailable: text %s kept in Redis until a worker can store it", text.sid)
 
 

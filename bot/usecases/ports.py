@@ -143,7 +143,11 @@ class InboundQueue(Protocol):
 class SpillLane(Protocol):
     """Where the webhook keeps a text while the database cannot take it, until a worker stores it."""
 
-    def spill_inbound(self, sid: str, from_addr: str, to_addr: str, body: str, received_at: datetime) -> None: ...
+    def spill_inbound(
+        self, sid: str, from_addr: str, to_addr: str, body: str, received_at: datetime, media: list | None = None
+    ) -> None:
+        """`media`: the message's pictures, [[url, content type], ...]."""
+        ...
 
     def oldest_spilled(self) -> tuple[str, dict[str, Any]] | None:
         """(raw, text) of the oldest kept text, or None; it stays kept until `forget_spilled(raw)`."""

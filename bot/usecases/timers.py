@@ -86,7 +86,13 @@ def recover_spilled(svc: Services) -> int:
         raw, text = item
         message_id = record_inbound(
             svc.db,
-            InboundText(sid=text["sid"], from_addr=text["from"], to_addr=text["to"], body=text["body"]),
+            InboundText(
+                sid=text["sid"],
+                from_addr=text["from"],
+                to_addr=text["to"],
+                body=text["body"],
+                media=tuple((url, kind) for url, kind in text.get("media") or ()),
+            ),
             datetime.fromisoformat(text["at"]),
         )
         try:

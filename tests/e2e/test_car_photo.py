@@ -139,3 +139,17 @@ def test_after_the_retention_period_the_picture_is_deleted_at_twilio_and_here(sh
         assert all(p is None for p in session.scalars(select(Message.photo_id)))
     assert photos.expire(svc, svc.settings.retention_days, svc.clock())["messages"] == 0  # twice changes nothing
     assert shop.client.get(link.removeprefix("https://pickup.example.test")).status_code == 404
+
+
+def test_a_photo_kept_in_redis_while_the_database_was_away_is_not_lost(shop, media, svc):
+    from datetime import UTC, datetime
+
+    from bot.usecases import timers
+
+    url, kind = picture(media)
+    svc.dispatcher.spill_inbound(
+        "MM" + "e" * 32, MARIE, shop.number, "", datetime(2026, 11, 26, 15, 0, tzinfo=UTC), [[url, kind]]
+    )
+    assert timers.recover_spilled(svc) == 1
+    alerts = [m for m in svc.sender.outbox if m.to == "+15145550111"]
+    assert len(alerts) == 1 and len(alerts[0].media_urls) == 1

@@ -136,11 +136,20 @@ class InlineDispatcher:
             self.process_inbound(message_id)
         return len(message_ids)
 
-    def spill_inbound(self, sid: str, from_addr: str, to_addr: str, body: str, received_at: datetime) -> None:
+    def spill_inbound(
+        self, sid: str, from_addr: str, to_addr: str, body: str, received_at: datetime, media: list | None = None
+    ) -> None:
         self._check()
-        self.spilled.append(
-            json.dumps({"sid": sid, "from": from_addr, "to": to_addr, "body": body, "at": received_at.isoformat()})
-        )
+        text: dict[str, object] = {
+            "sid": sid,
+            "from": from_addr,
+            "to": to_addr,
+            "body": body,
+            "at": received_at.isoformat(),
+        }
+        if media:
+            text["media"] = media
+        self.spilled.append(json.dumps(text))
 
     def oldest_spilled(self) -> tuple[str, dict[str, Any]] | None:
         self._check()
