@@ -14,8 +14,6 @@ from bot.wiring import build
 from config.settings import load_settings
 from tests.support.twilio_standin import PIXEL_PNG
 
-pytestmark = pytest.mark.integration
-
 STORE, JULIE, MARIE = "+15145550100", "+15145550111", "+15145550123"
 
 

@@ -7,7 +7,7 @@ import pytest
 from bot.usecases import stores
 from bot.usecases.errors import Invalid
 from bot.usecases.stores import create_token
-from tests.integration.test_admin_pages import SOPHIE, Browser, field_errors, notices, settings_form
+from tests.service.test_admin_pages import SOPHIE, Browser, field_errors, notices, settings_form
 from tests.support.conversation import Shop
 
 

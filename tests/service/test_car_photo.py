@@ -15,8 +15,6 @@ from bot.usecases import photos
 from tests.support.conversation import demo_team
 from tests.support.fakes import FakeMedia
 
-pytestmark = pytest.mark.e2e
-
 MARIE = "+15145550123"
 MEDIA = "https://api.twilio.com/2010-04-01/Accounts/AC{0}/Messages/MM{0}/Media/ME{1:032x}"
 _ids = itertools.count(1)

@@ -14,8 +14,6 @@ from bot.usecases import calls, stores, timers
 from tests.support.conversation import demo_team
 from tests.support.fakes import FakeCaller
 
-pytestmark = pytest.mark.e2e
-
 MARIE, LANDLINE = "+15145550123", "+15145550199"
 _sids = itertools.count(1)
 

@@ -15,8 +15,6 @@ from bot.data.models import Handoff
 from config.settings import load_settings
 from tests.support.live import LiveStack
 
-pytestmark = pytest.mark.integration
-
 STORE, JULIE, SOPHIE, MARIE, LANDLINE = "+15145550100", "+15145550111", "+15145550113", "+15145550123", "+15145550199"
 
 
