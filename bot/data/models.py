@@ -255,7 +255,8 @@ class Call(Base):
     store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"))
     handoff_id: Mapped[int] = mapped_column(ForeignKey("handoffs.id"), unique=True)
     to_number: Mapped[str] = mapped_column(String(20))  # the landline called, E.164
-    # placing → placed (Twilio took it) | failed; then answered (a key other than 1, or none) | claimed
+    # placing → placed (Twilio took it) | failed; then answered (a key other than 1, or none) | claimed. skipped:
+    # due outside store hours or while paused, so never placed.
     status: Mapped[str] = mapped_column(String(12), default="placing")
     twilio_sid: Mapped[str | None] = mapped_column(String(64), nullable=True)
     digits: Mapped[str | None] = mapped_column(String(8), nullable=True)

@@ -34,7 +34,8 @@ class Spoken:
 
 def place(svc: Services, handoff_id: int) -> str:
     """The timer's job: call the landline about this handoff if it still needs it, at most once (a unique row per
-    handoff, written before the call). Returns what happened: placed, failed, called_already, not_needed."""
+    handoff, written before the call; 'skipped' when it came due outside store hours or during a pause). Returns
+    what happened: placed, failed, called_already, not_needed."""
     now = svc.clock()
     try:
         with svc.db.write() as session:
@@ -46,7 +47,19 @@ def place(svc: Services, handoff_id: int) -> str:
             if session.scalar(select(Call.id).where(Call.handoff_id == handoff_id)) is not None:
                 return "called_already"
             view = state.store_view(store, now)
-            if not rules.should_call(view.has_landline, view.open_now, view.paused, state.handoff_view(handoff)):
+            h = state.handoff_view(handoff)
+            if not rules.should_call(view.has_landline, view.open_now, view.paused, h):
+                if store.landline and h.status == "waiting" and h.alerted:
+                    # Closed or paused when it came due: decided once, so the sweeper stops asking.
+                    session.add(
+                        Call(
+                            store_id=store.id,
+                            handoff_id=handoff_id,
+                            to_number=store.landline,
+                            status="skipped",
+                            created_at=now,
+                        )
+                    )
                 return "not_needed"
             call = Call(store_id=store.id, handoff_id=handoff_id, to_number=store.landline, created_at=now)
             session.add(call)

@@ -135,7 +135,11 @@ def test_no_call_outside_store_hours(svc, caller):
     with svc.db.read() as session:
         handoff = session.scalars(select(Handoff)).one()
         assert (handoff.status, handoff.escalation_level) == ("waiting", 2)  # every text went; the call did not
-    assert calls.place(svc, handoff.id) == "not_needed"
+    assert calls.place(svc, handoff.id) == "called_already"  # decided once: skipped, and the sweeper stops asking
+    with svc.db.read() as session:
+        assert session.scalars(select(Call.status)).one() == "skipped"
+    timers.sweep(svc)
+    assert caller.calls == []
 
 
 def test_a_call_twilio_refuses_is_not_tried_again(shop, caller, svc):
