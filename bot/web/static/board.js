@@ -42,7 +42,8 @@
 
   function where(h) {
     if (h.location === "door") { return t.door; }
-    return h.spot ? fmt(t.spot, { spot: h.spot }) : t.no_spot;
+    if (h.spot) { return fmt(t.spot, { spot: h.spot }); }
+    return h.photo ? t.spot_in_photo : t.no_spot;
   }
 
   function elapsed() { return (Date.now() - fetchedAt) / 1000; }
