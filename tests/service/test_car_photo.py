@@ -151,3 +151,22 @@ def test_a_photo_kept_in_redis_while_the_database_was_away_is_not_lost(shop, med
     assert timers.recover_spilled(svc) == 1
     alerts = [m for m in svc.sender.outbox if m.to == "+15145550111"]
     assert len(alerts) == 1 and len(alerts[0].media_urls) == 1
+
+
+def test_the_webhook_keeps_only_http_urls_with_a_content_type_and_a_sane_count(shop, media, svc):
+    from bot.web.twilio import TwilioForm, _media
+
+    form = TwilioForm(
+        {
+            "NumMedia": ["3"],
+            "MediaUrl0": ["https://api.twilio.com/x"],
+            "MediaContentType0": ["image/jpeg"],
+            "MediaUrl1": ["javascript:alert(1)"],
+            "MediaContentType1": ["image/png"],
+            "MediaUrl2": ["https://api.twilio.com/y"],
+            "MediaContentType2": ["not a type"],
+        }
+    )
+    assert _media(form) == (("https://api.twilio.com/x", "image/jpeg"),)
+    assert _media(TwilioForm({"NumMedia": ["lots"], "MediaUrl0": ["https://a/b"]})) == ()
+    assert _media(TwilioForm({"NumMedia": ["99999999999"]})) == ()
