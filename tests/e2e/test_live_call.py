@@ -11,7 +11,7 @@ import requests
 from sqlalchemy import update
 
 from bot.data.db import Database
-from bot.data.models import Handoff
+from bot.data.models import Handoff, Store
 from config.settings import load_settings
 from tests.support.live import LiveStack
 
@@ -93,3 +93,21 @@ def test_unclaimed_after_the_last_escalation_one_call_and_1_claims_it(stack, twi
 
     forged = requests.post(stack.url + path, data={"CallSid": call["sid"], "Digits": "1"}, timeout=5)
     assert forged.status_code == 403
+
+
+def test_the_real_timers_escalate_by_text_then_call_exactly_once(stack, twilio, shop):
+    # Two seconds a step (below the API's 30 s minimum: a test has no time for that), set in the database.
+    db = Database(load_settings(stack.env).database_url)
+    with db.write() as session:
+        session.execute(update(Store).values(escalation_seconds=2))
+    db.dispose()
+    assert stack.text(MARIE, STORE, "chu rendue place 4").status_code == 200
+    alert, realert = twilio.wait_for(2, to=JULIE, timeout=15)
+    [escalation] = twilio.wait_for(1, to=SOPHIE, timeout=15)  # the owner, off duty: the last text
+    assert "Personne ne s'occupe de Marie L." in escalation["body"]
+    [call] = twilio.wait_for_calls(1, timeout=15)
+    assert call["to"] == LANDLINE
+    # The call came after the last text, by about one step.
+    assert call["received_at"] - escalation["received_at"] >= 1.5
+    time.sleep(4)  # two steps more, and the sweeper's turns: still the one call
+    assert len(twilio.calls()) == 1
