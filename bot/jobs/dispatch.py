@@ -107,12 +107,20 @@ class RQDispatcher:
             self.redis.rpush(self.inbound_list, *fresh)
         return len(fresh)
 
-    def spill_inbound(self, sid: str, from_addr: str, to_addr: str, body: str, received_at: datetime) -> None:
+    def spill_inbound(
+        self, sid: str, from_addr: str, to_addr: str, body: str, received_at: datetime, media: list | None = None
+    ) -> None:
         """Keep a text in Redis when the database cannot take it; a worker stores it once the database is back."""
-        self.redis.lpush(
-            self.spill_list,
-            json.dumps({"sid": sid, "from": from_addr, "to": to_addr, "body": body, "at": received_at.isoformat()}),
-        )
+        text: dict[str, object] = {
+            "sid": sid,
+            "from": from_addr,
+            "to": to_addr,
+            "body": body,
+            "at": received_at.isoformat(),
+        }
+        if media:
+            text["media"] = media  # [[url, content type], ...]: a picture of the car is not lost either
+        self.redis.lpush(self.spill_list, json.dumps(text))
 
     def oldest_spilled(self) -> tuple[str, dict] | None:
         raw = self.redis.lindex(self.spill_list, -1)
@@ -179,8 +187,8 @@ class RQDispatcher:
         # Named after the queue: stacks sharing one Redis (tests, staging) must not overwrite each other's timers.
         if job == "escalate":
             return job_id(self.name, "escalate", handoff_id, level)
-        if job == "nudge":
-            return job_id(self.name, "nudge", handoff_id)
+        if job in ("nudge", "call"):
+            return job_id(self.name, job, handoff_id)
         raise ValueError(f"unknown timer {job!r}")
 
     def schedule(self, job: str, handoff_id: int, level: int, delay: float) -> None:

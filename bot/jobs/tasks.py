@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from ..usecases import order_events, outbox, timers
+from ..usecases import calls, order_events, outbox, timers
 
 if TYPE_CHECKING:
     from ..wiring import Services
@@ -46,6 +46,10 @@ def escalate(handoff_id: int, level: int) -> None:
 
 def nudge(handoff_id: int) -> None:
     timers.nudge(services(), handoff_id)
+
+
+def call(handoff_id: int) -> None:
+    calls.place(services(), handoff_id)
 
 
 def record_status(sid: str, status: str, error_code: int | None, attempt: int) -> None:

@@ -23,11 +23,12 @@ from sqlalchemy.orm.util import identity_key
 
 from ..core import conversation as c
 from ..core.cancellation import CancelOrder
+from ..core.photos import is_photo, mms_from
 from ..core.statuses import OPEN_ORDER, HandoffStatus, OrderStatus
 from ..core.texts import render
 from ..data.db import rows_changed
 from ..data.inserts import PreparedInsert
-from ..data.models import Customer, Handoff, Message, Order, Staff, Store
+from ..data.models import Customer, Handoff, Message, Order, Photo, Staff, Store
 from ..phones import address
 from . import state
 
@@ -45,6 +46,8 @@ class Sender:
     store_address: str | None  # the store address it was sent to
     customer: Customer | None = None
     staff: Staff | None = None
+    media: tuple[dict, ...] = ()  # the message's attachments ({"url", "type"}: Twilio's media)
+    message_sid: str | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,7 @@ class Claimed:
     from_addr: str
     body: str
     claimed_at: datetime  # the row's status_at: the sweeper's clock for a row left 'sending'
+    photo_id: int | None = None  # sent as MMS with this photo
 
 
 @dataclass
@@ -93,6 +97,7 @@ INSERT_OUTGOING = PreparedInsert(
         "handoff_id",
         "priority",
         "created_at",
+        "photo_id",
     ),
 )
 
@@ -164,7 +169,13 @@ def apply(
             if row["status"] == "sending":
                 out.claimed.append(
                     Claimed(
-                        message_id, row["priority"], row["to_addr"], row["from_addr"], row["body"], row["status_at"]
+                        message_id,
+                        row["priority"],
+                        row["to_addr"],
+                        row["from_addr"],
+                        row["body"],
+                        row["status_at"],
+                        row["photo_id"],
                     )
                 )
     return out
@@ -247,6 +258,7 @@ class Applying:
         handoff_id: int | None = None,
         to_addr: str | None = None,
         from_addr: str | None = None,
+        photo_id: int | None = None,
     ) -> None:
         body = render(key, member.language, {"store": self.store.name, **variables}, self.texts)
         self._write(
@@ -260,6 +272,7 @@ class Applying:
             staff_id=member.id,
             handoff_id=handoff_id,
             priority=STAFF_PRIORITY,
+            photo_id=photo_id,
         )
 
     def _write(
@@ -276,6 +289,7 @@ class Applying:
         customer_id: int | None = None,
         handoff_id: int | None = None,
         priority: int = 0,
+        photo_id: int | None = None,
     ) -> None:
         claimed = self.claim and not (person.opted_out or person.unreachable)
         channel = "whatsapp" if to_addr.startswith("whatsapp:") else "sms"
@@ -299,6 +313,7 @@ class Applying:
                 "handoff_id": handoff_id,
                 "priority": priority,
                 "created_at": now,
+                "photo_id": photo_id,
             }
         )
 
@@ -427,11 +442,41 @@ def _text_customer(a: Applying, effect: c.TextCustomer) -> None:
         a.text_customer(customer, effect.key, effect.vars, a.current_id())
 
 
+# Staff texts about a waiting customer that carry their photo of the car, as MMS, when the store's number can
+# send one (bot/core/photos.py).
+WITH_PHOTO = {"staff_arrival", "staff_realert", "staff_escalation", "staff_reminder", "staff_update", "staff_photo"}
+
+
 @applies(c.TextStaff)
 def _text_staff(a: Applying, effect: c.TextStaff) -> None:
     h = a.handoff_for(effect.handoff_id)
+    photo_id = h.photo_id if h is not None and effect.key in WITH_PHOTO and mms_from(a.store.sms_number) else None
     for staff_id in effect.staff_ids:
-        a.text_staff(a.session.get_one(Staff, staff_id), effect.key, effect.vars, h.id if h else None)
+        a.text_staff(
+            a.session.get_one(Staff, staff_id), effect.key, effect.vars, h.id if h else None, photo_id=photo_id
+        )
+
+
+@applies(c.AttachPhoto)
+def _attach_photo(a: Applying, effect: c.AttachPhoto) -> None:
+    h = a.handoff(effect.handoff_id)
+    message_sid = a.sender.message_sid or ""
+    photos = [
+        Photo(
+            store_id=a.store.id,
+            handoff_id=h.id,
+            message_sid=message_sid,
+            url=m["url"],
+            content_type=m["type"],
+            created_at=a.now,
+        )
+        for m in a.sender.media
+        if is_photo(m["type"])
+    ]
+    if photos:
+        a.session.add_all(photos)
+        a.session.flush()
+        h.photo_id = photos[-1].id
 
 
 @applies(c.Schedule)

@@ -51,6 +51,7 @@ REROUTED = {
     "staff_escalation",
     "staff_reminder",
     "staff_update",
+    "staff_photo",
     "staff_cancel_request",
 }
 
@@ -263,6 +264,7 @@ def _reroute(session: Session, failed: Message, now: datetime) -> list[tuple[int
         handoff_id=failed.handoff_id,
         priority=STAFF_PRIORITY,
         created_at=now,
+        photo_id=failed.photo_id,
     )
     session.add(copy)
     session.flush()

@@ -13,6 +13,7 @@ from sqlalchemy.orm import aliased
 
 from ..core import abuse as abuse_rules
 from ..core.conversation import decide_customer, decide_staff
+from ..core.photos import is_photo
 from ..core.understanding import Context, understand
 from ..data.models import Customer, Handoff, Message, Order, Staff, Store
 from ..phones import mask
@@ -187,13 +188,22 @@ def _decide(session, store: Store, msg: Message, now: datetime, base_url: str) -
             select(Order).where(Order.store_id == store.id, Order.number == meaning.order.lstrip("#"))
         ).first()
         found = state.order_view(order) if order else None
+    media = tuple(msg.media or ())
     effects = decide_customer(
-        meaning, store_v, view, team, now, found_order=found, text=msg.body, keyword_reply=keyword
+        meaning,
+        store_v,
+        view,
+        team,
+        now,
+        found_order=found,
+        text=msg.body,
+        keyword_reply=keyword,
+        photo=any(is_photo(m["type"]) for m in media),
     )
     return _Decision(
         meaning.intent,
         effects,
-        Sender(msg.from_addr, msg.to_addr, customer=customer),
+        Sender(msg.from_addr, msg.to_addr, customer=customer, media=media, message_sid=msg.twilio_sid),
         handoff,
         abuse_rules.known_customer(view, effects),
         members,

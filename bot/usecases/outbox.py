@@ -24,7 +24,7 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 from ..data.db import rows_changed
 from ..data.models import Message
 from ..messaging.errors import PermanentSendError, SendError, TransientSendError
-from . import delivery
+from . import delivery, photos
 from .apply import STAFF_PRIORITY, Applied, Claimed
 from .ports import Outgoing
 
@@ -302,12 +302,16 @@ def record_status(svc: Services, sid: str, status: str, error_code: int | None, 
 
 
 def _outgoing(svc: Services, msg: Message | Claimed) -> Outgoing:
+    # An alert with the customer's photo goes as MMS: Twilio fetches the picture from our signed link (the photo
+    # may have been deleted since the text was written: then it goes as a plain text).
+    media = tuple(photos.links(svc, [msg.photo_id]).values()) if msg.photo_id else ()
     return Outgoing(
         to=msg.to_addr,
         from_=msg.from_addr,
         body=msg.body,
         key=f"arrivee-{msg.id}",
         status_callback=svc.status_callback_url,
+        media_urls=media,
     )
 
 
