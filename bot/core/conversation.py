@@ -548,8 +548,9 @@ def _cancel(c: CustomerView, h: HandoffView, staff: list[StaffView]) -> list[Eff
 
 
 def decide_order_ready(
-    store: StoreView, order: OrderView, c: CustomerView, staff: list[StaffView], now: datetime
+    store: StoreView, order: OrderView, c: CustomerView, staff: list[StaffView], now: datetime, link: str = ""
 ) -> list[Effect]:
+    """`link`: the order's one-tap check-in page, texted with "order ready"."""
     h = c.handoff
     if h is not None and h.status == "waiting" and not h.alerted:
         # They are already in the lot: the alert goes out the moment the order is ready.
@@ -570,7 +571,11 @@ def decide_order_ready(
     if c.opted_out:
         return []
     return [
-        TextCustomer(c.id, "order_ready", {"orders": order_list([order.number]), **checkin_vars(store), **_name(c)})
+        TextCustomer(
+            c.id,
+            "order_ready",
+            {"orders": order_list([order.number]), "link": link, **checkin_vars(store), **_name(c)},
+        )
     ]
 
 

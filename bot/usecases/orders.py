@@ -17,7 +17,7 @@ from ..core.order_sheet import SheetProblem, read_sheet
 from ..core.problems import Problem
 from ..data.models import Customer, Handoff, Message, Order, Store
 from ..phones import region_of
-from . import fields, state
+from . import checkin, fields, state
 from .apply import Applied, Sender, apply
 from .errors import Conflict, Invalid, NotFound, Refused
 from .outbox import after_commit
@@ -88,7 +88,7 @@ def create_order(
         with svc.db.write() as session:
             # The lock comes first, as in mark_ready, so both take locks in the same order.
             locked = state.lock_store(session, store.id) if new.status == "ready" else store
-            order, applied = _insert(session, locked, new, now)
+            order, applied = _insert(session, locked, new, now, svc.base_url)
             order_id = order.id
     except IntegrityError:
         raise Conflict(Problem("order_exists", {"number": new.number})) from None
@@ -97,7 +97,7 @@ def create_order(
     return get_order(svc.db, store.id, new.number, by_id=order_id)
 
 
-def _insert(session, store: Store, new: NewOrder, now: datetime) -> tuple[Order, Applied | None]:
+def _insert(session, store: Store, new: NewOrder, now: datetime, base_url: str) -> tuple[Order, Applied | None]:
     """Inside the caller's transaction (under the store lock when the order is ready): the order and its customer;
     a ready order's texts are queued."""
     customer = session.scalars(
@@ -121,7 +121,7 @@ def _insert(session, store: Store, new: NewOrder, now: datetime) -> tuple[Order,
     )
     session.add(order)
     session.flush()
-    applied = _ready(session, store, order, now) if new.status == "ready" else None
+    applied = _ready(session, store, order, now, base_url) if new.status == "ready" else None
     return order, applied
 
 
@@ -171,7 +171,7 @@ def import_orders(svc: Services, store_id: int, data: bytes) -> Imported:
                 if new.number in there:
                     existing.append((line, new.number))
                     continue
-                _order, ready = _insert(session, locked, new, now)
+                _order, ready = _insert(session, locked, new, now, svc.base_url)
                 created.append(new.number)
                 if ready is not None:
                     applied.append(ready)
@@ -203,14 +203,16 @@ def mark_ready(svc: Services, store_id: int, number) -> Order:
             raise Conflict(Problem(f"order_{order.status}", {"number": number}))
         if order.status == "ready":
             return order  # marking twice texts nobody twice
-        applied = _ready(session, store, order, now)
+        applied = _ready(session, store, order, now, svc.base_url)
     after_commit(svc, applied)
     return order
 
 
-def _ready(session, store, order: Order, now):
-    """Inside the caller's transaction, under the store lock: the order becomes ready and its texts are queued."""
+def _ready(session, store, order: Order, now, base_url: str):
+    """Inside the caller's transaction, under the store lock: the order becomes ready, gets its check-in link
+    (`base_url`: where the link points) and its texts are queued."""
     order.status, order.ready_at = "ready", now
+    link = checkin.checkin_url(base_url, checkin.issue(order))
     session.flush()
     customer = session.get(Customer, order.customer_id)
     effects = decide_order_ready(
@@ -219,6 +221,7 @@ def _ready(session, store, order: Order, now):
         state.customer_view(session, customer),
         state.staff_views(session, store.id),
         now,
+        link=link,
     )
     handoff = state.open_handoff(session, customer.id)
     return apply(
