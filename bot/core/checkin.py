@@ -86,6 +86,7 @@ WORDS: dict[str, dict[str, str]] = {
     "at_car": {"en": "In my car, at spot", "fr": "Dans mon auto, à la place"},
     "at_door": {"en": "At the door", "fr": "À la porte"},
     "spot": {"en": "Spot number", "fr": "Numéro de place"},
+    "at_spot": {"en": "spot {spot}", "fr": "place {spot}"},
     "spot_hint": {
         "en": "The number on the sign in front of your car",
         "fr": "Le numéro sur l'affiche devant votre auto",

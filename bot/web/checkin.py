@@ -27,10 +27,15 @@ def _form_token(token: str) -> str:
 
 
 def _same_origin() -> bool:
-    """A browser's Origin, when it sends one, must be this site's (the request's own, or PUBLIC_BASE_URL's)."""
+    """A post from another site is refused: by Sec-Fetch-Site where the browser sends it, else by an Origin that
+    is not this site's (the request's own, or PUBLIC_BASE_URL's). Under this page's no-referrer policy a browser
+    may send "Origin: null" for its own form, and an old one none at all: then the form token alone holds."""
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None:
+        return fetch_site in ("same-origin", "none")
     origin = request.headers.get("Origin")
-    if origin is None:
-        return True  # old browsers send none; the form token still holds
+    if origin is None or origin == "null":
+        return True
     ours = {request.host_url.rstrip("/")}
     base = services().settings.public_base_url
     if base:

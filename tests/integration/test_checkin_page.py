@@ -170,3 +170,14 @@ def test_moving_to_another_spot_updates_the_handoff_and_tells_staff(shop, julie,
     assert "place 9" in update
     with shop.svc.db.read() as session:
         assert session.scalars(select(Handoff.spot)).one() == "9"
+
+
+def test_a_cross_site_post_is_refused_by_sec_fetch_site_and_a_null_origin_leaves_the_form_token_to_decide(
+    shop, julie, marie
+):
+    link = ready_link(shop, marie)
+    token = form_token(shop.client.get(link).get_data(as_text=True))
+    form = {"form_token": token, "action": "here", "spot": "4"}
+    assert shop.client.post(link, data=form, headers={"Sec-Fetch-Site": "cross-site"}).status_code == 403
+    assert shop.client.post(link, data={**form, "form_token": "x"}, headers={"Origin": "null"}).status_code == 403
+    assert shop.client.post(link, data=form, headers={"Origin": "null"}).status_code == 303
