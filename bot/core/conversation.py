@@ -8,6 +8,7 @@ from typing import Any
 
 from .handoff import AT_STORE, HandoffView, short_name, target_for_claim, target_for_done
 from .understanding import Meaning
+from .wait import Wait, wait_vars
 
 # Effects name the handoff this same decision opens with this id (it has no database id yet).
 NEW_HANDOFF = 0
@@ -104,6 +105,8 @@ class OpenHandoff:
     unverified_phone: bool = False
     alerted: bool = False
     arrived: bool = False
+    wait_low: int | None = None  # the wait the customer is told, in minutes (bot/core/wait.py)
+    wait_high: int | None = None
 
 
 @dataclass(frozen=True)
@@ -248,11 +251,13 @@ def decide_customer(
     found_order: OrderView | None = None,
     text: str = "",
     keyword_reply: dict | None = None,
+    wait: Wait | None = None,
 ) -> list[Effect]:
     """`found_order`: the store's order whose number the text gave, looked up by the caller; `text`: as typed;
-    `keyword_reply`: the owner's reply when the text is one of the store's keywords ({"text_en", "text_fr"})."""
+    `keyword_reply`: the owner's reply when the text is one of the store's keywords ({"text_en", "text_fr"});
+    `wait`: the likely wait if this is an arrival (bot/core/wait.py), told with the acknowledgement."""
     if not c.opted_out:
-        return _customer(m, store, c, staff, now, found_order, text, keyword_reply)
+        return _customer(m, store, c, staff, now, found_order, text, keyword_reply, wait)
     if m.intent == "start":
         return [UpdateCustomer({"opted_out": False}), Reply("opted_in")]
     if m.intent in ("stop", "help"):
@@ -262,7 +267,7 @@ def decide_customer(
     # ever sent to the number itself until START.
     return [
         e
-        for e in _customer(m, store, c, staff, now, found_order, text, keyword_reply)
+        for e in _customer(m, store, c, staff, now, found_order, text, keyword_reply, wait)
         if not isinstance(e, (Reply, TextCustomer))
     ]
 
@@ -276,6 +281,7 @@ def _customer(
     found_order: OrderView | None,
     text: str,
     keyword_reply: dict | None,
+    wait: Wait | None = None,
 ) -> list[Effect]:
     effects: list[Effect] = []
     if m.intent == "stop":
@@ -290,7 +296,7 @@ def _customer(
 
     h = c.handoff
     if h is not None:
-        return effects + _with_open_handoff(m, store, c, h, staff, now, text)
+        return effects + _with_open_handoff(m, store, c, h, staff, now, text, wait)
 
     orders = list(c.orders)
     unverified = False
@@ -340,7 +346,7 @@ def _customer(
             Reply("on_the_way_ack", {**_name(c), **_eta(details.get("eta")), **checkin_vars(store)}),
         ]
     if intent == "arrived":
-        return effects + _arrive(store, c, None, orders, details, staff, unverified)
+        return effects + _arrive(store, c, None, orders, details, staff, unverified, wait)
     if intent == "status":
         ready = any(o.status == "ready" for o in orders)
         key = "status_ready" if ready else "status_not_ready"
@@ -400,6 +406,7 @@ def _arrive(
     details: dict,
     staff: list[StaffView],
     unverified: bool,
+    wait: Wait | None = None,
 ) -> list[Effect]:
     location = _location(store, details)
     spot = details.get("spot") if location == "car" else None
@@ -412,6 +419,9 @@ def _arrive(
     }
     needs_spot = location == "car" and not spot and not c.opted_out  # no asking someone we cannot text
     alert = ready and not needs_spot
+    told = wait if alert and wait is not None else None
+    if told is not None:
+        fields["wait_low"], fields["wait_high"] = told.low, told.high
     effects: list[Effect] = []
     if h is None:
         effects.append(
@@ -463,7 +473,7 @@ def _arrive(
     effects.append(UpdateCustomer({"awaiting": None, "pending": None}))
     if alert:
         return effects + [
-            Reply("arrival_ack", {**v, **_name(c)}),
+            Reply("arrival_ack", {**v, **_name(c), **wait_vars(told)}),
             TextStaff(on_duty(staff), "staff_arrival", v, handoff_id=ref),
             Schedule("escalate", store.escalation_seconds, level=1, handoff_id=ref),
         ]
@@ -480,11 +490,18 @@ def _label(c: CustomerView, h: HandoffView | None) -> str:
 
 
 def _with_open_handoff(
-    m: Meaning, store: StoreView, c: CustomerView, h: HandoffView, staff: list[StaffView], now: datetime, text: str
+    m: Meaning,
+    store: StoreView,
+    c: CustomerView,
+    h: HandoffView,
+    staff: list[StaffView],
+    now: datetime,
+    text: str,
+    wait: Wait | None = None,
 ) -> list[Effect]:
     orders = list(c.orders)
     if c.awaiting == "spot" and (m.spot or m.door or m.intent == "arrived"):
-        return _arrive(store, c, h, orders, _details(m, c), staff, False)
+        return _arrive(store, c, h, orders, _details(m, c), staff, False, wait)
     if h.status == "on_the_way":
         # Said "on my way" before the owner paused pickups or the store closed: arriving now is an arrival like
         # any other.
@@ -493,7 +510,7 @@ def _with_open_handoff(
         if m.intent == "arrived" and not store.open_now:
             return [Reply("after_hours", {"hours_en": store.hours_en, "hours_fr": store.hours_fr})]
         if m.intent == "arrived":
-            return _arrive(store, c, h, orders, _details(m, c), staff, False)
+            return _arrive(store, c, h, orders, _details(m, c), staff, False, wait)
         if m.intent == "on_the_way":
             return [
                 UpdateHandoff(h.id, {}, eta_minutes=m.eta_minutes),
@@ -548,9 +565,16 @@ def _cancel(c: CustomerView, h: HandoffView, staff: list[StaffView]) -> list[Eff
 
 
 def decide_order_ready(
-    store: StoreView, order: OrderView, c: CustomerView, staff: list[StaffView], now: datetime, link: str = ""
+    store: StoreView,
+    order: OrderView,
+    c: CustomerView,
+    staff: list[StaffView],
+    now: datetime,
+    link: str = "",
+    wait: Wait | None = None,
 ) -> list[Effect]:
-    """`link`: the order's one-tap check-in page, texted with "order ready"."""
+    """`link`: the order's one-tap check-in page, texted with "order ready"; `wait`: the likely wait of a customer
+    already in the lot, told with their acknowledgement."""
     h = c.handoff
     if h is not None and h.status == "waiting" and not h.alerted:
         # They are already in the lot: the alert goes out the moment the order is ready.
@@ -558,13 +582,14 @@ def decide_order_ready(
         view = HandoffView(**{**h.__dict__, "order_numbers": numbers})
         v = handoff_vars(view, now)
         add = () if order.handoff_id == h.id else (order.id,)
+        told = {"wait_low": wait.low, "wait_high": wait.high} if wait is not None and not c.opted_out else {}
         effects: list[Effect] = [
-            UpdateHandoff(h.id, {"alerted": True}, add_order_ids=add),
+            UpdateHandoff(h.id, {"alerted": True, **told}, add_order_ids=add),
             TextStaff(on_duty(staff), "staff_arrival", v, handoff_id=h.id),
             Schedule("escalate", store.escalation_seconds, level=1, handoff_id=h.id),
         ]
         if not c.opted_out:
-            effects.append(TextCustomer(c.id, "arrival_ack", {**v, **_name(c)}))
+            effects.append(TextCustomer(c.id, "arrival_ack", {**v, **_name(c), **wait_vars(wait)}))
         return effects
     if h is not None and h.status in AT_STORE:
         return [UpdateHandoff(h.id, {}, add_order_ids=(order.id,) if order.handoff_id != h.id else ())]

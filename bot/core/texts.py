@@ -42,8 +42,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "fr": "Merci{name}! À tantôt{eta_fr}. À votre arrivée, {checkin_fr}",
     },
     "arrival_ack": {
-        "en": "Thanks{name}! Got it: {where_en}. Someone will bring order {orders} out shortly.",
-        "fr": "Merci{name}, c'est noté : {where_fr}. Un commis vous apporte la commande {orders} sous peu.",
+        "en": "Thanks{name}! Got it: {where_en}. Someone will bring order {orders} out shortly.{wait_en}",
+        "fr": "Merci{name}, c'est noté : {where_fr}. Un commis vous apporte la commande {orders} sous peu.{wait_fr}",
     },
     "ask_spot": {
         "en": "Welcome{name}! What's your parking spot number? Reply with just the number (e.g. 4).",

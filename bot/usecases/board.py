@@ -176,6 +176,9 @@ def _handoff(h: Handoff, now: datetime, escalation_seconds: int) -> dict:
         else (max(0, int(waited)) if waited is not None else None),
         "eta_seconds": int((h.eta_at - now).total_seconds()) if h.eta_at and h.status == "on_the_way" else None,
         "urgency": urgency(waited, escalation_seconds) if waited is not None and h.status == "waiting" else "ok",
+        # The wait the customer was told at arrival (bot/core/wait.py), in minutes: the board shows the same figure.
+        "wait_low": h.wait_low,
+        "wait_high": h.wait_high,
     }
 
 

@@ -23,6 +23,7 @@ from ..phones import InvalidPhone, is_short_code, mask, region_of, split_address
 from . import abuse, owner, replies, state
 from .apply import Applied, Sender, apply, until_claim_holds
 from .outbox import after_commit
+from .wait import likely_wait
 
 if TYPE_CHECKING:
     from ..wiring import Services
@@ -344,7 +345,13 @@ def decide_for_customer(
             select(Order).where(Order.store_id == store.id, Order.number == meaning.order.lstrip("#"))
         ).first()
         found = state.order_view(order) if order else None
-    effects = decide_customer(meaning, store_v, view, team, now, found_order=found, text=text, keyword_reply=keyword)
+    # The honest wait is read only for what may be an arrival: two small queries no other text pays for.
+    wait = None
+    if meaning.intent == "arrived" or customer.awaiting == "spot":
+        wait = likely_wait(session, store, customer.id, now, members)
+    effects = decide_customer(
+        meaning, store_v, view, team, now, found_order=found, text=text, keyword_reply=keyword, wait=wait
+    )
     return Decision(meaning.intent, effects, sender, handoff, abuse_rules.known_customer(view, effects), members)
 
 

@@ -23,6 +23,7 @@ from .errors import Conflict, Invalid, NotFound, Refused
 from .outbox import after_commit
 from .report import local_day
 from .stores import get_store
+from .wait import likely_wait
 
 if TYPE_CHECKING:
     from ..wiring import Services
@@ -215,15 +216,18 @@ def _ready(session, store, order: Order, now, base_url: str):
     link = checkin.checkin_url(base_url, checkin.issue(order))
     session.flush()
     customer = session.get(Customer, order.customer_id)
+    handoff = state.open_handoff(session, customer.id)
+    members = state.staff_members(session, store.id)
+    in_the_lot = handoff is not None and handoff.status == "waiting" and not handoff.alerted
     effects = decide_order_ready(
         state.store_view(store, now),
         state.order_view(order),
-        state.customer_view(session, customer),
-        state.staff_views(session, store.id),
+        state.customer_view(session, customer, handoff),
+        state.staff_views_of(members),
         now,
         link=link,
+        wait=likely_wait(session, store, customer.id, now, members) if in_the_lot else None,
     )
-    handoff = state.open_handoff(session, customer.id)
     return apply(
         session,
         store,

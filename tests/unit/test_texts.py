@@ -228,5 +228,5 @@ def test_the_characters_that_force_unicode_are_named_once_each_in_order():
 
 def test_an_override_may_use_what_the_default_uses_and_always_the_store_and_name():
     assert texts.allowed_placeholders("handed_off", "en") == {"store", "name"}
-    assert texts.allowed_placeholders("arrival_ack", "fr") == {"store", "name", "where_fr", "orders"}
+    assert texts.allowed_placeholders("arrival_ack", "fr") == {"store", "name", "where_fr", "orders", "wait_fr"}
     assert texts.override_problem("arrival_ack", "fr", "Merci {where_en}").code == "placeholder_unknown"
