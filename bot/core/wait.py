@@ -68,11 +68,12 @@ def estimate(past: Sequence[Past], now: datetime, ahead: int = 0, on_duty: int =
         return Wait(None, None, place) if ahead else None
     waits = sorted((p.done_at - p.arrived_at).total_seconds() for p in chosen)
     handling = sorted((p.done_at - p.claimed_at).total_seconds() for p in chosen if p.claimed_at is not None)
-    # The recent waits already hold an ordinary queue; each handoff ahead beyond the one typically there adds the
-    # time staff take to bring one out, shared among those on duty.
-    typical_ahead = 1
+    # The recent waits already hold the queue those customers found; each handoff ahead now beyond (or short of) the
+    # usual queue adds (or takes off) the time staff take to bring one out, shared among those on duty. This
+    # halved the error in a one-clerk rush (docs/wait.md).
+    typical_ahead = quantile(sorted(_ahead_of(p, chosen) for p in chosen), 0.5)
     per_handoff = quantile(handling, 0.5) if handling else quantile(waits, 0.5)
-    extra = max(0, ahead - typical_ahead) * per_handoff / max(1, on_duty)
+    extra = (ahead - typical_ahead) * per_handoff / max(1, on_duty)
     low_s = quantile(waits, LOW_Q) + extra
     high_s = quantile(waits, HIGH_Q) + extra
     low = max(1, math.floor(low_s / 60))
@@ -83,6 +84,11 @@ def estimate(past: Sequence[Past], now: datetime, ahead: int = 0, on_duty: int =
         middle = max(1, round((low_s + high_s) / 120))
         return Wait(middle, middle, place)
     return Wait(low, high, place)
+
+
+def _ahead_of(p: Past, others: Sequence[Past]) -> int:
+    """How many of `others` were at the store (arrived, not yet handed off) when `p` arrived."""
+    return sum(1 for o in others if o.arrived_at < p.arrived_at < o.done_at)
 
 
 def inside(w: Wait, waited_seconds: float) -> bool:

@@ -57,7 +57,7 @@ def test_after_five_handoffs_the_acknowledgement_and_the_board_tell_the_same_wai
     shop.order("1235", alex, "Alex Martin", language="en")
     alex.new()
     [ack] = alex.texts("here spot 14")
-    assert "1 customer ahead of you. Likely wait: about 3 minutes." in ack
+    assert "1 customer ahead of you. Likely wait: about 4 minutes." in ack  # one handling time more
 
 
 def test_the_check_in_page_shows_the_wait_the_customer_was_told(shop, julie):

@@ -45,13 +45,28 @@ def test_a_day_of_absurd_waits_gives_no_figure():
     assert estimate(day(90, 120, 95, 100, 130, 110), NOW) is None
 
 
-def test_people_ahead_beyond_the_usual_one_lengthen_the_wait_by_a_handoff_each_shared_among_staff():
-    past = day(4, 4, 4, 4, 4, 4)  # 2 minutes from claim to handoff each
-    alone = estimate(past, NOW, ahead=1, on_duty=1)
+def test_each_handoff_ahead_beyond_the_usual_queue_adds_one_handling_time_shared_among_staff():
+    past = day(4, 4, 4, 4, 4, 4)  # nobody was ahead of them; 2 minutes from claim to handoff each
+    assert estimate(past, NOW, ahead=0).low == 4
+    assert estimate(past, NOW, ahead=1, on_duty=1).low == 6
     three_ahead = estimate(past, NOW, ahead=3, on_duty=1)
-    shared = estimate(past, NOW, ahead=3, on_duty=2)
-    assert alone.low == 4 and three_ahead.low == 8 and shared.low == 6
-    assert three_ahead.place == 4
+    assert three_ahead.low == 10 and three_ahead.place == 4
+    assert estimate(past, NOW, ahead=3, on_duty=2).low == 7
+
+
+def test_a_shorter_queue_than_the_days_usual_one_shortens_the_wait():
+    # Six customers arrived together and waited their turn: 2, 4, 6... minutes; one arriving to an empty lot waits
+    # less than they did.
+    start = NOW - timedelta(minutes=60)
+    together = [
+        Past(start + timedelta(seconds=i), start + timedelta(minutes=2 * i + 1), start + timedelta(minutes=2 * i + 2))
+        for i in range(6)
+    ]
+    usual = estimate(together, NOW, ahead=2)  # about the queue they found: their own waits
+    assert (usual.low, usual.high) == (3, 10)
+    busy = estimate(together, NOW, ahead=3)
+    empty = estimate(together, NOW, ahead=0)
+    assert empty.low < usual.low < busy.low and empty.high < usual.high < busy.high
 
 
 def test_this_hours_handoffs_are_used_when_there_are_enough_of_them():
