@@ -111,18 +111,16 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Someone is on the way out with your order.",
         "fr": "Un commis s'en vient avec votre commande.",
     },
-    "wait_about": {"en": "Likely wait: about {low} minutes.", "fr": "Attente probable : environ {low} minutes."},
-    "wait_range": {
-        "en": "Likely wait: {low} to {high} minutes.",
-        "fr": "Attente probable : de {low} à {high} minutes.",
-    },
-    "place_in_line": {"en": "You're number {place} in line.", "fr": "Vous êtes le numéro {place} dans la file."},
     "change": {"en": "Moved? Tell us again:", "fr": "Vous avez bougé? Dites-le-nous :"},
     "paused": {"en": "Pickups are paused right now.", "fr": "Les cueillettes sont en pause pour le moment."},
     "closed": {"en": "We're closed right now. Hours:", "fr": "Nous sommes fermés en ce moment. Heures :"},
     "text_instead": {
         "en": "You can also text us: reply HERE and your spot number.",
         "fr": "Vous pouvez aussi nous texter : répondez ARRIVÉ et votre numéro de place.",
+    },
+    "text_instead_door": {
+        "en": "You can also text us: reply HERE.",
+        "fr": "Vous pouvez aussi nous texter : répondez ARRIVÉ.",
     },
     "eta_missing": {"en": "Choose when you'll be there.", "fr": "Choisissez dans combien de temps vous serez là."},
     "action_missing": {

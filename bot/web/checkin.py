@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 
 from ..core.checkin import ETA_CHOICES, WORDS, words
+from ..core.wait import Wait, wait_vars
 from ..usecases import checkin
 from ..usecases.errors import Gone, Invalid, NotFound
 from . import services
@@ -93,10 +94,9 @@ def send(token: str):
 
 def _render(token: str, found, lang: str, problem: str | None = None, fields: dict | None = None, status: int = 200):
     w = words(lang)
-    wait = None
-    if found.wait_low is not None and found.wait_high is not None:
-        key = "wait_about" if found.wait_low == found.wait_high else "wait_range"
-        wait = w[key].format(low=found.wait_low, high=found.wait_high)
+    # The same words as the acknowledgement texted at arrival (bot/core/wait.py), with the place in line as it is now.
+    told = wait_vars(Wait(found.wait_low, found.wait_high, found.place or 1))[f"wait_{lang}"].strip()
+    wait = told or None
     body = render_template(
         "checkin.html",
         lang=lang,
@@ -107,7 +107,6 @@ def _render(token: str, found, lang: str, problem: str | None = None, fields: di
         form_token=_form_token(token),
         etas=ETA_CHOICES,
         wait=wait,
-        place=w["place_in_line"].format(place=found.place) if found.place and found.place > 1 else None,
         sent=request.args.get("sent") == "1" and problem is None,
         problem=w.get(problem or "") if problem else None,
         fields=fields or {},
