@@ -10,8 +10,6 @@ import requests
 
 from tests.support.browser import WAIT_MS, skip_without_chromium
 
-pytestmark = pytest.mark.e2e
-
 STORE, JULIE, MARIE = "+15145550100", "+15145550111", "+15145550123"
 SMALL_OLD_PHONE = {"width": 320, "height": 568}
 

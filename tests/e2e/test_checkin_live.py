@@ -5,13 +5,10 @@ from __future__ import annotations
 
 import re
 
-import pytest
 import requests
 
-from tests.integration.test_live_conversation import JULIE, MARIE, STORE, bodies
-from tests.integration.test_live_conversation import shop as shop  # noqa: F401 - the store, its staff, a token
-
-pytestmark = pytest.mark.integration
+from tests.e2e.test_live_conversation import JULIE, MARIE, STORE, bodies
+from tests.e2e.test_live_conversation import shop as shop  # noqa: F401 - the store, its staff, a token
 
 
 def test_the_ready_text_carries_the_link_and_posting_the_page_is_an_arrival(stack, twilio, shop):  # noqa: F811
