@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .handoff import AT_STORE, HandoffView
 from .understanding import Meaning
 
 ETA_CHOICES = (5, 10, 15, 20, 30)
@@ -69,6 +70,15 @@ def read_form(form: dict[str, str], handoff_mode: str, language: str) -> Checkin
             language_confident=True,
         )
     )
+
+
+def repeats(m: Meaning, h: HandoffView | None) -> bool:
+    """ "I'm here" again saying nothing new (a double tap, a resent form) while the team already knows: a text would
+    remind staff, but a tap again is no sign of waiting longer, so nobody is texted."""
+    if h is None or h.status not in AT_STORE or m.intent != "arrived":
+        return False
+    same_place = (h.location == "door") if m.door else (h.location == "car" and m.spot == h.spot)
+    return same_place and not m.note and (not m.vehicle or m.vehicle == h.vehicle)
 
 
 # The page's words. French as spoken in Québec: "place" for a parking spot, "rendu" for arrived.

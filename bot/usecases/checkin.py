@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from ..core.checkin import read_form
+from ..core.checkin import read_form, repeats
 from ..core.handoff import AT_STORE
 from ..data.models import Customer, Handoff, Order, Store
 from ..phones import address
@@ -126,7 +126,8 @@ def page(svc: Services, token: str) -> CheckinPage:
 
 def submit(svc: Services, token: str, form: dict[str, str], language: str) -> str:
     """The page's form, taken as the customer's text would be: the same decision, alerts, acknowledgement (texted,
-    unless they opted out) and board. Returns the intent. Invalid (field "checkin") names what the form lacks."""
+    unless they opted out) and board. Returns the intent ("repeat": "I'm here" again with nothing new, so nothing
+    done). Invalid (field "checkin") names what the form lacks."""
     now = svc.clock()
 
     def decide_and_apply():
@@ -137,6 +138,9 @@ def submit(svc: Services, token: str, form: dict[str, str], language: str) -> st
             if checked.meaning is None:
                 raise Invalid("checkin", checked.problem or "action_missing")
             customer = session.get_one(Customer, order.customer_id)
+            handoff = state.open_handoff(session, customer.id)
+            if handoff is not None and repeats(checked.meaning, state.handoff_view(handoff)):
+                return "repeat", None
             sender = Sender(
                 address(customer.channel, customer.phone),
                 address(customer.channel, store.sms_number),
@@ -149,5 +153,6 @@ def submit(svc: Services, token: str, form: dict[str, str], language: str) -> st
             return decision.intent, applied
 
     intent, applied = until_claim_holds(decide_and_apply, f"check-in of {token_hash(token)[:8]}")
-    after_commit(svc, applied)
+    if applied is not None:
+        after_commit(svc, applied)
     return intent

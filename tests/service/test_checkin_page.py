@@ -181,3 +181,15 @@ def test_a_cross_site_post_is_refused_by_sec_fetch_site_and_a_null_origin_leaves
     assert shop.client.post(link, data=form, headers={"Sec-Fetch-Site": "cross-site"}).status_code == 403
     assert shop.client.post(link, data={**form, "form_token": "x"}, headers={"Origin": "null"}).status_code == 403
     assert shop.client.post(link, data=form, headers={"Origin": "null"}).status_code == 303
+
+
+def test_tapping_im_here_again_with_nothing_new_texts_nobody(shop, julie, marie):
+    link = ready_link(shop, marie)
+    post(shop, link, action="here", spot="4", vehicle="Rav4")
+    julie.new(), marie.new()
+    assert post(shop, link, action="here", spot="4").status_code == 303
+    assert post(shop, link, action="here", spot="4", vehicle="Rav4").status_code == 303
+    assert julie.new() == [] and marie.new() == []
+    post(shop, link, action="here", spot="4", note="coffre ouvert")
+    [update] = julie.new()
+    assert "coffre ouvert" in update

@@ -1,4 +1,5 @@
-"""The "order ready" text with its check-in link stays within two SMS segments in both languages, in GSM-7."""
+"""The "order ready" text with its check-in link stays within two SMS segments in both languages, in GSM-7; the
+check-in page's form reads as the meaning a text would give."""
 
 from __future__ import annotations
 
@@ -45,3 +46,17 @@ def test_the_link_is_96_bits_in_16_gsm7_characters():
 
     token = secrets.token_urlsafe(TOKEN_BYTES)
     assert TOKEN_BYTES * 8 >= 96 and len(token) == 16 and texts.is_gsm7(token)
+
+
+def test_the_form_reads_as_the_meaning_a_text_would_give():
+    from bot.core.checkin import read_form
+
+    here = read_form({"action": "here", "where": "car", "spot": " #a12 ", "vehicle": "Civic\x00 rouge"}, "both", "fr")
+    assert here.meaning.intent == "arrived" and here.meaning.spot == "A12" and here.meaning.vehicle == "Civic rouge"
+    assert read_form({"action": "here", "where": "door"}, "both", "en").meaning.door
+    assert read_form({"action": "here", "where": "door"}, "car", "en").problem == "spot_missing"
+    assert read_form({"action": "here"}, "door", "en").meaning.door
+    assert read_form({"action": "here", "spot": "4; DROP"}, "car", "en").problem == "spot_bad"
+    assert read_form({"action": "on_the_way", "eta": "15"}, "car", "en").meaning.eta_minutes == 15
+    assert read_form({"action": "on_the_way", "eta": "7"}, "car", "en").problem == "eta_missing"
+    assert read_form({}, "car", "en").problem == "action_missing"
