@@ -4,6 +4,7 @@ real gunicorn, worker and Redis processes on the console transport, with the dem
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 import requests
@@ -73,3 +74,59 @@ def test_on_my_way_then_here(phone, stack, link):
     phone.locator("#here").get_by_label("À la porte").check()
     phone.locator("#here button[type=submit]").click()
     expect(phone.locator("#status")).to_contain_text("À la porte", timeout=WAIT_MS)
+
+
+def test_the_wait_told_on_the_page_is_the_one_staff_see_on_the_board(browser, phone, stack, link, database_url):
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import select
+
+    from bot.data.db import Database
+    from bot.data.models import Handoff
+
+    board = re.search(r"^board: (\S+)$", stack.cli("demo"), re.M).group(1)
+    token = stack.cli("create-token", "pos")
+    for n in range(6):  # six pickups earlier today, run through the webhook, then spread over the last hour
+        phone_number = f"+1514555030{n}"
+        stack.api(
+            "POST",
+            "/stores/1/orders",
+            token,
+            json={
+                "number": f"30{n}",
+                "customer_name": f"Client {n}",
+                "customer_phone": phone_number,
+                "status": "ready",
+            },
+        ).raise_for_status()
+        for sender, body in ((phone_number, f"rendu place {n + 2}"), (JULIE, f"OK 30{n}"), (JULIE, f"FAIT 30{n}")):
+            stack.text(sender, STORE, body).raise_for_status()
+    db = Database(database_url)
+    done = select(Handoff.id).where(Handoff.status == "done")
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while time.monotonic() < deadline:  # the worker handles the texts in its own time
+        with db.read() as session:
+            if len(session.scalars(done).all()) == 6:
+                break
+        time.sleep(0.2)
+    with db.write() as session:
+        now = datetime.now(UTC)
+        for i, h in enumerate(session.scalars(select(Handoff).where(Handoff.status == "done").order_by(Handoff.id))):
+            h.arrived_at = now - timedelta(minutes=55 - 8 * i)
+            h.claimed_at = h.arrived_at + timedelta(seconds=60)
+            h.done_at = h.claimed_at + timedelta(seconds=120)
+    db.dispose()
+
+    phone.goto(link)
+    phone.get_by_label("Numéro de place").fill("4")
+    phone.locator("#here button[type=submit]").click()
+    said = phone.locator("#wait")
+    expect(said).to_have_text(re.compile(r"^Attente probable\s: environ \d+ minutes\.$"), timeout=WAIT_MS)
+    minutes = re.search(r"environ (\d+)", said.inner_text()).group(1)
+
+    tablet = browser.new_context().new_page()
+    tablet.goto(board)
+    tablet.get_by_role("button", name=re.compile("Julie Tremblay")).click()
+    told = tablet.locator('[data-list="waiting"] .card', has_text="Marie L.").locator(".told")
+    expect(told).to_have_text(re.compile(rf"^Annoncé\s: environ {minutes} min$"), timeout=WAIT_MS)
+    tablet.context.close()
