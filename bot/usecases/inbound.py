@@ -345,9 +345,10 @@ def decide_for_customer(
             select(Order).where(Order.store_id == store.id, Order.number == meaning.order.lstrip("#"))
         ).first()
         found = state.order_view(order) if order else None
-    # The honest wait is read only for what may be an arrival: two small queries no other text pays for.
+    # The honest wait is read only for what may be an arrival with something to pick up: two small queries no other
+    # text pays for (nor a stranger's "here").
     wait = None
-    if meaning.intent == "arrived" or customer.awaiting == "spot":
+    if (meaning.intent == "arrived" or customer.awaiting in ("spot", "order")) and (view.orders or found or handoff):
         wait = likely_wait(session, store, customer.id, now, members)
     effects = decide_customer(
         meaning, store_v, view, team, now, found_order=found, text=text, keyword_reply=keyword, wait=wait
