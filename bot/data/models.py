@@ -156,6 +156,8 @@ class Order(Base):
     handoff_id: Mapped[int | None] = mapped_column(ForeignKey("handoffs.id"), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     ready_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # SHA-256 of the order's one-tap check-in link (bot/usecases/checkin.py): the link itself is never kept.
+    checkin_hash: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True, index=True)
 
     customer: Mapped[Customer] = relationship()
     handoff: Mapped[Handoff | None] = relationship(back_populates="orders")
@@ -186,6 +188,9 @@ class Handoff(Base):
     alerted: Mapped[bool] = mapped_column(Boolean, default=False)
     alerted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     escalation_level: Mapped[int] = mapped_column(Integer, default=0)
+    # The wait the customer was told at arrival, in minutes (bot/core/wait.py); none when the data was too thin.
+    wait_low: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    wait_high: Mapped[int | None] = mapped_column(Integer, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # The customer's latest photo of their car (photos.id; no foreign key: the retention run deletes photos and
     # clears this in one go). Read with the handoff, so an alert carries it without another query.

@@ -349,6 +349,8 @@ def _open_handoff(a: Applying, effect: c.OpenHandoff) -> None:
         arrived_at=now if effect.arrived else None,
         created_at=now,
         eta_at=now + timedelta(minutes=effect.eta_minutes) if effect.eta_minutes else None,
+        wait_low=effect.wait_low,
+        wait_high=effect.wait_high,
     )
     a.session.add(h)
     a.session.flush()

@@ -189,6 +189,9 @@ def _handoff(h: Handoff, now: datetime, escalation_seconds: int) -> dict:
         "urgency": urgency(waited, escalation_seconds)
         if waited is not None and h.status == HandoffStatus.WAITING
         else "ok",
+        # The wait the customer was told at arrival (bot/core/wait.py), in minutes: the board shows the same figure.
+        "wait_low": h.wait_low,
+        "wait_high": h.wait_high,
     }
 
 

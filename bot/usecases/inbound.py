@@ -14,7 +14,7 @@ from sqlalchemy.orm import aliased
 from ..core import abuse as abuse_rules
 from ..core.conversation import decide_customer, decide_staff
 from ..core.photos import is_photo
-from ..core.understanding import Context, understand
+from ..core.understanding import Context, Meaning, understand
 from ..data.models import Customer, Handoff, Message, Order, Staff, Store
 from ..phones import mask
 from . import abuse, owner, replies, state
@@ -30,6 +30,7 @@ from .receiving import (
     record_inbound,
     store_for_number,
 )
+from .wait import likely_wait
 
 if TYPE_CHECKING:
     from ..wiring import Services
@@ -141,8 +142,9 @@ def _process(svc: Services, message_id: int, earlier_first: bool = True) -> Appl
 
 
 @dataclass
-class _Decision:
-    """What a text was understood to say and what is to be done about it, before the abuse rules screen it."""
+class Decision:
+    """What a text (or the check-in page) was understood to say and what is to be done about it, before the abuse
+    rules screen it."""
 
     intent: str
     effects: list
@@ -154,14 +156,14 @@ class _Decision:
     members: list[Staff]
 
 
-def _decide(session, store: Store, msg: Message, now: datetime, base_url: str) -> _Decision:
+def _decide(session, store: Store, msg: Message, now: datetime, base_url: str) -> Decision:
     """Read the state the text is about, understand the text against it and decide what to do. An owner's
     command (`base_url`: where sign-in links point) is carried out here, in the text's own transaction."""
     members = state.staff_members(session, store.id)
     staff = next((s for s in members if s.phone == msg.phone), None)
-    store_v = state.store_view(store, now)
-    team = state.staff_views_of(members)
     if staff is not None:
+        store_v = state.store_view(store, now)
+        team = state.staff_views_of(members)
         _reachable_again(staff, msg)
         meaning = understand(
             msg.body, Context(role="owner" if staff.role in ("owner", "manager") else "staff", language=staff.language)
@@ -171,24 +173,55 @@ def _decide(session, store: Store, msg: Message, now: datetime, base_url: str) -
         else:
             me = next(s for s in team if s.id == staff.id)
             effects = decide_staff(meaning, store_v, me, state.store_handoffs(session, store.id), team, now)
-        return _Decision(meaning.intent, effects, Sender(msg.from_addr, msg.to_addr, staff=staff), None, True, members)
+        return Decision(meaning.intent, effects, Sender(msg.from_addr, msg.to_addr, staff=staff), None, True, members)
     customer = _customer(session, store, msg)
     _reachable_again(customer, msg)
     meaning = understand(msg.body, Context(role="customer", awaiting=customer.awaiting, language=customer.language))
+    media = tuple(msg.media or ())
+    sender = Sender(msg.from_addr, msg.to_addr, customer=customer, media=media, message_sid=msg.twilio_sid)
+    photo = any(is_photo(m["type"]) for m in media)
+    return decide_for_customer(session, store, customer, meaning, now, sender, msg.body, members, photo)
+
+
+def decide_for_customer(
+    session,
+    store: Store,
+    customer: Customer,
+    meaning: Meaning,
+    now: datetime,
+    sender: Sender,
+    text: str = "",
+    members: list[Staff] | None = None,
+    photo: bool = False,
+) -> Decision:
+    """A customer's arrival, "on my way", question..., whichever door it came through (a text, the check-in page):
+    the state it lands in read, and decided by the core. Inside the caller's transaction, under the store lock.
+    `text`: as typed (keyword replies, notes); `members`: the store's staff, when the caller read them already;
+    `photo`: the text carries a picture of the car."""
+    if members is None:
+        members = state.staff_members(session, store.id)
+    store_v = state.store_view(store, now)
+    team = state.staff_views_of(members)
     if meaning.language_confident:
         customer.language = meaning.language
     handoff = state.open_handoff(session, customer.id)
     view = state.customer_view(session, customer, handoff)
     keyword = None
-    if meaning.intent == "other" and meaning.order is None and len(msg.body) <= 40:
-        keyword = replies.keyword_reply_for(session, store.id, msg.body)
+    if meaning.intent == "other" and meaning.order is None and text and len(text) <= 40:
+        keyword = replies.keyword_reply_for(session, store.id, text)
     found = None
     if meaning.order:
         order = session.scalars(
             select(Order).where(Order.store_id == store.id, Order.number == meaning.order.lstrip("#"))
         ).first()
         found = state.order_view(order) if order else None
-    media = tuple(msg.media or ())
+    # The honest wait is read only for what may be an arrival with something to pick up: two small queries no other
+    # text pays for (nor a stranger's "here").
+    wait = None
+    if (meaning.intent == "arrived" or photo or customer.awaiting in ("spot", "order")) and (
+        view.orders or found or handoff
+    ):
+        wait = likely_wait(session, store, customer.id, now, members)
     effects = decide_customer(
         meaning,
         store_v,
@@ -196,18 +229,12 @@ def _decide(session, store: Store, msg: Message, now: datetime, base_url: str) -
         team,
         now,
         found_order=found,
-        text=msg.body,
+        text=text,
         keyword_reply=keyword,
-        photo=any(is_photo(m["type"]) for m in media),
+        photo=photo,
+        wait=wait,
     )
-    return _Decision(
-        meaning.intent,
-        effects,
-        Sender(msg.from_addr, msg.to_addr, customer=customer, media=media, message_sid=msg.twilio_sid),
-        handoff,
-        abuse_rules.known_customer(view, effects),
-        members,
-    )
+    return Decision(meaning.intent, effects, sender, handoff, abuse_rules.known_customer(view, effects), members)
 
 
 def _reachable_again(person, msg: Message) -> None:

@@ -9,6 +9,7 @@ from datetime import datetime
 from ..handoff import AT_STORE, HandoffView, short_name
 from ..statuses import OPEN_ORDER, HandoffStatus, OrderStatus
 from ..understanding import Meaning
+from ..wait import Wait
 from .arrival import _arrive, _location
 from .effects import (
     NEW_HANDOFF,
@@ -37,14 +38,16 @@ def decide_customer(
     text: str = "",
     keyword_reply: dict | None = None,
     photo: bool = False,
+    wait: Wait | None = None,
 ) -> list[Effect]:
     """`found_order`: the store's order whose number the text gave, looked up by the caller; `text`: as typed;
     `keyword_reply`: the owner's reply when the text is one of the store's keywords ({"text_en", "text_fr"});
-    `photo`: the message carries a picture (MMS/WhatsApp), which goes on the handoff."""
+    `photo`: the message carries a picture (MMS/WhatsApp), which goes on the handoff; `wait`: the likely wait if
+    this is an arrival (bot/core/wait.py), told with the acknowledgement."""
     if photo:
-        return with_photo(m, store, c, staff, now, found_order, text, keyword_reply)
+        return with_photo(m, store, c, staff, now, found_order, text, keyword_reply, wait)
     if not c.opted_out:
-        return _customer(m, store, c, staff, now, found_order, text, keyword_reply)
+        return _customer(m, store, c, staff, now, found_order, text, keyword_reply, wait)
     if m.intent == "start":
         return [UpdateCustomer({"opted_out": False}), Reply("opted_in")]
     if m.intent in ("stop", "help"):
@@ -54,7 +57,7 @@ def decide_customer(
     # ever sent to the number itself until START.
     return [
         e
-        for e in _customer(m, store, c, staff, now, found_order, text, keyword_reply)
+        for e in _customer(m, store, c, staff, now, found_order, text, keyword_reply, wait)
         if not isinstance(e, (Reply, TextCustomer))
     ]
 
@@ -68,6 +71,7 @@ def with_photo(
     found_order: OrderView | None,
     text: str,
     keyword_reply: dict | None,
+    wait: Wait | None = None,
 ) -> list[Effect]:
     """A message with a picture. Alone (no words), from a customer with a ready order, on the way, or asked for their
     spot, it says "I'm here": the picture shows staff the car, so nobody waits for a spot number. With words, they
@@ -83,7 +87,9 @@ def with_photo(
     seen = replace(
         c, pending={**(c.pending or {}), "photo": True}, handoff=replace(h, has_photo=True) if h is not None else None
     )
-    effects = [_unmarked(e) for e in decide_customer(m, store, seen, staff, now, found_order, text, keyword_reply)]
+    effects = [
+        _unmarked(e) for e in decide_customer(m, store, seen, staff, now, found_order, text, keyword_reply, wait=wait)
+    ]
     at = next((i for i, e in enumerate(effects) if isinstance(e, (OpenHandoff, UpdateHandoff))), None)
     if at is not None:
         first = effects[at]
@@ -115,6 +121,7 @@ def _customer(
     found_order: OrderView | None,
     text: str,
     keyword_reply: dict | None,
+    wait: Wait | None = None,
 ) -> list[Effect]:
     effects: list[Effect] = []
     if m.intent == "stop":
@@ -129,7 +136,7 @@ def _customer(
 
     h = c.handoff
     if h is not None:
-        return effects + _with_open_handoff(m, store, c, h, staff, now, text)
+        return effects + _with_open_handoff(m, store, c, h, staff, now, text, wait)
 
     orders = list(c.orders)
     unverified = False
@@ -179,7 +186,7 @@ def _customer(
             Reply("on_the_way_ack", {**_name(c), **_eta(details.get("eta")), **checkin_vars(store)}),
         ]
     if intent == "arrived":
-        return effects + _arrive(store, c, None, orders, details, staff, unverified)
+        return effects + _arrive(store, c, None, orders, details, staff, unverified, wait)
     if intent == "status":
         ready = any(o.status == OrderStatus.READY for o in orders)
         key = "status_ready" if ready else "status_not_ready"
@@ -224,11 +231,18 @@ def _eta(minutes: int | None) -> dict:
 
 
 def _with_open_handoff(
-    m: Meaning, store: StoreView, c: CustomerView, h: HandoffView, staff: list[StaffView], now: datetime, text: str
+    m: Meaning,
+    store: StoreView,
+    c: CustomerView,
+    h: HandoffView,
+    staff: list[StaffView],
+    now: datetime,
+    text: str,
+    wait: Wait | None = None,
 ) -> list[Effect]:
     orders = list(c.orders)
     if c.awaiting == "spot" and (m.spot or m.door or m.intent == "arrived"):
-        return _arrive(store, c, h, orders, _details(m, c), staff, False)
+        return _arrive(store, c, h, orders, _details(m, c), staff, False, wait)
     if h.status == HandoffStatus.ON_THE_WAY:
         # Said "on my way" before the owner paused pickups or the store closed: arriving now is an arrival like
         # any other.
@@ -237,7 +251,7 @@ def _with_open_handoff(
         if m.intent == "arrived" and not store.open_now:
             return [Reply("after_hours", {"hours_en": store.hours_en, "hours_fr": store.hours_fr})]
         if m.intent == "arrived":
-            return _arrive(store, c, h, orders, _details(m, c), staff, False)
+            return _arrive(store, c, h, orders, _details(m, c), staff, False, wait)
         if m.intent == "on_the_way":
             return [
                 UpdateHandoff(h.id, {}, eta_minutes=m.eta_minutes),

@@ -45,6 +45,8 @@ class OpenHandoff:
     unverified_phone: bool = False
     alerted: bool = False
     arrived: bool = False
+    wait_low: int | None = None  # the wait the customer is told, in minutes (bot/core/wait.py)
+    wait_high: int | None = None
 
 
 @dataclass(frozen=True)

@@ -128,6 +128,12 @@
       when.dataset.tick = "1";
       c.appendChild(when);
     }
+    // The wait the customer was told when they arrived: staff see the same figure.
+    if ((h.status === "waiting" || h.status === "claimed") && h.wait_low !== null && h.wait_low !== undefined) {
+      var told = h.wait_low === h.wait_high ? fmt(t.told_about, { low: h.wait_low })
+        : fmt(t.told_range, { low: h.wait_low, high: h.wait_high });
+      c.appendChild(el("div", "told", told));
+    }
     if (h.status === "claimed") { c.appendChild(el("div", "taken", fmt(t.taken_by, { name: h.claimed_by }))); }
     if (h.status === "done" && h.claimed_by) { c.appendChild(el("div", "taken", fmt(t.closed_by, { name: h.claimed_by }))); }
 
