@@ -73,6 +73,8 @@ ALPHANUMERIC_SENDER_RE = re.compile(r"^(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}$")
 MESSAGES_PATH = "/2010-04-01/Accounts/{AccountSid}/Messages.json"
 CREATE_RE = re.compile(r"^/2010-04-01/Accounts/([^/]+)/Messages\.json$")
 FETCH_RE = re.compile(r"^/2010-04-01/Accounts/([^/]+)/Messages/([^/]+)\.json$")
+ACCOUNT_RE = re.compile(r"^/2010-04-01/Accounts/([^/]+)\.json$")
+NUMBERS_RE = re.compile(r"^/2010-04-01/Accounts/([^/]+)/IncomingPhoneNumbers\.json$")
 
 # Twilio error code -> (HTTP status, message), as Twilio words them.
 ERRORS: dict[int, tuple[int, str]] = {
@@ -316,6 +318,10 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_json(200, {"ok": True, "account_sid": standin.account_sid})
         elif match := FETCH_RE.match(url.path):
             self._with_auth(match.group(1), lambda: self._fetch(match.group(2)))
+        elif match := ACCOUNT_RE.match(url.path):
+            self._with_auth(match.group(1), lambda: self._send_json(200, standin._account()))
+        elif match := NUMBERS_RE.match(url.path):
+            self._with_auth(match.group(1), lambda: self._numbers(parse_qs(url.query)))
         elif match := CREATE_RE.match(url.path):
             self._with_auth(match.group(1), lambda: self._list(parse_qs(url.query)))
         else:
@@ -373,6 +379,25 @@ class _Handler(BaseHTTPRequestHandler):
                 "messages": resources,
                 "start": 0,
                 "end": max(len(resources) - 1, 0),
+                "page": 0,
+                "page_size": 50,
+                "uri": self.path,
+                "first_page_uri": self.path,
+                "next_page_uri": None,
+                "previous_page_uri": None,
+            },
+        )
+
+    def _numbers(self, query: dict[str, list[str]]) -> None:
+        """IncomingPhoneNumbers, filtered by PhoneNumber as Twilio does (one page: tests own a handful)."""
+        wanted = query.get("PhoneNumber", [None])[-1]
+        numbers = [n for n in self.server.standin._numbers_list() if wanted is None or n["phone_number"] == wanted]
+        self._send_json(
+            200,
+            {
+                "incoming_phone_numbers": numbers,
+                "start": 0,
+                "end": max(len(numbers) - 1, 0),
                 "page": 0,
                 "page_size": 50,
                 "uri": self.path,
@@ -501,6 +526,9 @@ class TwilioStandIn:
         self._rejected: list[dict[str, Any]] = []
         self._resources: dict[str, dict[str, Any]] = {}
         self._faults: list[Fault] = []
+        # The account's own resources, for `doctor`: its status, and its numbers with their webhooks.
+        self.account_status = "active"
+        self._numbers: dict[str, dict[str, Any]] = {}
         self._connections: set[Any] = set()
         self._stopping = threading.Event()
         self._server: _Server | None = None
@@ -611,6 +639,24 @@ class TwilioStandIn:
         with self._cond:
             self._faults.append(fault)
 
+    def add_number(self, phone_number: str, sms_url: str = "", sms_method: str = "POST") -> None:
+        """Give the account a phone number whose incoming texts Twilio posts to `sms_url` (IncomingPhoneNumbers)."""
+        sid = "PN" + uuid.uuid4().hex
+        with self._cond:
+            self._numbers[phone_number] = {
+                "sid": sid,
+                "account_sid": self.account_sid,
+                "phone_number": phone_number,
+                "friendly_name": phone_number,
+                "sms_url": sms_url,
+                "sms_method": sms_method,
+                "sms_fallback_url": "",
+                "sms_application_sid": "",
+                "status_callback": "",
+                "capabilities": {"sms": True, "mms": False, "voice": True},
+                "uri": f"/2010-04-01/Accounts/{self.account_sid}/IncomingPhoneNumbers/{sid}.json",
+            }
+
     def reset(self) -> None:
         """Forget recorded messages and pending scripted failures."""
         with self._cond:
@@ -681,6 +727,19 @@ class TwilioStandIn:
         with self._cond:
             self._rejected.append(record)
             self._cond.notify_all()
+
+    def _account(self) -> dict[str, Any]:
+        return {
+            "sid": self.account_sid,
+            "friendly_name": "Stand-in account",
+            "status": self.account_status,
+            "type": "Full",
+            "uri": f"/2010-04-01/Accounts/{self.account_sid}.json",
+        }
+
+    def _numbers_list(self) -> list[dict[str, Any]]:
+        with self._cond:
+            return [dict(n) for n in self._numbers.values()]
 
     def _resource(self, sid: str) -> dict[str, Any] | None:
         with self._cond:
