@@ -14,6 +14,7 @@ from config.settings import Settings
 
 from .data.db import Database
 from .notices import RedisNotices
+from .telemetry import Telemetry
 from .usecases.ports import Clock, Dispatcher, SendSlots, TextIntake, TextSender
 
 if TYPE_CHECKING:
@@ -41,6 +42,8 @@ class Services:
     limiter: SendSlots | None = None
     # The stores' own numbers, cached per process for the webhook (bot/usecases/inbound.py).
     store_numbers: StoreNumbers = field(default_factory=lambda: _store_numbers())
+    # Histograms and counters for /metrics, added up across processes in Redis (bot/telemetry.py).
+    telemetry: Telemetry = field(default_factory=Telemetry)
     _intake: TextIntake | None = field(default=None, init=False, repr=False)
     _notices: RedisNotices | None = field(default=None, init=False, repr=False)
 
@@ -160,6 +163,7 @@ def _build(settings: Settings, role: str) -> tuple[Services, RQDispatcher]:
         sender=make_sender(settings),
         send_inline=(role == "worker"),
         limiter=make_limiter(settings, redis),
+        telemetry=Telemetry(redis, settings.queue_name),
     )
     return services, dispatcher
 

@@ -9,18 +9,24 @@ anything is read or stored.
 
 from __future__ import annotations
 
+import logging
 import re
+import time
 from functools import lru_cache, wraps
 from urllib.parse import parse_qs, urlparse
 
 from flask import Blueprint, Response, abort, request
 from twilio.request_validator import RequestValidator, add_port, compare, remove_port
 
+from .. import telemetry
+from ..logs import traced
+from ..phones import mask
 from ..usecases.inbound import InboundText, receive_inbound
 from ..usecases.outbox import record_status
 from . import services
 
 bp = Blueprint("twilio", __name__, url_prefix="/twilio")
+log = logging.getLogger(__name__)
 
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
 
@@ -120,7 +126,22 @@ def _bad(message: str) -> Response:
     return Response(message, status=400, mimetype="text/plain")
 
 
+def timed(view):
+    """The webhook's latency, signature check included, into arrivee_webhook_seconds."""
+
+    @wraps(view)
+    def timing(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return view(*args, **kwargs)
+        finally:
+            services().telemetry.observe(telemetry.WEBHOOK, time.perf_counter() - started)
+
+    return timing
+
+
 @bp.post("/sms")
+@timed
 @twilio_signed
 def inbound_sms(form: TwilioForm):
     sid = form.first("MessageSid") or form.first("SmsSid")
@@ -129,10 +150,12 @@ def inbound_sms(form: TwilioForm):
         return _bad("MessageSid, From and To are required")
     if not _SID.fullmatch(sid):
         return _bad("MessageSid is not a Twilio SID")
-    receive_inbound(
-        services(),
-        InboundText(sid=sid, from_addr=from_addr[:64], to_addr=to_addr[:64], body=_clean(form.first("Body"))),
-    )
+    with traced(sid):
+        log.info("text received from %s", mask(from_addr))
+        receive_inbound(
+            services(),
+            InboundText(sid=sid, from_addr=from_addr[:64], to_addr=to_addr[:64], body=_clean(form.first("Body"))),
+        )
     return Response(EMPTY_TWIML, mimetype="text/xml")
 
 
@@ -148,5 +171,9 @@ def status_callback(form: TwilioForm):
     code = form.first("ErrorCode") or ""
     # ASCII digits only ("²".isdigit() is true), and small enough for an integer column.
     error_code = int(code) if code.isascii() and code.isdigit() and len(code) <= 9 else None
-    record_status(services(), sid, status, error_code)
+    # The inbound text this answered, as the worker put it in the callback URL (bot/usecases/outbox.py).
+    trace = request.args.get("trace")
+    with traced(trace if trace and _SID.fullmatch(trace) else None):
+        log.info("status %s for %s%s", status, sid, f" (error {error_code})" if error_code else "")
+        record_status(services(), sid, status, error_code)
     return Response("", status=204)
