@@ -8,10 +8,10 @@ ARG BASE=python:3.11-slim-bookworm
 FROM ${BASE} AS build
 ARG PIP_NO_INDEX=
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1
-# wheel[s]: the offline wheel directory when there is one (the pattern may match nothing).
+# wheel[s]: the offline wheels, when there are any (the pattern may match nothing), land beside requirements.txt.
 COPY requirements.txt wheel[s] /tmp/build/
 RUN python3 -m venv /opt/venv \
-    && /opt/venv/bin/pip install --find-links /tmp/build/wheels -r /tmp/build/requirements.txt
+    && /opt/venv/bin/pip install --find-links /tmp/build -r /tmp/build/requirements.txt
 
 FROM ${BASE}
 # A user of its own, without a shell or a home it can write: the app writes nothing but its logs (to stdout).
@@ -33,6 +33,7 @@ ENV PATH=/opt/venv/bin:$PATH \
 USER arrivee:arrivee
 EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s \
-    CMD ["python", "-c", "import sys, urllib.request; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4).status != 200)"]
-# The web process; the compose file runs `python worker.py` and `python -m bot init-db` from the same image.
-CMD ["gunicorn", "-c", "config/gunicorn.conf.py", "bot:create_app()"]
+    CMD ["python", "-c", "import os, sys, urllib.request; port = os.environ.get('PORT', '8000'); sys.exit(urllib.request.urlopen('http://127.0.0.1:' + port + '/healthz', timeout=4).status != 200)"]
+# The web process; the compose file runs `python worker.py` and `python -m bot init-db` from the same image. No
+# control socket: gunicorn would put it under $HOME, which this user does not have.
+CMD ["gunicorn", "-c", "config/gunicorn.conf.py", "--no-control-socket", "bot:create_app()"]

@@ -196,7 +196,7 @@ def test_the_image_runs_as_a_user_that_is_not_root_and_serves_the_procfile_app()
         i for i, (op, _arg) in enumerate(final_stage) if op in ("RUN", "COPY")
     )
     [cmd] = [json.loads(arg) for op, arg in steps if op == "CMD"]
-    assert cmd == ["gunicorn", "-c", "config/gunicorn.conf.py", "bot:create_app()"]
+    assert cmd == ["gunicorn", "-c", "config/gunicorn.conf.py", "--no-control-socket", "bot:create_app()"]
     [health] = [arg for op, arg in steps if op == "HEALTHCHECK"]
     assert "/healthz" in health
     env = " ".join(arg for op, arg in steps if op == "ENV")
