@@ -79,6 +79,10 @@ def test_one_texts_id_follows_it_from_webhook_to_worker_to_twilio_and_back(stack
     assert response.status_code == 204
     status = wait_for_line(stack, "web", lambda line: line.get("trace") == sid and line["msg"].startswith("status"))
     assert status["msg"] == f"status delivered for {alert['sid']}"
+    # Every line of every process is one JSON object, gunicorn's own (start-up, access) and RQ's included.
+    for path in stack.logs.glob("*.log"):
+        for line in path.read_text().splitlines():
+            assert line.startswith("{") and isinstance(json.loads(line), dict), f"{path.name}: {line}"
     # No line anywhere shows a whole phone number.
     for line in json_lines(stack, "web") + json_lines(stack, "worker"):
         assert MARIE not in json.dumps(line) and JULIE not in json.dumps(line)
