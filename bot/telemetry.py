@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -76,6 +77,12 @@ def _le(bound: float) -> str:
     return "+Inf" if bound == float("inf") else repr(float(bound))
 
 
+def _fields(histogram: Histogram, labels: tuple[str, ...]) -> tuple[str, str, tuple[str, ...]]:
+    """A histogram's field names for these labels: count, sum, and one per bucket bound (in the buckets' order)."""
+    base = f"{histogram.name}{SEP}{','.join(labels)}{SEP}"
+    return base + "count", base + "sum", tuple(base + _le(b) for b in histogram.buckets)
+
+
 class Telemetry:
     """observe() and count() from any thread; snapshot() for /metrics, every process's counts added up."""
 
@@ -86,24 +93,33 @@ class Telemetry:
         self._pending: dict[str, float] = {}
         self._local: dict[str, float] = {}  # what could not (or need not) go to Redis
         self._flusher: int | None = None  # pid whose thread flushes
+        self._fields: dict[tuple[str, tuple[str, ...]], tuple[str, str, tuple[str, ...]]] = {}
         self._wake = threading.Event()
 
     # --- recording -----------------------------------------------------------------------------------------
     def observe(self, histogram: Histogram, seconds: float, labels: Iterable[str] = ()) -> None:
-        base = f"{histogram.name}{SEP}{','.join(labels)}{SEP}"
-        fields = [base + "count", *(base + _le(b) for b in histogram.buckets if seconds <= b)]
+        # On the webhook's path: the field names are made once per histogram and labels, the buckets found by bisect.
+        key = (histogram.name, tuple(labels))
+        fields = self._fields.get(key)
+        if fields is None:
+            fields = self._fields[key] = _fields(histogram, key[1])
+        count, total, buckets = fields
+        first = bisect_left(histogram.buckets, seconds)
         with self._lock:
             pending = self._pending
-            for field in fields:
+            pending[count] = pending.get(count, 0.0) + 1
+            pending[total] = pending.get(total, 0.0) + seconds
+            for field in buckets[first:]:
                 pending[field] = pending.get(field, 0.0) + 1
-            pending[base + "sum"] = pending.get(base + "sum", 0.0) + seconds
-        self._ensure_flusher()
+        if self._flusher != os.getpid():
+            self._ensure_flusher()
 
     def count(self, counter: Counter, labels: Iterable[str] = (), n: float = 1) -> None:
         field = f"{counter.name}{SEP}{','.join(labels)}{SEP}value"
         with self._lock:
             self._pending[field] = self._pending.get(field, 0.0) + n
-        self._ensure_flusher()
+        if self._flusher != os.getpid():
+            self._ensure_flusher()
 
     # --- adding up across processes ------------------------------------------------------------------------
     def flush(self) -> None:
