@@ -111,6 +111,12 @@ def test_credentials_twilio_refuses_are_named_with_the_401(migrated, twilio):
     assert refused.startswith("FAIL") and "credentials refused (401" in refused and "Twilio console" in refused
 
 
+def test_a_403_from_twilio_is_named_as_refused_credentials_too(migrated, twilio):
+    twilio.account_refusal = (403, 20003)
+    status, lines = doctor(settings_for(migrated, twilio))
+    assert status == 1 and "credentials refused (403, code 20003)" in line_for(lines, "twilio")
+
+
 def test_a_suspended_twilio_account_is_named(migrated, twilio):
     twilio.account_status = "suspended"
     status, lines = doctor(settings_for(migrated, twilio))

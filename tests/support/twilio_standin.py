@@ -319,7 +319,10 @@ class _Handler(BaseHTTPRequestHandler):
         elif match := FETCH_RE.match(url.path):
             self._with_auth(match.group(1), lambda: self._fetch(match.group(2)))
         elif match := ACCOUNT_RE.match(url.path):
-            self._with_auth(match.group(1), lambda: self._send_json(200, standin._account()))
+            if standin.account_refusal is not None:  # e.g. an API key without the rights to read the account
+                self._send_error(_Rejection(standin.account_refusal[1], status=standin.account_refusal[0]))
+            else:
+                self._with_auth(match.group(1), lambda: self._send_json(200, standin._account()))
         elif match := NUMBERS_RE.match(url.path):
             self._with_auth(match.group(1), lambda: self._numbers(parse_qs(url.query)))
         elif match := CREATE_RE.match(url.path):
@@ -528,6 +531,7 @@ class TwilioStandIn:
         self._faults: list[Fault] = []
         # The account's own resources, for `doctor`: its status, and its numbers with their webhooks.
         self.account_status = "active"
+        self.account_refusal: tuple[int, int] | None = None  # (HTTP status, code) for GET Accounts, when set
         self._numbers: dict[str, dict[str, Any]] = {}
         self._connections: set[Any] = set()
         self._stopping = threading.Event()
