@@ -79,6 +79,16 @@ def test_one_texts_id_follows_it_from_webhook_to_worker_to_twilio_and_back(stack
     assert response.status_code == 204
     status = wait_for_line(stack, "web", lambda line: line.get("trace") == sid and line["msg"].startswith("status"))
     assert status["msg"] == f"status delivered for {alert['sid']}"
+
+    # The worker's figures (arrival → alert) and the web's (webhook latency) add up in what any web process serves.
+    def scraped() -> str:
+        return requests.get(stack.url + "/metrics", headers={"Authorization": f"Bearer {token}"}, timeout=5).text
+
+    deadline = time.monotonic() + 10
+    while "arrivee_arrival_to_alert_seconds_count 1.0" not in (body := scraped()) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert "arrivee_arrival_to_alert_seconds_count 1.0" in body
+    assert "arrivee_webhook_seconds_count 1.0" in body
     # Every line of every process is one JSON object, gunicorn's own (start-up, access) and RQ's included.
     for path in stack.logs.glob("*.log"):
         for line in path.read_text().splitlines():
