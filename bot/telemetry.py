@@ -8,6 +8,7 @@ those. Counts are cumulative, as Prometheus wants: they never go down, whichever
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import threading
@@ -157,6 +158,7 @@ class Telemetry:
                 return
             self._flusher = pid
         threading.Thread(target=self._flush_forever, name="telemetry-flush", daemon=True).start()
+        atexit.register(self.flush)  # a graceful stop (a deploy) keeps its last second of counts
 
     def _flush_forever(self) -> None:
         while True:
