@@ -21,8 +21,8 @@ from twilio.request_validator import RequestValidator, add_port, compare, remove
 from .. import telemetry
 from ..logs import traced
 from ..phones import mask
-from ..usecases.inbound import InboundText, receive_inbound
 from ..usecases.outbox import record_status
+from ..usecases.receiving import InboundText, receive_inbound
 from . import services
 
 bp = Blueprint("twilio", __name__, url_prefix="/twilio")
