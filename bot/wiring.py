@@ -14,6 +14,7 @@ from config.settings import Settings
 
 from .data.db import Database
 from .notices import RedisNotices
+from .telemetry import Telemetry
 from .usecases.ports import Caller, Clock, Dispatcher, MediaStore, SendSlots, ShopifyOrders, TextIntake, TextSender
 
 if TYPE_CHECKING:
@@ -41,6 +42,8 @@ class Services:
     limiter: SendSlots | None = None
     # The stores' own numbers, cached per process for the webhook (bot/usecases/receiving.py).
     store_numbers: StoreNumbers = field(default_factory=lambda: _store_numbers())
+    # Histograms and counters for /metrics, added up across processes in Redis (bot/telemetry.py).
+    telemetry: Telemetry = field(default_factory=Telemetry)
     # Asks Shopify which order a fulfillment order is (bot/usecases/order_events.py); a fake in tests.
     shopify: ShopifyOrders = field(default_factory=lambda: _shopify())
     # The pictures customers send, as the carrier holds them (none on the console transport).
@@ -216,6 +219,7 @@ def _build(settings: Settings, role: str) -> tuple[Services, RQDispatcher]:
         limiter=make_limiter(settings, redis),
         media=make_media(settings),
         caller=make_caller(settings),
+        telemetry=Telemetry(redis, settings.queue_name),
     )
     return services, dispatcher
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from ..logs import traced
 from ..usecases import calls, order_events, outbox, timers
 
 if TYPE_CHECKING:
@@ -36,8 +37,17 @@ def services() -> Services:
 
 def deliver(message_ids: list[int]) -> None:
     svc = services()
-    for message_id in message_ids:
-        outbox.deliver(svc, message_id)
+    with traced(_job_trace()):
+        for message_id in message_ids:
+            outbox.deliver(svc, message_id)
+
+
+def _job_trace() -> str | None:
+    """The trace id the dispatcher put in this job's meta (bot/jobs/dispatch.py), if any."""
+    from rq import get_current_job
+
+    job = get_current_job()
+    return (job.meta or {}).get("trace") if job is not None else None
 
 
 def escalate(handoff_id: int, level: int) -> None:

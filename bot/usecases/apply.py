@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import Table, bindparam, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
@@ -72,6 +72,11 @@ class Applied:
     handoff_id: int | None = None
     store_id: int | None = None
     replies: list[str] = field(default_factory=list)  # rendered for a screen, when the sender has no address
+    # Committed with the decision, for /metrics: ("claim" | "handoff", seconds since the customer arrived).
+    timings: list[tuple[str, float]] = field(default_factory=list)
+    # The customer arrived with this text: when it was received (set by the worker), for arrival → staff alert.
+    arrived: bool = False
+    received_at: datetime | None = None
 
 
 # A decision's texts go in as one multi-row INSERT on the Session's connection rather than as ORM objects: the unit
@@ -352,6 +357,7 @@ def _open_handoff(a: Applying, effect: c.OpenHandoff) -> None:
         wait_low=effect.wait_low,
         wait_high=effect.wait_high,
     )
+    a.out.arrived = a.out.arrived or bool(effect.arrived)
     a.session.add(h)
     a.session.flush()
     a.out.handoff_id = h.id
@@ -367,6 +373,7 @@ def _update_handoff(a: Applying, effect: c.UpdateHandoff) -> None:
         h.alerted_at = a.now
     if effect.arrived and h.arrived_at is None:
         h.arrived_at = a.now
+        a.out.arrived = True
     if effect.eta_minutes:
         h.eta_at = a.now + timedelta(minutes=effect.eta_minutes)
     if effect.add_order_ids:
@@ -386,6 +393,9 @@ def _claim_handoff(a: Applying, effect: c.ClaimHandoff) -> None:
     )
     if rows_changed(result) != 1:
         raise ClaimLost(effect.handoff_id)
+    arrived_at = a.session.scalar(select(Handoff.arrived_at).where(Handoff.id == effect.handoff_id))
+    if arrived_at is not None:
+        a.out.timings.append(("claim", (a.now - arrived_at).total_seconds()))
 
 
 @applies(c.CompleteHandoff)
@@ -394,6 +404,10 @@ def _complete_handoff(a: Applying, effect: c.CompleteHandoff) -> None:
     h.status, h.done_at = HandoffStatus.DONE, a.now
     if h.claimed_by_id is None:
         h.claimed_by_id, h.claimed_at = effect.staff_id, a.now
+        if h.arrived_at is not None:
+            a.out.timings.append(("claim", (a.now - h.arrived_at).total_seconds()))
+    if h.arrived_at is not None:
+        a.out.timings.append(("handoff", (a.now - h.arrived_at).total_seconds()))
     a.session.execute(
         update(Order)
         .where(Order.handoff_id == h.id, Order.status.in_(OPEN_ORDER))

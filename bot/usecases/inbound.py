@@ -16,6 +16,7 @@ from ..core.conversation import decide_customer, decide_staff
 from ..core.photos import is_photo
 from ..core.understanding import Context, Meaning, understand
 from ..data.models import Customer, Handoff, Message, Order, Staff, Store
+from ..logs import TRACE, traced
 from ..phones import mask
 from . import abuse, owner, replies, state
 from .apply import Applied, Sender, apply, until_claim_holds
@@ -56,7 +57,13 @@ log = logging.getLogger(__name__)
 def process_inbound(svc: Services, message_id: int) -> Applied | None:
     """Understand and act on one stored text, exactly once: the effects and the 'processed' mark commit together.
     A person's earlier texts still waiting are handled first: with several drain threads and workers, "I'm
-    here" and the "7" that answers the spot question must not swap places."""
+    here" and the "7" that answers the spot question must not swap places. Lines logged meanwhile carry the text's
+    MessageSid (set once it is read), and only meanwhile."""
+    with traced(None):
+        return _process_in_order(svc, message_id)
+
+
+def _process_in_order(svc: Services, message_id: int) -> Applied | None:
     for _round in range(3):
         try:
             return _process_once(svc, message_id)
@@ -117,6 +124,8 @@ def _process(svc: Services, message_id: int, earlier_first: bool = True) -> Appl
         msg, earlier_waiting = session.execute(_MESSAGE_FOR_UPDATE, {"message_id": message_id}).first() or (None, 0)
         if msg is None or msg.direction != "in" or msg.status != "received":
             return None  # already processed (a retried job, a re-delivered signal)
+        # Until the caller's `traced` block ends, lines (and the answers' status callbacks) carry this text's id.
+        TRACE.set(msg.twilio_sid)
         if earlier_first and earlier_waiting:
             earlier = list(
                 session.scalars(_EARLIER_WAITING, {"store_id": msg.store_id, "phone": msg.phone, "message_id": msg.id})
@@ -138,6 +147,7 @@ def _process(svc: Services, message_id: int, earlier_first: bool = True) -> Appl
         msg.status = "processed"
         msg.processed_at = now
         msg.handoff_id = applied.handoff_id
+        applied.received_at = msg.created_at
     return applied
 
 

@@ -10,7 +10,9 @@ anything is read or stored.
 
 from __future__ import annotations
 
+import logging
 import re
+import time
 from functools import lru_cache, wraps
 from urllib.parse import parse_qs, urlparse
 
@@ -18,13 +20,17 @@ from flask import Blueprint, Response, abort, request
 from twilio.request_validator import RequestValidator, add_port, compare, remove_port
 from twilio.twiml.voice_response import Gather, VoiceResponse
 
+from .. import telemetry
 from ..core.calls import VOICE_LANGUAGES
+from ..logs import traced
+from ..phones import mask
 from ..usecases.calls import press, script
 from ..usecases.outbox import record_status
 from ..usecases.receiving import InboundText, receive_inbound
 from . import services
 
 bp = Blueprint("twilio", __name__, url_prefix="/twilio")
+log = logging.getLogger(__name__)
 
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
 
@@ -124,7 +130,22 @@ def _bad(message: str) -> Response:
     return Response(message, status=400, mimetype="text/plain")
 
 
+def timed(view):
+    """The webhook's latency, signature check included, into arrivee_webhook_seconds."""
+
+    @wraps(view)
+    def timing(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return view(*args, **kwargs)
+        finally:
+            services().telemetry.observe(telemetry.WEBHOOK, time.perf_counter() - started)
+
+    return timing
+
+
 @bp.post("/sms")
+@timed
 @twilio_signed
 def inbound_sms(form: TwilioForm):
     sid = form.first("MessageSid") or form.first("SmsSid")
@@ -133,16 +154,18 @@ def inbound_sms(form: TwilioForm):
         return _bad("MessageSid, From and To are required")
     if not _SID.fullmatch(sid):
         return _bad("MessageSid is not a Twilio SID")
-    receive_inbound(
-        services(),
-        InboundText(
-            sid=sid,
-            from_addr=from_addr[:64],
-            to_addr=to_addr[:64],
-            body=_clean(form.first("Body")),
-            media=_media(form),
-        ),
-    )
+    with traced(sid):
+        log.info("text received from %s", mask(from_addr))
+        receive_inbound(
+            services(),
+            InboundText(
+                sid=sid,
+                from_addr=from_addr[:64],
+                to_addr=to_addr[:64],
+                body=_clean(form.first("Body")),
+                media=_media(form),
+            ),
+        )
     return Response(EMPTY_TWIML, mimetype="text/xml")
 
 
@@ -205,5 +228,9 @@ def status_callback(form: TwilioForm):
     code = form.first("ErrorCode") or ""
     # ASCII digits only ("²".isdigit() is true), and small enough for an integer column.
     error_code = int(code) if code.isascii() and code.isdigit() and len(code) <= 9 else None
-    record_status(services(), sid, status, error_code)
+    # The inbound text this answered, as the worker put it in the callback URL (bot/usecases/outbox.py).
+    trace = request.args.get("trace")
+    with traced(trace if trace and _SID.fullmatch(trace) else None):
+        log.info("status %s for %s%s", status, sid, f" (error {error_code})" if error_code else "")
+        record_status(services(), sid, status, error_code)
     return Response("", status=204)

@@ -85,6 +85,8 @@ CALLS_RE = re.compile(r"^/2010-04-01/Accounts/([^/]+)/Calls\.json$")
 PIXEL_PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
 )
+ACCOUNT_RE = re.compile(r"^/2010-04-01/Accounts/([^/]+)\.json$")
+NUMBERS_RE = re.compile(r"^/2010-04-01/Accounts/([^/]+)/IncomingPhoneNumbers\.json$")
 
 # Twilio error code -> (HTTP status, message), as Twilio words them.
 ERRORS: dict[int, tuple[int, str]] = {
@@ -345,6 +347,13 @@ class _Handler(BaseHTTPRequestHandler):
             self._with_auth(match.group(1), lambda: self._media(url.path, bool(match.group(4))))
         elif match := FETCH_RE.match(url.path):
             self._with_auth(match.group(1), lambda: self._fetch(match.group(2)))
+        elif match := ACCOUNT_RE.match(url.path):
+            if standin.account_refusal is not None:  # e.g. an API key without the rights to read the account
+                self._send_error(_Rejection(standin.account_refusal[1], status=standin.account_refusal[0]))
+            else:
+                self._with_auth(match.group(1), lambda: self._send_json(200, standin._account()))
+        elif match := NUMBERS_RE.match(url.path):
+            self._with_auth(match.group(1), lambda: self._numbers(parse_qs(url.query)))
         elif match := CREATE_RE.match(url.path):
             self._with_auth(match.group(1), lambda: self._list(parse_qs(url.query)))
         else:
@@ -455,6 +464,25 @@ class _Handler(BaseHTTPRequestHandler):
                 "messages": resources,
                 "start": 0,
                 "end": max(len(resources) - 1, 0),
+                "page": 0,
+                "page_size": 50,
+                "uri": self.path,
+                "first_page_uri": self.path,
+                "next_page_uri": None,
+                "previous_page_uri": None,
+            },
+        )
+
+    def _numbers(self, query: dict[str, list[str]]) -> None:
+        """IncomingPhoneNumbers, filtered by PhoneNumber as Twilio does (one page: tests own a handful)."""
+        wanted = query.get("PhoneNumber", [None])[-1]
+        numbers = [n for n in self.server.standin._numbers_list() if wanted is None or n["phone_number"] == wanted]
+        self._send_json(
+            200,
+            {
+                "incoming_phone_numbers": numbers,
+                "start": 0,
+                "end": max(len(numbers) - 1, 0),
                 "page": 0,
                 "page_size": 50,
                 "uri": self.path,
@@ -586,6 +614,10 @@ class TwilioStandIn:
         self._media: dict[str, tuple[str, bytes]] = {}  # path -> (content type, bytes)
         self._deleted_media: list[str] = []
         self._calls: list[dict[str, Any]] = []
+        # The account's own resources, for `doctor`: its status, and its numbers with their webhooks.
+        self.account_status = "active"
+        self.account_refusal: tuple[int, int] | None = None  # (HTTP status, code) for GET Accounts, when set
+        self._numbers: dict[str, dict[str, Any]] = {}
         self._connections: set[Any] = set()
         self._stopping = threading.Event()
         self._server: _Server | None = None
@@ -723,6 +755,24 @@ class TwilioStandIn:
         with self._cond:
             self._faults.append(fault)
 
+    def add_number(self, phone_number: str, sms_url: str = "", sms_method: str = "POST") -> None:
+        """Give the account a phone number whose incoming texts Twilio posts to `sms_url` (IncomingPhoneNumbers)."""
+        sid = "PN" + uuid.uuid4().hex
+        with self._cond:
+            self._numbers[phone_number] = {
+                "sid": sid,
+                "account_sid": self.account_sid,
+                "phone_number": phone_number,
+                "friendly_name": phone_number,
+                "sms_url": sms_url,
+                "sms_method": sms_method,
+                "sms_fallback_url": "",
+                "sms_application_sid": "",
+                "status_callback": "",
+                "capabilities": {"sms": True, "mms": False, "voice": True},
+                "uri": f"/2010-04-01/Accounts/{self.account_sid}/IncomingPhoneNumbers/{sid}.json",
+            }
+
     def reset(self) -> None:
         """Forget recorded messages and pending scripted failures."""
         with self._cond:
@@ -838,6 +888,19 @@ class TwilioStandIn:
             "api_version": "2010-04-01",
             "uri": f"/2010-04-01/Accounts/{account_sid}/Calls/{sid}.json",
         }
+
+    def _account(self) -> dict[str, Any]:
+        return {
+            "sid": self.account_sid,
+            "friendly_name": "Stand-in account",
+            "status": self.account_status,
+            "type": "Full",
+            "uri": f"/2010-04-01/Accounts/{self.account_sid}.json",
+        }
+
+    def _numbers_list(self) -> list[dict[str, Any]]:
+        with self._cond:
+            return [dict(n) for n in self._numbers.values()]
 
     def _resource(self, sid: str) -> dict[str, Any] | None:
         with self._cond:
