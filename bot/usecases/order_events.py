@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from ..core import shop_events
 from ..core.problems import Problem
 from ..core.shop_events import ReadyForPickup, ShopOrder, Unreadable
+from ..core.statuses import OrderStatus
 from ..data.models import Order, OrderEvent, Store
 from ..phones import InvalidPhone, region_of, to_e164
 from . import fields, orders, state
@@ -349,7 +350,7 @@ def _generic(session, event: OrderEvent, payload: dict) -> Plan | str:
             name=order.get("customer_name"),
             language=order.get("language"),
             items=order.get("items"),
-            ready=order.get("status") == "ready",
+            ready=order.get("status") == OrderStatus.READY,
         )
     if _order_here(session, event.store_id, number) is None:
         event.note = "the order has not come in yet"
@@ -370,7 +371,7 @@ def _run(svc: Services, store_id: int, plan: Plan) -> tuple[str, str | None]:
                 plan.name,
                 language=plan.language,
                 items=plan.items,
-                status="ready" if plan.ready else "pending",
+                status=OrderStatus.READY if plan.ready else OrderStatus.PENDING,
             )
         elif plan.action == "ready":
             orders.mark_ready(svc, store_id, plan.number)
