@@ -47,6 +47,7 @@ def test_pasting_shopifys_key_connects_the_shop_and_orders_come_in(sophie, shop,
     deliveries = sophie.page(f"{base}/connections")
     assert "Derniers envois reçus" in deliveries and "orders/create" in deliveries and "#1234" in deliveries
     assert "traité" in deliveries
+    assert deliveries.count('id="deliveries"') == 1  # in the page's body, once, not also in its <head>
 
     page = sophie.submit(f"{base}/connections/shopify", {"shopify_secret": ""})
     assert "Shopify déconnectée" in notices(page)[0]
