@@ -12,7 +12,7 @@ from ...usecases.errors import Invalid
 from .. import services
 from ..api import board_url
 from . import bp
-from .forms import done, refusal, text, words
+from .forms import confirmation, done, refusal, text, words
 
 
 def _when(moment, timezone: str) -> str:
@@ -69,14 +69,12 @@ def access(store_id: int):
 @bp.get("/stores/<int:store_id>/access/board")
 def confirm_rotate_board(store_id: int):
     t = words()
-    return render_template(
-        "admin/confirm.html",
-        question=t["rotate_q"],
-        detail=t["rotate_detail"],
-        button=t["rotate"],
-        danger=True,
-        action=url_for("admin.rotate_board", store_id=store_id),
-        back=url_for("admin.access", store_id=store_id),
+    return confirmation(
+        t["rotate_q"],
+        t["rotate_detail"],
+        t["rotate"],
+        url_for("admin.rotate_board", store_id=store_id),
+        url_for("admin.access", store_id=store_id),
     )
 
 
@@ -103,14 +101,12 @@ def create_token(store_id: int):
 def confirm_revoke_token(store_id: int, token_id: int):
     t = words()
     token = _token(store_id, token_id)
-    return render_template(
-        "admin/confirm.html",
-        question=t["revoke_q"].format(name=token["name"]),
-        detail=t["revoke_detail"],
-        button=t["revoke"],
-        danger=True,
-        action=url_for("admin.revoke_token", store_id=store_id, token_id=token_id),
-        back=url_for("admin.access", store_id=store_id),
+    return confirmation(
+        t["revoke_q"].format(name=token["name"]),
+        t["revoke_detail"],
+        t["revoke"],
+        url_for("admin.revoke_token", store_id=store_id, token_id=token_id),
+        url_for("admin.access", store_id=store_id),
     )
 
 

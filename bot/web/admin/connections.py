@@ -12,7 +12,7 @@ from ...usecases import order_events, stores
 from ...usecases.errors import Invalid
 from .. import services
 from . import bp
-from .forms import done, refusal, text, words
+from .forms import confirmation, done, refusal, text, words
 
 
 def webhook_urls(store_id: int) -> dict[str, str]:
@@ -76,14 +76,12 @@ def shopify_api(store_id: int):
 @bp.get("/stores/<int:store_id>/connections/secret")
 def confirm_rotate_secret(store_id: int):
     t = words()
-    return render_template(
-        "admin/confirm.html",
-        question=t["webhook_rotate_q"],
-        detail=t["webhook_rotate_detail"],
-        button=t["webhook_rotate"],
-        danger=True,
-        action=url_for("admin.rotate_secret", store_id=store_id),
-        back=url_for("admin.connections", store_id=store_id),
+    return confirmation(
+        t["webhook_rotate_q"],
+        t["webhook_rotate_detail"],
+        t["webhook_rotate"],
+        url_for("admin.rotate_secret", store_id=store_id),
+        url_for("admin.connections", store_id=store_id),
     )
 
 

@@ -1,11 +1,12 @@
 """What the admin pages' forms share: reading a posted field as the use cases expect it, telling a use case's refusal
-in the page's language at the field it names, and the redirect that follows a successful POST."""
+in the page's language at the field it names, the page that asks before what can't be undone, and the redirect
+that follows a successful POST."""
 
 from __future__ import annotations
 
 import re
 
-from flask import flash, redirect, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from werkzeug.exceptions import NotFound as PageNotFound
 
 from ...usecases.errors import Conflict, Invalid, NotFound
@@ -45,6 +46,13 @@ def done(message: str, endpoint: str, anchor: str | None = None, **values):
     """Post/Redirect/Get: the notice shows once on the page the browser is sent back to."""
     flash(message)
     return redirect(url_for(endpoint, _anchor=anchor, **values), code=303)
+
+
+def confirmation(question: str, detail: str, button: str, action: str, back: str) -> str:
+    """The confirmation step (admin/confirm.html): its danger button posts to `action`; backing out goes to `back`."""
+    return render_template(
+        "admin/confirm.html", question=question, detail=detail, button=button, danger=True, action=action, back=back
+    )
 
 
 def refusal(exc: Invalid | Conflict, labels: dict[str, str]) -> tuple[dict[str, str], str]:

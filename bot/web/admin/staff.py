@@ -12,7 +12,7 @@ from ...usecases.errors import Conflict, Invalid
 from ...usecases.fields import LANGUAGES, ROLES
 from .. import services
 from . import bp
-from .forms import checked, done, refusal, text, words
+from .forms import checked, confirmation, done, refusal, text, words
 
 
 def _labels(t: dict) -> dict[str, str]:
@@ -127,14 +127,12 @@ def staff_duty(store_id: int, staff_id: int):
 def confirm_remove_staff(store_id: int, staff_id: int):
     t = words()
     member = _member(store_id, staff_id)
-    return render_template(
-        "admin/confirm.html",
-        question=t["remove_staff_q"].format(name=member.name),
-        detail=t["remove_staff_detail"],
-        button=t["remove"],
-        danger=True,
-        action=url_for("admin.remove_staff", store_id=store_id, staff_id=staff_id),
-        back=url_for("admin.staff", store_id=store_id),
+    return confirmation(
+        t["remove_staff_q"].format(name=member.name),
+        t["remove_staff_detail"],
+        t["remove"],
+        url_for("admin.remove_staff", store_id=store_id, staff_id=staff_id),
+        url_for("admin.staff", store_id=store_id),
     )
 
 
