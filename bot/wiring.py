@@ -6,9 +6,10 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from config.settings import Settings
 
@@ -22,6 +23,9 @@ if TYPE_CHECKING:
 
     from .jobs.dispatch import RQDispatcher
     from .usecases.receiving import StoreNumbers
+
+
+_Client = TypeVar("_Client")
 
 
 def utcnow() -> datetime:
@@ -107,27 +111,24 @@ def _console_caller() -> Caller:
 def make_caller(settings: Settings) -> Caller:
     from .messaging.voice import TwilioCaller
 
-    if settings.sms_transport == "twilio":
-        return TwilioCaller(
-            settings.twilio_account_sid,
-            settings.twilio_auth_token,
-            settings.twilio_api_base_url,
-            timeout=settings.twilio_timeout_seconds,
-        )
-    return _console_caller()
+    return _twilio(settings, TwilioCaller) if settings.sms_transport == "twilio" else _console_caller()
 
 
 def make_media(settings: Settings) -> MediaStore:
     from .messaging.media import TwilioMedia
 
-    if settings.sms_transport == "twilio":
-        return TwilioMedia(
-            settings.twilio_account_sid,
-            settings.twilio_auth_token,
-            settings.twilio_api_base_url,
-            timeout=settings.twilio_timeout_seconds,
-        )
-    return _console_media()
+    return _twilio(settings, TwilioMedia) if settings.sms_transport == "twilio" else _console_media()
+
+
+def _twilio(settings: Settings, client: Callable[..., _Client], **options) -> _Client:
+    """One of the Twilio clients (texts, calls, pictures), on the account and API address the settings name."""
+    return client(
+        settings.twilio_account_sid,
+        settings.twilio_auth_token,
+        settings.twilio_api_base_url,
+        timeout=settings.twilio_timeout_seconds,
+        **options,
+    )
 
 
 def _store_numbers() -> StoreNumbers:
@@ -171,13 +172,8 @@ def make_sender(settings: Settings) -> TextSender:
     from .messaging.senders import ConsoleSender, TwilioSender
 
     if settings.sms_transport == "twilio":
-        return TwilioSender(
-            settings.twilio_account_sid,
-            settings.twilio_auth_token,
-            settings.twilio_api_base_url,
-            timeout=settings.twilio_timeout_seconds,
-            concurrency=settings.drain_threads + 2,
-        )  # the drain threads, RQ's, the sweeper's
+        # A connection for each thread that may send at once: the drain threads, RQ's, the sweeper's.
+        return _twilio(settings, TwilioSender, concurrency=settings.drain_threads + 2)
     return ConsoleSender()
 
 
