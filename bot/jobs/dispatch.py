@@ -16,6 +16,7 @@ from rq import Queue, Retry
 from rq.job import Job, JobStatus
 
 from ..logs import current_trace
+from ..usecases.ports import spilled_text
 
 # Inbound texts skip RQ: an LPUSH costs the webhook a small part of what an RQ enqueue does (no job to build and
 # store), and the worker drains the list in-process (bot/jobs/drain.py). The database row, not the list, is the
@@ -119,16 +120,7 @@ class RQDispatcher:
         self, sid: str, from_addr: str, to_addr: str, body: str, received_at: datetime, media: list | None = None
     ) -> None:
         """Keep a text in Redis when the database cannot take it; a worker stores it once the database is back."""
-        text: dict[str, object] = {
-            "sid": sid,
-            "from": from_addr,
-            "to": to_addr,
-            "body": body,
-            "at": received_at.isoformat(),
-        }
-        if media:
-            text["media"] = media  # [[url, content type], ...]: a picture of the car is not lost either
-        self.redis.lpush(self.spill_list, json.dumps(text))
+        self.redis.lpush(self.spill_list, spilled_text(sid, from_addr, to_addr, body, received_at, media))
 
     def oldest_spilled(self) -> tuple[str, dict] | None:
         raw = self.redis.lindex(self.spill_list, -1)

@@ -19,6 +19,7 @@ Nothing here imports an adapter: the adapters import this module.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -155,6 +156,23 @@ class SpillLane(Protocol):
         ...
 
     def forget_spilled(self, raw: str) -> None: ...
+
+
+def spilled_text(
+    sid: str, from_addr: str, to_addr: str, body: str, received_at: datetime, media: list | None = None
+) -> str:
+    """A text as a SpillLane keeps it (JSON); `oldest_spilled` gives it back as a dict for
+    bot/usecases/timers.py to store."""
+    text: dict[str, object] = {
+        "sid": sid,
+        "from": from_addr,
+        "to": to_addr,
+        "body": body,
+        "at": received_at.isoformat(),
+    }
+    if media:
+        text["media"] = media  # [[url, content type], ...]: a picture of the car is not lost either
+    return json.dumps(text)
 
 
 class DeliveryQueue(Protocol):

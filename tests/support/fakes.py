@@ -140,16 +140,7 @@ class InlineDispatcher:
         self, sid: str, from_addr: str, to_addr: str, body: str, received_at: datetime, media: list | None = None
     ) -> None:
         self._check()
-        text: dict[str, object] = {
-            "sid": sid,
-            "from": from_addr,
-            "to": to_addr,
-            "body": body,
-            "at": received_at.isoformat(),
-        }
-        if media:
-            text["media"] = media
-        self.spilled.append(json.dumps(text))
+        self.spilled.append(ports.spilled_text(sid, from_addr, to_addr, body, received_at, media))
 
     def oldest_spilled(self) -> tuple[str, dict[str, Any]] | None:
         self._check()
