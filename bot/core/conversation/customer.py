@@ -3,6 +3,7 @@ they say once their pickup is open."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
@@ -45,7 +46,11 @@ def decide_customer(
     `photo`: the message carries a picture (MMS/WhatsApp), which goes on the handoff; `wait`: the likely wait if
     this is an arrival (bot/core/wait.py), told with the acknowledgement."""
     if photo:
-        return with_photo(m, store, c, staff, now, found_order, text, keyword_reply, wait)
+
+        def decide(meaning: Meaning, seen: CustomerView) -> list[Effect]:
+            return decide_customer(meaning, store, seen, staff, now, found_order, text, keyword_reply, wait=wait)
+
+        return with_photo(m, c, staff, now, text, decide)
     if not c.opted_out:
         return _customer(m, store, c, staff, now, found_order, text, keyword_reply, wait)
     if m.intent == "start":
@@ -64,19 +69,17 @@ def decide_customer(
 
 def with_photo(
     m: Meaning,
-    store: StoreView,
     c: CustomerView,
     staff: list[StaffView],
     now: datetime,
-    found_order: OrderView | None,
     text: str,
-    keyword_reply: dict | None,
-    wait: Wait | None = None,
+    decide: Callable[[Meaning, CustomerView], list[Effect]],
 ) -> list[Effect]:
     """A message with a picture. Alone (no words), from a customer with a ready order, on the way, or asked for their
     spot, it says "I'm here": the picture shows staff the car, so nobody waits for a spot number. With words, they
-    are understood as usual. Either way the picture goes on the handoff, before any staff text, so the alerts carry
-    it; a picture sent while already waiting reaches the staff concerned on its own."""
+    are understood as usual (`decide`: decide_customer on the rest of the message). Either way the picture goes on
+    the handoff, before any staff text, so the alerts carry it; a picture sent while already waiting reaches the
+    staff concerned on its own."""
     h = c.handoff
     alone = m.intent == "other" and not text.strip()
     checking_in = h is None or h.status == "on_the_way" or c.awaiting == "spot"
@@ -87,9 +90,7 @@ def with_photo(
     seen = replace(
         c, pending={**(c.pending or {}), "photo": True}, handoff=replace(h, has_photo=True) if h is not None else None
     )
-    effects = [
-        _unmarked(e) for e in decide_customer(m, store, seen, staff, now, found_order, text, keyword_reply, wait=wait)
-    ]
+    effects = [_unmarked(e) for e in decide(m, seen)]
     at = next((i for i, e in enumerate(effects) if isinstance(e, (OpenHandoff, UpdateHandoff))), None)
     if at is not None:
         first = effects[at]
