@@ -16,7 +16,6 @@ from ..core.statuses import HandoffStatus, OrderStatus
 from ..data.models import Handoff, Staff, Store
 from ..phones import mask
 from . import photos, state
-from .errors import NotFound
 
 DONE_SHOWN = 10
 
@@ -49,9 +48,7 @@ def rotate_token(db, store_id: int) -> str:
     """A new board link for the store; the old one stops working at once."""
     token = new_token()
     with db.write() as session:
-        store = session.get(Store, store_id)
-        if store is None:
-            raise NotFound(f"no store {store_id}")
+        store = state.store_in(session, store_id)
         store.board_token = token
     return token
 
@@ -90,9 +87,7 @@ def board_state(db, store_id: int, now: datetime, secret: str | None = None) -> 
     """Everything the board shows, at `now`. `version` changes only when something other than time does. With the
     site's `secret`, a card whose customer sent a picture of their car links to it (`photo`)."""
     with db.read() as session:
-        store = session.get(Store, store_id)
-        if store is None:
-            raise NotFound(f"no store {store_id}")
+        store = state.store_in(session, store_id)
         loaded = (selectinload(Handoff.orders), selectinload(Handoff.customer), selectinload(Handoff.claimed_by))
         open_rows = list(
             session.scalars(

@@ -13,8 +13,7 @@ from ..core.handoff import AT_STORE, DAYS, short_name
 from ..core.report import DayFigures, Timing, Waiting, day_figures, handoffs_csv, hours_shown
 from ..core.statuses import HandoffStatus
 from ..data.models import Handoff, Store
-from .errors import NotFound
-from .state import customer_name
+from .state import customer_name, store_in
 
 
 def local_day(store: Store, now: datetime, day: date | None = None) -> tuple[datetime, datetime]:
@@ -91,7 +90,7 @@ class DayReport:
 def day_report(db, store_id: int, now: datetime, day: date | None = None) -> DayReport:
     """A day's figures (today's by default, in the store's time zone) and what its charts need."""
     with db.read() as session:
-        store = _store(session, store_id)
+        store = store_in(session, store_id)
         today = now.astimezone(ZoneInfo(store.timezone)).date()
         day = day or today
         figures = figures_in(session, store, now, day)
@@ -103,13 +102,6 @@ def day_csv(db, store_id: int, now: datetime, day: date | None = None, delimiter
     """The day (today's by default, in the store's time zone) and its handoffs as CSV, one a row (bot/core/report.py's
     handoffs_csv)."""
     with db.read() as session:
-        store = _store(session, store_id)
+        store = store_in(session, store_id)
         day = day or now.astimezone(ZoneInfo(store.timezone)).date()
         return day, handoffs_csv(figures_in(session, store, now, day), store.timezone, delimiter)
-
-
-def _store(session: Session, store_id: int) -> Store:
-    store = session.get(Store, store_id)
-    if store is None:
-        raise NotFound(f"no store {store_id}")
-    return store

@@ -13,7 +13,8 @@ from sqlalchemy import select
 from ..core.problems import Problem
 from ..data.models import Order, OrderEvent, Store
 from . import fields
-from .errors import Invalid, NotFound
+from .errors import Invalid
+from .state import store_in
 from .stores import get_store
 
 
@@ -23,9 +24,7 @@ def set_shopify_secret(db, store_id: int, secret) -> None:
     if value is not None and (" " in value or len(value) < 16):
         raise Invalid("shopify_secret", Problem("shopify_secret"))
     with db.write() as session:
-        store = session.get(Store, store_id)
-        if store is None:
-            raise NotFound(f"no store {store_id}")
+        store = store_in(session, store_id)
         store.shopify_secret = value
 
 
@@ -45,9 +44,7 @@ def set_shopify_api(db, store_id: int, domain, token) -> None:
     if (domain is None) != (token is None):
         raise Invalid("shopify_token" if token is None else "shopify_domain", Problem("empty"))
     with db.write() as session:
-        store = session.get(Store, store_id)
-        if store is None:
-            raise NotFound(f"no store {store_id}")
+        store = store_in(session, store_id)
         store.shopify_domain, store.shopify_token = domain, token
 
 
@@ -55,9 +52,7 @@ def rotate_webhook_secret(db, store_id: int) -> str:
     """A new secret for the generic webhook, returned once; the old one stops working at once."""
     secret = "whsec_" + random.token_urlsafe(32)
     with db.write() as session:
-        store = session.get(Store, store_id)
-        if store is None:
-            raise NotFound(f"no store {store_id}")
+        store = store_in(session, store_id)
         store.webhook_secret = secret
     return secret
 

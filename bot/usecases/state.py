@@ -166,6 +166,14 @@ def reply_language(session: Session, store: Store, customer: Customer) -> str:
     return order_language or store.language
 
 
+def store_in(session: Session, store_id: int) -> Store:
+    """The store, read in this session (not locked: see lock_store). NotFound when there is no such store."""
+    store = session.get(Store, store_id)
+    if store is None:
+        raise NotFound(f"no store {store_id}")
+    return store
+
+
 def lock_store(session: Session, store_id: int) -> Store:
     """Serialises all decisions for one store (claims, arrivals) so each sees a consistent state. NotFound when
     there is no such store."""

@@ -122,10 +122,7 @@ def get_store(db, store_id: int) -> Store:
     if not isinstance(store_id, int) or not 0 < store_id <= MAX_ID:
         raise NotFound(f"no store {store_id}")
     with db.read() as session:
-        store = session.get(Store, store_id)
-        if store is None:
-            raise NotFound(f"no store {store_id}")
-        return store
+        return state.store_in(session, store_id)
 
 
 def change_store(store: Store, changes: dict) -> dict:
