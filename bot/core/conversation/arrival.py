@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..handoff import HandoffView
+from ..statuses import HandoffStatus, OrderStatus
 from ..wait import Wait, wait_vars
 from .effects import NEW_HANDOFF, Effect, OpenHandoff, Reply, Schedule, TextStaff, UpdateCustomer, UpdateHandoff
 from .recipients import on_duty
@@ -36,7 +37,7 @@ def _arrive(
 ) -> list[Effect]:
     location = _location(store, details)
     spot = details.get("spot") if location == "car" else None
-    ready = any(o.status == "ready" for o in orders)
+    ready = any(o.status == OrderStatus.READY for o in orders)
     fields: dict[str, Any] = {
         "location": location,
         "spot": spot,
@@ -53,7 +54,7 @@ def _arrive(
         effects.append(
             OpenHandoff(
                 tuple(o.id for o in orders),
-                "waiting",
+                HandoffStatus.WAITING,
                 unverified_phone=unverified,
                 alerted=alert,
                 arrived=True,
@@ -63,7 +64,7 @@ def _arrive(
         ref = NEW_HANDOFF
     else:
         changes = {
-            "status": "waiting",
+            "status": HandoffStatus.WAITING,
             "alerted": alert,
             **{k: v for k, v in fields.items() if v is not None},
             "location": location,
@@ -78,7 +79,7 @@ def _arrive(
         ref = h.id
     view = HandoffView(
         id=ref,
-        status="waiting",
+        status=HandoffStatus.WAITING,
         customer_id=c.id,
         customer_label=_label(c, h),
         order_numbers=tuple(o.number for o in orders),
