@@ -166,6 +166,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "Update from {customer}: {where_en}{vehicle}, order {orders}.{no_texts_en}{note}",
         "fr": "Mise à jour de {customer} : {where_fr}{vehicle}, commande {orders}.{no_texts_fr}{note_fr}",
     },
+    "staff_photo": {
+        "en": "Photo from {customer} ({where_en}, order {orders}): their car.{no_texts_en}",
+        "fr": "Photo de {customer} ({where_fr}, commande {orders}) : son auto.{no_texts_fr}",
+    },
     "staff_cancel_request": {
         "en": "{customer} asks to cancel order {orders}. Please follow up.",
         "fr": "{customer} demande d'annuler la commande {orders}. Merci de faire le suivi.",

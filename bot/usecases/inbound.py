@@ -13,8 +13,10 @@ from sqlalchemy.orm import aliased
 
 from ..core import abuse as abuse_rules
 from ..core.conversation import decide_customer, decide_staff
+from ..core.photos import is_photo
 from ..core.understanding import Context, Meaning, understand
 from ..data.models import Customer, Handoff, Message, Order, Staff, Store
+from ..logs import TRACE, traced
 from ..phones import mask
 from . import abuse, owner, replies, state
 from .apply import Applied, Sender, apply, until_claim_holds
@@ -55,7 +57,13 @@ log = logging.getLogger(__name__)
 def process_inbound(svc: Services, message_id: int) -> Applied | None:
     """Understand and act on one stored text, exactly once: the effects and the 'processed' mark commit together.
     A person's earlier texts still waiting are handled first: with several drain threads and workers, "I'm
-    here" and the "7" that answers the spot question must not swap places."""
+    here" and the "7" that answers the spot question must not swap places. Lines logged meanwhile carry the text's
+    MessageSid (set once it is read), and only meanwhile."""
+    with traced(None):
+        return _process_in_order(svc, message_id)
+
+
+def _process_in_order(svc: Services, message_id: int) -> Applied | None:
     for _round in range(3):
         try:
             return _process_once(svc, message_id)
@@ -116,6 +124,8 @@ def _process(svc: Services, message_id: int, earlier_first: bool = True) -> Appl
         msg, earlier_waiting = session.execute(_MESSAGE_FOR_UPDATE, {"message_id": message_id}).first() or (None, 0)
         if msg is None or msg.direction != "in" or msg.status != "received":
             return None  # already processed (a retried job, a re-delivered signal)
+        # Until the caller's `traced` block ends, lines (and the answers' status callbacks) carry this text's id.
+        TRACE.set(msg.twilio_sid)
         if earlier_first and earlier_waiting:
             earlier = list(
                 session.scalars(_EARLIER_WAITING, {"store_id": msg.store_id, "phone": msg.phone, "message_id": msg.id})
@@ -137,6 +147,7 @@ def _process(svc: Services, message_id: int, earlier_first: bool = True) -> Appl
         msg.status = "processed"
         msg.processed_at = now
         msg.handoff_id = applied.handoff_id
+        applied.received_at = msg.created_at
     return applied
 
 
@@ -176,9 +187,10 @@ def _decide(session, store: Store, msg: Message, now: datetime, base_url: str) -
     customer = _customer(session, store, msg)
     _reachable_again(customer, msg)
     meaning = understand(msg.body, Context(role="customer", awaiting=customer.awaiting, language=customer.language))
-    return decide_for_customer(
-        session, store, customer, meaning, now, Sender(msg.from_addr, msg.to_addr, customer=customer), msg.body, members
-    )
+    media = tuple(msg.media or ())
+    sender = Sender(msg.from_addr, msg.to_addr, customer=customer, media=media, message_sid=msg.twilio_sid)
+    photo = any(is_photo(m["type"]) for m in media)
+    return decide_for_customer(session, store, customer, meaning, now, sender, msg.body, members, photo)
 
 
 def decide_for_customer(
@@ -190,10 +202,12 @@ def decide_for_customer(
     sender: Sender,
     text: str = "",
     members: list[Staff] | None = None,
+    photo: bool = False,
 ) -> Decision:
     """A customer's arrival, "on my way", question..., whichever door it came through (a text, the check-in page):
     the state it lands in read, and decided by the core. Inside the caller's transaction, under the store lock.
-    `text`: as typed (keyword replies, notes); `members`: the store's staff, when the caller read them already."""
+    `text`: as typed (keyword replies, notes); `members`: the store's staff, when the caller read them already;
+    `photo`: the text carries a picture of the car."""
     if members is None:
         members = state.staff_members(session, store.id)
     store_v = state.store_view(store, now)
@@ -214,10 +228,21 @@ def decide_for_customer(
     # The honest wait is read only for what may be an arrival with something to pick up: two small queries no other
     # text pays for (nor a stranger's "here").
     wait = None
-    if (meaning.intent == "arrived" or customer.awaiting in ("spot", "order")) and (view.orders or found or handoff):
+    if (meaning.intent == "arrived" or photo or customer.awaiting in ("spot", "order")) and (
+        view.orders or found or handoff
+    ):
         wait = likely_wait(session, store, customer.id, now, members)
     effects = decide_customer(
-        meaning, store_v, view, team, now, found_order=found, text=text, keyword_reply=keyword, wait=wait
+        meaning,
+        store_v,
+        view,
+        team,
+        now,
+        found_order=found,
+        text=text,
+        keyword_reply=keyword,
+        photo=photo,
+        wait=wait,
     )
     return Decision(meaning.intent, effects, sender, handoff, abuse_rules.known_customer(view, effects), members)
 

@@ -45,6 +45,7 @@ __all__ = [
     "Imported",
     "NewOrder",
     "cancel_order",
+    "check_number",
     "check_order",
     "create_order",
     "day_orders",

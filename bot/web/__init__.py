@@ -21,6 +21,7 @@ def register(app: Flask) -> None:
     from .metrics import bp as metrics_bp
     from .order_hooks import bp as order_hooks_bp
     from .pages import init_app as init_pages
+    from .photos import bp as photos_bp
     from .simulator import bp as simulator_bp
     from .twilio import bp as twilio_bp
 
@@ -35,3 +36,4 @@ def register(app: Flask) -> None:
     app.register_blueprint(simulator_bp)
     app.register_blueprint(admin_bp)
     app.register_blueprint(home_bp)
+    app.register_blueprint(photos_bp)

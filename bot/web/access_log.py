@@ -1,5 +1,5 @@
-"""gunicorn's access log with the secret part of board and check-in links masked (config/gunicorn.conf.py's
-logger_class).
+"""gunicorn's access log with the secret part of board, check-in and photo links masked (config/gunicorn.conf.py's
+logger_class), and gunicorn's own lines as JSON when the app's are (LOG_FORMAT, bot/logs.py).
 
 A board link (/board/<token>) is a store's shared secret: whoever has it sees the lot and can claim handoffs; a
 check-in link (/c/<token>) lets whoever has it say a customer has arrived. Access logs are kept longer and read by
@@ -13,8 +13,10 @@ import re
 
 from gunicorn.glogging import Logger
 
-_LINK_TOKEN = re.compile(r"(/board/|/c/)[^/?#\s\"]+")
-_SECRET_PREFIXES = ("/board/", "/c/")
+from ..logs import JsonLines, log_format
+
+_LINK_TOKEN = re.compile(r"(/board/|/c/|/photos/)[^/?#\s\"]+")
+_SECRET_PREFIXES = ("/board/", "/c/", "/photos/")
 
 
 def mask_board_tokens(text: str) -> str:
@@ -27,7 +29,15 @@ def _has_link(value: str) -> bool:
 
 
 class AccessLog(Logger):
-    """gunicorn's own logger; only the atoms of the access line are rewritten."""
+    """gunicorn's own logger; only the atoms of the access line are rewritten, and with LOG_FORMAT=json (the default
+    in production) its error and access lines are JSON objects too, one per line, the access line as `msg`."""
+
+    def setup(self, cfg):
+        super().setup(cfg)
+        if log_format() == "json":
+            for logger in (self.error_log, self.access_log):
+                for handler in logger.handlers:
+                    handler.setFormatter(JsonLines())
 
     def atoms(self, resp, req, environ, request_time):
         atoms = super().atoms(resp, req, environ, request_time)

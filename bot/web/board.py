@@ -34,6 +34,7 @@ STRINGS = {
         "door": "At the door",
         "spot": "Spot {spot}",
         "no_spot": "Spot not given yet",
+        "spot_in_photo": "Car in the photo",
         "eta_in": "in about {minutes} min",
         "eta_late": "expected {minutes} min ago",
         "eta_none": "no time given",
@@ -44,6 +45,7 @@ STRINGS = {
         "not_ready": "Order NOT ready",
         "unverified": "Phone not on file: check the name",
         "no_texts": "Opted out of texts: can't be texted back",
+        "photo": "Photo of the car",
         "note": "Note",
         "nobody_waiting": "Nobody is waiting.",
         "nobody_claimed": "Nothing taken.",
@@ -80,6 +82,7 @@ STRINGS = {
         "door": "À la porte",
         "spot": "Place {spot}",
         "no_spot": "Place pas encore donnée",
+        "spot_in_photo": "Auto sur la photo",
         "eta_in": "dans environ {minutes} min",
         "eta_late": "attendu il y a {minutes} min",
         "eta_none": "heure non donnée",
@@ -91,6 +94,7 @@ STRINGS = {
         "unverified": "Numéro inconnu : vérifiez le nom",
         "note": "Note",
         "no_texts": "A refusé les textos : impossible de lui répondre",
+        "photo": "Photo de l'auto",
         "nobody_waiting": "Personne n'attend.",
         "nobody_claimed": "Rien de pris.",
         "nobody_coming": "Personne en route.",
@@ -206,7 +210,7 @@ def leave(token: str):
 def state(token: str):
     store = _store(token)
     svc = services()
-    return jsonify(board.board_state(svc.db, store["id"], svc.clock()))
+    return jsonify(board.board_state(svc.db, store["id"], svc.clock(), svc.settings.secret_key))
 
 
 @bp.get("/<token>/events")
@@ -217,7 +221,7 @@ def events(token: str):
     stream = live_stream(
         svc,
         store_id,
-        lambda: board.board_version(svc.db, store_id, svc.clock()),
+        lambda: board.board_version(svc.db, store_id, svc.clock(), svc.settings.secret_key),
         current_app.config.get("ARRIVEE_STREAM_SECONDS", STREAM_SECONDS),
         current_app.config.get("ARRIVEE_STREAM_POLL_SECONDS", POLL_SECONDS),
     )

@@ -44,7 +44,9 @@ def _arrive(
         "vehicle": details.get("vehicle"),
         "note": details.get("note"),
     }
-    needs_spot = location == "car" and not spot and not c.opted_out  # no asking someone we cannot text
+    # No asking someone we cannot text; nor someone whose photo of the car already shows staff where it is.
+    has_photo = h is not None and h.has_photo or bool(details.get("photo"))
+    needs_spot = location == "car" and not spot and not c.opted_out and not has_photo
     alert = ready and not needs_spot
     told = wait if alert and wait is not None else None
     if told is not None:
@@ -89,6 +91,7 @@ def _arrive(
         note=fields["note"],
         unverified_phone=unverified or bool(h and h.unverified_phone),
         customer_opted_out=c.opted_out,
+        has_photo=has_photo,
     )
     v = handoff_vars(view)
     if needs_spot:

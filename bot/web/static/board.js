@@ -42,7 +42,8 @@
 
   function where(h) {
     if (h.location === "door") { return t.door; }
-    return h.spot ? fmt(t.spot, { spot: h.spot }) : t.no_spot;
+    if (h.spot) { return fmt(t.spot, { spot: h.spot }); }
+    return h.photo ? t.spot_in_photo : t.no_spot;
   }
 
   function elapsed() { return (Date.now() - fetchedAt) / 1000; }
@@ -94,6 +95,19 @@
     c.appendChild(orders);
 
     if (h.vehicle) { c.appendChild(el("div", "vehicle", h.vehicle)); }
+    if (h.photo) {
+      // The customer's picture of their car: tap for the full size.
+      var link = el("a", "photo");
+      link.href = h.photo;
+      link.target = "_blank";
+      link.rel = "noopener";
+      var img = document.createElement("img");
+      img.src = h.photo;
+      img.alt = t.photo;
+      img.loading = "lazy";
+      link.appendChild(img);
+      c.appendChild(link);
+    }
     if (h.note) {
       var note = el("div", "note");
       var fr = config.lang === "fr";
