@@ -1,6 +1,6 @@
 """Applies a decision's effects inside the caller's transaction: state changes, outbox rows, timers.
 
-Each kind of effect (bot/core/conversation.py, cancellation.py, roster.py) has one applier here, registered by its
+Each kind of effect (bot/core/conversation/effects.py, cancellation.py, roster.py) has one applier here, registered by its
 type with @applies; the appliers of one decision share an `Applying` (the session, the store, the texts written so
 far, the handoff the decision is about). A new kind of effect needs a new applier, or `apply` refuses it.
 

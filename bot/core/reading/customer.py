@@ -1,0 +1,121 @@
+"""A customer's text: each piece (vehicle, order, ETA, spot, door) read and blanked out, then the intent."""
+
+from __future__ import annotations
+
+import re
+
+from .compliance import _keyword
+from .etas import _ETA_WORDS, _eta
+from .intents import (
+    _ARRIVED,
+    _CANCEL,
+    _DOOR,
+    _DOOR_HINTS,
+    _FORGOTTEN,
+    _HELP_NATURAL,
+    _NOT_YET,
+    _ON_THE_WAY,
+    _START_HINTS,
+    _START_NATURAL,
+    _STATUS,
+    _STOP_NATURAL,
+    _TEXTS,
+)
+from .meaning import Meaning
+from .normalising import _MARKS, _quote
+from .orders import _ANSWER_ORDER, _order_match
+from .phrases import _blank
+from .spots import _BARE_SPOT, _HASH_SPOT, _LABEL_SPOT, _SPOT, _lone_number, _spot_value
+from .vehicles import _has_strong_vehicle, _vehicle
+from .vocabulary import _PLAIN
+
+_ANY_DIGIT = re.compile(r"\d")
+
+
+def _customer(text, raw, low, words, context, language, confident) -> Meaning:
+    """A customer's text; `s` is its words joined, with each piece read blanked out (_v, _o, _e, _s)."""
+
+    def meaning(intent: str, **fields) -> Meaning:
+        return Meaning(intent, language=language, language_confident=confident, **fields)
+
+    if _MARKS.issuperset(words):
+        return meaning("other")
+    if keyword := _keyword(words):
+        return meaning(keyword)
+
+    span = _vehicle(words)
+    if span:
+        s = " ".join(words[: span[0]] + ["_v"] + words[span[1] + 1 :])
+    else:
+        s = " ".join(words)
+
+    if _STOP_NATURAL.search(s):
+        return meaning("stop")
+    if not _START_HINTS.isdisjoint(words) and _START_NATURAL.search(s):
+        return meaning("start")
+
+    # The order number first: its digits must not be read as a spot or an ETA.
+    order = None
+    if context.awaiting == "order" and (m := _ANSWER_ORDER.match(s)):
+        return meaning("other", order=m.group("v").upper())
+    # Cheap gates first: most texts hold no digit, no spot word, no order word.
+    has_digit = _ANY_DIGIT.search(s) is not None
+    if has_digit and (m := _order_match(s, words)):
+        order = m.group("v").upper()
+        s = _blank(s, m, "_o")
+
+    if ("cancel" in s or "annul" in s) and _CANCEL.search(s):
+        return meaning("stop" if _TEXTS.search(s) else "cancel", order=order)
+
+    forgotten = ("oubli" in s or "forg" in s) and _FORGOTTEN.search(s) is not None
+    not_yet = not forgotten and _NOT_YET.search(s) is not None
+    on_the_way = not_yet or _ON_THE_WAY.search(s) is not None
+    eta = None
+    if not _ETA_WORDS.isdisjoint(words):
+        eta, s = _eta(s, on_the_way)
+    arrived = _ARRIVED.search(s) is not None
+
+    spot = None
+    for pattern in (_SPOT, _HASH_SPOT, _LABEL_SPOT) if has_digit else (_SPOT,):
+        if (m := pattern.search(s)) and (value := _spot_value(m.group("v"))):
+            spot = value
+            s = _blank(s, m, "_s")
+            break
+    if spot is None and (m := _BARE_SPOT.match(s)) and (value := _spot_value(m.group("v"))):
+        spot = value
+        s = "_s"
+    if spot is None and has_digit and (arrived or context.awaiting == "spot") and not on_the_way:
+        spot, s = _lone_number(s)
+    door = not _DOOR_HINTS.isdisjoint(words) and _DOOR.search(s) is not None
+
+    if on_the_way or eta is not None:
+        intent = "on_the_way"
+    elif arrived or spot or door:
+        intent = "arrived"
+    elif forgotten or _STATUS.search(s):
+        return meaning("status", order=order)
+    elif _HELP_NATURAL.search(s):
+        return meaning("help")
+    elif span and (context.awaiting == "spot" or _has_strong_vehicle(words, span)):
+        intent = "arrived"  # "red civic", or "the red one" after the bot asked where they are
+    else:
+        return meaning("other", order=order)
+
+    vehicle = _quote(raw, low, *span) if span else None
+    return meaning(
+        intent,
+        spot=spot,
+        vehicle=vehicle,
+        order=order,
+        eta_minutes=eta if intent == "on_the_way" else None,
+        door=door,
+        note=text.strip() if _says_more(s) else None,  # verbatim, as typed (not NFC-normalised)
+    )
+
+
+def _says_more(s: str) -> bool:
+    """Whether words remain that are not arrival/ETA talk once spot, vehicle, order and ETA are blanked."""
+    for w in s.split():
+        if len(w) > 1 and w[0].isalpha() and w not in _PLAIN:
+            return True
+    return False

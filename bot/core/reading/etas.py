@@ -1,0 +1,130 @@
+"""ETAs: how long until someone gets there ("in 5", "dans une demi-heure"), never time already waited."""
+
+from __future__ import annotations
+
+import re
+
+from .numbers import _NUMWORD_PHRASE, _NUMWORD_TOKEN, _amount, _number
+from .phrases import _blank, _w
+from .vocabulary import _words
+
+_UNIT_MIN = r"min|mins|minute|minutes|mn|mns|mnt|mnts|minit|minits|minuts|m"
+_UNIT_HOUR = r"h|hr|hrs|hre|hres|hour|hours|heure|heures"
+_UNIT_SEC = r"sec|secs|second|seconds|seconde|secondes"
+# Words that lead into a bare number ETA: "in 5", "omw 10", "donne moi 20".
+_ETA_LEAD = (
+    r"in|dans|ds|eta|gimme|give me|donne moi|donnez moi|within|d ici|omw|otw|way|route|chemin|viens"
+    r"|take me|takes me|take us|prendre"
+)  # "gonna take me 40", "ça va me prendre 20"
+_AMOUNT = rf"\d{{1,3}}(?:\.\d)?|{_NUMWORD_PHRASE}|a|an"
+
+_ETA = re.compile(
+    _w(
+        rf"(?P<r1>\d{{1,3}})(?:-| (?:a|to|ou|or|-) )(?P<r2>\d{{1,3}}) (?P<ru>{_UNIT_MIN}|{_UNIT_HOUR})"
+        rf"|(?P<hn>{_AMOUNT}) (?:{_UNIT_HOUR}) (?:et |and )?(?P<hm>\d{{1,2}}|a half|demie?|a quarter|quart|{_NUMWORD_TOKEN})(?: (?:{_UNIT_MIN}))?"
+        r"|(?P<tq>(?:(?:trois|three|3) quart(?:s|ers)?|3/4) (?:of an |of a |d )?(?:heure|hour|dheure|h|hr))"
+        r"|(?P<q>(?:(?:a |un |one )?quart(?:er)?|1/4) (?:of an |of a |d )?(?:heure|hour|dheure|h|hr))"
+        r"|(?P<half>(?:a |une |an )?"
+        r"(?:half (?:an |a )?hour|half-hour|demi-heure|demi heure|1/2 (?:h|hr|hour|heure)))"
+        r"|(?P<about>(?:une )?(?:dizaine|quinzaine|vingtaine|trentaine|quarantaine)(?: de (?:minutes|min|mins))?)"
+        rf"|(?P<n>{_AMOUNT}) (?:ish |more |extra |other |de plus )?(?P<u>{_UNIT_MIN}|{_UNIT_HOUR}|{_UNIT_SEC})"
+        rf"|(?P<pre>{_ETA_LEAD})"
+        rf" (?:about |around |like |environ |genre |approx |maybe |max |a peu pres )?"
+        rf"(?P<bare>\d{{1,3}}(?:-\d{{1,3}})?|{_NUMWORD_PHRASE})(?= \||$| \?| or so| ish| max| tops| more| _v| _o)"
+    )
+)
+_ABOUT = {"dizaine": 10, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40}
+_HOUR_UNITS = frozenset(_UNIT_HOUR.split("|"))
+_SEC_UNITS = frozenset(_UNIT_SEC.split("|"))
+# A duration after these is time already spent waiting, not an ETA ("been waiting 10 min").
+_PAST_BEFORE = _words("for waiting waited been depuis fait ya attends attend since already deja pendant late retard")
+# These a few words before a duration make it time spent too ("been sitting here 10 min", "depuis genre 10 min").
+_WAITED = _words("been depuis since waited")
+_AHEAD = _words("in dans ds within")  # ...but not after these: "been stuck in traffic be there in 10"
+# A duration said right after these is the time to get there, over one to leave ("leaving in 5, there in 20").
+_GETTING_THERE = _words("there here rendu rendue rendus la arrive arriver arrivee")
+_PAST_AFTER = re.compile(r"^ (?:ago|late|en retard|de retard|passed|que j)(?!\S)")
+# "à 5h", "vers 17h", "at 1 hour"... is a clock time.
+_CLOCK_BEFORE = _words("a at vers avant apres before after by until till pour jusqu around")
+# Every way of saying an ETA (_ETA) holds one of these words: a unit, a word that leads into a bare number
+# ("in 5", "omw 10"), or a fraction of an hour. Texts with none of them (most arrivals) skip that costly pattern.
+_ETA_WORDS = (
+    frozenset(f"{_UNIT_MIN}|{_UNIT_HOUR}|{_UNIT_SEC}".split("|"))
+    | frozenset(lead.split(" ", 1)[0] for lead in _ETA_LEAD.split("|"))
+    | frozenset(_ABOUT)
+    | _words("quart quarts quarter quarters half half-hour demi demie demi-heure 1/2 1/4 3/4")
+)
+
+
+def _eta(s: str, on_the_way: bool) -> tuple[int | None, str]:
+    """The ETA in minutes and the text with it blanked out; durations already waited are not ETAs.
+
+    "je pars dans 5 min, rendu dans 30": of several ETAs, one said of getting there wins over the first."""
+    found: tuple[int, re.Match[str]] | None = None
+    for m in _ETA.finditer(s):
+        g = m.group
+        clause = s[: m.start()].rsplit("|", 1)[-1].split()  # a comma ends "running late, 10 more min"'s past
+        before = clause[-2:]
+        if before and before[-1] in _PAST_BEFORE or len(before) == 2 and before[0] in _PAST_BEFORE:
+            continue
+        # "i been sittin here 10 min", "been sitting in the lot 10 min": "been" anywhere in the clause makes the
+        # duration time spent, unless "in"/"dans" leads into it ("been stuck in traffic, there in 10").
+        if not _WAITED.isdisjoint(clause) and not (g("pre") or before and before[-1] in _AHEAD):
+            continue
+        if _PAST_AFTER.match(s[m.end() :]):
+            continue
+        minutes: float | None = None
+        if g("r2"):
+            top = max(int(g("r1")), int(g("r2")))
+            minutes = top * 60 if g("ru") in _HOUR_UNITS else top
+        elif g("hn"):
+            if before and before[-1] in _CLOCK_BEFORE:
+                continue
+            hours = _amount(g("hn"))
+            extra = g("hm")
+            extra_minutes = (
+                int(extra)
+                if extra[0].isdigit()
+                else 15
+                if "quart" in extra
+                else 30
+                if "half" in extra or "demi" in extra
+                else _number(extra)
+            )
+            minutes = None if hours is None or extra_minutes is None else hours * 60 + extra_minutes
+        elif g("tq"):
+            minutes = 45
+        elif g("q"):
+            minutes = 15
+        elif g("half"):
+            minutes = 30
+        elif g("about"):
+            minutes = next(v for k, v in _ABOUT.items() if k in g("about"))
+        elif g("n"):
+            unit = g("u")
+            amount = _amount(g("n"))
+            if amount is None or (len(unit) == 1 and not g("n")[0].isdigit()):
+                continue  # "m" and "h" are units only glued to digits ("10m"), not after "one"/"un"
+            if unit in _HOUR_UNITS:
+                # "à 5h" / "vers 17h" are clock times; so is a bare "5h" with no "dans"/"in".
+                if before and before[-1] in _CLOCK_BEFORE:
+                    continue
+                if unit == "h" and not (before and before[-1] in ("in", "dans", "ds", "environ", "about")):
+                    continue
+                minutes = amount * 60
+            elif unit in _SEC_UNITS:
+                minutes = 1
+            else:
+                minutes = amount
+        elif g("bare"):
+            # "in 5" is an ETA only in a text that is about coming ("be there in 5"), not "I'm in 5".
+            if not (on_the_way or g("pre") in ("eta", "gimme", "give me", "within", "take me", "takes me")):
+                continue
+            bare = g("bare")
+            minutes = max(map(int, bare.split("-"))) if bare[0].isdigit() else _amount(bare)
+        if minutes is not None and 0 < minutes <= 720:
+            if found is None or not _GETTING_THERE.isdisjoint(clause[-3:]):
+                found = int(round(minutes)), m
+    if found is None:
+        return None, s
+    return found[0], _blank(s, found[1], "_e")

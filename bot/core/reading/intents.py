@@ -1,0 +1,148 @@
+"""What each customer intent sounds like: arrived, on the way, status, cancel, stop, start, help, door."""
+
+from __future__ import annotations
+
+from .numbers import _NUMWORD_PHRASE
+from .phrases import _c
+from .vocabulary import _words
+
+_ARRIVED = _c(
+    r"here(?! (?:is|are|s) (?:my|the|your|a|an|order|it|our))"
+    r"|(?:i m|im|i am|iam|am|we re|were) (?:hear|heer)"
+    r"|arrived|arrivee|arivee"
+    r"|(?:suis|chu|chui|shu|jsuis|jsui|sui|sommes|est|sont|just|finally|enfin|i|we|ve|have|has|had|bien)"
+    r" (?:arrive|arriver|arrives|arrivez)|imhere|chula|jsuisla"
+    r"|(?:^|\| )arrive(?! (?:in|dans|ds|soon|bientot|shortly|around|vers|when|quand))"
+    r"|(?<!c est )(?:rendu|rendue|rendus|rendues)(?! ou)"
+    r"|(?:suis|chu|chui|shu|jsuis|jsui|sui|sommes|on est|i m|im|i am|we re) (?:la|ici|icitte|stationne|parke)"
+    r"|icitte|(?<!d )ici"
+    r"|outside|out front|in front|dehors|devant|en avant|en face"
+    r"|parked|parkee|stationnee"
+    r"|pulled (?:in|up|into|over)|pulling (?:in|up)|just got|got here|made it"
+    r"|in (?:the|your) (?:parking )?lot|in (?:the|your) (?:parking|parkinglot)"
+    r"|dans (?:le|la|ton|votre|vot|l) (?:stationnement|parking|stat|cour|lot)|au stationnement|au parking"
+    r"|sur place|me voici|me voila|nous voici|nous voila"
+    r"|at (?:the|your) (?:store|shop|curb|front|entrance|door|back|building|location)"
+    r"|waiting (?:outside|out front|in (?:the|my|a|your)|at|by|here)"
+    r"|j attends (?:dehors|dans|devant|en avant|a|au|ici|icitte)|je (?:t|vous) attends"
+    r"|trunk|coffre|hatch"
+    r"|(?:i m|im|i am|we re|je suis|j suis|chu|chui|jsuis|suis) (?:in|at|au|dans)"
+    r" (?:(?:numero|number|no|la|le|the) )?(?:#|\d+|[a-z]-?\d+)"
+    r"|(?:in|dans) (?:my|the|a|mon|ma|le|la|l|un|une) (?:_v|car|vehicle|char|auto|voiture)"
+)
+_NOT_YET = _c(
+    r"(?:not|pas|pu|pus) (?:encore |quite |yet )?"
+    r"(?:here|there|arrived|arrive|arrivee|rendue?|la|ici|outside|dehors)"
+)
+_ON_THE_WAY = _c(
+    r"o[nm] (?:my|mu|mt|ny|the|our|ma) way|on way|omw|otw|en route|en chemin|sur la route|sur le chemin|dans le chemin"
+    r"|j arrive|jarrive|je arrive|j arrives|on arrive|nous arrivons|arrivons|j arriverai|arriverai|arriverons"
+    r"|arrivera|arriving|(?:ll|will|gonna|going to|to|i|we) arrive"
+    r"|arrive (?:in|dans|ds|soon|bientot|shortly|around|vers)"
+    r"|(?:m|me|men|jm|j m|je m|je|on|s) en viens|men viens|jmen viens|s en viens"
+    r"|(?:i m|im|i am|am|we re|were|just|now|ll be|will be) (?:coming|leaving|heading|headed|driving)"
+    # ...but "anybody coming to my car?", "you guys coming out?" are about staff coming
+    r"|(?:coming(?<!one coming)(?<!body coming)(?<!you coming)(?<! u coming)(?<!^u coming)(?<!guys coming)"
+    r"(?<! all coming)|leaving|heading|headed|driving) (?:now|over|there|your way|to|in|soon|back)"
+    r"|(?:^|\| )(?:coming|leaving|heading|driving)"
+    r"|be (?:there|right there|right over|right out|over|by)|b there"
+    r"|(?:ll|will|gonna|going to|shall) be (?:there|here|at|in|by|late|arriving|around)"
+    r"|almost (?:there|here)|nearly (?:there|here)|getting close|close by|not far|pas loin|pu loin|presque"
+    r"|bientot (?:la|rendue?|arrivee?)|(?:there|la|rendue?) (?:soon|bientot|shortly|sous peu)"
+    r"|(?:vais|vai|jvais|allons|on va) (?:etre|arriver)|serai|serons|seras"
+    r"|running late|(?:stuck |pris |coince )?(?:in|dans le|dans) (?:traffic|trafic|traffic jam|bouchon)"
+    r"|just left|left (?:the )?(?:house|home|work|office|school)|je pars|je quitte|je sors|je decolle"
+    r"|(?:chu|suis|sommes) partie?s?|in a (?:few|bit|sec|second|moment)"
+    r"|dans (?:quelques|pas long|une couple|un instant|peu)"
+    r"|une couple de minutes|couple (?:of )?min|sous peu|(?<!depuis )tantot|eta"
+    r"|\d+ (?:min|mins|minutes) late|en retard de|late by"
+    rf"|(?:here|there|la) (?:in|dans|ds) (?:about |around |environ )?(?:\d{{1,3}}|{_NUMWORD_PHRASE})"
+)
+_STATUS = _c(
+    r"ready|pret|prete|prets|pretes|status|statut|update|updates|news|nouvelles?|prepared|prepped|preparee?"
+    r"|ca fait longtemps|ca prend du temps|longtemps|que j attends|que j attend|wait time|temps d attente"
+    r"|how (?:long|much longer|much more|much time)|combien de temps|taking (?:so )?long|c est (?:tu )?long"
+    r"|ca (?:va )?(?:etre|prend) (?:long|combien)|still waiting|toujours en attente"
+    r"|(?:j attends|attends|j attend|on attend) (?:toujours|encore|depuis)|waiting (?:for|on) (?:my|the) order"
+    r"|where(?: s| is) (?:my|the|our) (?:order|stuff|pickup|package|food)|ou (?:est|en est|sont) (?:ma|la|mon|mes)"
+    r"|ou en est|c est rendu ou|rendue? ou|s en vient"
+    r"|quelqu un (?:qui )?(?:vient|s en vient|arrive|va (?:venir|sortir|arriver)|sort|peut venir)"
+    r"|(?:someone|anyone|anybody|somebody)(?: (?:gonna|going to|will|ever|even|actually))?"
+    r" (?:coming|bringing|bring|there|come)|been waiting"
+    r"|when (?:can|will|should|could) (?:i|we|my|it)"
+    r"|quand (?:est ce que|est-ce que|puis je|je peux|pourrais je|ma|est|sera|vais je)"
+    r"|(?:venir|passer|chercher|ramasser) (?:la |le |les )?(?:chercher |ramasser )?quand"
+    # A nudge while waiting in the lot: "encore là?", "allo?", "hello??", "where are you", "vous êtes où?"
+    r"|^(?:encore|toujours|still) (?:la|there)(?: \?)*$|^(?:allo|hello|helo|hallo)(?: \?)+$|where (?:are|r) (?:you|u)"
+    r"|(?:vous etes|vous etes rendus?|t es|tes) ou|^ou etes vous$|anybody home|is anyone (?:there|coming)"
+    # Saying how long it has been: "been 15 mins", "waiting on you guys for 15 min now", "ça fait une éternité"
+    r"|(?:still )?(?:nobody|no one|noone)(?: (?:coming|here|came|out))?|(?:toujours|encore) (?:personne|rien)"
+    r"|still nothing|(?:are|r) (?:you|u)(?: guys| all)? (?:coming|out)|ca (?:niaise|traine)"
+    r"|personne (?:qui |ne )?(?:vient|s en vient|arrive|sort|est venu|encore|toujours)"
+    r"|(?:anyone|anybody|quelqu un)(?= \?| \||$)|(?:ye|y est) ou (?:mon|ma|mes|la|le)"
+    r"|que (?:j )?(?:j?attends?)|(?:waiting|waited|been)(?: \S+){0,4}? (?:for |like |about |over )?"
+    r"(?:\d{1,3}|an?|one|half) (?:more )?(?:min|mins|minutes|hour|hours|hr|hrs|h|m)(?!\S)"
+    r"|been waiting|waiting forever|une eternite"
+    r"|(?:etre|c est|ca va etre|ca prend) encore (?:long|longtemps)|encore long"
+    # How it is coming along, or whether they are still in line: "pis ça avance?", "am i still in the queue??"
+    r"|coming along|(?:how s|hows) (?:my|the|our) order|ca (?:avance|progresse)|any progress|progress on"
+    r"|am i (?:still )?(?:in|on) (?:the )?(?:queue|line|list)|(?:encore|toujours) dans la (?:file|liste)"
+    # Whether it is nearly done or ready in other words: "ça achève-tu?", "is it almost done?", "good to go?"
+    r"|(?:good to go|all set)(?: \S+){0,2} \?"
+    r"|is (?:it|my order|the order|_o|everything) (?:\S+ )?(?:good to go|all set)"
+    r"|ca (?:acheve|achevera)|is (?:it|my order|the order) (?:almost |nearly )?(?:done|finished)"
+    r"|c (?:est )?quand|quand (?:que )?(?:je|j|on) (?:peux|peut|pourrai|pourrais|pourrait|vais pouvoir)"
+)
+# Feeling forgotten ("did u forget me", "on m'a oubliée?", "vous m'oubliez pas là?"): a status question, even
+# where "pas là" would otherwise read as not there yet. "forgot my wallet" is not one.
+_FORGOTTEN = _c(
+    r"(?:forgot|forget|forgotten|forgetting) (?:me|us|about (?:me|us|my order)|my order(?! number| no| num| #))"
+    r"|(?:am i|i m|im|i am|we re|are we) forgotten"
+    r"|(?:m|nous|on m a|vous m avez|m avez|vous m)(?: (?:tu|pas|vous|pu|toujours))* oubli\w*"
+    r"|oubli\w* (?:ma commande|mes commandes|moi|nous)"
+)
+_CANCEL = _c(r"cancel\w*|annul\w*")
+_TEXTS = _c(
+    r"texts?|texting|txt|sms|messages?|msgs?|notifications?|notifs?|alerts?|textos?|courriels?|emails?"
+    r"|ecrire|texter"
+)
+_STOP_NATURAL = _c(
+    # "lâchez-moi avec vos textos" (leave me alone with...), but "lâchez pas" is "keep it up"
+    r"(?:stop|quit|cease|arrete|arretez|arreter|cessez|cesse|stopper|enough|assez|lachez?(?! pas| pu))"
+    r"(?: \S+){0,3}? "
+    r"(?:text\w*|txt|sms|messag\w*|msgs?|notif\w*|alert\w*|contact\w*|spam\w*|m?ecrire|m?ecrit|m?texter|textos?"
+    r"|envoyer|email\w*|calling|bugging)"
+    r"|(?:stop|quit) (?:sending|texting|messaging|contacting|spamming|all)|arretez? ca"
+    r"|unsubscribe|unsub|opt (?:me |us )?out|optout|opt-out|remove me|take me off|no more (?:texts?|messages?)"
+    r"|(?:don t|dont|do not) (?:text|message|contact|send)"
+    r"|(?:veux|veut|voulons) (?:pu|plus|pus|pas) (?:recevoir|avoir|de textos|de messages)"
+    r"|ne (?:m|me|nous) (?:ecrivez|ecris|textez|texte|envoyez|contactez) (?:plus|pu|pus)"
+    r"|plus de (?:textos?|messages?|sms|notifications?)|desabonn\w*|desinscri\w*"
+    r"|retirez moi|enlevez moi|me retirer|m enlever"
+)
+# Opting back in, in words: the mirror of _STOP_NATURAL ("start texting me again", "vous pouvez me réécrire").
+_START_NATURAL = _c(
+    r"(?:start|restart|resume|continue) (?:texting|sending|messaging|the texts|texts|messages|notifications)"
+    r"|(?:text|txt|message|msg) (?:me|us) again(?! (?:when|once|if|after|later))|opt (?:me |us )?(?:back )?in|opt-in"
+    r"|(?:re-?subscribe|resubscribe)|subscribe (?:me )?again"
+    r"|(?:recommencer?|recommencez|reprendre|reprenez) (?:a |de )?(?:m |me |nous )?"
+    r"(?:ecrire|texter|envoyer|recevoir|contacter)"
+    r"|(?:m ecrire|me texter|m envoyer|recevoir) (?:\S+ )?(?:de nouveau|a nouveau)"
+    r"|(?:reecrivez|retextez) moi|(?:me|m) (?:reecrire|retexter)|reabonn\w*|reinscri\w*"
+)
+# The words every _START_NATURAL phrasing holds one of: most texts skip the pattern.
+_START_HINTS = _words(
+    "start restart resume continue again opt opt-in resubscribe re-subscribe subscribe recommencer recommence "
+    "recommencez reprendre reprenez nouveau reecrivez retextez reecrire retexter reabonner reabonnez reinscrire "
+    "reinscrivez"
+)
+_HELP_NATURAL = _c(
+    r"help|aide|aidez|assistance|how does (?:this|it) work|comment (?:ca|sa) (?:marche|fonctionne)"
+    r"|what do i (?:do|text|reply|send)|que (?:dois|faut)|c est quoi (?:ca|ce numero)"
+)
+_DOOR = _c(
+    r"door|porte|entrance|entree|front entrance|inside the (?:store|shop)|in the (?:store|shop)"
+    r"|a l interieur|en dedans|dans le magasin"
+)
+
+_DOOR_HINTS = _words("door porte entrance entree interieur dedans magasin store shop")

@@ -1,0 +1,50 @@
+"""Spots: "spot 4", "#7", "A3", a bare number after an arrival, and how a spot label is written."""
+
+from __future__ import annotations
+
+import re
+
+from .numbers import _NUMWORD_ONLY, _NUMWORD_PHRASE, _number
+from .phrases import _blank, _c
+from .vocabulary import _words
+
+_SPOT_WORD = (
+    r"spot|spots|space|spaces|stall|stalls|bay|slot|place|espace|stationnement|emplacement|pl|stat|door|porte"
+    r"|parking|parking-spot"
+)
+_SPOT_VALUE = rf"\d{{1,4}}[a-z]?|[a-z]-?\d{{1,3}}|{_NUMWORD_PHRASE}"
+_SPOT = _c(
+    rf"(?:{_SPOT_WORD})(?: (?:number|numero|num|nbr|no|n|#|:|\||de parking|de stationnement))*"
+    rf" (?P<v>{_SPOT_VALUE})"
+)
+_SPOT_WORDS_RE = re.compile(rf"^(?:{_SPOT_WORD})$")
+_HASH_SPOT = _c(r"# (?P<v>\d{1,3}[a-z]?|[a-z]\d{1,2})")
+_LABEL_SPOT = _c(r"(?P<v>(?!b4)[a-z]-?\d{1,2})")
+_DIGITS = _c(r"\d{1,3}[a-z]?")  # "parked at 4b"
+_BARE_SPOT = re.compile(rf"^(?:# )?(?P<v>\d{{1,3}}[a-z]?|[a-z]-?\d{{1,2}}|{_NUMWORD_PHRASE})(?: \|)?$")
+# A lone number in an arrival text is the spot, unless these surround it ("here with 2 kids").
+_NOT_SPOT_BEFORE = _words("with avec for pour x and et")
+_NOT_SPOT_AFTER = re.compile(
+    r"^ (?:kids?|children|people|persons?|orders?|items?|bags?|boxes|box|enfants?|personnes?|sacs?|boites?|"
+    r"commandes?|articles?|more|de plus|min|mins|minutes?|h|hours?|heures?|pm|am|_e|e|er|eme|th|st|nd|rd)(?!\S)"
+)
+
+
+def _spot_value(value: str) -> str | None:
+    if value[0].isdigit():
+        digits = value.rstrip("abcdefghijklmnopqrstuvwxyz")
+        return str(int(digits)) + value[len(digits) :].upper()
+    if len(value) <= 4 and value[-1].isdigit() and value[0].isalpha() and not _NUMWORD_ONLY.match(value):
+        return value.replace("-", "").upper()
+    number = _number(value)
+    return str(number) if number is not None and 0 <= number < 10000 else None
+
+
+def _lone_number(s: str) -> tuple[str | None, str]:
+    """In an arrival text, a number on its own ("here 4", "chu rendu au 4") is the spot."""
+    for m in _DIGITS.finditer(s):
+        before = s[: m.start()].split()[-1:]
+        if before and before[0] in _NOT_SPOT_BEFORE or _NOT_SPOT_AFTER.match(s[m.end() :]):
+            continue
+        return _spot_value(m.group()), _blank(s, m, "_s")
+    return None, s

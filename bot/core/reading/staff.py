@@ -1,0 +1,46 @@
+"""A staff member's (or owner's) text: claim, done, list, the compliance keywords, a spot or order number."""
+
+from __future__ import annotations
+
+from .compliance import _keyword
+from .meaning import Meaning
+from .phrases import _blank, _c
+from .spots import _SPOT, _spot_value
+
+_STAFF_DONE = _c(
+    r"done|fait|c est fait|fini|finie|termine|terminee|livre|livree|livres|delivered|handed(?: off| over)?"
+    r"|complete|completed|finished|picked up|remis|remise|donne|donnee|recupere|closed|ferme"
+)
+_STAFF_CLAIM = _c(
+    r"ok|okay|k|kk|oki|okey|claim|claiming|claimed|mine|je (?:le |la |l )?prends|prends|prend"
+    r"|jprends|jprend|jpren|j prends|j y vais|jy vais|j y go|jy go|j y va|got it|gotit|on it|i got (?:it|this)"
+    r"|i ll (?:take|get|grab|go)|taking|take|grab|grabbing|je m en occupe|m en occupe|je men occupe"
+    r"|c est moi|moi|coming|omw|on my way|j arrive|je m en viens"
+)
+_STAFF_LIST = _c(
+    r"list|liste|queue|file|file d attente|who s waiting|who is waiting|whos waiting|waiting|qui attend"
+    r"|en attente|pending|ls"
+)
+_STAFF_ORDER = _c(r"(?:# )?(?P<v>[a-z]{0,3}-?\d{1,8}[a-z]?)")
+
+
+def _staff(words: list[str], language: str, confident: bool) -> Meaning:
+    """Staff commands (an owner's too): claim, done, list, plus the compliance keywords."""
+    if keyword := _keyword(words):
+        return Meaning(keyword, language=language, language_confident=confident)
+    s = " ".join(words)
+    spot = order = None
+    if (m := _SPOT.search(s)) and (value := _spot_value(m.group("v"))):
+        spot = value
+        s = _blank(s, m, "_s")
+    if m := _STAFF_ORDER.search(s):
+        order = m.group("v").upper()
+    if _STAFF_DONE.search(s):
+        intent = "done"
+    elif _STAFF_CLAIM.search(s):
+        intent = "claim"
+    elif _STAFF_LIST.search(s):
+        intent = "list"
+    else:
+        intent = "other"
+    return Meaning(intent, spot=spot, order=order, language=language, language_confident=confident)

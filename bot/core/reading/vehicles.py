@@ -1,0 +1,91 @@
+"""Vehicles: the likeliest run of colour, make, model and type words ("the red Civic", "un VUS gris")."""
+
+from __future__ import annotations
+
+import re
+
+from .vocabulary import (
+    _AMBIGUOUS_MODELS,
+    _COLOR_MODIFIERS,
+    _COLORS,
+    _DETERMINERS,
+    _GENERIC_VEHICLES,
+    _MAKES,
+    _MODEL_PREFIXES,
+    _MODELS,
+    _NUMBERED_MODEL_MAKERS,
+    _PLAIN,
+    _TWO_WORD_MODEL_FIRSTS,
+    _TWO_WORD_MODELS,
+    _VEHICLE_HINTS,
+    _VEHICLE_TYPES,
+)
+
+_ALNUM_MODEL = re.compile(r"^[a-z]{1,3}-?\d{1,4}[a-z]?$")
+_YEAR = re.compile(r"^(?:19[89]\d|20[0-3]\d)$")
+_MODEL_NAME = re.compile(r"^[a-z0-9]{1,4}$")  # what follows "Model", "Série": "3", "Y", "X5"
+
+
+def _vehicle(words: list[str]) -> tuple[int, int] | None:
+    """The (first, last) word indexes of the likeliest vehicle description, or None."""
+    if _VEHICLE_HINTS.isdisjoint(words):
+        return None
+    n = len(words)
+    marked = [False] * n
+    strong = [False] * n  # a colour, make, model or type: enough on its own
+    for i, w in enumerate(words):
+        if w in _COLORS or w in _MAKES or w in _MODELS or w in _VEHICLE_TYPES:
+            marked[i] = strong[i] = True
+    for i, w in enumerate(words):
+        if marked[i]:
+            continue
+        prev = words[i - 1] if i else ""
+        nxt = words[i + 1] if i + 1 < n else ""
+        left = marked[i - 1] if i else False
+        right = strong[i + 1] if i + 1 < n else False
+        if w in _AMBIGUOUS_MODELS and prev in _MAKES:
+            marked[i] = strong[i] = True
+        elif w in _MODEL_PREFIXES and (prev in _MAKES or _MODEL_NAME.match(nxt)) and w != "class":
+            marked[i] = strong[i] = True
+            if i + 1 < n and _MODEL_NAME.match(nxt):
+                marked[i + 1] = True
+        elif w in _GENERIC_VEHICLES and (left or right):
+            marked[i] = True
+        elif w in _COLOR_MODIFIERS and ((prev in _COLORS) or (nxt in _COLORS)):
+            marked[i] = True
+        elif _YEAR.match(w) and (left or right):
+            marked[i] = True
+        elif w == "one" and prev in _COLORS:
+            marked[i] = True
+        elif w in ("and", "et") and prev in _COLORS and nxt in _COLORS:
+            marked[i] = True
+        elif prev in _MAKES and (_ALNUM_MODEL.match(w) or (w.isdigit() and prev in _NUMBERED_MODEL_MAKERS)):
+            marked[i] = True
+        elif w.isdigit() and prev in _NUMBERED_MODEL_MAKERS and left:
+            marked[i] = True
+        elif w in _TWO_WORD_MODEL_FIRSTS and (w, nxt) in _TWO_WORD_MODELS:
+            marked[i] = strong[i] = marked[i + 1] = strong[i + 1] = True
+        elif w in ("pickup", "pick-up") and (
+            left or right or nxt == "truck" or prev in _DETERMINERS and nxt in ("", "|", "?")
+        ):  # "a pickup", "black pickup truck", but not "the pickup spots" or "pickup for #B552"
+            marked[i] = strong[i] = True
+    best: tuple[int, int] | None = None
+    i = 0
+    while i < n:
+        if not marked[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and marked[j + 1]:
+            j += 1
+        if any(strong[i : j + 1]) and (best is None or j - i > best[1] - best[0]):
+            best = (i, j)
+        i = j + 1
+    return best
+
+
+def _has_strong_vehicle(words: list[str], span: tuple[int, int]) -> bool:
+    """A text that only names a vehicle, by more than a colour: "red Civic" alone reads as an arrival."""
+    first, last = span
+    named = any(w not in _COLORS and w not in _COLOR_MODIFIERS for w in words[first : last + 1])
+    return named and all(w in _PLAIN or w[0] in "_|?" for w in words[:first] + words[last + 1 :])
