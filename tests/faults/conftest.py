@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from tests.support.live import LiveStack, RedisServer
-from tests.support.twilio_standin import TwilioStandIn
 
 from .support import Shop
 
@@ -22,23 +21,11 @@ FAST = {
 }
 
 
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if "/tests/faults/" in str(item.fspath):
-            item.add_marker(pytest.mark.faults)
-
-
 @pytest.fixture
 def redis_server(tmp_path):
     server = RedisServer(tmp_path / "redis").start()
     yield server
     server.stop()
-
-
-@pytest.fixture
-def twilio():
-    with TwilioStandIn() as standin:
-        yield standin
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.support.live import ROOT, free_port
+from tests.support.processes import ROOT, free_port
 
 
 def session_of(pid: int) -> int | None:

@@ -9,8 +9,6 @@ import pytest
 
 from bot.jobs.dispatch import RQDispatcher
 
-pytestmark = pytest.mark.integration
-
 
 @pytest.fixture
 def dispatcher(redis):

@@ -10,8 +10,6 @@ from redis import Redis
 
 from bot.messaging.ratelimit import RateLimiter
 
-pytestmark = pytest.mark.integration
-
 
 @pytest.fixture
 def limiter(redis):

@@ -9,7 +9,8 @@ import sys
 
 import pytest
 
-from tests.support.live import ROOT, LiveStack, free_port
+from tests.support.live import LiveStack
+from tests.support.processes import ROOT, free_port
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import select
-import socket
 import subprocess
 import sys
 import time
@@ -16,6 +15,7 @@ from twilio.base.exceptions import TwilioRestException
 from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 
+from tests.support.processes import free_port
 from tests.support.twilio_standin import sms_segments
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -246,14 +246,8 @@ def test_segments_are_counted_as_twilio_bills_them(body, encoding, segments):
     assert sms_segments(body) == (encoding, segments)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def test_the_standin_runs_as_a_separate_process_driven_by_its_control_endpoints():
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "tests.support.twilio_standin", "--port", str(port)],
         cwd=REPO_ROOT,

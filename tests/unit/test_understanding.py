@@ -697,31 +697,6 @@ def test_staff_and_owner_texts_never_go_through_the_customer_parser(monkeypatch)
             assert meaning.intent != "status" or meaning.command is not None  # STATUS, the owner's command
 
 
-def test_the_webhook_reads_a_registered_staff_or_owner_phone_as_staff_never_as_a_customer(svc, monkeypatch):
-    import bot.usecases.inbound as inbound
-    from tests.support.conversation import Shop
-
-    roles = []
-
-    def spy(text, context=None):
-        context = context or Context()
-        roles.append(context.role)
-        return understand(text, context)
-
-    monkeypatch.setattr(inbound, "understand", spy)
-    shop = Shop(svc, language="en")
-    owner = shop.staff("Odile Owner", "+15145550101", role="owner", language="fr")
-    manager = shop.staff("Max Manager", "+15145550102", role="manager", language="en")
-    staff = shop.staff("Julie Tremblay", "+15145550111", language="en")
-    for phone, role in ((owner, "owner"), (manager, "owner"), (staff, "staff")):
-        shop.order(phone.number[-4:], phone.number, "Same Phone")  # even with a ready order on that phone
-        roles.clear()
-        for text in ("here spot 4", "j'arrive dans 10 min", "is it ready?", "STATUS", "OK"):
-            phone.texts(text)
-        assert roles == [role] * 5
-        assert shop.order_state(phone.number[-4:])["handoff"] is None
-
-
 # --- the parse command -------------------------------------------------------------------------
 
 PUBLIC_FIELDS = ["intent", "spot", "vehicle", "order", "eta_minutes", "language"]

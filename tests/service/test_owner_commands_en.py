@@ -13,9 +13,7 @@ from bot.core.texts import segments
 from bot.data.models import LoginLink
 from bot.usecases import logins
 
-pytestmark = pytest.mark.e2e
-
-# The store and its people (tests/e2e/conftest.py) speak English.
+# The store and its people (tests/service/conftest.py) speak English.
 LANGUAGE = "en"
 
 OWNER, JULIE, MARC, BOB, MARIE = "+15145550113", "+15145550111", "+15145550115", "+15145550177", "+15145550123"

@@ -10,8 +10,6 @@ from bot.usecases import orders
 from bot.usecases.errors import Refused
 from tests.support.conversation import Shop
 
-pytestmark = pytest.mark.e2e
-
 HEADER = "number;customer_name;customer_phone;language;status\n"
 
 

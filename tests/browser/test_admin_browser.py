@@ -13,8 +13,6 @@ from bot.core import texts
 from bot.web.admin.texts import character_names
 from tests.support.browser import PHONE, TABLET, WAIT_MS, skip_without_chromium
 
-pytestmark = pytest.mark.e2e
-
 STORE, JULIE, SOPHIE, MARIE = "+15145550100", "+15145550111", "+15145550113", "+15145550123"
 
 skip_without_chromium()

@@ -13,8 +13,6 @@ from bot.data.db import Database
 from bot.data.models import Message
 from bot.usecases import logins
 
-pytestmark = pytest.mark.integration
-
 STORE, OWNER, JULIE, MARIE = "+15145550100", "+15145550113", "+15145550111", "+15145550123"
 
 

@@ -13,9 +13,7 @@ from bot.core.texts import GSM7_BASIC, GSM7_EXTENDED, segments
 from bot.data.models import LoginLink
 from bot.usecases import logins
 
-pytestmark = pytest.mark.e2e
-
-# Le magasin et son monde (tests/e2e/conftest.py) parlent français.
+# Le magasin et son monde (tests/service/conftest.py) parlent français.
 LANGUAGE = "fr"
 
 PROPRIO, JULIE, MARC, BOB, MARIE = "+15145550113", "+15145550111", "+15145550115", "+15145550177", "+15145550123"

@@ -7,8 +7,6 @@ import time
 import pytest
 import requests
 
-pytestmark = pytest.mark.integration
-
 STORE, JULIE, MARIE = "+15145550100", "+15145550111", "+15145550123"
 
 

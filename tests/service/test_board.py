@@ -469,18 +469,6 @@ def test_the_event_stream_announces_the_state_and_ends_with_a_retry_hint(shop, j
     assert body.count("event: change") == 1 and f"data: {version}" in body
 
 
-def test_a_change_notice_wakes_a_waiting_page_at_once(settings):
-    svc = Services(settings=settings, db=None, dispatcher=None, sender=None, redis=make_redis(settings))
-    changes = svc.notices.subscribe(42)
-    try:
-        timer = threading.Timer(0.2, svc.notices.publish, args=(42,))
-        timer.start()
-        assert changes.wait(5) is True
-        assert changes.wait(0.2) is False  # one notice, one wake-up
-    finally:
-        changes.close()
-
-
 def test_publishing_never_raises_even_without_redis(settings):
     down = Services(settings=settings.with_(redis_url="redis://127.0.0.1:1/0"), db=None, dispatcher=None, sender=None)
     down.redis = make_redis(down.settings)

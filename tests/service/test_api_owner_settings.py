@@ -203,13 +203,3 @@ def test_a_staff_member_added_through_the_api_is_welcomed_by_text(svc, client, a
     assert response.status_code == 201
     [welcome] = svc.sender.to("+15145550188")
     assert welcome.startswith("Plein Air Laurier: you're on the pickup team.") and "reply OK" in welcome
-
-
-def test_a_change_of_settings_through_the_api_wakes_open_boards(svc, shop, client, admin, base, redis):
-    svc.redis = redis  # the in-process services have no Redis of their own; boards wait on this one
-    changes = svc.notices.subscribe(shop.store.id)
-    try:
-        client.patch(base, headers=admin, json={"paused": True, "pause_message": "De retour à 14 h."})
-        assert changes.wait(5) is True
-    finally:
-        changes.close()

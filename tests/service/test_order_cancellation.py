@@ -9,8 +9,6 @@ from bot.usecases import orders
 from bot.usecases.errors import Conflict
 from tests.support.conversation import demo_team
 
-pytestmark = pytest.mark.e2e
-
 
 @pytest.fixture
 def shop(svc):

@@ -6,8 +6,6 @@ import pytest
 
 from tests.support.conversation import Shop
 
-pytestmark = pytest.mark.e2e
-
 
 @pytest.fixture
 def shop(svc):

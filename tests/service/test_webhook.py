@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import delete, select
 
+from bot.core.understanding import Context, understand
 from bot.data.models import Message, Store
 from tests.support.conversation import Shop
 
@@ -126,3 +127,27 @@ def test_the_webhook_reads_and_sets_no_session_cookie_while_the_board_keeps_its_
     assert response.status_code == 200 and "Set-Cookie" not in response.headers
     board = shop.client.get(f"/board/{shop.store.board_token}")  # a page: its session (CSRF token) is set
     assert board.status_code == 200 and "session=" in board.headers["Set-Cookie"]
+
+
+def test_the_webhook_reads_a_registered_staff_or_owner_phone_as_staff_never_as_a_customer(svc, monkeypatch):
+    import bot.usecases.inbound as inbound
+
+    roles = []
+
+    def spy(text, context=None):
+        context = context or Context()
+        roles.append(context.role)
+        return understand(text, context)
+
+    monkeypatch.setattr(inbound, "understand", spy)
+    shop = Shop(svc, language="en")
+    owner = shop.staff("Odile Owner", "+15145550101", role="owner", language="fr")
+    manager = shop.staff("Max Manager", "+15145550102", role="manager", language="en")
+    staff = shop.staff("Julie Tremblay", "+15145550111", language="en")
+    for phone, role in ((owner, "owner"), (manager, "owner"), (staff, "staff")):
+        shop.order(phone.number[-4:], phone.number, "Same Phone")  # even with a ready order on that phone
+        roles.clear()
+        for text in ("here spot 4", "j'arrive dans 10 min", "is it ready?", "STATUS", "OK"):
+            phone.texts(text)
+        assert roles == [role] * 5
+        assert shop.order_state(phone.number[-4:])["handoff"] is None

@@ -1,4 +1,4 @@
-"""The command line (parse, init-db, create-token, demo) and the /metrics endpoint."""
+"""The command line (parse, init-db, create-token, demo), each run as its own `python -m bot` process."""
 
 from __future__ import annotations
 
@@ -8,12 +8,6 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-
-import pytest
-
-from bot import create_app
-from bot.usecases.stores import create_token
-from tests.support.conversation import Shop
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -94,25 +88,3 @@ def test_create_token_for_an_unknown_store_fails_clearly(tmp_path):
         timeout=60,
     )
     assert done.returncode != 0 and "no store 99" in done.stderr
-
-
-@pytest.fixture
-def client(svc):
-    return create_app(services=svc).test_client()
-
-
-def test_metrics_need_a_token_and_count_messages_and_handoffs(svc, client):
-    assert client.get("/metrics").status_code == 401
-    shop = Shop(svc)
-    shop.staff("Julie Tremblay", "+15145550111")
-    shop.order("1234", "+15145550123", "Marie Lavoie")
-    shop.post_sms("+15145550123", "rendu place 4")
-    body = client.get("/metrics", headers={"Authorization": "Bearer " + create_token(svc.db, "prom")}).text
-    assert 'arrivee_handoffs{status="waiting"} 1.0' in body
-    assert 'arrivee_messages{direction="in",status="processed"} 1.0' in body
-
-
-def test_metrics_refuse_a_token_limited_to_one_store(svc, client):
-    shop = Shop(svc)
-    scoped = create_token(svc.db, "till", shop.store.id)
-    assert client.get("/metrics", headers={"Authorization": f"Bearer {scoped}"}).status_code == 403

@@ -11,8 +11,6 @@ import requests
 
 from tests.support.browser import PHONE, TABLET, WAIT_MS, skip_without_chromium
 
-pytestmark = pytest.mark.e2e
-
 STORE, JULIE, SAM, MARIE, ALEX = "+15145550100", "+15145550111", "+15145550112", "+15145550123", "+15145550124"
 
 skip_without_chromium()

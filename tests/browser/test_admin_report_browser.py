@@ -10,8 +10,6 @@ import requests
 
 from tests.support.browser import PHONE, TABLET, WAIT_MS, admin_sign_in, skip_without_chromium
 
-pytestmark = pytest.mark.e2e
-
 STORE, JULIE, SAM, SOPHIE, MARIE, ALEX = (
     "+15145550100",
     "+15145550111",
