@@ -91,3 +91,22 @@ def test_gunicorns_config_keeps_half_of_each_workers_threads_from_streams(worker
     ]
     for s in held:
         s.close()
+
+
+def test_the_events_group_lets_streams_use_every_thread():
+    import runpy
+    import signal
+    from pathlib import Path
+
+    conf = runpy.run_path(str(Path(__file__).resolve().parents[2] / "config" / "gunicorn_events.conf.py"))
+    assert conf["worker_class"] == "gthread" and conf["threads"] == 256 and conf["stream_share"] == 1.0
+    cfg = SimpleNamespace(threads=conf["threads"], worker_class_str="gthread")
+    saved = signal.getsignal(signal.SIGTERM)
+    try:
+        conf["post_worker_init"](SimpleNamespace(cfg=cfg, handle_exit=lambda sig, frame: None))
+    finally:
+        signal.signal(signal.SIGTERM, saved)
+    held = [stream() for _ in range(256)]
+    assert all(next(s) == "retry: 1000\n\n" for s in held)
+    for s in held:
+        s.close()
