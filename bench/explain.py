@@ -53,6 +53,7 @@ def run(customers: int, n: int) -> dict:
                     if mid:
                         inbound.process_inbound(svc, mid)
                 event.remove(svc.db.engine, "before_cursor_execute", capture)
+                board_poll = _board_poll(svc, seen, event, capture_into=Counter())
                 rows = []
                 with svc.db.engine.connect() as conn:
                     conn.exec_driver_sql("ANALYZE")
@@ -86,7 +87,47 @@ def run(customers: int, n: int) -> dict:
             finally:
                 os.environ.clear()
                 os.environ.update(saved)
-    return {"customers": customers, "arrivals": n, "statements_per_arrival": sum(counts.values()) / n, "rows": rows}
+    return {
+        "customers": customers,
+        "arrivals": n,
+        "statements_per_arrival": sum(counts.values()) / n,
+        "rows": rows,
+        "board_poll": board_poll,
+    }
+
+
+def _board_poll(svc, seen: dict, event, capture_into: Counter, polls: int = 300) -> dict:
+    """What one live board's poll costs (board_version: the board's whole state, hashed), over the stores that
+    had arrivals; its statements join `seen` so that they are EXPLAINed too."""
+    import time
+
+    from sqlalchemy import select
+
+    from bot.data.models import Handoff
+    from bot.usecases.board import board_version
+
+    with svc.db.read() as session:
+        stores = list(session.scalars(select(Handoff.store_id).distinct()))
+    stores = (stores * (polls // max(1, len(stores)) + 1))[:polls]
+
+    def capture(conn, cursor, statement, parameters, context, executemany):
+        capture_into[statement] += 1
+        seen.setdefault(statement, parameters)
+
+    for store_id in stores[:20]:
+        board_version(svc.db, store_id, svc.clock())
+    event.listen(svc.db.engine, "before_cursor_execute", capture)
+    t, c = time.perf_counter(), time.process_time()
+    for store_id in stores:
+        board_version(svc.db, store_id, svc.clock())
+    wall, cpu = time.perf_counter() - t, time.process_time() - c
+    event.remove(svc.db.engine, "before_cursor_execute", capture)
+    return {
+        "polls": len(stores),
+        "ms_wall": wall / len(stores) * 1000,
+        "ms_cpu": cpu / len(stores) * 1000,
+        "statements": sum(capture_into.values()) / len(stores),
+    }
 
 
 def main(argv=None) -> int:
@@ -98,6 +139,11 @@ def main(argv=None) -> int:
     print(
         f"{out['statements_per_arrival']:.1f} statements per arrival ({args.arrivals} arrivals, "
         f"{args.customers} customers and orders, {arrivals.STORES} stores)"
+    )
+    bp = out["board_poll"]
+    print(
+        f"a board's poll: {bp['ms_cpu']:.2f} ms CPU ({bp['ms_wall']:.2f} ms wall) in this process, "
+        f"{bp['statements']:.1f} statements ({bp['polls']} polls); its statements are listed below at 0.00/arrival"
     )
     for r in sorted(out["rows"], key=lambda r: -r["per_arrival"]):
         flag = "ok"
