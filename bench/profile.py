@@ -196,7 +196,7 @@ def webhook_breakdown(env: stack.Env, n: int = 2000, patches: str = "", db_kind:
         saved = dict(os.environ)
         os.environ.update(stack.app_env(env, url, port, "prof"))
         try:
-            import bot.usecases.inbound as inbound
+            import bot.usecases.receiving as receiving
             import bot.web.intake as intake
             import bot.web.twilio as web_twilio
             from bot import create_app
@@ -224,9 +224,9 @@ def webhook_breakdown(env: stack.Env, n: int = 2000, patches: str = "", db_kind:
             timer.wrap(RequestValidator, "validate", "  signature check (HMAC-SHA1 over URL + sorted form)")
             timer.wrap(web_twilio, "valid_signature", "  signature check (HMAC-SHA1 over URL + sorted form)")
             timer.wrap(web_twilio, "receive_inbound", "  store and signal")
-            timer.wrap(inbound, "inbound_row", "    the row: store lookup, sender's number")
-            timer.wrap(inbound.StoreNumbers, "store_id", "      of which store lookup (cached per process)")
-            timer.wrap(inbound, "to_e164", "      of which phone parsing (E.164 as given, else phonenumbers)")
+            timer.wrap(receiving, "inbound_row", "    the row: store lookup, sender's number")
+            timer.wrap(receiving.StoreNumbers, "store_id", "      of which store lookup (cached per process)")
+            timer.wrap(receiving, "to_e164", "      of which phone parsing (E.164 as given, else phonenumbers)")
             timer.wrap(
                 intake.Intake, "_write", "    the intake's INSERT transaction and LPUSH (one client: batches of 1)"
             )

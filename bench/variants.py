@@ -98,12 +98,12 @@ def _no_group_commit() -> None:
 
 
 def _signature_only() -> None:
-    from bot.usecases import inbound
+    from bot.usecases import receiving
 
-    inbound.receive_inbound = lambda svc, text: None
+    receiving.receive_inbound = lambda svc, text: None
     import bot.web.twilio as twilio_views
 
-    twilio_views.receive_inbound = inbound.receive_inbound
+    twilio_views.receive_inbound = receiving.receive_inbound
 
 
 PATCHES = {

@@ -101,6 +101,52 @@ def register_commands(app: Flask) -> None:
             raise click.ClickException(str(exc)) from None
         click.echo(f"board: {base_url(_svc().settings)}/board/{token}")
 
+    @app.cli.command("connect-shopify")
+    @click.argument("store_id", type=int)
+    @click.option("--secret", default=None, help="the key Shopify signs webhooks with (asked for when not given)")
+    @click.option("--disconnect", is_flag=True, help="forget the key: Shopify's deliveries are refused from now on")
+    @click.option("--domain", default=None, help="the shop's <shop>.myshopify.com, to match ready-for-pickup events")
+    @click.option("--token", default=None, help="with --domain: a custom app's Admin API access token")
+    def connect_shopify(store_id, secret, disconnect, domain, token):
+        """Connect STORE_ID to its Shopify shop: print the webhook address to give Shopify and keep the key it signs
+        with (docs/integrations.md)."""
+        from .usecases.errors import Invalid, NotFound
+        from .usecases.order_events import set_shopify_api, set_shopify_secret
+
+        svc = _svc()
+        if not disconnect and secret is None:
+            secret = click.prompt("Shopify signing key", hide_input=True)
+        try:
+            set_shopify_secret(svc.db, store_id, "" if disconnect else secret)
+            if disconnect or domain is not None or token is not None:
+                set_shopify_api(svc.db, store_id, None if disconnect else domain, None if disconnect else token)
+        except (Invalid, NotFound) as exc:
+            raise click.ClickException(str(exc)) from None
+        if disconnect:
+            click.echo(f"store {store_id}: Shopify disconnected")
+            return
+        click.echo(f"shopify webhook: {svc.base_url}/webhooks/shopify/{store_id}")
+        click.echo(
+            "topics: orders/create, orders/updated, orders/cancelled, "
+            "fulfillment_orders/line_items_prepared_for_pickup (JSON)",
+            err=True,
+        )
+
+    @app.cli.command("rotate-webhook-secret")
+    @click.argument("store_id", type=int)
+    def rotate_webhook_secret(store_id):
+        """Make a new secret for STORE_ID's generic order webhook and print it once; the old one stops working."""
+        from .usecases.errors import NotFound
+        from .usecases.order_events import rotate_webhook_secret as rotate
+
+        svc = _svc()
+        try:
+            secret = rotate(svc.db, store_id)
+        except NotFound as exc:
+            raise click.ClickException(str(exc)) from None
+        click.echo(f"order webhook: {svc.base_url}/webhooks/orders/{store_id}")
+        click.echo(f"secret: {secret}")
+
     @app.cli.command("login-link")
     @click.argument("phone")
     def login_link(phone):

@@ -7,6 +7,7 @@ import sys
 
 from sqlalchemy import select
 
+from .core.statuses import OrderStatus
 from .data.models import Order, Staff, Store
 from .usecases import orders, roster, stores
 from .wiring import Services, base_url
@@ -42,9 +43,11 @@ def load_demo(svc: Services, reset: bool = False) -> list[str]:
     with svc.db.read() as session:
         have = set(session.scalars(select(Order.number).where(Order.store_id == store.id)))
     if "1234" not in have:
-        orders.create_order(svc, store.id, "1234", CUSTOMER, "Marie Lavoie", language="fr", status="ready")
+        orders.create_order(svc, store.id, "1234", CUSTOMER, "Marie Lavoie", language="fr", status=OrderStatus.READY)
     if "1235" not in have:
-        orders.create_order(svc, store.id, "1235", "+15145550124", "Alex Martin", language="en", status="pending")
+        orders.create_order(
+            svc, store.id, "1235", "+15145550124", "Alex Martin", language="en", status=OrderStatus.PENDING
+        )
     return [
         f"demo store {store.id}: {store.name} at {STORE_NUMBER}",
         "staff: Julie Tremblay +15145550111 (fr), Sam Wilson +15145550112 (en); owner Sophie Roy +15145550113",

@@ -14,13 +14,13 @@ from config.settings import Settings
 
 from .data.db import Database
 from .notices import RedisNotices
-from .usecases.ports import Clock, Dispatcher, SendSlots, TextIntake, TextSender
+from .usecases.ports import Clock, Dispatcher, SendSlots, ShopifyOrders, TextIntake, TextSender
 
 if TYPE_CHECKING:
     from redis import Redis
 
     from .jobs.dispatch import RQDispatcher
-    from .usecases.inbound import StoreNumbers
+    from .usecases.receiving import StoreNumbers
 
 
 def utcnow() -> datetime:
@@ -39,8 +39,10 @@ class Services:
     send_inline: bool = False
     # Paces sends per sending number across all workers; None sends at once.
     limiter: SendSlots | None = None
-    # The stores' own numbers, cached per process for the webhook (bot/usecases/inbound.py).
+    # The stores' own numbers, cached per process for the webhook (bot/usecases/receiving.py).
     store_numbers: StoreNumbers = field(default_factory=lambda: _store_numbers())
+    # Asks Shopify which order a fulfillment order is (bot/usecases/order_events.py); a fake in tests.
+    shopify: ShopifyOrders = field(default_factory=lambda: _shopify())
     _intake: TextIntake | None = field(default=None, init=False, repr=False)
     _notices: RedisNotices | None = field(default=None, init=False, repr=False)
 
@@ -80,13 +82,19 @@ _INTAKE_LOCK = threading.Lock()
 
 
 def _store_numbers() -> StoreNumbers:
-    from .usecases.inbound import StoreNumbers
+    from .usecases.receiving import StoreNumbers
 
     return StoreNumbers()
 
 
+def _shopify() -> ShopifyOrders:
+    from .shopify_admin import ShopifyAdmin
+
+    return ShopifyAdmin()
+
+
 def _intake(svc: Services) -> TextIntake:
-    from .usecases.inbound import INSERT_INBOUND
+    from .usecases.receiving import INSERT_INBOUND
     from .web.intake import Intake
 
     # svc.db and svc.dispatcher are looked up at each call: tests swap in broken ones.

@@ -1,5 +1,5 @@
 """Shared fixtures: a fresh database per test (SQLite, or PostgreSQL when DATABASE_URL says so), fakes, the Twilio
-stand-in; and each test's tier marker, given by the folder it is in (README.md, "Test tiers")."""
+stand-in and a real stack on it; and each test's tier marker, given by the folder it is in (README.md, "Test tiers")."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from bot.data.db import Database
 from bot.wiring import Services
 from config.settings import load_settings, normalise_database_url
 from tests.support.fakes import FakeClock, FakeSender, InlineDispatcher
+from tests.support.live import LiveStack
 from tests.support.twilio_standin import TwilioStandIn
 
 TESTS = Path(__file__).resolve().parent
@@ -92,3 +93,11 @@ def twilio():
     """The Twilio stand-in over HTTP, for the tests through real processes."""
     with TwilioStandIn() as standin:
         yield standin
+
+
+@pytest.fixture
+def stack(database_url, twilio, tmp_path):
+    """gunicorn and a worker wired to the Twilio stand-in (tests/browser has its own, on the console transport)."""
+    live = LiveStack(database_url, twilio, tmp_path).start()
+    yield live
+    live.stop()

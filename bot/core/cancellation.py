@@ -18,6 +18,7 @@ from .conversation import (
     handoff_vars,
     order_list,
 )
+from .statuses import OPEN_ORDER, HandoffStatus
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ def decide_order_cancelled(
     """`c`: the order's customer, with their open handoff; `told_staff_ids`: the staff already texted about that
     handoff (alerts, reminders, escalations). Idempotent: an order cancelled already, or handed off (which the
     caller refuses), decides nothing, so cancelling twice texts nobody twice."""
-    if order.status not in ("pending", "ready"):
+    if order.status not in OPEN_ORDER:
         return []
     effects: list[Effect | CancelOrder] = [CancelOrder(order.id)]
     h = c.handoff
@@ -41,7 +42,7 @@ def decide_order_cancelled(
         return effects  # not part of a pickup under way: nobody is waiting for it
     rest = [o.number for o in c.orders if o.handoff_id == h.id and o.id != order.id]
     if not rest:
-        effects.append(UpdateHandoff(h.id, {"status": "cancelled"}))
+        effects.append(UpdateHandoff(h.id, {"status": HandoffStatus.CANCELLED}))
         if c.awaiting == "spot":
             # The spot question was about this pickup: a bare "7" later must not be read as its answer.
             effects.append(UpdateCustomer({"awaiting": None, "pending": None}))
@@ -50,7 +51,7 @@ def decide_order_cancelled(
         effects.append(TextCustomer(c.id, "order_cancelled", v))
     # Whoever took the pickup is the one walking out with it; until then, whoever was alerted to it.
     wanted: tuple[int, ...]
-    if h.status == "claimed" and h.claimed_by_id is not None:
+    if h.status == HandoffStatus.CLAIMED and h.claimed_by_id is not None:
         wanted = (h.claimed_by_id,)
     else:
         wanted = tuple(told_staff_ids)

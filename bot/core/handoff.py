@@ -7,9 +7,11 @@ from datetime import datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-# on_the_way → waiting → claimed → done; cancelled from any open state.
-OPEN = ("on_the_way", "waiting", "claimed")
-AT_STORE = ("waiting", "claimed")
+from .statuses import HandoffStatus
+
+# The handoff's open states, and those of someone in the lot (the whole path: HandoffStatus).
+OPEN = (HandoffStatus.ON_THE_WAY, HandoffStatus.WAITING, HandoffStatus.CLAIMED)
+AT_STORE = (HandoffStatus.WAITING, HandoffStatus.CLAIMED)
 ESCALATION_STEPS = 2  # 1: re-alert staff on duty; 2: escalate to managers and owners.
 
 
@@ -24,7 +26,7 @@ def short_name(full: str | None) -> str | None:
 @dataclass(frozen=True)
 class HandoffView:
     id: int
-    status: str
+    status: str  # a HandoffStatus (bot/core/statuses.py)
     customer_id: int
     customer_label: str
     order_numbers: tuple[str, ...]
@@ -72,7 +74,7 @@ def target_for_claim(handoffs: list[HandoffView], order: str | None, spot: str |
     if order is not None or spot is not None:
         found = [h for h in at_store if _matches(h, order, spot)]
         return Target(found[0]) if len(found) == 1 else Target(None, tuple(found))
-    unclaimed = [h for h in at_store if h.status == "waiting"]
+    unclaimed = [h for h in at_store if h.status == HandoffStatus.WAITING]
     return Target(unclaimed[0]) if len(unclaimed) == 1 else Target(None, tuple(unclaimed))
 
 

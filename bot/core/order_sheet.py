@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .problems import Problem
+from .statuses import OrderStatus
 
 COLUMNS = ("number", "customer_name", "customer_phone", "language", "status")
 REQUIRED = ("number", "customer_phone")
@@ -45,12 +46,12 @@ _HEADERS = {
 # Cell values, folded, to the values the use case takes. Anything else goes through as written, to be refused there.
 _LANGUAGES = {"en": "en", "english": "en", "anglais": "en", "fr": "fr", "french": "fr", "francais": "fr"}
 _STATUSES = {
-    "pending": "pending",
-    "en_attente": "pending",
-    "attente": "pending",
-    "ready": "ready",
-    "prete": "ready",
-    "pret": "ready",
+    "pending": OrderStatus.PENDING,
+    "en_attente": OrderStatus.PENDING,
+    "attente": OrderStatus.PENDING,
+    "ready": OrderStatus.READY,
+    "prete": OrderStatus.READY,
+    "pret": OrderStatus.READY,
 }
 
 
@@ -150,5 +151,5 @@ def _normalised(values: dict) -> dict:
     language, status = values["language"], values["status"]
     if language is not None:
         values["language"] = _LANGUAGES.get(fold(language), language)
-    values["status"] = "pending" if status is None else _STATUSES.get(fold(status), status)
+    values["status"] = OrderStatus.PENDING if status is None else _STATUSES.get(fold(status), status)
     return values

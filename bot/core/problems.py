@@ -148,6 +148,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "une commande portant l'un de ces numéros a été créée entretemps, donc rien n'a été "
         "importé : importez le fichier de nouveau",
     },
+    # --- connecting a shop ---
+    "shopify_secret": {
+        "en": "paste the whole key Shopify shows under Webhooks (\u201cYour webhooks will be signed with\u201d)",
+        "fr": "collez la clé entière que Shopify affiche sous Webhooks (\u00ab Vos webhooks seront signés avec \u00bb)",
+    },
+    "shopify_domain": {
+        "en": "must be the shop's address at Shopify, such as my-shop.myshopify.com",
+        "fr": "doit être l'adresse de la boutique chez Shopify, comme ma-boutique.myshopify.com",
+    },
     "csv_repeated": {
         "en": "order {number} is also on line {line}",
         "fr": "la commande {number} est aussi à la ligne {line}",

@@ -11,6 +11,8 @@ from datetime import datetime
 from statistics import median
 from zoneinfo import ZoneInfo
 
+from .statuses import HandoffStatus
+
 # The wait-time distribution's buckets, in minutes: [0, 2), [2, 5), ... and 30 or more.
 WAIT_BUCKETS = (2, 5, 10, 15, 30)
 
@@ -22,7 +24,7 @@ class Timing:
     arrived_at: datetime | None
     claimed_at: datetime | None
     done_at: datetime | None
-    status: str = "done"
+    status: str = HandoffStatus.DONE
     orders: tuple[str, ...] = ()
     customer: str | None = None  # first name and last initial
     where: str | None = None  # a spot, or "door"

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from .conversation import Effect, Schedule, StaffView, StoreView, TextStaff, UpdateHandoff, handoff_vars, on_duty
 from .handoff import HandoffView
+from .statuses import HandoffStatus
 
 
 def decide_release(
@@ -15,14 +16,16 @@ def decide_release(
     as for a new arrival (`staff` is the roster without the member)."""
     effects: list[Effect] = []
     for h in handoffs:
-        if h.status != "claimed" or h.claimed_by_id != member_id:
+        if h.status != HandoffStatus.CLAIMED or h.claimed_by_id != member_id:
             continue
-        back = HandoffView(**{**h.__dict__, "status": "waiting", "claimed_by_id": None, "claimed_by_name": None})
+        back = HandoffView(
+            **{**h.__dict__, "status": HandoffStatus.WAITING, "claimed_by_id": None, "claimed_by_name": None}
+        )
         effects += [
             UpdateHandoff(
                 h.id,
                 {
-                    "status": "waiting",
+                    "status": HandoffStatus.WAITING,
                     "claimed_by_id": None,
                     "claimed_at": None,
                     "escalation_level": 0,

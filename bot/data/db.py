@@ -8,12 +8,16 @@ from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, create_engine, event
+from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Connection, CursorResult, Engine, Result
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from .inserts import PreparedInsert
 from .writer_lock import WriterLock
+
+# PreparedInsert and WriterLock are re-exported: importers (tests included) take them from here.
+__all__ = ["Database", "PreparedInsert", "WriterLock", "make_engine", "rows_changed", "sqlite_file"]
 
 
 def make_engine(url: str, threads: int = 10) -> Engine:
@@ -84,98 +88,6 @@ def _rollback(connection) -> None:
         connection.rollback()
     except Exception:  # noqa: BLE001 - a dead connection: the original error is the one to report
         pass
-
-
-class PreparedInsert:
-    """`INSERT INTO table (columns) VALUES (...)`, compiled by SQLAlchemy once per dialect, with the columns' own
-    bind processing (UTCDateTime and the dialect's datetime format included): what `connection.execute(insert(...))`
-    does on every call, done once. Every column with a default must be among `columns` (checked when compiled),
-    so that no value is left for SQLAlchemy to fill in. The new ids come from RETURNING, or for one row on SQLite
-    from the cursor's lastrowid (see Database.insert and insert_many)."""
-
-    def __init__(self, table: Table, columns: tuple[str, ...]):
-        self.table, self.columns = table, tuple(columns)
-        self._compiled: dict[str, tuple] = {}
-
-    def _compile(self, dialect, rows: int = 1) -> tuple:
-        """(SQL, parameter order or None, bind processors) for `rows` rows in one statement: a multi-row VALUES
-        list with RETURNING the primary key (one call into the driver for a whole batch), or for one row on
-        SQLite a plain INSERT whose id is the cursor's lastrowid."""
-        got = self._compiled.get((dialect.name, rows))
-        if got is None:
-            if rows == 1:
-                statement = self.table.insert()
-                keys = list(self.columns)
-            else:
-                statement = self.table.insert().values(
-                    [{key: bindparam(f"{key}_{i}") for key in self.columns} for i in range(rows)]
-                )
-                keys = None
-            if rows > 1 or dialect.name != "sqlite":
-                statement = statement.returning(*self.table.primary_key.columns)
-            compiled = statement.compile(dialect=dialect, column_keys=keys)
-            expected = {f"{key}_{i}" for key in self.columns for i in range(rows)} if rows > 1 else set(self.columns)
-            if set(compiled.binds) != expected:
-                raise ValueError(
-                    f"insert into {self.table.name}: give every defaulted column "
-                    f"({sorted(set(compiled.binds) - expected)})"
-                )
-            order = tuple(compiled.positiontup) if compiled.positional else None
-            processors = tuple(
-                (key, processor)
-                for key in self.columns
-                if (processor := self.table.c[key].type.dialect_impl(dialect).bind_processor(dialect)) is not None
-            )
-            got = self._compiled[(dialect.name, rows)] = (compiled.string, order, processors)
-        return got
-
-    def bind(self, dialect, values: Mapping[str, Any]) -> tuple[str, Any]:
-        """The SQL for this dialect and the driver's parameters (a tuple or a dict, as its paramstyle wants)."""
-        sql, order, processors = self._compile(dialect)
-        params = self._processed(values, processors)
-        return sql, (tuple(params[key] for key in order) if order is not None else params)
-
-    def bind_many(self, dialect, rows: Sequence[Mapping[str, Any]]) -> tuple[str, Any]:
-        """One statement that inserts every row and returns their ids (RETURNING: in no promised order, see
-        Database.insert_many), with the driver's parameters for it."""
-        sql, order, processors = self._compile(dialect, len(rows))
-        params = {
-            f"{key}_{i}": value
-            for i, values in enumerate(rows)
-            for key, value in self._processed(values, processors).items()
-        }
-        return sql, (tuple(params[key] for key in order) if order is not None else params)
-
-    def for_rows(self, dialect, rows: Sequence[Mapping[str, Any]]) -> tuple[str, Any, bool]:
-        """The SQL and the driver's parameters that insert `rows` in one statement, and whether their ids come
-        back as result rows (RETURNING) or, for one row on SQLite, as the cursor's lastrowid."""
-        if len(rows) == 1:
-            sql, params = self.bind(dialect, rows[0])
-            return sql, params, dialect.name != "sqlite"
-        sql, params = self.bind_many(dialect, rows)
-        return sql, params, True
-
-    def insert_in(self, connection: Connection, rows: Sequence[Mapping[str, Any]]) -> list[int]:
-        """Rows in one statement inside `connection`'s open transaction (a Session's, from session.connection()):
-        no unit of work, no objects. Returns their ids in the order of `rows` (Database.insert_many says why
-        sorting them gives that order). Errors are SQLAlchemy's, as from any query."""
-        sql, params, returning = self.for_rows(connection.dialect, rows)
-        result = connection.exec_driver_sql(sql, params)
-        return self.in_row_order(rows, [row[0] for row in result] if returning else [result.lastrowid])
-
-    def in_row_order(self, rows: list, ids: list[int]) -> list[int]:
-        """The ids one statement returned for `rows`, in the order of `rows` (see Database.insert_many)."""
-        if len(ids) != len(rows):
-            raise RuntimeError(f"insert into {self.table.name}: {len(rows)} rows, {len(ids)} ids")
-        return sorted(ids)
-
-    def _processed(self, values: Mapping[str, Any], processors) -> dict[str, Any]:
-        if set(values) != set(self.columns):
-            raise ValueError(f"insert into {self.table.name}: expected {self.columns}, got {tuple(values)}")
-        params = dict(values)
-        for key, processor in processors:
-            params[key] = processor(params[key])
-        return params
 
 
 def sqlite_file(url: str) -> str | None:

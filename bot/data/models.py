@@ -1,4 +1,5 @@
-"""SQLAlchemy 2 models: stores, staff, customers, orders, handoffs, the message log, owner settings and sign-ins."""
+"""SQLAlchemy 2 models: stores, staff, customers, orders, handoffs, the message log, owner settings, sign-ins and the
+order events that shops' systems send."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
+
+from ..core.statuses import HandoffStatus, OrderStatus
 
 
 def utcnow() -> datetime:
@@ -58,6 +61,13 @@ class Store(Base):
     paused: Mapped[bool] = mapped_column(Boolean, default=False)
     pause_message: Mapped[str | None] = mapped_column(Text, nullable=True)
     board_token: Mapped[str] = mapped_column(String(64), unique=True)
+    # The keys order webhooks are signed with: the one Shopify shows the shop (pasted in), and the one Arrivée
+    # makes for any other system. Kept as given, since checking a signature needs the key itself.
+    shopify_secret: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    webhook_secret: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # Shopify's Admin API, asked only which order a fulfillment order "prepared for pickup" belongs to.
+    shopify_domain: Mapped[str | None] = mapped_column(String(80), nullable=True)  # <shop>.myshopify.com
+    shopify_token: Mapped[str | None] = mapped_column(String(200), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     staff: Mapped[list[Staff]] = relationship(back_populates="store", order_by="Staff.id")
@@ -145,7 +155,7 @@ class Order(Base):
     customer_name: Mapped[str | None] = mapped_column(String(120), nullable=True)
     language: Mapped[str | None] = mapped_column(String(2), nullable=True)
     items: Mapped[list | None] = mapped_column(JSON, nullable=True)
-    status: Mapped[str] = mapped_column(String(12), default="pending")  # pending|ready|handed_off|cancelled
+    status: Mapped[str] = mapped_column(String(12), default=OrderStatus.PENDING)  # an OrderStatus
     handoff_id: Mapped[int | None] = mapped_column(ForeignKey("handoffs.id"), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     ready_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
@@ -167,7 +177,7 @@ class Handoff(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"))
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
-    status: Mapped[str] = mapped_column(String(12), default="waiting")  # on_the_way|waiting|claimed|done|cancelled
+    status: Mapped[str] = mapped_column(String(12), default=HandoffStatus.WAITING)  # a HandoffStatus
     location: Mapped[str] = mapped_column(String(6), default="car")  # car | door
     spot: Mapped[str | None] = mapped_column(String(20), nullable=True)
     vehicle: Mapped[str | None] = mapped_column(String(200), nullable=True)
@@ -253,3 +263,32 @@ class ApiToken(Base):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)  # sha256 hex
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class OrderEvent(Base):
+    """One order webhook as received (Shopify's or the generic one), stored before it is answered and applied by a
+    worker: its key (Shopify's webhook id, or the sender's Idempotency-Key) makes a repeat a no-op."""
+
+    __tablename__ = "order_events"
+    __table_args__ = (
+        UniqueConstraint("store_id", "source", "key"),
+        Index("ix_order_events_status_received", "status", "received_at"),
+        Index("ix_order_events_store_external", "store_id", "source", "external_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"))
+    source: Mapped[str] = mapped_column(String(10))  # shopify | generic
+    key: Mapped[str] = mapped_column(String(120))
+    topic: Mapped[str] = mapped_column(String(80))
+    body: Mapped[str] = mapped_column(Text)  # the raw JSON, as signed
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # received | applying | applied | ignored | stale | no_phone | unmatched | failed
+    status: Mapped[str] = mapped_column(String(12), default="received")
+    note: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    # Filled when applied: the shop's own id for the order, its number here, and the shop's updated_at.
+    external_id: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    number: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    customer_name: Mapped[str | None] = mapped_column(String(120), nullable=True)
+    source_updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    applied_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

@@ -162,6 +162,18 @@ class RQDispatcher:
             timedelta(seconds=delay), "bot.jobs.tasks.record_status", sid, status, error_code, attempt, result_ttl=60
         )
 
+    # --- order webhooks -------------------------------------------------------------------------------------
+    def apply_order_event(self, event_id: int) -> None:
+        self.queue.enqueue(
+            "bot.jobs.tasks.apply_order_event", event_id, retry=JOB_RETRY, result_ttl=60, failure_ttl=7 * 86400
+        )
+
+    def apply_order_events_again(self, event_ids: list[int], hold_seconds: float) -> int:
+        fresh = self._hold(event_ids, "order-event", hold_seconds)
+        for event_id in fresh:
+            self.apply_order_event(event_id)
+        return len(fresh)
+
     # --- timers --------------------------------------------------------------------------------------------
     def timer_id(self, job: str, handoff_id: int, level: int = 0) -> str:
         # Named after the queue: stacks sharing one Redis (tests, staging) must not overwrite each other's timers.

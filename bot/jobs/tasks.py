@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from ..usecases import outbox, timers
+from ..usecases import order_events, outbox, timers
 
 if TYPE_CHECKING:
     from ..wiring import Services
@@ -50,6 +50,10 @@ def nudge(handoff_id: int) -> None:
 
 def record_status(sid: str, status: str, error_code: int | None, attempt: int) -> None:
     outbox.record_status(services(), sid, status, error_code, attempt)
+
+
+def apply_order_event(event_id: int) -> None:
+    order_events.apply_event(services(), event_id)
 
 
 def sweep() -> None:

@@ -1,8 +1,9 @@
 """Applies a decision's effects inside the caller's transaction: state changes, outbox rows, timers.
 
-Each kind of effect (bot/core/conversation/effects.py, cancellation.py, roster.py) has one applier here, registered by its
-type with @applies; the appliers of one decision share an `Applying` (the session, the store, the texts written so
-far, the handoff the decision is about). A new kind of effect needs a new applier, or `apply` refuses it.
+Each kind of effect (bot/core/conversation/effects.py, cancellation.py, roster.py) has one applier here,
+registered by its type with @applies; the appliers of one decision share an `Applying` (the session, the store,
+the texts written so far, the handoff the decision is about). A new kind of effect needs a new applier, or `apply`
+refuses it.
 
 Over 300 lines, kept whole: a dozen appliers of a few lines each read best beside the context they share and the
 loop that runs them.
@@ -22,8 +23,10 @@ from sqlalchemy.orm.util import identity_key
 
 from ..core import conversation as c
 from ..core.cancellation import CancelOrder
+from ..core.statuses import OPEN_ORDER, HandoffStatus, OrderStatus
 from ..core.texts import render
-from ..data.db import PreparedInsert, rows_changed
+from ..data.db import rows_changed
+from ..data.inserts import PreparedInsert
 from ..data.models import Customer, Handoff, Message, Order, Staff, Store
 from ..phones import address
 from . import state
@@ -360,8 +363,8 @@ def _claim_handoff(a: Applying, effect: c.ClaimHandoff) -> None:
     # Belt and braces under the store lock: only a waiting handoff can be claimed.
     result = a.session.execute(
         update(Handoff)
-        .where(Handoff.id == effect.handoff_id, Handoff.status == "waiting")
-        .values(status="claimed", claimed_by_id=effect.staff_id, claimed_at=a.now)
+        .where(Handoff.id == effect.handoff_id, Handoff.status == HandoffStatus.WAITING)
+        .values(status=HandoffStatus.CLAIMED, claimed_by_id=effect.staff_id, claimed_at=a.now)
         .execution_options(synchronize_session="fetch")
     )
     if rows_changed(result) != 1:
@@ -371,13 +374,13 @@ def _claim_handoff(a: Applying, effect: c.ClaimHandoff) -> None:
 @applies(c.CompleteHandoff)
 def _complete_handoff(a: Applying, effect: c.CompleteHandoff) -> None:
     h = a.session.get_one(Handoff, effect.handoff_id)
-    h.status, h.done_at = "done", a.now
+    h.status, h.done_at = HandoffStatus.DONE, a.now
     if h.claimed_by_id is None:
         h.claimed_by_id, h.claimed_at = effect.staff_id, a.now
     a.session.execute(
         update(Order)
-        .where(Order.handoff_id == h.id, Order.status.in_(("pending", "ready")))
-        .values(status="handed_off")
+        .where(Order.handoff_id == h.id, Order.status.in_(OPEN_ORDER))
+        .values(status=OrderStatus.HANDED_OFF)
     )
 
 
@@ -438,4 +441,4 @@ def _schedule(a: Applying, effect: c.Schedule) -> None:
 
 @applies(CancelOrder)
 def _cancel_order(a: Applying, effect: CancelOrder) -> None:
-    a.session.get_one(Order, effect.order_id).status = "cancelled"
+    a.session.get_one(Order, effect.order_id).status = OrderStatus.CANCELLED

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from ..core.handoff import OPEN
+from ..core.statuses import HandoffStatus, OrderStatus
 from ..data.models import Handoff, Staff, Store
 from ..phones import mask
 from . import state
@@ -105,7 +106,7 @@ def board_state(db, store_id: int, now: datetime) -> dict:
             session.scalars(
                 select(Handoff)
                 .options(*loaded)
-                .where(Handoff.store_id == store_id, Handoff.status == "done", Handoff.done_at >= since)
+                .where(Handoff.store_id == store_id, Handoff.status == HandoffStatus.DONE, Handoff.done_at >= since)
                 .order_by(Handoff.done_at.desc(), Handoff.id.desc())
                 .limit(DONE_SHOWN)
             )
@@ -121,9 +122,9 @@ def board_state(db, store_id: int, now: datetime) -> dict:
                 "paused": store.paused,
                 "pause_message": store.pause_message,
             },
-            "on_the_way": [h for h in handoffs if h["status"] == "on_the_way"],
-            "waiting": [h for h in handoffs if h["status"] == "waiting"],
-            "claimed": [h for h in handoffs if h["status"] == "claimed"],
+            "on_the_way": [h for h in handoffs if h["status"] == HandoffStatus.ON_THE_WAY],
+            "waiting": [h for h in handoffs if h["status"] == HandoffStatus.WAITING],
+            "claimed": [h for h in handoffs if h["status"] == HandoffStatus.CLAIMED],
             "done": [_handoff(h, now, store.escalation_seconds) for h in done_rows],
         }
     board["version"] = _version(board)
@@ -151,7 +152,7 @@ def _handoff(h: Handoff, now: datetime, escalation_seconds: int) -> dict:
     orders = list(h.orders)
     label = state.short_name(state.customer_name(h.customer, orders)) or mask(h.customer.phone)
     waited = (now - h.arrived_at).total_seconds() if h.arrived_at else None
-    end = h.done_at if h.status == "done" and h.arrived_at else None
+    end = h.done_at if h.status == HandoffStatus.DONE and h.arrived_at else None
     return {
         "id": h.id,
         "status": h.status,
@@ -160,8 +161,10 @@ def _handoff(h: Handoff, now: datetime, escalation_seconds: int) -> dict:
         "spot": h.spot,
         "vehicle": h.vehicle,
         "note": h.note,
-        "orders": [{"number": o.number, "ready": o.status in ("ready", "handed_off")} for o in orders],
-        "orders_ready": any(o.status in ("ready", "handed_off") for o in orders),
+        "orders": [
+            {"number": o.number, "ready": o.status in (OrderStatus.READY, OrderStatus.HANDED_OFF)} for o in orders
+        ],
+        "orders_ready": any(o.status in (OrderStatus.READY, OrderStatus.HANDED_OFF) for o in orders),
         "unverified_phone": h.unverified_phone,
         "customer_opted_out": h.customer.opted_out,  # texted STOP: staff cannot text them back
         "claimed_by": h.claimed_by.name if h.claimed_by else None,
@@ -174,8 +177,12 @@ def _handoff(h: Handoff, now: datetime, escalation_seconds: int) -> dict:
         "waited_seconds": int((end - h.arrived_at).total_seconds())
         if end
         else (max(0, int(waited)) if waited is not None else None),
-        "eta_seconds": int((h.eta_at - now).total_seconds()) if h.eta_at and h.status == "on_the_way" else None,
-        "urgency": urgency(waited, escalation_seconds) if waited is not None and h.status == "waiting" else "ok",
+        "eta_seconds": int((h.eta_at - now).total_seconds())
+        if h.eta_at and h.status == HandoffStatus.ON_THE_WAY
+        else None,
+        "urgency": urgency(waited, escalation_seconds)
+        if waited is not None and h.status == HandoffStatus.WAITING
+        else "ok",
     }
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
+from ..core.statuses import HandoffStatus
 from ..data.db import rows_changed
 from ..data.models import Customer, Handoff, Message, Staff
 from ..messaging.errors import PermanentSendError, SendError, delivery_verdict
@@ -227,7 +228,7 @@ def _reroute(session: Session, failed: Message, now: datetime) -> list[tuple[int
     if failed.audience != "staff" or failed.staff_id is None or failed.template not in REROUTED:
         return []
     handoff = session.get(Handoff, failed.handoff_id) if failed.handoff_id else None
-    if handoff is None or handoff.status != "waiting":
+    if handoff is None or handoff.status != HandoffStatus.WAITING:
         return []
     already = set(
         session.scalars(

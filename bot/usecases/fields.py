@@ -49,6 +49,15 @@ def text_field(value, field: str, max_length: int, required: bool = True) -> str
     return value
 
 
+def order_number(value) -> str:
+    """An order number as given (a string, or a non-negative integer), without its leading "#"."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        value = str(value)
+    if not isinstance(value, str) or len(value) > 40 or CONTROL.search(value) or not value.strip().lstrip("#"):
+        raise Invalid("number", Problem("order_number"))
+    return value.strip().lstrip("#")
+
+
 def choice(value, field: str, choices: tuple[str, ...]) -> str:
     if value not in choices:
         raise Invalid(field, Problem("choice", {"choices": ", ".join(f"'{c}'" for c in choices)}))

@@ -197,8 +197,8 @@ def _duty(session, store, member, command, now, lang, base_url) -> list[Effect]:
     team = [s for s in state.staff_members(session, store.id) if not (s.opted_out or s.unreachable)]
     if any(s.on_duty for s in team if s.id != member.id):
         return [Reply("staff_off", {"nobody_en": "", "nobody_fr": ""})]
-    # Nobody is on duty now: arrivals alert the managers and owners (bot/core/conversation/recipients.on_duty), this one too
-    # if they are one, and nobody at all if the store has none.
+    # Nobody is on duty now: arrivals alert the managers and owners (bot/core/conversation/recipients.on_duty), this
+    # one too if they are one, and nobody at all if the store has none.
     if member.role in ADMIN_ROLES:
         return [Reply("staff_off_still_alerted")]
     if not any(s.role in ADMIN_ROLES for s in team):

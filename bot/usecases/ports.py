@@ -12,6 +12,7 @@ fake in any of them (tests/support/fakes.py) and mypy checks that the real adapt
 | TextIntake | web/intake.py: Intake (group commit) | the real one, on the test database |
 | ChangeNotices | notices.py: RedisNotices (Redis pub/sub) | the real one without Redis (publishes nothing) |
 | Clock | wiring.utcnow | FakeClock |
+| ShopifyOrders | shopify_admin.py: ShopifyAdmin (Shopify's Admin REST API) | FakeShopify |
 
 Nothing here imports an adapter: the adapters import this module.
 """
@@ -147,8 +148,37 @@ class TimerQueue(Protocol):
         ...
 
 
-class Dispatcher(InboundQueue, SpillLane, DeliveryQueue, TimerQueue, Protocol):
+class OrderEventQueue(Protocol):
+    def apply_order_event(self, event_id: int) -> None:
+        """A stored order webhook (bot/usecases/order_events.py), to be applied by a worker."""
+        ...
+
+    def apply_order_events_again(self, event_ids: list[int], hold_seconds: float) -> int:
+        """The sweep's events still not applied, each at most once per `hold_seconds`; how many were handed over."""
+        ...
+
+
+class Dispatcher(InboundQueue, SpillLane, DeliveryQueue, TimerQueue, OrderEventQueue, Protocol):
     """Everything the use cases hand to the workers."""
+
+
+# --- the shop's own system ------------------------------------------------------------------------
+
+
+class ShopLookupError(Exception):
+    """Shopify could not be asked. `transient`: try again later (network, 429, 5xx); else not until the store's
+    settings change (a bad token, no access)."""
+
+    def __init__(self, message: str, transient: bool):
+        super().__init__(message)
+        self.transient = transient
+
+
+class ShopifyOrders(Protocol):
+    def order_of(self, shop_domain: str, access_token: str, fulfillment_order_id: str) -> str | None:
+        """The id of the order a fulfillment order belongs to (Shopify's "prepared for pickup" names only the
+        fulfillment order); None when Shopify has no such fulfillment order. Raises ShopLookupError."""
+        ...
 
 
 # --- the webhook's writes, and live pages ----------------------------------------------------------

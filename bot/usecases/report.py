@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..core.handoff import AT_STORE, DAYS, short_name
 from ..core.report import DayFigures, Timing, Waiting, day_figures, handoffs_csv, hours_shown
+from ..core.statuses import HandoffStatus
 from ..data.models import Handoff, Store
 from .errors import NotFound
 from .state import customer_name
@@ -31,7 +32,10 @@ def done_in(session: Session, store_id: int, start: datetime, end: datetime) -> 
         session.scalars(
             select(Handoff)
             .where(
-                Handoff.store_id == store_id, Handoff.status == "done", Handoff.done_at >= start, Handoff.done_at < end
+                Handoff.store_id == store_id,
+                Handoff.status == HandoffStatus.DONE,
+                Handoff.done_at >= start,
+                Handoff.done_at < end,
             )
             .order_by(Handoff.done_at)
             .options(selectinload(Handoff.orders), selectinload(Handoff.customer), selectinload(Handoff.claimed_by))

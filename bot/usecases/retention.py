@@ -4,7 +4,9 @@ Erased once older than the cutoff:
 - message bodies (inbound and outbound: the bot's texts carry names too) and their error texts;
 - customer names, on the orders and on the customers not heard from since the cutoff, with what the bot
   was holding for them mid-conversation (`pending` can hold a vehicle or a note);
-- handoff notes and vehicles, once the handoff is over.
+- handoff notes and vehicles, once the handoff is over;
+- the bodies of order webhooks (a Shopify order carries names, phones, addresses) and the names noted beside
+  them, once applied; their keys, statuses and times stay (a late repeat is still known for one).
 
 Kept: the store's numbers, message statuses and times, handoff times (arrived, claimed, done: the wait
 figures), order numbers and statuses, and customers' phone numbers with their opt-out (a STOP must be
@@ -22,7 +24,7 @@ from sqlalchemy import exists, null, or_, update
 
 from ..core.handoff import OPEN
 from ..data.db import rows_changed
-from ..data.models import Customer, Handoff, Message, Order
+from ..data.models import Customer, Handoff, Message, Order, OrderEvent
 
 if TYPE_CHECKING:
     from ..data.db import Database
@@ -75,6 +77,23 @@ def purge(db: Database, retention_days: int, now: datetime) -> dict[str, int]:
                 .values(note=None, vehicle=None)
             )
         )
-    counts = {"messages": messages, "orders": orders, "customers": customers, "handoffs": handoffs}
+        order_events = rows_changed(
+            session.execute(
+                update(OrderEvent)
+                .where(
+                    OrderEvent.received_at < cutoff,
+                    OrderEvent.status.not_in(("received", "applying")),
+                    or_(OrderEvent.body != "", OrderEvent.customer_name.is_not(None)),
+                )
+                .values(body="", customer_name=None)
+            )
+        )
+    counts = {
+        "messages": messages,
+        "orders": orders,
+        "customers": customers,
+        "handoffs": handoffs,
+        "order_events": order_events,
+    }
     log.info("retention (%s days): erased %s", retention_days, counts)
     return counts

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ..core.conversation import CustomerView, OrderView, StaffView, StoreView
 from ..core.handoff import OPEN, HandoffView, describe_hours, is_open, short_name
+from ..core.statuses import OPEN_ORDER, OrderStatus
 from ..data.models import AutoReply, Customer, Handoff, Order, Staff, Store
 from .errors import NotFound
 
@@ -44,9 +45,7 @@ _OPEN_HANDOFF = (
     .limit(1)
 )
 _OPEN_ORDERS = (
-    select(Order)
-    .where(Order.customer_id == bindparam("customer_id"), Order.status.in_(("pending", "ready")))
-    .order_by(Order.id)
+    select(Order).where(Order.customer_id == bindparam("customer_id"), Order.status.in_(OPEN_ORDER)).order_by(Order.id)
 )
 _ORDER_LANGUAGE = (
     select(Order.language)
@@ -110,7 +109,7 @@ def handoff_view(h: Handoff) -> HandoffView:
         unverified_phone=h.unverified_phone,
         escalation_level=h.escalation_level,
         arrived_at=h.arrived_at,
-        orders_ready=any(o.status == "ready" for o in orders),
+        orders_ready=any(o.status == OrderStatus.READY for o in orders),
         customer_opted_out=h.customer.opted_out,
     )
 

@@ -10,11 +10,13 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import InterfaceError, OperationalError
 
 from ..core.conversation import SPOT_GRACE_SECONDS, decide_escalation, decide_nudge
+from ..core.statuses import HandoffStatus, OrderStatus
 from ..data.models import Handoff, Message, Order, Store
-from . import state
+from . import order_events, state
 from .apply import STAFF_PRIORITY, apply
-from .inbound import InboundText, process_inbound, record_inbound
+from .inbound import process_inbound
 from .outbox import after_commit, deliver, max_backoff_seconds, resolve_stuck
+from .receiving import InboundText, record_inbound
 
 if TYPE_CHECKING:
     from ..wiring import Services
@@ -60,13 +62,14 @@ def stuck_after(settings) -> float:
 def sweep(svc: Services) -> dict:
     """Find what was stored but never processed or sent, and the timers Redis lost, and set them going again.
     Every step is idempotent, so any number of workers may sweep at once; each kind is done oldest first."""
-    counts = {"spilled": 0, "inbound": 0, "outbound": 0, "stuck": 0, "timers": 0}
+    counts = {"spilled": 0, "inbound": 0, "outbound": 0, "stuck": 0, "timers": 0, "order_events": 0}
     counts["spilled"] = recover_spilled(svc)
     now = svc.clock()
     counts["inbound"] = _inbound(svc, now)
     counts["outbound"] = _outbound(svc, now)
     counts["stuck"] = _stuck(svc, now)
     counts["timers"] = _timers(svc, now)
+    counts["order_events"] = _order_events(svc, now)
     if any(counts.values()):
         log.warning("sweeper recovered %s", counts)
     return counts
@@ -129,6 +132,29 @@ def _inbound(svc: Services, now: datetime) -> int:
             raise
         except Exception:  # noqa: BLE001 - one bad text must not stop the sweep; it stays 'received'
             log.exception("processing message %s from the sweeper failed", message_id)
+    return done
+
+
+def _order_events(svc: Services, now: datetime) -> int:
+    """Order webhooks answered 200 but not applied (Redis lost the job, a worker died applying one): again."""
+    ids = order_events.stuck_events(svc.db, now, svc.settings.sweep_after_seconds, limit=INLINE_BATCH)
+    if not ids:
+        return 0
+    try:
+        return svc.dispatcher.apply_order_events_again(
+            ids, hold_seconds=max(10.0, 2.0 * svc.settings.sweep_after_seconds)
+        )
+    except Exception:  # noqa: BLE001 - Redis is away: this worker applies them itself
+        log.warning("queue unavailable: applying %s order events directly", len(ids))
+    done = 0
+    for event_id in ids:
+        try:
+            order_events.apply_event(svc, event_id)
+            done += 1
+        except (OperationalError, InterfaceError):
+            raise
+        except Exception:  # noqa: BLE001 - one bad event must not stop the sweep; it stays as it was
+            log.exception("applying order event %s from the sweeper failed", event_id)
     return done
 
 
@@ -201,7 +227,7 @@ def _timers(svc: Services, now: datetime) -> int:
                 Store.escalation_seconds,
             )
             .join(Store, Store.id == Handoff.store_id)
-            .where(Handoff.status == "waiting", Handoff.alerted.is_(True), Handoff.escalation_level < 2)
+            .where(Handoff.status == HandoffStatus.WAITING, Handoff.alerted.is_(True), Handoff.escalation_level < 2)
         ):
             # Level 2 is armed when level 1 fires; that time is not stored, so a lost level 2 is re-armed late
             # rather than early.
@@ -213,10 +239,10 @@ def _timers(svc: Services, now: datetime) -> int:
                     _aware(alerted_at or arrived_at or created_at) + timedelta(seconds=delay * (level + 1)),
                 )
             )
-        ready = select(Order.handoff_id).where(Order.status == "ready")
+        ready = select(Order.handoff_id).where(Order.status == OrderStatus.READY)
         for hid, arrived_at in session.execute(
             select(Handoff.id, Handoff.arrived_at).where(
-                Handoff.status == "waiting",
+                Handoff.status == HandoffStatus.WAITING,
                 Handoff.alerted.is_(False),
                 Handoff.arrived_at.is_not(None),
                 Handoff.id.in_(ready),

@@ -1,4 +1,5 @@
-"""The web adapter: blueprints for Twilio webhooks, the JSON API and health, and their shared plumbing."""
+"""The web adapter: blueprints for Twilio webhooks, order webhooks, the JSON API and health, and their shared
+plumbing."""
 
 from __future__ import annotations
 
@@ -17,12 +18,14 @@ def register(app: Flask) -> None:
     from .health import bp as health_bp
     from .home import bp as home_bp
     from .metrics import bp as metrics_bp
+    from .order_hooks import bp as order_hooks_bp
     from .pages import init_app as init_pages
     from .simulator import bp as simulator_bp
     from .twilio import bp as twilio_bp
 
     app.register_blueprint(twilio_bp)
     app.register_blueprint(api_bp)
+    app.register_blueprint(order_hooks_bp)
     app.register_blueprint(health_bp)
     app.register_blueprint(metrics_bp)
     init_pages(app)  # session cookie, CSRF token, static files for the browser pages

@@ -7,7 +7,7 @@ from functools import wraps
 from flask import Blueprint, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from ..usecases import orders, replies, roster, stores
+from ..usecases import order_records, orders, replies, roster, stores
 from ..usecases.errors import Conflict, Invalid, NotFound
 from . import services
 from .openapi import document
@@ -215,20 +215,20 @@ def create_order(store_id: int):
 @authenticated
 def mark_ready(store_id: int, number: str):
     orders.mark_ready(services(), store_id, number)
-    return jsonify(orders.get_order(services().db, store_id, number))
+    return jsonify(order_records.get_order(services().db, store_id, number))
 
 
 @bp.get("/stores/<int:store_id>/orders/<number>")
 @authenticated
 def get_order(store_id: int, number: str):
-    return jsonify(orders.get_order(services().db, store_id, number))
+    return jsonify(order_records.get_order(services().db, store_id, number))
 
 
 @bp.get("/stores/<int:store_id>/handoffs")
 @authenticated
 def list_handoffs(store_id: int):
     status = request.args.get("status") or None
-    return jsonify(orders.list_handoffs(services().db, store_id, status))
+    return jsonify(order_records.list_handoffs(services().db, store_id, status))
 
 
 @bp.put("/stores/<int:store_id>/auto-replies/<key>")

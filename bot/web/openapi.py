@@ -1,8 +1,18 @@
-"""The OpenAPI 3.0 document of the JSON API, served at /api/v1/openapi.json."""
+"""The OpenAPI 3.0 document of the JSON API, served at /api/v1/openapi.json.
+
+Over 300 lines, kept whole: it is one document, data, with its schemas beside the paths that use them.
+"""
 
 from __future__ import annotations
 
+from ..core.statuses import OPEN_ORDER, HandoffStatus, OrderStatus
 from ..core.texts import OVERRIDABLE
+
+
+def _values(statuses) -> list[str]:
+    """Plain strings, as the document is data for any JSON or schema tool."""
+    return [s.value for s in statuses]
+
 
 LANG = {"type": "string", "enum": ["en", "fr"]}
 LANG_OR_NULL = {**LANG, "nullable": True, "enum": ["en", "fr", None]}
@@ -122,15 +132,72 @@ ORDER_IN = {
         "customer_phone": {"type": "string", "description": "E.164, or national for the store's country"},
         "language": LANG_OR_NULL,
         "items": {"type": "array", "items": {}, "maxItems": 200, "nullable": True},
-        "status": {"type": "string", "enum": ["pending", "ready"], "default": "pending"},
+        "status": {"type": "string", "enum": _values(OPEN_ORDER), "default": OrderStatus.PENDING.value},
     },
 }
+ORDER_EVENT_IN = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["event", "order"],
+    "description": "created carries the fields of POST /api/v1/stores/{store_id}/orders; ready and cancelled only the "
+    "number",
+    "properties": {
+        "event": {"type": "string", "enum": ["created", "ready", "cancelled"]},
+        "order": {
+            "oneOf": [
+                ORDER_IN,
+                {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["number"],
+                    "properties": {"number": ORDER_IN["properties"]["number"]},
+                },
+            ]
+        },
+    },
+}
+ORDER_EVENT_OUT = {
+    "type": "object",
+    "required": ["status", "event_id"],
+    "properties": {
+        "status": {
+            "type": "string",
+            "enum": ["accepted", "duplicate"],
+            "description": "duplicate: this Idempotency-Key was seen already; nothing more is done",
+        },
+        "event_id": {"type": "integer"},
+    },
+}
+WEBHOOK_HEADERS = [
+    {
+        "name": "X-Arrivee-Timestamp",
+        "in": "header",
+        "required": True,
+        "description": "Unix seconds when signed; refused more than 5 minutes from the server's clock (replays)",
+        "schema": {"type": "string", "pattern": "^[0-9]{1,12}$"},
+    },
+    {
+        "name": "X-Arrivee-Signature",
+        "in": "header",
+        "required": True,
+        "description": "sha256= then the hex HMAC-SHA256, keyed with the store's webhook secret, of the timestamp, "
+        '".", and the raw body',
+        "schema": {"type": "string"},
+    },
+    {
+        "name": "Idempotency-Key",
+        "in": "header",
+        "required": True,
+        "description": "1 to 120 printable characters, the same on every retry of one event",
+        "schema": {"type": "string", "minLength": 1, "maxLength": 120},
+    },
+]
 HANDOFF = {
     "type": "object",
     "required": ["id", "status"],
     "properties": {
         "id": {"type": "integer"},
-        "status": {"type": "string", "enum": ["on_the_way", "waiting", "claimed", "done", "cancelled"]},
+        "status": {"type": "string", "enum": _values(HandoffStatus)},
         "location": {"type": "string", "enum": ["car", "door"]},
         "spot": {"type": "string", "nullable": True},
         "vehicle": {"type": "string", "nullable": True},
@@ -149,7 +216,7 @@ ORDER = {
     "required": ["number", "status"],
     "properties": {
         "number": {"type": "string"},
-        "status": {"type": "string", "enum": ["pending", "ready", "handed_off", "cancelled"]},
+        "status": {"type": "string", "enum": _values(OrderStatus)},
         "customer_name": {"type": "string", "nullable": True},
         "customer_phone": {"type": "string"},
         "language": {"type": "string", "nullable": True},
@@ -310,13 +377,29 @@ def document(server: str = "") -> dict:
                             "description": "only handoffs in this state; empty or absent: all",
                             "schema": {
                                 "type": "string",
-                                "enum": ["on_the_way", "waiting", "claimed", "done", "cancelled", ""],
+                                "enum": [*_values(HandoffStatus), ""],
                             },
                         },
                     ],
                     "responses": {
                         "200": {"description": "handoffs", **_json({"type": "array", "items": HANDOFF})},
                         **_errors(401, 403, 404, 422),
+                    },
+                }
+            },
+            "/webhooks/orders/{store_id}": {
+                "post": {
+                    "summary": "An order event from the shop's own system (POS, e-commerce, no-code tool)",
+                    "description": "Signed with the store's webhook secret (the admin pages' Online store page, or "
+                    "`rotate-webhook-secret STORE_ID`) instead of a bearer token. The event is stored before the "
+                    "answer and applied by a worker, exactly as the API's create, ready and cancel would: the "
+                    "customer is texted when the order becomes ready. docs/integrations.md has an example.",
+                    "security": [],
+                    "parameters": [STORE_ID, *WEBHOOK_HEADERS],
+                    "requestBody": {"required": True, **_json(ORDER_EVENT_IN)},
+                    "responses": {
+                        "200": {"description": "stored, to be applied", **_json(ORDER_EVENT_OUT)},
+                        **_errors(400, 401, 422),
                     },
                 }
             },

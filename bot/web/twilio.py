@@ -18,8 +18,8 @@ from urllib.parse import unquote, urlparse
 from flask import Blueprint, Response, abort, request
 from twilio.request_validator import add_port, remove_port
 
-from ..usecases.inbound import InboundText, receive_inbound
 from ..usecases.outbox import record_status
+from ..usecases.receiving import InboundText, receive_inbound
 from . import services
 
 bp = Blueprint("twilio", __name__, url_prefix="/twilio")

@@ -129,7 +129,32 @@ def test_retention_erases_old_bodies_names_and_notes_and_keeps_the_timings(svc):
         assert session.scalars(select(Order.customer_name).where(Order.number == "5678")).one() == "Alex Martin"
         recent = session.scalars(select(Message).where(Message.phone == "+15145550124")).all()
         assert recent and all(m.body for m in recent)
-    assert retention.purge(svc.db, 90, svc.clock()) == {"messages": 0, "orders": 0, "customers": 0, "handoffs": 0}
+    assert retention.purge(svc.db, 90, svc.clock()) == {
+        "messages": 0,
+        "orders": 0,
+        "customers": 0,
+        "handoffs": 0,
+        "order_events": 0,
+    }
+
+
+def test_retention_erases_old_order_webhook_bodies_and_keeps_their_keys(svc):
+    from bot.data.models import OrderEvent
+    from bot.usecases import order_events
+    from tests.support.shopify import SHOPIFY_SECRET, fixture, shopify_delivery
+
+    shop = Shop(svc, language="fr")
+    order_events.set_shopify_secret(svc.db, shop.store.id, SHOPIFY_SECRET)
+    body, headers = shopify_delivery("orders/create", fixture("order_pickup"), webhook_id="wh-old")
+    shop.client.post(f"/webhooks/shopify/{shop.store.id}", data=body, headers=headers)
+    svc.clock.advance(91 * 86400)
+
+    assert retention.purge(svc.db, 90, svc.clock())["order_events"] == 1
+    with svc.db.read() as session:
+        event = session.scalars(select(OrderEvent)).one()
+    assert event.body == "" and event.customer_name is None and (event.key, event.status) == ("wh-old", "applied")
+    again = shop.client.post(f"/webhooks/shopify/{shop.store.id}", data=body, headers=headers)
+    assert again.json["status"] == "duplicate"
 
 
 def test_retention_spares_a_pickup_in_progress(svc):
@@ -196,7 +221,9 @@ def test_the_retention_job_purges_then_schedules_the_next_run(svc):
     previous = tasks._services
     tasks.bind(job_svc)
     try:
-        assert retention.daily_job() == {"messages": 0, "orders": 0, "customers": 0, "handoffs": 0}
+        assert retention.daily_job() == dict.fromkeys(
+            ("messages", "orders", "customers", "handoffs", "order_events"), 0
+        )
     finally:
         tasks.bind(previous)
     assert [job_id for _, _, job_id in Dispatcher.queue.scheduled] == ["arrivee-retention-20261127"]

@@ -140,6 +140,21 @@ class InlineDispatcher:
         }
         return {t for t in timers if t in waiting}
 
+    def apply_order_event(self, event_id: int) -> None:
+        from bot.usecases.order_events import apply_event
+
+        self._check()
+        self.enqueued.append(("apply_order_event", event_id))
+        try:
+            apply_event(self.svc, event_id)
+        except Exception as exc:  # the webhook must not see a job's failure; the test must
+            self.errors.append(exc)
+
+    def apply_order_events_again(self, event_ids: list[int], hold_seconds: float) -> int:
+        for event_id in event_ids:
+            self.apply_order_event(event_id)
+        return len(event_ids)
+
     def sweep_in(self, delay: float) -> None:
         pass
 
@@ -173,7 +188,23 @@ class InlineDispatcher:
                     outbox.deliver(self.svc, message_id)
 
 
+class FakeShopify:
+    """Shopify's Admin API as a dict: fulfillment order id → order id; can be told to fail the next lookups."""
+
+    def __init__(self, orders: dict[str, str] | None = None):
+        self.orders = dict(orders or {})
+        self.asked: list[tuple[str, str, str]] = []
+        self.failures: list[ports.ShopLookupError] = []
+
+    def order_of(self, shop_domain: str, access_token: str, fulfillment_order_id: str) -> str | None:
+        self.asked.append((shop_domain, access_token, fulfillment_order_id))
+        if self.failures:
+            raise self.failures.pop(0)
+        return self.orders.get(fulfillment_order_id)
+
+
 if TYPE_CHECKING:  # mypy checks that each fake fits its seam
     _sender: ports.TextSender = FakeSender()
     _dispatcher: ports.Dispatcher = InlineDispatcher()
     _clock: ports.Clock = FakeClock()
+    _shopify: ports.ShopifyOrders = FakeShopify()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..handoff import HandoffView
+from ..statuses import HandoffStatus
 from .effects import Effect, Schedule, TextStaff, UpdateHandoff
 from .recipients import managers, on_duty
 from .variables import handoff_vars
@@ -15,7 +16,7 @@ def decide_escalation(
     store: StoreView, h: HandoffView, level: int, staff: list[StaffView], now: datetime
 ) -> list[Effect]:
     """Idempotent: a timer that fires late, twice, or after a claim changes nothing."""
-    if h.status != "waiting" or not h.alerted or h.escalation_level >= level:
+    if h.status != HandoffStatus.WAITING or not h.alerted or h.escalation_level >= level:
         return []
     v = handoff_vars(h, now)
     if level == 1:
@@ -30,7 +31,7 @@ def decide_escalation(
 
 def decide_nudge(store: StoreView, h: HandoffView, staff: list[StaffView], now: datetime) -> list[Effect]:
     """The customer said "here" but never gave a spot: alert staff anyway rather than lose them."""
-    if h.status != "waiting" or h.alerted or not h.orders_ready:
+    if h.status != HandoffStatus.WAITING or h.alerted or not h.orders_ready:
         return []
     v = handoff_vars(h, now)
     return [

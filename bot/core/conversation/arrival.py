@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..handoff import HandoffView
+from ..statuses import HandoffStatus, OrderStatus
 from .effects import NEW_HANDOFF, Effect, OpenHandoff, Reply, Schedule, TextStaff, UpdateCustomer, UpdateHandoff
 from .recipients import on_duty
 from .variables import _name, handoff_vars
@@ -34,7 +35,7 @@ def _arrive(
 ) -> list[Effect]:
     location = _location(store, details)
     spot = details.get("spot") if location == "car" else None
-    ready = any(o.status == "ready" for o in orders)
+    ready = any(o.status == OrderStatus.READY for o in orders)
     fields: dict[str, Any] = {
         "location": location,
         "spot": spot,
@@ -48,7 +49,7 @@ def _arrive(
         effects.append(
             OpenHandoff(
                 tuple(o.id for o in orders),
-                "waiting",
+                HandoffStatus.WAITING,
                 unverified_phone=unverified,
                 alerted=alert,
                 arrived=True,
@@ -58,7 +59,7 @@ def _arrive(
         ref = NEW_HANDOFF
     else:
         changes = {
-            "status": "waiting",
+            "status": HandoffStatus.WAITING,
             "alerted": alert,
             **{k: v for k, v in fields.items() if v is not None},
             "location": location,
@@ -73,7 +74,7 @@ def _arrive(
         ref = h.id
     view = HandoffView(
         id=ref,
-        status="waiting",
+        status=HandoffStatus.WAITING,
         customer_id=c.id,
         customer_label=_label(c, h),
         order_numbers=tuple(o.number for o in orders),

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from ..handoff import HandoffView, short_name
+from ..statuses import OPEN_ORDER, HandoffStatus, OrderStatus
 from ..understanding import Meaning
 from .arrival import _arrive, _location
 from .effects import Effect, LinkOrder, OpenHandoff, Reply, TextCustomer, TextStaff, UpdateCustomer, UpdateHandoff
@@ -74,7 +75,7 @@ def _customer(
     # to "what's your order number?": a stray "DONE 1234" (a customer copying a staff command, a staff member
     # of another store) must not take order 1234 away from the phone it belongs to.
     if m.order is not None and (c.awaiting == "order" or m.intent in ("arrived", "on_the_way", "status")):
-        if found_order is not None and found_order.status in ("pending", "ready") and found_order.handoff_id is None:
+        if found_order is not None and found_order.status in OPEN_ORDER and found_order.handoff_id is None:
             if found_order.customer_id != c.id:
                 effects.append(LinkOrder(found_order.id))
                 unverified = True
@@ -108,7 +109,7 @@ def _customer(
             UpdateCustomer({"awaiting": None, "pending": None}),
             OpenHandoff(
                 tuple(o.id for o in orders),
-                "on_the_way",
+                HandoffStatus.ON_THE_WAY,
                 eta_minutes=details.get("eta"),
                 vehicle=details.get("vehicle"),
                 unverified_phone=unverified,
@@ -118,7 +119,7 @@ def _customer(
     if intent == "arrived":
         return effects + _arrive(store, c, None, orders, details, staff, unverified)
     if intent == "status":
-        ready = any(o.status == "ready" for o in orders)
+        ready = any(o.status == OrderStatus.READY for o in orders)
         key = "status_ready" if ready else "status_not_ready"
         return effects + [
             UpdateCustomer({"awaiting": None}),
@@ -166,7 +167,7 @@ def _with_open_handoff(
     orders = list(c.orders)
     if c.awaiting == "spot" and (m.spot or m.door or m.intent == "arrived"):
         return _arrive(store, c, h, orders, _details(m, c), staff, False)
-    if h.status == "on_the_way":
+    if h.status == HandoffStatus.ON_THE_WAY:
         # Said "on my way" before the owner paused pickups or the store closed: arriving now is an arrival like
         # any other.
         if m.intent == "arrived" and store.paused:
@@ -181,7 +182,7 @@ def _with_open_handoff(
                 Reply("on_the_way_ack", {**_name(c), **_eta(m.eta_minutes), **checkin_vars(store)}),
             ]
         if m.intent == "status":
-            ready = any(o.status == "ready" for o in orders)
+            ready = any(o.status == OrderStatus.READY for o in orders)
             return [
                 Reply(
                     "status_ready" if ready else "status_not_ready",
@@ -193,7 +194,7 @@ def _with_open_handoff(
         return []
 
     # Waiting or claimed: the customer is in the lot.
-    who = (h.claimed_by_id,) if h.status == "claimed" and h.claimed_by_id else on_duty(staff)
+    who = (h.claimed_by_id,) if h.status == HandoffStatus.CLAIMED and h.claimed_by_id else on_duty(staff)
     if m.intent == "cancel":
         return _cancel(c, h, staff)
     if m.intent == "arrived" and (m.spot and m.spot != h.spot or m.vehicle and m.vehicle != h.vehicle or m.door):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..handoff import AT_STORE, HandoffView
+from ..statuses import HandoffStatus
 from .effects import Effect, Schedule, TextCustomer, TextStaff, UpdateHandoff
 from .recipients import on_duty
 from .variables import _name, checkin_vars, handoff_vars, order_list
@@ -15,7 +16,7 @@ def decide_order_ready(
     store: StoreView, order: OrderView, c: CustomerView, staff: list[StaffView], now: datetime
 ) -> list[Effect]:
     h = c.handoff
-    if h is not None and h.status == "waiting" and not h.alerted:
+    if h is not None and h.status == HandoffStatus.WAITING and not h.alerted:
         # They are already in the lot: the alert goes out the moment the order is ready.
         numbers = h.order_numbers if order.number in h.order_numbers else h.order_numbers + (order.number,)
         view = HandoffView(**{**h.__dict__, "order_numbers": numbers})

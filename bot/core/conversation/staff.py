@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..handoff import AT_STORE, HandoffView, target_for_claim, target_for_done
+from ..statuses import HandoffStatus
 from ..understanding import Meaning
 from .effects import ClaimHandoff, CompleteHandoff, Effect, Reply, TextCustomer, TextStaff, UpdateStaff
 from .recipients import on_duty
@@ -33,7 +34,7 @@ def _list(handoffs: list[HandoffView], now: datetime) -> Reply:
     lines: dict[str, list[str]] = {"en": [], "fr": []}
     for h in at_store:
         v = handoff_vars(h, now)
-        who = f" ({h.claimed_by_name})" if h.status == "claimed" else ""
+        who = f" ({h.claimed_by_name})" if h.status == HandoffStatus.CLAIMED else ""
         for lang, door in (("en", "door"), ("fr", "porte")):
             where = h.spot if h.location == "car" and h.spot else (door if h.location == "door" else "?")
             lines[lang].append(f"{v['orders']} {where} {h.customer_label} {v['minutes']} min{who}")
@@ -68,10 +69,12 @@ def _claim_or_done(
         return [Reply("staff_list_empty")]
     v = handoff_vars(h, now)
     if claiming:
-        if h.status == "claimed":
+        if h.status == HandoffStatus.CLAIMED:
             key = "staff_already_yours" if h.claimed_by_id == me.id else "staff_already_claimed"
             return [Reply(key, v)]
-        mine = HandoffView(**{**h.__dict__, "status": "claimed", "claimed_by_id": me.id, "claimed_by_name": me.name})
+        mine = HandoffView(
+            **{**h.__dict__, "status": HandoffStatus.CLAIMED, "claimed_by_id": me.id, "claimed_by_name": me.name}
+        )
         v = handoff_vars(mine, now)
         return [
             ClaimHandoff(h.id, me.id),

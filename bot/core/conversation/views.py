@@ -26,7 +26,7 @@ class StoreView:
 class OrderView:
     id: int
     number: str
-    status: str  # pending | ready | handed_off | cancelled
+    status: str  # an OrderStatus (bot/core/statuses.py)
     customer_id: int
     handoff_id: int | None = None
     customer_name: str | None = None

@@ -28,9 +28,9 @@ _ETA = re.compile(
         r"(?:half (?:an |a )?hour|half-hour|demi-heure|demi heure|1/2 (?:h|hr|hour|heure)))"
         r"|(?P<about>(?:une )?(?:dizaine|quinzaine|vingtaine|trentaine|quarantaine)(?: de (?:minutes|min|mins))?)"
         rf"|(?P<n>{_AMOUNT}) (?:ish |more |extra |other |de plus )?(?P<u>{_UNIT_MIN}|{_UNIT_HOUR}|{_UNIT_SEC})"
-        rf"|(?P<pre>{_ETA_LEAD})"
+        rf"|(?P<pre>{_ETA_LEAD})(?: \|)?"  # "omw, 20ish"
         rf" (?:about |around |like |environ |genre |approx |maybe |max |a peu pres )?"
-        rf"(?P<bare>\d{{1,3}}(?:-\d{{1,3}})?|{_NUMWORD_PHRASE})(?= \||$| \?| or so| ish| max| tops| more| _v| _o)"
+        rf"(?P<bare>\d{{1,3}}(?:-\d{{1,3}})?|{_NUMWORD_PHRASE})(?= \||$| \?| or so| ish| max| tops| more| _v| _o| (?:in|dans) \S+ _v)"
     )
 )
 _ABOUT = {"dizaine": 10, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40}
@@ -113,6 +113,8 @@ def _eta(s: str, on_the_way: bool) -> tuple[int | None, str]:
                     continue
                 minutes = amount * 60
             elif unit in _SEC_UNITS:
+                if g("n") in ("a", "an"):
+                    continue  # "in a sec" is a manner of speaking, as vague as "in a few minutes"
                 minutes = 1
             else:
                 minutes = amount

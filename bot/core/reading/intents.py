@@ -68,7 +68,7 @@ _STATUS = _c(
     r"|ou en est|c est rendu ou|rendue? ou|s en vient"
     r"|quelqu un (?:qui )?(?:vient|s en vient|arrive|va (?:venir|sortir|arriver)|sort|peut venir)"
     r"|(?:someone|anyone|anybody|somebody)(?: (?:gonna|going to|will|ever|even|actually))?"
-    r" (?:coming|bringing|bring|there|come)|been waiting"
+    r" (?:coming|bringing|bring|there|come|out there)|been waiting"
     r"|when (?:can|will|should|could) (?:i|we|my|it)"
     r"|quand (?:est ce que|est-ce que|puis je|je peux|pourrais je|ma|est|sera|vais je)"
     r"|(?:venir|passer|chercher|ramasser) (?:la |le |les )?(?:chercher |ramasser )?quand"
@@ -83,6 +83,9 @@ _STATUS = _c(
     r"|que (?:j )?(?:j?attends?)|(?:waiting|waited|been)(?: \S+){0,4}? (?:for |like |about |over )?"
     r"(?:\d{1,3}|an?|one|half) (?:more )?(?:min|mins|minutes|hour|hours|hr|hrs|h|m)(?!\S)"
     r"|been waiting|waiting forever|une eternite"
+    # Time already waited, said the Québec way: "ça fait 20 min", "ça fait genre une demi-heure"
+    rf"|ca fait (?:genre |comme |au moins |presque |deja |quasiment )?(?:\d{{1,3}}|{_NUMWORD_PHRASE}|une? demi)"
+    r"(?: |-)?(?:min|mins|minutes|heure|heures|h|hr|demi-heure)(?!\S)"
     r"|(?:etre|c est|ca va etre|ca prend) encore (?:long|longtemps)|encore long"
     # How it is coming along, or whether they are still in line: "pis ça avance?", "am i still in the queue??"
     r"|coming along|(?:how s|hows) (?:my|the|our) order|ca (?:avance|progresse)|any progress|progress on"
@@ -115,7 +118,7 @@ _STOP_NATURAL = _c(
     r"|(?:stop|quit) (?:sending|texting|messaging|contacting|spamming|all)|arretez? ca"
     r"|unsubscribe|unsub|opt (?:me |us )?out|optout|opt-out|remove me|take me off|no more (?:texts?|messages?)"
     r"|(?:don t|dont|do not) (?:text|message|contact|send)"
-    r"|(?:veux|veut|voulons) (?:pu|plus|pus|pas) (?:recevoir|avoir|de textos|de messages)"
+    r"|(?:veux|veut|voulons) (?:pu|plus|pus|pas) (?:recevoir|avoir|de (?:vos |tes )?(?:textos?|messages?|sms|texts?))"
     r"|ne (?:m|me|nous) (?:ecrivez|ecris|textez|texte|envoyez|contactez) (?:plus|pu|pus)"
     r"|plus de (?:textos?|messages?|sms|notifications?)|desabonn\w*|desinscri\w*"
     r"|retirez moi|enlevez moi|me retirer|m enlever"
@@ -125,9 +128,10 @@ _START_NATURAL = _c(
     r"(?:start|restart|resume|continue) (?:texting|sending|messaging|the texts|texts|messages|notifications)"
     r"|(?:text|txt|message|msg) (?:me|us) again(?! (?:when|once|if|after|later))|opt (?:me |us )?(?:back )?in|opt-in"
     r"|(?:re-?subscribe|resubscribe)|subscribe (?:me )?again"
+    r"|(?:send|sending) (?:me|us) (?:\S+ ){0,2}?(?:texts?|txts?|messages?|msgs?|sms|textos|notifications?) again"
     r"|(?:recommencer?|recommencez|reprendre|reprenez) (?:a |de )?(?:m |me |nous )?"
     r"(?:ecrire|texter|envoyer|recevoir|contacter)"
-    r"|(?:m ecrire|me texter|m envoyer|recevoir) (?:\S+ )?(?:de nouveau|a nouveau)"
+    r"|(?:m ecrire|me texter|m envoyer|recevoir) (?:\S+ ){0,2}(?:de nouveau|a nouveau)"
     r"|(?:reecrivez|retextez) moi|(?:me|m) (?:reecrire|retexter)|reabonn\w*|reinscri\w*"
 )
 # The words every _START_NATURAL phrasing holds one of: most texts skip the pattern.
@@ -139,6 +143,8 @@ _START_HINTS = _words(
 _HELP_NATURAL = _c(
     r"help|aide|aidez|assistance|how does (?:this|it) work|comment (?:ca|sa) (?:marche|fonctionne)"
     r"|what do i (?:do|text|reply|send)|que (?:dois|faut)|c est quoi (?:ca|ce numero)"
+    r"|how (?:do|does|can|should) (?:i|we|one|you) use (?:this|it|that)"
+    r"|comment (?:on |j |je |est ce qu on )?(?:l |s en )?(?:utilise|sert)"
 )
 _DOOR = _c(
     r"door|porte|entrance|entree|front entrance|inside the (?:store|shop)|in the (?:store|shop)"

@@ -53,7 +53,9 @@ _AMBIGUOUS_MODELS = _words(
     "accord fit pilot insight edge escape focus fusion ranger explorer expedition transit soul golf "
     "beetle atlas leaf kicks rogue compass journey patriot charger challenger caravan terrain sierra "
     "colorado blazer bolt spark encore forte rio soul element passport matrix frontier titan legacy "
-    "ascent clarity ioniq5"
+    "ascent clarity ioniq5 "
+    # Letter-only model names, too short to trust without the make before them ("Acura TSX", "Lexus RX")
+    "tsx tlx mdx rdx ilx rsx zdx nsx rx nx ux gx lx es ls gs qx jx fx gti gli sti wrx brz crz hrv crv cx"
 )
 _VEHICLE_TYPES = _words(
     "truck suv van minivan mini-van sedan hatchback wagon coupe convertible motorcycle moto camion "

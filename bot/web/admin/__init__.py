@@ -14,9 +14,10 @@ NAV = (
     ("admin.settings", "nav_settings"),
     ("admin.staff", "nav_staff"),
     ("admin.orders", "nav_orders"),
+    ("admin.connections", "nav_connections"),
     ("admin.report", "nav_report"),
     ("admin.access", "nav_access"),
 )
 
 # The page groups register their routes on `bp` (imported for that effect, after bp exists).
-from . import access, board_api, home, orders_page, report_page, settings, staff, texts  # noqa: E402,F401  # noqa: E402,F401  # noqa: E402,F401
+from . import access, board_api, connections, home, orders_page, report_page, settings, staff, texts  # noqa: E402,F401

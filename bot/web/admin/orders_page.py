@@ -3,12 +3,15 @@ script), or import a day's CSV file. Each form calls one use case of bot/usecase
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from flask import flash, redirect, render_template, request, url_for
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from ...core.problems import describe
+from ...core.statuses import OrderStatus
 from ...phones import display
-from ...usecases import orders, stores
+from ...usecases import order_events, order_records, orders, stores
 from ...usecases.errors import Conflict, Invalid, NotFound, Refused
 from .. import services
 from . import bp
@@ -31,10 +34,17 @@ def _words() -> dict:
 
 def _page(store_id: int, status: int = 200, error: str | None = None, form=None, problems=None):
     svc = services()
+    store = stores.get_store(svc.db, store_id)
+    zone = ZoneInfo(store.timezone)
     return render_template(
         "admin/orders.html",
-        store=stores.get_store(svc.db, store_id),
-        orders=orders.day_orders(svc.db, store_id, svc.clock()),
+        store=store,
+        orders=order_records.day_orders(svc.db, store_id, svc.clock()),
+        # Orders from the shop's system with no phone to text: flagged here, never dropped.
+        held=[
+            (h.number or "?", h.customer_name or "–", h.received_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"))
+            for h in order_events.orders_without_phone(svc.db, store_id)
+        ],
         form=form or {},
         error=error,
         problems=problems or [],
@@ -67,7 +77,7 @@ def create_order(store_id: int):
             form.get("customer_phone", ""),
             form.get("customer_name") or None,
             language=form.get("language") or None,
-            status="ready" if ready else "pending",
+            status=OrderStatus.READY if ready else OrderStatus.PENDING,
         )
     except (Invalid, Conflict) as exc:
         return _page(store_id, 422, _problem(exc), form)
@@ -85,7 +95,7 @@ def confirm_cancel(store_id: int):
     """The confirmation step: what cancelling would do, and the button that does it."""
     number = request.args.get("number", "")
     try:
-        order = orders.get_order(services().db, store_id, number)
+        order = order_records.get_order(services().db, store_id, number)
     except (NotFound, Invalid):
         return _page(store_id, 404, _words()["order_unknown"].format(number=number))
     return render_template("admin/order_cancel.html", order=order, display=display)
