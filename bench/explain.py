@@ -29,6 +29,7 @@ def run(customers: int, n: int) -> dict:
             logging.getLogger().setLevel(logging.WARNING)
             try:
                 import bot.usecases.inbound as inbound
+                import bot.usecases.receiving as receiving
                 from bot.wiring import build
                 from config.settings import load_settings
 
@@ -42,14 +43,14 @@ def run(customers: int, n: int) -> dict:
                         seen[statement] = parameters
 
                 for i, (phone, store, _o) in enumerate(pop.customers[:10]):  # warm: caches, compiled statements
-                    text = inbound.InboundText(f"SMwarm{i:028d}", phone, store, f"here spot {i % 60 + 1}")
-                    mid = inbound.record_inbound(svc.db, text, svc.clock(), svc.store_numbers)
+                    text = receiving.InboundText(f"SMwarm{i:028d}", phone, store, f"here spot {i % 60 + 1}")
+                    mid = receiving.record_inbound(svc.db, text, svc.clock(), svc.store_numbers)
                     if mid:
                         inbound.process_inbound(svc, mid)
                 event.listen(svc.db.engine, "before_cursor_execute", capture)
                 for i, (phone, store, _o) in enumerate(pop.customers[10 : 10 + n]):
-                    text = inbound.InboundText(f"SMexpl{i:028d}", phone, store, f"here spot {i % 60 + 1}")
-                    mid = inbound.record_inbound(svc.db, text, svc.clock(), svc.store_numbers)
+                    text = receiving.InboundText(f"SMexpl{i:028d}", phone, store, f"here spot {i % 60 + 1}")
+                    mid = receiving.record_inbound(svc.db, text, svc.clock(), svc.store_numbers)
                     if mid:
                         inbound.process_inbound(svc, mid)
                 event.remove(svc.db.engine, "before_cursor_execute", capture)
