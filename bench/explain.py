@@ -55,6 +55,7 @@ def run(customers: int, n: int) -> dict:
                         inbound.process_inbound(svc, mid)
                 event.remove(svc.db.engine, "before_cursor_execute", capture)
                 board_poll = _board_poll(svc, seen, event, capture_into=Counter())
+                status = _status_callbacks(svc, seen, event, capture_into=Counter())
                 rows = []
                 with svc.db.engine.connect() as conn:
                     conn.exec_driver_sql("ANALYZE")
@@ -94,6 +95,43 @@ def run(customers: int, n: int) -> dict:
         "statements_per_arrival": sum(counts.values()) / n,
         "rows": rows,
         "board_poll": board_poll,
+        "status_callback": status,
+    }
+
+
+def _status_callbacks(svc, seen: dict, event, capture_into: Counter) -> dict:
+    """What a delivery status callback costs past the webhook's front (signature, form): record_status for each
+    text the arrivals sent, as "delivered"."""
+    import time
+
+    from sqlalchemy import select
+
+    from bot.data.models import Message
+    from bot.usecases.outbox import record_status
+
+    with svc.db.read() as session:
+        sids = list(
+            session.scalars(
+                select(Message.twilio_sid).where(Message.direction == "out", Message.twilio_sid.isnot(None))
+            )
+        )
+
+    def capture(conn, cursor, statement, parameters, context, executemany):
+        capture_into[statement] += 1
+        seen.setdefault(statement, parameters)
+
+    event.listen(svc.db.engine, "before_cursor_execute", capture)
+    t, c = time.perf_counter(), time.process_time()
+    for sid in sids:
+        record_status(svc, sid, "delivered", None)
+    wall, cpu = time.perf_counter() - t, time.process_time() - c
+    event.remove(svc.db.engine, "before_cursor_execute", capture)
+    n = max(1, len(sids))
+    return {
+        "callbacks": len(sids),
+        "ms_wall": wall / n * 1000,
+        "ms_cpu": cpu / n * 1000,
+        "statements": sum(capture_into.values()) / n,
     }
 
 
@@ -145,6 +183,11 @@ def main(argv=None) -> int:
     print(
         f"a board's poll: {bp['ms_cpu']:.2f} ms CPU ({bp['ms_wall']:.2f} ms wall) in this process, "
         f"{bp['statements']:.1f} statements ({bp['polls']} polls); its statements are listed below at 0.00/arrival"
+    )
+    sc = out["status_callback"]
+    print(
+        f"a status callback past the webhook's front: {sc['ms_cpu']:.2f} ms CPU ({sc['ms_wall']:.2f} ms wall), "
+        f"{sc['statements']:.1f} statements ({sc['callbacks']} callbacks)"
     )
     for r in sorted(out["rows"], key=lambda r: -r["per_arrival"]):
         flag = "ok"
