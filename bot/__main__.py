@@ -18,6 +18,19 @@ def main() -> None:
 
         parse(sys.argv[2:], prog_name="python -m bot parse")
         return
+    if len(sys.argv) == 2 and sys.argv[1] == "doctor":
+        # Without the app first: a setting that keeps the app from starting is itself doctor's first finding.
+        from config.settings import SettingsError, load_settings
+
+        from .doctor import run
+
+        try:
+            settings = load_settings()
+        except SettingsError as exc:
+            print(f"FAIL settings: {exc}")
+            print("doctor: something needs fixing (FAIL lines above)")
+            raise SystemExit(1) from None
+        raise SystemExit(run(settings, print))
     from flask.cli import FlaskGroup
 
     from . import create_app

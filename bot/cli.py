@@ -44,6 +44,14 @@ def register_commands(app: Flask) -> None:
 
     app.cli.add_command(db_group)
 
+    @app.cli.command("doctor")
+    def doctor():
+        """Check settings, database (migrated to head), Redis, Twilio credentials and each store's webhook URL: one
+        line per check, ok or what to do; exits 1 when one fails."""
+        from .doctor import run
+
+        raise SystemExit(run(_svc().settings, click.echo))
+
     @app.cli.command("create-token")
     @click.argument("name")
     @click.option("--store", "store_id", type=int, default=None, help="limit the token to this store")

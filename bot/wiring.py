@@ -14,7 +14,8 @@ from config.settings import Settings
 
 from .data.db import Database
 from .notices import RedisNotices
-from .usecases.ports import Clock, Dispatcher, SendSlots, ShopifyOrders, TextIntake, TextSender
+from .telemetry import Telemetry
+from .usecases.ports import Caller, Clock, Dispatcher, MediaStore, SendSlots, ShopifyOrders, TextIntake, TextSender
 
 if TYPE_CHECKING:
     from redis import Redis
@@ -41,8 +42,14 @@ class Services:
     limiter: SendSlots | None = None
     # The stores' own numbers, cached per process for the webhook (bot/usecases/receiving.py).
     store_numbers: StoreNumbers = field(default_factory=lambda: _store_numbers())
+    # Histograms and counters for /metrics, added up across processes in Redis (bot/telemetry.py).
+    telemetry: Telemetry = field(default_factory=Telemetry)
     # Asks Shopify which order a fulfillment order is (bot/usecases/order_events.py); a fake in tests.
     shopify: ShopifyOrders = field(default_factory=lambda: _shopify())
+    # The pictures customers send, as the carrier holds them (none on the console transport).
+    media: MediaStore = field(default_factory=lambda: _console_media())
+    # Calls the store's landline when nobody takes a waiting customer (printed on the console transport).
+    caller: Caller = field(default_factory=lambda: _console_caller())
     _intake: TextIntake | None = field(default=None, init=False, repr=False)
     _notices: RedisNotices | None = field(default=None, init=False, repr=False)
 
@@ -73,12 +80,54 @@ class Services:
         """Where people open the pages (links in texts, the CLI's hints)."""
         return base_url(self.settings)
 
+    def voice_url(self, call_id: int) -> str:
+        """The signed voice webhook Twilio asks, once the store's phone answers, what the call says."""
+        return f"{self.base_url}/twilio/voice/calls/{call_id}"
+
     @property
     def webhook_token(self) -> str:
         return webhook_token(self.settings)
 
 
 _INTAKE_LOCK = threading.Lock()
+
+
+def _console_media() -> MediaStore:
+    from .messaging.media import ConsoleMedia
+
+    return ConsoleMedia()
+
+
+def _console_caller() -> Caller:
+    from .messaging.voice import ConsoleCaller
+
+    return ConsoleCaller()
+
+
+def make_caller(settings: Settings) -> Caller:
+    from .messaging.voice import TwilioCaller
+
+    if settings.sms_transport == "twilio":
+        return TwilioCaller(
+            settings.twilio_account_sid,
+            settings.twilio_auth_token,
+            settings.twilio_api_base_url,
+            timeout=settings.twilio_timeout_seconds,
+        )
+    return _console_caller()
+
+
+def make_media(settings: Settings) -> MediaStore:
+    from .messaging.media import TwilioMedia
+
+    if settings.sms_transport == "twilio":
+        return TwilioMedia(
+            settings.twilio_account_sid,
+            settings.twilio_auth_token,
+            settings.twilio_api_base_url,
+            timeout=settings.twilio_timeout_seconds,
+        )
+    return _console_media()
 
 
 def _store_numbers() -> StoreNumbers:
@@ -168,6 +217,9 @@ def _build(settings: Settings, role: str) -> tuple[Services, RQDispatcher]:
         sender=make_sender(settings),
         send_inline=(role == "worker"),
         limiter=make_limiter(settings, redis),
+        media=make_media(settings),
+        caller=make_caller(settings),
+        telemetry=Telemetry(redis, settings.queue_name),
     )
     return services, dispatcher
 

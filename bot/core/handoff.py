@@ -42,6 +42,7 @@ class HandoffView:
     arrived_at: datetime | None = None
     orders_ready: bool = True
     customer_opted_out: bool = False  # texted STOP: still handed their order, never texted
+    has_photo: bool = False  # the customer sent a picture of their car (MMS/WhatsApp)
 
     def waited_minutes(self, now: datetime) -> int:
         if self.arrived_at is None:

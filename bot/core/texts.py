@@ -111,6 +111,9 @@ def template_for(key: str, lang: str, overrides: Mapping[str, Mapping[str, str |
 # Answers to HELP and STOP/START must fit one SMS segment whatever the store is called (carriers expect
 # them short): the store's name is simplified to GSM-7 and shortened if needed, never the instructions.
 ONE_SEGMENT = ("help", "opted_out", "opted_in")
+# "Order ready" carries the check-in link and must stay within two segments in both languages: a store name outside
+# GSM-7 ("Café Côté") would make the whole text UCS-2, 67 characters a segment, so it is simplified the same way.
+TWO_SEGMENTS = {"order_ready": 2}
 
 
 def render(
@@ -122,10 +125,11 @@ def render(
     """The text as it goes on the wire (see on_the_wire): what is stored, sent and shown are the same."""
     text = _render(key, lang, variables, overrides)
     store = str(variables.get("store") or "")
-    if key in ONE_SEGMENT and store and segments(text) > 1:
+    limit = 1 if key in ONE_SEGMENT else TWO_SEGMENTS.get(key)
+    if limit and store and segments(text) > limit:
         for name in _shorter_names(gsm_only(store)):
             shorter = _render(key, lang, {**variables, "store": name}, overrides)
-            if segments(shorter) == 1:
+            if segments(shorter) <= limit:
                 return shorter
     return text
 

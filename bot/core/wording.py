@@ -30,16 +30,16 @@ CUSTOMER_KEYS = (
 TEMPLATES: dict[str, dict[str, str]] = {
     # --- customers ---
     "order_ready": {
-        "en": "{store}: order {orders} is ready for pickup. When you arrive, {checkin_en}",
-        "fr": "{store} : votre commande {orders} vous attend. À votre arrivée, {checkin_fr}",
+        "en": "{store}: order {orders} is ready for pickup. When you arrive, tap {link} or {checkin_en}",
+        "fr": "{store} : votre commande {orders} vous attend. Une fois sur place, ouvrez {link} ou {checkin_fr}",
     },
     "on_the_way_ack": {
         "en": "Thanks{name}! See you{eta_en}. When you arrive, {checkin_en}",
         "fr": "Merci{name}! À tantôt{eta_fr}. À votre arrivée, {checkin_fr}",
     },
     "arrival_ack": {
-        "en": "Thanks{name}! Got it: {where_en}. Someone will bring order {orders} out shortly.",
-        "fr": "Merci{name}, c'est noté : {where_fr}. Un commis vous apporte la commande {orders} sous peu.",
+        "en": "Thanks{name}! Got it: {where_en}. Someone will bring order {orders} out shortly.{wait_en}",
+        "fr": "Merci{name}, c'est noté : {where_fr}. Un commis vous apporte la commande {orders} sous peu.{wait_fr}",
     },
     "ask_spot": {
         "en": "Welcome{name}! What's your parking spot number? Reply with just the number (e.g. 4).",
@@ -165,6 +165,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "staff_update": {
         "en": "Update from {customer}: {where_en}{vehicle}, order {orders}.{no_texts_en}{note}",
         "fr": "Mise à jour de {customer} : {where_fr}{vehicle}, commande {orders}.{no_texts_fr}{note_fr}",
+    },
+    "staff_photo": {
+        "en": "Photo from {customer} ({where_en}, order {orders}): their car.{no_texts_en}",
+        "fr": "Photo de {customer} ({where_fr}, commande {orders}) : son auto.{no_texts_fr}",
     },
     "staff_cancel_request": {
         "en": "{customer} asks to cancel order {orders}. Please follow up.",

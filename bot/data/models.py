@@ -69,6 +69,8 @@ class Store(Base):
     shopify_domain: Mapped[str | None] = mapped_column(String(80), nullable=True)  # <shop>.myshopify.com
     shopify_token: Mapped[str | None] = mapped_column(String(200), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # E.164: called (voice, Twilio) when an arrival is still unclaimed after the last text escalation.
+    landline: Mapped[str | None] = mapped_column(String(20), nullable=True)
 
     staff: Mapped[list[Staff]] = relationship(back_populates="store", order_by="Staff.id")
 
@@ -159,6 +161,8 @@ class Order(Base):
     handoff_id: Mapped[int | None] = mapped_column(ForeignKey("handoffs.id"), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     ready_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # SHA-256 of the order's one-tap check-in link (bot/usecases/checkin.py): the link itself is never kept.
+    checkin_hash: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True, index=True)
 
     customer: Mapped[Customer] = relationship()
     handoff: Mapped[Handoff | None] = relationship(back_populates="orders")
@@ -193,7 +197,13 @@ class Handoff(Base):
     alerted: Mapped[bool] = mapped_column(Boolean, default=False)
     alerted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     escalation_level: Mapped[int] = mapped_column(Integer, default=0)
+    # The wait the customer was told at arrival, in minutes (bot/core/wait.py); none when the data was too thin.
+    wait_low: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    wait_high: Mapped[int | None] = mapped_column(Integer, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The customer's latest photo of their car (photos.id; no foreign key: the retention run deletes photos and
+    # clears this in one go). Read with the handoff, so an alert carries it without another query.
+    photo_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
     store: Mapped[Store] = relationship()
     customer: Mapped[Customer] = relationship()
@@ -238,6 +248,45 @@ class Message(Base):
     processed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     status_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # in: the media Twilio holds for an MMS/WhatsApp message, [{"url", "type"}], as the webhook gave them.
+    media: Mapped[list | None] = mapped_column(JSON(none_as_null=True), nullable=True)
+    # out: the photo (photos.id) sent with the text as MMS.
+    photo_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class Photo(Base):
+    """A customer's picture of their car, held at Twilio (its media URL) and shown to staff through a signed link
+    (bot/web/photos.py) until the retention run deletes it here and at Twilio."""
+
+    __tablename__ = "photos"
+    __table_args__ = (Index("ix_photos_created", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"))
+    handoff_id: Mapped[int | None] = mapped_column(ForeignKey("handoffs.id"), nullable=True)
+    message_sid: Mapped[str] = mapped_column(String(64))  # the inbound MMS that carried it
+    url: Mapped[str] = mapped_column(Text)  # Twilio's media URL (fetching it needs the account's credentials)
+    content_type: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Call(Base):
+    """The voice call to the store's landline about one unclaimed handoff: at most one per handoff (unique)."""
+
+    __tablename__ = "calls"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"))
+    handoff_id: Mapped[int] = mapped_column(ForeignKey("handoffs.id"), unique=True)
+    to_number: Mapped[str] = mapped_column(String(20))  # the landline called, E.164
+    # placing → placed (Twilio took it) | failed; then answered (a key other than 1, or none) | claimed. skipped:
+    # due outside store hours or while paused, so never placed.
+    status: Mapped[str] = mapped_column(String(12), default="placing")
+    twilio_sid: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    digits: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    claimed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class LoginLink(Base):

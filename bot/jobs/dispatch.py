@@ -15,6 +15,8 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from rq import Queue, Retry
 from rq.job import Job, JobStatus
 
+from ..logs import current_trace
+
 # Inbound texts skip RQ: an LPUSH costs the webhook a small part of what an RQ enqueue does (no job to build and
 # store), and the worker drains the list in-process (bot/jobs/drain.py). The database row, not the list, is the
 # record: a lost id is found again by the sweeper.
@@ -34,6 +36,12 @@ def not_before(delay: float) -> datetime:
     """`delay` seconds from now, rounded up to the second: RQ's schedule keeps whole seconds, and rounding down
     would run a retry or a timer early."""
     return datetime.fromtimestamp(math.ceil(datetime.now(UTC).timestamp() + max(0.0, delay)), UTC)
+
+
+def _traced() -> dict[str, str] | None:
+    """A job's meta carrying the trace id of the text it is about (bot/logs.py), for the worker's lines."""
+    trace = current_trace()
+    return {"trace": trace} if trace else None
 
 
 def job_id(*parts: object) -> str:
@@ -107,12 +115,20 @@ class RQDispatcher:
             self.redis.rpush(self.inbound_list, *fresh)
         return len(fresh)
 
-    def spill_inbound(self, sid: str, from_addr: str, to_addr: str, body: str, received_at: datetime) -> None:
+    def spill_inbound(
+        self, sid: str, from_addr: str, to_addr: str, body: str, received_at: datetime, media: list | None = None
+    ) -> None:
         """Keep a text in Redis when the database cannot take it; a worker stores it once the database is back."""
-        self.redis.lpush(
-            self.spill_list,
-            json.dumps({"sid": sid, "from": from_addr, "to": to_addr, "body": body, "at": received_at.isoformat()}),
-        )
+        text: dict[str, object] = {
+            "sid": sid,
+            "from": from_addr,
+            "to": to_addr,
+            "body": body,
+            "at": received_at.isoformat(),
+        }
+        if media:
+            text["media"] = media  # [[url, content type], ...]: a picture of the car is not lost either
+        self.redis.lpush(self.spill_list, json.dumps(text))
 
     def oldest_spilled(self) -> tuple[str, dict] | None:
         raw = self.redis.lindex(self.spill_list, -1)
@@ -128,7 +144,12 @@ class RQDispatcher:
     # --- sending -------------------------------------------------------------------------------------------
     def deliver(self, message_ids: list[int], urgent: bool = False) -> None:
         self._lane(urgent).enqueue(
-            "bot.jobs.tasks.deliver", list(message_ids), retry=JOB_RETRY, result_ttl=60, failure_ttl=7 * 86400
+            "bot.jobs.tasks.deliver",
+            list(message_ids),
+            retry=JOB_RETRY,
+            result_ttl=60,
+            failure_ttl=7 * 86400,
+            meta=_traced(),
         )
 
     def deliver_again(self, message_ids: list[int], urgent: bool, hold_seconds: float) -> int:
@@ -155,6 +176,7 @@ class RQDispatcher:
             retry=JOB_RETRY,
             result_ttl=60,
             failure_ttl=7 * 86400,
+            meta=_traced(),
         )
 
     def status_later(self, sid: str, status: str, error_code: int | None, attempt: int, delay: float) -> None:
@@ -179,8 +201,8 @@ class RQDispatcher:
         # Named after the queue: stacks sharing one Redis (tests, staging) must not overwrite each other's timers.
         if job == "escalate":
             return job_id(self.name, "escalate", handoff_id, level)
-        if job == "nudge":
-            return job_id(self.name, "nudge", handoff_id)
+        if job in ("nudge", "call"):
+            return job_id(self.name, job, handoff_id)
         raise ValueError(f"unknown timer {job!r}")
 
     def schedule(self, job: str, handoff_id: int, level: int, delay: float) -> None:
@@ -195,6 +217,19 @@ class RQDispatcher:
         round trip. After Redis lost its data: none."""
         jobs = Job.fetch_many([self.timer_id(*t) for t in timers], connection=self.redis)
         return {t for t, job in zip(timers, jobs) if job is not None and job.get_status(refresh=False) in ARMED}
+
+    # --- what waits, for /metrics ---------------------------------------------------------------------------
+    def backlog(self) -> list[tuple[str, int, datetime | None]]:
+        """(lane, depth, when its oldest job was enqueued) for the inbound list and the send lanes."""
+        lanes: list[tuple[str, int, datetime | None]] = [
+            ("inbound_signals", int(self.redis.llen(self.inbound_list)), None)
+        ]
+        for lane, queue in (("urgent", self.urgent_queue), ("deliver", self.queue)):
+            ids = queue.get_job_ids(0, 0)
+            job = Job.fetch(ids[0], connection=self.redis) if ids else None
+            oldest = job.enqueued_at.replace(tzinfo=UTC) if job is not None and job.enqueued_at else None
+            lanes.append((lane, queue.count, oldest))
+        return lanes
 
     # --- the sweeper's turn --------------------------------------------------------------------------------
     def sweep_turn(self, seconds: float) -> bool:

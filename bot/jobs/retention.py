@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, time, timedelta
 from typing import TYPE_CHECKING, cast
 
+from ..usecases import photos
 from ..usecases.retention import purge
 from .dispatch import job_id
 
@@ -34,11 +35,13 @@ def schedule(queue: Queue, now: datetime) -> None:
 
 
 def daily_job() -> dict[str, int]:
-    """The RQ job: purge, then schedule tomorrow's run (even if this one failed)."""
+    """The RQ job: delete the customers' pictures (at Twilio, then our references), purge, then schedule tomorrow's
+    run (even if this one failed)."""
     from .tasks import services
 
     svc = services()
     try:
+        photos.expire(svc, svc.settings.retention_days, svc.clock())  # logs its own counts
         return purge(svc.db, svc.settings.retention_days, svc.clock())
     finally:
         # A job runs in a worker, whose queue is RQ's (wiring.build_worker).

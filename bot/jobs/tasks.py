@@ -6,7 +6,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from ..usecases import order_events, outbox, timers
+from ..logs import traced
+from ..usecases import calls, order_events, outbox, timers
 
 if TYPE_CHECKING:
     from ..wiring import Services
@@ -36,8 +37,17 @@ def services() -> Services:
 
 def deliver(message_ids: list[int]) -> None:
     svc = services()
-    for message_id in message_ids:
-        outbox.deliver(svc, message_id)
+    with traced(_job_trace()):
+        for message_id in message_ids:
+            outbox.deliver(svc, message_id)
+
+
+def _job_trace() -> str | None:
+    """The trace id the dispatcher put in this job's meta (bot/jobs/dispatch.py), if any."""
+    from rq import get_current_job
+
+    job = get_current_job()
+    return (job.meta or {}).get("trace") if job is not None else None
 
 
 def escalate(handoff_id: int, level: int) -> None:
@@ -46,6 +56,10 @@ def escalate(handoff_id: int, level: int) -> None:
 
 def nudge(handoff_id: int) -> None:
     timers.nudge(services(), handoff_id)
+
+
+def call(handoff_id: int) -> None:
+    calls.place(services(), handoff_id)
 
 
 def record_status(sid: str, status: str, error_code: int | None, attempt: int) -> None:

@@ -39,7 +39,14 @@ class TransientSendError(SendError):
     or a dropped connection after the request went out): a retry asks Twilio's message log first."""
 
 
+class CredentialsRefused(TransientSendError):
+    """Twilio refused our credentials (HTTP 401/403): nothing is wrong with the text or its recipient, so it waits
+    (retried with backoff) while someone fixes TWILIO_ACCOUNT_SID / TWILIO_AUTH_TOKEN; it is logged at error level."""
+
+
 def classify(status: int | None, code: int | None, message: str) -> SendError:
+    if status in (401, 403):
+        return CredentialsRefused(message, code, status)
     if code in PERMANENT_CODES:
         return PermanentSendError(message, code, status)
     if status is None or status == 429 or status >= 500:

@@ -9,6 +9,7 @@ import threading
 import uuid
 from datetime import datetime
 
+from twilio.base import values
 from twilio.base.exceptions import TwilioRestException
 from twilio.rest import Client
 
@@ -42,6 +43,7 @@ class TwilioSender:
                 from_=message.from_,
                 body=message.body,
                 status_callback=message.status_callback,
+                media_url=list(message.media_urls) if message.media_urls else values.unset,
             )
         except TwilioRestException as exc:
             raise classify(exc.status, exc.code, exc.msg or str(exc)) from exc
@@ -99,7 +101,9 @@ class ConsoleSender:
 
     def send(self, message: Outgoing) -> Sent:
         with self._lock:
-            print(f"[sms] {message.from_} → {message.to}: {message.body}", file=self.stream, flush=True)
+            kind = "mms" if message.media_urls else "sms"
+            photo = "".join(f" [photo: {url}]" for url in message.media_urls)
+            print(f"[{kind}] {message.from_} → {message.to}: {message.body}{photo}", file=self.stream, flush=True)
         return Sent(sid="CO" + uuid.uuid4().hex, status="delivered")
 
     def recent(self, to: str, from_: str, since: datetime) -> list[Logged]:

@@ -16,18 +16,19 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import Table, bindparam, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
 from ..core import conversation as c
 from ..core.cancellation import CancelOrder
+from ..core.photos import is_photo, mms_from
 from ..core.statuses import OPEN_ORDER, HandoffStatus, OrderStatus
 from ..core.texts import render
 from ..data.db import rows_changed
 from ..data.inserts import PreparedInsert
-from ..data.models import Customer, Handoff, Message, Order, Staff, Store
+from ..data.models import Customer, Handoff, Message, Order, Photo, Staff, Store
 from ..phones import address
 from . import state
 
@@ -45,6 +46,8 @@ class Sender:
     store_address: str | None  # the store address it was sent to
     customer: Customer | None = None
     staff: Staff | None = None
+    media: tuple[dict, ...] = ()  # the message's attachments ({"url", "type"}: Twilio's media)
+    message_sid: str | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,7 @@ class Claimed:
     from_addr: str
     body: str
     claimed_at: datetime  # the row's status_at: the sweeper's clock for a row left 'sending'
+    photo_id: int | None = None  # sent as MMS with this photo
 
 
 @dataclass
@@ -68,6 +72,11 @@ class Applied:
     handoff_id: int | None = None
     store_id: int | None = None
     replies: list[str] = field(default_factory=list)  # rendered for a screen, when the sender has no address
+    # Committed with the decision, for /metrics: ("claim" | "handoff", seconds since the customer arrived).
+    timings: list[tuple[str, float]] = field(default_factory=list)
+    # The customer arrived with this text: when it was received (set by the worker), for arrival → staff alert.
+    arrived: bool = False
+    received_at: datetime | None = None
 
 
 # A decision's texts go in as one multi-row INSERT on the Session's connection rather than as ORM objects: the unit
@@ -93,6 +102,7 @@ INSERT_OUTGOING = PreparedInsert(
         "handoff_id",
         "priority",
         "created_at",
+        "photo_id",
     ),
 )
 
@@ -164,7 +174,13 @@ def apply(
             if row["status"] == "sending":
                 out.claimed.append(
                     Claimed(
-                        message_id, row["priority"], row["to_addr"], row["from_addr"], row["body"], row["status_at"]
+                        message_id,
+                        row["priority"],
+                        row["to_addr"],
+                        row["from_addr"],
+                        row["body"],
+                        row["status_at"],
+                        row["photo_id"],
                     )
                 )
     return out
@@ -247,6 +263,7 @@ class Applying:
         handoff_id: int | None = None,
         to_addr: str | None = None,
         from_addr: str | None = None,
+        photo_id: int | None = None,
     ) -> None:
         body = render(key, member.language, {"store": self.store.name, **variables}, self.texts)
         self._write(
@@ -260,6 +277,7 @@ class Applying:
             staff_id=member.id,
             handoff_id=handoff_id,
             priority=STAFF_PRIORITY,
+            photo_id=photo_id,
         )
 
     def _write(
@@ -276,6 +294,7 @@ class Applying:
         customer_id: int | None = None,
         handoff_id: int | None = None,
         priority: int = 0,
+        photo_id: int | None = None,
     ) -> None:
         claimed = self.claim and not (person.opted_out or person.unreachable)
         channel = "whatsapp" if to_addr.startswith("whatsapp:") else "sms"
@@ -299,6 +318,7 @@ class Applying:
                 "handoff_id": handoff_id,
                 "priority": priority,
                 "created_at": now,
+                "photo_id": photo_id,
             }
         )
 
@@ -334,7 +354,10 @@ def _open_handoff(a: Applying, effect: c.OpenHandoff) -> None:
         arrived_at=now if effect.arrived else None,
         created_at=now,
         eta_at=now + timedelta(minutes=effect.eta_minutes) if effect.eta_minutes else None,
+        wait_low=effect.wait_low,
+        wait_high=effect.wait_high,
     )
+    a.out.arrived = a.out.arrived or bool(effect.arrived)
     a.session.add(h)
     a.session.flush()
     a.out.handoff_id = h.id
@@ -350,6 +373,7 @@ def _update_handoff(a: Applying, effect: c.UpdateHandoff) -> None:
         h.alerted_at = a.now
     if effect.arrived and h.arrived_at is None:
         h.arrived_at = a.now
+        a.out.arrived = True
     if effect.eta_minutes:
         h.eta_at = a.now + timedelta(minutes=effect.eta_minutes)
     if effect.add_order_ids:
@@ -369,6 +393,9 @@ def _claim_handoff(a: Applying, effect: c.ClaimHandoff) -> None:
     )
     if rows_changed(result) != 1:
         raise ClaimLost(effect.handoff_id)
+    arrived_at = a.session.scalar(select(Handoff.arrived_at).where(Handoff.id == effect.handoff_id))
+    if arrived_at is not None:
+        a.out.timings.append(("claim", (a.now - arrived_at).total_seconds()))
 
 
 @applies(c.CompleteHandoff)
@@ -377,6 +404,10 @@ def _complete_handoff(a: Applying, effect: c.CompleteHandoff) -> None:
     h.status, h.done_at = HandoffStatus.DONE, a.now
     if h.claimed_by_id is None:
         h.claimed_by_id, h.claimed_at = effect.staff_id, a.now
+        if h.arrived_at is not None:
+            a.out.timings.append(("claim", (a.now - h.arrived_at).total_seconds()))
+    if h.arrived_at is not None:
+        a.out.timings.append(("handoff", (a.now - h.arrived_at).total_seconds()))
     a.session.execute(
         update(Order)
         .where(Order.handoff_id == h.id, Order.status.in_(OPEN_ORDER))
@@ -427,11 +458,41 @@ def _text_customer(a: Applying, effect: c.TextCustomer) -> None:
         a.text_customer(customer, effect.key, effect.vars, a.current_id())
 
 
+# Staff texts about a waiting customer that carry their photo of the car, as MMS, when the store's number can
+# send one (bot/core/photos.py).
+WITH_PHOTO = {"staff_arrival", "staff_realert", "staff_escalation", "staff_reminder", "staff_update", "staff_photo"}
+
+
 @applies(c.TextStaff)
 def _text_staff(a: Applying, effect: c.TextStaff) -> None:
     h = a.handoff_for(effect.handoff_id)
+    photo_id = h.photo_id if h is not None and effect.key in WITH_PHOTO and mms_from(a.store.sms_number) else None
     for staff_id in effect.staff_ids:
-        a.text_staff(a.session.get_one(Staff, staff_id), effect.key, effect.vars, h.id if h else None)
+        a.text_staff(
+            a.session.get_one(Staff, staff_id), effect.key, effect.vars, h.id if h else None, photo_id=photo_id
+        )
+
+
+@applies(c.AttachPhoto)
+def _attach_photo(a: Applying, effect: c.AttachPhoto) -> None:
+    h = a.handoff(effect.handoff_id)
+    message_sid = a.sender.message_sid or ""
+    photos = [
+        Photo(
+            store_id=a.store.id,
+            handoff_id=h.id,
+            message_sid=message_sid,
+            url=m["url"],
+            content_type=m["type"],
+            created_at=a.now,
+        )
+        for m in a.sender.media
+        if is_photo(m["type"])
+    ]
+    if photos:
+        a.session.add_all(photos)
+        a.session.flush()
+        h.photo_id = photos[-1].id
 
 
 @applies(c.Schedule)

@@ -15,7 +15,7 @@ from ..core.handoff import OPEN
 from ..core.statuses import HandoffStatus, OrderStatus
 from ..data.models import Handoff, Staff, Store
 from ..phones import mask
-from . import state
+from . import photos, state
 from .errors import NotFound
 
 DONE_SHOWN = 10
@@ -86,8 +86,9 @@ def urgency(waited_seconds: float, escalation_seconds: int) -> str:
     return "ok"
 
 
-def board_state(db, store_id: int, now: datetime) -> dict:
-    """Everything the board shows, at `now`. `version` changes only when something other than time does."""
+def board_state(db, store_id: int, now: datetime, secret: str | None = None) -> dict:
+    """Everything the board shows, at `now`. `version` changes only when something other than time does. With the
+    site's `secret`, a card whose customer sent a picture of their car links to it (`photo`)."""
     with db.read() as session:
         store = session.get(Store, store_id)
         if store is None:
@@ -112,6 +113,11 @@ def board_state(db, store_id: int, now: datetime) -> dict:
             )
         )
         handoffs = [_handoff(h, now, store.escalation_seconds) for h in open_rows]
+        done = [_handoff(h, now, store.escalation_seconds) for h in done_rows]
+        if secret is not None:
+            links = photos.paths(session, secret, [h.photo_id for h in open_rows + done_rows if h.photo_id])
+            for card, row in zip(handoffs + done, open_rows + done_rows):
+                card["photo"] = links.get(row.photo_id) if row.photo_id else None
         board = {
             "store": {
                 "id": store.id,
@@ -125,15 +131,15 @@ def board_state(db, store_id: int, now: datetime) -> dict:
             "on_the_way": [h for h in handoffs if h["status"] == HandoffStatus.ON_THE_WAY],
             "waiting": [h for h in handoffs if h["status"] == HandoffStatus.WAITING],
             "claimed": [h for h in handoffs if h["status"] == HandoffStatus.CLAIMED],
-            "done": [_handoff(h, now, store.escalation_seconds) for h in done_rows],
+            "done": done,
         }
     board["version"] = _version(board)
     board["now"] = now.isoformat()
     return board
 
 
-def board_version(db, store_id: int, now: datetime) -> str:
-    return board_state(db, store_id, now)["version"]
+def board_version(db, store_id: int, now: datetime, secret: str | None = None) -> str:
+    return board_state(db, store_id, now, secret)["version"]
 
 
 # Fields that move with the clock alone; they are left out of the version so a still board stays still.
@@ -183,6 +189,9 @@ def _handoff(h: Handoff, now: datetime, escalation_seconds: int) -> dict:
         "urgency": urgency(waited, escalation_seconds)
         if waited is not None and h.status == HandoffStatus.WAITING
         else "ok",
+        # The wait the customer was told at arrival (bot/core/wait.py), in minutes: the board shows the same figure.
+        "wait_low": h.wait_low,
+        "wait_high": h.wait_high,
     }
 
 

@@ -51,6 +51,7 @@ REROUTED = {
     "staff_escalation",
     "staff_reminder",
     "staff_update",
+    "staff_photo",
     "staff_cancel_request",
 }
 
@@ -112,7 +113,7 @@ def record_sent(svc: Services, results: list[tuple[int, str, str | None, int | N
         if not same:
             log.error("message %s went out twice: %s and %s", message_id, current, sid)
         elif phone is not None:
-            log.info("sent message %s to %s", message_id, mask(phone))
+            log.info("sent message %s to %s as %s", message_id, mask(phone), sid)
         statuses.append(twilio_status if same and twilio_status in FAILED else status)
     return statuses
 
@@ -263,6 +264,7 @@ def _reroute(session: Session, failed: Message, now: datetime) -> list[tuple[int
         handoff_id=failed.handoff_id,
         priority=STAFF_PRIORITY,
         created_at=now,
+        photo_id=failed.photo_id,
     )
     session.add(copy)
     session.flush()

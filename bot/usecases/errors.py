@@ -40,3 +40,7 @@ class Refused(ValueError):
     def __init__(self, problems: list):
         self.problems = list(problems)
         super().__init__("; ".join(f"line {p.line}: {describe(p.problem)}" for p in self.problems))
+
+
+class Gone(LookupError):
+    """It was there and is over for good (a check-in link whose order was handed off or cancelled): HTTP 410."""

@@ -84,6 +84,13 @@ def phone(value, field: str, region: str | None) -> str:
         raise Invalid(field, Problem("phone", {"value": value.strip()[:40] or "''"})) from None
 
 
+def landline(value) -> str | None:
+    """The store's phone for voice calls, E.164 (a number without + is read as North American); empty: none."""
+    if value is None or isinstance(value, str) and not value.strip():
+        return None
+    return phone(value, "landline", None if str(value).strip().startswith("+") else "CA")
+
+
 def escalation_seconds(value) -> int:
     low, high = ESCALATION_RANGE
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:

@@ -13,8 +13,10 @@ from sqlalchemy.orm import aliased
 
 from ..core import abuse as abuse_rules
 from ..core.conversation import decide_customer, decide_staff
-from ..core.understanding import Context, understand
+from ..core.photos import is_photo
+from ..core.understanding import Context, Meaning, understand
 from ..data.models import Customer, Handoff, Message, Order, Staff, Store
+from ..logs import TRACE, traced
 from ..phones import mask
 from . import abuse, owner, replies, state
 from .apply import Applied, Sender, apply, until_claim_holds
@@ -29,6 +31,7 @@ from .receiving import (
     record_inbound,
     store_for_number,
 )
+from .wait import likely_wait
 
 if TYPE_CHECKING:
     from ..wiring import Services
@@ -54,7 +57,13 @@ log = logging.getLogger(__name__)
 def process_inbound(svc: Services, message_id: int) -> Applied | None:
     """Understand and act on one stored text, exactly once: the effects and the 'processed' mark commit together.
     A person's earlier texts still waiting are handled first: with several drain threads and workers, "I'm
-    here" and the "7" that answers the spot question must not swap places."""
+    here" and the "7" that answers the spot question must not swap places. Lines logged meanwhile carry the text's
+    MessageSid (set once it is read), and only meanwhile."""
+    with traced(None):
+        return _process_in_order(svc, message_id)
+
+
+def _process_in_order(svc: Services, message_id: int) -> Applied | None:
     for _round in range(3):
         try:
             return _process_once(svc, message_id)
@@ -115,6 +124,8 @@ def _process(svc: Services, message_id: int, earlier_first: bool = True) -> Appl
         msg, earlier_waiting = session.execute(_MESSAGE_FOR_UPDATE, {"message_id": message_id}).first() or (None, 0)
         if msg is None or msg.direction != "in" or msg.status != "received":
             return None  # already processed (a retried job, a re-delivered signal)
+        # Until the caller's `traced` block ends, lines (and the answers' status callbacks) carry this text's id.
+        TRACE.set(msg.twilio_sid)
         if earlier_first and earlier_waiting:
             earlier = list(
                 session.scalars(_EARLIER_WAITING, {"store_id": msg.store_id, "phone": msg.phone, "message_id": msg.id})
@@ -136,12 +147,14 @@ def _process(svc: Services, message_id: int, earlier_first: bool = True) -> Appl
         msg.status = "processed"
         msg.processed_at = now
         msg.handoff_id = applied.handoff_id
+        applied.received_at = msg.created_at
     return applied
 
 
 @dataclass
-class _Decision:
-    """What a text was understood to say and what is to be done about it, before the abuse rules screen it."""
+class Decision:
+    """What a text (or the check-in page) was understood to say and what is to be done about it, before the abuse
+    rules screen it."""
 
     intent: str
     effects: list
@@ -153,14 +166,14 @@ class _Decision:
     members: list[Staff]
 
 
-def _decide(session, store: Store, msg: Message, now: datetime, base_url: str) -> _Decision:
+def _decide(session, store: Store, msg: Message, now: datetime, base_url: str) -> Decision:
     """Read the state the text is about, understand the text against it and decide what to do. An owner's
     command (`base_url`: where sign-in links point) is carried out here, in the text's own transaction."""
     members = state.staff_members(session, store.id)
     staff = next((s for s in members if s.phone == msg.phone), None)
-    store_v = state.store_view(store, now)
-    team = state.staff_views_of(members)
     if staff is not None:
+        store_v = state.store_view(store, now)
+        team = state.staff_views_of(members)
         _reachable_again(staff, msg)
         meaning = understand(
             msg.body, Context(role="owner" if staff.role in ("owner", "manager") else "staff", language=staff.language)
@@ -170,34 +183,68 @@ def _decide(session, store: Store, msg: Message, now: datetime, base_url: str) -
         else:
             me = next(s for s in team if s.id == staff.id)
             effects = decide_staff(meaning, store_v, me, state.store_handoffs(session, store.id), team, now)
-        return _Decision(meaning.intent, effects, Sender(msg.from_addr, msg.to_addr, staff=staff), None, True, members)
+        return Decision(meaning.intent, effects, Sender(msg.from_addr, msg.to_addr, staff=staff), None, True, members)
     customer = _customer(session, store, msg)
     _reachable_again(customer, msg)
     meaning = understand(msg.body, Context(role="customer", awaiting=customer.awaiting, language=customer.language))
+    media = tuple(msg.media or ())
+    sender = Sender(msg.from_addr, msg.to_addr, customer=customer, media=media, message_sid=msg.twilio_sid)
+    photo = any(is_photo(m["type"]) for m in media)
+    return decide_for_customer(session, store, customer, meaning, now, sender, msg.body, members, photo)
+
+
+def decide_for_customer(
+    session,
+    store: Store,
+    customer: Customer,
+    meaning: Meaning,
+    now: datetime,
+    sender: Sender,
+    text: str = "",
+    members: list[Staff] | None = None,
+    photo: bool = False,
+) -> Decision:
+    """A customer's arrival, "on my way", question..., whichever door it came through (a text, the check-in page):
+    the state it lands in read, and decided by the core. Inside the caller's transaction, under the store lock.
+    `text`: as typed (keyword replies, notes); `members`: the store's staff, when the caller read them already;
+    `photo`: the text carries a picture of the car."""
+    if members is None:
+        members = state.staff_members(session, store.id)
+    store_v = state.store_view(store, now)
+    team = state.staff_views_of(members)
     if meaning.language_confident:
         customer.language = meaning.language
     handoff = state.open_handoff(session, customer.id)
     view = state.customer_view(session, customer, handoff)
     keyword = None
-    if meaning.intent == "other" and meaning.order is None and len(msg.body) <= 40:
-        keyword = replies.keyword_reply_for(session, store.id, msg.body)
+    if meaning.intent == "other" and meaning.order is None and text and len(text) <= 40:
+        keyword = replies.keyword_reply_for(session, store.id, text)
     found = None
     if meaning.order:
         order = session.scalars(
             select(Order).where(Order.store_id == store.id, Order.number == meaning.order.lstrip("#"))
         ).first()
         found = state.order_view(order) if order else None
+    # The honest wait is read only for what may be an arrival with something to pick up: two small queries no other
+    # text pays for (nor a stranger's "here").
+    wait = None
+    if (meaning.intent == "arrived" or photo or customer.awaiting in ("spot", "order")) and (
+        view.orders or found or handoff
+    ):
+        wait = likely_wait(session, store, customer.id, now, members)
     effects = decide_customer(
-        meaning, store_v, view, team, now, found_order=found, text=msg.body, keyword_reply=keyword
+        meaning,
+        store_v,
+        view,
+        team,
+        now,
+        found_order=found,
+        text=text,
+        keyword_reply=keyword,
+        photo=photo,
+        wait=wait,
     )
-    return _Decision(
-        meaning.intent,
-        effects,
-        Sender(msg.from_addr, msg.to_addr, customer=customer),
-        handoff,
-        abuse_rules.known_customer(view, effects),
-        members,
-    )
+    return Decision(meaning.intent, effects, sender, handoff, abuse_rules.known_customer(view, effects), members)
 
 
 def _reachable_again(person, msg: Message) -> None:

@@ -17,7 +17,7 @@ from ..core.problems import Problem
 from ..core.statuses import OPEN_ORDER, OrderStatus
 from ..data.models import Customer, Handoff, Message, Order, Store
 from ..phones import region_of
-from . import fields, state
+from . import checkin, fields, state
 from .apply import Applied, Sender, apply
 from .errors import Conflict, Invalid, NotFound, Refused
 from .order_records import (
@@ -31,6 +31,7 @@ from .order_records import (
 )
 from .outbox import after_commit
 from .stores import get_store
+from .wait import likely_wait
 
 if TYPE_CHECKING:
     from ..wiring import Services
@@ -44,6 +45,7 @@ __all__ = [
     "Imported",
     "NewOrder",
     "cancel_order",
+    "check_number",
     "check_order",
     "create_order",
     "day_orders",
@@ -109,7 +111,7 @@ def create_order(
         with svc.db.write() as session:
             # The lock comes first, as in mark_ready, so both take locks in the same order.
             locked = state.lock_store(session, store.id) if new.status == OrderStatus.READY else store
-            order, applied = _insert(session, locked, new, now)
+            order, applied = _insert(session, locked, new, now, svc.base_url)
             order_id = order.id
     except IntegrityError:
         raise Conflict(Problem("order_exists", {"number": new.number})) from None
@@ -118,7 +120,7 @@ def create_order(
     return get_order(svc.db, store.id, new.number, by_id=order_id)
 
 
-def _insert(session, store: Store, new: NewOrder, now: datetime) -> tuple[Order, Applied | None]:
+def _insert(session, store: Store, new: NewOrder, now: datetime, base_url: str) -> tuple[Order, Applied | None]:
     """Inside the caller's transaction (under the store lock when the order is ready): the order and its customer;
     a ready order's texts are queued."""
     customer = session.scalars(
@@ -142,7 +144,7 @@ def _insert(session, store: Store, new: NewOrder, now: datetime) -> tuple[Order,
     )
     session.add(order)
     session.flush()
-    applied = _ready(session, store, order, now) if new.status == OrderStatus.READY else None
+    applied = _ready(session, store, order, now, base_url) if new.status == OrderStatus.READY else None
     return order, applied
 
 
@@ -192,7 +194,7 @@ def import_orders(svc: Services, store_id: int, data: bytes) -> Imported:
                 if new.number in there:
                     existing.append((line, new.number))
                     continue
-                _order, ready = _insert(session, locked, new, now)
+                _order, ready = _insert(session, locked, new, now, svc.base_url)
                 created.append(new.number)
                 if ready is not None:
                     applied.append(ready)
@@ -224,24 +226,30 @@ def mark_ready(svc: Services, store_id: int, number) -> Order:
             raise Conflict(Problem(f"order_{order.status}", {"number": number}))
         if order.status == OrderStatus.READY:
             return order  # marking twice texts nobody twice
-        applied = _ready(session, store, order, now)
+        applied = _ready(session, store, order, now, svc.base_url)
     after_commit(svc, applied)
     return order
 
 
-def _ready(session, store, order: Order, now):
-    """Inside the caller's transaction, under the store lock: the order becomes ready and its texts are queued."""
+def _ready(session, store, order: Order, now, base_url: str):
+    """Inside the caller's transaction, under the store lock: the order becomes ready, gets its check-in link
+    (`base_url`: where the link points) and its texts are queued."""
     order.status, order.ready_at = OrderStatus.READY, now
+    link = checkin.checkin_url(base_url, checkin.issue(order))
     session.flush()
     customer = session.get(Customer, order.customer_id)
+    handoff = state.open_handoff(session, customer.id)
+    members = state.staff_members(session, store.id)
+    in_the_lot = handoff is not None and handoff.status == "waiting" and not handoff.alerted
     effects = decide_order_ready(
         state.store_view(store, now),
         state.order_view(order),
-        state.customer_view(session, customer),
-        state.staff_views(session, store.id),
+        state.customer_view(session, customer, handoff),
+        state.staff_views_of(members),
         now,
+        link=link,
+        wait=likely_wait(session, store, customer.id, now, members) if in_the_lot else None,
     )
-    handoff = state.open_handoff(session, customer.id)
     return apply(
         session,
         store,

@@ -21,10 +21,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy import and_, bindparam, func, or_, select, update
 from sqlalchemy.exc import InterfaceError, OperationalError
 
+from .. import telemetry
 from ..data.db import rows_changed
 from ..data.models import Message
-from ..messaging.errors import PermanentSendError, SendError, TransientSendError
-from . import delivery
+from ..logs import current_trace
+from ..messaging.errors import CredentialsRefused, PermanentSendError, SendError, TransientSendError
+from . import delivery, photos
 from .apply import STAFF_PRIORITY, Applied, Claimed
 from .ports import Outgoing
 
@@ -52,8 +54,10 @@ def after_commit(svc: Services, applied: Applied) -> None:
     a customer in the lot waits for; a worker that dies in between loses no timer (the sweeper re-arms them from
     the database)."""
     svc.notices.publish(applied.store_id)
+    for what, seconds in applied.timings:
+        svc.telemetry.observe(telemetry.ARRIVAL_TO_CLAIM if what == "claim" else telemetry.ARRIVAL_TO_HANDOFF, seconds)
     if applied.claimed:
-        send_claimed(svc, applied.claimed)
+        send_claimed(svc, applied.claimed, applied.received_at if applied.arrived else None)
     for job, handoff_id, level, delay in applied.timers:
         try:
             svc.dispatcher.schedule(job, handoff_id, level, delay)
@@ -102,6 +106,7 @@ def deliver(svc: Services, message_id: int) -> str:
     ):
         # No send slot soon: the number has a backlog. Back in line (the row is still 'queued') rather than holding
         # this worker's thread, whose other stores' deliveries and timers would wait behind this number's line.
+        svc.telemetry.count(telemetry.SENDS_HELD)
         _later(svc, message_id, _turn_in(svc, message_id, row.from_addr, row.priority, svc.limiter.rate), urgent)
         return "queued"
     now = svc.clock()
@@ -161,7 +166,7 @@ def _turn_in(svc: Services, message_id: int, from_addr: str, priority: int, rate
     return ((ahead or 0) + 1) / rate + random.random() / 2
 
 
-def send_claimed(svc: Services, rows: list[Claimed]) -> None:
+def send_claimed(svc: Services, rows: list[Claimed], arrived: datetime | None = None) -> None:
     """Send the texts a decision claimed in its own transaction (staff alerts first), then record them all in one
     transaction. A crash before the record leaves them 'sending': the sweeper asks Twilio's log whether they went
     (resolve_stuck), as for any send cut short.
@@ -170,7 +175,8 @@ def send_claimed(svc: Services, rows: list[Claimed]) -> None:
     claimed row is only sent while that leaves room for its call: with no send slot free at once it goes back in
     line, handed to the delivery lane (the ordinary path: a short wait for a slot, else a turn scheduled, then the
     claim) so that the thread deciding texts never waits on one; past SWEEP_AFTER_SECONDS its claim is renewed
-    first, unless the sweeper has it already."""
+    first, unless the sweeper has it already. `arrived`: when the arrival text these answer was received, timed to
+    the first staff alert Twilio takes."""
     sent: list[tuple[int, str, str | None, int | None]] = []
     rows = sorted(rows, key=lambda r: (-r.priority, r.id))
     urgents = [row.priority >= STAFF_PRIORITY for row in rows]
@@ -184,6 +190,7 @@ def send_claimed(svc: Services, rows: list[Claimed]) -> None:
         if not slot:
             # Back in line on the delivery lane. Waiting for the slot here would hold the drain thread: with one busy
             # number, every thread ended up waiting on it, and every other store's arrivals with them.
+            svc.telemetry.count(telemetry.SENDS_HELD)
             if _unclaim(svc, row.id):
                 hand_over(svc, [row.id], urgent=urgent)
             continue
@@ -201,6 +208,9 @@ def send_claimed(svc: Services, rows: list[Claimed]) -> None:
             _retry_later(svc, row.id, 1, exc, urgent)
             continue
         sent.append((row.id, result.sid, result.status, None))
+        if urgent and arrived is not None:
+            svc.telemetry.observe(telemetry.ARRIVAL_TO_ALERT, max(0.0, (svc.clock() - arrived).total_seconds()))
+            arrived = None  # the first alert only
     if sent:
         _record_all(svc, sent)
 
@@ -292,6 +302,8 @@ def record_status(svc: Services, sid: str, status: str, error_code: int | None, 
     status = status.lower()
     if status not in delivery.RANK:
         return
+    if error_code is not None and attempt == 0:
+        svc.telemetry.count(telemetry.TWILIO_ERRORS, (str(error_code), "delivery"))
     try:
         applied = delivery.apply_status(svc, sid, status, error_code, attempt)
     except (OperationalError, InterfaceError):
@@ -302,13 +314,34 @@ def record_status(svc: Services, sid: str, status: str, error_code: int | None, 
 
 
 def _outgoing(svc: Services, msg: Message | Claimed) -> Outgoing:
+    # An alert with the customer's photo goes as MMS: Twilio fetches the picture from our signed link (the photo
+    # may have been deleted since the text was written: then it goes as a plain text).
+    media = tuple(photos.links(svc, [msg.photo_id]).values()) if msg.photo_id else ()
+    callback, trace = svc.status_callback_url, current_trace()
+    if callback and trace:
+        callback += f"?trace={trace}"  # Twilio calls it as given: its status lines carry the inbound text's id
     return Outgoing(
         to=msg.to_addr,
         from_=msg.from_addr,
         body=msg.body,
         key=f"arrivee-{msg.id}",
-        status_callback=svc.status_callback_url,
+        status_callback=callback,
+        media_urls=media,
     )
+
+
+def _send_error(svc: Services, message_id: int, exc: SendError) -> None:
+    """Every Twilio error counted by code; refused credentials said loudly: no text goes out until they are fixed."""
+    svc.telemetry.count(telemetry.TWILIO_ERRORS, (str(exc.code or exc.status or "none"), "send"))
+    if isinstance(exc, CredentialsRefused):
+        svc.telemetry.count(telemetry.TWILIO_AUTH_FAILURES)
+        log.error(
+            "Twilio refused our credentials (HTTP %s, code %s) sending message %s: no text goes out until "
+            "TWILIO_ACCOUNT_SID / TWILIO_AUTH_TOKEN are fixed (run `python -m bot doctor`)",
+            exc.status,
+            exc.code,
+            message_id,
+        )
 
 
 def _record(svc: Services, message_id: int, sid: str, twilio_status: str | None, error_code: int | None = None) -> str:
@@ -328,6 +361,7 @@ def _record_all(svc: Services, results: list[tuple[int, str, str | None, int | N
 def _failed(svc: Services, message_id: int, attempt: int, exc: PermanentSendError) -> str:
     """Not retried. The person is marked (opted out, unreachable) so nothing more is tried to that number, and a
     staff alert goes to a colleague instead."""
+    _send_error(svc, message_id, exc)
     current = delivery.failed(svc, message_id, attempt, exc)
     if current is not None:
         return current
@@ -349,6 +383,7 @@ def max_backoff_seconds(attempt: int, base: float = 2.0) -> float:
 
 
 def _retry_later(svc: Services, message_id: int, attempt: int, exc: SendError, urgent: bool) -> str:
+    _send_error(svc, message_id, exc)
     give_up = attempt >= svc.settings.send_max_attempts
     current = delivery.retry_or_give_up(svc, message_id, attempt, exc, give_up)
     if current is not None:

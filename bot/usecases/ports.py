@@ -38,6 +38,7 @@ class Outgoing:
     body: str
     key: str  # stable per outbox row: the same text always carries the same key
     status_callback: str | None = None
+    media_urls: tuple[str, ...] = ()  # sent as MMS: pictures the carrier fetches from these URLs
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,39 @@ class SendSlots(Protocol):
         ...
 
 
+# --- pictures customers sent (MMS/WhatsApp media, held at Twilio) -----------------------------------
+
+
+class MediaGone(Exception):
+    """The carrier no longer holds that picture (deleted, or never there)."""
+
+
+class MediaStore(Protocol):
+    """The pictures customers send, as the carrier holds them (Twilio's media URLs need the account's credentials)."""
+
+    def fetch(self, url: str) -> tuple[str, bytes]:
+        """(content type, bytes) of the picture at `url`. Raises MediaGone, or bot.messaging.errors.SendError when
+        the carrier cannot be asked now."""
+        ...
+
+    def delete(self, url: str) -> None:
+        """Delete the picture at the carrier; one already gone is no error. Raises SendError when it cannot be
+        done now (the next retention run tries again)."""
+        ...
+
+
+# --- calling the store's phone ----------------------------------------------------------------------
+
+
+class Caller(Protocol):
+    """Places a voice call (Twilio's Calls API): when answered, the carrier asks `url` (our signed voice webhook)
+    what to say."""
+
+    def call(self, to: str, from_: str, url: str) -> str:
+        """The call's SID. Raises bot.messaging.errors.SendError when it could not be placed."""
+        ...
+
+
 # --- handing work to the workers -------------------------------------------------------------------
 # Every method may raise when the queue is away (Redis down): the database holds the work, and the sweep
 # (bot/usecases/timers.py) finds it again.
@@ -110,7 +144,11 @@ class InboundQueue(Protocol):
 class SpillLane(Protocol):
     """Where the webhook keeps a text while the database cannot take it, until a worker stores it."""
 
-    def spill_inbound(self, sid: str, from_addr: str, to_addr: str, body: str, received_at: datetime) -> None: ...
+    def spill_inbound(
+        self, sid: str, from_addr: str, to_addr: str, body: str, received_at: datetime, media: list | None = None
+    ) -> None:
+        """`media`: the message's pictures, [[url, content type], ...]."""
+        ...
 
     def oldest_spilled(self) -> tuple[str, dict[str, Any]] | None:
         """(raw, text) of the oldest kept text, or None; it stays kept until `forget_spilled(raw)`."""

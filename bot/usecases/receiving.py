@@ -33,6 +33,7 @@ class InboundText:
     from_addr: str
     to_addr: str
     body: str
+    media: tuple[tuple[str, str], ...] = ()  # (Twilio's media URL, content type) of an MMS/WhatsApp message
 
 
 def store_for_number(session, number: str) -> Store | None:
@@ -97,6 +98,7 @@ INSERT_INBOUND = PreparedInsert(
         "attempts",
         "priority",
         "created_at",
+        "media",
     ),
 )
 
@@ -139,6 +141,7 @@ def inbound_row(db, text: InboundText, now: datetime, numbers: StoreNumbers) -> 
         "attempts": 0,
         "priority": 0,
         "created_at": now,
+        "media": [{"url": url, "type": kind} for url, kind in text.media] or None,
     }
 
 
@@ -169,7 +172,9 @@ def receive_inbound(svc: Services, text: InboundText) -> None:
             svc.store_numbers.forget()
             _take_in(svc, text)
     except (OperationalError, InterfaceError):
-        svc.dispatcher.spill_inbound(text.sid, text.from_addr, text.to_addr, text.body, svc.clock())
+        svc.dispatcher.spill_inbound(
+            text.sid, text.from_addr, text.to_addr, text.body, svc.clock(), [list(m) for m in text.media] or None
+        )
         log.warning("database unavailable: text %s kept in Redis until a worker can store it", text.sid)
 
 

@@ -21,17 +21,22 @@ if TYPE_CHECKING:
 ACTIONS = ("claim", "done")
 
 
-def act(svc: Services, store_id: int, staff_id: int, action: str, handoff_id: int) -> list[str]:
+def act(
+    svc: Services, store_id: int, staff_id: int, action: str, handoff_id: int, reply_by_text: bool = False
+) -> list[str]:
     """Claim or close a handoff as if the staff member had texted "OK 1234" / "DONE 1234".
-    Returns the replies they would have been texted, to show on screen."""
+    Returns the replies they would have been texted, to show on screen; with `reply_by_text` (a "1" pressed on the
+    store's phone in their name), they are texted those replies instead, exactly as for a text."""
     if action not in ACTIONS:
         raise Invalid("action", f"must be one of {', '.join(ACTIONS)}")
-    applied = until_claim_holds(lambda: _act(svc, store_id, staff_id, action, handoff_id), f"handoff {handoff_id}")
+    applied = until_claim_holds(
+        lambda: _act(svc, store_id, staff_id, action, handoff_id, reply_by_text), f"handoff {handoff_id}"
+    )
     after_commit(svc, applied)
     return applied.replies
 
 
-def _act(svc: Services, store_id, staff_id, action, handoff_id):
+def _act(svc: Services, store_id, staff_id, action, handoff_id, reply_by_text=False):
     now = svc.clock()
     with svc.db.write() as session:
         store = state.lock_store(session, store_id)
@@ -49,7 +54,10 @@ def _act(svc: Services, store_id, staff_id, action, handoff_id):
         effects = decide_staff(
             meaning, state.store_view(store, now), me, state.store_handoffs(session, store_id), team, now
         )
-        return apply(session, store, effects, now, sender=Sender(None, None, staff=member))
+        sender = (
+            Sender(member.phone, store.sms_number, staff=member) if reply_by_text else Sender(None, None, staff=member)
+        )
+        return apply(session, store, effects, now, sender=sender)
 
 
 def ready(svc: Services, store_id: int, number: str):

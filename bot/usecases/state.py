@@ -30,6 +30,7 @@ def store_view(store: Store, now: datetime) -> StoreView:
         open_now=is_open(store.hours, store.timezone, now),
         hours_en=describe_hours(store.hours, "en"),
         hours_fr=describe_hours(store.hours, "fr"),
+        has_landline=bool(store.landline),
     )
 
 
@@ -111,6 +112,7 @@ def handoff_view(h: Handoff) -> HandoffView:
         arrived_at=h.arrived_at,
         orders_ready=any(o.status == OrderStatus.READY for o in orders),
         customer_opted_out=h.customer.opted_out,
+        has_photo=h.photo_id is not None,
     )
 
 

@@ -10,7 +10,20 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
-from ..data.models import ApiToken, AutoReply, Customer, Handoff, KeywordReply, LoginLink, Message, Order, Staff, Store
+from ..data.models import (
+    ApiToken,
+    AutoReply,
+    Call,
+    Customer,
+    Handoff,
+    KeywordReply,
+    LoginLink,
+    Message,
+    Order,
+    Photo,
+    Staff,
+    Store,
+)
 from . import fields, state
 from .errors import Conflict, Invalid, NotFound
 
@@ -21,7 +34,17 @@ MAX_ID = 2**31 - 1  # the database's integer: a larger id can't exist (and SQLit
 PAUSE_MESSAGE_MAX = 300
 
 # Every setting an owner may change after the store is made (PATCH /stores/{id}, the admin pages, PAUSE/RESUME).
-SETTINGS = ("name", "language", "timezone", "hours", "escalation_seconds", "handoff_mode", "paused", "pause_message")
+SETTINGS = (
+    "name",
+    "language",
+    "timezone",
+    "hours",
+    "escalation_seconds",
+    "handoff_mode",
+    "paused",
+    "pause_message",
+    "landline",
+)
 
 
 def check_settings(changes: dict) -> dict:
@@ -39,6 +62,7 @@ def check_settings(changes: dict) -> dict:
         "handoff_mode": lambda v: fields.choice(v, "handoff_mode", fields.HANDOFF_MODES),
         "paused": lambda v: fields.boolean(v, "paused"),
         "pause_message": lambda v: fields.text_field(v, "pause_message", PAUSE_MESSAGE_MAX, required=False),
+        "landline": fields.landline,
     }
     return {name: checks[name](value) for name, value in changes.items()}
 
@@ -54,6 +78,7 @@ def create_store(
     handoff_mode="both",
     paused=False,
     pause_message=None,
+    landline=None,
 ) -> Store:
     number = fields.phone(sms_number, "sms_number", None if str(sms_number).startswith("+") else "CA")
     clean = check_settings(
@@ -66,6 +91,7 @@ def create_store(
             "handoff_mode": handoff_mode,
             "paused": paused,
             "pause_message": pause_message,
+            "landline": landline,
         }
     )
     store = Store(sms_number=number, board_token=secrets.token_urlsafe(32), **clean)
@@ -87,7 +113,7 @@ def clear_store(db, store_id: int) -> None:
         staff = select(Staff.id).where(Staff.store_id == store_id).scalar_subquery()
         session.execute(delete(LoginLink).where(LoginLink.staff_id.in_(staff)))
         # Children first: texts name handoffs, customers and staff; orders name handoffs; handoffs name customers.
-        for model in (Message, Order, Handoff, Customer, Staff, AutoReply, KeywordReply):
+        for model in (Message, Photo, Call, Order, Handoff, Customer, Staff, AutoReply, KeywordReply):
             session.execute(delete(model).where(model.store_id == store_id))
         session.execute(update(Store).where(Store.id == store_id).values(paused=False, pause_message=None))
 

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.exc import InterfaceError, OperationalError
 
-from ..core.conversation import SPOT_GRACE_SECONDS, decide_escalation, decide_nudge
+from ..core.conversation import CALL_LEVEL, SPOT_GRACE_SECONDS, decide_escalation, decide_nudge
 from ..core.statuses import HandoffStatus, OrderStatus
-from ..data.models import Handoff, Message, Order, Store
-from . import order_events, state
+from ..data.models import Call, Handoff, Message, Order, Store
+from . import calls, order_events, state
 from .apply import STAFF_PRIORITY, apply
 from .inbound import process_inbound
 from .outbox import after_commit, deliver, max_backoff_seconds, resolve_stuck
@@ -89,7 +89,13 @@ def recover_spilled(svc: Services) -> int:
         raw, text = item
         message_id = record_inbound(
             svc.db,
-            InboundText(sid=text["sid"], from_addr=text["from"], to_addr=text["to"], body=text["body"]),
+            InboundText(
+                sid=text["sid"],
+                from_addr=text["from"],
+                to_addr=text["to"],
+                body=text["body"],
+                media=tuple((url, kind) for url, kind in text.get("media") or ()),
+            ),
             datetime.fromisoformat(text["at"]),
         )
         try:
@@ -239,6 +245,21 @@ def _timers(svc: Services, now: datetime) -> int:
                     _aware(alerted_at or arrived_at or created_at) + timedelta(seconds=delay * (level + 1)),
                 )
             )
+        # The call to the landline, armed when the last escalation fired: re-armed unless it was placed already.
+        called = select(Call.handoff_id)
+        for hid, alerted_at, arrived_at, created_at, delay in session.execute(
+            select(Handoff.id, Handoff.alerted_at, Handoff.arrived_at, Handoff.created_at, Store.escalation_seconds)
+            .join(Store, Store.id == Handoff.store_id)
+            .where(
+                Handoff.status == HandoffStatus.WAITING,
+                Handoff.alerted.is_(True),
+                Handoff.escalation_level >= 2,
+                Store.landline.is_not(None),
+                Handoff.id.not_in(called),
+            )
+        ):
+            due = _aware(alerted_at or arrived_at or created_at) + timedelta(seconds=delay * CALL_LEVEL)
+            wanted.append(("call", hid, 0, due))
         ready = select(Order.handoff_id).where(Order.status == OrderStatus.READY)
         for hid, arrived_at in session.execute(
             select(Handoff.id, Handoff.arrived_at).where(
@@ -276,6 +297,8 @@ def _timers(svc: Services, now: datetime) -> int:
 def _fire(svc: Services, job: str, handoff_id: int, level: int) -> None:
     if job == "escalate":
         escalate(svc, handoff_id, level)
+    elif job == "call":
+        calls.place(svc, handoff_id)
     else:
         nudge(svc, handoff_id)
 

@@ -131,6 +131,7 @@ def store_dict(store) -> dict:
         "handoff_mode": store.handoff_mode,
         "paused": store.paused,
         "pause_message": store.pause_message,
+        "landline": store.landline,
         "board_url": board_url(store),
     }
 

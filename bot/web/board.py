@@ -34,6 +34,7 @@ STRINGS = {
         "door": "At the door",
         "spot": "Spot {spot}",
         "no_spot": "Spot not given yet",
+        "spot_in_photo": "Car in the photo",
         "eta_in": "in about {minutes} min",
         "eta_late": "expected {minutes} min ago",
         "eta_none": "no time given",
@@ -44,6 +45,7 @@ STRINGS = {
         "not_ready": "Order NOT ready",
         "unverified": "Phone not on file: check the name",
         "no_texts": "Opted out of texts: can't be texted back",
+        "photo": "Photo of the car",
         "note": "Note",
         "nobody_waiting": "Nobody is waiting.",
         "nobody_claimed": "Nothing taken.",
@@ -58,6 +60,8 @@ STRINGS = {
         "offline": "Reconnecting…",
         "new_arrival": "New arrival: {customer}",
         "paused": "Pickups are paused",
+        "told_about": "Told: about {low} min",
+        "told_range": "Told: {low} to {high} min",
         "error": "Something went wrong",
         "roles": {"staff": "staff", "manager": "manager", "owner": "owner"},
         "off_duty": "off duty",
@@ -78,6 +82,7 @@ STRINGS = {
         "door": "À la porte",
         "spot": "Place {spot}",
         "no_spot": "Place pas encore donnée",
+        "spot_in_photo": "Auto sur la photo",
         "eta_in": "dans environ {minutes} min",
         "eta_late": "attendu il y a {minutes} min",
         "eta_none": "heure non donnée",
@@ -89,6 +94,7 @@ STRINGS = {
         "unverified": "Numéro inconnu : vérifiez le nom",
         "note": "Note",
         "no_texts": "A refusé les textos : impossible de lui répondre",
+        "photo": "Photo de l'auto",
         "nobody_waiting": "Personne n'attend.",
         "nobody_claimed": "Rien de pris.",
         "nobody_coming": "Personne en route.",
@@ -102,6 +108,8 @@ STRINGS = {
         "offline": "Reconnexion…",
         "new_arrival": "Nouvelle arrivée : {customer}",
         "paused": "La cueillette est suspendue",
+        "told_about": "Annoncé : environ {low} min",
+        "told_range": "Annoncé : de {low} à {high} min",
         "error": "Une erreur est survenue",
         "roles": {"staff": "employé·e", "manager": "gérant·e", "owner": "propriétaire"},
         "off_duty": "hors service",
@@ -202,7 +210,7 @@ def leave(token: str):
 def state(token: str):
     store = _store(token)
     svc = services()
-    return jsonify(board.board_state(svc.db, store["id"], svc.clock()))
+    return jsonify(board.board_state(svc.db, store["id"], svc.clock(), svc.settings.secret_key))
 
 
 @bp.get("/<token>/events")
@@ -213,7 +221,7 @@ def events(token: str):
     stream = live_stream(
         svc,
         store_id,
-        lambda: board.board_version(svc.db, store_id, svc.clock()),
+        lambda: board.board_version(svc.db, store_id, svc.clock(), svc.settings.secret_key),
         current_app.config.get("ARRIVEE_STREAM_SECONDS", STREAM_SECONDS),
         current_app.config.get("ARRIVEE_STREAM_POLL_SECONDS", POLL_SECONDS),
     )

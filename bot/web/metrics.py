@@ -6,7 +6,8 @@ from flask import Blueprint, Response, g
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
 from prometheus_client.core import GaugeMetricFamily, SummaryMetricFamily
 
-from ..usecases.figures import figures
+from .. import telemetry
+from ..usecases.figures import backlog, figures
 from . import services
 from .api import ApiError, authenticated
 
@@ -14,8 +15,10 @@ bp = Blueprint("metrics", __name__)
 
 
 class _Figures:
-    def __init__(self, data: dict):
+    def __init__(self, data: dict, waiting: list[tuple[str, int, float]], totals: dict[str, float]):
         self.data = data
+        self.waiting = waiting
+        self.totals = totals
 
     def collect(self):
         messages = GaugeMetricFamily("arrivee_messages", "Messages in the log", labels=["direction", "status"])
@@ -34,6 +37,16 @@ class _Figures:
             count_value=len(waits),
             sum_value=sum(waits),
         )
+        depth = GaugeMetricFamily("arrivee_queue_depth", "Items waiting, by queue", labels=["queue"])
+        oldest = GaugeMetricFamily(
+            "arrivee_queue_oldest_seconds", "Age of the oldest item waiting, by queue (0 when empty)", labels=["queue"]
+        )
+        for queue, count, age in self.waiting:
+            depth.add_metric([queue], count)
+            oldest.add_metric([queue], age)
+        yield depth
+        yield oldest
+        yield from telemetry.families(self.totals)
 
 
 @bp.get("/metrics")
@@ -42,6 +55,8 @@ def metrics():
     # The figures span every store, so a token limited to one store may not read them.
     if g.api_token.store_id is not None:
         raise ApiError(403, "forbidden", "/metrics needs a token without a store")
+    svc = services()
+    lanes = svc.dispatcher.backlog() if hasattr(svc.dispatcher, "backlog") else []
     registry = CollectorRegistry(auto_describe=False)
-    registry.register(_Figures(figures(services().db)))
+    registry.register(_Figures(figures(svc.db), backlog(svc.db, lanes, svc.clock()), svc.telemetry.snapshot()))
     return Response(generate_latest(registry), mimetype=CONTENT_TYPE_LATEST)

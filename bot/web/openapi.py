@@ -55,6 +55,13 @@ SETTINGS = {
         "nullable": True,
         "description": "what arriving customers are told while paused",
     },
+    "landline": {
+        "type": "string",
+        "maxLength": 40,
+        "nullable": True,
+        "description": "the store's phone, called when an arrival is still unclaimed after the last text "
+        "escalation (within store hours); E.164, or North American digits; empty or null: no calls",
+    },
 }
 STORE_IN = {
     "type": "object",
@@ -82,6 +89,7 @@ STORE = {
         "handoff_mode": {"type": "string"},
         "paused": {"type": "boolean"},
         "pause_message": {"type": "string", "nullable": True},
+        "landline": {"type": "string", "nullable": True},
         "board_url": {"type": "string"},
     },
 }

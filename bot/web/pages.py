@@ -32,7 +32,8 @@ CSP = (
 )
 
 
-NO_SESSION = ("/twilio/", "/api/", "/healthz", "/metrics")
+# The check-in page (/c/) needs none either: its link is the capability, its form token derived from it.
+NO_SESSION = ("/twilio/", "/api/", "/healthz", "/metrics", "/c/")
 
 
 class PageSessions(SecureCookieSessionInterface):

@@ -1,4 +1,5 @@
-"""Twilio webhooks: inbound texts and delivery status callbacks, both behind signature checks.
+"""Twilio webhooks: inbound texts, delivery status callbacks and the voice call to a store's phone, all behind
+signature checks.
 
 Every request must carry a valid X-Twilio-Signature for the URL Twilio called: PUBLIC_BASE_URL + path
 when set, else the request's own URL (corrected by ProxyFix when TRUSTED_PROXIES says proxies sit in
@@ -11,18 +12,27 @@ from __future__ import annotations
 
 import base64
 import hmac
+import logging
 import re
+import time
 from functools import lru_cache, wraps
 from urllib.parse import unquote, urlparse
 
 from flask import Blueprint, Response, abort, request
 from twilio.request_validator import add_port, remove_port
+from twilio.twiml.voice_response import Gather, VoiceResponse
 
+from .. import telemetry
+from ..core.calls import VOICE_LANGUAGES
+from ..logs import traced
+from ..phones import mask
+from ..usecases.calls import press, script
 from ..usecases.outbox import record_status
 from ..usecases.receiving import InboundText, receive_inbound
 from . import services
 
 bp = Blueprint("twilio", __name__, url_prefix="/twilio")
+log = logging.getLogger(__name__)
 
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
 
@@ -147,7 +157,22 @@ def _bad(message: str) -> Response:
     return Response(message, status=400, mimetype="text/plain")
 
 
+def timed(view):
+    """The webhook's latency, signature check included, into arrivee_webhook_seconds."""
+
+    @wraps(view)
+    def timing(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return view(*args, **kwargs)
+        finally:
+            services().telemetry.observe(telemetry.WEBHOOK, time.perf_counter() - started)
+
+    return timing
+
+
 @bp.post("/sms")
+@timed
 @twilio_signed
 def inbound_sms(form: TwilioForm):
     sid = form.first("MessageSid") or form.first("SmsSid")
@@ -156,11 +181,66 @@ def inbound_sms(form: TwilioForm):
         return _bad("MessageSid, From and To are required")
     if not _SID.fullmatch(sid):
         return _bad("MessageSid is not a Twilio SID")
-    receive_inbound(
-        services(),
-        InboundText(sid=sid, from_addr=from_addr[:64], to_addr=to_addr[:64], body=_clean(form.first("Body"))),
-    )
+    with traced(sid):
+        log.info("text received from %s", mask(from_addr))
+        receive_inbound(
+            services(),
+            InboundText(
+                sid=sid,
+                from_addr=from_addr[:64],
+                to_addr=to_addr[:64],
+                body=_clean(form.first("Body")),
+                media=_media(form),
+            ),
+        )
     return Response(EMPTY_TWIML, mimetype="text/xml")
+
+
+MAX_MEDIA = 10  # Twilio's own limit per message
+_MEDIA_TYPE = re.compile(r"[a-z]+/[a-z0-9.+-]{1,80}")
+
+
+def _media(form: TwilioForm) -> tuple[tuple[str, str], ...]:
+    """(URL, content type) of each attachment of an MMS/WhatsApp message (NumMedia, MediaUrlN,
+    MediaContentTypeN); whatever is not an http(s) URL and a MIME type is left out."""
+    count = form.first("NumMedia") or "0"
+    if not (count.isascii() and count.isdigit()):
+        return ()
+    found = []
+    for i in range(min(int(count), MAX_MEDIA)):
+        url = _clean(form.first(f"MediaUrl{i}")).strip()
+        kind = _clean(form.first(f"MediaContentType{i}")).strip().lower()
+        if url.startswith(("https://", "http://")) and len(url) <= 1000 and _MEDIA_TYPE.fullmatch(kind):
+            found.append((url, kind))
+    return tuple(found)
+
+
+@bp.post("/voice/calls/<int:call_id>")
+@twilio_signed
+def voice_call(call_id: int, form: TwilioForm):
+    """The store's phone answered the call about a waiting customer (bot/usecases/calls.py): without Digits, what to
+    say and a wait for one key; with Digits (Gather's answer, posted to the same URL), what the key did."""
+    call_sid = form.first("CallSid") or ""
+    if not _SID.fullmatch(call_sid):
+        return _bad("CallSid is required")
+    digits = form.first("Digits")
+    svc = services()
+    spoken = script(svc, call_id, call_sid) if digits is None else press(svc, call_id, call_sid, digits.strip())
+    if spoken is None:
+        abort(404)
+    answer = VoiceResponse()
+    voice = VOICE_LANGUAGES.get(spoken.language, "en-CA")
+    if spoken.gather:
+        gather = Gather(num_digits=1, action=request.path, method="POST", timeout=8)
+        gather.say(spoken.text, language=voice)
+        answer.append(gather)
+        # No key within the wait: Twilio goes on to the next verb, the message once more; then the call ends.
+        again = Gather(num_digits=1, action=request.path, method="POST", timeout=8)
+        again.say(spoken.text, language=voice)
+        answer.append(again)
+    else:
+        answer.say(spoken.text, language=voice)
+    return Response(str(answer), mimetype="text/xml")
 
 
 @bp.post("/status")
@@ -175,5 +255,9 @@ def status_callback(form: TwilioForm):
     code = form.first("ErrorCode") or ""
     # ASCII digits only ("²".isdigit() is true), and small enough for an integer column.
     error_code = int(code) if code.isascii() and code.isdigit() and len(code) <= 9 else None
-    record_status(services(), sid, status, error_code)
+    # The inbound text this answered, as the worker put it in the callback URL (bot/usecases/outbox.py).
+    trace = request.args.get("trace")
+    with traced(trace if trace and _SID.fullmatch(trace) else None):
+        log.info("status %s for %s%s", status, sid, f" (error {error_code})" if error_code else "")
+        record_status(services(), sid, status, error_code)
     return Response("", status=204)

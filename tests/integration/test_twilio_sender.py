@@ -124,3 +124,17 @@ def test_a_refused_connection_is_raised_once_and_not_retried_by_the_transport():
 def test_a_timeout_of_zero_or_less_is_refused_as_the_sdks_client_does():
     with pytest.raises(ValueError):
         PooledHttpClient("http://127.0.0.1:9").request("GET", "http://127.0.0.1:9/", timeout=0)
+
+
+@pytest.mark.parametrize("status", [401, 403])
+def test_credentials_twilio_refuses_are_their_own_transient_error_not_a_permanent_one(twilio, status):
+    from bot.messaging.errors import CredentialsRefused, TransientSendError
+
+    twilio.fail_next(status=status, code=20003)
+    sender = TwilioSender(twilio.account_sid, twilio.auth_token, twilio.url, timeout=5)
+    with pytest.raises(CredentialsRefused) as refused:
+        sender.send(Outgoing(to="+15145550123", from_="+15145550100", body="hi", key="arrivee-1"))
+    assert isinstance(refused.value, TransientSendError) and refused.value.status == status
+    wrong = TwilioSender(twilio.account_sid, "0" * 32, twilio.url, timeout=5)
+    with pytest.raises(CredentialsRefused):
+        wrong.send(Outgoing(to="+15145550123", from_="+15145550100", body="hi", key="arrivee-2"))

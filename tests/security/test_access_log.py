@@ -59,3 +59,9 @@ def test_masking_keeps_the_rest_of_the_link():
 def test_the_procfiles_gunicorn_settings_use_this_access_log():
     settings = runpy.run_path(str(ROOT / "config" / "gunicorn.conf.py"))
     assert settings["logger_class"] == "bot.web.access_log.AccessLog"
+
+
+def test_a_check_in_links_token_is_masked_too():
+    atoms = _line("/c/Gr2HyOVMjXjn69uX?lang=en")
+    assert "Gr2HyOVMjXjn69uX" not in repr(atoms)
+    assert atoms["r"] == "GET /c/…?lang=en HTTP/1.1" and atoms["U"] == "/c/…"

@@ -256,4 +256,4 @@ def test_an_owner_text_broken_in_the_database_still_lets_the_order_ready_text_go
     )
     assert response.status_code == 201 and response.json["status"] == "ready"
     [text] = svc.sender.to("+15145550123")
-    assert text.startswith("Plein Air Laurier\u00a0: votre commande #1234")
+    assert text.startswith("Plein Air Laurier : votre commande #1234")

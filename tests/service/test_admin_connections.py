@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.usecases import order_events
-from tests.integration.test_admin_pages import SOPHIE, Browser, alert, field_errors, notices, text_of
+from tests.service.test_admin_pages import SOPHIE, Browser, alert, field_errors, notices, text_of
 from tests.support.conversation import Shop
 from tests.support.shopify import SHOPIFY_SECRET, fixture, shopify_delivery
 

@@ -69,7 +69,9 @@ def test_orders_are_created_marked_ready_and_read_back_by_their_number(svc, clie
     assert created.json["customer_phone"] == "+15145550123"
     ready = client.post(f"{base}/orders/A-1234/ready", headers=admin)
     assert ready.json["status"] == "ready"
-    assert svc.sender.to("+15145550123")[0].startswith("Plein Air Laurier\u00a0: votre commande #A-1234")
+    assert svc.sender.to("+15145550123")[0].startswith(
+        "Plein Air Laurier : votre commande #A-1234"
+    )  # GSM-7: a plain space
     again = client.post(f"{base}/orders/A-1234/ready", headers=admin)
     assert again.status_code == 200 and len(svc.sender.to("+15145550123")) == 1  # no second text
     got = client.get(f"{base}/orders/A-1234", headers=admin).json

@@ -43,6 +43,47 @@ class FakeSender:
         self.outbox.clear()
 
 
+class FakeMedia:
+    """Twilio's media store: pictures by URL, fetched and deleted; `fail_deletes` makes the next deletes fail."""
+
+    def __init__(self):
+        self.pictures: dict[str, tuple[str, bytes]] = {}
+        self.deleted: list[str] = []
+        self.fail_deletes = 0
+
+    def add(self, url: str, kind: str = "image/jpeg", data: bytes = b"\xff\xd8 a red Civic") -> str:
+        self.pictures[url] = (kind, data)
+        return url
+
+    def fetch(self, url: str) -> tuple[str, bytes]:
+        if url not in self.pictures:
+            raise ports.MediaGone(url)
+        return self.pictures[url]
+
+    def delete(self, url: str) -> None:
+        if self.fail_deletes:
+            self.fail_deletes -= 1
+            raise classify(503, 20503, "scripted failure")
+        self.pictures.pop(url, None)
+        self.deleted.append(url)
+
+
+class FakeCaller:
+    """Records the calls placed instead of placing them; can be told to fail the next one."""
+
+    def __init__(self):
+        self.calls: list[dict[str, str]] = []
+        self.fail = 0
+
+    def call(self, to: str, from_: str, url: str) -> str:
+        if self.fail:
+            self.fail -= 1
+            raise classify(503, 20503, "scripted failure")
+        sid = f"CA{uuid.uuid4().hex}"
+        self.calls.append({"to": to, "from": from_, "url": url, "sid": sid})
+        return sid
+
+
 class FakeClock:
     def __init__(self, start: datetime | None = None):
         self.now = start or datetime(2026, 11, 26, 15, 0, tzinfo=UTC)
@@ -95,11 +136,20 @@ class InlineDispatcher:
             self.process_inbound(message_id)
         return len(message_ids)
 
-    def spill_inbound(self, sid: str, from_addr: str, to_addr: str, body: str, received_at: datetime) -> None:
+    def spill_inbound(
+        self, sid: str, from_addr: str, to_addr: str, body: str, received_at: datetime, media: list | None = None
+    ) -> None:
         self._check()
-        self.spilled.append(
-            json.dumps({"sid": sid, "from": from_addr, "to": to_addr, "body": body, "at": received_at.isoformat()})
-        )
+        text: dict[str, object] = {
+            "sid": sid,
+            "from": from_addr,
+            "to": to_addr,
+            "body": body,
+            "at": received_at.isoformat(),
+        }
+        if media:
+            text["media"] = media
+        self.spilled.append(json.dumps(text))
 
     def oldest_spilled(self) -> tuple[str, dict[str, Any]] | None:
         self._check()
@@ -136,7 +186,7 @@ class InlineDispatcher:
         waiting = {
             (t.job, t.args[0], t.args[1] if t.job == "escalate" else 0)
             for t in self.timers
-            if t.job in ("escalate", "nudge")
+            if t.job in ("escalate", "nudge", "call")
         }
         return {t for t in timers if t in waiting}
 
@@ -179,6 +229,10 @@ class InlineDispatcher:
                 timers.escalate(self.svc, *timer.args)
             elif timer.job == "nudge":
                 timers.nudge(self.svc, *timer.args)
+            elif timer.job == "call":
+                from bot.usecases import calls
+
+                calls.place(self.svc, *timer.args)
             elif timer.job == "status":
                 from bot.usecases.outbox import record_status
 
@@ -208,3 +262,5 @@ if TYPE_CHECKING:  # mypy checks that each fake fits its seam
     _dispatcher: ports.Dispatcher = InlineDispatcher()
     _clock: ports.Clock = FakeClock()
     _shopify: ports.ShopifyOrders = FakeShopify()
+    _media: ports.MediaStore = FakeMedia()
+    _caller: ports.Caller = FakeCaller()

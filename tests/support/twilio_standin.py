@@ -24,6 +24,10 @@ It prints one JSON line (url, account_sid, auth_token, api_key_sid, api_key_secr
 listens, and is driven through `GET /_standin/messages`, `POST /_standin/fail` (a JSON object
 with the keyword arguments of `fail_next`), `POST /_standin/reset` and `GET /_standin/health`.
 
+It also holds MMS pictures (`add_media()` returns a MediaUrl as a webhook gives it; GET serves the bytes,
+DELETE through the REST API removes them, `deleted_media()` lists what was deleted) and takes voice calls
+(`POST .../Calls.json` with To, From and Url or Twiml, recorded: `calls()`, `wait_for_calls(n)`).
+
 Fault injection (`fail_next`), all for the next `times` message creations, optionally only
 those addressed `to` one number:
   - `fail_next(code=21610)`                  400 with Twilio code 21610, nothing sent
@@ -73,6 +77,16 @@ ALPHANUMERIC_SENDER_RE = re.compile(r"^(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}$")
 MESSAGES_PATH = "/2010-04-01/Accounts/{AccountSid}/Messages.json"
 CREATE_RE = re.compile(r"^/2010-04-01/Accounts/([^/]+)/Messages\.json$")
 FETCH_RE = re.compile(r"^/2010-04-01/Accounts/([^/]+)/Messages/([^/]+)\.json$")
+# A message's media: the picture itself (no extension, as in a webhook's MediaUrlN) or its JSON resource.
+MEDIA_RE = re.compile(r"^/2010-04-01/Accounts/([^/]+)/Messages/([^/]+)/Media/([^/.]+)(\.json)?$")
+CALLS_PATH = "/2010-04-01/Accounts/{AccountSid}/Calls.json"
+CALLS_RE = re.compile(r"^/2010-04-01/Accounts/([^/]+)/Calls\.json$")
+# The smallest PNG there is (1×1): what a stand-in MMS picture holds.
+PIXEL_PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+)
+ACCOUNT_RE = re.compile(r"^/2010-04-01/Accounts/([^/]+)\.json$")
+NUMBERS_RE = re.compile(r"^/2010-04-01/Accounts/([^/]+)/IncomingPhoneNumbers\.json$")
 
 # Twilio error code -> (HTTP status, message), as Twilio words them.
 ERRORS: dict[int, tuple[int, str]] = {
@@ -160,6 +174,17 @@ def create_message_schema() -> dict[str, Any]:
         "required": list(schema.get("required", [])),
         "properties": {name: resolve(prop) for name, prop in schema["properties"].items()},
     }
+
+
+@functools.lru_cache(maxsize=1)
+def create_call_required() -> list[str]:
+    """The `CreateCall` form's required parameters, from Twilio's OpenAPI description."""
+    path = _openapi_path()
+    if path is None:
+        return ["To", "From"]
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    schema = doc["paths"][CALLS_PATH]["post"]["requestBody"]["content"]["application/x-www-form-urlencoded"]["schema"]
+    return list(schema.get("required", []))
 
 
 def _schema_violation(name: str, values: list[str], prop: dict[str, Any]) -> str | None:
@@ -314,8 +339,21 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_json(200, {"messages": standin.messages(), "rejected": standin.rejected()})
         elif url.path == "/_standin/health":
             self._send_json(200, {"ok": True, "account_sid": standin.account_sid})
+        elif url.path == "/_standin/calls":
+            self._send_json(200, {"calls": standin.calls()})
+        elif url.path == "/_standin/media":
+            self._send_json(200, {"deleted": standin.deleted_media()})
+        elif match := MEDIA_RE.match(url.path):
+            self._with_auth(match.group(1), lambda: self._media(url.path, bool(match.group(4))))
         elif match := FETCH_RE.match(url.path):
             self._with_auth(match.group(1), lambda: self._fetch(match.group(2)))
+        elif match := ACCOUNT_RE.match(url.path):
+            if standin.account_refusal is not None:  # e.g. an API key without the rights to read the account
+                self._send_error(_Rejection(standin.account_refusal[1], status=standin.account_refusal[0]))
+            else:
+                self._with_auth(match.group(1), lambda: self._send_json(200, standin._account()))
+        elif match := NUMBERS_RE.match(url.path):
+            self._with_auth(match.group(1), lambda: self._numbers(parse_qs(url.query)))
         elif match := CREATE_RE.match(url.path):
             self._with_auth(match.group(1), lambda: self._list(parse_qs(url.query)))
         else:
@@ -335,14 +373,67 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send_json(400, {"ok": False, "error": str(exc)})
             else:
                 self._send_json(200, {"ok": True})
+        elif url.path == "/_standin/media":
+            kind = json.loads(body or b"{}").get("content_type", "image/png")
+            self._send_json(200, {"url": standin.add_media(kind)})
         elif match := CREATE_RE.match(url.path):
             self._create(match.group(1), body)
+        elif match := CALLS_RE.match(url.path):
+            self._with_auth(match.group(1), lambda: self._create_call(match.group(1), body))
         else:
             self._send_error(_Rejection(20404, url.path))
 
     def do_DELETE(self) -> None:  # noqa: N802 - stdlib name
         self._read_body()
-        self._send_error(_Rejection(20404, urlsplit(self.path).path))
+        path = urlsplit(self.path).path
+        if match := MEDIA_RE.match(path):
+            self._with_auth(match.group(1), lambda: self._delete_media(path))
+        else:
+            self._send_error(_Rejection(20404, path))
+
+    # -- media and calls (MMS pictures customers send; the voice call to a store's landline) ---
+    def _media(self, path: str, as_json: bool) -> None:
+        found = self.server.standin._media_at(path)
+        if found is None:
+            self._send_error(_Rejection(20404, path))
+        elif as_json:
+            self._send_json(200, {"sid": path.rsplit("/", 1)[-1].removesuffix(".json"), "content_type": found[0]})
+        else:
+            kind, data = found
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+    def _delete_media(self, path: str) -> None:
+        if not self.server.standin._forget_media(path):
+            self._send_error(_Rejection(20404, path))
+            return
+        self.send_response(204)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _create_call(self, account_sid: str, raw_body: bytes) -> None:
+        """Twilio's Calls API: To and From, and what to say as Url (a TwiML webhook) or Twiml; validated against
+        the shared OpenAPI description's required parameters."""
+        params = parse_qs(raw_body.decode("utf-8"), keep_blank_values=True)
+
+        def one(name: str) -> str | None:
+            values = [v for v in params.get(name, []) if v != ""]
+            return values[-1] if values else None
+
+        for name in create_call_required():
+            if one(name) is None:
+                self._send_error(_Rejection(21604 if name == "To" else 21603 if name == "From" else 20001))
+                return
+        if not (one("Url") or one("Twiml") or one("ApplicationSid")):
+            self._send_error(_Rejection(20001, "Url, Twiml or ApplicationSid is required"))
+            return
+        if not ADDRESS_RE.match(one("To") or ""):
+            self._send_error(_Rejection(21211, one("To")))
+            return
+        self._send_json(201, self.server.standin._accept_call(account_sid, params, one))
 
     def _with_auth(self, path_sid: str, answer: Any) -> None:
         try:
@@ -373,6 +464,25 @@ class _Handler(BaseHTTPRequestHandler):
                 "messages": resources,
                 "start": 0,
                 "end": max(len(resources) - 1, 0),
+                "page": 0,
+                "page_size": 50,
+                "uri": self.path,
+                "first_page_uri": self.path,
+                "next_page_uri": None,
+                "previous_page_uri": None,
+            },
+        )
+
+    def _numbers(self, query: dict[str, list[str]]) -> None:
+        """IncomingPhoneNumbers, filtered by PhoneNumber as Twilio does (one page: tests own a handful)."""
+        wanted = query.get("PhoneNumber", [None])[-1]
+        numbers = [n for n in self.server.standin._numbers_list() if wanted is None or n["phone_number"] == wanted]
+        self._send_json(
+            200,
+            {
+                "incoming_phone_numbers": numbers,
+                "start": 0,
+                "end": max(len(numbers) - 1, 0),
                 "page": 0,
                 "page_size": 50,
                 "uri": self.path,
@@ -501,6 +611,13 @@ class TwilioStandIn:
         self._rejected: list[dict[str, Any]] = []
         self._resources: dict[str, dict[str, Any]] = {}
         self._faults: list[Fault] = []
+        self._media: dict[str, tuple[str, bytes]] = {}  # path -> (content type, bytes)
+        self._deleted_media: list[str] = []
+        self._calls: list[dict[str, Any]] = []
+        # The account's own resources, for `doctor`: its status, and its numbers with their webhooks.
+        self.account_status = "active"
+        self.account_refusal: tuple[int, int] | None = None  # (HTTP status, code) for GET Accounts, when set
+        self._numbers: dict[str, dict[str, Any]] = {}
         self._connections: set[Any] = set()
         self._stopping = threading.Event()
         self._server: _Server | None = None
@@ -578,6 +695,33 @@ class TwilioStandIn:
                     )
                 self._cond.wait(left)
 
+    def add_media(self, content_type: str = "image/png", data: bytes = PIXEL_PNG) -> str:
+        """A picture as Twilio holds one an MMS brought in; its URL, as a webhook's MediaUrlN gives it."""
+        path = f"/2010-04-01/Accounts/{self.account_sid}/Messages/MM{uuid.uuid4().hex}/Media/ME{uuid.uuid4().hex}"
+        with self._cond:
+            self._media[path] = (content_type, data)
+        return self.url + path
+
+    def deleted_media(self) -> list[str]:
+        """URLs of the pictures deleted through the REST API, oldest first."""
+        with self._cond:
+            return [self.url + p for p in self._deleted_media]
+
+    def calls(self) -> list[dict[str, Any]]:
+        """Calls placed (Calls API), oldest first; copies."""
+        with self._cond:
+            return [dict(c) for c in self._calls]
+
+    def wait_for_calls(self, count: int, timeout: float = 5.0) -> list[dict[str, Any]]:
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while len(self._calls) < count:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise AssertionError(f"expected {count} call(s) within {timeout}s, got {len(self._calls)}")
+                self._cond.wait(left)
+            return [dict(c) for c in self._calls]
+
     # -- what tests script ----------------------------------------------------------------
     def fail_next(
         self,
@@ -611,6 +755,24 @@ class TwilioStandIn:
         with self._cond:
             self._faults.append(fault)
 
+    def add_number(self, phone_number: str, sms_url: str = "", sms_method: str = "POST") -> None:
+        """Give the account a phone number whose incoming texts Twilio posts to `sms_url` (IncomingPhoneNumbers)."""
+        sid = "PN" + uuid.uuid4().hex
+        with self._cond:
+            self._numbers[phone_number] = {
+                "sid": sid,
+                "account_sid": self.account_sid,
+                "phone_number": phone_number,
+                "friendly_name": phone_number,
+                "sms_url": sms_url,
+                "sms_method": sms_method,
+                "sms_fallback_url": "",
+                "sms_application_sid": "",
+                "status_callback": "",
+                "capabilities": {"sms": True, "mms": False, "voice": True},
+                "uri": f"/2010-04-01/Accounts/{self.account_sid}/IncomingPhoneNumbers/{sid}.json",
+            }
+
     def reset(self) -> None:
         """Forget recorded messages and pending scripted failures."""
         with self._cond:
@@ -618,6 +780,8 @@ class TwilioStandIn:
             self._rejected.clear()
             self._resources.clear()
             self._faults.clear()
+            self._calls.clear()
+            self._deleted_media.clear()
 
     # -- used by the request handler --------------------------------------------------------
     def _track(self, conn: Any, add: bool) -> None:
@@ -681,6 +845,62 @@ class TwilioStandIn:
         with self._cond:
             self._rejected.append(record)
             self._cond.notify_all()
+
+    def _media_at(self, path: str) -> tuple[str, bytes] | None:
+        with self._cond:
+            return self._media.get(path.removesuffix(".json"))
+
+    def _forget_media(self, path: str) -> bool:
+        path = path.removesuffix(".json")
+        with self._cond:
+            if self._media.pop(path, None) is None:
+                return False
+            self._deleted_media.append(path)
+            self._cond.notify_all()
+            return True
+
+    def _accept_call(self, account_sid: str, params: dict[str, list[str]], one: Any) -> dict[str, Any]:
+        sid = "CA" + uuid.uuid4().hex
+        now = email.utils.format_datetime(datetime.now(UTC))
+        call = {
+            "sid": sid,
+            "account_sid": account_sid,
+            "to": one("To"),
+            "from": one("From"),
+            "url": one("Url"),
+            "twiml": one("Twiml"),
+            "status_callback": one("StatusCallback"),
+            "params": {k: v if len(v) > 1 else v[0] for k, v in params.items()},
+            "received_at": time.time(),
+        }
+        with self._cond:
+            self._calls.append(call)
+            self._cond.notify_all()
+        return {
+            "sid": sid,
+            "account_sid": account_sid,
+            "to": call["to"],
+            "from": call["from"],
+            "status": "queued",
+            "direction": "outbound-api",
+            "date_created": now,
+            "date_updated": now,
+            "api_version": "2010-04-01",
+            "uri": f"/2010-04-01/Accounts/{account_sid}/Calls/{sid}.json",
+        }
+
+    def _account(self) -> dict[str, Any]:
+        return {
+            "sid": self.account_sid,
+            "friendly_name": "Stand-in account",
+            "status": self.account_status,
+            "type": "Full",
+            "uri": f"/2010-04-01/Accounts/{self.account_sid}.json",
+        }
+
+    def _numbers_list(self) -> list[dict[str, Any]]:
+        with self._cond:
+            return [dict(n) for n in self._numbers.values()]
 
     def _resource(self, sid: str) -> dict[str, Any] | None:
         with self._cond:

@@ -4,11 +4,12 @@ One module per kind of decision (customer, arrival, ready, alerts, staff), besid
 effects they return, the text variables and who gets staff texts; importers take every name from here.
 """
 
-from .alerts import decide_escalation, decide_nudge
+from .alerts import CALL_LEVEL, decide_escalation, decide_nudge
 from .arrival import SPOT_GRACE_SECONDS
 from .customer import decide_customer
 from .effects import (
     NEW_HANDOFF,
+    AttachPhoto,
     ClaimHandoff,
     CompleteHandoff,
     Effect,
@@ -29,7 +30,9 @@ from .variables import checkin_vars, handoff_vars, note_vars, order_list
 from .views import CustomerView, OrderView, StaffView, StoreView
 
 __all__ = [
+    "CALL_LEVEL",
     "NEW_HANDOFF",
+    "AttachPhoto",
     "SPOT_GRACE_SECONDS",
     "ClaimHandoff",
     "CompleteHandoff",

@@ -1,4 +1,5 @@
-"""Timers firing: re-alerts and escalation to managers, and the nudge when no spot was ever given."""
+"""Timers firing: re-alerts and escalation to managers (then, with a landline, the call), and the nudge when no spot
+was ever given."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ from .effects import Effect, Schedule, TextStaff, UpdateHandoff
 from .recipients import managers, on_duty
 from .variables import handoff_vars
 from .views import StaffView, StoreView
+
+# The step after the last text escalation: the call to the store's landline (bot/core/calls.py).
+CALL_LEVEL = 3
 
 
 def decide_escalation(
@@ -26,7 +30,14 @@ def decide_escalation(
             Schedule("escalate", store.escalation_seconds, level=2, handoff_id=h.id),
         ]
     bosses = managers(staff) or on_duty(staff)
-    return [UpdateHandoff(h.id, {"escalation_level": level}), TextStaff(bosses, "staff_escalation", v, handoff_id=h.id)]
+    effects: list[Effect] = [
+        UpdateHandoff(h.id, {"escalation_level": level}),
+        TextStaff(bosses, "staff_escalation", v, handoff_id=h.id),
+    ]
+    if store.has_landline:
+        # The last text went unanswered: one escalation delay more, and the store's phone rings.
+        effects.append(Schedule("call", store.escalation_seconds, level=CALL_LEVEL, handoff_id=h.id))
+    return effects
 
 
 def decide_nudge(store: StoreView, h: HandoffView, staff: list[StaffView], now: datetime) -> list[Effect]:

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..handoff import HandoffView
 from ..statuses import HandoffStatus, OrderStatus
+from ..wait import Wait, wait_vars
 from .effects import NEW_HANDOFF, Effect, OpenHandoff, Reply, Schedule, TextStaff, UpdateCustomer, UpdateHandoff
 from .recipients import on_duty
 from .variables import _name, handoff_vars
@@ -32,6 +33,7 @@ def _arrive(
     details: dict,
     staff: list[StaffView],
     unverified: bool,
+    wait: Wait | None = None,
 ) -> list[Effect]:
     location = _location(store, details)
     spot = details.get("spot") if location == "car" else None
@@ -42,8 +44,13 @@ def _arrive(
         "vehicle": details.get("vehicle"),
         "note": details.get("note"),
     }
-    needs_spot = location == "car" and not spot and not c.opted_out  # no asking someone we cannot text
+    # No asking someone we cannot text; nor someone whose photo of the car already shows staff where it is.
+    has_photo = h is not None and h.has_photo or bool(details.get("photo"))
+    needs_spot = location == "car" and not spot and not c.opted_out and not has_photo
     alert = ready and not needs_spot
+    told = wait if alert and wait is not None else None
+    if told is not None:
+        fields["wait_low"], fields["wait_high"] = told.low, told.high
     effects: list[Effect] = []
     if h is None:
         effects.append(
@@ -84,6 +91,7 @@ def _arrive(
         note=fields["note"],
         unverified_phone=unverified or bool(h and h.unverified_phone),
         customer_opted_out=c.opted_out,
+        has_photo=has_photo,
     )
     v = handoff_vars(view)
     if needs_spot:
@@ -95,7 +103,7 @@ def _arrive(
     effects.append(UpdateCustomer({"awaiting": None, "pending": None}))
     if alert:
         return effects + [
-            Reply("arrival_ack", {**v, **_name(c)}),
+            Reply("arrival_ack", {**v, **_name(c), **wait_vars(told)}),
             TextStaff(on_duty(staff), "staff_arrival", v, handoff_id=ref),
             Schedule("escalate", store.escalation_seconds, level=1, handoff_id=ref),
         ]

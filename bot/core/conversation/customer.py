@@ -6,11 +6,23 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from ..handoff import HandoffView, short_name
+from ..handoff import AT_STORE, HandoffView, short_name
 from ..statuses import OPEN_ORDER, HandoffStatus, OrderStatus
 from ..understanding import Meaning
+from ..wait import Wait
 from .arrival import _arrive, _location
-from .effects import Effect, LinkOrder, OpenHandoff, Reply, TextCustomer, TextStaff, UpdateCustomer, UpdateHandoff
+from .effects import (
+    NEW_HANDOFF,
+    AttachPhoto,
+    Effect,
+    LinkOrder,
+    OpenHandoff,
+    Reply,
+    TextCustomer,
+    TextStaff,
+    UpdateCustomer,
+    UpdateHandoff,
+)
 from .recipients import on_duty
 from .variables import _name, checkin_vars, handoff_vars, note_vars, order_list
 from .views import CustomerView, OrderView, StaffView, StoreView
@@ -25,11 +37,17 @@ def decide_customer(
     found_order: OrderView | None = None,
     text: str = "",
     keyword_reply: dict | None = None,
+    photo: bool = False,
+    wait: Wait | None = None,
 ) -> list[Effect]:
     """`found_order`: the store's order whose number the text gave, looked up by the caller; `text`: as typed;
-    `keyword_reply`: the owner's reply when the text is one of the store's keywords ({"text_en", "text_fr"})."""
+    `keyword_reply`: the owner's reply when the text is one of the store's keywords ({"text_en", "text_fr"});
+    `photo`: the message carries a picture (MMS/WhatsApp), which goes on the handoff; `wait`: the likely wait if
+    this is an arrival (bot/core/wait.py), told with the acknowledgement."""
+    if photo:
+        return with_photo(m, store, c, staff, now, found_order, text, keyword_reply, wait)
     if not c.opted_out:
-        return _customer(m, store, c, staff, now, found_order, text, keyword_reply)
+        return _customer(m, store, c, staff, now, found_order, text, keyword_reply, wait)
     if m.intent == "start":
         return [UpdateCustomer({"opted_out": False}), Reply("opted_in")]
     if m.intent in ("stop", "help"):
@@ -39,9 +57,59 @@ def decide_customer(
     # ever sent to the number itself until START.
     return [
         e
-        for e in _customer(m, store, c, staff, now, found_order, text, keyword_reply)
+        for e in _customer(m, store, c, staff, now, found_order, text, keyword_reply, wait)
         if not isinstance(e, (Reply, TextCustomer))
     ]
+
+
+def with_photo(
+    m: Meaning,
+    store: StoreView,
+    c: CustomerView,
+    staff: list[StaffView],
+    now: datetime,
+    found_order: OrderView | None,
+    text: str,
+    keyword_reply: dict | None,
+    wait: Wait | None = None,
+) -> list[Effect]:
+    """A message with a picture. Alone (no words), from a customer with a ready order, on the way, or asked for their
+    spot, it says "I'm here": the picture shows staff the car, so nobody waits for a spot number. With words, they
+    are understood as usual. Either way the picture goes on the handoff, before any staff text, so the alerts carry
+    it; a picture sent while already waiting reaches the staff concerned on its own."""
+    h = c.handoff
+    alone = m.intent == "other" and not text.strip()
+    checking_in = h is None or h.status == "on_the_way" or c.awaiting == "spot"
+    if alone and checking_in and (h is not None or any(o.status == "ready" for o in c.orders)):
+        m = m._replace(intent="arrived")
+    # What the decision sees: the picture as part of what they said ("pending" is merged into the details of the
+    # check-in), and on their handoff.
+    seen = replace(
+        c, pending={**(c.pending or {}), "photo": True}, handoff=replace(h, has_photo=True) if h is not None else None
+    )
+    effects = [
+        _unmarked(e) for e in decide_customer(m, store, seen, staff, now, found_order, text, keyword_reply, wait=wait)
+    ]
+    at = next((i for i, e in enumerate(effects) if isinstance(e, (OpenHandoff, UpdateHandoff))), None)
+    if at is not None:
+        first = effects[at]
+        ref = first.handoff_id if isinstance(first, UpdateHandoff) else NEW_HANDOFF
+        return effects[: at + 1] + [AttachPhoto(ref)] + effects[at + 1 :]
+    if h is None:
+        return effects  # no pickup to attach it to (no order, paused, after hours)
+    if alone and h.status in AT_STORE and h.alerted:
+        who = (h.claimed_by_id,) if h.status == "claimed" and h.claimed_by_id else on_duty(staff)
+        v = handoff_vars(replace(h, has_photo=True), now)
+        return [AttachPhoto(h.id), *effects, TextStaff(who, "staff_photo", v, handoff_id=h.id)]
+    return [AttachPhoto(h.id), *effects]
+
+
+def _unmarked(e: Effect) -> Effect:
+    """The picture is this message's, not something to remember for their next text (it is on no handoff yet)."""
+    if isinstance(e, UpdateCustomer) and isinstance(e.changes.get("pending"), dict) and "photo" in e.changes["pending"]:
+        pending = {k: v for k, v in e.changes["pending"].items() if k != "photo"}
+        return UpdateCustomer({**e.changes, "pending": pending or None})
+    return e
 
 
 def _customer(
@@ -53,6 +121,7 @@ def _customer(
     found_order: OrderView | None,
     text: str,
     keyword_reply: dict | None,
+    wait: Wait | None = None,
 ) -> list[Effect]:
     effects: list[Effect] = []
     if m.intent == "stop":
@@ -67,7 +136,7 @@ def _customer(
 
     h = c.handoff
     if h is not None:
-        return effects + _with_open_handoff(m, store, c, h, staff, now, text)
+        return effects + _with_open_handoff(m, store, c, h, staff, now, text, wait)
 
     orders = list(c.orders)
     unverified = False
@@ -117,7 +186,7 @@ def _customer(
             Reply("on_the_way_ack", {**_name(c), **_eta(details.get("eta")), **checkin_vars(store)}),
         ]
     if intent == "arrived":
-        return effects + _arrive(store, c, None, orders, details, staff, unverified)
+        return effects + _arrive(store, c, None, orders, details, staff, unverified, wait)
     if intent == "status":
         ready = any(o.status == OrderStatus.READY for o in orders)
         key = "status_ready" if ready else "status_not_ready"
@@ -162,11 +231,18 @@ def _eta(minutes: int | None) -> dict:
 
 
 def _with_open_handoff(
-    m: Meaning, store: StoreView, c: CustomerView, h: HandoffView, staff: list[StaffView], now: datetime, text: str
+    m: Meaning,
+    store: StoreView,
+    c: CustomerView,
+    h: HandoffView,
+    staff: list[StaffView],
+    now: datetime,
+    text: str,
+    wait: Wait | None = None,
 ) -> list[Effect]:
     orders = list(c.orders)
     if c.awaiting == "spot" and (m.spot or m.door or m.intent == "arrived"):
-        return _arrive(store, c, h, orders, _details(m, c), staff, False)
+        return _arrive(store, c, h, orders, _details(m, c), staff, False, wait)
     if h.status == HandoffStatus.ON_THE_WAY:
         # Said "on my way" before the owner paused pickups or the store closed: arriving now is an arrival like
         # any other.
@@ -175,7 +251,7 @@ def _with_open_handoff(
         if m.intent == "arrived" and not store.open_now:
             return [Reply("after_hours", {"hours_en": store.hours_en, "hours_fr": store.hours_fr})]
         if m.intent == "arrived":
-            return _arrive(store, c, h, orders, _details(m, c), staff, False)
+            return _arrive(store, c, h, orders, _details(m, c), staff, False, wait)
         if m.intent == "on_the_way":
             return [
                 UpdateHandoff(h.id, {}, eta_minutes=m.eta_minutes),

@@ -45,6 +45,8 @@ class OpenHandoff:
     unverified_phone: bool = False
     alerted: bool = False
     arrived: bool = False
+    wait_low: int | None = None  # the wait the customer is told, in minutes (bot/core/wait.py)
+    wait_high: int | None = None
 
 
 @dataclass(frozen=True)
@@ -86,8 +88,15 @@ class CompleteHandoff:
 
 
 @dataclass(frozen=True)
+class AttachPhoto:
+    """The picture(s) the customer's message carries go on the handoff (staff alerts then carry it as MMS)."""
+
+    handoff_id: int = NEW_HANDOFF
+
+
+@dataclass(frozen=True)
 class Schedule:
-    """A timed job: "escalate" (with its level) or "nudge" (alert even without a spot)."""
+    """A timed job: "escalate" (with its level), "nudge" (alert even without a spot) or "call" (the landline)."""
 
     job: str
     delay_seconds: int
@@ -106,5 +115,6 @@ Effect = (
     | LinkOrder
     | ClaimHandoff
     | CompleteHandoff
+    | AttachPhoto
     | Schedule
 )

@@ -25,6 +25,8 @@ def handoff_vars(h: HandoffView, now: datetime | None = None) -> dict:
         where_en, where_fr = "at the door", "à la porte"
     elif h.spot:
         where_en, where_fr = f"spot {h.spot}", f"place {h.spot}"
+    elif h.has_photo:
+        where_en, where_fr = "car in the photo", "auto sur la photo"
     else:
         where_en, where_fr = "spot not given yet", "place pas encore donnée"
     return {

@@ -20,6 +20,7 @@ class StoreView:
     open_now: bool = True
     hours_en: str = ""  # opening hours as a customer reads them
     hours_fr: str = ""
+    has_landline: bool = False  # a phone to call when nobody takes a waiting customer (bot/core/calls.py)
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
-"""The Settings page: the store's name, language, time zone, pickup hours, pause, escalation delay and handoff mode, in
-one form saved all at once (stores.update_store: one bad value and nothing changes)."""
+"""The Settings page: the store's name, language, time zone, pickup hours, pause, escalation delay, landline and
+handoff mode, in one form saved all at once (stores.update_store: one bad value and nothing changes)."""
 
 from __future__ import annotations
 
@@ -42,6 +42,7 @@ def _labels(t: dict) -> dict[str, str]:
         "handoff_mode": t["handoff_mode"],
         "paused": t["paused_setting"],
         "pause_message": t["pause_message"],
+        "landline": t["landline"],
     }
     labels.update({f"hours.{day}": f"{t['hours']}, {t['day_' + day]}" for day in DAYS})
     return labels
@@ -59,6 +60,7 @@ def _shown(store) -> dict:
         "handoff_mode": store.handoff_mode,
         "paused": store.paused,
         "pause_message": store.pause_message or "",
+        "landline": store.landline or "",
         "days": {
             day: {
                 "open": bool(hours.get(day)),
@@ -81,6 +83,7 @@ def _typed() -> dict:
         "handoff_mode": text("handoff_mode"),
         "paused": checked("paused"),
         "pause_message": text("pause_message"),
+        "landline": text("landline"),
         "days": {
             day: {"open": checked(f"{day}_open"), "opens": text(f"{day}_opens"), "closes": text(f"{day}_closes")}
             for day in DAYS
@@ -103,6 +106,7 @@ def _changes() -> dict:
         "handoff_mode": text("handoff_mode"),
         "paused": checked("paused"),
         "pause_message": optional("pause_message"),
+        "landline": optional("landline"),
     }
 
 

@@ -237,6 +237,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "key_staff_escalation": "Managers: escalation",
         "key_staff_reminder": "Staff: the customer asks again",
         "key_staff_update": "Staff: the customer's update",
+        "key_staff_photo": "Staff: the customer's photo of their car",
         "key_staff_cancel_request": "Staff: cancellation request",
         "key_staff_help": "Staff: answer to HELP",
         "key_order_cancelled": "Order cancelled",
@@ -278,6 +279,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "escalation": "Escalation delay (seconds)",
         "escalation_help": "A pickup nobody has taken is re-alerted after this delay, then managers and owners are "
         "told. From 30 to 3600.",
+        "landline": "Store phone for calls",
+        "landline_help": "If a customer is still waiting after the last text alert, this phone gets a call (during "
+        "pickup hours): pressing 1 gives the pickup to the manager on duty. Empty: no calls.",
         "handoff_mode": "Where handoffs happen",
         "mode_car": "At the car: customers give their spot",
         "mode_door": "At the door",
@@ -577,6 +581,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "key_staff_escalation": "Gestion : escalade",
         "key_staff_reminder": "Équipe : le client relance",
         "key_staff_update": "Équipe : mise à jour du client",
+        "key_staff_photo": "Équipe : photo de l'auto du client",
         "key_staff_cancel_request": "Équipe : demande d'annulation",
         "key_staff_help": "Équipe : réponse à AIDE",
         "key_order_cancelled": "Commande annulée",
@@ -618,6 +623,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "escalation": "Délai avant relance (secondes)",
         "escalation_help": "Une cueillette que personne n'a prise est relancée après ce délai, puis les gérants et "
         "propriétaires sont avisés. De 30 à 3600.",
+        "landline": "Téléphone du magasin pour les appels",
+        "landline_help": "Si un client attend encore après la dernière alerte par texto, ce téléphone reçoit un appel "
+        "(pendant les heures de cueillette) : le 1 donne la cueillette au gérant en service. Vide : aucun appel.",
         "handoff_mode": "Où se fait la remise",
         "mode_car": "À l'auto : le client donne sa place",
         "mode_door": "À la porte",

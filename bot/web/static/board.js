@@ -42,7 +42,8 @@
 
   function where(h) {
     if (h.location === "door") { return t.door; }
-    return h.spot ? fmt(t.spot, { spot: h.spot }) : t.no_spot;
+    if (h.spot) { return fmt(t.spot, { spot: h.spot }); }
+    return h.photo ? t.spot_in_photo : t.no_spot;
   }
 
   function elapsed() { return (Date.now() - fetchedAt) / 1000; }
@@ -94,6 +95,19 @@
     c.appendChild(orders);
 
     if (h.vehicle) { c.appendChild(el("div", "vehicle", h.vehicle)); }
+    if (h.photo) {
+      // The customer's picture of their car: tap for the full size.
+      var link = el("a", "photo");
+      link.href = h.photo;
+      link.target = "_blank";
+      link.rel = "noopener";
+      var img = document.createElement("img");
+      img.src = h.photo;
+      img.alt = t.photo;
+      img.loading = "lazy";
+      link.appendChild(img);
+      c.appendChild(link);
+    }
     if (h.note) {
       var note = el("div", "note");
       var fr = config.lang === "fr";
@@ -113,6 +127,12 @@
       var when = el("div", "when", timeText(h, elapsed()));
       when.dataset.tick = "1";
       c.appendChild(when);
+    }
+    // The wait the customer was told when they arrived: staff see the same figure.
+    if ((h.status === "waiting" || h.status === "claimed") && h.wait_low !== null && h.wait_low !== undefined) {
+      var told = h.wait_low === h.wait_high ? fmt(t.told_about, { low: h.wait_low })
+        : fmt(t.told_range, { low: h.wait_low, high: h.wait_high });
+      c.appendChild(el("div", "told", told));
     }
     if (h.status === "claimed") { c.appendChild(el("div", "taken", fmt(t.taken_by, { name: h.claimed_by }))); }
     if (h.status === "done" && h.claimed_by) { c.appendChild(el("div", "taken", fmt(t.closed_by, { name: h.claimed_by }))); }

@@ -3,15 +3,15 @@
 Every arrival read its customer's open orders and open handoff with a scan of the whole table on PostgreSQL
 (bench/explain.py: "Seq Scan on orders", "Seq Scan on handoffs"): a chain's tables grow with every order.
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-05 08:10:00
 """
 
 from alembic import op
 
-revision = "0005"
-down_revision = "0004"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
