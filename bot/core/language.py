@@ -5,7 +5,7 @@ from itertools import repeat
 # Weights are per word (folded: lowercase, accents removed, apostrophes split off).
 # 2 = the word alone shows the language; 1 = it leans that way. Words shared by both
 # languages in Québec texting ("spot", "ok", "minutes", "parking", "stop") are absent:
-# they must not pull a French customer's "spot 4" towards English.
+# they must not pull a French customer's "spot 4" towards English ("six" is both: "vingt-six").
 _EN_STRONG = """
 i im ive ill id my mine here arrived parked outside way omw otw the is it its order orders ready
 thanks thank thx ty tysm you your youre please pls plz be will there what time close open
@@ -14,7 +14,7 @@ need want not don dont doesn didn isn an almost coming leaving heading headed so
 front door trunk dog have has been waiting still yet long how where when who which this that
 should would space stall bay slot lot pick up sorry traffic late gimme give away hour hours half
 quarter right over now out left house home work good great perfect sounds see do does did
-number one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+number one two three four five seven eight nine ten eleven twelve thirteen fourteen fifteen
 sixteen seventeen eighteen nineteen twenty thirty forty fifty hundred unsubscribe texting text
 texts sending messaging anyone someone anybody somebody update news park store shop curb
 entrance pulled pulling inside ahead behind early already again bring put back seat

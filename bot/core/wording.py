@@ -334,6 +334,7 @@ SAMPLE_VARIABLES = {
     "eta_fr": ", dans environ 10 min",
     "checkin_en": "reply HERE and your spot number (e.g. HERE 4).",
     "checkin_fr": "répondez ARRIVÉ et votre numéro de place (ex. ARRIVÉ 4).",
+    "link": "https://arrivee.example/c/Xy7Qa2Lm9Pz4Kd1W",  # the order's check-in link (bot/usecases/checkin.py)
     "hours_en": "Mon-Fri 9am-5pm",
     "hours_fr": "lun-ven 9 h-17 h",
     "message": "Back at 2 pm.",

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from ..core.checkin import read_form, repeats
 from ..core.handoff import AT_STORE
+from ..core.statuses import OPEN_ORDER
 from ..data.models import Customer, Handoff, Order, Store
 from ..phones import address
 from . import state
@@ -73,7 +74,7 @@ def _order(session, token: str) -> Order:
     order = session.scalars(select(Order).where(Order.checkin_hash == token_hash(token))).first()
     if order is None:
         raise NotFound("no such check-in link")
-    if order.status not in ("pending", "ready"):
+    if order.status not in OPEN_ORDER:
         raise Gone(f"order {order.number} is {order.status}")
     return order
 

@@ -14,7 +14,7 @@ from ..core.cancellation import decide_order_cancelled
 from ..core.conversation import decide_order_ready
 from ..core.order_sheet import SheetProblem, read_sheet
 from ..core.problems import Problem
-from ..core.statuses import OPEN_ORDER, OrderStatus
+from ..core.statuses import OPEN_ORDER, HandoffStatus, OrderStatus
 from ..data.models import Customer, Handoff, Message, Order, Store
 from ..phones import region_of
 from . import checkin, fields, state
@@ -240,7 +240,7 @@ def _ready(session, store, order: Order, now, base_url: str):
     customer = session.get(Customer, order.customer_id)
     handoff = state.open_handoff(session, customer.id)
     members = state.staff_members(session, store.id)
-    in_the_lot = handoff is not None and handoff.status == "waiting" and not handoff.alerted
+    in_the_lot = handoff is not None and handoff.status == HandoffStatus.WAITING and not handoff.alerted
     effects = decide_order_ready(
         state.store_view(store, now),
         state.order_view(order),

@@ -9,6 +9,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from ..core.handoff import AT_STORE
+from ..core.statuses import HandoffStatus
 from ..core.wait import RECENT, Past, Wait, estimate
 from ..data.models import Handoff, Staff, Store
 from .report import local_day
@@ -19,7 +20,7 @@ _TODAY = (
     select(Handoff.arrived_at, Handoff.claimed_at, Handoff.done_at)
     .where(
         Handoff.store_id == bindparam("store_id"),
-        Handoff.status == "done",
+        Handoff.status == HandoffStatus.DONE,
         Handoff.done_at >= bindparam("start"),
         Handoff.arrived_at.is_not(None),
     )

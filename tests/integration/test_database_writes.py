@@ -312,6 +312,7 @@ def _row(i: int) -> dict:
         "attempts": 0,
         "priority": 0,
         "created_at": NOW,
+        "media": None,
     }
 
 

@@ -8,11 +8,13 @@ from .compliance import _keyword
 from .etas import _ETA_WORDS, _eta
 from .intents import (
     _ARRIVED,
+    _ASKS_FOR_DOOR,
     _CANCEL,
     _DOOR,
     _DOOR_HINTS,
     _FORGOTTEN,
     _HELP_NATURAL,
+    _HOW_TO,
     _NOT_YET,
     _ON_THE_WAY,
     _START_HINTS,
@@ -53,6 +55,8 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         return meaning("stop")
     if not _START_HINTS.isdisjoint(words) and _START_NATURAL.search(s):
         return meaning("start")
+    if ("comment" in words or "how" in words) and _HOW_TO.search(s):
+        return meaning("help")
 
     # The order number first: its digits must not be read as a spot or an ETA.
     order = None
@@ -86,7 +90,7 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         s = "_s"
     if spot is None and has_digit and (arrived or context.awaiting == "spot") and not on_the_way:
         spot, s = _lone_number(s)
-    door = not _DOOR_HINTS.isdisjoint(words) and _DOOR.search(s) is not None
+    door = not _DOOR_HINTS.isdisjoint(words) and _DOOR.search(s) is not None and not _ASKS_FOR_DOOR.search(s)
 
     if on_the_way or eta is not None:
         intent = "on_the_way"

@@ -14,7 +14,7 @@ _UNIT_SEC = r"sec|secs|second|seconds|seconde|secondes"
 # Words that lead into a bare number ETA: "in 5", "omw 10", "donne moi 20".
 _ETA_LEAD = (
     r"in|dans|ds|eta|gimme|give me|donne moi|donnez moi|within|d ici|omw|otw|way|route|chemin|viens"
-    r"|take me|takes me|take us|prendre"
+    r"|take me|takes me|take us|prendre|be there|b there"
 )  # "gonna take me 40", "ça va me prendre 20"
 _AMOUNT = rf"\d{{1,3}}(?:\.\d)?|{_NUMWORD_PHRASE}|a|an"
 
@@ -25,7 +25,7 @@ _ETA = re.compile(
         r"|(?P<tq>(?:(?:trois|three|3) quart(?:s|ers)?|3/4) (?:of an |of a |d )?(?:heure|hour|dheure|h|hr))"
         r"|(?P<q>(?:(?:a |un |one )?quart(?:er)?|1/4) (?:of an |of a |d )?(?:heure|hour|dheure|h|hr))"
         r"|(?P<half>(?:a |une |an )?"
-        r"(?:half (?:an |a )?hour|half-hour|demi-heure|demi heure|1/2 (?:h|hr|hour|heure)))"
+        r"(?:half (?:an |a )?(?:hour|hr|h)|half-hour|demi-heure|demi heure|1/2 (?:h|hr|hour|heure)))"
         r"|(?P<about>(?:une )?(?:dizaine|quinzaine|vingtaine|trentaine|quarantaine)(?: de (?:minutes|min|mins))?)"
         rf"|(?P<n>{_AMOUNT}) (?:ish |more |extra |other |de plus )?(?P<u>{_UNIT_MIN}|{_UNIT_HOUR}|{_UNIT_SEC})"
         rf"|(?P<pre>{_ETA_LEAD})(?: \|)?"  # "omw, 20ish"

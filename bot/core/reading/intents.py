@@ -62,7 +62,7 @@ _STATUS = _c(
     r"ready|pret|prete|prets|pretes|status|statut|update|updates|news|nouvelles?|prepared|prepped|preparee?"
     r"|ca fait longtemps|ca prend du temps|longtemps|que j attends|que j attend|wait time|temps d attente"
     r"|how (?:long|much longer|much more|much time)|combien de temps|taking (?:so )?long|c est (?:tu )?long"
-    r"|ca (?:va )?(?:etre|prend) (?:long|combien)|still waiting|toujours en attente"
+    r"|ca (?:va )?(?:tu )?(?:etre|prend|prendre) (?:tu )?(?:long|longtemps|combien)|still waiting|toujours en attente"
     r"|(?:j attends|attends|j attend|on attend) (?:toujours|encore|depuis)|waiting (?:for|on) (?:my|the) order"
     r"|where(?: s| is) (?:my|the|our) (?:order|stuff|pickup|package|food)|ou (?:est|en est|sont) (?:ma|la|mon|mes)"
     r"|ou en est|c est rendu ou|rendue? ou|s en vient"
@@ -88,6 +88,7 @@ _STATUS = _c(
     r"(?: |-)?(?:min|mins|minutes|heure|heures|h|hr|demi-heure)(?!\S)"
     r"|(?:etre|c est|ca va etre|ca prend) encore (?:long|longtemps)|encore long"
     # How it is coming along, or whether they are still in line: "pis ça avance?", "am i still in the queue??"
+    r"|(?:what s|whats|what is) (?:the |with the )?(?:holdup|hold up|hold-up|delay)|c est quoi le delai"
     r"|coming along|(?:how s|hows) (?:my|the|our) order|ca (?:avance|progresse)|any progress|progress on"
     r"|am i (?:still )?(?:in|on) (?:the )?(?:queue|line|list)|(?:encore|toujours) dans la (?:file|liste)"
     # Whether it is nearly done or ready in other words: "ça achève-tu?", "is it almost done?", "good to go?"
@@ -133,17 +134,25 @@ _START_NATURAL = _c(
     r"(?:ecrire|texter|envoyer|recevoir|contacter)"
     r"|(?:m ecrire|me texter|m envoyer|recevoir) (?:\S+ ){0,2}(?:de nouveau|a nouveau)"
     r"|(?:reecrivez|retextez) moi|(?:me|m) (?:reecrire|retexter)|reabonn\w*|reinscri\w*"
+    r"|(?:(?:me|m|nous) renvoyer|renvoyez moi|renvoyez nous) (?:des |les |vos )?(?:textos?|messages?|sms|texts?|notifications?)"
+    r"|(?:texts?|txts?|messages?|msgs?|notifications?|alerts?) back on|turn (?:the )?(?:texts?|messages?) back on"
 )
 # The words every _START_NATURAL phrasing holds one of: most texts skip the pattern.
 _START_HINTS = _words(
     "start restart resume continue again opt opt-in resubscribe re-subscribe subscribe recommencer recommence "
     "recommencez reprendre reprenez nouveau reecrivez retextez reecrire retexter reabonner reabonnez reinscrire "
-    "reinscrivez"
+    "reinscrivez renvoyer renvoyez back"
+)
+# Asking how to say something ("comment je fais pour dire que chu arrivé?") is help, whatever it would say.
+_HOW_TO = _c(
+    r"comment (?:je fais|on fait|faire|est ce que je|j fais|je dois faire) pour"
+    r"|how (?:do|should|can) (?:i|we) (?:tell|let (?:you|u) know|say|check in|show)"
 )
 _HELP_NATURAL = _c(
     r"help|aide|aidez|assistance|how does (?:this|it) work|comment (?:ca|sa) (?:marche|fonctionne)"
     r"|what do i (?:do|text|reply|send)|que (?:dois|faut)|c est quoi (?:ca|ce numero)"
     r"|how (?:do|does|can|should) (?:i|we|one|you) use (?:this|it|that)"
+    r"|what (?:am i|are we|do i|should i)(?: \S+)? (?:supposed|meant) to (?:text|say|send|reply|write|do)"
     r"|comment (?:on |j |je |est ce qu on )?(?:l |s en )?(?:utilise|sert)"
 )
 _DOOR = _c(
@@ -151,4 +160,8 @@ _DOOR = _c(
     r"|a l interieur|en dedans|dans le magasin"
 )
 
+# Asking where the door is ("c'est où l'entrée?") is not standing at it.
+_ASKS_FOR_DOOR = _c(
+    r"(?:c est ou|ou est|ou sont|where(?: s| is| are)?|which) (?:l |la |le |les |the )?(?:entree|porte|door|entrance)"
+)
 _DOOR_HINTS = _words("door porte entrance entree interieur dedans magasin store shop")

@@ -19,7 +19,7 @@ _SPOT = _c(
 )
 _SPOT_WORDS_RE = re.compile(rf"^(?:{_SPOT_WORD})$")
 _HASH_SPOT = _c(r"# (?P<v>\d{1,3}[a-z]?|[a-z]\d{1,2})")
-_LABEL_SPOT = _c(r"(?P<v>(?!b4)[a-z]-?\d{1,2})")
+_LABEL_SPOT = _c(r"(?P<v>(?!b4)[a-z]-?\d{1,2}|(?<=at )b4)")  # "b4" is "before", but "at B4" is a spot
 _DIGITS = _c(r"\d{1,3}[a-z]?")  # "parked at 4b"
 _BARE_SPOT = re.compile(rf"^(?:# )?(?P<v>\d{{1,3}}[a-z]?|[a-z]-?\d{{1,2}}|{_NUMWORD_PHRASE})(?: \|)?$")
 # A lone number in an arrival text is the spot, unless these surround it ("here with 2 kids").

@@ -131,6 +131,11 @@ _SHORTHAND = {
     "sum1": "someone",
     "every1": "everyone",
     "no1": "noone",
+    "kelkun": "quelqu un",
+    "kelkin": "quelqu un",
+    "qqun": "quelqu un",
+    "qqn": "quelqu un",
+    "quelqun": "quelqu un",
 }  # not "l8" nor "b4": those are spot labels too
 
 _POLITE = _words("please pls plz svp stp merci thanks thank you now maintenant ok okay")
