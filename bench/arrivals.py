@@ -168,8 +168,10 @@ def run_case(
     patches: str = "",
     twilio_delay: float = 0.0,
     log=print,
+    costs: bool = False,
 ) -> dict:
-    """One stack (web as the Procfile runs it + `workers` worker processes), `count` arrivals at `rate`/s."""
+    """One stack (web as the Procfile runs it + `workers` worker processes), `count` arrivals at `rate`/s. With
+    `costs`, what the measured arrivals cost each process and server (bench/costs.py) is in result["costs"]."""
     from bot.data.db import Database
     from bot.data.models import Message
 
@@ -211,6 +213,10 @@ def run_case(
                     timeout=10,
                 ).raise_for_status()
             load = Load(url, forms[warmup:], rate=rate)
+            if costs:
+                from . import costs as cost_probe
+
+                probe = cost_probe.Probe(env, db_url, web, procs)
             t_send = load.run()
             # wait for the alerts: done, or no progress for 30 s, or the overall cap
             t_end = time.monotonic() + drain_timeout
@@ -224,6 +230,8 @@ def run_case(
                 elif time.monotonic() - progress_at > 30:
                     break
                 time.sleep(0.25)
+            if costs:
+                result["costs"] = probe.per(count)
             accepted, _rejected = env.standin_messages()
             env.standin_reset()
             alive = [p for p in procs if p.poll() is None]

@@ -276,10 +276,14 @@ class Web:
         threads: int | None = None,
         name: str = "web",
         access_log: bool = True,
+        conf: str | None = None,
     ):
         self.env, self.port, self.name = env, port, name
         self.url = f"http://127.0.0.1:{port}"
-        conf = "config/gunicorn.conf.py" if access_log else str(Path(__file__).with_name("gunicorn_noaccess.conf.py"))
+        if conf is None:
+            conf = (
+                "config/gunicorn.conf.py" if access_log else str(Path(__file__).with_name("gunicorn_noaccess.conf.py"))
+            )
         argv = [PY, "-m", "gunicorn", "-c", conf, "-b", f"127.0.0.1:{port}"]
         if worker_class:
             argv += ["-k", worker_class, "--threads", str(threads or 1)]

@@ -9,6 +9,10 @@ workers = int(os.environ.get("WEB_CONCURRENCY", max(2, multiprocessing.cpu_count
 # ~25 s, then reopened by the browser), which would otherwise take a whole worker.
 worker_class = "gthread"
 threads = 16
+# Live streams may hold at most this share of a worker's threads; the rest always answer Twilio's webhooks and the
+# pages. A board over the limit polls every 5 s instead (bot/web/pages.py, limit_streams). Without it, 32 open
+# boards took every thread of 2 workers and the webhook answered nothing (docs/performance.md, bench/streams.py).
+stream_share = 0.5
 # Build the app once before forking: shared imports, and a settings error stops start-up at once.
 preload_app = True
 timeout = 30
@@ -19,11 +23,15 @@ logger_class = "bot.web.access_log.AccessLog"
 
 
 def post_worker_init(worker):
-    """On a graceful stop (SIGTERM: a deploy, a scale-down) end the live pages' event streams at once, so the
+    """Live streams get at most `stream_share` of the worker's threads (none with one thread: a sync worker).
+    On a graceful stop (SIGTERM: a deploy, a scale-down) end the live pages' event streams at once, so the
     worker does not wait out graceful_timeout on them; browsers reconnect to another worker."""
     import signal
 
-    from bot.web.pages import end_streams
+    from bot.web.pages import end_streams, limit_streams
+
+    threads = worker.cfg.threads if worker.cfg.worker_class_str == "gthread" else 1
+    limit_streams(int(threads * stream_share))
 
     graceful = worker.handle_exit
 

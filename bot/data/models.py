@@ -143,7 +143,12 @@ class Customer(Base):
 
 class Order(Base):
     __tablename__ = "orders"
-    __table_args__ = (UniqueConstraint("store_id", "number"),)
+    __table_args__ = (
+        UniqueConstraint("store_id", "number"),
+        # Every arrival reads its customer's open orders; claims and the board read a handoff's orders.
+        Index("ix_orders_customer_status", "customer_id", "status"),
+        Index("ix_orders_handoff", "handoff_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"))
@@ -167,7 +172,11 @@ class Handoff(Base):
     """One customer's pickup of one or more orders: on the way, waiting, claimed, done."""
 
     __tablename__ = "handoffs"
-    __table_args__ = (Index("ix_handoffs_store_status", "store_id", "status"),)
+    __table_args__ = (
+        Index("ix_handoffs_store_status", "store_id", "status"),
+        # Every text from a customer reads their open handoff.
+        Index("ix_handoffs_customer_status", "customer_id", "status"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"))

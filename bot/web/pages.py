@@ -100,15 +100,44 @@ def end_streams() -> None:
     _ending.set()
 
 
+def limit_streams(slots: int | None) -> None:
+    """At most `slots` live streams at once in this process (None: no limit; 0: none, every page polls). gunicorn's gthread worker gives each
+    request a thread of a fixed pool, and a stream holds its thread for its whole life: with every thread holding
+    one, Twilio's webhooks would wait for a stream to end (bench/streams.py: 0 webhooks a second with 40 boards open
+    on 2 workers of 16 threads). config/gunicorn.conf.py keeps half of each worker's threads for everything else."""
+    global _slots
+    _slots = None if slots is None else threading.BoundedSemaphore(slots) if slots else threading.Semaphore(0)
+
+
 _ending = threading.Event()
+_slots: threading.Semaphore | None = None
 # How often a stream checks whether the server is stopping, between change notices.
 _SLICE = 0.5
+# A page whose stream found no slot free comes back after this long (EventSource's `retry`, in ms).
+BUSY_RETRY_MS = 5000
 
 
 def live_stream(svc: Services, store_id: int, version: Callable[[], str], seconds: float, poll: float) -> Iterator[str]:
     """Server-sent events: a `change` event whenever `version()` moves, woken by the store's change notices
     (Redis pub/sub) or, failing those, by polling every `poll` seconds. The stream ends after `seconds`,
-    so it never holds a server thread for long; the browser's EventSource reconnects after `retry`."""
+    so it never holds a server thread for long; the browser's EventSource reconnects after `retry`.
+
+    With every stream slot of the process taken (limit_streams), the answer is one `change` event (the page reads
+    its state) and a later `retry`, at once: that page polls every BUSY_RETRY_MS until a slot is free. The slot is
+    taken on the first step of the stream, not when the view returns it, so that a stream the server never starts
+    holds none."""
+    slots = _slots
+    if slots is not None and not slots.acquire(blocking=False):
+        yield f"retry: {BUSY_RETRY_MS}\n\nevent: change\ndata: busy\n\n"
+        return
+    try:
+        yield from _stream(svc, store_id, version, seconds, poll)
+    finally:
+        if slots is not None:
+            slots.release()
+
+
+def _stream(svc: Services, store_id: int, version: Callable[[], str], seconds: float, poll: float) -> Iterator[str]:
     changes = svc.notices.subscribe(store_id)  # subscribe before the first read, so no change slips in between
     try:
         yield "retry: 1000\n\n"

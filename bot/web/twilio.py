@@ -10,14 +10,16 @@ anything is read or stored.
 
 from __future__ import annotations
 
+import base64
+import hmac
 import logging
 import re
 import time
 from functools import lru_cache, wraps
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import unquote, urlparse
 
 from flask import Blueprint, Response, abort, request
-from twilio.request_validator import RequestValidator, add_port, compare, remove_port
+from twilio.request_validator import add_port, remove_port
 from twilio.twiml.voice_response import Gather, VoiceResponse
 
 from .. import telemetry
@@ -50,18 +52,35 @@ def signed_url() -> str:
 
 
 class TwilioForm(dict):
-    """A webhook's urlencoded form as {name: [values]}, parsed by the standard library: Werkzeug's form parser
-    (stream wrappers, a MultiDict) took twice as long for Twilio's ~20 fields (bench/profile.py), and Twilio's
-    validator wants this shape anyway (it asks for `getall`, which a MultiDict lacks)."""
+    """A webhook's urlencoded form as {name: [values]}. Werkzeug's form parser (stream wrappers, a MultiDict) took
+    twice as long as the standard library's parse_qs for Twilio's ~20 fields, and parse_qs twice as long as the
+    loop below (bench/README.md, docs/performance.md), which gives the same result: tests/unit check it against
+    parse_qs. Twilio's validator wants this shape anyway (it asks for `getall`, which a MultiDict lacks)."""
 
     getall = dict.__getitem__
     MAX_FIELDS = 1000  # as Werkzeug's max_form_parts: Twilio sends about 20
 
     @classmethod
     def parse(cls, body: bytes) -> TwilioForm:
-        """Blank values are kept (Twilio signs them); bytes that are not UTF-8 become U+FFFD, as with Werkzeug.
-        Raises ValueError past MAX_FIELDS."""
-        return cls(parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True, max_num_fields=cls.MAX_FIELDS))
+        """As parse_qs(keep_blank_values=True) of the body read as UTF-8: blank values are kept (Twilio signs them);
+        bytes that are not UTF-8 become U+FFFD, as with Werkzeug. Raises ValueError past MAX_FIELDS."""
+        text = body.decode("utf-8", "replace")
+        form = cls()
+        if not text:
+            return form
+        if text.count("&") >= cls.MAX_FIELDS:
+            raise ValueError(f"more than {cls.MAX_FIELDS} form fields")
+        for pair in text.split("&"):
+            if not pair:
+                continue
+            name, _, value = pair.partition("=")
+            name, value = _unquote_plus(name), _unquote_plus(value)
+            values = form.get(name)
+            if values is None:
+                form[name] = [value]
+            else:
+                values.append(value)
+        return form
 
     @classmethod
     def of_request(cls) -> TwilioForm:
@@ -76,9 +95,17 @@ class TwilioForm(dict):
         return values[0] if values else None
 
 
-@lru_cache(maxsize=4)
-def _validator(token: str) -> RequestValidator:
-    return RequestValidator(token)
+def _unquote_plus(text: str) -> str:
+    if "+" in text:
+        text = text.replace("+", " ")
+    return unquote(text) if "%" in text else text
+
+
+def signature_of(token: str, url: str, form: TwilioForm) -> str:
+    """Twilio's X-Twilio-Signature (HMAC-SHA1) of a form POST: RequestValidator.compute_signature's algorithm (the
+    URL, then each field name with each of its distinct values, both sorted), in one C call for the HMAC."""
+    data = url + "".join([name + value for name in sorted(form) for value in sorted(set(form[name]))])
+    return base64.b64encode(hmac.digest(token.encode(), data.encode(), "sha1")).decode()
 
 
 def valid_signature(token: str, url: str, form: TwilioForm, signature: str) -> bool:
@@ -86,10 +113,10 @@ def valid_signature(token: str, url: str, form: TwilioForm, signature: str) -> b
     (Twilio is inconsistent there) and computed both HMACs for every request: here the variant that is the
     URL as it came is tried first, the other only if that one does not match. The same URLs pass."""
     variants = _url_variants(url)
-    if variants is None:
+    if variants is None or not signature:
         return False
-    validator = _validator(token)
-    return any(compare(validator.compute_signature(variant, form), signature) for variant in variants)
+    sent = signature.encode("utf-8", "replace")
+    return any(hmac.compare_digest(signature_of(token, variant, form).encode(), sent) for variant in variants)
 
 
 @lru_cache(maxsize=64)

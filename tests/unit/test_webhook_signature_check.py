@@ -97,3 +97,33 @@ def test_a_body_that_is_not_utf8_is_read_with_replacement_characters_not_refused
 def test_a_form_with_more_fields_than_any_webhook_is_refused():
     with pytest.raises(ValueError):
         TwilioForm.parse("&".join(f"f{i}=x" for i in range(TwilioForm.MAX_FIELDS + 1)).encode())
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"",
+        b"&",
+        b"a",
+        b"a=",
+        b"=b",
+        b"a=1&a=2&&b=%2B1+514&c",
+        b"Body=chu+rendue+place+4+%C3%A0+l%27auto&From=%2B15145550123",
+        b"Body=caf%E9&Body=caf%C3%A9",
+        b"na+me%3D=va%26lue%3D%3D&x=%zz&y=100%",
+        "Body=déjà là&To=+1514".encode(),
+        b"\xff\xfe=\xe9",
+    ],
+)
+def test_the_form_parses_as_the_standard_librarys_parse_qs(body):
+    from urllib.parse import parse_qs
+
+    assert TwilioForm.parse(body) == parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
+
+
+def test_the_signature_is_twilios_for_any_form():
+    from bot.web.twilio import signature_of
+
+    form = posted([*PAIRS, ("MediaUrl0", "b"), ("MediaUrl0", "a"), ("MediaUrl0", "b"), ("Empty", ""), ("é", "ü")])
+    for url in ("https://pickup.example/twilio/sms", "http://127.0.0.1:5000/twilio/sms?x=1&y=é"):
+        assert signature_of(TOKEN, url, form) == RequestValidator(TOKEN).compute_signature(url, form)
