@@ -889,3 +889,8 @@ def test_our_corpus_is_understood_at_least_98_percent():
     assert sum(row["lang"] == "fr" for row in rows) >= 0.4 * len(rows)
     whole, failures = _score(OURS)
     assert whole >= 0.98, "\n".join(failures)
+
+
+def test_a_very_long_run_of_glued_subjects_is_read_without_recursing_through_it():
+    assert understand("chu" * 600).intent == "other"
+    assert understand("je" * 1500).intent == "other"

@@ -101,7 +101,9 @@ def _normalise(token: str) -> tuple[str, ...]:
         return (word,)
     if word in _SWAPS:
         return (_SWAPS[word],)
-    for subject in _GLUED_SUBJECTS:
+    # A subject glued to its verb ("churendu", "jsuisla") is a short word: a long run of letters is not one, and
+    # peeling subjects off it one by one would recurse as deep as it is long.
+    for subject in _GLUED_SUBJECTS if len(word) <= 24 else ():
         if word.startswith(subject) and len(word) > len(subject) + 1:
             rest = _normalise(word[len(subject) :])
             if len(rest) == 1 and rest[0] in _GLUED_TAILS:
