@@ -9,6 +9,7 @@ from .etas import _ETA_WORDS, _eta
 from .intents import (
     _ARRIVED,
     _ASKS_FOR_DOOR,
+    _ASKS_WHERE_PICKUP,
     _CANCEL,
     _DOOR,
     _DOOR_HINTS,
@@ -17,6 +18,7 @@ from .intents import (
     _HOW_TO,
     _NOT_YET,
     _ON_THE_WAY,
+    _SAYS_HERE,
     _START_HINTS,
     _START_NATURAL,
     _STATUS,
@@ -27,7 +29,7 @@ from .meaning import Meaning
 from .normalising import _MARKS, _quote
 from .orders import _ANSWER_ORDER, _order_match
 from .phrases import _blank
-from .spots import _BARE_SPOT, _HASH_SPOT, _LABEL_SPOT, _SPOT, _lone_number, _spot_value
+from .spots import _BARE_SPOT, _DICTATED, _DICTATED_SPOT, _HASH_SPOT, _LABEL_SPOT, _SPOT, _lone_number, _spot_value
 from .vehicles import _has_strong_vehicle, _vehicle
 from .vocabulary import _PLAIN
 
@@ -88,10 +90,14 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
     if spot is None and (m := _BARE_SPOT.match(s)) and (value := _spot_value(m.group("v"))):
         spot = value
         s = "_s"
+    if spot is None and "number" in words and (m := _DICTATED_SPOT.search(s)):
+        spot, s = _DICTATED[m.group("v")], _blank(s, m, "_s")
     if spot is None and has_digit and (arrived or context.awaiting == "spot") and not on_the_way:
         spot, s = _lone_number(s)
     door = not _DOOR_HINTS.isdisjoint(words) and _DOOR.search(s) is not None and not _ASKS_FOR_DOOR.search(s)
 
+    if not on_the_way and eta is None and _ASKS_WHERE_PICKUP.search(s) and not _SAYS_HERE.search(s):
+        return meaning("other", order=order)  # "where's pickup, front or back?": asked before arriving
     if on_the_way or eta is not None:
         intent = "on_the_way"
     elif arrived or spot or door:

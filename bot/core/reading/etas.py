@@ -22,6 +22,7 @@ _ETA = re.compile(
     _w(
         rf"(?P<r1>\d{{1,3}})(?:-| (?:a|to|ou|or|-) )(?P<r2>\d{{1,3}}) (?P<ru>{_UNIT_MIN}|{_UNIT_HOUR})"
         rf"|(?P<hn>{_AMOUNT}) (?:{_UNIT_HOUR}) (?:et |and )?(?P<hm>\d{{1,2}}|a half|demie?|a quarter|quart|{_NUMWORD_TOKEN})(?: (?:{_UNIT_MIN}))?"
+        r"|(?P<another>(?:another|one more|une autre|encore une) (?:hour|hr|heure))"
         r"|(?P<tq>(?:(?:trois|three|3) quart(?:s|ers)?|3/4) (?:of an |of a |d )?(?:heure|hour|dheure|h|hr))"
         r"|(?P<q>(?:(?:a |un |one )?quart(?:er)?|1/4) (?:of an |of a |d )?(?:heure|hour|dheure|h|hr))"
         r"|(?P<half>(?:a |une |an )?"
@@ -52,7 +53,7 @@ _ETA_WORDS = (
     frozenset(f"{_UNIT_MIN}|{_UNIT_HOUR}|{_UNIT_SEC}".split("|"))
     | frozenset(lead.split(" ", 1)[0] for lead in _ETA_LEAD.split("|"))
     | frozenset(_ABOUT)
-    | _words("quart quarts quarter quarters half half-hour demi demie demi-heure 1/2 1/4 3/4")
+    | _words("quart quarts quarter quarters half half-hour demi demie demi-heure 1/2 1/4 3/4 another autre")
 )
 
 
@@ -92,6 +93,8 @@ def _eta(s: str, on_the_way: bool) -> tuple[int | None, str]:
                 else _number(extra)
             )
             minutes = None if hours is None or extra_minutes is None else hours * 60 + extra_minutes
+        elif g("another"):
+            minutes = 60
         elif g("tq"):
             minutes = 45
         elif g("q"):

@@ -46,15 +46,16 @@ _ON_THE_WAY = _c(
     r"(?<! all coming)|leaving|heading|headed|driving) (?:now|over|there|your way|to|in|soon|back)"
     r"|(?:^|\| )(?:coming|leaving|heading|driving)"
     r"|be (?:there|right there|right over|right out|over|by)|b there"
-    r"|(?:ll|will|gonna|going to|shall) be (?:there|here|at|in|by|late|arriving|around)"
+    r"|(?:ll|will|gonna|going to|shall) be (?:there|here|at|in|by|late|arriving|around|another)"
     r"|almost (?:there|here)|nearly (?:there|here)|getting close|close by|not far|pas loin|pu loin|presque"
     r"|bientot (?:la|rendue?|arrivee?)|(?:there|la|rendue?) (?:soon|bientot|shortly|sous peu)"
-    r"|(?:vais|vai|jvais|allons|on va) (?:etre|arriver)|serai|serons|seras"
+    r"|(?:vais|vai|jvais|allons|on va|devrais|devrait|devrions|devrait) (?:etre|arriver)|serai|serons|seras"
     r"|running late|(?:stuck |pris |coince )?(?:in|dans le|dans) (?:traffic|trafic|traffic jam|bouchon)"
-    r"|just left|left (?:the )?(?:house|home|work|office|school)|je pars|je quitte|je sors|je decolle"
+    r"|(?:pulling|backing|pulled|backed) out(?: of)?|just left|left (?:the )?(?:house|home|work|office|school)|je pars|je quitte|je sors|je decolle"
     r"|(?:chu|suis|sommes) partie?s?|in a (?:few|bit|sec|second|moment)"
     r"|dans (?:quelques|pas long|une couple|un instant|peu)"
-    r"|une couple de minutes|couple (?:of )?min|sous peu|(?<!depuis )tantot|eta"
+    r"|une couple de minutes|couple (?:of )?min|sous peu|(?<!depuis )tantot"
+    r"|(?<!what s the )(?<!whats the )(?<!what is the )(?<!whats )(?<!what s )(?<!whats your )eta"
     r"|\d+ (?:min|mins|minutes) late|en retard de|late by"
     rf"|(?:here|there|la) (?:in|dans|ds) (?:about |around |environ )?(?:\d{{1,3}}|{_NUMWORD_PHRASE})"
 )
@@ -89,6 +90,7 @@ _STATUS = _c(
     r"|(?:etre|c est|ca va etre|ca prend) encore (?:long|longtemps)|encore long"
     # How it is coming along, or whether they are still in line: "pis ça avance?", "am i still in the queue??"
     r"|(?:what s|whats|what is) (?:the |with the )?(?:holdup|hold up|hold-up|delay)|c est quoi le delai"
+    r"|(?:what s|whats|what is) (?:the |your )?eta"
     r"|coming along|(?:how s|hows) (?:my|the|our) order|ca (?:avance|progresse)|any progress|progress on"
     r"|am i (?:still )?(?:in|on) (?:the )?(?:queue|line|list)|(?:encore|toujours) dans la (?:file|liste)"
     # Whether it is nearly done or ready in other words: "ça achève-tu?", "is it almost done?", "good to go?"
@@ -102,6 +104,7 @@ _STATUS = _c(
 _FORGOTTEN = _c(
     r"(?:forgot|forget|forgotten|forgetting) (?:me|us|about (?:me|us|my order)|my order(?! number| no| num| #))"
     r"|(?:am i|i m|im|i am|we re|are we) forgotten"
+    r"|(?:did|have|had) (?:you|u|ya|y all|you all)(?: guys| all)? (?:forget|forgot|forgotten|forgetting)"
     r"|(?:m|nous|on m a|vous m avez|m avez|vous m)(?: (?:tu|pas|vous|pu|toujours))* oubli\w*"
     r"|oubli\w* (?:ma commande|mes commandes|moi|nous)"
 )
@@ -129,6 +132,7 @@ _START_NATURAL = _c(
     r"(?:start|restart|resume|continue) (?:texting|sending|messaging|the texts|texts|messages|notifications)"
     r"|(?:text|txt|message|msg) (?:me|us) again(?! (?:when|once|if|after|later))|opt (?:me |us )?(?:back )?in|opt-in"
     r"|(?:re-?subscribe|resubscribe)|subscribe (?:me )?again"
+    r"|(?:get|receive|have) (?:the |your |my |those )?(?:texts?|txts?|messages?|msgs?|notifications?|alerts?) again"
     r"|(?:send|sending) (?:me|us) (?:\S+ ){0,2}?(?:texts?|txts?|messages?|msgs?|sms|textos|notifications?) again"
     r"|(?:recommencer?|recommencez|reprendre|reprenez) (?:a |de )?(?:m |me |nous )?"
     r"(?:ecrire|texter|envoyer|recevoir|contacter)"
@@ -149,7 +153,7 @@ _HOW_TO = _c(
     r"|how (?:do|should|can) (?:i|we) (?:tell|let (?:you|u) know|say|check in|show)"
 )
 _HELP_NATURAL = _c(
-    r"help|aide|aidez|assistance|how does (?:this|it) work|comment (?:ca|sa) (?:marche|fonctionne)"
+    r"help|aide|aidez|assistance|how does (?:this|it|the)(?: \S+){0,2} work|comment (?:ca|sa) (?:marche|fonctionne)"
     r"|what do i (?:do|text|reply|send)|que (?:dois|faut)|c est quoi (?:ca|ce numero)"
     r"|how (?:do|does|can|should) (?:i|we|one|you) use (?:this|it|that)"
     r"|what (?:am i|are we|do i|should i)(?: \S+)? (?:supposed|meant) to (?:text|say|send|reply|write|do)"
@@ -160,6 +164,14 @@ _DOOR = _c(
     r"|a l interieur|en dedans|dans le magasin"
 )
 
+# Asking where pickup happens ("c'est où le ramassage? en avant ou en arrière?") is a question, not an arrival.
+_ASKS_WHERE_PICKUP = _c(
+    r"(?:c est ou|ou est|ou se fait|ou on (?:va|fait)|where(?: s| is| do i| do we)?) (?:l |la |le |les |the )?"
+    r"(?:ramassage|cueillette|pick ?up|pickup|pick-up|curbside)"
+)
+_SAYS_HERE = _c(
+    r"here|rendue?s?|arrived|arrivee|parked|parke|parkee|stationnee?|(?:chu|suis|jsuis|i m|im|we re) (?:la|ici|at|au|dans|in)"
+)
 # Asking where the door is ("c'est où l'entrée?") is not standing at it.
 _ASKS_FOR_DOOR = _c(
     r"(?:c est ou|ou est|ou sont|where(?: s| is| are)?|which) (?:l |la |le |les |the )?(?:entree|porte|door|entrance)"

@@ -18,6 +18,9 @@ _SPOT = _c(
     rf" (?P<v>{_SPOT_VALUE})"
 )
 _SPOT_WORDS_RE = re.compile(rf"^(?:{_SPOT_WORD})$")
+# Voice dictation writes the number as its homophone: "spot number for" is spot 4.
+_DICTATED_SPOT = _c(r"(?:spot|space|stall|place) (?:number|numero|no) (?P<v>for|to|too|ate|won)(?= \||$| \?)")
+_DICTATED = {"for": "4", "to": "2", "too": "2", "ate": "8", "won": "1"}
 _HASH_SPOT = _c(r"# (?P<v>\d{1,3}[a-z]?|[a-z]\d{1,2})")
 _LABEL_SPOT = _c(r"(?P<v>(?!b4)[a-z]-?\d{1,2}|(?<=at )b4)")  # "b4" is "before", but "at B4" is a spot
 _DIGITS = _c(r"\d{1,3}[a-z]?")  # "parked at 4b"

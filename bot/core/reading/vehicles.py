@@ -21,6 +21,7 @@ from .vocabulary import (
     _VEHICLE_TYPES,
 )
 
+_LIGHTS = frozenset(("feu", "feux", "lumiere", "lumieres"))
 _ALNUM_MODEL = re.compile(r"^[a-z]{1,3}-?\d{1,4}[a-z]?$")
 _YEAR = re.compile(r"^(?:19[89]\d|20[0-3]\d)$")
 _MODEL_NAME = re.compile(r"^[a-z0-9]{1,4}$")  # what follows "Model", "Série": "3", "Y", "X5"
@@ -34,6 +35,8 @@ def _vehicle(words: list[str]) -> tuple[int, int] | None:
     marked = [False] * n
     strong = [False] * n  # a colour, make, model or type: enough on its own
     for i, w in enumerate(words):
+        if w in _COLORS and (i and words[i - 1] in _LIGHTS or i + 1 < n and words[i + 1] in ("light", "lights")):
+            continue  # "au feu rouge", "at the red light": a traffic light
         if w in _COLORS or w in _MAKES or w in _MODELS or w in _VEHICLE_TYPES:
             marked[i] = strong[i] = True
     for i, w in enumerate(words):
