@@ -310,6 +310,17 @@ def test_the_day_report_draws_both_charts_with_a_table_and_the_numbers_status_te
     assert 'style="' not in page.text
 
 
+def test_a_day_of_one_handoff_is_said_in_the_singular(shop, owner):
+    marie = shop.customer(MARIE)
+    shop.order("1234", marie, "Marie Lavoie")
+    marie.texts("rendue place 4")
+    shop.julie.texts("OK 1234")
+    shop.julie.texts("FAIT 1234")
+    per_hour = re.search(r'<svg class="chart" id="per-hour-chart".*?</svg>', owner.page("report").text, re.S).group(0)
+    assert "1 remise, à 10 h." in plain(per_hour)
+    assert "remises;" not in plain(per_hour)
+
+
 def test_the_day_report_of_a_day_without_handoffs_says_so_and_a_bad_day_is_refused(shop, owner):
     three_handoffs(shop)
     yesterday = owner.page("report", day="2026-11-25")

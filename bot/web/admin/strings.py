@@ -160,6 +160,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "report_csv": "Download the day's handoffs (CSV)",
         "chart_per_hour": "Handoffs per hour",
         "chart_per_hour_desc": "{count} handoffs; the busiest hour was {hour}, with {top}.",
+        "chart_per_hour_desc_one": "1 handoff, at {hour}.",
         "chart_waits": "How long customers waited",
         "chart_waits_desc": "Handoffs by wait, in minutes: arrival to claim (median {claim}), claim to handed off "
         "(median {handover}), arrival to handed off (median {total}).",
@@ -504,6 +505,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "report_csv": "Télécharger les remises du jour (CSV)",
         "chart_per_hour": "Remises par heure",
         "chart_per_hour_desc": "{count} remises; l'heure la plus occupée : {hour}, avec {top}.",
+        "chart_per_hour_desc_one": "1 remise, à {hour}.",
         "chart_waits": "Temps d'attente des clients",
         "chart_waits_desc": "Remises selon l'attente, en minutes : de l'arrivée à la prise en charge (médiane "
         "{claim}), de la prise en charge à la remise (médiane {handover}), de l'arrivée à la "
