@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 import uuid
 
@@ -174,7 +175,11 @@ def register_commands(app: Flask) -> None:
     @app.cli.command("text")
     @click.option("--from", "from_", required=True, help="the phone texting the store, e.g. +15145550123")
     @click.option("--to", default=None, help="the store's number (default: the first store's)")
-    @click.option("--url", default="http://127.0.0.1:5000", show_default=True, help="where the web app runs")
+    @click.option(
+        "--url",
+        default=None,
+        help="where the web app runs  [default: http://127.0.0.1:$PORT, as scripts/dev serves it; PORT else 5000]",
+    )
     @click.option("--wait", default=5.0, show_default=True, help="seconds to wait for the bot's answer")
     @click.argument("body")
     def text(from_, to, url, body, wait):
@@ -192,6 +197,8 @@ def register_commands(app: Flask) -> None:
             phone = simulator.phone_number(from_, store)
         except (Invalid, NotFound) as exc:
             raise click.ClickException(str(exc)) from None
+        # Where scripts/dev serves: it binds $PORT, so a PORT exported here too finds it without --url.
+        url = url or f"http://127.0.0.1:{os.environ.get('PORT') or 5000}"
         endpoint = url.rstrip("/") + "/twilio/sms"
         signed = (svc.settings.public_base_url + "/twilio/sms") if svc.settings.public_base_url else endpoint
         sid = "SM" + uuid.uuid4().hex
@@ -209,6 +216,7 @@ def register_commands(app: Flask) -> None:
         except requests.RequestException as exc:
             raise click.ClickException(
                 f"nothing answers at {url} ({type(exc).__name__}): is the bot running? Start it with scripts/dev"
+                " (on another port: give --url, or export the same PORT here)"
             ) from None
         if response.status_code != 200:
             hint = " (a SECRET_KEY other than the server's?)" if response.status_code == 403 else ""

@@ -29,6 +29,20 @@ if [[ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]]; then
   echo "$wanted" > "$stamp"
 fi
 
+# --- .env ------------------------------------------------------------------------------------
+# The app reads .env (the process environment winning); so do we for what we act on here, or a REDIS_URL or PORT
+# set only there would be overridden by the defaults exported below.
+if [[ -f .env ]]; then
+  while IFS='=' read -r key value; do
+    if [[ -z ${!key:-} ]]; then export "$key=$value"; fi
+  done < <(.venv/bin/python -c '
+from dotenv import dotenv_values
+found = dotenv_values(".env")
+for key in ("REDIS_URL", "PORT"):
+    if found.get(key):
+        print(f"{key}={found[key]}")')
+fi
+
 # --- Redis -----------------------------------------------------------------------------------
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/0}"
 read -r redis_host redis_port < <(.venv/bin/python -c '

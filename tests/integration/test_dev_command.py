@@ -95,3 +95,31 @@ def _healthy(port: int) -> bool:
 def test_every_hint_the_dev_command_prints_names_the_projects_python():
     script = (ROOT / "scripts/dev").read_text()
     assert "python -m bot" not in script.replace("$py -m bot", "")
+
+
+def test_the_redis_url_and_port_of_dot_env_count_for_the_dev_command_as_for_the_app(tmp_path):
+    """Without them the script would export its defaults, which win over .env: the app on another Redis than set."""
+    for name in ("scripts", "requirements.txt", "requirements-dev.txt"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    (tmp_path / ".venv").symlink_to(ROOT / ".venv")
+    (tmp_path / ".env").write_text("REDIS_URL=redis://127.0.0.1:6379/7\nPORT=5077\n")
+    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "PORT")}
+    shown = subprocess.run(
+        ["bash", "-c", 'set -euo pipefail; source scripts/environment.sh; echo "$REDIS_URL $PORT"'],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.split() == ["redis://127.0.0.1:6379/7", "5077"]
+    env["PORT"] = "5078"  # the process environment still wins, as for the app
+    shown = subprocess.run(
+        ["bash", "-c", 'source scripts/environment.sh; echo "$PORT"'],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert shown.stdout.split() == ["5078"], shown.stderr

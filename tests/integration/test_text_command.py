@@ -73,6 +73,20 @@ def test_a_bot_that_is_not_running_is_said_in_one_line(offline):
     assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr, done.stderr
 
 
+def test_without_url_the_command_texts_the_port_scripts_dev_serves_on(offline):
+    port = free_port()
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "text", "--from", "+15145550123", "allo"],
+        cwd=ROOT,
+        env={**offline.env, "PORT": str(port)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode != 0 and f"nothing answers at http://127.0.0.1:{port} " in done.stderr, done.stderr
+    assert "--url" in done.stderr
+
+
 def test_texting_before_any_store_exists_says_how_to_make_one(tmp_path):
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}", "SMS_TRANSPORT": "console"}
     subprocess.run(
