@@ -18,8 +18,11 @@ def test_an_escalation_survives_a_killed_worker_and_a_redis_that_restarted_empty
     shop.staff("Julie Tremblay", JULIE)
     shop.staff("Sophie Roy", SOPHIE, role="manager", on_duty=False)
     shop.customer(MARIE)
+    # Timers count from the arrival, which comes after this moment; the alert itself may reach Twilio late on a
+    # loaded machine, so "not early" is measured from here.
+    posted = time.time()
     assert stack.text(MARIE, STORE, "rendu place 4").status_code == 200
-    [alert] = twilio.wait_for(1, to=JULIE, timeout=10)
+    twilio.wait_for(1, to=JULIE, timeout=10)
 
     # The worker dies and Redis restarts with nothing: the escalation timer armed in it is gone.
     stack.kill_worker()
@@ -28,10 +31,10 @@ def test_an_escalation_survives_a_killed_worker_and_a_redis_that_restarted_empty
 
     realert = twilio.wait_for(2, to=JULIE, timeout=15)[1]
     assert realert["body"].startswith("Attend toujours")
-    assert realert["received_at"] - alert["received_at"] >= 2 - 0.5  # not early either
+    assert realert["received_at"] - posted >= 2 - 0.5  # not early either
     # Firing, the re-alert armed the next level, which goes to the manager 2 s later.
     [escalation] = twilio.wait_for(1, to=SOPHIE, timeout=15)
-    assert escalation["received_at"] - realert["received_at"] >= 2 - 0.5
+    assert escalation["received_at"] - posted >= 2 * 2 - 0.5
     time.sleep(1.0)  # a timer fired twice (the re-armed one and the sweeper's) would show up by now
     assert [len(shop.rows("out", template=t)) for t in ("staff_arrival", "staff_realert", "staff_escalation")] == [
         1,
