@@ -127,3 +127,6 @@ def configure_logging(level: int = logging.INFO, fmt: str | None = None) -> None
     # The Twilio SDK logs every REST call's URL and headers at INFO (the account SID among them): noise
     # at best, so only its warnings are kept.
     logging.getLogger("twilio.http_client").setLevel(logging.WARNING)
+    # Alembic 1.16+ names each of its plugins at INFO on every migration: seven lines ahead of what scripts/dev
+    # has to say.
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)

@@ -53,7 +53,7 @@ STRINGS = {
         },
         "webhook": "webhook answered {status}",
         "switch": "Français",
-        "no_store": "No store yet: run python -m bot demo.",
+        "no_store": "No store yet: run .venv/bin/python -m bot demo.",
     },
     "fr": {
         "title": "Simulateur de téléphone",
@@ -87,7 +87,7 @@ STRINGS = {
         },
         "webhook": "le webhook a répondu {status}",
         "switch": "English",
-        "no_store": "Aucun magasin : lancez python -m bot demo.",
+        "no_store": "Aucun magasin : lancez .venv/bin/python -m bot demo.",
     },
 }
 

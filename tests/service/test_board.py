@@ -560,3 +560,9 @@ def test_the_simulator_does_not_exist_with_real_twilio_credentials(database_url)
 def test_the_simulator_does_not_exist_in_production_even_on_the_console_transport(database_url):
     with app_with(database_url, SMS_TRANSPORT="console", SECRET_KEY="s" * 40, ARRIVEE_ENV="production") as client:
         assert client.get("/simulator").status_code == 404
+
+
+def test_the_simulator_without_any_store_says_how_to_load_the_demo_as_it_can_be_typed(svc):
+    for lang in ("fr", "en"):
+        page = create_app(services=svc).test_client().get(f"/simulator?lang={lang}").get_data(as_text=True)
+        assert ".venv/bin/python -m bot demo" in page

@@ -66,3 +66,11 @@ def test_json_in_production_or_when_asked_text_otherwise():
     assert log_format({"ARRIVEE_ENV": "production", "LOG_FORMAT": "text"}) == "text"
     assert log_format({"LOG_FORMAT": "JSON"}) == "json"
     assert log_format({}) == "text"
+
+
+def test_alembics_plugin_roll_call_is_kept_out_of_the_info_lines():
+    from bot.logs import configure_logging
+
+    configure_logging()
+    assert not logging.getLogger("alembic.runtime.plugins").isEnabledFor(logging.INFO)
+    assert logging.getLogger("alembic.runtime.migration").level == logging.NOTSET  # "Running upgrade …" stays
