@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import time
 import uuid
 
@@ -188,6 +187,8 @@ def register_commands(app: Flask) -> None:
         import requests
         from twilio.request_validator import RequestValidator
 
+        from config.settings import local_port
+
         from .usecases import simulator
         from .usecases.errors import Invalid, NotFound
 
@@ -197,8 +198,8 @@ def register_commands(app: Flask) -> None:
             phone = simulator.phone_number(from_, store)
         except (Invalid, NotFound) as exc:
             raise click.ClickException(str(exc)) from None
-        # Where scripts/dev serves: it binds $PORT, so a PORT exported here too finds it without --url.
-        url = url or f"http://127.0.0.1:{os.environ.get('PORT') or 5000}"
+        # Where scripts/dev serves: it binds PORT (the environment's, else .env's), found here the same way.
+        url = url or f"http://127.0.0.1:{local_port()}"
         endpoint = url.rstrip("/") + "/twilio/sms"
         signed = (svc.settings.public_base_url + "/twilio/sms") if svc.settings.public_base_url else endpoint
         sid = "SM" + uuid.uuid4().hex

@@ -4,14 +4,13 @@ carries them to the use cases, each seam typed by its Protocol (bot/usecases/por
 from __future__ import annotations
 
 import hashlib
-import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, TypeVar
 
-from config.settings import Settings
+from config.settings import Settings, local_port
 
 from .data.db import Database
 from .notices import RedisNotices
@@ -157,7 +156,7 @@ def _intake(svc: Services) -> TextIntake:
 
 def base_url(settings: Settings) -> str:
     """PUBLIC_BASE_URL, else the local address `scripts/dev` serves on."""
-    return settings.public_base_url or f"http://127.0.0.1:{os.environ.get('PORT') or 5000}"
+    return settings.public_base_url or f"http://127.0.0.1:{local_port()}"
 
 
 def webhook_token(settings: Settings) -> str:

@@ -70,6 +70,12 @@ class Settings:
         return replace(self, **changes)
 
 
+def local_port(dotenv: Path | None = None) -> str:
+    """The port `scripts/dev` serves on: PORT from the environment, else from `.env` (as scripts/dev reads it), else
+    5000. For the links and the `text` command of a local run, where no PUBLIC_BASE_URL says the address."""
+    return os.environ.get("PORT") or _read_dotenv(dotenv or ROOT / ".env").get("PORT") or "5000"
+
+
 def _read_dotenv(path: Path) -> dict[str, str]:
     if not path.is_file():
         return {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from config.settings import SettingsError, load_settings
+from config.settings import SettingsError, load_settings, local_port
 
 
 def test_defaults_run_on_sqlite_and_the_console_transport():
@@ -39,3 +39,13 @@ def test_postgres_urls_mean_psycopg_3(url):
 def test_a_bad_setting_fails_fast_naming_the_variable(env, names):
     with pytest.raises(SettingsError, match=names):
         load_settings(env)
+
+
+def test_the_local_port_is_the_environments_else_dot_envs_else_5000(tmp_path, monkeypatch):
+    dotenv = tmp_path / ".env"
+    monkeypatch.delenv("PORT", raising=False)
+    assert local_port(dotenv) == "5000"
+    dotenv.write_text("PORT=5081\n")
+    assert local_port(dotenv) == "5081"  # as scripts/dev serves it, so links and `bot text` find it
+    monkeypatch.setenv("PORT", "5090")
+    assert local_port(dotenv) == "5090"
