@@ -212,6 +212,10 @@ OWNER_TEMPLATES: dict[str, dict[str, str]] = {
         "fr": "C'est fait. Heures de cueillette : {hours_fr}. En dehors de ces heures, les clients ont la "
         "réponse de fermeture.",
     },
+    "owner_hours_always": {
+        "en": "Done. Pickups any time now: no after-hours reply.",
+        "fr": "C'est fait. Cueillette en tout temps : plus de réponse de fermeture.",
+    },
     "owner_resumed": {
         "en": "Pickups are back on: arrivals alert the staff again.",
         "fr": "La cueillette reprend : les arrivées alertent de nouveau l'équipe.",

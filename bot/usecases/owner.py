@@ -107,7 +107,10 @@ def _hours(session, store, member, command, now, lang, base_url) -> list[Effect]
         "hours_en": describe_hours(store.hours, "en") or "always open",
         "hours_fr": describe_hours(store.hours, "fr") or "toujours ouvert",
     }
-    return [Reply("owner_hours_set" if command.text is not None else "owner_hours_show", shown)]
+    if command.text is None:
+        return [Reply("owner_hours_show", shown)]
+    # Hours set to "always": there is no "outside these hours" to speak of.
+    return [Reply("owner_hours_set" if store.hours else "owner_hours_always", shown)]
 
 
 def _set(session, store, member, command, now, lang, base_url) -> list[Effect]:

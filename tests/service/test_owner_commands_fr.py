@@ -485,6 +485,13 @@ def test_heures_changees_par_texto_comme_un_proprio_les_ecrit(shop, sophie):
     assert reponse.startswith("C'est fait. Heures de cueillette : lun-ven 9 h-17 h 30, sam 10 h-16 h.")
 
 
+def test_heures_toujours_ne_parle_plus_d_heures_de_fermeture(shop, sophie):
+    sophie.texts("HEURES lun-ven 9h-17h")
+    shop.wait(7)
+    [reponse] = sophie.texts("HEURES TOUJOURS")
+    assert reponse == "C'est fait. Cueillette en tout temps : plus de réponse de fermeture."
+
+
 def test_heures_illisibles_rien_ne_change(shop, sophie):
     [reponse] = sophie.texts("HEURES fermé")
     assert reponse == ("Rien de changé : aucun jour ne serait ouvert (PAUSE suspend la cueillette un moment).")
