@@ -153,6 +153,14 @@ def test_set_help_longer_than_one_sms_is_refused(shop, sophie):
     assert shop.auto_replies() == {}
 
 
+def test_hours_always_speaks_of_no_closing_time(shop, sophie):
+    [answer] = sophie.texts("HOURS Mon-Fri 9-5")
+    assert answer.endswith("Outside them, customers get the after-hours reply.")
+    shop.wait(7)
+    [answer] = sophie.texts("HOURS ALWAYS")
+    assert answer == "Done. Pickups any time now: no after-hours reply."
+
+
 # --- REPLY ---------------------------------------------------------------------------------------------------
 
 
