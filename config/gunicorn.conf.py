@@ -15,6 +15,9 @@ threads = 16
 stream_share = 0.5
 # Build the app once before forking: shared imports, and a settings error stops start-up at once.
 preload_app = True
+# gunicorn 27 opens a control socket at one fixed path per user: every gunicorn on a machine (web groups, tests,
+# benches) would share it. Nothing here uses it.
+control_socket_disable = True
 timeout = 30
 graceful_timeout = 20
 accesslog = "-"
