@@ -2,7 +2,6 @@
 
 import ast
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from bot.core.understanding import (
     Meaning,
     understand,
 )
+from tests.support import corpus
 
 # The shared sample corpus: the workplace's copy beside the repo when there is one, else the copy kept with the
 # tests (taken from it on 2026-12-04), so a clone anywhere still runs it.
@@ -837,45 +837,16 @@ def test_the_core_imports_no_framework():
 
 # --- the corpora ------------------------------------------------------------------------------
 
-FIELDS = ("intent", "spot", "order", "eta", "vehicle", "lang")
-
 
 def _rows(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def _vehicle_ok(got: str | None, wanted: list[str] | None) -> bool:
-    if wanted is None:
-        return got is None
-    return got is not None and set(wanted) <= set(re.findall(r"[\w-]+", got.lower()))
+    return corpus.rows(path)
 
 
 def _score(path: Path) -> tuple[float, list[str]]:
     """Print per-field accuracy; return whole-text accuracy and the failures."""
-    rows = _rows(path)
-    right = dict.fromkeys(FIELDS, 0)
-    failures = []
-    for row in rows:
-        context = Context(role=row.get("role", "customer"), awaiting=row.get("awaiting"))
-        meaning = understand(row["text"], context)
-        checks = {
-            "intent": meaning.intent == row["intent"],
-            "spot": meaning.spot == row["spot"],
-            "order": meaning.order == row["order"],
-            "eta": meaning.eta_minutes == row["eta"],
-            "vehicle": _vehicle_ok(meaning.vehicle, row["vehicle"]),
-            "lang": meaning.language == row["lang"],
-        }
-        for field, ok in checks.items():
-            right[field] += ok
-        if not all(checks.values()):
-            failures.append(f"{row['text']!r} ({context}): {meaning.as_public_dict()}")
-    whole = (len(rows) - len(failures)) / len(rows)
-    print(
-        f"\n{path.name}: {len(rows)} texts, whole-text {whole:.1%}; "
-        + ", ".join(f"{field} {right[field] / len(rows):.1%}" for field in FIELDS)
-    )
-    return whole, failures
+    result = corpus.score(corpus.rows(path))
+    print("\n" + result.summary(path.name))
+    return result.whole, [str(miss) for miss in result.misses]
 
 
 def test_every_text_of_the_shared_sample_corpus_is_understood():
