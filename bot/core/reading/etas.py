@@ -16,6 +16,10 @@ _ETA_LEAD = (
     r"in|dans|ds|eta|gimme|give me|donne moi|donnez moi|within|d ici|omw|otw|way|route|chemin|viens"
     r"|take me|takes me|take us|prendre|be there|b there"
 )  # "gonna take me 40", "ça va me prendre 20"
+# What may follow a bare number that is an ETA: the end of a clause, "or so", "ish", "max", or what they drive
+# ("be there in fifteen in my wife's red Tucson", "dans 10 dans la Honda de ma mère").
+_BARE_END = r" \||$| \?| or so| ish| max| tops| more| _v| _o"
+_WHOSE = r"(?:my|the|a|an|our|his|her|their|mon|ma|le|la|l|un|une|notre|son|sa|_v)(?!\S)"
 _AMOUNT = rf"\d{{1,3}}(?:\.\d)?|{_NUMWORD_PHRASE}|a|an"
 
 _ETA = re.compile(
@@ -31,7 +35,10 @@ _ETA = re.compile(
         rf"|(?P<n>{_AMOUNT}) (?:ish |more |extra |other |de plus )?(?P<u>{_UNIT_MIN}|{_UNIT_HOUR}|{_UNIT_SEC})"
         rf"|(?P<pre>{_ETA_LEAD})(?: \|)?"  # "omw, 20ish"
         rf" (?:about |around |like |environ |genre |approx |maybe |max |a peu pres )?"
-        rf"(?P<bare>\d{{1,3}}(?:-\d{{1,3}})?|{_NUMWORD_PHRASE})(?= \||$| \?| or so| ish| max| tops| more| _v| _o| (?:in|dans) \S+ _v)"
+        rf"(?P<bare>\d{{1,3}}(?:-\d{{1,3}})?|{_NUMWORD_PHRASE})(?={_BARE_END}| (?:in|with|dans|avec|w) {_WHOSE})"
+        # A clause that is only a number, in a text about coming: "omw to grab my pizza, 5ish", "leaving now, 10"
+        rf"|(?<=\| )(?:about |around |like |environ |genre |approx |maybe |max |a peu pres )?"
+        rf"(?P<clause>\d{{1,3}}(?:-\d{{1,3}})?)(?={_BARE_END}| environ| minutes)"
     )
 )
 _ABOUT = {"dizaine": 10, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40}
@@ -121,11 +128,10 @@ def _eta(s: str, on_the_way: bool) -> tuple[int | None, str]:
                 minutes = 1
             else:
                 minutes = amount
-        elif g("bare"):
+        elif bare := g("bare") or g("clause"):
             # "in 5" is an ETA only in a text that is about coming ("be there in 5"), not "I'm in 5".
             if not (on_the_way or g("pre") in ("eta", "gimme", "give me", "within", "take me", "takes me")):
                 continue
-            bare = g("bare")
             minutes = max(map(int, bare.split("-"))) if bare[0].isdigit() else _amount(bare)
         if minutes is not None and 0 < minutes <= 720:
             if found is None or not _GETTING_THERE.isdisjoint(clause[-3:]):

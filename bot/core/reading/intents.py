@@ -57,7 +57,7 @@ _ON_THE_WAY = _c(
     r"|une couple de minutes|couple (?:of )?min|sous peu|(?<!depuis )tantot"
     r"|(?<!what s the )(?<!whats the )(?<!what is the )(?<!whats )(?<!what s )(?<!whats your )eta"
     r"|\d+ (?:min|mins|minutes) late|en retard de|late by"
-    rf"|(?:here|there|la) (?:in|dans|ds) (?:about |around |environ )?(?:\d{{1,3}}|{_NUMWORD_PHRASE})"
+    rf"|(?:here|there|la|rendue?s?) (?:in|dans|ds) (?:about |around |environ )?(?:\d{{1,3}}|{_NUMWORD_PHRASE})"
 )
 _STATUS = _c(
     r"ready|pret|prete|prets|pretes|status|statut|update|updates|news|nouvelles?|prepared|prepped|preparee?"
@@ -98,6 +98,41 @@ _STATUS = _c(
     r"|is (?:it|my order|the order|_o|everything) (?:\S+ )?(?:good to go|all set)"
     r"|ca (?:acheve|achevera)|is (?:it|my order|the order) (?:almost |nearly )?(?:done|finished)"
     r"|c (?:est )?quand|quand (?:que )?(?:je|j|on) (?:peux|peut|pourrai|pourrais|pourrait|vais pouvoir)"
+)
+# Asking whether anyone is there, reading, or bringing the order out: a waiting customer's nudge. Its words
+# ("anyone in the store?", "quelqu'un en dedans?") are blanked before arrival and door are read, since they say
+# where staff are, not the customer; an arrival said beside it still wins ("here spot 4, anyone in there?").
+_SOMEONE = r"(?:anyone|anybody|any one|someone|somebody|quelqu un|du monde)"
+_ASKS_FOR_SOMEONE = _c(
+    # Whether anyone is there at all: "anyone in there?", "is anybody working", "y'a-tu quelqu'un en dedans?"
+    rf"{_SOMEONE}(?: (?:even|actually|still|tu|at all))? (?:in there|in here|inside|in the (?:store|shop|building|back)"
+    r"|around|working|awake|home|available|on shift|at the (?:store|shop|desk|counter)|en dedans|a l interieur"
+    r"|au magasin|dans le magasin|est la|qui travaille|qui (?:peut|pourrait) (?:sortir|venir|m aider))"
+    rf"|(?:is there|are there|y a|y a tu|ya|ya tu|il y a|est ce qu il y a) (?:{_SOMEONE}|personne)"
+    r"(?: en dedans| a l interieur| au magasin| inside| in there| in the store| at the store)?(?= \?| \||$)"
+    # Whether anyone reads or answers: "y'a-tu quelqu'un qui lit ça??", "is anyone reading these?"
+    rf"|(?:{_SOMEONE}|personne|nobody|no one|noone)(?: (?:qui|tu|pas|ne|me|m|nous|is|even|actually|ever))*"
+    r" (?:read|reads|reading|see|sees|seeing|check|checks|checking|answer|answers|answering|reply|replying|respond"
+    r"|responding|getting|receiving|lit|lis|voit|repond|recoit|regarde|checke)"
+    rf"|(?:(?:is|are|r|do|does|did) (?:{_SOMEONE}|you|u|y all|yall)|can {_SOMEONE})(?: guys| all)?(?: even| actually| ever)?"
+    r" (?:read|reading|see|seeing|check|checking|answer|answering|reply|replying|respond|responding|get|getting"
+    r"|receive|receiving)(?! (?:you|u|ya|it|that|this) (?:soon|later|then|there|right|done|ready))"
+    r"|vous (?:(?:me|m|pas|tu) )*(?:lisez|repondez|recevez|voyez|regardez|checkez)"
+    r"|(?:^|\| |\? )(?:please |pls |plz |svp |stp )?(?:answer|reply|respond|repondez|reponds)(?: (?:me|moi|please|pls|plz|svp|stp))*"
+    r"(?= \?| \||$)"
+    # Whether it is being brought out: "r u guys still bringing my soil out or", "vous me l'apportez-tu?"
+    rf"|(?:are|r|you|u|is {_SOMEONE})(?: (?:you|u|ya|y all|yall|guys|all|still|gonna|going to|actually))*"
+    r" (?:bringing|bring|getting|grabbing|sending)(?! (?:you|u|ya|a|an) )"
+    r"|is (?:my order|it|the order|_o|my stuff|my food|everything) (?:\S+ )?(?:coming|gonna come|going to come) out"
+    r"|still bringing|vous (?:(?:me|m|nous|l|la|le|les|allez|tu|pas|venir|bientot) )*(?:apportez|amenez|sortez|apporter"
+    r"|amener|sortir|porter)"
+    rf"|{_SOMEONE} (?:va |peut |pourrait )?(?:me |m )?(?:l |la |le |les )?(?:apporter|amener|sortir|porter)"
+    r"|(?:ca|ma commande|la commande|_o|mes \S+|mon \S+) sort(?: tu| bientot| quand)"
+)
+# The words every _ASKS_FOR_SOMEONE phrasing holds one of: most texts skip the pattern.
+_SOMEONE_HINTS = _words(
+    "anyone anybody any someone somebody quelqu monde personne nobody noone you u vous answer reply respond "
+    "repondez reponds still coming sort bringing bring getting"
 )
 # Feeling forgotten ("did u forget me", "on m'a oubliée?", "vous m'oubliez pas là?"): a status question, even
 # where "pas là" would otherwise read as not there yet. "forgot my wallet" is not one.
@@ -150,8 +185,20 @@ _START_HINTS = _words(
 # Asking how to say something ("comment je fais pour dire que chu arrivé?") is help, whatever it would say.
 _HOW_TO = _c(
     r"comment (?:je fais|on fait|faire|est ce que je|j fais|je dois faire) pour"
-    r"|how (?:do|should|can) (?:i|we) (?:tell|let (?:you|u) know|say|check in|show)"
+    r"|how (?:do|should|can|would|will) (?:i|we) (?:tell|let(?: \S+){1,3} know|say|check in|show|notify|inform|alert"
+    r"|signal|text)"
+    # "comment j'avise la pharmacie que chu dehors", "comment leur dire que je suis à la place 3?"
+    r"|comment (?:je |j |on |est ce que (?:je|j|on) )?(?:vous |leur |lui |les |l )?(?:dis|dit|dire|avise|aviser"
+    r"|avertis|avertit|avertir|previens|previent|prevenir|informe|informer|signale|signaler|fais savoir"
+    r"|faire savoir|texte|texter|ecris|ecrire)"
+    # "what do i text to say im here", "what should i text when im outside", "je texte quoi quand chu rendu?"
+    r"|(?:what|whats|what s) (?:do|should|can|am|shall) (?:i|we)(?: \S+){0,2}? (?:text|write|send|say|reply|type)"
+    r"(?: \S+){0,3}? (?:when|once|to say|to tell|to let|if)"
+    r"|(?:way|facon|maniere) (?:to|de|pour) (?:tell|let|say|notify|dire|aviser|avertir|signaler)"
+    r"|(?:je|j|on) (?:texte|ecris|envoie|dis|reponds|ecrit|envoi) quoi"
+    r"|qu est ce que (?:je|j|on) (?:texte|ecris|envoie|dis|reponds|doit|dois)(?: \S+)? (?:quand|lorsque|pour dire|une fois)"
 )
+_HOW_HINTS = _words("comment how what whats way facon maniere quoi qu")
 _HELP_NATURAL = _c(
     r"help|aide|aidez|assistance|how does (?:this|it|the)(?: \S+){0,2} work|comment (?:ca|sa) (?:marche|fonctionne)"
     r"|what do i (?:do|text|reply|send)|que (?:dois|faut)|c est quoi (?:ca|ce numero)"
