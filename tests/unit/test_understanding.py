@@ -1022,3 +1022,115 @@ def test_staff_taking_an_order_out_to_the_car_claim_it(text, spot, order):
 def test_a_letter_and_one_or_two_digits_from_staff_is_a_spot_label_as_from_a_customer(text, intent, spot, order):
     meaning = understand(text, STAFF)
     assert (meaning.intent, meaning.spot, meaning.order) == (intent, spot, order)
+
+
+# --- classes of batches 11-15's misses, grown from variants written for each ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "you guys forgot my groceries?",
+        "vous avez-tu oublié mes plantes?",
+        "why is this taking forever",
+        "is it gonna be much longer?",
+        "ça prend ben du temps",
+        "pourquoi c'est si long?",
+        "any eta on my order?",
+    ],
+)
+def test_the_shop_forgetting_their_things_or_taking_long_is_a_request_for_news(text):
+    assert understand(text).intent == "status"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i dont understand how this works",
+        "can someone explain how this works",
+        "how does curbside work here",
+        "who is this?",
+        "c'est quoi ces textos?",
+        "qu'est-ce que je dois faire?",
+        "je sais pas quoi répondre",
+    ],
+)
+def test_not_knowing_what_this_is_or_what_to_do_asks_for_help(text):
+    assert understand(text).intent == "help"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "put me back on the texts",
+        "reactivate my texts",
+        "i changed my mind, keep texting me",
+        "i want updates again",
+        "je veux ravoir vos textos",
+        "remettez-moi sur la liste des textos",
+        "c'était une erreur, vous pouvez me texter",
+    ],
+)
+def test_asking_for_the_texts_back_in_any_words_opts_back_in(text):
+    assert understand(text).intent == "start"
+
+
+@pytest.mark.parametrize("text", ["vous pouvez me texter quand c'est prêt", "send me the receipt again please"])
+def test_being_texted_once_later_is_not_opting_back_in(text):
+    assert understand(text).intent != "start"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "remove my number",
+        "retirez mon numéro de votre liste",
+        "i don't want to get texts anymore",
+        "je ne veux plus être contacté",
+        "no texts please",
+        "ça suffit les messages",
+    ],
+)
+def test_asking_to_be_taken_off_the_texts_in_any_words_opts_out(text):
+    assert understand(text).intent == "stop"
+
+
+@pytest.mark.parametrize("text", ["please remove the onions from my order", "I don't want the bag", "no texts yet?"])
+def test_removing_or_refusing_something_else_is_not_an_opt_out(text):
+    assert understand(text).intent != "stop"
+
+
+@pytest.mark.parametrize(
+    "text", ["chu au feu rouge", "stuck at the red light", "je passe après le travail", "je vais passer demain"]
+)
+def test_waiting_at_a_light_or_coming_by_later_is_on_the_way(text):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.vehicle, meaning.eta_minutes) == ("on_the_way", None, None)
+
+
+def test_a_light_pole_is_a_landmark_not_a_traffic_light():
+    meaning = understand("parked at the light pole, spot 4")
+    assert (meaning.intent, meaning.spot) == ("arrived", "4")
+
+
+@pytest.mark.parametrize(
+    "text", ["c'est quelle porte?", "is there parking out front?", "y a-tu du stationnement en avant?"]
+)
+def test_asking_about_the_place_is_not_being_there(text):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.door) == ("other", False)
+
+
+def test_be_there_around_a_number_is_a_clock_time_but_in_around_a_number_is_an_eta():
+    assert understand("be there around 6").eta_minutes is None
+    assert understand("be there in around 6").eta_minutes == 6
+
+
+def test_minutes_de_retard_is_on_the_way_without_an_eta():
+    meaning = understand("j'ai 10 minutes de retard")
+    assert (meaning.intent, meaning.eta_minutes) == ("on_the_way", None)
+
+
+def test_je_suis_a_la_and_a_number_is_that_spot():
+    meaning = understand("je suis à la 11")
+    assert (meaning.intent, meaning.spot) == ("arrived", "11")

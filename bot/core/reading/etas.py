@@ -34,7 +34,7 @@ _ETA = re.compile(
         r"|(?P<about>(?:une )?(?:dizaine|quinzaine|vingtaine|trentaine|quarantaine)(?: de (?:minutes|min|mins))?)"
         rf"|(?P<n>{_AMOUNT}) (?:ish |more |extra |other |de plus )?(?P<u>{_UNIT_MIN}|{_UNIT_HOUR}|{_UNIT_SEC})"
         rf"|(?P<pre>{_ETA_LEAD})(?: \|)?"  # "omw, 20ish"
-        rf" (?:about |around |like |environ |genre |approx |maybe |max |a peu pres )?"
+        rf" (?P<filler>about |around |like |environ |genre |approx |maybe |max |a peu pres )?"
         rf"(?P<bare>\d{{1,3}}(?:-\d{{1,3}})?|{_NUMWORD_PHRASE})(?={_BARE_END}| (?:in|with|dans|avec|w) {_WHOSE})"
         # A clause that is only a number, in a text about coming: "omw to grab my pizza, 5ish", "leaving now, 10"
         rf"|(?<=\| )(?:about |around |like |environ |genre |approx |maybe |max |a peu pres )?"
@@ -132,6 +132,8 @@ def _eta(s: str, on_the_way: bool) -> tuple[int | None, str]:
             # "in 5" is an ETA only in a text that is about coming ("be there in 5"), not "I'm in 5".
             if not (on_the_way or g("pre") in ("eta", "gimme", "give me", "within", "take me", "takes me")):
                 continue
+            if g("filler") == "around " and g("pre") in ("be there", "b there"):
+                continue  # "be there around 6" is a clock time; "be there in around 6" is not
             minutes = max(map(int, bare.split("-"))) if bare[0].isdigit() else _amount(bare)
         if minutes is not None and 0 < minutes <= 720:
             if found is None or not _GETTING_THERE.isdisjoint(clause[-3:]):

@@ -7,7 +7,7 @@ from .phrases import _c
 from .vocabulary import _words
 
 _ARRIVED = _c(
-    r"here(?! (?:is|are|s) (?:my|the|your|a|an|order|it|our))"
+    r"(?<!work )(?<!works )here(?! (?:is|are|s) (?:my|the|your|a|an|order|it|our))"
     r"|(?:i m|im|i am|iam|am|we re|were) (?:hear|heer)"
     r"|arrived|arrivee|arivee"
     r"|(?:suis|chu|chui|shu|jsuis|jsui|sui|sommes|est|sont|just|finally|enfin|i|we|ve|have|has|had|bien)"
@@ -28,6 +28,7 @@ _ARRIVED = _c(
     r"|trunk|coffre|hatch"
     r"|(?:i m|im|i am|we re|je suis|j suis|chu|chui|jsuis|suis) (?:in|at|au|dans)"
     r" (?:(?:numero|number|no|la|le|the) )?(?:#|\d+|[a-z]-?\d+)"
+    r"|(?:je suis|j suis|chu|chui|jsuis|suis) a (?:la|le) (?:#|\d+|[a-z]-?\d+)"
     r"|(?:in|dans) (?:my|the|a|mon|ma|le|la|l|un|une) (?:_v|car|vehicle|char|auto|voiture)"
 )
 _NOT_YET = _c(
@@ -50,18 +51,23 @@ _ON_THE_WAY = _c(
     r"|almost (?:there|here)|nearly (?:there|here)|getting close|close by|not far|pas loin|pu loin|presque"
     r"|bientot (?:la|rendue?|arrivee?)|(?:there|la|rendue?) (?:soon|bientot|shortly|sous peu)"
     r"|(?:vais|vai|jvais|allons|on va|devrais|devrait|devrions|devrait) (?:etre|arriver)|serai|serons|seras"
+    r"|(?:at|au|aux|a la|a un) (?:the |a )?(?:red )?(?:light|lights|feu|feux|lumiere|lumieres)(?!\S)(?! (?:pole|post|standard))"
+    # Coming by later, with no ETA: "je passe après le travail", "je vais passer demain"
+    r"|(?:je|j|on|i ll|i will|we ll|gonna|i m gonna)(?: vais| va)? (?:passer|passe|come by|stop by|swing by|drop by)"
+    r"(?: \S+){0,2}? (?:apres|demain|tomorrow|later|tonight|ce soir|plus tard|after|cet apres midi|this afternoon|tantot)"
     r"|running late|(?:stuck |pris |coince )?(?:in|dans le|dans) (?:traffic|trafic|traffic jam|bouchon)"
     r"|(?:pulling|backing|pulled|backed) out(?: of)?|just left|left (?:the )?(?:house|home|work|office|school)|je pars|je quitte|je sors|je decolle"
     r"|(?:chu|suis|sommes) partie?s?|in a (?:few|bit|sec|second|moment)"
     r"|dans (?:quelques|pas long|une couple|un instant|peu)"
     r"|une couple de minutes|couple (?:of )?min|sous peu|(?<!depuis )tantot"
-    r"|(?<!what s the )(?<!whats the )(?<!what is the )(?<!whats )(?<!what s )(?<!whats your )eta"
-    r"|\d+ (?:min|mins|minutes) late|en retard de|late by"
+    r"|(?<!what s the )(?<!whats the )(?<!what is the )(?<!whats )(?<!what s )(?<!whats your )(?<!any )eta"
+    r"|\d+ (?:min|mins|minutes) (?:late|de retard)|en retard de|late by"
     rf"|(?:here|there|la|rendue?s?) (?:in|dans|ds) (?:about |around |environ )?(?:\d{{1,3}}|{_NUMWORD_PHRASE})"
 )
 _STATUS = _c(
     r"ready|pret|prete|prets|pretes|status|statut|update|updates|news|nouvelles?|prepared|prepped|preparee?"
-    r"|ca fait longtemps|ca prend du temps|longtemps|que j attends|que j attend|wait time|temps d attente"
+    r"|ca fait longtemps|ca prend du temps|taking (?:so )?forever|takes forever|(?:much|way|a lot) longer"
+    r"|(?:ben|bien|beaucoup|tellement|trop) (?:du |de )temps|tant de temps|(?:si|tellement|trop) long|longtemps|que j attends|que j attend|wait time|temps d attente"
     r"|how (?:long|much longer|much more|much time)|combien de temps|taking (?:so )?long|c est (?:tu )?long"
     r"|ca (?:va )?(?:tu )?(?:etre|prend|prendre) (?:tu )?(?:long|longtemps|combien)|still waiting|toujours en attente"
     r"|(?:j attends|attends|j attend|on attend) (?:toujours|encore|depuis)|waiting (?:for|on) (?:my|the) order"
@@ -90,7 +96,7 @@ _STATUS = _c(
     r"|(?:etre|c est|ca va etre|ca prend) encore (?:long|longtemps)|encore long"
     # How it is coming along, or whether they are still in line: "pis ça avance?", "am i still in the queue??"
     r"|(?:what s|whats|what is) (?:the |with the )?(?:holdup|hold up|hold-up|delay)|c est quoi le delai"
-    r"|(?:what s|whats|what is) (?:the |your )?eta"
+    r"|(?:what s|whats|what is) (?:the |your )?eta|any eta"
     r"|coming along|(?:how s|hows) (?:my|the|our) order|ca (?:avance|progresse)|any progress|progress on"
     r"|am i (?:still )?(?:in|on) (?:the )?(?:queue|line|list)|(?:encore|toujours) dans la (?:file|liste)"
     # Whether it is nearly done or ready in other words: "ça achève-tu?", "is it almost done?", "good to go?"
@@ -142,6 +148,9 @@ _FORGOTTEN = _c(
     r"|(?:did|have|had) (?:you|u|ya|y all|you all)(?: guys| all)? (?:forget|forgot|forgotten|forgetting)"
     r"|(?:m|nous|on m a|vous m avez|m avez|vous m)(?: (?:tu|pas|vous|pu|toujours))* oubli\w*"
     r"|oubli\w* (?:ma commande|mes commandes|moi|nous)"
+    # "you guys forgot my groceries?", "vous avez-tu oublié mes plantes?": the shop forgetting what is theirs
+    r"|(?:you|u|ya|y all|yall|guys|you all)(?: guys| all)? (?:forgot|forget|forgotten) (?:my|our)"
+    r"|(?:vous|vs|on)(?: m| nous)?(?: avez| a)?(?: vous| tu)? oubli\w* (?:ma|mes|mon|nos|notre|la|le|les)"
 )
 _CANCEL = _c(r"cancel\w*|annul\w*")
 _TEXTS = _c(
@@ -161,6 +170,14 @@ _STOP_NATURAL = _c(
     r"|ne (?:m|me|nous) (?:ecrivez|ecris|textez|texte|envoyez|contactez) (?:plus|pu|pus)"
     r"|plus de (?:textos?|messages?|sms|notifications?)|desabonn\w*|desinscri\w*"
     r"|retirez moi|enlevez moi|me retirer|m enlever"
+    # "remove my number", "retirez mon numéro de votre liste", "take me off this list"
+    r"|(?:remove|delete|erase|take|enlevez|enleve|retirez|retire|effacez|supprimez)(?: \S+){0,2}? (?:my|mon) (?:number|numero|phone|cell)"
+    r"|take (?:me|my number|us) off"
+    r"|(?:don t|dont|do not) want(?: \S+){0,3}? (?:texts?|messages?|txts?|sms|notifications?|alerts?)"
+    r"|(?:veux|veut) (?:plus|pu|pus|pas) (?:etre )?(?:contacte|contactee|texte|textee|derange|derangee)"
+    r"|^(?:no|pu|pus|plus) (?:more )?(?:de )?(?:texts?|messages?|textos?|sms)(?: (?:please|pls|plz|merci|svp|thanks|thx))*$"
+    r"|(?:stop|quit) (?:getting|receiving)|leave me alone|laissez moi tranquille|(?:fichez|foutez) moi la paix"
+    r"|(?:ca suffit|suffit)(?: \S+){0,2}? (?:texts?|messages?|textos?|sms)"
 )
 # Opting back in, in words: the mirror of _STOP_NATURAL ("start texting me again", "vous pouvez me réécrire").
 _START_NATURAL = _c(
@@ -175,12 +192,20 @@ _START_NATURAL = _c(
     r"|(?:reecrivez|retextez) moi|(?:me|m) (?:reecrire|retexter)|reabonn\w*|reinscri\w*"
     r"|(?:(?:me|m|nous) renvoyer|renvoyez moi|renvoyez nous) (?:des |les |vos )?(?:textos?|messages?|sms|texts?|notifications?)"
     r"|(?:texts?|txts?|messages?|msgs?|notifications?|alerts?) back on|turn (?:the )?(?:texts?|messages?) back on"
+    # "put me back on the texts", "reactivate my texts", "keep texting me", "je veux ravoir vos textos"
+    r"|(?:put|sign|add|turn|get) (?:me|us|my \S+) back|reactiv\w*|rebranch\w*|remettez moi|remets moi|ravoir"
+    r"|(?:keep|continue) (?:texting|sending|messaging)"
+    r"|(?:want|like|get|receive|send me|sending me|veux|recevoir|envoyez moi|envoyer)(?: \S+){0,3}? "
+    r"(?:texts?|txts?|messages?|msgs?|notifications?|alerts?|updates?|textos?|sms) (?:again|a nouveau|de nouveau|encore)"
+    r"|(?:vous pouvez|you can|u can|ok to) (?:me |m )?(?:texter|text me|ecrire|reecrire|envoyer des (?:textos|messages))"
+    r"(?! (?:when|once|if|after|later|quand|si|lorsque|apres))"
 )
 # The words every _START_NATURAL phrasing holds one of: most texts skip the pattern.
 _START_HINTS = _words(
     "start restart resume continue again opt opt-in resubscribe re-subscribe subscribe recommencer recommence "
     "recommencez reprendre reprenez nouveau reecrivez retextez reecrire retexter reabonner reabonnez reinscrire "
-    "reinscrivez renvoyer renvoyez back"
+    "reinscrivez renvoyer renvoyez back encore reactiver reactivez ravoir rebranchez remettez remets keep pouvez can "
+    "reactivate"
 )
 # Asking how to say something ("comment je fais pour dire que chu arrivé?") is help, whatever it would say.
 _HOW_TO = _c(
@@ -200,7 +225,16 @@ _HOW_TO = _c(
 )
 _HOW_HINTS = _words("comment how what whats way facon maniere quoi qu")
 _HELP_NATURAL = _c(
-    r"help|aide|aidez|assistance|how does (?:this|it|the)(?: \S+){0,2} work|comment (?:ca|sa) (?:marche|fonctionne)"
+    r"help|aide|aidez|assistance|how does(?: \S+){1,3} work|comment (?:ca|sa) (?:marche|fonctionne)"
+    r"|how (?:this|it|that|the \S+|curbside|pickup)(?: \S+){0,2}? works?|explain|expliquer|expliquez|m expliquer"
+    r"|(?:don t|dont|do not|didn t|didnt) (?:understand|get) (?:how|what)|(?:comprends|comprend) (?:pas|rien)"
+    r"|(?:what|who) (?:is|s) this(?: number| text| message)?(?= \?|$| \|)|what (?:is|s) this (?:text|message|number) about"
+    r"|what are (?:these|those) (?:texts|messages)|c est quoi (?:ces|ce|cette) (?:textos?|messages?|numero|affaire)"
+    r"|qui (?:est ce|c est|parle)(?= \?|$)"
+    r"|what (?:do|should|must|can) (?:i|we)(?: need to| have to| gotta)? do"
+    r"|(?:je|j) (?:dois|fais|fait|texte|ecris|reponds) (?:faire |texter |ecrire |repondre )?quoi"
+    r"|qu est ce que (?:je|j|on) (?:dois|doit|fais|fait|texte|ecris|reponds)|sais pas quoi (?:faire|repondre|ecrire|texter)"
+    r"|how (?:do|does|can|should|am|are) (?:i|we|one|you)(?: \S+){0,2}? use"
     r"|what do i (?:do|text|reply|send)|que (?:dois|faut)|c est quoi (?:ca|ce numero)"
     r"|how (?:do|does|can|should) (?:i|we|one|you) use (?:this|it|that)"
     r"|what (?:am i|are we|do i|should i)(?: \S+)? (?:supposed|meant) to (?:text|say|send|reply|write|do)"
@@ -215,12 +249,15 @@ _DOOR = _c(
 _ASKS_WHERE_PICKUP = _c(
     r"(?:c est ou|ou est|ou se fait|ou on (?:va|fait)|where(?: s| is| do i| do we)?) (?:l |la |le |les |the )?"
     r"(?:ramassage|cueillette|pick ?up|pickup|pick-up|curbside)"
+    # "is there parking out front?", "y a-tu du stationnement en avant?"
+    r"|(?:is there|are there|y a tu|y a|il y a|do you have|avez vous|vous avez) (?:\S+ )?(?:parking|stationnement|spots?)"
 )
 _SAYS_HERE = _c(
     r"here|rendue?s?|arrived|arrivee|parked|parke|parkee|stationnee?|(?:chu|suis|jsuis|i m|im|we re) (?:la|ici|at|au|dans|in)"
 )
 # Asking where the door is ("c'est où l'entrée?") is not standing at it.
 _ASKS_FOR_DOOR = _c(
-    r"(?:c est ou|ou est|ou sont|where(?: s| is| are)?|which) (?:l |la |le |les |the )?(?:entree|porte|door|entrance)"
+    r"(?:c est ou|ou est|ou sont|where(?: s| is| are)?|which|what|quelle|c est quelle) (?:l |la |le |les |the )?"
+    r"(?:entree|porte|door|entrance)"
 )
 _DOOR_HINTS = _words("door porte entrance entree interieur dedans magasin store shop")
