@@ -1134,3 +1134,37 @@ def test_minutes_de_retard_is_on_the_way_without_an_eta():
 def test_je_suis_a_la_and_a_number_is_that_spot():
     meaning = understand("je suis à la 11")
     assert (meaning.intent, meaning.spot) == ("arrived", "11")
+
+
+@pytest.mark.parametrize(
+    "text, minutes",
+    [
+        ("getting in the car now, see you in 15", 15),
+        ("see you in ten", 10),
+        ("on the way now should be like 15", 15),
+        ("gonna be 15 more minutes", 15),
+    ],
+)
+def test_setting_off_or_saying_when_they_will_be_seen_is_on_the_way_with_its_eta(text, minutes):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.spot, meaning.eta_minutes) == ("on_the_way", None, minutes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ok coming", "just around the corner", "je suis au coin de la rue", "jpars de la maison", "walking over now"],
+)
+def test_being_close_or_just_leaving_in_a_few_words_is_on_the_way(text):
+    assert understand(text).intent == "on_the_way"
+
+
+@pytest.mark.parametrize(
+    "text", ["pis, ma commande?", "hows it going with my order", "waiting...", "qqn peut sortir svp?"]
+)
+def test_a_bare_nudge_about_the_order_asks_for_news(text):
+    assert understand(text).intent == "status"
+
+
+@pytest.mark.parametrize("text", ["I'm out back by the loading dock", "around back, grey van"])
+def test_out_back_is_an_arrival(text):
+    assert understand(text).intent == "arrived"

@@ -14,7 +14,7 @@ _UNIT_SEC = r"sec|secs|second|seconds|seconde|secondes"
 # Words that lead into a bare number ETA: "in 5", "omw 10", "donne moi 20".
 _ETA_LEAD = (
     r"in|dans|ds|eta|gimme|give me|donne moi|donnez moi|within|d ici|omw|otw|way|route|chemin|viens"
-    r"|take me|takes me|take us|prendre|be there|b there"
+    r"|take me|takes me|take us|prendre|be there|b there|should be|ll be|will be|gonna be"
 )  # "gonna take me 40", "ça va me prendre 20"
 # What may follow a bare number that is an ETA: the end of a clause, "or so", "ish", "max", or what they drive
 # ("be there in fifteen in my wife's red Tucson", "dans 10 dans la Honda de ma mère").
@@ -69,7 +69,9 @@ def _eta(s: str, on_the_way: bool) -> tuple[int | None, str]:
 
     "je pars dans 5 min, rendu dans 30": of several ETAs, one said of getting there wins over the first."""
     found: tuple[int, re.Match[str]] | None = None
-    for m in _ETA.finditer(s):
+    pos = 0
+    while m := _ETA.search(s, pos):
+        pos = m.end()
         g = m.group
         clause = s[: m.start()].rsplit("|", 1)[-1].split()  # a comma ends "running late, 10 more min"'s past
         before = clause[-2:]
@@ -129,11 +131,15 @@ def _eta(s: str, on_the_way: bool) -> tuple[int | None, str]:
             else:
                 minutes = amount
         elif bare := g("bare") or g("clause"):
-            # "in 5" is an ETA only in a text that is about coming ("be there in 5"), not "I'm in 5".
-            if not (on_the_way or g("pre") in ("eta", "gimme", "give me", "within", "take me", "takes me")):
+            # "in 5" is an ETA only in a text that is about coming ("be there in 5"), not "I'm in 5"; "be there
+            # around 6" is a clock time, "be there in around 6" is not. Refused, the number is read again on its
+            # own: "gonna be 15 more minutes".
+            if not (on_the_way or g("pre") in ("eta", "gimme", "give me", "within", "take me", "takes me")) or (
+                g("filler") == "around " and g("pre") in ("be there", "b there")
+            ):
+                start = m.start("bare") if g("bare") else m.start("clause")
+                pos = start if start > m.start() else m.end()
                 continue
-            if g("filler") == "around " and g("pre") in ("be there", "b there"):
-                continue  # "be there around 6" is a clock time; "be there in around 6" is not
             minutes = max(map(int, bare.split("-"))) if bare[0].isdigit() else _amount(bare)
         if minutes is not None and 0 < minutes <= 720:
             if found is None or not _GETTING_THERE.isdisjoint(clause[-3:]):
