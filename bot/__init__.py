@@ -30,6 +30,10 @@ def create_app(settings=None, services=None) -> Flask:
     app.config.update(SECRET_KEY=settings.secret_key, JSON_SORT_KEYS=False, MAX_CONTENT_LENGTH=256 * 1024)
     app.extensions["arrivee"] = services
     configure_logging()
+    from .web.twilio import InboundSmsFront
+
+    # The inbound-text webhook is answered in front of Flask (bot/web/twilio.py), inside ProxyFix below.
+    app.wsgi_app = InboundSmsFront(app.wsgi_app, services, app.config["MAX_CONTENT_LENGTH"])  # type: ignore[method-assign]
     if settings.trusted_proxies:
         from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -48,7 +52,7 @@ def create_app(settings=None, services=None) -> Flask:
 # Every response, whatever blueprint made it: the browser pages set a stricter policy of their own first
 # (bot/web/pages.py), and these only fill what is missing. JSON and webhook answers never embed anything.
 DEFAULT_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
-_DEFAULT_HEADERS = tuple(
+SECURITY_HEADERS = tuple(
     (name.lower(), name, value)
     for name, value in (
         ("X-Content-Type-Options", "nosniff"),
@@ -66,7 +70,7 @@ def _security_headers(response):
     # webhook, where it was a few percent of the request.
     headers = response.headers
     present = {name.lower() for name, _value in headers}
-    headers.extend([(name, value) for lowered, name, value in _DEFAULT_HEADERS if lowered not in present])
+    headers.extend([(name, value) for lowered, name, value in SECURITY_HEADERS if lowered not in present])
     if request.is_secure and "strict-transport-security" not in present:
         headers.add("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
     if "cache-control" not in present and request.path.startswith("/api/"):

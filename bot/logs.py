@@ -26,6 +26,11 @@ RQ_LOGGERS = ("rq.worker", "rq.job", "rq.queue", "rq.scheduler", "rq.registry")
 TRACE: ContextVar[str | None] = ContextVar("trace", default=None)
 
 
+# Set in a request's WSGI environ by a view that logged the request in a line of its own (status and latency among
+# its fields): gunicorn's access line for it would say nothing more (bot/web/access_log.py).
+REQUEST_LOGGED = "arrivee.request_logged"
+
+
 def current_trace() -> str | None:
     return TRACE.get()
 
@@ -41,7 +46,8 @@ def traced(trace: str | None) -> Iterator[None]:
 
 
 class JsonLines(logging.Formatter):
-    """One JSON object per line: ts, level, logger, msg, trace (when there is one), exc (a traceback)."""
+    """One JSON object per line: ts, level, logger, msg, trace (when there is one), exc (a traceback), and the
+    record's `fields` (`extra={"fields": {...}}`: a request's status and latency, say), each a key of its own."""
 
     def format(self, record: logging.LogRecord) -> str:
         line: dict[str, object] = {
@@ -54,6 +60,9 @@ class JsonLines(logging.Formatter):
         trace = getattr(record, "trace", None) or TRACE.get()
         if trace:
             line["trace"] = trace
+        fields = getattr(record, "fields", None)
+        if fields:
+            line.update(fields)
         if record.exc_info and not record.exc_text:
             record.exc_text = self.formatException(record.exc_info)
         if record.exc_text:
@@ -62,12 +71,18 @@ class JsonLines(logging.Formatter):
 
 
 class TextLines(logging.Formatter):
-    """The development format, with the trace id after the level when there is one."""
+    """The development format, with the trace id after the level when there is one, and the record's `fields` as
+    name=value after the message."""
 
     def format(self, record: logging.LogRecord) -> str:
         trace = TRACE.get()
         record.trace_part = f" [{trace}]" if trace else ""
-        return super().format(record)
+        text = super().format(record)
+        fields = getattr(record, "fields", None)
+        if not fields:
+            return text
+        message, newline, traceback = text.partition("\n")
+        return message + "".join(f" {name}={value}" for name, value in fields.items()) + newline + traceback
 
 
 TEXT_FORMAT = "%(asctime)s %(levelname)s%(trace_part)s %(name)s: %(message)s"

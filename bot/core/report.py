@@ -45,8 +45,19 @@ class HandoffLine:
 class Waiting:
     """A customer in the lot now: where, and since when."""
 
-    where: str  # a spot number, or "door"
+    where: str | None  # a spot number, "door", or None: no spot given yet
     arrived_at: datetime | None
+    photo: bool = False  # checked in with a picture of the car instead of a spot
+
+    def place(self, lang: str) -> str:
+        """Where to find them, said as the staff alerts say it."""
+        if self.where == "door":
+            return "door" if lang == "en" else "porte"
+        if self.where:
+            return f"spot {self.where}" if lang == "en" else f"place {self.where}"
+        if self.photo:
+            return "car in the photo" if lang == "en" else "auto sur la photo"
+        return "no spot yet" if lang == "en" else "place pas encore donnée"
 
 
 @dataclass(frozen=True)
@@ -210,8 +221,8 @@ def minutes(seconds: float | None) -> int | None:
 
 def status_vars(figures: DayFigures) -> dict:
     """The owner's STATUS text's variables, in both languages."""
-    where_en = ", ".join("door" if w.where == "door" else f"spot {w.where}" for w in figures.waiting)
-    where_fr = ", ".join("porte" if w.where == "door" else f"place {w.where}" for w in figures.waiting)
+    where_en = ", ".join(w.place("en") for w in figures.waiting)
+    where_fr = ", ".join(w.place("fr") for w in figures.waiting)
     count = len(figures.waiting)
     if count:
         waiting_en = f"{count} waiting ({where_en})"

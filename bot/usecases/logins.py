@@ -57,8 +57,21 @@ def link_for_phone(db, phone: str, now: datetime) -> tuple[str, Staff]:
             .order_by(Staff.id)
         ).first()
         if member is None:
-            raise NotFound(f"{number} is no store's owner or manager: add them first (API, or STAFF ADD by text)")
+            raise NotFound(f"{number} is no store's owner or manager: {_how_to_admit(session, number)}")
         return issue_link(session, member, now), member
+
+
+def _how_to_admit(session, number: str) -> str:
+    """What would let that phone sign in. Texted STAFF ADD makes staff, who never sign in, so it is not the way."""
+    staff = session.scalars(
+        select(Staff).where(Staff.phone == number, Staff.removed_at.is_(None)).order_by(Staff.id)
+    ).first()
+    if staff is not None:
+        return (
+            f"{staff.name} is staff; make them a manager or owner on the admin Staff page, or with"
+            f" PATCH /api/v1/stores/{staff.store_id}/staff/{staff.id} {{\"role\": \"manager\"}}"
+        )
+    return 'add them with POST /api/v1/stores/{id}/staff and "role": "owner" or "manager"'
 
 
 def usable(db, token: str, now: datetime) -> bool:

@@ -63,12 +63,13 @@ def figures_in(session: Session, store: Store, now: datetime, day: date | None =
     waiting = []
     if start <= now < end:
         rows = session.execute(
-            select(Handoff.location, Handoff.spot, Handoff.arrived_at)
+            select(Handoff.location, Handoff.spot, Handoff.arrived_at, Handoff.photo_id)
             .where(Handoff.store_id == store.id, Handoff.status.in_(AT_STORE))
             .order_by(Handoff.arrived_at, Handoff.id)
         )
         waiting = [
-            Waiting("door" if location == "door" else (spot or "?"), arrived_at) for location, spot, arrived_at in rows
+            Waiting("door" if location == "door" else (spot or None), arrived_at, photo_id is not None)
+            for location, spot, arrived_at, photo_id in rows
         ]
     return day_figures([timing(h) for h in done_in(session, store.id, start, end)], waiting, store.timezone)
 

@@ -1,5 +1,6 @@
 """gunicorn's access log with the secret part of board, check-in and photo links masked (config/gunicorn.conf.py's
-logger_class), and gunicorn's own lines as JSON when the app's are (LOG_FORMAT, bot/logs.py).
+logger_class), and gunicorn's own lines as JSON when the app's are (LOG_FORMAT, bot/logs.py). A request the app
+logged in a line of its own (an inbound text: its trace id, status and latency) gets no second line here.
 
 A board link (/board/<token>) is a store's shared secret: whoever has it sees the lot and can claim handoffs; a
 check-in link (/c/<token>) lets whoever has it say a customer has arrived. Access logs are kept longer and read by
@@ -13,7 +14,7 @@ import re
 
 from gunicorn.glogging import Logger
 
-from ..logs import JsonLines, log_format
+from ..logs import REQUEST_LOGGED, JsonLines, log_format
 
 _LINK_TOKEN = re.compile(r"(/board/|/c/|/photos/)[^/?#\s\"]+")
 _SECRET_PREFIXES = ("/board/", "/c/", "/photos/")
@@ -38,6 +39,13 @@ class AccessLog(Logger):
             for logger in (self.error_log, self.access_log):
                 for handler in logger.handlers:
                     handler.setFormatter(JsonLines())
+
+    def access(self, resp, req, environ, request_time):
+        # One line per inbound text, not two: formatting gunicorn's line cost 35-45 µs, a tenth of the webhook's
+        # own CPU (docs/performance.md).
+        if environ.get(REQUEST_LOGGED):
+            return
+        super().access(resp, req, environ, request_time)
 
     def atoms(self, resp, req, environ, request_time):
         atoms = super().atoms(resp, req, environ, request_time)

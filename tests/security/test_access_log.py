@@ -9,6 +9,7 @@ from types import SimpleNamespace
 
 from gunicorn.config import Config
 
+from bot.logs import REQUEST_LOGGED
 from bot.web.access_log import AccessLog, mask_board_tokens
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,3 +66,16 @@ def test_a_check_in_links_token_is_masked_too():
     atoms = _line("/c/Gr2HyOVMjXjn69uX?lang=en")
     assert "Gr2HyOVMjXjn69uX" not in repr(atoms)
     assert atoms["r"] == "GET /c/…?lang=en HTTP/1.1" and atoms["U"] == "/c/…"
+
+
+def test_a_request_the_app_logged_in_its_own_line_gets_no_second_one(tmp_path):
+    config = Config()
+    config.set("accesslog", str(tmp_path / "access.log"))
+    log = AccessLog(config)
+    response = SimpleNamespace(status="200 OK", sent=62, headers=[("Content-Type", "text/xml")])
+    request = SimpleNamespace(headers=[("HOST", "arrivee.example")])
+    for path, logged in (("/twilio/sms", True), ("/twilio/status", False)):
+        environ = {"REQUEST_METHOD": "POST", "RAW_URI": path, "PATH_INFO": path, "SERVER_PROTOCOL": "HTTP/1.1"}
+        log.access(response, request, {**environ, REQUEST_LOGGED: logged}, timedelta(milliseconds=3))
+    [line] = (tmp_path / "access.log").read_text().splitlines()
+    assert '"POST /twilio/status HTTP/1.1" 200' in line

@@ -211,8 +211,10 @@ def test_a_file_with_bad_lines_is_refused_whole_each_line_said_and_nothing_impor
         "1237,Liam Chen,514-555-0126,es,livrée\n",
     )
     assert refused.status_code == 422
+    # Said once, not "Rien d'enregistré : Rien n'a été importé".
     assert error(refused) == (
-        "Rien d'enregistré : Rien n'a été importé : corrigez ces lignes, puis importez le fichier de nouveau."
+        "Rien d'enregistré : aucune commande importée. Corrigez les lignes ci-dessous, puis importez le fichier de "
+        "nouveau."
     )
     listed = re.search(r'id="import-problems">(.*?)</ul>', refused.text, re.S).group(1)
     assert [plain(p) for p in re.findall(r"<li>(.*?)</li>", listed)] == [

@@ -182,6 +182,10 @@ def test_a_staff_members_phone_gets_no_sign_in_link(svc, shop, julie):
         logins.link_for_phone(svc.db, JULIE, svc.clock())
     result = shop.app.test_cli_runner().invoke(args=["login-link", JULIE])
     assert result.exit_code != 0 and "no store's owner or manager" in result.output
+    # What to do about it: she is staff already, so her role is what to change (STAFF ADD only adds staff).
+    assert "Julie Tremblay is staff" in result.output and "role" in result.output and "STAFF ADD" not in result.output
+    stranger = shop.app.test_cli_runner().invoke(args=["login-link", "+15145550177"])
+    assert stranger.exit_code != 0 and "STAFF ADD" not in stranger.output and "owner" in stranger.output
     # Texting LOGIN from a staff phone is an owner command: answered, with no link.
     [answer] = julie.texts("CONNEXION")
     assert "/admin/login/" not in answer and "propriétaires et gérants" in answer

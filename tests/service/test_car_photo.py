@@ -170,3 +170,11 @@ def test_the_webhook_keeps_only_http_urls_with_a_content_type_and_a_sane_count(s
     assert _media(form) == (("https://api.twilio.com/x", "image/jpeg"),)
     assert _media(TwilioForm({"NumMedia": ["lots"], "MediaUrl0": ["https://a/b"]})) == ()
     assert _media(TwilioForm({"NumMedia": ["99999999999"]})) == ()
+
+
+def test_the_owners_status_says_the_car_is_in_the_photo_rather_than_an_unknown_spot(shop, media, svc):
+    send_mms(shop, "", picture(media))
+    shop.owner.new()
+    assert shop.owner.texts("STATUT") == [
+        "En ce moment : 1 en attente (auto sur la photo). Aujourd'hui : aucune remise."
+    ]

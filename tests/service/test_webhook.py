@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+
 from sqlalchemy import delete, select
+from twilio.request_validator import RequestValidator
+from werkzeug.test import EnvironBuilder
 
 from bot.core.understanding import Context, understand
 from bot.data.models import Message, Store
+from bot.logs import REQUEST_LOGGED
 from tests.support.conversation import Shop
 
 
@@ -73,7 +78,6 @@ def test_status_callback_moves_status_forward_only(svc):
     shop.order("1234", "+15145550123", "Marie Lavoie", ready=True)
     with svc.db.read() as session:
         sent = session.scalars(select(Message).where(Message.direction == "out")).one()
-    from twilio.request_validator import RequestValidator
 
     def callback(status):
         form = {"MessageSid": sent.twilio_sid, "MessageStatus": status}
@@ -151,3 +155,61 @@ def test_the_webhook_reads_a_registered_staff_or_owner_phone_as_staff_never_as_a
             phone.texts(text)
         assert roles == [role] * 5
         assert shop.order_state(phone.number[-4:])["handoff"] is None
+
+
+def signed(svc, form: dict) -> dict:
+    url = svc.settings.public_base_url + "/twilio/sms"
+    return {"X-Twilio-Signature": RequestValidator(svc.webhook_token).compute_signature(url, form)}
+
+
+def test_a_text_left_to_flask_gets_the_answer_of_one_answered_in_front_of_it(svc):
+    shop = Shop(svc)
+    first, second = (
+        {"MessageSid": "SM" + c * 32, "From": "+15145550123", "To": shop.number, "Body": "rendu"} for c in "ef"
+    )
+    front = shop.client.post("/twilio/sms", data=first, headers=signed(svc, first))
+    # No Content-Length (a chunked body, as gunicorn hands it on): the Flask view answers it.
+    chunked = {"CONTENT_LENGTH": "", "wsgi.input_terminated": True}
+    flask = shop.client.post("/twilio/sms", data=second, headers=signed(svc, second), environ_overrides=chunked)
+    assert front.status_code == flask.status_code == 200 and front.data == flask.data
+    assert sorted(front.headers.items()) == sorted(flask.headers.items())
+    with svc.db.read() as session:
+        stored = session.scalars(select(Message.twilio_sid).where(Message.direction == "in"))
+        assert sorted(stored) == [first["MessageSid"], second["MessageSid"]]
+
+
+def called(shop, form: dict, headers: dict) -> tuple[str, dict]:
+    """The app called as gunicorn calls it: its status line, and the environ gunicorn then hands its access log."""
+    environ = EnvironBuilder(path="/twilio/sms", method="POST", data=form, headers=headers).get_environ()
+    answer: list[str] = []
+    b"".join(shop.client.application(environ, lambda status, headers, exc_info=None: answer.append(status)))
+    return answer[0], environ
+
+
+def test_a_text_is_logged_in_one_line_with_its_status_and_latency_instead_of_an_access_line(svc, caplog):
+    shop = Shop(svc)
+    form = {"MessageSid": "SM" + "7" * 32, "From": "+15145550123", "To": shop.number, "Body": "bonjour"}
+    with caplog.at_level(logging.INFO, logger="bot.web.twilio"):
+        status, environ = called(shop, form, signed(svc, form))
+    assert status == "200 OK"
+    [line] = [r for r in caplog.records if r.name == "bot.web.twilio"]
+    assert line.getMessage() == "text received from …0123"
+    assert line.fields["status"] == 200 and line.fields["path"] == "/twilio/sms" and line.fields["ms"] > 0
+    assert environ[REQUEST_LOGGED]  # so gunicorn's access log leaves this request out
+    status, environ = called(shop, form, {"X-Twilio-Signature": "forged"})
+    assert status == "403 FORBIDDEN" and REQUEST_LOGGED not in environ  # gunicorn logs that one
+
+
+def test_a_text_that_cannot_be_stored_anywhere_is_a_500_with_its_error_logged(svc, caplog, monkeypatch):
+    import bot.web.twilio as webhook
+
+    def database_and_redis_away(svc, text):
+        raise ConnectionError("both away")
+
+    monkeypatch.setattr(webhook, "receive_inbound", database_and_redis_away)
+    shop = Shop(svc)
+    form = {"MessageSid": "SM" + "9" * 32, "From": "+15145550123", "To": shop.number, "Body": "rendu"}
+    status, environ = called(shop, form, signed(svc, form))
+    assert status == "500 INTERNAL SERVER ERROR"
+    assert any(r.exc_info and "both away" in str(r.exc_info[1]) for r in caplog.records)
+    assert REQUEST_LOGGED not in environ  # gunicorn logs its access line, with the 500

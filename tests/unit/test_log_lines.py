@@ -74,3 +74,17 @@ def test_alembics_plugin_roll_call_is_kept_out_of_the_info_lines():
     configure_logging()
     assert not logging.getLogger("alembic.runtime.plugins").isEnabledFor(logging.INFO)
     assert logging.getLogger("alembic.runtime.migration").level == logging.NOTSET  # "Running upgrade …" stays
+
+
+def test_a_lines_fields_are_keys_of_their_own_in_json_and_name_value_pairs_in_text():
+    fields = {"method": "POST", "path": "/twilio/sms", "status": 200, "ms": 2.41, "remote": "10.0.0.5"}
+    as_json, as_text = io.StringIO(), io.StringIO()
+    logger_writing_to(as_json, JsonLines()).info("text received from %s", "…0123", extra={"fields": fields})
+    logger_writing_to(as_text, TextLines(TEXT_FORMAT)).info("text received from %s", "…0123", extra={"fields": fields})
+    line = json.loads(as_json.getvalue())
+    assert line["msg"] == "text received from …0123" and {k: line[k] for k in fields} == fields
+    assert (
+        as_text.getvalue()
+        .rstrip()
+        .endswith("text received from …0123 method=POST path=/twilio/sms status=200 ms=2.41 remote=10.0.0.5")
+    )

@@ -426,6 +426,12 @@ def test_status_says_who_waits_where_and_the_days_figures_in_both_languages():
     assert v["wait_fr"] == ", attente médiane 3 min, la plus longue 5 min"
 
 
+def test_status_says_where_a_customer_without_a_spot_is_as_the_staff_alerts_do():
+    v = status_vars(day_figures([], [Waiting(None, T0, photo=True), Waiting(None, T0)], "America/Toronto"))
+    assert v["waiting_en"] == "2 waiting (car in the photo, no spot yet)"
+    assert v["waiting_fr"] == "2 en attente (auto sur la photo, place pas encore donnée)"
+
+
 def test_status_of_a_median_on_a_half_minute_rounds_up():
     v = status_vars(day_figures([done(0, 1, 2), done(0, 1, 3)], [], "America/Toronto"))  # median 2.5 min
     assert v["wait_en"] == ", median wait 3 min, longest 3 min"

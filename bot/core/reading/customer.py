@@ -9,16 +9,19 @@ from .etas import _ETA_WORDS, _eta
 from .intents import (
     _ARRIVED,
     _ASKS_FOR_DOOR,
+    _ASKS_FOR_SOMEONE,
     _ASKS_WHERE_PICKUP,
     _CANCEL,
     _DOOR,
     _DOOR_HINTS,
     _FORGOTTEN,
     _HELP_NATURAL,
+    _HOW_HINTS,
     _HOW_TO,
     _NOT_YET,
     _ON_THE_WAY,
     _SAYS_HERE,
+    _SOMEONE_HINTS,
     _START_HINTS,
     _START_NATURAL,
     _STATUS,
@@ -57,7 +60,7 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         return meaning("stop")
     if not _START_HINTS.isdisjoint(words) and _START_NATURAL.search(s):
         return meaning("start")
-    if ("comment" in words or "how" in words) and _HOW_TO.search(s):
+    if not _HOW_HINTS.isdisjoint(words) and _HOW_TO.search(s):
         return meaning("help")
 
     # The order number first: its digits must not be read as a spot or an ETA.
@@ -74,10 +77,13 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         return meaning("stop" if _TEXTS.search(s) else "cancel", order=order)
 
     forgotten = ("oubli" in s or "forg" in s) and _FORGOTTEN.search(s) is not None
+    asks = _ASKS_FOR_SOMEONE.search(s) if not _SOMEONE_HINTS.isdisjoint(words) else None
+    if asks:
+        s = _blank(s, asks, "_q")
     not_yet = not forgotten and _NOT_YET.search(s) is not None
     on_the_way = not_yet or _ON_THE_WAY.search(s) is not None
     eta = None
-    if not _ETA_WORDS.isdisjoint(words):
+    if not _ETA_WORDS.isdisjoint(words) or on_the_way and has_digit and "|" in words:
         eta, s = _eta(s, on_the_way)
     arrived = _ARRIVED.search(s) is not None
 
@@ -102,7 +108,7 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         intent = "on_the_way"
     elif arrived or spot or door:
         intent = "arrived"
-    elif forgotten or _STATUS.search(s):
+    elif forgotten or asks or _STATUS.search(s):
         return meaning("status", order=order)
     elif _HELP_NATURAL.search(s):
         return meaning("help")

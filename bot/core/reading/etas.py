@@ -14,8 +14,12 @@ _UNIT_SEC = r"sec|secs|second|seconds|seconde|secondes"
 # Words that lead into a bare number ETA: "in 5", "omw 10", "donne moi 20".
 _ETA_LEAD = (
     r"in|dans|ds|eta|gimme|give me|donne moi|donnez moi|within|d ici|omw|otw|way|route|chemin|viens"
-    r"|take me|takes me|take us|prendre|be there|b there"
+    r"|take me|takes me|take us|prendre|be there|b there|should be|ll be|will be|gonna be"
 )  # "gonna take me 40", "ça va me prendre 20"
+# What may follow a bare number that is an ETA: the end of a clause, "or so", "ish", "max", or what they drive
+# ("be there in fifteen in my wife's red Tucson", "dans 10 dans la Honda de ma mère").
+_BARE_END = r" \||$| \?| or so| ish| max| tops| more| _v| _o"
+_WHOSE = r"(?:my|the|a|an|our|his|her|their|mon|ma|le|la|l|un|une|notre|son|sa|_v)(?!\S)"
 _AMOUNT = rf"\d{{1,3}}(?:\.\d)?|{_NUMWORD_PHRASE}|a|an"
 
 _ETA = re.compile(
@@ -30,8 +34,11 @@ _ETA = re.compile(
         r"|(?P<about>(?:une )?(?:dizaine|quinzaine|vingtaine|trentaine|quarantaine)(?: de (?:minutes|min|mins))?)"
         rf"|(?P<n>{_AMOUNT}) (?:ish |more |extra |other |de plus )?(?P<u>{_UNIT_MIN}|{_UNIT_HOUR}|{_UNIT_SEC})"
         rf"|(?P<pre>{_ETA_LEAD})(?: \|)?"  # "omw, 20ish"
-        rf" (?:about |around |like |environ |genre |approx |maybe |max |a peu pres )?"
-        rf"(?P<bare>\d{{1,3}}(?:-\d{{1,3}})?|{_NUMWORD_PHRASE})(?= \||$| \?| or so| ish| max| tops| more| _v| _o| (?:in|dans) \S+ _v)"
+        rf" (?P<filler>about |around |like |environ |genre |approx |maybe |max |a peu pres )?"
+        rf"(?P<bare>\d{{1,3}}(?:-\d{{1,3}})?|{_NUMWORD_PHRASE})(?={_BARE_END}| (?:in|with|dans|avec|w) {_WHOSE})"
+        # A clause that is only a number, in a text about coming: "omw to grab my pizza, 5ish", "leaving now, 10"
+        rf"|(?<=\| )(?:about |around |like |environ |genre |approx |maybe |max |a peu pres )?"
+        rf"(?P<clause>\d{{1,3}}(?:-\d{{1,3}})?)(?={_BARE_END}| environ| minutes)"
     )
 )
 _ABOUT = {"dizaine": 10, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40}
@@ -62,7 +69,9 @@ def _eta(s: str, on_the_way: bool) -> tuple[int | None, str]:
 
     "je pars dans 5 min, rendu dans 30": of several ETAs, one said of getting there wins over the first."""
     found: tuple[int, re.Match[str]] | None = None
-    for m in _ETA.finditer(s):
+    pos = 0
+    while m := _ETA.search(s, pos):
+        pos = m.end()
         g = m.group
         clause = s[: m.start()].rsplit("|", 1)[-1].split()  # a comma ends "running late, 10 more min"'s past
         before = clause[-2:]
@@ -121,11 +130,16 @@ def _eta(s: str, on_the_way: bool) -> tuple[int | None, str]:
                 minutes = 1
             else:
                 minutes = amount
-        elif g("bare"):
-            # "in 5" is an ETA only in a text that is about coming ("be there in 5"), not "I'm in 5".
-            if not (on_the_way or g("pre") in ("eta", "gimme", "give me", "within", "take me", "takes me")):
+        elif bare := g("bare") or g("clause"):
+            # "in 5" is an ETA only in a text that is about coming ("be there in 5"), not "I'm in 5"; "be there
+            # around 6" is a clock time, "be there in around 6" is not. Refused, the number is read again on its
+            # own: "gonna be 15 more minutes".
+            if not (on_the_way or g("pre") in ("eta", "gimme", "give me", "within", "take me", "takes me")) or (
+                g("filler") == "around " and g("pre") in ("be there", "b there")
+            ):
+                start = m.start("bare") if g("bare") else m.start("clause")
+                pos = start if start > m.start() else m.end()
                 continue
-            bare = g("bare")
             minutes = max(map(int, bare.split("-"))) if bare[0].isdigit() else _amount(bare)
         if minutes is not None and 0 < minutes <= 720:
             if found is None or not _GETTING_THERE.isdisjoint(clause[-3:]):

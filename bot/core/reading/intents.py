@@ -7,7 +7,7 @@ from .phrases import _c
 from .vocabulary import _words
 
 _ARRIVED = _c(
-    r"here(?! (?:is|are|s) (?:my|the|your|a|an|order|it|our))"
+    r"(?<!work )(?<!works )here(?! (?:is|are|s) (?:my|the|your|a|an|order|it|our))"
     r"|(?:i m|im|i am|iam|am|we re|were) (?:hear|heer)"
     r"|arrived|arrivee|arivee"
     r"|(?:suis|chu|chui|shu|jsuis|jsui|sui|sommes|est|sont|just|finally|enfin|i|we|ve|have|has|had|bien)"
@@ -16,7 +16,7 @@ _ARRIVED = _c(
     r"|(?<!c est )(?:rendu|rendue|rendus|rendues)(?! ou)"
     r"|(?:suis|chu|chui|shu|jsuis|jsui|sui|sommes|on est|i m|im|i am|we re) (?:la|ici|icitte|stationne|parke)"
     r"|icitte|(?<!d )ici"
-    r"|outside|out front|in front|dehors|devant|en avant|en face"
+    r"|outside|out front|out back|around back|loading dock|in front|dehors|devant|en avant|en face"
     r"|parked|parkee|stationnee"
     r"|pulled (?:in|up|into|over)|pulling (?:in|up)|just got|got here|made it"
     r"|in (?:the|your) (?:parking )?lot|in (?:the|your) (?:parking|parkinglot)"
@@ -28,6 +28,7 @@ _ARRIVED = _c(
     r"|trunk|coffre|hatch"
     r"|(?:i m|im|i am|we re|je suis|j suis|chu|chui|jsuis|suis) (?:in|at|au|dans)"
     r" (?:(?:numero|number|no|la|le|the) )?(?:#|\d+|[a-z]-?\d+)"
+    r"|(?:je suis|j suis|chu|chui|jsuis|suis) a (?:la|le) (?:#|\d+|[a-z]-?\d+)"
     r"|(?:in|dans) (?:my|the|a|mon|ma|le|la|l|un|une) (?:_v|car|vehicle|char|auto|voiture)"
 )
 _NOT_YET = _c(
@@ -44,30 +45,41 @@ _ON_THE_WAY = _c(
     # ...but "anybody coming to my car?", "you guys coming out?" are about staff coming
     r"|(?:coming(?<!one coming)(?<!body coming)(?<!you coming)(?<! u coming)(?<!^u coming)(?<!guys coming)"
     r"(?<! all coming)|leaving|heading|headed|driving) (?:now|over|there|your way|to|in|soon|back)"
-    r"|(?:^|\| )(?:coming|leaving|heading|driving)"
+    r"|(?:^|\| )(?:(?:ok|okay|k|kk|yes|yep|yup|sure|cool|great|perfect|thanks|thx|oui|parfait)(?: \|)* )*"
+    r"(?:coming|leaving|heading|driving)"
+    r"|(?:a)?round the corner|au coin de la rue|down the (?:street|road)|tout pres|pres d ici"
+    # Setting off: "getting in the car now, see you in 15", "walking over", "j'embarque dans l'auto"
+    r"|see (?:you|u|ya) (?:in|dans)|getting (?:in|into) (?:the|my) (?:car|truck|van|_v)"
+    r"|(?:j embarque|j monte|je monte|jembarque) dans|walking (?:over|there|to (?:the|your))"
     r"|be (?:there|right there|right over|right out|over|by)|b there"
     r"|(?:ll|will|gonna|going to|shall) be (?:there|here|at|in|by|late|arriving|around|another)"
     r"|almost (?:there|here)|nearly (?:there|here)|getting close|close by|not far|pas loin|pu loin|presque"
     r"|bientot (?:la|rendue?|arrivee?)|(?:there|la|rendue?) (?:soon|bientot|shortly|sous peu)"
     r"|(?:vais|vai|jvais|allons|on va|devrais|devrait|devrions|devrait) (?:etre|arriver)|serai|serons|seras"
+    r"|(?:at|au|aux|a la|a un) (?:the |a )?(?:red )?(?:light|lights|feu|feux|lumiere|lumieres)(?!\S)(?! (?:pole|post|standard))"
+    # Coming by later, with no ETA: "je passe après le travail", "je vais passer demain"
+    r"|(?:je|j|on|i ll|i will|we ll|gonna|i m gonna)(?: vais| va)? (?:passer|passe|come by|stop by|swing by|drop by)"
+    r"(?: \S+){0,2}? (?:apres|demain|tomorrow|later|tonight|ce soir|plus tard|after|cet apres midi|this afternoon|tantot)"
     r"|running late|(?:stuck |pris |coince )?(?:in|dans le|dans) (?:traffic|trafic|traffic jam|bouchon)"
-    r"|(?:pulling|backing|pulled|backed) out(?: of)?|just left|left (?:the )?(?:house|home|work|office|school)|je pars|je quitte|je sors|je decolle"
+    r"|(?:pulling|backing|pulled|backed) out(?: of)?|just left|left (?:the )?(?:house|home|work|office|school)|(?:je|j|jm)(?: )?(?:pars|quitte|sors|decolle)(?!\S)|jpars|jquitte"
     r"|(?:chu|suis|sommes) partie?s?|in a (?:few|bit|sec|second|moment)"
     r"|dans (?:quelques|pas long|une couple|un instant|peu)"
     r"|une couple de minutes|couple (?:of )?min|sous peu|(?<!depuis )tantot"
-    r"|(?<!what s the )(?<!whats the )(?<!what is the )(?<!whats )(?<!what s )(?<!whats your )eta"
-    r"|\d+ (?:min|mins|minutes) late|en retard de|late by"
-    rf"|(?:here|there|la) (?:in|dans|ds) (?:about |around |environ )?(?:\d{{1,3}}|{_NUMWORD_PHRASE})"
+    r"|(?<!what s the )(?<!whats the )(?<!what is the )(?<!whats )(?<!what s )(?<!whats your )(?<!any )eta"
+    r"|\d+ (?:min|mins|minutes) (?:late|de retard)|en retard de|late by"
+    rf"|(?:here|there|la|rendue?s?) (?:in|dans|ds) (?:about |around |environ )?(?:\d{{1,3}}|{_NUMWORD_PHRASE})"
 )
 _STATUS = _c(
     r"ready|pret|prete|prets|pretes|status|statut|update|updates|news|nouvelles?|prepared|prepped|preparee?"
-    r"|ca fait longtemps|ca prend du temps|longtemps|que j attends|que j attend|wait time|temps d attente"
+    r"|ca fait longtemps|ca prend du temps|taking (?:so )?forever|takes forever|(?:much|way|a lot) longer"
+    r"|(?:ben|bien|beaucoup|tellement|trop) (?:du |de )temps|tant de temps|(?:si|tellement|trop) long|longtemps|que j attends|que j attend|wait time|temps d attente"
     r"|how (?:long|much longer|much more|much time)|combien de temps|taking (?:so )?long|c est (?:tu )?long"
     r"|ca (?:va )?(?:tu )?(?:etre|prend|prendre) (?:tu )?(?:long|longtemps|combien)|still waiting|toujours en attente"
     r"|(?:j attends|attends|j attend|on attend) (?:toujours|encore|depuis)|waiting (?:for|on) (?:my|the) order"
     r"|where(?: s| is) (?:my|the|our) (?:order|stuff|pickup|package|food)|ou (?:est|en est|sont) (?:ma|la|mon|mes)"
     r"|ou en est|c est rendu ou|rendue? ou|s en vient"
-    r"|quelqu un (?:qui )?(?:vient|s en vient|arrive|va (?:venir|sortir|arriver)|sort|peut venir)"
+    r"|quelqu un (?:qui )?(?:vient|s en vient|arrive|sort|(?:va|peut|pourrait|pourriez) (?:venir|sortir|arriver|m aider))"
+    r"|(?:how s|hows|how is) (?:it|everything|things) (?:going|coming)|^(?:still )?(?:waiting|j attends)(?: \||\?)*$"
     r"|(?:someone|anyone|anybody|somebody)(?: (?:gonna|going to|will|ever|even|actually))?"
     r" (?:coming|bringing|bring|there|come|out there)|been waiting"
     r"|when (?:can|will|should|could) (?:i|we|my|it)"
@@ -90,7 +102,10 @@ _STATUS = _c(
     r"|(?:etre|c est|ca va etre|ca prend) encore (?:long|longtemps)|encore long"
     # How it is coming along, or whether they are still in line: "pis ça avance?", "am i still in the queue??"
     r"|(?:what s|whats|what is) (?:the |with the )?(?:holdup|hold up|hold-up|delay)|c est quoi le delai"
-    r"|(?:what s|whats|what is) (?:the |your )?eta"
+    r"|(?:what s|whats|what is) (?:the |your )?eta|any eta"
+    # Only the order asked after: "pis, ma commande?", "so... my order?"
+    r"|^(?:(?:pis|pi|et|alors|so|and|ok|hey|allo|hello|bonjour|hi|euh|um)(?: \|)* )?(?:ma|mon|mes|my|our|the|la)"
+    r" (?:commande|order|cmd|stuff|affaires|food|bouffe)(?: _o)?(?: \?)+$"
     r"|coming along|(?:how s|hows) (?:my|the|our) order|ca (?:avance|progresse)|any progress|progress on"
     r"|am i (?:still )?(?:in|on) (?:the )?(?:queue|line|list)|(?:encore|toujours) dans la (?:file|liste)"
     # Whether it is nearly done or ready in other words: "ça achève-tu?", "is it almost done?", "good to go?"
@@ -98,6 +113,41 @@ _STATUS = _c(
     r"|is (?:it|my order|the order|_o|everything) (?:\S+ )?(?:good to go|all set)"
     r"|ca (?:acheve|achevera)|is (?:it|my order|the order) (?:almost |nearly )?(?:done|finished)"
     r"|c (?:est )?quand|quand (?:que )?(?:je|j|on) (?:peux|peut|pourrai|pourrais|pourrait|vais pouvoir)"
+)
+# Asking whether anyone is there, reading, or bringing the order out: a waiting customer's nudge. Its words
+# ("anyone in the store?", "quelqu'un en dedans?") are blanked before arrival and door are read, since they say
+# where staff are, not the customer; an arrival said beside it still wins ("here spot 4, anyone in there?").
+_SOMEONE = r"(?:anyone|anybody|any one|someone|somebody|quelqu un|du monde)"
+_ASKS_FOR_SOMEONE = _c(
+    # Whether anyone is there at all: "anyone in there?", "is anybody working", "y'a-tu quelqu'un en dedans?"
+    rf"{_SOMEONE}(?: (?:even|actually|still|tu|at all))? (?:in there|in here|inside|in the (?:store|shop|building|back)"
+    r"|around|working|awake|home|available|on shift|at the (?:store|shop|desk|counter)|en dedans|a l interieur"
+    r"|au magasin|dans le magasin|est la|qui travaille|qui (?:peut|pourrait) (?:sortir|venir|m aider))"
+    rf"|(?:is there|are there|y a|y a tu|ya|ya tu|il y a|est ce qu il y a) (?:{_SOMEONE}|personne)"
+    r"(?: en dedans| a l interieur| au magasin| inside| in there| in the store| at the store)?(?= \?| \||$)"
+    # Whether anyone reads or answers: "y'a-tu quelqu'un qui lit ça??", "is anyone reading these?"
+    rf"|(?:{_SOMEONE}|personne|nobody|no one|noone)(?: (?:qui|tu|pas|ne|me|m|nous|is|even|actually|ever))*"
+    r" (?:read|reads|reading|see|sees|seeing|check|checks|checking|answer|answers|answering|reply|replying|respond"
+    r"|responding|getting|receiving|lit|lis|voit|repond|recoit|regarde|checke)"
+    rf"|(?:(?:is|are|r|do|does|did) (?:{_SOMEONE}|you|u|y all|yall)|can {_SOMEONE})(?: guys| all)?(?: even| actually| ever)?"
+    r" (?:read|reading|see|seeing|check|checking|answer|answering|reply|replying|respond|responding|get|getting"
+    r"|receive|receiving)(?! (?:you|u|ya|it|that|this) (?:soon|later|then|there|right|done|ready))"
+    r"|vous (?:(?:me|m|pas|tu) )*(?:lisez|repondez|recevez|voyez|regardez|checkez)"
+    r"|(?:^|\| |\? )(?:please |pls |plz |svp |stp )?(?:answer|reply|respond|repondez|reponds)(?: (?:me|moi|please|pls|plz|svp|stp))*"
+    r"(?= \?| \||$)"
+    # Whether it is being brought out: "r u guys still bringing my soil out or", "vous me l'apportez-tu?"
+    rf"|(?:are|r|you|u|is {_SOMEONE})(?: (?:you|u|ya|y all|yall|guys|all|still|gonna|going to|actually))*"
+    r" (?:bringing|bring|getting|grabbing|sending)(?! (?:you|u|ya|a|an) )"
+    r"|is (?:my order|it|the order|_o|my stuff|my food|everything) (?:\S+ )?(?:coming|gonna come|going to come) out"
+    r"|still bringing|vous (?:(?:me|m|nous|l|la|le|les|allez|tu|pas|venir|bientot) )*(?:apportez|amenez|sortez|apporter"
+    r"|amener|sortir|porter)"
+    rf"|{_SOMEONE} (?:va |peut |pourrait )?(?:me |m )?(?:l |la |le |les )?(?:apporter|amener|sortir|porter)"
+    r"|(?:ca|ma commande|la commande|_o|mes \S+|mon \S+) sort(?: tu| bientot| quand)"
+)
+# The words every _ASKS_FOR_SOMEONE phrasing holds one of: most texts skip the pattern.
+_SOMEONE_HINTS = _words(
+    "anyone anybody any someone somebody quelqu monde personne nobody noone you u vous answer reply respond "
+    "repondez reponds still coming sort bringing bring getting"
 )
 # Feeling forgotten ("did u forget me", "on m'a oubliée?", "vous m'oubliez pas là?"): a status question, even
 # where "pas là" would otherwise read as not there yet. "forgot my wallet" is not one.
@@ -107,6 +157,9 @@ _FORGOTTEN = _c(
     r"|(?:did|have|had) (?:you|u|ya|y all|you all)(?: guys| all)? (?:forget|forgot|forgotten|forgetting)"
     r"|(?:m|nous|on m a|vous m avez|m avez|vous m)(?: (?:tu|pas|vous|pu|toujours))* oubli\w*"
     r"|oubli\w* (?:ma commande|mes commandes|moi|nous)"
+    # "you guys forgot my groceries?", "vous avez-tu oublié mes plantes?": the shop forgetting what is theirs
+    r"|(?:you|u|ya|y all|yall|guys|you all)(?: guys| all)? (?:forgot|forget|forgotten) (?:my|our)"
+    r"|(?:vous|vs|on)(?: m| nous)?(?: avez| a)?(?: vous| tu)? oubli\w* (?:ma|mes|mon|nos|notre|la|le|les)"
 )
 _CANCEL = _c(r"cancel\w*|annul\w*")
 _TEXTS = _c(
@@ -126,6 +179,14 @@ _STOP_NATURAL = _c(
     r"|ne (?:m|me|nous) (?:ecrivez|ecris|textez|texte|envoyez|contactez) (?:plus|pu|pus)"
     r"|plus de (?:textos?|messages?|sms|notifications?)|desabonn\w*|desinscri\w*"
     r"|retirez moi|enlevez moi|me retirer|m enlever"
+    # "remove my number", "retirez mon numéro de votre liste", "take me off this list"
+    r"|(?:remove|delete|erase|take|enlevez|enleve|retirez|retire|effacez|supprimez)(?: \S+){0,2}? (?:my|mon) (?:number|numero|phone|cell)"
+    r"|take (?:me|my number|us) off"
+    r"|(?:don t|dont|do not) want(?: \S+){0,3}? (?:texts?|messages?|txts?|sms|notifications?|alerts?)"
+    r"|(?:veux|veut) (?:plus|pu|pus|pas) (?:etre )?(?:contacte|contactee|texte|textee|derange|derangee)"
+    r"|^(?:no|pu|pus|plus) (?:more )?(?:de )?(?:texts?|messages?|textos?|sms)(?: (?:please|pls|plz|merci|svp|thanks|thx))*$"
+    r"|(?:stop|quit) (?:getting|receiving)|leave me alone|laissez moi tranquille|(?:fichez|foutez) moi la paix"
+    r"|(?:ca suffit|suffit)(?: \S+){0,2}? (?:texts?|messages?|textos?|sms)"
 )
 # Opting back in, in words: the mirror of _STOP_NATURAL ("start texting me again", "vous pouvez me réécrire").
 _START_NATURAL = _c(
@@ -140,20 +201,49 @@ _START_NATURAL = _c(
     r"|(?:reecrivez|retextez) moi|(?:me|m) (?:reecrire|retexter)|reabonn\w*|reinscri\w*"
     r"|(?:(?:me|m|nous) renvoyer|renvoyez moi|renvoyez nous) (?:des |les |vos )?(?:textos?|messages?|sms|texts?|notifications?)"
     r"|(?:texts?|txts?|messages?|msgs?|notifications?|alerts?) back on|turn (?:the )?(?:texts?|messages?) back on"
+    # "put me back on the texts", "reactivate my texts", "keep texting me", "je veux ravoir vos textos"
+    r"|(?:put|sign|add|turn|get) (?:me|us|my \S+) back|reactiv\w*|rebranch\w*|remettez moi|remets moi|ravoir"
+    r"|(?:keep|continue) (?:texting|sending|messaging)"
+    r"|(?:want|like|get|receive|send me|sending me|veux|recevoir|envoyez moi|envoyer)(?: \S+){0,3}? "
+    r"(?:texts?|txts?|messages?|msgs?|notifications?|alerts?|updates?|textos?|sms) (?:again|a nouveau|de nouveau|encore)"
+    r"|(?:vous pouvez|you can|u can|ok to) (?:me |m )?(?:texter|text me|ecrire|reecrire|envoyer des (?:textos|messages))"
+    r"(?! (?:when|once|if|after|later|quand|si|lorsque|apres))"
 )
 # The words every _START_NATURAL phrasing holds one of: most texts skip the pattern.
 _START_HINTS = _words(
     "start restart resume continue again opt opt-in resubscribe re-subscribe subscribe recommencer recommence "
     "recommencez reprendre reprenez nouveau reecrivez retextez reecrire retexter reabonner reabonnez reinscrire "
-    "reinscrivez renvoyer renvoyez back"
+    "reinscrivez renvoyer renvoyez back encore reactiver reactivez ravoir rebranchez remettez remets keep pouvez can "
+    "reactivate"
 )
 # Asking how to say something ("comment je fais pour dire que chu arrivé?") is help, whatever it would say.
 _HOW_TO = _c(
     r"comment (?:je fais|on fait|faire|est ce que je|j fais|je dois faire) pour"
-    r"|how (?:do|should|can) (?:i|we) (?:tell|let (?:you|u) know|say|check in|show)"
+    r"|how (?:do|should|can|would|will) (?:i|we) (?:tell|let(?: \S+){1,3} know|say|check in|show|notify|inform|alert"
+    r"|signal|text)"
+    # "comment j'avise la pharmacie que chu dehors", "comment leur dire que je suis à la place 3?"
+    r"|comment (?:je |j |on |est ce que (?:je|j|on) )?(?:vous |leur |lui |les |l )?(?:dis|dit|dire|avise|aviser"
+    r"|avertis|avertit|avertir|previens|previent|prevenir|informe|informer|signale|signaler|fais savoir"
+    r"|faire savoir|texte|texter|ecris|ecrire)"
+    # "what do i text to say im here", "what should i text when im outside", "je texte quoi quand chu rendu?"
+    r"|(?:what|whats|what s) (?:do|should|can|am|shall) (?:i|we)(?: \S+){0,2}? (?:text|write|send|say|reply|type)"
+    r"(?: \S+){0,3}? (?:when|once|to say|to tell|to let|if)"
+    r"|(?:way|facon|maniere) (?:to|de|pour) (?:tell|let|say|notify|dire|aviser|avertir|signaler)"
+    r"|(?:je|j|on) (?:texte|ecris|envoie|dis|reponds|ecrit|envoi) quoi"
+    r"|qu est ce que (?:je|j|on) (?:texte|ecris|envoie|dis|reponds|doit|dois)(?: \S+)? (?:quand|lorsque|pour dire|une fois)"
 )
+_HOW_HINTS = _words("comment how what whats way facon maniere quoi qu")
 _HELP_NATURAL = _c(
-    r"help|aide|aidez|assistance|how does (?:this|it|the)(?: \S+){0,2} work|comment (?:ca|sa) (?:marche|fonctionne)"
+    r"help|aide|aidez|assistance|how does(?: \S+){1,3} work|comment (?:ca|sa) (?:marche|fonctionne)"
+    r"|how (?:this|it|that|the \S+|curbside|pickup)(?: \S+){0,2}? works?|explain|expliquer|expliquez|m expliquer"
+    r"|(?:don t|dont|do not|didn t|didnt) (?:understand|get) (?:how|what)|(?:comprends|comprend) (?:pas|rien)"
+    r"|(?:what|who) (?:is|s) this(?: number| text| message)?(?= \?|$| \|)|what (?:is|s) this (?:text|message|number) about"
+    r"|what are (?:these|those) (?:texts|messages)|c est quoi (?:ces|ce|cette) (?:textos?|messages?|numero|affaire)"
+    r"|qui (?:est ce|c est|parle)(?= \?|$)"
+    r"|what (?:do|should|must|can) (?:i|we)(?: need to| have to| gotta)? do"
+    r"|(?:je|j) (?:dois|fais|fait|texte|ecris|reponds) (?:faire |texter |ecrire |repondre )?quoi"
+    r"|qu est ce que (?:je|j|on) (?:dois|doit|fais|fait|texte|ecris|reponds)|sais pas quoi (?:faire|repondre|ecrire|texter)"
+    r"|how (?:do|does|can|should|am|are) (?:i|we|one|you)(?: \S+){0,2}? use"
     r"|what do i (?:do|text|reply|send)|que (?:dois|faut)|c est quoi (?:ca|ce numero)"
     r"|how (?:do|does|can|should) (?:i|we|one|you) use (?:this|it|that)"
     r"|what (?:am i|are we|do i|should i)(?: \S+)? (?:supposed|meant) to (?:text|say|send|reply|write|do)"
@@ -168,12 +258,15 @@ _DOOR = _c(
 _ASKS_WHERE_PICKUP = _c(
     r"(?:c est ou|ou est|ou se fait|ou on (?:va|fait)|where(?: s| is| do i| do we)?) (?:l |la |le |les |the )?"
     r"(?:ramassage|cueillette|pick ?up|pickup|pick-up|curbside)"
+    # "is there parking out front?", "y a-tu du stationnement en avant?"
+    r"|(?:is there|are there|y a tu|y a|il y a|do you have|avez vous|vous avez) (?:\S+ )?(?:parking|stationnement|spots?)"
 )
 _SAYS_HERE = _c(
     r"here|rendue?s?|arrived|arrivee|parked|parke|parkee|stationnee?|(?:chu|suis|jsuis|i m|im|we re) (?:la|ici|at|au|dans|in)"
 )
 # Asking where the door is ("c'est où l'entrée?") is not standing at it.
 _ASKS_FOR_DOOR = _c(
-    r"(?:c est ou|ou est|ou sont|where(?: s| is| are)?|which) (?:l |la |le |les |the )?(?:entree|porte|door|entrance)"
+    r"(?:c est ou|ou est|ou sont|where(?: s| is| are)?|which|what|quelle|c est quelle) (?:l |la |le |les |the )?"
+    r"(?:entree|porte|door|entrance)"
 )
 _DOOR_HINTS = _words("door porte entrance entree interieur dedans magasin store shop")

@@ -88,7 +88,7 @@ def _normalise(token: str) -> tuple[str, ...]:
         if m := _NUMBER_UNIT.match(word):
             return (m.group(1), m.group(2))
         if m := _NUMBER_ISH.match(word):
-            return (m.group(1),)
+            return (m.group(1), "ish")
         return (word,)
     word = _ELONGATED.sub(r"\1\1", word)
     if "-" in word and word.rsplit("-", 1)[1] in _CLITICS:  # "aidez-moi", "est-ce", "c'est-tu"

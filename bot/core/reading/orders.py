@@ -30,8 +30,11 @@ _ANSWER_ORDER = re.compile(
 
 def _order_match(s: str, words: list[str]) -> re.Match[str] | None:
     """An order number: after "order"/"commande", or a "#" or bare id not sitting after a spot word."""
-    if not _ORDER_WORDS.isdisjoint(words) and (m := _ORDER.search(s)):
-        return m
+    if not _ORDER_WORDS.isdisjoint(words):
+        for m in _ORDER.finditer(s):
+            # After a comma a short number is a new clause's, not the order's: "en route pour ma commande, 10".
+            if " | " not in m.group() or _THREE_DIGITS.match(m.group("v").lstrip("abcdefghijklmnopqrstuvwxyz-")):
+                return m
     if not _THREE_DIGITS.search(s):  # what the patterns below need: most texts ("here spot 4") go no further
         return None
     for pattern in (_HASH_ORDER, _BARE_ORDER):

@@ -16,7 +16,13 @@ _STAFF_CLAIM = _c(
     r"|jprends|jprend|jpren|j prends|j y vais|jy vais|j y go|jy go|j y va|got it|gotit|on it|i got (?:it|this)"
     r"|i ll (?:take|get|grab|go)|taking|take|grab|grabbing|je m en occupe|m en occupe|je men occupe"
     r"|c est moi|moi|coming|omw|on my way|j arrive|je m en viens"
+    # Taking the order out to the car: "heading out w/ the mulch for spot 9", "je sors avec la 20931"
+    r"|(?:heading|headed|going|coming|on my way|walking|running|bringing|taking)(?: \S+){0,3}? out|bringing|bring"
+    r"|(?:je |j |jsors|j sors)?sors|jsors|(?:je |j )?(?:l |la |le |les )?(?:apporte|amene)"
+    r"|(?:je |j )?(?:m en )?vais (?:le |la |l |les )?(?:porter|apporter|sortir)"
 )
+# A letter and one or two digits is a spot label, as in a customer's text ("j'y vais, B2"); "B552" is an order.
+_STAFF_LABEL = _c(r"(?<!order )(?<!commande )(?:# )?(?P<v>[a-z]-?\d{1,2})")
 _STAFF_LIST = _c(
     r"list|liste|queue|file|file d attente|who s waiting|who is waiting|whos waiting|waiting|qui attend"
     r"|en attente|pending|ls"
@@ -32,6 +38,9 @@ def _staff(words: list[str], language: str, confident: bool) -> Meaning:
     spot = order = None
     if (m := _SPOT.search(s)) and (value := _spot_value(m.group("v"))):
         spot = value
+        s = _blank(s, m, "_s")
+    if spot is None and (m := _STAFF_LABEL.search(s)):
+        spot = m.group("v").replace("-", "").upper()
         s = _blank(s, m, "_s")
     if m := _STAFF_ORDER.search(s):
         order = m.group("v").upper()

@@ -19,12 +19,17 @@ from .vocabulary import (
     _TWO_WORD_MODELS,
     _VEHICLE_HINTS,
     _VEHICLE_TYPES,
+    _VOCAB,
 )
 
+_FOR_THE = frozenset(("for", "to", "pour", "the"))
 _LIGHTS = frozenset(("feu", "feux", "lumiere", "lumieres"))
 _ALNUM_MODEL = re.compile(r"^[a-z]{1,3}-?\d{1,4}[a-z]?$")
 _YEAR = re.compile(r"^(?:19[89]\d|20[0-3]\d)$")
 _MODEL_NAME = re.compile(r"^[a-z0-9]{1,4}$")  # what follows "Model", "Série": "3", "Y", "X5"
+_LETTER_MODEL = re.compile(r"^[a-z]{2,3}$")  # "Lexus RX 350", "ES 300": the number is the model's too
+# Between two parts of one description: "le gris, un Rav4", "the red one, a Civic", "black. Honda CR-V".
+_JOINERS = frozenset(("|", "a", "an", "the", "un", "une", "le", "la", "l"))
 
 
 def _vehicle(words: list[str]) -> tuple[int, int] | None:
@@ -64,13 +69,21 @@ def _vehicle(words: list[str]) -> tuple[int, int] | None:
             marked[i] = True
         elif prev in _MAKES and (_ALNUM_MODEL.match(w) or (w.isdigit() and prev in _NUMBERED_MODEL_MAKERS)):
             marked[i] = True
-        elif w.isdigit() and prev in _NUMBERED_MODEL_MAKERS and left:
+        elif w.isdigit() and left and (prev in _NUMBERED_MODEL_MAKERS or _LETTER_MODEL.match(prev) and len(w) == 3):
             marked[i] = True
+        elif prev in _MAKES and w.isalpha() and len(w) > 2 and w not in _VOCAB and w not in _PLAIN:
+            # A word no list knows, right after a make, is its model: "Kia Carnival", "Ford Maverick".
+            marked[i] = strong[i] = True
         elif w in _TWO_WORD_MODEL_FIRSTS and (w, nxt) in _TWO_WORD_MODELS:
             marked[i] = strong[i] = marked[i + 1] = strong[i + 1] = True
         elif w in ("pickup", "pick-up") and (
-            left or right or nxt == "truck" or prev in _DETERMINERS and nxt in ("", "|", "?")
-        ):  # "a pickup", "black pickup truck", but not "the pickup spots" or "pickup for #B552"
+            left
+            or right
+            or nxt == "truck"
+            or prev in _DETERMINERS
+            and nxt in ("", "|", "?")
+            and (i < 2 or words[i - 2] not in _FOR_THE)
+        ):  # "a pickup", "black pickup truck", but not "the pickup spots", "pickup for #B552", "omw for the pickup"
             marked[i] = strong[i] = True
     best: tuple[int, int] | None = None
     i = 0
@@ -79,8 +92,17 @@ def _vehicle(words: list[str]) -> tuple[int, int] | None:
             i += 1
             continue
         j = i
-        while j + 1 < n and marked[j + 1]:
-            j += 1
+        while True:
+            while j + 1 < n and marked[j + 1]:
+                j += 1
+            # One description said in pieces ("le gris, un Rav4") is one vehicle: a comma or an article between
+            # two marked runs joins them.
+            gap = j + 1
+            while gap < n and gap - j <= 2 and words[gap] in _JOINERS:
+                gap += 1
+            if gap == j + 1 or gap >= n or not marked[gap]:
+                break
+            j = gap
         if any(strong[i : j + 1]) and (best is None or j - i > best[1] - best[0]):
             best = (i, j)
         i = j + 1
