@@ -1168,3 +1168,27 @@ def test_a_bare_nudge_about_the_order_asks_for_news(text):
 @pytest.mark.parametrize("text", ["I'm out back by the loading dock", "around back, grey van"])
 def test_out_back_is_an_arrival(text):
     assert understand(text).intent == "arrived"
+
+
+@pytest.mark.parametrize(
+    "text", ["je suis sur le côté du bâtiment", "parked along the fence", "chu à côté de la porte"]
+)
+def test_beside_the_building_is_an_arrival(text):
+    assert understand(text).intent == "arrived"
+
+
+def test_what_the_trip_takes_before_to_get_there_is_the_eta():
+    meaning = understand("takes me 15 to get there")
+    assert (meaning.intent, meaning.eta_minutes) == ("on_the_way", 15)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["u coming?", "Has anybody started on my order yet?", "are we close?", "y'a quelqu'un qui s'occupe de moi?"],
+)
+def test_short_or_polite_ways_of_asking_whether_it_is_under_way_ask_for_news(text):
+    assert understand(text).intent == "status"
+
+
+def test_running_some_minutes_behind_is_on_the_way():
+    assert understand("running a few minutes behind").intent == "on_the_way"
