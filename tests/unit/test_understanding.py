@@ -1217,3 +1217,16 @@ def test_staff_say_claim_done_and_list_in_their_own_words(text, intent, spot, or
 def test_common_models_named_without_their_make_are_the_vehicle(text, vehicle):
     meaning = understand(text)
     assert (meaning.intent, meaning.vehicle) == ("arrived", vehicle)
+
+
+@pytest.mark.parametrize(
+    "text, spot",
+    [("im in the 3rd spot", "3"), ("here, third space from the door", "3"), ("stationnée à la troisième place", "3")],
+)
+def test_an_ordinal_before_a_spot_word_is_that_spot(text, spot):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.spot) == ("arrived", spot)
+
+
+def test_an_ordinal_before_anything_else_is_no_spot():
+    assert understand("here in the 1st row").spot is None
