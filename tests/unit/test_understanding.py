@@ -1192,3 +1192,41 @@ def test_short_or_polite_ways_of_asking_whether_it_is_under_way_ask_for_news(tex
 
 def test_running_some_minutes_behind_is_on_the_way():
     assert understand("running a few minutes behind").intent == "on_the_way"
+
+
+@pytest.mark.parametrize(
+    "text, intent, spot, order",
+    [
+        ("got 44817", "claim", None, "44817"),
+        ("I got spot 5", "claim", "5", None),
+        ("out to spot 8 now", "claim", "8", None),
+        ("gave it to them", "done", None, None),
+        ("customer has it", "done", None, None),
+        ("le client l'a", "done", None, None),
+        ("c'est réglé", "done", None, None),
+        ("who's next", "list", None, None),
+        ("y'a quelqu'un dehors?", "list", None, None),
+    ],
+)
+def test_staff_say_claim_done_and_list_in_their_own_words(text, intent, spot, order):
+    meaning = understand(text, STAFF)
+    assert (meaning.intent, meaning.spot, meaning.order) == (intent, spot, order)
+
+
+@pytest.mark.parametrize("text, vehicle", [("here in my Sequoia", "Sequoia"), ("here in a Mach-E", "Mach-E")])
+def test_common_models_named_without_their_make_are_the_vehicle(text, vehicle):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.vehicle) == ("arrived", vehicle)
+
+
+@pytest.mark.parametrize(
+    "text, spot",
+    [("im in the 3rd spot", "3"), ("here, third space from the door", "3"), ("stationnée à la troisième place", "3")],
+)
+def test_an_ordinal_before_a_spot_word_is_that_spot(text, spot):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.spot) == ("arrived", spot)
+
+
+def test_an_ordinal_before_anything_else_is_no_spot():
+    assert understand("here in the 1st row").spot is None

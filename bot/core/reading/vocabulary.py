@@ -46,7 +46,11 @@ _MODELS = _words(
     "kona sonata ioniq palisade sportage sorento seltos telluride niro jetta tiguan passat taos mustang "
     "bronco odyssey ridgeline outlander corvette camaro durango pacifica renegade gladiator juke micra "
     "escalade enclave envision mdx rdx tlx ilx lancer mirage impala santa-fe f-series e-tron etron "
-    "br-v brv cx-7 cx7 cx50 cx90 mx-30 f350 f-450 f450 rx350 rx450 nx300 nx350 gx460"
+    "br-v brv cx-7 cx7 cx50 cx90 mx-30 f350 f-450 f450 rx350 rx450 nx300 nx350 gx460 "
+    # More of what North American lots hold, so a model named without its make is still a vehicle
+    "sequoia avalon armada maverick trailblazer rvr c-hr chr id4 id-4 xc40 xc60 xc90 carnival cx-70 cx70 mazda3 "
+    "mazda6 model-y model-3 ev6 ioniq6 niro-ev kona-ev corolla-cross grand-caravan prologue lyriq equinox-ev "
+    "blazer-ev mach-e f-150-lightning cayenne macan"
 )
 # Models that are also ordinary words ("accord", "escape", "focus"): a vehicle only after a make.
 _AMBIGUOUS_MODELS = _words(
