@@ -1247,3 +1247,17 @@ def test_asking_whether_one_may_come_for_it_now_asks_whether_it_is_ready(text):
 
 def test_where_are_you_located_is_a_question_about_the_shop_not_a_nudge():
     assert (understand("Where are you located?").intent, understand("where are you??").intent) == ("other", "status")
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("on my wya", "on_the_way"),
+        ("how much loner", "status"),
+        ("stil waiting", "status"),
+        ("anulez ma commande", "cancel"),
+        ("arete de m'écrire", "stop"),
+    ],
+)
+def test_a_slip_of_a_key_in_the_words_that_carry_the_intent_is_still_read(text, intent):
+    assert understand(text).intent == intent

@@ -172,14 +172,14 @@ _FORGOTTEN = _c(
     r"|(?:you|u|ya|y all|yall|guys|you all)(?: guys| all)? (?:forgot|forget|forgotten) (?:my|our)"
     r"|(?:vous|vs|on)(?: m| nous)?(?: avez| a)?(?: vous| tu)? oubli\w* (?:ma|mes|mon|nos|notre|la|le|les)"
 )
-_CANCEL = _c(r"cancel\w*|annul\w*")
+_CANCEL = _c(r"cancel\w*|annul\w*|anul\w*")
 _TEXTS = _c(
     r"texts?|texting|txt|sms|messages?|msgs?|notifications?|notifs?|alerts?|textos?|courriels?|emails?"
     r"|ecrire|texter"
 )
 _STOP_NATURAL = _c(
     # "lâchez-moi avec vos textos" (leave me alone with...), but "lâchez pas" is "keep it up"
-    r"(?:stop|quit|cease|arrete|arretez|arreter|cessez|cesse|stopper|enough|assez|lachez?(?! pas| pu))"
+    r"(?:stop|quit|cease|arrete|arretez|arreter|arete|aretez|areter|cessez|cesse|stopper|enough|assez|lachez?(?! pas| pu))"
     r"(?: \S+){0,3}? "
     r"(?:text\w*|txt|sms|messag\w*|msgs?|notif\w*|alert\w*|contact\w*|spam\w*|m?ecrire|m?ecrit|m?texter|textos?"
     r"|envoyer|email\w*|calling|bugging)"
