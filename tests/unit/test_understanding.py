@@ -1230,3 +1230,20 @@ def test_an_ordinal_before_a_spot_word_is_that_spot(text, spot):
 
 def test_an_ordinal_before_anything_else_is_no_spot():
     assert understand("here in the 1st row").spot is None
+
+
+@pytest.mark.parametrize(
+    "text", ["Hi! I am parked at spot #2, driving a white Tesla", "I am driving a red civic, spot 3"]
+)
+def test_driving_a_car_says_what_they_drive_not_that_they_are_on_the_road(text):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.vehicle is not None) == ("arrived", True)
+
+
+@pytest.mark.parametrize("text", ["Can I come pick it up now?", "est-ce que je peux venir chercher ma commande?"])
+def test_asking_whether_one_may_come_for_it_now_asks_whether_it_is_ready(text):
+    assert understand(text).intent == "status"
+
+
+def test_where_are_you_located_is_a_question_about_the_shop_not_a_nudge():
+    assert (understand("Where are you located?").intent, understand("where are you??").intent) == ("other", "status")

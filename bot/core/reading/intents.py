@@ -34,6 +34,7 @@ _ARRIVED = _c(
     r"|(?:je suis|j suis|chu|chui|jsuis|suis) a (?:la|le) (?:#|\d+|[a-z]-?\d+)"
     r"|(?:in|dans) (?:my|the|a|mon|ma|le|la|l|un|une) (?:_v|car|vehicle|char|auto|voiture)"
 )
+_A_CAR = r"(?:a|an|the|my|our|un|une|mon|ma|_v)(?!\S)"
 _NOT_YET = _c(
     r"(?:not|pas|pu|pus) (?:encore |quite |yet )?"
     r"(?:here|there|arrived|arrive|arrivee|rendue?|la|ici|outside|dehors)"
@@ -44,12 +45,13 @@ _ON_THE_WAY = _c(
     r"|arrivera|arriving|(?:ll|will|gonna|going to|to|i|we) arrive"
     r"|arrive (?:in|dans|ds|soon|bientot|shortly|around|vers)"
     r"|(?:m|me|men|jm|j m|je m|je|on|s) en viens|men viens|jmen viens|s en viens"
-    r"|(?:i m|im|i am|am|we re|were|just|now|ll be|will be) (?:coming|leaving|heading|headed|driving)"
+    # ...but "driving a white Tesla" says what they drive, not that they are on the road
+    rf"|(?:i m|im|i am|am|we re|were|just|now|ll be|will be) (?:coming|leaving|heading|headed|driving(?! {_A_CAR}))"
     # ...but "anybody coming to my car?", "you guys coming out?" are about staff coming
     r"|(?:coming(?<!one coming)(?<!body coming)(?<!you coming)(?<! u coming)(?<!^u coming)(?<!guys coming)"
     r"(?<! all coming)|leaving|heading|headed|driving) (?:now|over|there|your way|to|in|soon|back)"
     r"|(?:^|\| )(?:(?:ok|okay|k|kk|yes|yep|yup|sure|cool|great|perfect|thanks|thx|oui|parfait)(?: \|)* )*"
-    r"(?:coming|leaving|heading|driving)"
+    rf"(?:coming|leaving|heading|driving(?! {_A_CAR}))"
     r"|(?:a)?round the corner|au coin de la rue|down the (?:street|road)|tout pres|pres d ici"
     # Setting off: "getting in the car now, see you in 15", "walking over", "j'embarque dans l'auto"
     r"|see (?:you|u|ya) (?:in|dans)|getting (?:in|into) (?:the|my) (?:car|truck|van|_v)"
@@ -85,6 +87,9 @@ _STATUS = _c(
     r"|(?:^|\| )(?:u|you|y all|yall)(?: guys| all)? (?:still )?coming(?= \?)"
     r"|(?:started|start|starting|working|begun) on (?:my|the|our|_o)|commence (?:ma|la|mes)|s occupe de (?:moi|nous|ma|mes)"
     r"|(?:are we|r we|is it|are you) (?:close|almost done|nearly done|getting close)(?= \?)"
+    # Whether they may come for it now: "can I come pick it up now?", "est-ce que je peux venir chercher ma commande?"
+    r"|can (?:i|we) (?:come|swing by|stop by|drop by|come by)(?: and| to| by| over)? (?:pick|get|grab|collect)"
+    r"|(?:je|j|on) (?:peux|peut|pourrais|pourrait) (?:venir|passer)(?: la| le| les| l)? (?:chercher|prendre|ramasser|recuperer)"
     r"|(?:how s|hows|how is) (?:it|everything|things) (?:going|coming)|^(?:still )?(?:waiting|j attends)(?: \||\?)*$"
     r"|(?:someone|anyone|anybody|somebody)(?: (?:gonna|going to|will|ever|even|actually))?"
     r" (?:coming|bringing|bring|there|come|out there)|been waiting"
@@ -92,7 +97,7 @@ _STATUS = _c(
     r"|quand (?:est ce que|est-ce que|puis je|je peux|pourrais je|ma|est|sera|vais je)"
     r"|(?:venir|passer|chercher|ramasser) (?:la |le |les )?(?:chercher |ramasser )?quand"
     # A nudge while waiting in the lot: "encore là?", "allo?", "hello??", "where are you", "vous êtes où?"
-    r"|^(?:encore|toujours|still) (?:la|there)(?: \?)*$|^(?:allo|hello|helo|hallo)(?: \?)+$|where (?:are|r) (?:you|u)"
+    r"|^(?:encore|toujours|still) (?:la|there)(?: \?)*$|^(?:allo|hello|helo|hallo)(?: \?)+$|where (?:are|r) (?:you|u)(?! (?:located|situated|based))"
     r"|(?:vous etes|vous etes rendus?|t es|tes) ou|^ou etes vous$|anybody home|is anyone (?:there|coming)"
     # Saying how long it has been: "been 15 mins", "waiting on you guys for 15 min now", "ça fait une éternité"
     r"|(?:still )?(?:nobody|no one|noone)(?: (?:coming|here|came|out))?|(?:toujours|encore) (?:personne|rien)"
