@@ -1261,3 +1261,30 @@ def test_where_are_you_located_is_a_question_about_the_shop_not_a_nudge():
 )
 def test_a_slip_of_a_key_in_the_words_that_carry_the_intent_is_still_read(text, intent):
     assert understand(text).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("chu su'l chemin", "on_the_way"),
+        ("envoyez-moi quelqu'un svp", "status"),
+        ("laissez faire ma commande", "cancel"),
+        ("j'veux pu rien recevoir", "stop"),
+        ("vous pouvez r'commencer à m'texter", "start"),
+        ("im at the spot", "arrived"),
+        ("bruh where my order at", "status"),
+        ("yo whats good w my order", "status"),
+        ("pls stop txting me", "stop"),
+        ("wat do i do", "help"),
+    ],
+)
+def test_joual_and_texting_slang_read_as_their_plain_forms(text, intent):
+    assert understand(text).intent == intent
+
+
+def test_laisse_faire_alone_is_never_mind_not_a_cancel():
+    assert understand("laisse faire, j'ai trouvé la place").intent != "cancel"
+
+
+def test_a_pickup_after_l_apostrophe_is_a_vehicle():
+    assert understand("on est rendus, on est dans l'pick-up").vehicle == "pick-up"

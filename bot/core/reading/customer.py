@@ -85,7 +85,7 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         order = m.group("v").upper()
         s = _blank(s, m, "_o")
 
-    if ("cancel" in s or "anul" in s or "annul" in s) and _CANCEL.search(s):
+    if ("cancel" in s or "anul" in s or "annul" in s or "laiss" in s) and _CANCEL.search(s):
         return meaning("stop" if _TEXTS.search(s) else "cancel", order=order)
 
     forgotten = ("oubli" in s or "forg" in s) and _FORGOTTEN.search(s) is not None

@@ -25,7 +25,7 @@ _ARRIVED = _c(
     r"|in (?:the|your) (?:parking )?lot|in (?:the|your) (?:parking|parkinglot)"
     r"|dans (?:le|la|ton|votre|vot|l) (?:stationnement|parking|stat|cour|lot)|au stationnement|au parking"
     r"|sur place|me voici|me voila|nous voici|nous voila"
-    r"|at (?:the|your) (?:store|shop|curb|front|entrance|door|back|building|location)"
+    r"|at (?:the|your) (?:store|shop|curb|front|entrance|door|back|building|location|spot|pickup|pick up|curbside)"
     r"|waiting (?:outside|out front|in (?:the|my|a|your)|at|by|here)"
     r"|j attends (?:dehors|dans|devant|en avant|a|au|ici|icitte)|je (?:t|vous) attends"
     r"|trunk|coffre|hatch"
@@ -41,6 +41,7 @@ _NOT_YET = _c(
 )
 _ON_THE_WAY = _c(
     r"o[nm] (?:my|mu|mt|ny|the|our|ma) way|on way|omw|otw|en route|en chemin|sur la route|sur le chemin|dans le chemin"
+    r"|(?:sur|su|sul)(?: le| l| la)? (?:chemin|route|pont|autoroute)"
     r"|j arrive|jarrive|je arrive|j arrives|on arrive|nous arrivons|arrivons|j arriverai|arriverai|arriverons"
     r"|arrivera|arriving|(?:ll|will|gonna|going to|to|i|we) arrive"
     r"|arrive (?:in|dans|ds|soon|bientot|shortly|around|vers)"
@@ -81,7 +82,9 @@ _STATUS = _c(
     r"|how (?:long|much longer|much more|much time)|combien de temps|taking (?:so )?long|c est (?:tu )?long"
     r"|ca (?:va )?(?:tu )?(?:etre|prend|prendre) (?:tu )?(?:long|longtemps|combien)|still waiting|toujours en attente"
     r"|(?:j attends|attends|j attend|on attend) (?:toujours|encore|depuis)|waiting (?:for|on) (?:my|the) order"
-    r"|where(?: s| is) (?:my|the|our) (?:order|stuff|pickup|package|food)|ou (?:est|en est|sont) (?:ma|la|mon|mes)"
+    r"|where(?: s| is)? (?:my|the|our) (?:order|stuff|pickup|package|food)|"
+    r"(?:what s|whats|what is) (?:good|up|happening|going on|the deal|the story) (?:w|with|on) (?:my|the|our|_o)"
+    r"|(?:envoyez|send)(?: moi| me| nous| us)? (?:quelqu un|someone|somebody|anyone)|ou (?:est|en est|sont) (?:ma|la|mon|mes)"
     r"|ou en est|c est rendu ou|rendue? ou|s en vient"
     r"|quelqu un (?:qui )?(?:vient|s en vient|arrive|sort|(?:va|peut|pourrait|pourriez) (?:venir|sortir|arriver|m aider))"
     r"|(?:^|\| )(?:u|you|y all|yall)(?: guys| all)? (?:still )?coming(?= \?)"
@@ -172,7 +175,7 @@ _FORGOTTEN = _c(
     r"|(?:you|u|ya|y all|yall|guys|you all)(?: guys| all)? (?:forgot|forget|forgotten) (?:my|our)"
     r"|(?:vous|vs|on)(?: m| nous)?(?: avez| a)?(?: vous| tu)? oubli\w* (?:ma|mes|mon|nos|notre|la|le|les)"
 )
-_CANCEL = _c(r"cancel\w*|annul\w*|anul\w*")
+_CANCEL = _c(r"cancel\w*|annul\w*|anul\w*|laisse[rz]? faire (?:pour )?(?:ma|la|mon|mes|le|les|_o)")
 _TEXTS = _c(
     r"texts?|texting|txt|sms|messages?|msgs?|notifications?|notifs?|alerts?|textos?|courriels?|emails?"
     r"|ecrire|texter"
@@ -181,12 +184,12 @@ _STOP_NATURAL = _c(
     # "lâchez-moi avec vos textos" (leave me alone with...), but "lâchez pas" is "keep it up"
     r"(?:stop|quit|cease|arrete|arretez|arreter|arete|aretez|areter|cessez|cesse|stopper|enough|assez|lachez?(?! pas| pu))"
     r"(?: \S+){0,3}? "
-    r"(?:text\w*|txt|sms|messag\w*|msgs?|notif\w*|alert\w*|contact\w*|spam\w*|m?ecrire|m?ecrit|m?texter|textos?"
+    r"(?:text\w*|txt\w*|sms|messag\w*|msgs?|notif\w*|alert\w*|contact\w*|spam\w*|m?ecrire|m?ecrit|m?texter|textos?"
     r"|envoyer|email\w*|calling|bugging)"
     r"|(?:stop|quit) (?:sending|texting|messaging|contacting|spamming|all)|arretez? ca"
     r"|unsubscribe|unsub|opt (?:me |us )?out|optout|opt-out|remove me|take me off|no more (?:texts?|messages?)"
     r"|(?:don t|dont|do not) (?:text|message|contact|send)"
-    r"|(?:veux|veut|voulons) (?:pu|plus|pus|pas) (?:recevoir|avoir|de (?:vos |tes )?(?:textos?|messages?|sms|texts?))"
+    r"|(?:veux|veut|voulons) (?:pu|plus|pus|pas) (?:rien )?(?:recevoir|avoir|de (?:vos |tes )?(?:textos?|messages?|sms|texts?))"
     r"|ne (?:m|me|nous) (?:ecrivez|ecris|textez|texte|envoyez|contactez) (?:plus|pu|pus)"
     r"|plus de (?:textos?|messages?|sms|notifications?)|desabonn\w*|desinscri\w*"
     r"|retirez moi|enlevez moi|me retirer|m enlever"
@@ -206,7 +209,7 @@ _START_NATURAL = _c(
     r"|(?:re-?subscribe|resubscribe)|subscribe (?:me )?again"
     r"|(?:get|receive|have) (?:the |your |my |those )?(?:texts?|txts?|messages?|msgs?|notifications?|alerts?) again"
     r"|(?:send|sending) (?:me|us) (?:\S+ ){0,2}?(?:texts?|txts?|messages?|msgs?|sms|textos|notifications?) again"
-    r"|(?:recommencer?|recommencez|reprendre|reprenez) (?:a |de )?(?:m |me |nous )?"
+    r"|(?:recommencer?|recommencez|r commencer|reprendre|reprenez) (?:a |de )?(?:m |me |nous )?"
     r"(?:ecrire|texter|envoyer|recevoir|contacter)"
     r"|(?:m ecrire|me texter|m envoyer|recevoir) (?:\S+ ){0,2}(?:de nouveau|a nouveau)"
     r"|(?:reecrivez|retextez) moi|(?:me|m) (?:reecrire|retexter)|reabonn\w*|reinscri\w*"

@@ -97,7 +97,7 @@ _VEHICLE_HINTS = (
     | _words("pickup pick-up")
     | frozenset(second for _, second in _TWO_WORD_MODELS)
 )
-_DETERMINERS = _words("a an the my our un une mon ma le la en in dans")
+_DETERMINERS = _words("a an the my our un une mon ma le la l en in dans")
 
 
 _FUZZY_TARGETS = (
@@ -135,6 +135,8 @@ _SHORTHAND = {
     "sum1": "someone",
     "every1": "everyone",
     "no1": "noone",
+    "wat": "what",
+    "wut": "what",
     "kelkun": "quelqu un",
     "kelkin": "quelqu un",
     "qqun": "quelqu un",
