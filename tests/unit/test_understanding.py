@@ -1288,3 +1288,8 @@ def test_laisse_faire_alone_is_never_mind_not_a_cancel():
 
 def test_a_pickup_after_l_apostrophe_is_a_vehicle():
     assert understand("on est rendus, on est dans l'pick-up").vehicle == "pick-up"
+
+
+def test_an_eta_said_before_the_order_it_is_for_keeps_both():
+    meaning = understand("j'arrive dans 10 pour la commande 55102")
+    assert (meaning.intent, meaning.eta_minutes, meaning.order) == ("on_the_way", 10, "55102")
