@@ -1293,3 +1293,37 @@ def test_a_pickup_after_l_apostrophe_is_a_vehicle():
 def test_an_eta_said_before_the_order_it_is_for_keeps_both():
     meaning = understand("j'arrive dans 10 pour la commande 55102")
     assert (meaning.intent, meaning.eta_minutes, meaning.order) == ("on_the_way", 10, "55102")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "here for the 2 pizzas",
+        "I'm here for the 10 lb turkey",
+        "outside, picking up a case of 24",
+        "chu là pour les 24 bières",
+        "rendue, c'est pour les 4 pneus",
+    ],
+)
+def test_a_number_that_counts_goods_is_not_the_spot(text):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.spot) == ("arrived", None)
+
+
+@pytest.mark.parametrize(
+    "text, spot", [("here 7 hatch open", "7"), ("rendu au 6 coffre ouvert", "6"), ("parked at 4 near the door", "4")]
+)
+def test_a_lone_number_before_a_word_that_counts_nothing_is_still_the_spot(text, spot):
+    assert understand(text).spot == spot
+
+
+@pytest.mark.parametrize(
+    "text, minutes", [("be there in 20 for the cake", 20), ("j'arrive dans 15 pour le gâteau", 15)]
+)
+def test_an_eta_followed_by_what_it_is_for_keeps_the_eta(text, minutes):
+    assert understand(text).eta_minutes == minutes
+
+
+@pytest.mark.parametrize("text", ["is the paint mixed yet?", "is my prescription filled?"])
+def test_ready_said_in_other_words_asks_whether_it_is_ready(text):
+    assert understand(text).intent == "status"

@@ -93,6 +93,9 @@ _STATUS = _c(
     # Whether they may come for it now: "can I come pick it up now?", "est-ce que je peux venir chercher ma commande?"
     r"|can (?:i|we) (?:come|swing by|stop by|drop by|come by)(?: and| to| by| over)? (?:pick|get|grab|collect)"
     r"|(?:je|j|on) (?:peux|peut|pourrais|pourrait) (?:venir|passer)(?: la| le| les| l)? (?:chercher|prendre|ramasser|recuperer)"
+    # "is the paint mixed yet?", "is my prescription filled?": ready in other words
+    r"|(?:is|are) (?:the|my|our|it|_o)(?: \S+){0,2}? (?:done|finished|mixed|packed|bagged|made|cooked|filled|baked|loaded)"
+    r"(?: yet)?(?= \?| \||$)"
     r"|(?:how s|hows|how is) (?:it|everything|things) (?:going|coming)|^(?:still )?(?:waiting|j attends)(?: \||\?)*$"
     r"|(?:someone|anyone|anybody|somebody)(?: (?:gonna|going to|will|ever|even|actually))?"
     r" (?:coming|bringing|bring|there|come|out there)|been waiting"
