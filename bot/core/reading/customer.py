@@ -32,7 +32,19 @@ from .meaning import Meaning
 from .normalising import _MARKS, _quote
 from .orders import _ANSWER_ORDER, _order_match
 from .phrases import _blank
-from .spots import _BARE_SPOT, _DICTATED, _DICTATED_SPOT, _HASH_SPOT, _LABEL_SPOT, _SPOT, _lone_number, _spot_value
+from .spots import (
+    _BARE_SPOT,
+    _DICTATED,
+    _DICTATED_SPOT,
+    _HASH_SPOT,
+    _LABEL_SPOT,
+    _ORDINAL_HINTS,
+    _ORDINAL_SPOT,
+    _SPOT,
+    _lone_number,
+    _ordinal_value,
+    _spot_value,
+)
 from .vehicles import _has_strong_vehicle, _vehicle
 from .vocabulary import _PLAIN
 
@@ -73,7 +85,7 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         order = m.group("v").upper()
         s = _blank(s, m, "_o")
 
-    if ("cancel" in s or "annul" in s) and _CANCEL.search(s):
+    if ("cancel" in s or "anul" in s or "annul" in s or "laiss" in s) and _CANCEL.search(s):
         return meaning("stop" if _TEXTS.search(s) else "cancel", order=order)
 
     forgotten = ("oubli" in s or "forg" in s) and _FORGOTTEN.search(s) is not None
@@ -96,6 +108,8 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
     if spot is None and (m := _BARE_SPOT.match(s)) and (value := _spot_value(m.group("v"))):
         spot = value
         s = "_s"
+    if spot is None and not _ORDINAL_HINTS.isdisjoint(words) and (m := _ORDINAL_SPOT.search(s)):
+        spot, s = _ordinal_value(m.group("v")), _blank(s, m, "_s")
     if spot is None and "number" in words and (m := _DICTATED_SPOT.search(s)):
         spot, s = _DICTATED[m.group("v")], _blank(s, m, "_s")
     if spot is None and has_digit and (arrived or context.awaiting == "spot") and not on_the_way:

@@ -17,6 +17,30 @@ _SPOT = _c(
     rf"(?:{_SPOT_WORD})(?: (?:number|numero|num|nbr|no|n|#|:|\||de parking|de stationnement))*"
     rf" (?P<v>{_SPOT_VALUE})"
 )
+# "the 3rd spot", "la troisième place": an ordinal before a spot word is that spot.
+_ORDINALS = {
+    **dict.fromkeys(("first", "premier", "premiere", "1ere", "1er"), "1"),
+    **dict.fromkeys(("second", "deuxieme", "2e", "2eme"), "2"),
+    **dict.fromkeys(("third", "troisieme", "3e", "3eme"), "3"),
+    **dict.fromkeys(("fourth", "quatrieme"), "4"),
+    **dict.fromkeys(("fifth", "cinquieme"), "5"),
+    **dict.fromkeys(("sixth", "sixieme"), "6"),
+    **dict.fromkeys(("seventh", "septieme"), "7"),
+    **dict.fromkeys(("eighth", "huitieme"), "8"),
+    **dict.fromkeys(("ninth", "neuvieme"), "9"),
+    **dict.fromkeys(("tenth", "dixieme"), "10"),
+}
+_ORDINAL_SPOT = _c(rf"(?P<v>\d{{1,2}} (?:st|nd|rd|th|e|er|eme|ere)|{'|'.join(_ORDINALS)}) (?:{_SPOT_WORD})")
+
+
+# Every ordinal holds one of these words once normalised ("3rd" is "3 rd"): most texts skip _ORDINAL_SPOT.
+_ORDINAL_HINTS = frozenset(_ORDINALS) | frozenset(("st", "nd", "rd", "th", "e", "er", "eme", "ere"))
+
+
+def _ordinal_value(value: str) -> str:
+    return value.split(" ", 1)[0] if value[0].isdigit() else _ORDINALS[value]
+
+
 _SPOT_WORDS_RE = re.compile(rf"^(?:{_SPOT_WORD})$")
 # Voice dictation writes the number as its homophone: "spot number for" is spot 4.
 _DICTATED_SPOT = _c(r"(?:spot|space|stall|place) (?:number|numero|no) (?P<v>for|to|too|ate|won)(?= \||$| \?)")
