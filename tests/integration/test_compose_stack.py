@@ -133,7 +133,9 @@ def test_a_signed_text_through_the_web_container_is_answered_by_the_worker(stack
 def test_a_worker_stopped_while_it_starts_stops_at_once_not_at_the_end_of_its_grace_period(stack):
     before = set(stack.compose("ps", "--quiet", "worker").stdout.split())
     assert stack.compose("up", "--detach", "--no-build", "--scale", "worker=2").returncode == 0
-    (starting,) = set(stack.compose("ps", "--quiet", "worker").stdout.split()) - before
+    after = set(stack.compose("ps", "--quiet", "worker").stdout.split())
+    assert before < after, "scaling up recreated the running worker"
+    (starting,) = after - before
     began = time.monotonic()
     # Still importing: without an init process it would be PID 1, which ignores a signal it has no handler for yet.
     assert subprocess.run(["docker", "stop", "--time", "60", starting], capture_output=True).returncode == 0
