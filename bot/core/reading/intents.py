@@ -63,9 +63,9 @@ _ON_THE_WAY = _c(
     r"|bientot (?:la|rendue?|arrivee?)|(?:there|la|rendue?) (?:soon|bientot|shortly|sous peu)"
     r"|(?:vais|vai|jvais|allons|on va|devrais|devrait|devrions|devrait) (?:etre|arriver)|serai|serons|seras"
     r"|(?:at|au|aux|a la|a un) (?:the |a )?(?:red )?(?:light|lights|feu|feux|lumiere|lumieres)(?!\S)(?! (?:pole|post|standard))"
-    # Coming by later, with no ETA: "je passe après le travail", "je vais passer demain"
+    # Coming by later today, with no ETA: "je passe après le travail" (tomorrow is no trip: "Je passe demain")
     r"|(?:je|j|on|i ll|i will|we ll|gonna|i m gonna)(?: vais| va)? (?:passer|passe|come by|stop by|swing by|drop by)"
-    r"(?: \S+){0,2}? (?:apres|demain|tomorrow|later|tonight|ce soir|plus tard|after|cet apres midi|this afternoon|tantot)"
+    r"(?: \S+){0,2}? (?:apres|later|tonight|ce soir|plus tard|after|cet apres midi|this afternoon|tantot)"
     r"|running (?:\S+ ){0,3}?(?:late|behind)|(?:a bit|a little|few minutes|\d+ min\w*) behind|(?:stuck |pris |coince )?(?:in|dans le|dans) (?:traffic|trafic|traffic jam|bouchon)"
     r"|(?:pulling|backing|pulled|backed) out(?: of)?|just left|left (?:the )?(?:house|home|work|office|school)|(?:je|j|jm)(?: )?(?:pars|quitte|sors|decolle)(?!\S)|jpars|jquitte"
     r"|(?:chu|suis|sommes) partie?s?|in a (?:few|bit|sec|second|moment)"
@@ -90,9 +90,6 @@ _STATUS = _c(
     r"|(?:^|\| )(?:u|you|y all|yall)(?: guys| all)? (?:still )?coming(?= \?)"
     r"|(?:started|start|starting|working|begun) on (?:my|the|our|_o)|commence (?:ma|la|mes)|s occupe de (?:moi|nous|ma|mes)"
     r"|(?:are we|r we|is it|are you) (?:close|almost done|nearly done|getting close)(?= \?)"
-    # Whether they may come for it now: "can I come pick it up now?", "est-ce que je peux venir chercher ma commande?"
-    r"|can (?:i|we) (?:come|swing by|stop by|drop by|come by)(?: and| to| by| over)? (?:pick|get|grab|collect)"
-    r"|(?:je|j|on) (?:peux|peut|pourrais|pourrait) (?:venir|passer)(?: la| le| les| l)? (?:chercher|prendre|ramasser|recuperer)"
     # "is the paint mixed yet?", "is my prescription filled?": ready in other words
     r"|(?:is|are) (?:the|my|our|it|_o)(?: \S+){0,2}? (?:done|finished|mixed|packed|bagged|made|cooked|filled|baked|loaded)"
     r"(?: yet)?(?= \?| \||$)"
@@ -254,9 +251,9 @@ _HELP_NATURAL = _c(
     r"help|aide|aidez|assistance|how does(?: \S+){1,3} work|comment (?:ca|sa) (?:marche|fonctionne)"
     r"|how (?:this|it|that|the \S+|curbside|pickup)(?: \S+){0,2}? works?|explain|expliquer|expliquez|m expliquer"
     r"|(?:don t|dont|do not|didn t|didnt) (?:understand|get) (?:how|what)|(?:comprends|comprend) (?:pas|rien)"
-    r"|(?:what|who) (?:is|s) this(?: number| text| message)?(?= \?|$| \|)|what (?:is|s) this (?:text|message|number) about"
+    # ...but "who is this?" and "qui parle?" are read as small talk, as the corpus always has
+    r"|what (?:is|s) this(?: number| text| message)?(?= \?|$| \|)|what (?:is|s) this (?:text|message|number) about"
     r"|what are (?:these|those) (?:texts|messages)|c est quoi (?:ces|ce|cette) (?:textos?|messages?|numero|affaire)"
-    r"|qui (?:est ce|c est|parle)(?= \?|$)"
     r"|what (?:do|should|must|can) (?:i|we)(?: need to| have to| gotta)? do"
     r"|(?:je|j) (?:dois|fais|fait|texte|ecris|reponds) (?:faire |texter |ecrire |repondre )?quoi"
     r"|qu est ce que (?:je|j|on) (?:dois|doit|fais|fait|texte|ecris|reponds)|sais pas quoi (?:faire|repondre|ecrire|texter)"
