@@ -2,7 +2,8 @@
 #   docker build -t arrivee .
 #   docker run --rm arrivee python -m bot doctor
 # Offline (no registry, no PyPI): build args BASE (any Debian image with python3 and python3-venv) and
-# PIP_NO_INDEX=1 with the wheels in ./wheels (pip download -r requirements.txt -d wheels).
+# PIP_NO_INDEX=1 with the wheels in ./wheels (pip download -r requirements.txt -d wheels); config/containers/
+# python.Dockerfile makes such a base, and compose.offline.yaml passes both (docs/deploy.md, "Without Docker Hub").
 ARG BASE=python:3.11-slim-bookworm
 
 FROM ${BASE} AS build

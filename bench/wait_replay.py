@@ -95,10 +95,10 @@ def replay(s: Scenario, day: list[Handoff]) -> list[Told]:
         now = h.arrived_at
         past = [Past(p.arrived_at, p.claimed_at, p.done_at) for p in day if p.done_at <= now]
         ahead = sum(1 for p in day if p.arrived_at < now and p.done_at > now)
+        untaken = [p.arrived_at for p in day if p.arrived_at < now and p.claimed_at > now]
         on_duty = s.staff[min(HOURS - 1, int((now - OPEN).total_seconds() // 3600))]
-        told.append(
-            Told(estimate(past, now, ahead=ahead, on_duty=on_duty), (h.handed_at - h.arrived_at).total_seconds())
-        )
+        said = estimate(past, now, ahead=ahead, on_duty=on_duty, unclaimed_since=min(untaken, default=None))
+        told.append(Told(said, (h.handed_at - h.arrived_at).total_seconds()))
     return told
 
 

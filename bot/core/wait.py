@@ -58,10 +58,12 @@ def sample(past: Sequence[Past], now: datetime) -> list[Past]:
     return chosen[-RECENT:]
 
 
-def estimate(past: Sequence[Past], now: datetime, ahead: int = 0, on_duty: int = 1) -> Wait | None:
+def estimate(
+    past: Sequence[Past], now: datetime, ahead: int = 0, on_duty: int = 1, unclaimed_since: datetime | None = None
+) -> Wait | None:
     """The likely wait of a customer arriving `now` with `ahead` handoffs before them (waiting or being brought out)
-    and `on_duty` staff to bring them out. None when there is nothing worth saying (too few handoffs today and
-    nobody ahead)."""
+    and `on_duty` staff to bring them out; `unclaimed_since`: the arrival of the longest-waiting of those ahead that
+    nobody has taken yet. None when there is nothing worth saying (too few handoffs today and nobody ahead)."""
     place = ahead + 1
     chosen = sample(past, now)
     if len(chosen) < MIN_HANDOFFS:
@@ -80,6 +82,10 @@ def estimate(past: Sequence[Past], now: datetime, ahead: int = 0, on_duty: int =
     high = max(low, math.ceil(high_s / 60))
     if high > MAX_MINUTES:
         return Wait(None, None, place) if ahead else None
+    # Someone ahead has waited, untaken, longer than this customer would be told: staff are not keeping up as the
+    # day's handoffs say they do (a rush, a break), and no figure from those handoffs is honest now.
+    if unclaimed_since is not None and (now - unclaimed_since).total_seconds() > high_s:
+        return Wait(None, None, place)
     if high - low <= NARROW_MINUTES:
         middle = max(1, round((low_s + high_s) / 120))
         return Wait(middle, middle, place)

@@ -179,8 +179,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "fr": "Annulée : la commande {orders} pour {customer} ({where_fr}). Ne l'apportez pas.{staff_rest_fr}",
     },
     "staff_help": {
-        "en": "Staff commands: OK [order] to take a pickup, DONE [order] once handed off, LIST to see who's waiting.",
-        "fr": "Commandes : OK [no de commande] pour prendre une cueillette, FAIT [no] une fois remise, LISTE pour voir qui attend.",
+        "en": "Staff commands: OK [order] to take a pickup, DONE [order] once handed off, LIST to see who's waiting, OFF "
+        "when you leave, ON when back.",
+        "fr": "Commandes : OK [no] pour prendre une cueillette, FAIT [no] une fois remise, LISTE pour voir qui attend, "
+        "OFF en partant, ON au retour.",
     },
 }
 

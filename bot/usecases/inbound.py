@@ -136,7 +136,7 @@ def _process(svc: Services, message_id: int, earlier_first: bool = True) -> Appl
         # they are flushed with the decision's own writes: a flush is one of the worker's dearest steps.
         with session.no_autoflush:
             store = state.lock_store(session, msg.store_id)
-            decision = _decide(session, store, msg, now, svc.base_url)
+            decision = _decide(session, store, msg, now, svc.base_url, svc.settings)
             # Abuse resistance (bot/core/abuse.py): a looping bot, or a number with no order past its hourly
             # allowance, still gets its state changes (a STOP opts out) but none of the texts they would cause.
             effects = abuse_rules.screen(decision.effects, abuse.check(session, svc.settings, msg, decision.known, now))
@@ -166,9 +166,10 @@ class Decision:
     members: list[Staff]
 
 
-def _decide(session, store: Store, msg: Message, now: datetime, base_url: str) -> Decision:
+def _decide(session, store: Store, msg: Message, now: datetime, base_url: str, settings) -> Decision:
     """Read the state the text is about, understand the text against it and decide what to do. An owner's
-    command (`base_url`: where sign-in links point) is carried out here, in the text's own transaction."""
+    command (`base_url`: where sign-in links point) is carried out here, in the text's own transaction, unless
+    the abuse rules (`settings`' limits) would leave it unanswered."""
     members = state.staff_members(session, store.id)
     staff = next((s for s in members if s.phone == msg.phone), None)
     if staff is not None:
@@ -179,7 +180,11 @@ def _decide(session, store: Store, msg: Message, now: datetime, base_url: str) -
             msg.body, Context(role="owner" if staff.role in ("owner", "manager") else "staff", language=staff.language)
         )
         if meaning.command is not None:
-            effects = owner.run(session, store, staff, meaning.command, now, base_url)
+            # Taken for another bot (the loop guard), the command's answer would not go out: carried out anyway, a
+            # pause or a new staff member would be made without the owner ever being told (and sent again). It
+            # changes nothing instead, as a command that can't be done does.
+            allowed = abuse.check(session, settings, msg, True, now).texts_allowed
+            effects = owner.run(session, store, staff, meaning.command, now, base_url) if allowed else []
         else:
             me = next(s for s in team if s.id == staff.id)
             effects = decide_staff(meaning, store_v, me, state.store_handoffs(session, store.id), team, now)

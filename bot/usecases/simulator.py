@@ -76,7 +76,9 @@ def outcome(db, sid: str) -> tuple[str | None, list[dict]]:
             )
             .order_by(Message.id)
         )
-        return msg.status, [{"to": m.to_addr, "body": m.body, "status": m.status} for m in rows]
+        return msg.status, [
+            {"to": m.to_addr, "body": m.body, "status": m.status, "photo": m.photo_id is not None} for m in rows
+        ]
 
 
 def phone_number(raw, store: dict) -> str:

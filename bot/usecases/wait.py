@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from ..core.handoff import AT_STORE
 from ..core.statuses import HandoffStatus
 from ..core.wait import RECENT, Past, Wait, estimate
-from ..data.models import Handoff, Staff, Store
+from ..data.models import Handoff, Staff, Store, UTCDateTime
 from .report import local_day
 
 # Built once (state.py says why). The last handoffs of the day, newest first: the estimate needs RECENT of them,
@@ -27,7 +27,11 @@ _TODAY = (
     .order_by(Handoff.done_at.desc())
     .limit(RECENT * 3)
 )
-_AHEAD = select(func.count(Handoff.id)).where(
+# How many are ahead, and since when the longest-waiting of them that nobody has taken has been there.
+_AHEAD = select(
+    func.count(Handoff.id),
+    type_coerce(func.min(case((Handoff.claimed_at.is_(None), Handoff.arrived_at))), UTCDateTime),
+).where(
     Handoff.store_id == bindparam("store_id"),
     Handoff.status.in_(AT_STORE),
     Handoff.customer_id != bindparam("customer_id"),
@@ -44,6 +48,8 @@ def past_today(session: Session, store: Store, now: datetime) -> list[Past]:
 
 def likely_wait(session: Session, store: Store, customer_id: int, now: datetime, members: list[Staff]) -> Wait | None:
     """The wait to tell a customer arriving now: the store's day so far, who is ahead, who is on duty."""
-    ahead = session.execute(_AHEAD, {"store_id": store.id, "customer_id": customer_id, "now": now}).scalar_one()
+    ahead, unclaimed_since = session.execute(
+        _AHEAD, {"store_id": store.id, "customer_id": customer_id, "now": now}
+    ).one()
     on_duty = sum(1 for s in members if s.on_duty and s.removed_at is None) or 1
-    return estimate(past_today(session, store, now), now, ahead=ahead, on_duty=on_duty)
+    return estimate(past_today(session, store, now), now, ahead=ahead, on_duty=on_duty, unclaimed_since=unclaimed_since)

@@ -232,9 +232,32 @@ def test_the_compose_file_runs_migrate_then_web_and_worker_on_postgresql_and_red
             "@postgres:5432/arrivee"
         )
         assert env["REDIS_URL"] == "redis://redis:6379/0" and env["ARRIVEE_ENV"] == "production"
-        assert service["build"] == "."
+        assert "build" not in service and service["pull_policy"] == "never"
+    # One build of the one image: three services building the same tag left it on one of three images, and a later
+    # `up` recreated the services whose container was on another.
+    assert services["migrate"]["build"] == "."
+    for name in ("migrate", "web", "worker"):
+        assert services[name]["image"] == "arrivee:latest"
+        # An init process passes SIGTERM on to Python, which as PID 1 would drop one that comes while it starts.
+        assert services[name]["init"] is True, name
     assert services["migrate"]["depends_on"]["postgres"]["condition"] == "service_healthy"
     assert set(compose["volumes"]) == {"pgdata", "redisdata"}
+
+
+def test_the_offline_compose_override_only_changes_where_the_images_come_from():
+    compose = yaml.safe_load((ROOT / "compose.yaml").read_text())["services"]
+    offline = yaml.safe_load((ROOT / "compose.offline.yaml").read_text())["services"]
+    assert set(offline) == {"postgres", "redis", "migrate"}
+    for name in ("postgres", "redis"):
+        assert set(offline[name]) == {"image", "build"}
+        assert offline[name]["image"] != compose[name]["image"]
+        built = ROOT / offline[name]["build"]["context"] / offline[name]["build"]["dockerfile"]
+        # From the local Debian base, with Debian's own package of the server.
+        text = built.read_text()
+        assert "ARG BASE=arrivee-debian:bookworm\nFROM ${BASE}\n" in text and "apt-get install" in text, built
+    assert offline["migrate"] == {
+        "build": {"context": ".", "args": {"BASE": "arrivee-base:bookworm", "PIP_NO_INDEX": "1"}}
+    }
 
 
 def test_every_metric_on_the_grafana_dashboard_is_one_metrics_exposes(svc):

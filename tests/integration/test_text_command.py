@@ -53,6 +53,19 @@ def test_the_text_command_prints_each_text_the_bot_sent_because_of_it_or_that_no
     assert done.returncode == 0 and done.stdout.splitlines()[-1] == "no text sent in answer"
 
 
+def test_a_photo_of_the_car_goes_as_an_mms_and_checks_marie_in(stack):
+    car = "https://api.twilio.com/2010-04-01/Accounts/AC0/Messages/MM1/Media/ME1.jpg"
+    done = text(stack, "--wait", "60", "--from", "514-555-0123", "--photo", car, "")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "+15145550123 → Plein Air Laurier +15145550100:  [photo]"
+    alert = "→ +15145550111: Arrivée : Marie L., auto sur la photo. Commande #1234. Répondez OK 1234 pour la prendre."
+    assert f"{alert} [photo]" in lines
+    assert any(line.startswith("→ +15145550123: Merci Marie, c'est noté : auto sur la photo.") for line in lines)
+    refused = text(stack, "--from", "514-555-0123", "--photo", "car.jpg", "")
+    assert refused.returncode != 0 and "'car.jpg' is not an http(s) URL" in refused.stderr
+
+
 @pytest.mark.parametrize(
     "args, says",
     [

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from bot.core import abuse
 from bot.core.conversation import Reply, TextCustomer, TextStaff, UpdateCustomer
 from bot.data.models import Customer, Message
+from bot.usecases import roster, stores
 from tests.support.conversation import Shop
 
 NOW = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)
@@ -181,3 +182,22 @@ def test_short_codes_get_no_answer(svc):
     shop.post_sms("22395", "HELP")
     shop.post_sms("+262966", "STOP")
     assert svc.sender.outbox == []
+
+
+def test_an_owners_command_the_loop_guard_would_leave_unanswered_changes_nothing(svc):
+    shop = Shop(svc, language="fr")
+    sophie = shop.staff("Sophie Roy", "+15145550113", role="owner", language="fr", on_duty=False)
+    answered = []
+    for _ in range(10):
+        shop.wait(3)
+        answered.append(len(sophie.texts("STATUT")))
+    assert answered == [1] * 10
+    # The eleventh in a minute is taken for another bot: no answer, so no change either, rather than a pause,
+    # a new staff member or a reworded text the owner was never told of (and would send again).
+    assert sophie.texts("PAUSE Fermé pour l'inventaire") == []
+    assert sophie.texts("ÉQUIPE AJOUTER 514-555-0150 Luc Côté") == []
+    assert stores.get_store(svc.db, shop.store.id).paused is False
+    assert [s.name for s in roster.roster(svc.db, shop.store.id)] == ["Sophie Roy"]
+    assert shop.customer("+15145550150").new() == []  # nor a welcome
+    shop.wait(901)
+    assert sophie.texts("PAUSE Fermé pour l'inventaire")[0].startswith("Cueillette suspendue")

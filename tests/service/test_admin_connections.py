@@ -49,7 +49,13 @@ def test_pasting_shopifys_key_connects_the_shop_and_orders_come_in(sophie, shop,
     assert "traité" in deliveries
     assert deliveries.count('id="deliveries"') == 1  # in the page's body, once, not also in its <head>
 
-    page = sophie.submit(f"{base}/connections/shopify", {"shopify_secret": ""})
+    # Save with the box left empty (its placeholder says a key is kept) keeps the shop connected...
+    kept = sophie.post(f"{base}/connections/shopify", {"shopify_secret": ""})
+    assert kept.status_code == 422 and "ne doit pas être vide" in text_of(kept)
+    assert shop.client.post(f"/webhooks/shopify/{shop.store.id}", data=body, headers=headers).status_code == 200
+    # ...and only the Disconnect button disconnects.
+    assert 'name="disconnect" value="1"' in sophie.page(f"{base}/connections")
+    page = sophie.submit(f"{base}/connections/shopify", {"disconnect": "1"})
     assert "Shopify déconnectée" in notices(page)[0]
     assert shop.client.post(f"/webhooks/shopify/{shop.store.id}", data=body, headers=headers).status_code == 401
 

@@ -357,6 +357,10 @@ def test_as_the_owner_types_the_page_asks_the_server_for_the_preview_the_count_a
         "count": "73 caractères · 1 texto",
         "warning": "",
     }  # an empty box is the default
+    # A wording Save would refuse is said to be so as it is typed, not previewed as if it would go out.
+    misspelt = sophie.client.get(url, query_string={"lang": "fr", "text": "Merci {nom}!"}).get_json()
+    assert misspelt["warning"].startswith("Le bot ne pourrait pas envoyer ce libellé : ")
+    assert "{nom}" in misspelt["warning"] and misspelt["warning"].endswith("Il sera refusé à l'enregistrement.")
     assert sophie.client.get(f"{base}/texts/nope/preview", query_string={"lang": "fr"}).status_code == 404
     assert sophie.client.get(url, query_string={"lang": "de", "text": "Hallo"}).status_code == 404
 

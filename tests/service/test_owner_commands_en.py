@@ -512,6 +512,8 @@ def test_help_from_an_owner_lists_the_owner_commands_in_one_text(shop, sophie):
 def test_help_from_staff_is_the_staff_help(shop, julie):
     [answer] = julie.texts("HELP")
     assert answer.startswith("Staff commands: OK [order]") and "PAUSE" not in answer
+    # Every staff member puts themselves on or off duty: the help says so, in one text.
+    assert "OFF when you leave, ON when back" in answer and segments(answer) == 1
 
 
 def test_every_owner_answer_of_a_usual_day_fits_one_sms(shop, sophie, julie):

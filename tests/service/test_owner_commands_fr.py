@@ -442,7 +442,9 @@ def test_aide_d_un_proprio_liste_les_commandes_en_un_texto(shop, sophie):
 
 def test_aide_d_un_commis_est_l_aide_de_l_equipe(shop, julie):
     [reponse] = julie.texts("aide")
-    assert reponse.startswith("Commandes : OK [no de commande]") and "PAUSE" not in reponse
+    assert reponse.startswith("Commandes : OK [no]") and "PAUSE" not in reponse
+    # Chaque membre de l'équipe se met en service ou hors service lui-même : l'aide le dit, en un seul texto.
+    assert "OFF en partant, ON au retour" in reponse and segments(reponse) == 1
 
 
 def test_les_reponses_au_proprio_sont_en_francais_sans_caracteres_hors_gsm(shop, sophie, julie):

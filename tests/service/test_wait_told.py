@@ -73,3 +73,19 @@ def test_the_check_in_page_shows_the_wait_the_customer_was_told(shop, julie):
     shop.client.post(link, data={"form_token": token, "action": "here", "spot": "12"})
     page = shop.client.get(link).get_data(as_text=True)
     assert "Attente probable\u00a0: environ 3 minutes." in page
+
+
+def test_no_figure_is_promised_while_someone_ahead_has_waited_untaken_longer_than_it(shop, julie):
+    for n in range(6):
+        handed_off(shop, julie, n)
+    alex = shop.customer("+15145550124")
+    shop.order("1235", alex, "Alex Martin", language="en")
+    alex.texts("here spot 14")
+    shop.wait(10 * 60)  # nobody takes Alex: the day's "about 3 minutes" no longer describes the lot
+    marie = shop.customer("+15145550123")
+    shop.order("1234", marie, "Marie Tremblay")
+    marie.new()
+    [ack] = marie.texts("rendu place 12")
+    assert ack.endswith("Il y a 1 client avant vous.") and "Attente" not in ack
+    [_, card] = shop.board()["waiting"]
+    assert (card["wait_low"], card["wait_high"]) == (None, None)

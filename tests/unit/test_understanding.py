@@ -862,6 +862,13 @@ def test_our_corpus_is_understood_at_least_98_percent():
     assert whole >= 0.98, "\n".join(failures)
 
 
+def test_every_row_of_our_corpus_is_understood():
+    """The 98% floor above is the issue's; every row passes today, and a change that breaks one must say why by
+    relabelling it, not slip under the floor (six rows once did, unnoticed, while it held at 99.8%)."""
+    whole, failures = _score(OURS)
+    assert not failures, "\n".join(failures)
+
+
 def test_a_very_long_run_of_glued_subjects_is_read_without_recursing_through_it():
     assert understand("chu" * 600).intent == "other"
     assert understand("je" * 1500).intent == "other"
@@ -1049,7 +1056,6 @@ def test_the_shop_forgetting_their_things_or_taking_long_is_a_request_for_news(t
         "i dont understand how this works",
         "can someone explain how this works",
         "how does curbside work here",
-        "who is this?",
         "c'est quoi ces textos?",
         "qu'est-ce que je dois faire?",
         "je sais pas quoi répondre",
@@ -1101,7 +1107,7 @@ def test_removing_or_refusing_something_else_is_not_an_opt_out(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["chu au feu rouge", "stuck at the red light", "je passe après le travail", "je vais passer demain"]
+    "text", ["chu au feu rouge", "stuck at the red light", "je passe après le travail", "I'll swing by later"]
 )
 def test_waiting_at_a_light_or_coming_by_later_is_on_the_way(text):
     meaning = understand(text)
@@ -1168,3 +1174,164 @@ def test_a_bare_nudge_about_the_order_asks_for_news(text):
 @pytest.mark.parametrize("text", ["I'm out back by the loading dock", "around back, grey van"])
 def test_out_back_is_an_arrival(text):
     assert understand(text).intent == "arrived"
+
+
+@pytest.mark.parametrize(
+    "text", ["je suis sur le côté du bâtiment", "parked along the fence", "chu à côté de la porte"]
+)
+def test_beside_the_building_is_an_arrival(text):
+    assert understand(text).intent == "arrived"
+
+
+def test_what_the_trip_takes_before_to_get_there_is_the_eta():
+    meaning = understand("takes me 15 to get there")
+    assert (meaning.intent, meaning.eta_minutes) == ("on_the_way", 15)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["u coming?", "Has anybody started on my order yet?", "are we close?", "y'a quelqu'un qui s'occupe de moi?"],
+)
+def test_short_or_polite_ways_of_asking_whether_it_is_under_way_ask_for_news(text):
+    assert understand(text).intent == "status"
+
+
+def test_running_some_minutes_behind_is_on_the_way():
+    assert understand("running a few minutes behind").intent == "on_the_way"
+
+
+@pytest.mark.parametrize(
+    "text, intent, spot, order",
+    [
+        ("got 44817", "claim", None, "44817"),
+        ("I got spot 5", "claim", "5", None),
+        ("out to spot 8 now", "claim", "8", None),
+        ("gave it to them", "done", None, None),
+        ("customer has it", "done", None, None),
+        ("le client l'a", "done", None, None),
+        ("c'est réglé", "done", None, None),
+        ("who's next", "list", None, None),
+        ("y'a quelqu'un dehors?", "list", None, None),
+    ],
+)
+def test_staff_say_claim_done_and_list_in_their_own_words(text, intent, spot, order):
+    meaning = understand(text, STAFF)
+    assert (meaning.intent, meaning.spot, meaning.order) == (intent, spot, order)
+
+
+@pytest.mark.parametrize("text, vehicle", [("here in my Sequoia", "Sequoia"), ("here in a Mach-E", "Mach-E")])
+def test_common_models_named_without_their_make_are_the_vehicle(text, vehicle):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.vehicle) == ("arrived", vehicle)
+
+
+@pytest.mark.parametrize(
+    "text, spot",
+    [("im in the 3rd spot", "3"), ("here, third space from the door", "3"), ("stationnée à la troisième place", "3")],
+)
+def test_an_ordinal_before_a_spot_word_is_that_spot(text, spot):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.spot) == ("arrived", spot)
+
+
+def test_an_ordinal_before_anything_else_is_no_spot():
+    assert understand("here in the 1st row").spot is None
+
+
+@pytest.mark.parametrize(
+    "text", ["Hi! I am parked at spot #2, driving a white Tesla", "I am driving a red civic, spot 3"]
+)
+def test_driving_a_car_says_what_they_drive_not_that_they_are_on_the_road(text):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.vehicle is not None) == ("arrived", True)
+
+
+@pytest.mark.parametrize(
+    "text", ["I'll come by tomorrow", "coming tomorrow instead", "je vais passer demain", "who is this?", "qui parle?"]
+)
+def test_coming_another_day_and_asking_who_this_is_are_small_talk_as_the_corpus_has_them(text):
+    assert understand(text).intent == "other"
+
+
+def test_where_are_you_located_is_a_question_about_the_shop_not_a_nudge():
+    assert (understand("Where are you located?").intent, understand("where are you??").intent) == ("other", "status")
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("on my wya", "on_the_way"),
+        ("how much loner", "status"),
+        ("stil waiting", "status"),
+        ("anulez ma commande", "cancel"),
+        ("arete de m'écrire", "stop"),
+    ],
+)
+def test_a_slip_of_a_key_in_the_words_that_carry_the_intent_is_still_read(text, intent):
+    assert understand(text).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("chu su'l chemin", "on_the_way"),
+        ("envoyez-moi quelqu'un svp", "status"),
+        ("laissez faire ma commande", "cancel"),
+        ("j'veux pu rien recevoir", "stop"),
+        ("vous pouvez r'commencer à m'texter", "start"),
+        ("im at the spot", "arrived"),
+        ("bruh where my order at", "status"),
+        ("yo whats good w my order", "status"),
+        ("pls stop txting me", "stop"),
+        ("wat do i do", "help"),
+    ],
+)
+def test_joual_and_texting_slang_read_as_their_plain_forms(text, intent):
+    assert understand(text).intent == intent
+
+
+def test_laisse_faire_alone_is_never_mind_not_a_cancel():
+    assert understand("laisse faire, j'ai trouvé la place").intent != "cancel"
+
+
+def test_a_pickup_after_l_apostrophe_is_a_vehicle():
+    assert understand("on est rendus, on est dans l'pick-up").vehicle == "pick-up"
+
+
+def test_an_eta_said_before_the_order_it_is_for_keeps_both():
+    meaning = understand("j'arrive dans 10 pour la commande 55102")
+    assert (meaning.intent, meaning.eta_minutes, meaning.order) == ("on_the_way", 10, "55102")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "here for the 2 pizzas",
+        "I'm here for the 10 lb turkey",
+        "outside, picking up a case of 24",
+        "chu là pour les 24 bières",
+        "rendue, c'est pour les 4 pneus",
+    ],
+)
+def test_a_number_that_counts_goods_is_not_the_spot(text):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.spot) == ("arrived", None)
+
+
+@pytest.mark.parametrize(
+    "text, spot", [("here 7 hatch open", "7"), ("rendu au 6 coffre ouvert", "6"), ("parked at 4 near the door", "4")]
+)
+def test_a_lone_number_before_a_word_that_counts_nothing_is_still_the_spot(text, spot):
+    assert understand(text).spot == spot
+
+
+@pytest.mark.parametrize(
+    "text, minutes", [("be there in 20 for the cake", 20), ("j'arrive dans 15 pour le gâteau", 15)]
+)
+def test_an_eta_followed_by_what_it_is_for_keeps_the_eta(text, minutes):
+    assert understand(text).eta_minutes == minutes
+
+
+@pytest.mark.parametrize("text", ["is the paint mixed yet?", "is my prescription filled?"])
+def test_ready_said_in_other_words_asks_whether_it_is_ready(text):
+    assert understand(text).intent == "status"

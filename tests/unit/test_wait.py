@@ -103,3 +103,10 @@ def test_the_words_say_minutes_and_place_in_both_languages_and_stay_gsm7():
         variables = {"store": "Plein Air Laurier", "name": " Marie", "where_en": "spot 12", "where_fr": "place 12"}
         body = texts.render("arrival_ack", lang, {**variables, "orders": "#1234", **v})
         assert texts.ucs2_characters(body) == [] and texts.segments(body) == 1, body
+
+
+def test_someone_ahead_untaken_for_longer_than_the_figure_means_no_figure_only_the_place():
+    past = day(4, 4, 4, 4, 4, 4)  # about 4 minutes, 2 of them from claim to handoff
+    assert estimate(past, NOW, ahead=1, unclaimed_since=NOW - timedelta(minutes=2)) == Wait(6, 6, 2)
+    # The one ahead has waited 7 minutes and nobody took them: staff are not keeping up as the day's handoffs say.
+    assert estimate(past, NOW, ahead=1, unclaimed_since=NOW - timedelta(minutes=7)) == Wait(None, None, 2)

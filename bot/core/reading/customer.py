@@ -32,11 +32,24 @@ from .meaning import Meaning
 from .normalising import _MARKS, _quote
 from .orders import _ANSWER_ORDER, _order_match
 from .phrases import _blank
-from .spots import _BARE_SPOT, _DICTATED, _DICTATED_SPOT, _HASH_SPOT, _LABEL_SPOT, _SPOT, _lone_number, _spot_value
+from .spots import (
+    _BARE_SPOT,
+    _DICTATED,
+    _DICTATED_SPOT,
+    _HASH_SPOT,
+    _LABEL_SPOT,
+    _ORDINAL_HINTS,
+    _ORDINAL_SPOT,
+    _SPOT,
+    _lone_number,
+    _ordinal_value,
+    _spot_value,
+)
 from .vehicles import _has_strong_vehicle, _vehicle
 from .vocabulary import _PLAIN
 
 _ANY_DIGIT = re.compile(r"\d")
+_ANOTHER_DAY = frozenset(("tomorrow", "demain", "tmrw", "tmr", "2morrow"))
 
 
 def _customer(text, raw, low, words, context, language, confident) -> Meaning:
@@ -73,7 +86,7 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         order = m.group("v").upper()
         s = _blank(s, m, "_o")
 
-    if ("cancel" in s or "annul" in s) and _CANCEL.search(s):
+    if ("cancel" in s or "anul" in s or "annul" in s or "laiss" in s) and _CANCEL.search(s):
         return meaning("stop" if _TEXTS.search(s) else "cancel", order=order)
 
     forgotten = ("oubli" in s or "forg" in s) and _FORGOTTEN.search(s) is not None
@@ -82,6 +95,8 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         s = _blank(s, asks, "_q")
     not_yet = not forgotten and _NOT_YET.search(s) is not None
     on_the_way = not_yet or _ON_THE_WAY.search(s) is not None
+    if on_the_way and not _ANOTHER_DAY.isdisjoint(words):
+        on_the_way = False  # "coming tomorrow instead", "Je passe demain": no trip today, as the corpus has it
     eta = None
     if not _ETA_WORDS.isdisjoint(words) or on_the_way and has_digit and "|" in words:
         eta, s = _eta(s, on_the_way)
@@ -96,6 +111,8 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
     if spot is None and (m := _BARE_SPOT.match(s)) and (value := _spot_value(m.group("v"))):
         spot = value
         s = "_s"
+    if spot is None and not _ORDINAL_HINTS.isdisjoint(words) and (m := _ORDINAL_SPOT.search(s)):
+        spot, s = _ordinal_value(m.group("v")), _blank(s, m, "_s")
     if spot is None and "number" in words and (m := _DICTATED_SPOT.search(s)):
         spot, s = _DICTATED[m.group("v")], _blank(s, m, "_s")
     if spot is None and has_digit and (arrived or context.awaiting == "spot") and not on_the_way:

@@ -12,11 +12,11 @@ from .vocabulary import _FUZZY_TARGETS, _GLUED_SUBJECTS, _GLUED_TAILS, _SHORTHAN
 
 
 def _transpositions() -> dict[str, str]:
-    # rapidfuzz's ratio scores a swap of two letters in a 4-letter word at 75 ("heer", "spto"),
+    # rapidfuzz's ratio scores a swap of two letters in a short word at 75 or less ("heer", "spto", "wya"),
     # below any safe cutoff, so swaps of keyword letters are listed outright.
     table: dict[str, str] = {}
     for target in _FUZZY_TARGETS:
-        if len(target) < 4:
+        if len(target) < 3:  # "wya" is "way"
             continue
         for i in range(len(target) - 1):
             swapped = target[:i] + target[i + 1] + target[i] + target[i + 2 :]

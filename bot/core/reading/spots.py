@@ -6,7 +6,7 @@ import re
 
 from .numbers import _NUMWORD_ONLY, _NUMWORD_PHRASE, _number
 from .phrases import _blank, _c
-from .vocabulary import _words
+from .vocabulary import _PLAIN, _words
 
 _SPOT_WORD = (
     r"spot|spots|space|spaces|stall|stalls|bay|slot|place|espace|stationnement|emplacement|pl|stat|door|porte"
@@ -17,6 +17,30 @@ _SPOT = _c(
     rf"(?:{_SPOT_WORD})(?: (?:number|numero|num|nbr|no|n|#|:|\||de parking|de stationnement))*"
     rf" (?P<v>{_SPOT_VALUE})"
 )
+# "the 3rd spot", "la troisième place": an ordinal before a spot word is that spot.
+_ORDINALS = {
+    **dict.fromkeys(("first", "premier", "premiere", "1ere", "1er"), "1"),
+    **dict.fromkeys(("second", "deuxieme", "2e", "2eme"), "2"),
+    **dict.fromkeys(("third", "troisieme", "3e", "3eme"), "3"),
+    **dict.fromkeys(("fourth", "quatrieme"), "4"),
+    **dict.fromkeys(("fifth", "cinquieme"), "5"),
+    **dict.fromkeys(("sixth", "sixieme"), "6"),
+    **dict.fromkeys(("seventh", "septieme"), "7"),
+    **dict.fromkeys(("eighth", "huitieme"), "8"),
+    **dict.fromkeys(("ninth", "neuvieme"), "9"),
+    **dict.fromkeys(("tenth", "dixieme"), "10"),
+}
+_ORDINAL_SPOT = _c(rf"(?P<v>\d{{1,2}} (?:st|nd|rd|th|e|er|eme|ere)|{'|'.join(_ORDINALS)}) (?:{_SPOT_WORD})")
+
+
+# Every ordinal holds one of these words once normalised ("3rd" is "3 rd"): most texts skip _ORDINAL_SPOT.
+_ORDINAL_HINTS = frozenset(_ORDINALS) | frozenset(("st", "nd", "rd", "th", "e", "er", "eme", "ere"))
+
+
+def _ordinal_value(value: str) -> str:
+    return value.split(" ", 1)[0] if value[0].isdigit() else _ORDINALS[value]
+
+
 _SPOT_WORDS_RE = re.compile(rf"^(?:{_SPOT_WORD})$")
 # Voice dictation writes the number as its homophone: "spot number for" is spot 4.
 _DICTATED_SPOT = _c(r"(?:spot|space|stall|place) (?:number|numero|no) (?P<v>for|to|too|ate|won)(?= \||$| \?)")
@@ -26,7 +50,13 @@ _LABEL_SPOT = _c(r"(?P<v>(?!b4)[a-z]-?\d{1,2}|(?<=at )b4)")  # "b4" is "before",
 _DIGITS = _c(r"\d{1,3}[a-z]?")  # "parked at 4b"
 _BARE_SPOT = re.compile(rf"^(?:# )?(?P<v>\d{{1,3}}[a-z]?|[a-z]-?\d{{1,2}}|{_NUMWORD_PHRASE})(?: \|)?$")
 # A lone number in an arrival text is the spot, unless these surround it ("here with 2 kids").
-_NOT_SPOT_BEFORE = _words("with avec for pour x and et")
+_NOT_SPOT_BEFORE = _words("with avec for pour x and et the les mes des of de my our")
+_MEASURES = _words(
+    "lb lbs kg kilo kilos g oz gallon litre liter l ml inch inches pouce pouces pied pieds ft foot feet dozen douzaine "
+    "case caisse pack paquet portion piece morceau"
+)
+# Where a spot may be said to be, after its number: "parked at 4 near the door".
+_NEAR = _words("near by beside next close pres proche cote behind derriere facing under sous")
 _NOT_SPOT_AFTER = re.compile(
     r"^ (?:kids?|children|people|persons?|orders?|items?|bags?|boxes|box|enfants?|personnes?|sacs?|boites?|"
     r"commandes?|articles?|more|de plus|min|mins|minutes?|h|hours?|heures?|pm|am|_e|e|er|eme|th|st|nd|rd)(?!\S)"
@@ -44,10 +74,16 @@ def _spot_value(value: str) -> str | None:
 
 
 def _lone_number(s: str) -> tuple[str | None, str]:
-    """In an arrival text, a number on its own ("here 4", "chu rendu au 4") is the spot."""
+    """In an arrival text, a number on its own ("here 4", "chu rendu au 4") is the spot; one that counts goods
+    ("here for the 2 pizzas", "chu là pour les 24 bières", "a case of 24") is not."""
     for m in _DIGITS.finditer(s):
         before = s[: m.start()].split()[-1:]
         if before and before[0] in _NOT_SPOT_BEFORE or _NOT_SPOT_AFTER.match(s[m.end() :]):
             continue
+        after = s[m.end() :].split(" ", 2)[1:2]
+        if after and (
+            after[0] in _MEASURES or after[0][-1] in "sx" and after[0] not in _PLAIN and after[0] not in _NEAR
+        ):
+            continue  # a plural or a measure after it is what is counted ("2 pizzas", "10 lb"), not "here 5 dog in car"
         return _spot_value(m.group()), _blank(s, m, "_s")
     return None, s

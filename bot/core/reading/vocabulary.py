@@ -46,7 +46,11 @@ _MODELS = _words(
     "kona sonata ioniq palisade sportage sorento seltos telluride niro jetta tiguan passat taos mustang "
     "bronco odyssey ridgeline outlander corvette camaro durango pacifica renegade gladiator juke micra "
     "escalade enclave envision mdx rdx tlx ilx lancer mirage impala santa-fe f-series e-tron etron "
-    "br-v brv cx-7 cx7 cx50 cx90 mx-30 f350 f-450 f450 rx350 rx450 nx300 nx350 gx460"
+    "br-v brv cx-7 cx7 cx50 cx90 mx-30 f350 f-450 f450 rx350 rx450 nx300 nx350 gx460 "
+    # More of what North American lots hold, so a model named without its make is still a vehicle
+    "sequoia avalon armada maverick trailblazer rvr c-hr chr id4 id-4 xc40 xc60 xc90 carnival cx-70 cx70 mazda3 "
+    "mazda6 model-y model-3 ev6 ioniq6 niro-ev kona-ev corolla-cross grand-caravan prologue lyriq equinox-ev "
+    "blazer-ev mach-e f-150-lightning cayenne macan"
 )
 # Models that are also ordinary words ("accord", "escape", "focus"): a vehicle only after a make.
 _AMBIGUOUS_MODELS = _words(
@@ -93,14 +97,14 @@ _VEHICLE_HINTS = (
     | _words("pickup pick-up")
     | frozenset(second for _, second in _TWO_WORD_MODELS)
 )
-_DETERMINERS = _words("a an the my our un une mon ma le la en in dans")
+_DETERMINERS = _words("a an the my our un une mon ma le la l en in dans")
 
 
 _FUZZY_TARGETS = (
     "here arrived arrivee parked parking outside spot space stall order minutes minute way there ready "
     "cancel unsubscribe place stationnement rendu commande annuler pret prete dehors icitte route chemin "
     "coming leaving almost waiting numero number door porte trunk coffre claim done list liste termine "
-    "delivered help stop start arret merci thanks please bientot presque heading attends arrive"
+    "delivered help stop start arret merci thanks please bientot presque heading attends arrive longer still"
 ).split() + [n for n in _EN_NUMBERS + _FR_NUMBERS if len(n) >= 5]  # "place tois", "spot sevn"
 
 # Real words one keystroke away from a keyword: never "corrected" (so "there" never becomes "here").
@@ -131,6 +135,8 @@ _SHORTHAND = {
     "sum1": "someone",
     "every1": "everyone",
     "no1": "noone",
+    "wat": "what",
+    "wut": "what",
     "kelkun": "quelqu un",
     "kelkin": "quelqu un",
     "qqun": "quelqu un",

@@ -1,13 +1,14 @@
 """The Online store page: connecting the shop's own systems. Shopify's webhook URL and the key Shopify signs with
-(pasted in, or cleared to disconnect); the generic order webhook's URL and its secret (made anew after a
+(pasted in, or cleared by the Disconnect button); the generic order webhook's URL and its secret (made anew after a
 confirmation, shown once). Each form calls one use case of bot/usecases/order_events.py."""
 
 from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from flask import render_template, url_for
+from flask import render_template, request, url_for
 
+from ...core.problems import Problem
 from ...usecases import order_events, stores
 from ...usecases.errors import Invalid
 from .. import services
@@ -50,8 +51,13 @@ def connections(store_id: int):
 
 @bp.post("/stores/<int:store_id>/connections/shopify")
 def shopify_secret(store_id: int):
-    secret = text("shopify_secret")
+    # Only the Disconnect button disconnects: Save with the box left empty (its placeholder says a key is kept) must
+    # not quietly stop the shop's orders.
+    disconnect = request.form.get("disconnect") == "1"
+    secret = "" if disconnect else text("shopify_secret")
     try:
+        if not disconnect and not secret.strip():
+            raise Invalid("shopify_secret", Problem("empty"))
         order_events.set_shopify_secret(services().db, store_id, secret)
     except Invalid as exc:
         fields, message = refusal(exc, {"shopify_secret": words()["shopify_secret"]})

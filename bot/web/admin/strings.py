@@ -199,6 +199,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "preview_staff": "As a staff phone gets it",
         "sms_one": "{units} characters · 1 SMS",
         "sms_many": "{units} characters · {n} SMS segments",
+        "unusable_wording": "The bot could not send this wording: {problem}. Saving it will be refused.",
         "ucs2_warning": "Not in the SMS alphabet (GSM-7): {chars}. This text goes as Unicode: 70 characters per "
         "SMS instead of 160.",
         "quoted": "\u201c {ch} \u201d",  # spaced: a lone ’ must stand clear of the quotes around it
@@ -544,6 +545,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "preview_staff": "Tel que l'équipe le reçoit",
         "sms_one": "{units} caractères · 1 texto",
         "sms_many": "{units} caractères · {n} segments de texto",
+        "unusable_wording": "Le bot ne pourrait pas envoyer ce libellé : {problem}. Il sera refusé à l'enregistrement.",
         "ucs2_warning": "Hors de l'alphabet des textos (GSM-7) : {chars}. Ce texte part en Unicode : 70 caractères "
         "par texto au lieu de 160.",
         "quoted": "\u00ab {ch} \u00bb",

@@ -11,11 +11,13 @@ from __future__ import annotations
 from flask import abort, jsonify, render_template, request, url_for
 
 from ...core import texts as wording
+from ...core.problems import describe
 from ...core.texts import CUSTOMER_KEYS, OVERRIDABLE, TEMPLATES
 from ...usecases import replies, stores
 from ...usecases.errors import Invalid
 from .. import services
 from . import bp
+from .access import language
 from .forms import done, optional, refusal, text, words
 
 LANGUAGES = ("en", "fr")
@@ -35,10 +37,16 @@ def _shown(key: str, lang: str, store_name: str, value: str | None) -> dict:
     t = words()
     sent = wording.preview(key, lang, store_name, value)
     n, odd = wording.segments(sent), wording.ucs2_characters(sent)
+    warnings = [t["ucs2_warning"].format(chars=character_names(odd, t["quoted"]))] if odd else []
+    # A wording Save would refuse ({nom} for {name}) previews without its unknown part: say so as the owner types,
+    # not only once they save.
+    problem = wording.override_problem(key, lang, value) if value else None
+    if problem is not None:
+        warnings.insert(0, t["unusable_wording"].format(problem=describe(problem, language())))
     return {
         "preview": sent,
         "count": t["sms_one"].format(units=len(sent)) if n == 1 else t["sms_many"].format(units=len(sent), n=n),
-        "warning": t["ucs2_warning"].format(chars=character_names(odd, t["quoted"])) if odd else "",
+        "warning": " ".join(warnings),
     }
 
 
