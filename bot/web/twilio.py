@@ -106,7 +106,14 @@ def _unquote_plus(text: str) -> str:
 def signature_of(token: str, url: str, form: TwilioForm) -> str:
     """Twilio's X-Twilio-Signature (HMAC-SHA1) of a form POST: RequestValidator.compute_signature's algorithm (the
     URL, then each field name with each of its distinct values, both sorted), in one C call for the HMAC."""
-    data = url + "".join([name + value for name in sorted(form) for value in sorted(set(form[name]))])
+    parts = [url]
+    for name in sorted(form):
+        values = form[name]
+        if len(values) == 1:  # Twilio's every field: no set to make and sort (a third of the check's time)
+            parts.append(name + values[0])
+        else:
+            parts.extend([name + value for value in sorted(set(values))])
+    data = "".join(parts)
     return base64.b64encode(hmac.digest(token.encode(), data.encode(), "sha1")).decode()
 
 
