@@ -48,7 +48,9 @@ _DICTATED = {"for": "4", "to": "2", "too": "2", "ate": "8", "won": "1"}
 _HASH_SPOT = _c(r"# (?P<v>\d{1,3}[a-z]?|[a-z]\d{1,2})")
 _LABEL_SPOT = _c(r"(?P<v>(?!b4)[a-z]-?\d{1,2}|(?<=at )b4)")  # "b4" is "before", but "at B4" is a spot
 _DIGITS = _c(r"\d{1,3}[a-z]?")  # "parked at 4b"
-_BARE_SPOT = re.compile(rf"^(?:# )?(?P<v>\d{{1,3}}[a-z]?|[a-z]-?\d{{1,2}}|{_NUMWORD_PHRASE})(?: \|)?$")
+_BARE_SPOT = re.compile(
+    rf"^(?:# )?(?P<v>\d{{1,3}}[a-z]?|[a-z]-?\d{{1,2}}|{_NUMWORD_PHRASE})(?: \|)?(?: (?:thanks|thx|ty|merci|please|pls|svp|stp|ok)(?: \|)?)*$"
+)
 # A lone number in an arrival text is the spot, unless these surround it ("here with 2 kids").
 _NOT_SPOT_BEFORE = _words("with avec for pour x and et the les mes des of de my our")
 _MEASURES = _words(
