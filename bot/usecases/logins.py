@@ -69,7 +69,7 @@ def _how_to_admit(session, number: str) -> str:
     if staff is not None:
         return (
             f"{staff.name} is staff; make them a manager or owner on the admin Staff page, or with"
-            f" PATCH /api/v1/stores/{staff.store_id}/staff/{staff.id} {{\"role\": \"manager\"}}"
+            f' PATCH /api/v1/stores/{staff.store_id}/staff/{staff.id} {{"role": "manager"}}'
         )
     return 'add them with POST /api/v1/stores/{id}/staff and "role": "owner" or "manager"'
 

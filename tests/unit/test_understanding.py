@@ -862,6 +862,13 @@ def test_our_corpus_is_understood_at_least_98_percent():
     assert whole >= 0.98, "\n".join(failures)
 
 
+def test_every_row_of_our_corpus_is_understood():
+    """The 98% floor above is the issue's; every row passes today, and a change that breaks one must say why by
+    relabelling it, not slip under the floor (six rows once did, unnoticed, while it held at 99.8%)."""
+    whole, failures = _score(OURS)
+    assert not failures, "\n".join(failures)
+
+
 def test_a_very_long_run_of_glued_subjects_is_read_without_recursing_through_it():
     assert understand("chu" * 600).intent == "other"
     assert understand("je" * 1500).intent == "other"
@@ -1049,7 +1056,6 @@ def test_the_shop_forgetting_their_things_or_taking_long_is_a_request_for_news(t
         "i dont understand how this works",
         "can someone explain how this works",
         "how does curbside work here",
-        "who is this?",
         "c'est quoi ces textos?",
         "qu'est-ce que je dois faire?",
         "je sais pas quoi répondre",
@@ -1101,7 +1107,7 @@ def test_removing_or_refusing_something_else_is_not_an_opt_out(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["chu au feu rouge", "stuck at the red light", "je passe après le travail", "je vais passer demain"]
+    "text", ["chu au feu rouge", "stuck at the red light", "je passe après le travail", "I'll swing by later"]
 )
 def test_waiting_at_a_light_or_coming_by_later_is_on_the_way(text):
     meaning = understand(text)
@@ -1240,9 +1246,11 @@ def test_driving_a_car_says_what_they_drive_not_that_they_are_on_the_road(text):
     assert (meaning.intent, meaning.vehicle is not None) == ("arrived", True)
 
 
-@pytest.mark.parametrize("text", ["Can I come pick it up now?", "est-ce que je peux venir chercher ma commande?"])
-def test_asking_whether_one_may_come_for_it_now_asks_whether_it_is_ready(text):
-    assert understand(text).intent == "status"
+@pytest.mark.parametrize(
+    "text", ["I'll come by tomorrow", "coming tomorrow instead", "je vais passer demain", "who is this?", "qui parle?"]
+)
+def test_coming_another_day_and_asking_who_this_is_are_small_talk_as_the_corpus_has_them(text):
+    assert understand(text).intent == "other"
 
 
 def test_where_are_you_located_is_a_question_about_the_shop_not_a_nudge():
@@ -1293,3 +1301,37 @@ def test_a_pickup_after_l_apostrophe_is_a_vehicle():
 def test_an_eta_said_before_the_order_it_is_for_keeps_both():
     meaning = understand("j'arrive dans 10 pour la commande 55102")
     assert (meaning.intent, meaning.eta_minutes, meaning.order) == ("on_the_way", 10, "55102")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "here for the 2 pizzas",
+        "I'm here for the 10 lb turkey",
+        "outside, picking up a case of 24",
+        "chu là pour les 24 bières",
+        "rendue, c'est pour les 4 pneus",
+    ],
+)
+def test_a_number_that_counts_goods_is_not_the_spot(text):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.spot) == ("arrived", None)
+
+
+@pytest.mark.parametrize(
+    "text, spot", [("here 7 hatch open", "7"), ("rendu au 6 coffre ouvert", "6"), ("parked at 4 near the door", "4")]
+)
+def test_a_lone_number_before_a_word_that_counts_nothing_is_still_the_spot(text, spot):
+    assert understand(text).spot == spot
+
+
+@pytest.mark.parametrize(
+    "text, minutes", [("be there in 20 for the cake", 20), ("j'arrive dans 15 pour le gâteau", 15)]
+)
+def test_an_eta_followed_by_what_it_is_for_keeps_the_eta(text, minutes):
+    assert understand(text).eta_minutes == minutes
+
+
+@pytest.mark.parametrize("text", ["is the paint mixed yet?", "is my prescription filled?"])
+def test_ready_said_in_other_words_asks_whether_it_is_ready(text):
+    assert understand(text).intent == "status"

@@ -49,6 +49,7 @@ from .vehicles import _has_strong_vehicle, _vehicle
 from .vocabulary import _PLAIN
 
 _ANY_DIGIT = re.compile(r"\d")
+_ANOTHER_DAY = frozenset(("tomorrow", "demain", "tmrw", "tmr", "2morrow"))
 
 
 def _customer(text, raw, low, words, context, language, confident) -> Meaning:
@@ -94,6 +95,8 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         s = _blank(s, asks, "_q")
     not_yet = not forgotten and _NOT_YET.search(s) is not None
     on_the_way = not_yet or _ON_THE_WAY.search(s) is not None
+    if on_the_way and not _ANOTHER_DAY.isdisjoint(words):
+        on_the_way = False  # "coming tomorrow instead", "Je passe demain": no trip today, as the corpus has it
     eta = None
     if not _ETA_WORDS.isdisjoint(words) or on_the_way and has_digit and "|" in words:
         eta, s = _eta(s, on_the_way)

@@ -18,7 +18,7 @@ _ETA_LEAD = (
 )  # "gonna take me 40", "ça va me prendre 20"
 # What may follow a bare number that is an ETA: the end of a clause, "or so", "ish", "max", or what they drive
 # ("be there in fifteen in my wife's red Tucson", "dans 10 dans la Honda de ma mère").
-_BARE_END = r" \||$| \?| or so| ish| max| tops| more| _v| _o| to (?:get|drive) | pour (?:me rendre|arriver|venir)| (?:for|pour) (?:the |my |la |ma |le )?_o"
+_BARE_END = r" \||$| \?| or so| ish| max| tops| more| _v| _o| to (?:get|drive) | pour (?:me rendre|arriver|venir)| (?:for|pour) "
 _WHOSE = r"(?:my|the|a|an|our|his|her|their|mon|ma|le|la|l|un|une|notre|son|sa|_v)(?!\S)"
 _AMOUNT = rf"\d{{1,3}}(?:\.\d)?|{_NUMWORD_PHRASE}|a|an"
 

@@ -6,7 +6,7 @@ import re
 
 from .numbers import _NUMWORD_ONLY, _NUMWORD_PHRASE, _number
 from .phrases import _blank, _c
-from .vocabulary import _words
+from .vocabulary import _PLAIN, _words
 
 _SPOT_WORD = (
     r"spot|spots|space|spaces|stall|stalls|bay|slot|place|espace|stationnement|emplacement|pl|stat|door|porte"
@@ -50,7 +50,13 @@ _LABEL_SPOT = _c(r"(?P<v>(?!b4)[a-z]-?\d{1,2}|(?<=at )b4)")  # "b4" is "before",
 _DIGITS = _c(r"\d{1,3}[a-z]?")  # "parked at 4b"
 _BARE_SPOT = re.compile(rf"^(?:# )?(?P<v>\d{{1,3}}[a-z]?|[a-z]-?\d{{1,2}}|{_NUMWORD_PHRASE})(?: \|)?$")
 # A lone number in an arrival text is the spot, unless these surround it ("here with 2 kids").
-_NOT_SPOT_BEFORE = _words("with avec for pour x and et")
+_NOT_SPOT_BEFORE = _words("with avec for pour x and et the les mes des of de my our")
+_MEASURES = _words(
+    "lb lbs kg kilo kilos g oz gallon litre liter l ml inch inches pouce pouces pied pieds ft foot feet dozen douzaine "
+    "case caisse pack paquet portion piece morceau"
+)
+# Where a spot may be said to be, after its number: "parked at 4 near the door".
+_NEAR = _words("near by beside next close pres proche cote behind derriere facing under sous")
 _NOT_SPOT_AFTER = re.compile(
     r"^ (?:kids?|children|people|persons?|orders?|items?|bags?|boxes|box|enfants?|personnes?|sacs?|boites?|"
     r"commandes?|articles?|more|de plus|min|mins|minutes?|h|hours?|heures?|pm|am|_e|e|er|eme|th|st|nd|rd)(?!\S)"
@@ -68,10 +74,16 @@ def _spot_value(value: str) -> str | None:
 
 
 def _lone_number(s: str) -> tuple[str | None, str]:
-    """In an arrival text, a number on its own ("here 4", "chu rendu au 4") is the spot."""
+    """In an arrival text, a number on its own ("here 4", "chu rendu au 4") is the spot; one that counts goods
+    ("here for the 2 pizzas", "chu là pour les 24 bières", "a case of 24") is not."""
     for m in _DIGITS.finditer(s):
         before = s[: m.start()].split()[-1:]
         if before and before[0] in _NOT_SPOT_BEFORE or _NOT_SPOT_AFTER.match(s[m.end() :]):
             continue
+        after = s[m.end() :].split(" ", 2)[1:2]
+        if after and (
+            after[0] in _MEASURES or after[0][-1] in "sx" and after[0] not in _PLAIN and after[0] not in _NEAR
+        ):
+            continue  # a plural or a measure after it is what is counted ("2 pizzas", "10 lb"), not "here 5 dog in car"
         return _spot_value(m.group()), _blank(s, m, "_s")
     return None, s
