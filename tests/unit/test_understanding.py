@@ -1422,3 +1422,23 @@ def test_stationne_without_its_accent_is_still_parked(text, spot):
 def test_minutes_after_a_ram_are_minutes_not_its_model():
     meaning = understand("heading your way in the black Ram 10 min")
     assert (meaning.eta_minutes, meaning.vehicle) == (10, "black Ram")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["did my order go through?", "has my order been packed yet?", "vous avez bien reçu ma commande?"],
+)
+def test_asking_whether_the_order_reached_them_or_was_packed_asks_for_news(text):
+    assert understand(text).intent == "status"
+
+
+def test_an_ordinal_and_one_word_before_a_spot_word_is_that_spot():
+    assert understand("Hey I'm here! Parked in the first curbside spot").spot == "1"
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [("qu'est-ce que je suis censé répondre?", "help"), ("please start my notifications again", "start")],
+)
+def test_supposed_to_reply_asks_for_help_and_start_my_notifications_opts_in(text, intent):
+    assert understand(text).intent == intent

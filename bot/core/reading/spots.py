@@ -30,7 +30,9 @@ _ORDINALS = {
     **dict.fromkeys(("ninth", "neuvieme"), "9"),
     **dict.fromkeys(("tenth", "dixieme"), "10"),
 }
-_ORDINAL_SPOT = _c(rf"(?P<v>\d{{1,2}} (?:st|nd|rd|th|e|er|eme|ere)|{'|'.join(_ORDINALS)}) (?:{_SPOT_WORD})")
+_ORDINAL_SPOT = _c(  # "the first curbside spot": one word may sit between
+    rf"(?P<v>\d{{1,2}} (?:st|nd|rd|th|e|er|eme|ere)|{'|'.join(_ORDINALS)}) (?:[a-z-]+ )?(?:{_SPOT_WORD})"
+)
 
 
 # Every ordinal holds one of these words once normalised ("3rd" is "3 rd"): most texts skip _ORDINAL_SPOT.
