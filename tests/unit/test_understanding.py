@@ -1442,3 +1442,10 @@ def test_an_ordinal_and_one_word_before_a_spot_word_is_that_spot():
 )
 def test_supposed_to_reply_asks_for_help_and_start_my_notifications_opts_in(text, intent):
     assert understand(text).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text, vehicle", [("here in my baby blue Beetle", "baby blue Beetle"), ("parked, grey Rogue", "grey Rogue")]
+)
+def test_a_model_that_is_also_a_word_is_the_model_after_a_colour_too(text, vehicle):
+    assert understand(text).vehicle == vehicle

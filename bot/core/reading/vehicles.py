@@ -54,7 +54,7 @@ def _vehicle(words: list[str]) -> tuple[int, int] | None:
         nxt = words[i + 1] if i + 1 < n else ""
         left = marked[i - 1] if i else False
         right = strong[i + 1] if i + 1 < n else False
-        if w in _AMBIGUOUS_MODELS and prev in _MAKES:
+        if w in _AMBIGUOUS_MODELS and (prev in _MAKES or prev in _COLORS and len(w) > 3):  # "blue Beetle"
             marked[i] = strong[i] = True
         elif w in _MODEL_PREFIXES and (prev in _MAKES or _MODEL_NAME.match(nxt)) and w != "class":
             marked[i] = strong[i] = True

@@ -29,7 +29,8 @@ _COLORS = _words(
     "violet violette rose bourgogne turquoise kaki khaki creme bordeaux cuivre"
 )
 _COLOR_MODIFIERS = _words(
-    "dark light pale bright metallic matte pearl fonce foncee clair claire pale metallise metallique mat marin"
+    "dark light pale bright metallic matte pearl fonce foncee clair claire pale metallise metallique mat marin baby "
+    "royal sky forest midnight"
 )
 _MAKES = _words(
     "acura audi bmw buick cadillac chevrolet chevy chrysler dodge fiat ford genesis gmc honda hyundai "
