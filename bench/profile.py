@@ -220,7 +220,7 @@ def webhook_breakdown(env: stack.Env, n: int = 2000, patches: str = "", db_kind:
             for i in range(warm):
                 post(i)
             timer = PhaseTimer()
-            timer.wrap(app, "wsgi_app", "whole request in Flask (routing, form parsing, view)")
+            timer.wrap(app, "wsgi_app", "whole request (WSGI: the webhook's front, form, signature, view)")
             timer.wrap(RequestValidator, "validate", "  signature check (HMAC-SHA1 over URL + sorted form)")
             timer.wrap(web_twilio, "valid_signature", "  signature check (HMAC-SHA1 over URL + sorted form)")
             timer.wrap(web_twilio, "receive_inbound", "  store and signal")

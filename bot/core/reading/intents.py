@@ -20,7 +20,7 @@ _ARRIVED = _c(
     # Beside the building: "je suis sur le côté du bâtiment", "parked along the fence", "by the garden entrance"
     r"(?:a cote|sur le cote|le long|along|beside|next to|at the side|on the side|au fond) (?:de la |du |de l |des |of the |the )?"
     r"(?:batiment|building|porte|door|entree|entrance|magasin|store|shop|serre|fence|cloture|stationnement|lot)|dehors|devant|en avant|en face"
-    r"|parked|parkee|stationnee"
+    r"|parked|parkee|stationnee|(?:stationnes?|parkes?|parques?) (?:au|a la|a|dans|en|devant|pres|sur|le long)(?!\S)"
     r"|pulled (?:in|up|into|over)|pulling (?:in|up)|just got|got here|made it"
     r"|in (?:the|your) (?:parking )?lot|in (?:the|your) (?:parking|parkinglot)"
     r"|dans (?:le|la|ton|votre|vot|l) (?:stationnement|parking|stat|cour|lot)|au stationnement|au parking"
@@ -91,8 +91,11 @@ _STATUS = _c(
     r"|(?:started|start|starting|working|begun) on (?:my|the|our|_o)|commence (?:ma|la|mes)|s occupe de (?:moi|nous|ma|mes)"
     r"|(?:are we|r we|is it|are you) (?:close|almost done|nearly done|getting close)(?= \?)"
     # "is the paint mixed yet?", "is my prescription filled?": ready in other words
-    r"|(?:is|are) (?:the|my|our|it|_o)(?: \S+){0,2}? (?:done|finished|mixed|packed|bagged|made|cooked|filled|baked|loaded)"
-    r"(?: yet)?(?= \?| \||$)"
+    r"|(?:is|are|has|have|was) (?:the|my|our|it|_o)(?: \S+){0,2}?(?: been)? (?:done|finished|mixed|packed|bagged|made"
+    r"|cooked|filled|baked|loaded|prepared)(?: yet)?(?= \?| \||$)"
+    # Whether the order reached them: "did my order go through?", "vous avez bien reçu ma commande?"
+    r"|(?:did|has) (?:my|the|our|_o)(?: order)? (?:go|gone|went|get|got|been) (?:through|received|placed|in)"
+    r"|(?:avez|as|a) (?:vous |tu )?(?:bien )?recu (?:ma|mon|mes|la|_o)"
     r"|(?:how s|hows|how is) (?:it|everything|things) (?:going|coming)|^(?:still )?(?:waiting|j attends)(?: \||\?)*$"
     r"|(?:someone|anyone|anybody|somebody)(?: (?:gonna|going to|will|ever|even|actually))?"
     r" (?:coming|bringing|bring|there|come|out there)|been waiting"
@@ -204,7 +207,8 @@ _STOP_NATURAL = _c(
 )
 # Opting back in, in words: the mirror of _STOP_NATURAL ("start texting me again", "vous pouvez me réécrire").
 _START_NATURAL = _c(
-    r"(?:start|restart|resume|continue) (?:texting|sending|messaging|the texts|texts|messages|notifications)"
+    r"(?:start|restart|resume|continue) (?:my |the |your )?(?:texting|sending|messaging|texts|messages|notifications|alerts"
+    r"|updates)"
     r"|(?:text|txt|message|msg) (?:me|us) again(?! (?:when|once|if|after|later))|opt (?:me |us )?(?:back )?in|opt-in"
     r"|(?:re-?subscribe|resubscribe)|subscribe (?:me )?again"
     r"|(?:get|receive|have) (?:the |your |my |those )?(?:texts?|txts?|messages?|msgs?|notifications?|alerts?) again"
@@ -255,6 +259,7 @@ _HELP_NATURAL = _c(
     r"|what (?:is|s) this(?: number| text| message)?(?= \?|$| \|)|what (?:is|s) this (?:text|message|number) about"
     r"|what are (?:these|those) (?:texts|messages)|c est quoi (?:ces|ce|cette) (?:textos?|messages?|numero|affaire)"
     r"|what (?:do|should|must|can) (?:i|we)(?: need to| have to| gotta)? do"
+    r"|(?:suis|est|sommes|es) (?:cense|censee|censes|suppose|supposee) (?:\S+ )?(?:repondre|ecrire|texter|faire|dire)"
     r"|(?:je|j) (?:dois|fais|fait|texte|ecris|reponds) (?:faire |texter |ecrire |repondre )?quoi"
     r"|qu est ce que (?:je|j|on) (?:dois|doit|fais|fait|texte|ecris|reponds)|sais pas quoi (?:faire|repondre|ecrire|texter)"
     r"|how (?:do|does|can|should|am|are) (?:i|we|one|you)(?: \S+){0,2}? use"

@@ -22,6 +22,9 @@ from .vocabulary import (
     _VOCAB,
 )
 
+_TIME_UNITS = frozenset(
+    ("min", "mins", "minute", "minutes", "mn", "h", "hr", "hrs", "hour", "hours", "heure", "heures")
+)
 _FOR_THE = frozenset(("for", "to", "pour", "the"))
 _LIGHTS = frozenset(("feu", "feux", "lumiere", "lumieres"))
 _ALNUM_MODEL = re.compile(r"^[a-z]{1,3}-?\d{1,4}[a-z]?$")
@@ -67,6 +70,8 @@ def _vehicle(words: list[str]) -> tuple[int, int] | None:
             marked[i] = True
         elif w in ("and", "et") and prev in _COLORS and nxt in _COLORS:
             marked[i] = True
+        elif w.isdigit() and nxt in _TIME_UNITS:
+            continue  # "in the black Ram 10 min": minutes, not a model
         elif prev in _MAKES and (_ALNUM_MODEL.match(w) or (w.isdigit() and prev in _NUMBERED_MODEL_MAKERS)):
             marked[i] = True
         elif w.isdigit() and left and (prev in _NUMBERED_MODEL_MAKERS or _LETTER_MODEL.match(prev) and len(w) == 3):
