@@ -1449,3 +1449,34 @@ def test_supposed_to_reply_asks_for_help_and_start_my_notifications_opts_in(text
 )
 def test_a_model_that_is_also_a_word_is_the_model_after_a_colour_too(text, vehicle):
     assert understand(text).vehicle == vehicle
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "helloooo",
+        "guys??",
+        "pis???",
+        "anyyyyone?",
+        "it's been a bit, any word?",
+        "how's it looking?",
+        "eta on my order?",
+        "are u almost done",
+        "is there a problem with my order?",
+        "est-ce qu'il y a un problème avec ma commande?",
+        "personne est sorti encore",
+        "vous êtes-tu là?",
+        "quelqu'un peut vérifier ma commande?",
+        "ça en est où?",
+        "je commence à trouver ça long",
+    ],
+)
+def test_more_ways_a_waiting_customer_asks_for_news(text):
+    assert understand(text).intent == "status"
+
+
+@pytest.mark.parametrize(
+    "text, intent", [("hi", "other"), ("are you guys still open?", "other"), ("eta 15", "on_the_way")]
+)
+def test_a_hail_without_a_question_or_a_question_about_hours_is_no_nudge(text, intent):
+    assert understand(text).intent == intent
