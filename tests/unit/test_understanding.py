@@ -1480,3 +1480,28 @@ def test_more_ways_a_waiting_customer_asks_for_news(text):
 )
 def test_a_hail_without_a_question_or_a_question_about_hours_is_no_nudge(text, intent):
     assert understand(text).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ça sera tu long?",
+        "vous êtes débordés?",
+        "y'a du retard?",
+        "ça fait quand même un bon bout",
+        "ça devrait être prêt, non?",
+        "pouvez-vous vous dépêcher svp",
+        "is it gonna be long?",
+        "are you busy today? taking a while",
+        "what's the wait like?",
+        "any time now?",
+        "hurry up please",
+    ],
+)
+def test_asking_if_it_will_be_long_or_to_hurry_asks_for_news(text):
+    assert understand(text).intent == "status"
+
+
+@pytest.mark.parametrize("text, intent", [("no hurry!", "other"), ("here spot 4, no hurry", "arrived")])
+def test_no_hurry_is_no_nudge(text, intent):
+    assert understand(text).intent == intent
