@@ -50,7 +50,7 @@ _ABOUT = {"dizaine": 10, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "qua
 _HOUR_UNITS = frozenset(_UNIT_HOUR.split("|"))
 _SEC_UNITS = frozenset(_UNIT_SEC.split("|"))
 # A duration after these is time already spent waiting, not an ETA ("been waiting 10 min").
-_PAST_BEFORE = _words("for waiting waited been depuis fait ya attends attend since already deja pendant late retard")
+_PAST_BEFORE = _words("for waiting waited been depuis fait ya attends attend since already deja pendant retard")
 # These a few words before a duration make it time spent too ("been sitting here 10 min", "depuis genre 10 min").
 _WAITED = _words("been depuis since waited")
 _AHEAD = _words("in dans ds within")  # ...but not after these: "been stuck in traffic be there in 10"

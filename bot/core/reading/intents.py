@@ -66,6 +66,7 @@ _ON_THE_WAY = _c(
     # Coming by later today, with no ETA: "je passe après le travail" (tomorrow is no trip: "Je passe demain")
     r"|(?:je|j|on|i ll|i will|we ll|gonna|i m gonna)(?: vais| va)? (?:passer|passe|come by|stop by|swing by|drop by)"
     r"(?: \S+){0,2}? (?:apres|later|tonight|ce soir|plus tard|after|cet apres midi|this afternoon|tantot)"
+    r"|be (?:a (?:bit|little|few minutes) |bit |little )late|j ai (?:un )?(?:petit |peu de |du )?retard"
     r"|running (?:\S+ ){0,3}?(?:late|behind)|(?:a bit|a little|few minutes|\d+ min\w*) behind|(?:stuck |pris |coince )?(?:in|dans le|dans) (?:traffic|trafic|traffic jam|bouchon)"
     r"|(?:pulling|backing|pulled|backed) out(?: of)?|just left|left (?:the )?(?:house|home|work|office|school)|(?:je|j|jm)(?: )?(?:pars|quitte|sors|decolle)(?!\S)|jpars|jquitte"
     r"|(?:chu|suis|sommes) partie?s?|in a (?:few|bit|sec|second|moment)"
