@@ -1505,3 +1505,8 @@ def test_asking_if_it_will_be_long_or_to_hurry_asks_for_news(text):
 @pytest.mark.parametrize("text, intent", [("no hurry!", "other"), ("here spot 4, no hurry", "arrived")])
 def test_no_hurry_is_no_nudge(text, intent):
     assert understand(text).intent == intent
+
+
+@pytest.mark.parametrize("text", ["chu outside", "chu parked au spot 4", "pis, ready?"])
+def test_a_quebec_form_outweighs_the_english_words_mixed_in(text):
+    assert understand(text, Context(language="en")).language == "fr"
