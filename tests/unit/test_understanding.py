@@ -871,29 +871,35 @@ def test_every_row_of_our_corpus_is_understood():
     assert not failures, "\n".join(failures)
 
 
+# Each rewording with the share of rows it must keep right. Without any punctuation less is asked: a lone "guys??"
+# or "vous êtes débordés?" is a nudge by its question mark alone, and "…, stop" an opt-out by its comma.
 _REWORDINGS = {
-    "a greeting before": lambda text, lang: ("bonjour, " if lang == "fr" else "hi, ") + text,
-    "thanks after": lambda text, lang: text.rstrip() + (" merci" if lang == "fr" else " thanks"),
-    "no punctuation": lambda text, lang: re.sub(r"[,.!?;:]", "", text),
-    "no accents, lower case": lambda text, lang: "".join(
-        c for c in unicodedata.normalize("NFD", text.lower()) if unicodedata.category(c) != "Mn"
+    "a greeting before": (lambda text, lang: ("bonjour, " if lang == "fr" else "hi, ") + text, 0.99),
+    "thanks after": (lambda text, lang: text.rstrip() + (" merci" if lang == "fr" else " thanks"), 0.99),
+    "no punctuation but question marks": (lambda text, lang: re.sub(r"[,.!;:]", "", text), 0.99),
+    "no punctuation at all": (lambda text, lang: re.sub(r"[,.!?;:]", "", text), 0.985),
+    "no accents, lower case": (
+        lambda text, lang: "".join(
+            c for c in unicodedata.normalize("NFD", text.lower()) if unicodedata.category(c) != "Mn"
+        ),
+        0.99,
     ),
-    "shouted": lambda text, lang: text.upper(),
+    "shouted": (lambda text, lang: text.upper(), 0.99),
 }
 
 
 @pytest.mark.parametrize("rewording", list(_REWORDINGS))
-def test_the_corpus_reworded_as_people_type_is_still_understood_at_least_99_percent(rewording):
+def test_the_corpus_reworded_as_people_type_is_still_understood(rewording):
     """Customer rows (bare answers aside) changed one way each: a reader that learnt the corpus by heart, commas
-    and greetings included, would fall here first. 99.1% to 100% on 2026-12-05."""
-    change = _REWORDINGS[rewording]
+    and greetings included, would fall here first. 99.0% to 100% on 2026-12-05."""
+    change, floor = _REWORDINGS[rewording]
     rows = [
         dict(row, text=change(row["text"], row["lang"]))
         for row in corpus.rows(OURS)
         if row.get("role", "customer") == "customer" and not row.get("awaiting")
     ]
     result = corpus.score(rows)
-    assert result.whole >= 0.99, "\n".join(str(miss) for miss in result.misses)
+    assert result.whole >= floor, "\n".join(str(miss) for miss in result.misses)
 
 
 def test_a_very_long_run_of_glued_subjects_is_read_without_recursing_through_it():
@@ -1510,3 +1516,24 @@ def test_no_hurry_is_no_nudge(text, intent):
 @pytest.mark.parametrize("text", ["chu outside", "chu parked au spot 4", "pis, ready?"])
 def test_a_quebec_form_outweighs_the_english_words_mixed_in(text):
     assert understand(text, Context(language="en")).language == "fr"
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("scratch that order", "cancel"),
+        ("please void my order", "cancel"),
+        ("oubliez ça, je viendrai pas", "cancel"),
+        ("I never signed up for this, stop", "stop"),
+        ("j'ai jamais demandé ça, arrêtez", "stop"),
+        ("what does this mean?", "help"),
+        ("qu'est-ce que ça veut dire?", "help"),
+        ("sign me up again", "start"),
+    ],
+)
+def test_cancel_stop_help_and_start_in_other_words(text, intent):
+    assert understand(text).intent == intent
+
+
+def test_stop_before_a_number_is_no_clause_of_its_own():
+    assert understand("here, stop 4").intent != "stop"

@@ -55,6 +55,7 @@ _GREETING_WORDS = frozenset(
     ("hi", "hello", "hey", "heya", "hiya", "bonjour", "allo", "salut", "bonsoir", "yo", "coucou")
 )
 _THANKS_WORDS = frozenset(("thanks", "you", "thx", "ty", "merci", "please", "pls", "plz", "svp", "stp"))
+_CANCEL_HINTS = frozenset(("laisse", "laissez", "laisser", "scratch", "void", "drop", "oubliez"))
 _ANOTHER_DAY = frozenset(("tomorrow", "demain", "tmrw", "tmr", "2morrow"))
 
 
@@ -94,7 +95,7 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         order = m.group("v").upper()
         s = _blank(s, m, "_o")
 
-    if ("cancel" in s or "anul" in s or "annul" in s or "laiss" in s) and _CANCEL.search(s):
+    if (not _CANCEL_HINTS.isdisjoint(words) or "annul" in s or "anul" in s or "cancel" in s) and _CANCEL.search(s):
         return meaning("stop" if _TEXTS.search(s) else "cancel", order=order)
 
     forgotten = ("oubli" in s or "forg" in s) and _FORGOTTEN.search(s) is not None

@@ -198,7 +198,11 @@ _FORGOTTEN = _c(
     r"|(?:you|u|ya|y all|yall|guys|you all)(?: guys| all)? (?:forgot|forget|forgotten) (?:my|our)"
     r"|(?:vous|vs|on)(?: m| nous)?(?: avez| a)?(?: vous| tu)? oubli\w* (?:ma|mes|mon|nos|notre|la|le|les)"
 )
-_CANCEL = _c(r"cancel\w*|annul\w*|anul\w*|laisse[rz]? faire (?:pour )?(?:ma|la|mon|mes|le|les|_o)")
+_CANCEL = _c(
+    r"cancel\w*|annul\w*|anul\w*|laisse[rz]? faire (?:pour )?(?:ma|la|mon|mes|le|les|_o)"
+    # "scratch that order", "please void my order", "oubliez ça, je viendrai pas"
+    r"|(?:scratch|void|drop) (?:that |my |the |this )?(?:order|_o)|oubliez (?:ca|ma commande|la commande)"
+)
 _TEXTS = _c(
     r"texts?|texting|txt|sms|messages?|msgs?|notifications?|notifs?|alerts?|textos?|courriels?|emails?"
     r"|ecrire|texter"
@@ -224,6 +228,8 @@ _STOP_NATURAL = _c(
     r"|^(?:no|pu|pus|plus) (?:more )?(?:de )?(?:texts?|messages?|textos?|sms)(?: (?:please|pls|plz|merci|svp|thanks|thx))*$"
     r"|(?:stop|quit) (?:getting|receiving)|leave me alone|laissez moi tranquille|(?:fichez|foutez) moi la paix"
     r"|(?:ca suffit|suffit)(?: \S+){0,2}? (?:texts?|messages?|textos?|sms)"
+    # STOP said as a clause of its own after a reason: "I never signed up for this, stop"
+    r"|\| (?:stop|arretez|arrete|arret)(?: (?:please|pls|svp|merci|now|ca))*(?: \|)*$"
 )
 # Opting back in, in words: the mirror of _STOP_NATURAL ("start texting me again", "vous pouvez me réécrire").
 _START_NATURAL = _c(
@@ -240,7 +246,7 @@ _START_NATURAL = _c(
     r"|(?:(?:me|m|nous) renvoyer|renvoyez moi|renvoyez nous) (?:des |les |vos )?(?:textos?|messages?|sms|texts?|notifications?)"
     r"|(?:texts?|txts?|messages?|msgs?|notifications?|alerts?) back on|turn (?:the )?(?:texts?|messages?) back on"
     # "put me back on the texts", "reactivate my texts", "keep texting me", "je veux ravoir vos textos"
-    r"|(?:put|sign|add|turn|get) (?:me|us|my \S+) back|reactiv\w*|rebranch\w*|remettez moi|remets moi|ravoir"
+    r"|sign (?:me|us) (?:back )?up again|(?:put|sign|add|turn|get) (?:me|us|my \S+) back|reactiv\w*|rebranch\w*|remettez moi|remets moi|ravoir"
     r"|(?:keep|continue) (?:texting|sending|messaging)"
     r"|(?:want|like|get|receive|send me|sending me|veux|recevoir|envoyez moi|envoyer)(?: \S+){0,3}? "
     r"(?:texts?|txts?|messages?|msgs?|notifications?|alerts?|updates?|textos?|sms) (?:again|a nouveau|de nouveau|encore)"
@@ -279,6 +285,7 @@ _HELP_NATURAL = _c(
     r"|what (?:is|s) this(?: number| text| message)?(?= \?|$| \|)|what (?:is|s) this (?:text|message|number) about"
     r"|what are (?:these|those) (?:texts|messages)|c est quoi (?:ces|ce|cette) (?:textos?|messages?|numero|affaire)"
     r"|what (?:do|should|must|can) (?:i|we)(?: need to| have to| gotta)? do"
+    r"|what does (?:this|that|it) mean|qu est ce que (?:ca|ce texte|ce message|ce texto) veut dire|veut dire quoi"
     r"|(?:suis|est|sommes|es) (?:cense|censee|censes|suppose|supposee) (?:\S+ )?(?:repondre|ecrire|texter|faire|dire)"
     r"|(?:je|j) (?:dois|fais|fait|texte|ecris|reponds) (?:faire |texter |ecrire |repondre )?quoi"
     r"|qu est ce que (?:je|j|on) (?:dois|doit|fais|fait|texte|ecris|reponds)|sais pas quoi (?:faire|repondre|ecrire|texter)"
