@@ -1537,3 +1537,12 @@ def test_cancel_stop_help_and_start_in_other_words(text, intent):
 
 def test_stop_before_a_number_is_no_clause_of_its_own():
     assert understand("here, stop 4").intent != "stop"
+
+
+def test_a_vehicle_and_a_number_alone_are_an_arrival_at_that_spot():
+    meaning = understand("c'est moi la Honda noire au 3")
+    assert (meaning.intent, meaning.spot, meaning.vehicle) == ("arrived", "3", "Honda noire")
+
+
+def test_a_vehicle_and_a_count_are_no_arrival():
+    assert understand("civic 3 kids").intent == "other"

@@ -140,6 +140,8 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         return meaning("help")
     elif span and (context.awaiting == "spot" or _has_strong_vehicle(words, span)):
         intent = "arrived"  # "red civic", or "the red one" after the bot asked where they are
+        if spot is None and has_digit:
+            spot, s = _lone_number(s)  # "Honda noire au 3"
     else:
         return meaning("other", order=order)
 

@@ -115,7 +115,8 @@ def _vehicle(words: list[str]) -> tuple[int, int] | None:
 
 
 def _has_strong_vehicle(words: list[str], span: tuple[int, int]) -> bool:
-    """A text that only names a vehicle, by more than a colour: "red Civic" alone reads as an arrival."""
+    """A text that only names a vehicle, by more than a colour, and perhaps a number: "red Civic" alone, or "c'est moi
+    la Honda noire au 3", reads as an arrival."""
     first, last = span
     named = any(w not in _COLORS and w not in _COLOR_MODIFIERS for w in words[first : last + 1])
-    return named and all(w in _PLAIN or w[0] in "_|?" for w in words[:first] + words[last + 1 :])
+    return named and all(w in _PLAIN or w[0] in "_|?" or w.isdigit() for w in words[:first] + words[last + 1 :])
