@@ -1546,3 +1546,29 @@ def test_a_vehicle_and_a_number_alone_are_an_arrival_at_that_spot():
 
 def test_a_vehicle_and_a_count_are_no_arrival():
     assert understand("civic 3 kids").intent == "other"
+
+
+@pytest.mark.parametrize(
+    "text, minutes",
+    [
+        ("I'm about 15 out", 15),
+        ("20 out", 20),
+        ("there in under 10", 10),
+        ("10 min, 15 tops", 15),
+        ("45 min to an hour", 60),
+    ],
+)
+def test_minutes_out_under_a_bound_or_up_to_an_hour_are_etas(text, minutes):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.eta_minutes) == ("on_the_way", minutes)
+
+
+@pytest.mark.parametrize("text", ["couple minutes", "few mins"])
+def test_a_few_minutes_is_on_the_way_with_no_eta(text):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.eta_minutes) == ("on_the_way", None)
+
+
+def test_a_spot_number_before_out_front_is_still_the_spot():
+    meaning = understand("here spot 4 out front")
+    assert (meaning.intent, meaning.spot, meaning.eta_minutes) == ("arrived", "4", None)

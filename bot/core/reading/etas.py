@@ -26,7 +26,8 @@ _ETA = re.compile(
     _w(
         rf"(?P<r1>\d{{1,3}})(?:-| (?:a|to|ou|or|-) )(?P<r2>\d{{1,3}}) (?P<ru>{_UNIT_MIN}|{_UNIT_HOUR})"
         rf"|(?P<hn>{_AMOUNT}) (?:{_UNIT_HOUR}) (?:et |and )?(?P<hm>\d{{1,2}}|a half|demie?|a quarter|quart|{_NUMWORD_TOKEN})(?: (?:{_UNIT_MIN}))?"
-        r"|(?P<another>(?:another|one more|une autre|encore une) (?:hour|hr|heure))"
+        r"|(?P<another>(?:another|one more|une autre|encore une) (?:hour|hr|heure)"
+        rf"|\d{{1,3}}(?: (?:{_UNIT_MIN}))? (?:to|a|or|ou|-) (?:an|une|one|1) (?:hour|hr|heure))"  # "45 min to an hour"
         r"|(?P<tq>(?:(?:trois|three|3) quart(?:s|ers)?|3/4) (?:of an |of a |d )?(?:heure|hour|dheure|h|hr))"
         r"|(?P<q>(?:(?:a |un |one )?quart(?:er)?|1/4) (?:of an |of a |d )?(?:heure|hour|dheure|h|hr))"
         r"|(?P<half>(?:a |une |an )?"
@@ -34,7 +35,7 @@ _ETA = re.compile(
         r"|(?P<about>(?:une )?(?:dizaine|quinzaine|vingtaine|trentaine|quarantaine)(?: de (?:minutes|min|mins))?)"
         rf"|(?P<n>{_AMOUNT}) (?:ish |more |extra |other |de plus )?(?P<u>{_UNIT_MIN}|{_UNIT_HOUR}|{_UNIT_SEC})"
         rf"|(?P<pre>{_ETA_LEAD})(?: \|)?"  # "omw, 20ish"
-        rf" (?P<filler>about |around |like |environ |genre |approx |maybe |max |a peu pres )?"
+        rf" (?P<filler>about |around |like |environ |genre |approx |maybe |max |a peu pres |under |less than |moins de )?"
         rf"(?P<bare>\d{{1,3}}(?:-\d{{1,3}})?|{_NUMWORD_PHRASE})(?={_BARE_END}| (?:in|with|dans|avec|w) {_WHOSE})"
         # A clause that is only a number, in a text about coming: "omw to grab my pizza, 5ish", "leaving now, 10"
         rf"|(?<=\| )(?:about |around |like |environ |genre |approx |maybe |max |a peu pres )?"
@@ -43,10 +44,11 @@ _ETA = re.compile(
         # "je quitte le bureau 30" (never after a spot word, "#", "at" or "vers": those are spots and clock times)
         r"|(?:about|like|approx|approximately|maybe|genre|environ|roughly) (?P<rough>\d{1,3}(?:-\d{1,3})?)"
         rf"(?={_BARE_END}| environ)"
-        r"|(?P<tail>\d{1,3}(?:-\d{1,3})?)(?= ish| or so| max| tops| environ|$)"
+        r"|(?P<tail>\d{1,3}(?:-\d{1,3})?)(?= ish| or so| max| tops| environ| out(?: \||$| \?)|$)"
     )
 )
 _ABOUT = {"dizaine": 10, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40}
+_UPPER_BOUND = re.compile(r" (?:tops|max|at most|au plus|maximum)(?!\S)")
 _HOUR_UNITS = frozenset(_UNIT_HOUR.split("|"))
 _SEC_UNITS = frozenset(_UNIT_SEC.split("|"))
 # A duration after these is time already spent waiting, not an ETA ("been waiting 10 min").
@@ -153,9 +155,9 @@ def _eta(s: str, on_the_way: bool) -> tuple[int | None, str]:
             # "in 5" is an ETA only in a text that is about coming ("be there in 5"), not "I'm in 5"; "be there
             # around 6" is a clock time, "be there in around 6" is not. Refused, the number is read again on its
             # own: "gonna be 15 more minutes".
-            if not (on_the_way or g("pre") in ("eta", "gimme", "give me", "within", "take me", "takes me")) or (
-                g("filler") == "around " and g("pre") in ("be there", "b there")
-            ):
+            if not (
+                on_the_way or found or g("pre") in ("eta", "gimme", "give me", "within", "take me", "takes me")
+            ) or (g("filler") == "around " and g("pre") in ("be there", "b there")):
                 start = m.start(next(k for k in ("bare", "clause", "rough", "tail") if g(k)))
                 pos = start if start > m.start() else m.end()
                 continue
@@ -163,7 +165,8 @@ def _eta(s: str, on_the_way: bool) -> tuple[int | None, str]:
                 continue  # "arrive dans une Mazda 3 rouge": the article of what they drive
             minutes = max(map(int, bare.split("-"))) if bare[0].isdigit() else _amount(bare)
         if minutes is not None and 0 < minutes <= 720:
-            if found is None or not _GETTING_THERE.isdisjoint(clause[-3:]):
+            # ...and an upper bound said after ("10 min, 15 tops") wins too.
+            if found is None or not _GETTING_THERE.isdisjoint(clause[-3:]) or _UPPER_BOUND.match(s, m.end()):
                 found = int(round(minutes)), m
     if found is None:
         return None, s

@@ -71,10 +71,13 @@ _ON_THE_WAY = _c(
     r"|(?:pulling|backing|pulled|backed) out(?: of)?|just left|left (?:the )?(?:house|home|work|office|school)|(?:je|j|jm)(?: )?(?:pars|quitte|sors|decolle)(?!\S)|jpars|jquitte"
     r"|(?:chu|suis|sommes) partie?s?|in a (?:few|bit|sec|second|moment)"
     r"|dans (?:quelques|pas long|une couple|un instant|peu)"
-    r"|une couple de minutes|couple (?:of )?min|sous peu|(?<!depuis )tantot"
+    r"|une couple de minutes|(?:couple|few) (?:of )?(?:min|mins|minute|minutes)|sous peu|(?<!depuis )tantot"
     r"|(?<!what s the )(?<!whats the )(?<!what is the )(?<!whats )(?<!what s )(?<!whats your )(?<!any )eta(?! on| for| sur| pour)"
     r"|\d+ (?:min|mins|minutes) (?:late|de retard)|en retard de|late by"
-    rf"|(?:here|there|la|rendue?s?) (?:in|dans|ds) (?:about |around |environ )?(?:\d{{1,3}}|{_NUMWORD_PHRASE})"
+    rf"|(?:here|there|la|rendue?s?) (?:in|dans|ds) (?:about |around |environ |under |less than |moins de )?"
+    rf"(?:\d{{1,3}}|{_NUMWORD_PHRASE})"
+    # "I'm about 15 out", "20 min out": so many minutes out
+    r"|\d{1,3} (?:min |mins |minutes )?out(?= \||$| \?)"
 )
 _STATUS = _c(
     r"ready|pret|prete|prets|pretes|status|statut|update|updates|news|nouvelles?|prepared|prepped|preparee?"
