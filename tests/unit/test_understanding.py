@@ -1572,3 +1572,18 @@ def test_a_few_minutes_is_on_the_way_with_no_eta(text):
 def test_a_spot_number_before_out_front_is_still_the_spot():
     meaning = understand("here spot 4 out front")
     assert (meaning.intent, meaning.spot, meaning.eta_minutes) == ("arrived", "4", None)
+
+
+@pytest.mark.parametrize(
+    "text, intent, spot",
+    [
+        ("chu dans l'allée 3", "arrived", None),
+        ("je débarque dans 5", "on_the_way", None),
+        ("est-ce que ma prescription a été remplie?", "status", None),
+        ("what is this service?", "help", None),
+        ("c'est quoi ce service-là?", "help", None),
+    ],
+)
+def test_a_row_is_no_spot_and_debarquer_remplie_and_this_service_are_read(text, intent, spot):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.spot) == (intent, spot)

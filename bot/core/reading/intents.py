@@ -33,6 +33,7 @@ _ARRIVED = _c(
     r" (?:(?:numero|number|no|la|le|the) )?(?:#|\d+|[a-z]-?\d+)"
     r"|(?:je suis|j suis|chu|chui|jsuis|suis) a (?:la|le) (?:#|\d+|[a-z]-?\d+)"
     r"|(?:in|dans) (?:my|the|a|mon|ma|le|la|l|un|une) (?:_v|car|vehicle|char|auto|voiture)"
+    r"|(?:in|dans|au|a) (?:the |l |la |le )?(?:allee|rangee|row|aisle) (?:#|\d+|[a-z]-?\d+)"
 )
 _A_CAR = r"(?:a|an|the|my|our|un|une|mon|ma|_v)(?!\S)"
 _NOT_YET = _c(
@@ -56,7 +57,7 @@ _ON_THE_WAY = _c(
     r"|(?:a)?round the corner|au coin de la rue|down the (?:street|road)|tout pres|pres d ici"
     # Setting off: "getting in the car now, see you in 15", "walking over", "j'embarque dans l'auto"
     r"|see (?:you|u|ya) (?:in|dans)|getting (?:in|into) (?:the|my) (?:car|truck|van|_v)"
-    r"|(?:j embarque|j monte|je monte|jembarque) dans|walking (?:over|there|to (?:the|your))"
+    r"|(?:j embarque|j monte|je monte|jembarque) dans|debarque (?:dans|ds|in)|walking (?:over|there|to (?:the|your))"
     r"|be (?:there|right there|right over|right out|over|by)|b there"
     r"|(?:ll|will|gonna|going to|shall) be (?:there|here|at|in|by|late|arriving|around|another)"
     r"|almost (?:there|here)|nearly (?:there|here)|getting close|close by|not far|pas loin|pu loin|presque"
@@ -97,6 +98,7 @@ _STATUS = _c(
     # "is the paint mixed yet?", "is my prescription filled?": ready in other words
     r"|(?:is|are|has|have|was) (?:the|my|our|it|_o)(?: \S+){0,2}?(?: been)? (?:done|finished|mixed|packed|bagged|made"
     r"|cooked|filled|baked|loaded|prepared)(?: yet)?(?= \?| \||$)"
+    r"|(?:est|a ete|a tu ete|sont|ont ete|ont tu ete)(?: tu)? (?:remplie?s?|preparee?s?|emballee?s?)(?= \?| \||$| la)"
     # Whether the order reached them: "did my order go through?", "vous avez bien reçu ma commande?"
     r"|(?:did|has) (?:my|the|our|_o)(?: order)? (?:go|gone|went|get|got|been) (?:through|received|placed|in)"
     r"|(?:avez|as|a) (?:vous |tu )?(?:bien )?recu (?:ma|mon|mes|la|_o)"
@@ -285,8 +287,8 @@ _HELP_NATURAL = _c(
     r"|how (?:this|it|that|the \S+|curbside|pickup)(?: \S+){0,2}? works?|explain|expliquer|expliquez|m expliquer"
     r"|(?:don t|dont|do not|didn t|didnt) (?:understand|get) (?:how|what)|(?:comprends|comprend) (?:pas|rien)"
     # ...but "who is this?" and "qui parle?" are read as small talk, as the corpus always has
-    r"|what (?:is|s) this(?: number| text| message)?(?= \?|$| \|)|what (?:is|s) this (?:text|message|number) about"
-    r"|what are (?:these|those) (?:texts|messages)|c est quoi (?:ces|ce|cette) (?:textos?|messages?|numero|affaire)"
+    r"|what (?:is|s) this(?: number| text| message| service| thing| app| system)?(?= \?|$| \|)|what (?:is|s) this (?:text|message|number) about"
+    r"|what are (?:these|those) (?:texts|messages)|c est quoi (?:ces|ce|cette) (?:textos?|messages?|numero|affaire|service|systeme|patente)"
     r"|what (?:do|should|must|can) (?:i|we)(?: need to| have to| gotta)? do"
     r"|what does (?:this|that|it) mean|qu est ce que (?:ca|ce texte|ce message|ce texto) veut dire|veut dire quoi"
     r"|(?:suis|est|sommes|es) (?:cense|censee|censes|suppose|supposee) (?:\S+ )?(?:repondre|ecrire|texter|faire|dire)"

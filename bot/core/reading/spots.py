@@ -54,7 +54,7 @@ _BARE_SPOT = re.compile(
     rf"^(?:# )?(?P<v>\d{{1,3}}[a-z]?|[a-z]-?\d{{1,2}}|{_NUMWORD_PHRASE})(?: \|)?(?: (?:thanks|thx|ty|merci|please|pls|svp|stp|ok)(?: \|)?)*$"
 )
 # A lone number in an arrival text is the spot, unless these surround it ("here with 2 kids").
-_NOT_SPOT_BEFORE = _words("with avec for pour x and et the les mes des of de my our")
+_NOT_SPOT_BEFORE = _words("with avec for pour x and et the les mes des of de my our row rangee allee aisle")
 _MEASURES = _words(
     "lb lbs kg kilo kilos g oz gallon litre liter l ml inch inches pouce pouces pied pieds ft foot feet dozen douzaine "
     "case caisse pack paquet portion piece morceau"
