@@ -1587,3 +1587,20 @@ def test_a_spot_number_before_out_front_is_still_the_spot():
 def test_a_row_is_no_spot_and_debarquer_remplie_and_this_service_are_read(text, intent, spot):
     meaning = understand(text)
     assert (meaning.intent, meaning.spot) == (intent, spot)
+
+
+@pytest.mark.parametrize(
+    "text, intent, spot, order",
+    [
+        ("all set with 44120", "done", None, "44120"),
+        ("dropped off at spot 2", "done", "2", None),
+        ("c'est beau pour la place 6", "done", "6", None),
+        ("c'est beau, j'y vais", "claim", None, None),
+        ("je m'en charge, 44120", "claim", None, "44120"),
+        ("who's out there?", "list", None, None),
+        ("qui est dehors?", "list", None, None),
+    ],
+)
+def test_more_staff_words_for_claim_done_and_list(text, intent, spot, order):
+    meaning = understand(text, STAFF)
+    assert (meaning.intent, meaning.spot, meaning.order) == (intent, spot, order)
