@@ -1604,3 +1604,22 @@ def test_a_row_is_no_spot_and_debarquer_remplie_and_this_service_are_read(text, 
 def test_more_staff_words_for_claim_done_and_list(text, intent, spot, order):
     meaning = understand(text, STAFF)
     assert (meaning.intent, meaning.spot, meaning.order) == (intent, spot, order)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "getting ready to leave",
+        "je me prépare pour partir",
+        "just dropping the kids off then coming",
+        "on s'en vient",
+        "on part là",
+    ],
+)
+def test_getting_ready_to_leave_or_setting_off_later_today_is_on_the_way(text):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.eta_minutes) == ("on_the_way", None)
+
+
+def test_in_a_min_is_as_vague_as_in_a_sec_but_an_hour_is_an_hour():
+    assert (understand("leaving in a min").eta_minutes, understand("be there in an hour").eta_minutes) == (None, 60)

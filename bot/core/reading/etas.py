@@ -147,6 +147,8 @@ def _eta(s: str, on_the_way: bool) -> tuple[int | None, str]:
                 if g("n") in ("a", "an"):
                     continue  # "in a sec" is a manner of speaking, as vague as "in a few minutes"
                 minutes = 1
+            elif g("n") in ("a", "an"):
+                continue  # "leaving in a min" is as vague as "in a sec"
             else:
                 minutes = amount
         elif (tail := g("tail")) and (before and before[-1] in _NOT_AN_ETA_BEFORE or not on_the_way):
