@@ -1623,3 +1623,17 @@ def test_getting_ready_to_leave_or_setting_off_later_today_is_on_the_way(text):
 
 def test_in_a_min_is_as_vague_as_in_a_sec_but_an_hour_is_an_hour():
     assert (understand("leaving in a min").eta_minutes, understand("be there in an hour").eta_minutes) == (None, 60)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vous en êtes où avec ma commande?",
+        "ma commande a tu été oubliée?",
+        "j'ai toujours pas eu de texto",
+        "j'attends votre message",
+        "still haven't got a text",
+    ],
+)
+def test_still_waiting_for_the_ready_text_asks_for_news(text):
+    assert understand(text).intent == "status"
