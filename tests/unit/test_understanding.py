@@ -1637,3 +1637,10 @@ def test_in_a_min_is_as_vague_as_in_a_sec_but_an_hour_is_an_hour():
 )
 def test_still_waiting_for_the_ready_text_asks_for_news(text):
     assert understand(text).intent == "status"
+
+
+@pytest.mark.parametrize(
+    "text", ["is the restaurant busy tonight?", "what's good on the menu today?", "did you get the new tulips in?"]
+)
+def test_questions_about_the_shop_are_small_talk_not_nudges(text):
+    assert understand(text).intent == "other"
