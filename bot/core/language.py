@@ -45,8 +45,15 @@ _FR_WEAK = """
 la le l d c y en route place pl file ou plus il parke parkee stationne auto moins allo
 """
 
+# Québec forms no English speaker writes: they outweigh the English words a Québécois mixes in ("chu outside").
+_FR_QUEBEC = """
+chu chui shu jsuis jsui icitte pis tantot
+"""
+
 EN: dict[str, int] = {w: 2 for w in _EN_STRONG.split()} | {w: 1 for w in _EN_WEAK.split()}
-FR: dict[str, int] = {w: 2 for w in _FR_STRONG.split()} | {w: 1 for w in _FR_WEAK.split()}
+FR: dict[str, int] = (
+    {w: 2 for w in _FR_STRONG.split()} | {w: 1 for w in _FR_WEAK.split()} | {w: 4 for w in _FR_QUEBEC.split()}
+)
 
 #: Every word the scorer knows; the typo corrector never "fixes" one of these into a keyword.
 KNOWN_WORDS: frozenset[str] = frozenset(EN) | frozenset(FR)

@@ -95,7 +95,8 @@ class Stack:
 def stack():
     running = Stack()
     # The first build of every image takes minutes; after that the layers are cached.
-    up = running.compose("up", "--detach", "--build", timeout=1200)
+    # --wait: until every service is healthy, the workers by their own check (bot/jobs/liveness.py).
+    up = running.compose("up", "--detach", "--build", "--wait", timeout=1200)
     try:
         assert up.returncode == 0, up.stdout + up.stderr
         running.wait_for(running.web_answers, f"/healthz on the published port {running.port}", 90)
@@ -144,11 +145,10 @@ def test_a_worker_stopped_while_it_starts_stops_at_once_not_at_the_end_of_its_gr
 
 
 def test_a_second_worker_joins_and_every_process_stops_with_exit_status_0(stack):
-    scaled = stack.compose("up", "--detach", "--no-build", "--scale", "worker=2")
+    scaled = stack.compose("up", "--detach", "--no-build", "--scale", "worker=2", "--wait")
     assert scaled.returncode == 0, scaled.stdout + scaled.stderr
-    workers = stack.compose("ps", "--quiet", "--status", "running", "worker").stdout.split()
-    assert len(workers) == 2
-    stack.wait_for(lambda: len(stack.listening_workers()) == 2, "the second worker to listen on its queues")
+    assert len(stack.compose("ps", "--quiet", "--status", "running", "worker").stdout.split()) == 2
+    assert len(stack.listening_workers()) == 2
     assert stack.compose("stop", timeout=300).returncode == 0
     states = stack.compose("ps", "--all", "--format", "{{.Service}} {{.ExitCode}}").stdout.splitlines()
     assert sorted(states) == ["migrate 0", "postgres 0", "redis 0", "web 0", "worker 0", "worker 0"]

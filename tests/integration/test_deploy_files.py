@@ -240,6 +240,8 @@ def test_the_compose_file_runs_migrate_then_web_and_worker_on_postgresql_and_red
         assert services[name]["image"] == "arrivee:latest"
         # An init process passes SIGTERM on to Python, which as PID 1 would drop one that comes while it starts.
         assert services[name]["init"] is True, name
+    # The image's healthcheck asks /healthz, which only web serves; a worker is healthy once it has joined RQ.
+    assert services["worker"]["healthcheck"]["test"] == ["CMD", "python", "-m", "bot.jobs.liveness"]
     assert services["migrate"]["depends_on"]["postgres"]["condition"] == "service_healthy"
     assert set(compose["volumes"]) == {"pgdata", "redisdata"}
 

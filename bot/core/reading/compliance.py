@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from .normalising import _MARKS
-from .vocabulary import _POLITE
+from .vocabulary import _POLITE, _words
+
+_GREETINGS = _words("hi hello hey bonjour allo salut bonsoir yo")
 
 _KEYWORDS = {
     **dict.fromkeys(
@@ -26,7 +28,7 @@ def _keyword(words: list[str]) -> str | None:
         return None  # the common case, decided without building sets
     core = set(words) - _MARKS
     if len(core) > 1:
-        core -= _POLITE
+        core -= _POLITE | _GREETINGS  # "hi, STOP", "bonjour, ARRÊT svp"
         if not core or not core.isdisjoint(_KEYWORD_ALONE_ONLY):
             return None
     found = {_KEYWORDS.get(w) for w in core}

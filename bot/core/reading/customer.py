@@ -49,6 +49,13 @@ from .vehicles import _has_strong_vehicle, _vehicle
 from .vocabulary import _PLAIN
 
 _ANY_DIGIT = re.compile(r"\d")
+_GREETING = re.compile(r"^(?:hi|hello|hey|heya|hiya|bonjour|allo|salut|bonsoir|yo|coucou)(?: \|)* (?=\S)")
+_THANKS = re.compile(r"(?: \|)* (?:thanks|thank you|thx|ty|merci|please|pls|plz|svp|stp)(?: \|)*$")
+_GREETING_WORDS = frozenset(
+    ("hi", "hello", "hey", "heya", "hiya", "bonjour", "allo", "salut", "bonsoir", "yo", "coucou")
+)
+_THANKS_WORDS = frozenset(("thanks", "you", "thx", "ty", "merci", "please", "pls", "plz", "svp", "stp"))
+_CANCEL_HINTS = frozenset(("laisse", "laissez", "laisser", "scratch", "void", "drop", "oubliez"))
 _ANOTHER_DAY = frozenset(("tomorrow", "demain", "tmrw", "tmr", "2morrow"))
 
 
@@ -68,6 +75,8 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         s = " ".join(words[: span[0]] + ["_v"] + words[span[1] + 1 :])
     else:
         s = " ".join(words)
+    if words[0] in _GREETING_WORDS or _last_word(words) in _THANKS_WORDS:  # cheap test first: most have neither
+        s = _without_courtesies(s)
 
     if _STOP_NATURAL.search(s):
         return meaning("stop")
@@ -86,7 +95,7 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         order = m.group("v").upper()
         s = _blank(s, m, "_o")
 
-    if ("cancel" in s or "anul" in s or "annul" in s or "laiss" in s) and _CANCEL.search(s):
+    if (not _CANCEL_HINTS.isdisjoint(words) or "annul" in s or "anul" in s or "cancel" in s) and _CANCEL.search(s):
         return meaning("stop" if _TEXTS.search(s) else "cancel", order=order)
 
     forgotten = ("oubli" in s or "forg" in s) and _FORGOTTEN.search(s) is not None
@@ -98,7 +107,7 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
     if on_the_way and not _ANOTHER_DAY.isdisjoint(words):
         on_the_way = False  # "coming tomorrow instead", "Je passe demain": no trip today, as the corpus has it
     eta = None
-    if not _ETA_WORDS.isdisjoint(words) or on_the_way and has_digit and "|" in words:
+    if not _ETA_WORDS.isdisjoint(words) or on_the_way and has_digit:
         eta, s = _eta(s, on_the_way)
     arrived = _ARRIVED.search(s) is not None
 
@@ -131,6 +140,8 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         return meaning("help")
     elif span and (context.awaiting == "spot" or _has_strong_vehicle(words, span)):
         intent = "arrived"  # "red civic", or "the red one" after the bot asked where they are
+        if spot is None and has_digit:
+            spot, s = _lone_number(s)  # "Honda noire au 3"
     else:
         return meaning("other", order=order)
 
@@ -144,6 +155,20 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         door=door,
         note=text.strip() if _says_more(s) else None,  # verbatim, as typed (not NFC-normalised)
     )
+
+
+def _without_courtesies(s: str) -> str:
+    """The text without a greeting before it or thanks after it, so "hi, 6", "bonjour, allo?" and "waiting...
+    thanks" read as "6", "allo?" and "waiting..." do; unchanged when nothing but marks would remain."""
+    core = _THANKS.sub("", _GREETING.sub("", s, 1), 1)
+    return s if _MARKS.issuperset(core.split()) else core
+
+
+def _last_word(words: list[str]) -> str:
+    for w in reversed(words):
+        if w not in _MARKS:
+            return w
+    return ""
 
 
 def _says_more(s: str) -> bool:

@@ -18,7 +18,7 @@ _ETA_LEAD = (
 )  # "gonna take me 40", "ça va me prendre 20"
 # What may follow a bare number that is an ETA: the end of a clause, "or so", "ish", "max", or what they drive
 # ("be there in fifteen in my wife's red Tucson", "dans 10 dans la Honda de ma mère").
-_BARE_END = r" \||$| \?| or so| ish| max| tops| more| _v| _o| to (?:get|drive) | pour (?:me rendre|arriver|venir)| (?:for|pour) "
+_BARE_END = r" \||$| \?| or so| ish| max| tops| more| _v| _o| (?:thanks|thx|ty|merci|please|pls|svp|ok)(?!\S)| to (?:get|drive) | pour (?:me rendre|arriver|venir)| (?:for|pour) "
 _WHOSE = r"(?:my|the|a|an|our|his|her|their|mon|ma|le|la|l|un|une|notre|son|sa|_v)(?!\S)"
 _AMOUNT = rf"\d{{1,3}}(?:\.\d)?|{_NUMWORD_PHRASE}|a|an"
 
@@ -26,7 +26,8 @@ _ETA = re.compile(
     _w(
         rf"(?P<r1>\d{{1,3}})(?:-| (?:a|to|ou|or|-) )(?P<r2>\d{{1,3}}) (?P<ru>{_UNIT_MIN}|{_UNIT_HOUR})"
         rf"|(?P<hn>{_AMOUNT}) (?:{_UNIT_HOUR}) (?:et |and )?(?P<hm>\d{{1,2}}|a half|demie?|a quarter|quart|{_NUMWORD_TOKEN})(?: (?:{_UNIT_MIN}))?"
-        r"|(?P<another>(?:another|one more|une autre|encore une) (?:hour|hr|heure))"
+        r"|(?P<another>(?:another|one more|une autre|encore une) (?:hour|hr|heure)"
+        rf"|\d{{1,3}}(?: (?:{_UNIT_MIN}))? (?:to|a|or|ou|-) (?:an|une|one|1) (?:hour|hr|heure))"  # "45 min to an hour"
         r"|(?P<tq>(?:(?:trois|three|3) quart(?:s|ers)?|3/4) (?:of an |of a |d )?(?:heure|hour|dheure|h|hr))"
         r"|(?P<q>(?:(?:a |un |one )?quart(?:er)?|1/4) (?:of an |of a |d )?(?:heure|hour|dheure|h|hr))"
         r"|(?P<half>(?:a |une |an )?"
@@ -34,26 +35,38 @@ _ETA = re.compile(
         r"|(?P<about>(?:une )?(?:dizaine|quinzaine|vingtaine|trentaine|quarantaine)(?: de (?:minutes|min|mins))?)"
         rf"|(?P<n>{_AMOUNT}) (?:ish |more |extra |other |de plus )?(?P<u>{_UNIT_MIN}|{_UNIT_HOUR}|{_UNIT_SEC})"
         rf"|(?P<pre>{_ETA_LEAD})(?: \|)?"  # "omw, 20ish"
-        rf" (?P<filler>about |around |like |environ |genre |approx |maybe |max |a peu pres )?"
+        rf" (?P<filler>about |around |like |environ |genre |approx |maybe |max |a peu pres |under |less than |moins de )?"
         rf"(?P<bare>\d{{1,3}}(?:-\d{{1,3}})?|{_NUMWORD_PHRASE})(?={_BARE_END}| (?:in|with|dans|avec|w) {_WHOSE})"
         # A clause that is only a number, in a text about coming: "omw to grab my pizza, 5ish", "leaving now, 10"
         rf"|(?<=\| )(?:about |around |like |environ |genre |approx |maybe |max |a peu pres )?"
         rf"(?P<clause>\d{{1,3}}(?:-\d{{1,3}})?)(?={_BARE_END}| environ| minutes)"
+        # ...or, with no comma, a number said roughly or last: "leaving now 20ish", "omw for the meds about 10",
+        # "je quitte le bureau 30" (never after a spot word, "#", "at" or "vers": those are spots and clock times)
+        r"|(?:about|like|approx|approximately|maybe|genre|environ|roughly) (?P<rough>\d{1,3}(?:-\d{1,3})?)"
+        rf"(?={_BARE_END}| environ)"
+        r"|(?P<tail>\d{1,3}(?:-\d{1,3})?)(?= ish| or so| max| tops| environ| out(?: \||$| \?)|$)"
     )
 )
 _ABOUT = {"dizaine": 10, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40}
+_UPPER_BOUND = re.compile(r" (?:tops|max|at most|au plus|maximum)(?!\S)")
 _HOUR_UNITS = frozenset(_UNIT_HOUR.split("|"))
 _SEC_UNITS = frozenset(_UNIT_SEC.split("|"))
 # A duration after these is time already spent waiting, not an ETA ("been waiting 10 min").
-_PAST_BEFORE = _words("for waiting waited been depuis fait ya attends attend since already deja pendant late retard")
+_PAST_BEFORE = _words("for waiting waited been depuis fait ya attends attend since already deja pendant retard")
 # These a few words before a duration make it time spent too ("been sitting here 10 min", "depuis genre 10 min").
 _WAITED = _words("been depuis since waited")
 _AHEAD = _words("in dans ds within")  # ...but not after these: "been stuck in traffic be there in 10"
 # A duration said right after these is the time to get there, over one to leave ("leaving in 5, there in 20").
 _GETTING_THERE = _words("there here rendu rendue rendus la arrive arriver arrivee")
 _PAST_AFTER = re.compile(r"^ (?:ago|late|en retard|de retard|passed|que j)(?!\S)")
+# A number after these is a spot, an order or a clock time, never an ETA at the end of a text.
+_NOT_AN_ETA_BEFORE = _words(
+    "spot space stall bay slot place espace stationnement emplacement pl door porte # _s _o _v order commande at a "
+    "vers au la le number numero no the for pour with avec x de of"
+)
 # "à 5h", "vers 17h", "at 1 hour"... is a clock time.
 _CLOCK_BEFORE = _words("a at vers avant apres before after by until till pour jusqu around")
+_NOT_AN_ETA_BEFORE |= _CLOCK_BEFORE
 # Every way of saying an ETA (_ETA) holds one of these words: a unit, a word that leads into a bare number
 # ("in 5", "omw 10"), or a fraction of an hour. Texts with none of them (most arrivals) skip that costly pattern.
 _ETA_WORDS = (
@@ -75,7 +88,13 @@ def _eta(s: str, on_the_way: bool) -> tuple[int | None, str]:
         g = m.group
         clause = s[: m.start()].rsplit("|", 1)[-1].split()  # a comma ends "running late, 10 more min"'s past
         before = clause[-2:]
-        if before and before[-1] in _PAST_BEFORE or len(before) == 2 and before[0] in _PAST_BEFORE:
+        if (
+            before
+            and before[-1] in _PAST_BEFORE
+            or len(before) == 2
+            and before[0] in _PAST_BEFORE
+            and before[1][0] != "_"
+        ):
             continue
         # "i been sittin here 10 min", "been sitting in the lot 10 min": "been" anywhere in the clause makes the
         # duration time spent, unless "in"/"dans" leads into it ("been stuck in traffic, there in 10").
@@ -128,21 +147,28 @@ def _eta(s: str, on_the_way: bool) -> tuple[int | None, str]:
                 if g("n") in ("a", "an"):
                     continue  # "in a sec" is a manner of speaking, as vague as "in a few minutes"
                 minutes = 1
+            elif g("n") in ("a", "an"):
+                continue  # "leaving in a min" is as vague as "in a sec"
             else:
                 minutes = amount
-        elif bare := g("bare") or g("clause"):
+        elif (tail := g("tail")) and (before and before[-1] in _NOT_AN_ETA_BEFORE or not on_the_way):
+            continue
+        elif bare := g("bare") or g("clause") or g("rough") or tail:
             # "in 5" is an ETA only in a text that is about coming ("be there in 5"), not "I'm in 5"; "be there
             # around 6" is a clock time, "be there in around 6" is not. Refused, the number is read again on its
             # own: "gonna be 15 more minutes".
-            if not (on_the_way or g("pre") in ("eta", "gimme", "give me", "within", "take me", "takes me")) or (
-                g("filler") == "around " and g("pre") in ("be there", "b there")
-            ):
-                start = m.start("bare") if g("bare") else m.start("clause")
+            if not (
+                on_the_way or found or g("pre") in ("eta", "gimme", "give me", "within", "take me", "takes me")
+            ) or (g("filler") == "around " and g("pre") in ("be there", "b there")):
+                start = m.start(next(k for k in ("bare", "clause", "rough", "tail") if g(k)))
                 pos = start if start > m.start() else m.end()
                 continue
+            if bare in ("un", "une", "one", "a", "an") and s[m.end() :].startswith(" _v"):
+                continue  # "arrive dans une Mazda 3 rouge": the article of what they drive
             minutes = max(map(int, bare.split("-"))) if bare[0].isdigit() else _amount(bare)
         if minutes is not None and 0 < minutes <= 720:
-            if found is None or not _GETTING_THERE.isdisjoint(clause[-3:]):
+            # ...and an upper bound said after ("10 min, 15 tops") wins too.
+            if found is None or not _GETTING_THERE.isdisjoint(clause[-3:]) or _UPPER_BOUND.match(s, m.end()):
                 found = int(round(minutes)), m
     if found is None:
         return None, s

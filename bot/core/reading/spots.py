@@ -30,7 +30,9 @@ _ORDINALS = {
     **dict.fromkeys(("ninth", "neuvieme"), "9"),
     **dict.fromkeys(("tenth", "dixieme"), "10"),
 }
-_ORDINAL_SPOT = _c(rf"(?P<v>\d{{1,2}} (?:st|nd|rd|th|e|er|eme|ere)|{'|'.join(_ORDINALS)}) (?:{_SPOT_WORD})")
+_ORDINAL_SPOT = _c(  # "the first curbside spot": one word may sit between
+    rf"(?P<v>\d{{1,2}} (?:st|nd|rd|th|e|er|eme|ere)|{'|'.join(_ORDINALS)}) (?:[a-z-]+ )?(?:{_SPOT_WORD})"
+)
 
 
 # Every ordinal holds one of these words once normalised ("3rd" is "3 rd"): most texts skip _ORDINAL_SPOT.
@@ -48,9 +50,11 @@ _DICTATED = {"for": "4", "to": "2", "too": "2", "ate": "8", "won": "1"}
 _HASH_SPOT = _c(r"# (?P<v>\d{1,3}[a-z]?|[a-z]\d{1,2})")
 _LABEL_SPOT = _c(r"(?P<v>(?!b4)[a-z]-?\d{1,2}|(?<=at )b4)")  # "b4" is "before", but "at B4" is a spot
 _DIGITS = _c(r"\d{1,3}[a-z]?")  # "parked at 4b"
-_BARE_SPOT = re.compile(rf"^(?:# )?(?P<v>\d{{1,3}}[a-z]?|[a-z]-?\d{{1,2}}|{_NUMWORD_PHRASE})(?: \|)?$")
+_BARE_SPOT = re.compile(
+    rf"^(?:# )?(?P<v>\d{{1,3}}[a-z]?|[a-z]-?\d{{1,2}}|{_NUMWORD_PHRASE})(?: \|)?(?: (?:thanks|thx|ty|merci|please|pls|svp|stp|ok)(?: \|)?)*$"
+)
 # A lone number in an arrival text is the spot, unless these surround it ("here with 2 kids").
-_NOT_SPOT_BEFORE = _words("with avec for pour x and et the les mes des of de my our")
+_NOT_SPOT_BEFORE = _words("with avec for pour x and et the les mes des of de my our row rangee allee aisle")
 _MEASURES = _words(
     "lb lbs kg kilo kilos g oz gallon litre liter l ml inch inches pouce pouces pied pieds ft foot feet dozen douzaine "
     "case caisse pack paquet portion piece morceau"

@@ -11,13 +11,14 @@ _STAFF_DONE = _c(
     r"done|fait|c est fait|fini|finie|termine|terminee|livre|livree|livres|delivered|handed(?: off| over)?"
     r"|complete|completed|finished|picked up|remis|remise|donne|donnee|recupere|closed|ferme"
     # The customer has it: "gave it to them", "customer has it", "le client l'a", "c'est réglé"
-    r"|gave (?:it|them|\S+)(?: to| away)?|regle|reglee|(?:customer|client|they|il|elle) (?:has|have|got|l a|l ont) ?\S*"
+    r"|all set|dropped (?:it |them |\S+ )?off|c est beau pour|gave (?:it|them|\S+)(?: to| away)?|regle|reglee"
+    r"|(?:customer|client|they|il|elle) (?:has|have|got|l a|l ont) ?\S*"
 )
 _STAFF_CLAIM = _c(
     r"ok|okay|k|kk|oki|okey|claim|claiming|claimed|mine|je (?:le |la |l )?prends|prends|prend"
     r"|jprends|jprend|jpren|j prends|j y vais|jy vais|j y go|jy go|j y va|got it|gotit|on it|i got (?:it|this)"
     r"|i ll (?:take|get|grab|go)|taking|take|grab|grabbing|je m en occupe|m en occupe|je men occupe"
-    r"|c est moi|moi|coming|omw|on my way|j arrive|je m en viens"
+    r"|c est moi|moi|coming|omw|on my way|j arrive|je m en viens|(?:je )?m en charge"
     r"|(?:i )?got (?:_s|#|[a-z]{0,3}-?\d+[a-z]?)|out to|(?:dropping|drop|bringing) (?:it |this |\S+ )?off"
     # Taking the order out to the car: "heading out w/ the mulch for spot 9", "je sors avec la 20931"
     r"|(?:heading|headed|going|coming|on my way|walking|running|bringing|taking)(?: \S+){0,3}? out|bringing|bring"
@@ -29,7 +30,7 @@ _STAFF_LABEL = _c(r"(?<!order )(?<!commande )(?:# )?(?P<v>[a-z]-?\d{1,2})")
 _STAFF_LIST = _c(
     r"list|liste|queue|file|file d attente|who s waiting|who is waiting|whos waiting|waiting|qui attend"
     r"|en attente|pending|ls"
-    r"|who s next|whos next|who is next|next|anyone (?:in the lot|outside|out there|here)|quelqu un (?:dehors|en attente)"
+    r"|who s next|whos next|who is next|next|who s (?:out|outside|out there|here)|qui est (?:dehors|la|en attente)|anyone (?:in the lot|outside|out there|here)|quelqu un (?:dehors|en attente)"
     r"|y a (?:tu )?quelqu un"
 )
 _STAFF_ORDER = _c(r"(?:# )?(?P<v>[a-z]{0,3}-?\d{1,8}[a-z]?)")

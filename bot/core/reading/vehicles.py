@@ -22,6 +22,9 @@ from .vocabulary import (
     _VOCAB,
 )
 
+_TIME_UNITS = frozenset(
+    ("min", "mins", "minute", "minutes", "mn", "h", "hr", "hrs", "hour", "hours", "heure", "heures")
+)
 _FOR_THE = frozenset(("for", "to", "pour", "the"))
 _LIGHTS = frozenset(("feu", "feux", "lumiere", "lumieres"))
 _ALNUM_MODEL = re.compile(r"^[a-z]{1,3}-?\d{1,4}[a-z]?$")
@@ -51,7 +54,7 @@ def _vehicle(words: list[str]) -> tuple[int, int] | None:
         nxt = words[i + 1] if i + 1 < n else ""
         left = marked[i - 1] if i else False
         right = strong[i + 1] if i + 1 < n else False
-        if w in _AMBIGUOUS_MODELS and prev in _MAKES:
+        if w in _AMBIGUOUS_MODELS and (prev in _MAKES or prev in _COLORS and len(w) > 3):  # "blue Beetle"
             marked[i] = strong[i] = True
         elif w in _MODEL_PREFIXES and (prev in _MAKES or _MODEL_NAME.match(nxt)) and w != "class":
             marked[i] = strong[i] = True
@@ -67,6 +70,8 @@ def _vehicle(words: list[str]) -> tuple[int, int] | None:
             marked[i] = True
         elif w in ("and", "et") and prev in _COLORS and nxt in _COLORS:
             marked[i] = True
+        elif w.isdigit() and nxt in _TIME_UNITS:
+            continue  # "in the black Ram 10 min": minutes, not a model
         elif prev in _MAKES and (_ALNUM_MODEL.match(w) or (w.isdigit() and prev in _NUMBERED_MODEL_MAKERS)):
             marked[i] = True
         elif w.isdigit() and left and (prev in _NUMBERED_MODEL_MAKERS or _LETTER_MODEL.match(prev) and len(w) == 3):
@@ -110,7 +115,8 @@ def _vehicle(words: list[str]) -> tuple[int, int] | None:
 
 
 def _has_strong_vehicle(words: list[str], span: tuple[int, int]) -> bool:
-    """A text that only names a vehicle, by more than a colour: "red Civic" alone reads as an arrival."""
+    """A text that only names a vehicle, by more than a colour, and perhaps a number: "red Civic" alone, or "c'est moi
+    la Honda noire au 3", reads as an arrival."""
     first, last = span
     named = any(w not in _COLORS and w not in _COLOR_MODIFIERS for w in words[first : last + 1])
-    return named and all(w in _PLAIN or w[0] in "_|?" for w in words[:first] + words[last + 1 :])
+    return named and all(w in _PLAIN or w[0] in "_|?" or w.isdigit() for w in words[:first] + words[last + 1 :])

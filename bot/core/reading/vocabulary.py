@@ -29,7 +29,8 @@ _COLORS = _words(
     "violet violette rose bourgogne turquoise kaki khaki creme bordeaux cuivre"
 )
 _COLOR_MODIFIERS = _words(
-    "dark light pale bright metallic matte pearl fonce foncee clair claire pale metallise metallique mat marin"
+    "dark light pale bright metallic matte pearl fonce foncee clair claire pale metallise metallique mat marin baby "
+    "royal sky forest midnight"
 )
 _MAKES = _words(
     "acura audi bmw buick cadillac chevrolet chevy chrysler dodge fiat ford genesis gmc honda hyundai "
@@ -104,7 +105,8 @@ _FUZZY_TARGETS = (
     "here arrived arrivee parked parking outside spot space stall order minutes minute way there ready "
     "cancel unsubscribe place stationnement rendu commande annuler pret prete dehors icitte route chemin "
     "coming leaving almost waiting numero number door porte trunk coffre claim done list liste termine "
-    "delivered help stop start arret merci thanks please bientot presque heading attends arrive longer still"
+    "delivered help stop start arret merci thanks please bientot presque heading attends arrive longer still "
+    "anyone anybody someone"
 ).split() + [n for n in _EN_NUMBERS + _FR_NUMBERS if len(n) >= 5]  # "place tois", "spot sevn"
 
 # Real words one keystroke away from a keyword: never "corrected" (so "there" never becomes "here").
