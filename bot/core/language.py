@@ -43,6 +43,7 @@ ete eu avez avons ai desole desolee retard mettre mets peut pouvez veut voulez p
 """
 _FR_WEAK = """
 la le l d c y en route place pl file ou plus il parke parkee stationne auto moins allo
+pick-up
 """
 
 # Québec forms no English speaker writes: they outweigh the English words a Québécois mixes in ("chu outside").

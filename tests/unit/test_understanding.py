@@ -1644,3 +1644,98 @@ def test_still_waiting_for_the_ready_text_asks_for_news(text):
 )
 def test_questions_about_the_shop_are_small_talk_not_nudges(text):
     assert understand(text).intent == "other"
+
+
+# --- hold-out batch 17's misses, each as a class --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, vehicle",
+    [
+        ("rendu #9 avec la Golf rouge", "Golf rouge"),
+        ("rendue, ma Rogue grise au 6", "Rogue grise"),
+        ("rendu place 8, la Fiesta rouge", "Fiesta rouge"),
+        ("je suis arrivée dans ma Clio bleue", "Clio bleue"),
+    ],
+)
+def test_a_model_between_the_article_and_the_colour_is_part_of_the_vehicle(text, vehicle):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.vehicle) == ("arrived", vehicle)
+
+
+def test_a_door_between_the_article_and_the_colour_is_no_model():
+    assert understand("rendu au 3 avec la porte rouge").vehicle == "rouge"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hey did the cake get finished? order 40288",
+        "did my groceries get bagged yet",
+        "did u guys finish my order",
+        "le gateau est-tu fini?",
+        "ma commande est tu faite?",
+        "avez-vous fini ma commande?",
+    ],
+)
+def test_asking_whether_the_order_got_finished_asks_for_news(text):
+    assert understand(text).intent == "status"
+
+
+@pytest.mark.parametrize(
+    "text", ["hello?? 15 min now, my ice cream is melting", "20 minutes already, hello?", "allo? 15 min déjà"]
+)
+def test_time_already_waited_is_a_nudge_not_an_eta(text):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.eta_minutes) == ("status", None)
+
+
+def test_a_duration_with_now_is_still_an_eta_on_the_road():
+    assert (understand("omw 15 min now").eta_minutes, understand("still waiting, 25 minutes").eta_minutes) == (15, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "here spot 3, the ice cream is melting",
+        "chu place 5, ma crème glacée fond",
+        "spot 2, pls dont forget the cream cheese",
+        "here for the red wine and cheese order, spot 6",
+    ],
+)
+def test_a_colour_in_a_food_name_is_no_vehicle(text):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.vehicle) == ("arrived", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ca fait que j'poireaute depuis 25 minutes la", "je poireaute encore", "on poireaute depuis une demi-heure"],
+)
+def test_poireauter_is_waiting(text):
+    assert understand(text).intent == "status"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "c'est tu long encore? j'ai du surgelé dans le char",
+        "how much longer? kids are in the car",
+        "is my order ready? i have the dog in the car",
+    ],
+)
+def test_what_waits_in_the_car_does_not_make_a_question_an_arrival(text):
+    assert understand(text).intent == "status"
+
+
+@pytest.mark.parametrize(
+    "text", ["combien de temps encore? chu dans le char", "here spot 4, is it ready? kids are in the car"]
+)
+def test_being_in_the_car_oneself_is_still_an_arrival(text):
+    assert understand(text).intent == "arrived"
+
+
+@pytest.mark.parametrize("text", ["le pick-up gris", "mon pick-up rouge", "le gros pick-up noir"])
+def test_a_pick_up_described_in_french_is_french(text):
+    meaning = understand(text, Context(awaiting="spot"))
+    assert (meaning.intent, meaning.language) == ("arrived", "fr")

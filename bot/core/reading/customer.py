@@ -12,6 +12,8 @@ from .intents import (
     _ASKS_FOR_SOMEONE,
     _ASKS_WHERE_PICKUP,
     _CANCEL,
+    _CAR_WORDS,
+    _CARGO,
     _DOOR,
     _DOOR_HINTS,
     _FORGOTTEN,
@@ -27,6 +29,7 @@ from .intents import (
     _STATUS,
     _STOP_NATURAL,
     _TEXTS,
+    _TIME_WAITED,
 )
 from .meaning import Meaning
 from .normalising import _MARKS, _quote
@@ -107,9 +110,18 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
     if on_the_way and not _ANOTHER_DAY.isdisjoint(words):
         on_the_way = False  # "coming tomorrow instead", "Je passe demain": no trip today, as the corpus has it
     eta = None
-    if not _ETA_WORDS.isdisjoint(words) or on_the_way and has_digit:
+    eta_words = not _ETA_WORDS.isdisjoint(words)
+    if eta_words or on_the_way and has_digit:
         eta, s = _eta(s, on_the_way)
     arrived = _ARRIVED.search(s) is not None
+    if (
+        arrived
+        and (span or not _CAR_WORDS.isdisjoint(words))
+        and (m := _CARGO.search(s))
+        and _STATUS.search(s)
+        and not _ARRIVED.search(_blank(s, m, "_k"))
+    ):
+        arrived = False  # "c'est tu long encore? j'ai du surgelé dans le char": what waits in the car, not where
 
     spot = None
     for pattern in (_SPOT, _HASH_SPOT, _LABEL_SPOT) if has_digit else (_SPOT,):
@@ -134,7 +146,7 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         intent = "on_the_way"
     elif arrived or spot or door:
         intent = "arrived"
-    elif forgotten or asks or _STATUS.search(s):
+    elif forgotten or asks or _STATUS.search(s) or eta_words and _TIME_WAITED.search(s):
         return meaning("status", order=order)
     elif _HELP_NATURAL.search(s):
         return meaning("help")

@@ -55,10 +55,13 @@ _SEC_UNITS = frozenset(_UNIT_SEC.split("|"))
 _PAST_BEFORE = _words("for waiting waited been depuis fait ya attends attend since already deja pendant retard")
 # These a few words before a duration make it time spent too ("been sitting here 10 min", "depuis genre 10 min").
 _WAITED = _words("been depuis since waited")
+_STILL_WAITING = _words("waiting waited attends attend")  # ...or the clause before ends on these
 _AHEAD = _words("in dans ds within")  # ...but not after these: "been stuck in traffic be there in 10"
 # A duration said right after these is the time to get there, over one to leave ("leaving in 5, there in 20").
 _GETTING_THERE = _words("there here rendu rendue rendus la arrive arriver arrivee")
 _PAST_AFTER = re.compile(r"^ (?:ago|late|en retard|de retard|passed|que j)(?!\S)")
+# Said by someone not on the road, a duration followed by these is time waited: "15 min now", "20 min déjà".
+_WAITED_AFTER = re.compile(r"^ (?:now|already|deja|and counting|so far|pis rien|and nothing|and still)(?!\S)")
 # A number after these is a spot, an order or a clock time, never an ETA at the end of a text.
 _NOT_AN_ETA_BEFORE = _words(
     "spot space stall bay slot place espace stationnement emplacement pl door porte # _s _o _v order commande at a "
@@ -100,8 +103,11 @@ def _eta(s: str, on_the_way: bool) -> tuple[int | None, str]:
         # duration time spent, unless "in"/"dans" leads into it ("been stuck in traffic, there in 10").
         if not _WAITED.isdisjoint(clause) and not (g("pre") or before and before[-1] in _AHEAD):
             continue
-        if _PAST_AFTER.match(s[m.end() :]):
+        if _PAST_AFTER.match(s[m.end() :]) or not on_the_way and _WAITED_AFTER.match(s[m.end() :]):
             continue
+        if not before and not on_the_way and s[: m.start()].rstrip(" |").rsplit(" ", 1)[-1] in _STILL_WAITING:
+            continue  # "still waiting, 25 minutes": the clause before says what the duration is
+
         minutes: float | None = None
         if g("r2"):
             top = max(int(g("r1")), int(g("r2")))

@@ -35,6 +35,13 @@ _ARRIVED = _c(
     r"|(?:in|dans) (?:my|the|a|mon|ma|le|la|l|un|une) (?:_v|car|vehicle|char|auto|voiture)"
     r"|(?:in|dans|au|a) (?:the |l |la |le )?(?:allee|rangee|row|aisle) (?:#|\d+|[a-z]-?\d+)"
 )
+# What else is in the car, not the customer: "j'ai du surgelé dans le char", "kids are in the car"
+_CARGO = _c(
+    r"(?:j ai|jai|i have|i ve got|ive got|i got|got|have|with|avec|il y a|y a|ya|there s|theres)(?: \S+){1,4}?"
+    r" (?:in|dans) (?:my|the|a|mon|ma|le|la|l|un|une) (?:_v|car|vehicle|char|auto|voiture|truck|van|camion)"
+    r"|(?<!on )(?<!we )(?<!qui )(?:are|is|sont|est) (?:in|dans) (?:my|the|mon|ma|le|la|l) (?:_v|car|vehicle|char|auto|voiture)"
+)
+_CAR_WORDS = _words("_v car vehicle char auto voiture truck van camion")
 _A_CAR = r"(?:a|an|the|my|our|un|une|mon|ma|_v)(?!\S)"
 _NOT_YET = _c(
     r"(?:not|pas|pu|pus) (?:encore |quite |yet )?"
@@ -82,6 +89,11 @@ _ON_THE_WAY = _c(
     # "I'm about 15 out", "20 min out": so many minutes out
     r"|\d{1,3} (?:min |mins |minutes )?out(?= \||$| \?)"
 )
+# Time already waited, said as a complaint by someone not on the road: "hello?? 15 min now", "20 minutes déjà"
+_TIME_WAITED = _c(
+    r"(?:\d{1,3}|an?|one|half an?) ?(?:min|mins|minutes|hour|hours|hr|hrs|h|heure|heures)"
+    r" (?:now|already|deja|and counting|so far|pis rien|and nothing|and still)"
+)
 _STATUS = _c(
     r"ready|pret|prete|prets|pretes|status|statut|update|updates|news|nouvelles?|prepared|prepped|preparee?"
     r"|ca fait longtemps|ca prend du temps|taking (?:so )?forever|takes forever|(?:much|way|a lot) longer"
@@ -98,9 +110,13 @@ _STATUS = _c(
     r"|(?:started|start|starting|working|begun) on (?:my|the|our|_o)|commence (?:ma|la|mes)|s occupe de (?:moi|nous|ma|mes)"
     r"|(?:are we|r we|is it|are you) (?:close|almost done|nearly done|getting close)(?= \?)"
     # "is the paint mixed yet?", "is my prescription filled?": ready in other words
-    r"|(?:is|are|has|have|was) (?:the|my|our|it|_o)(?: \S+){0,2}?(?: been)? (?:done|finished|mixed|packed|bagged|made"
+    r"|(?:is|are|has|have|was|did) (?:the|my|our|it|_o)(?: \S+){0,2}?(?: been| get| got| gotten)? (?:done|finished|mixed|packed|bagged|made"
     r"|cooked|filled|baked|loaded|prepared)(?: yet)?(?= \?| \||$)"
-    r"|(?:est|a ete|a tu ete|sont|ont ete|ont tu ete)(?: tu)? (?:remplie?s?|preparee?s?|emballee?s?)(?= \?| \||$| la)"
+    r"|(?:est|a ete|a tu ete|sont|ont ete|ont tu ete)(?: tu)? (?:(?:remplie?s?|preparee?s?|emballee?s?)(?= \?| \||$| la)"
+    r"|(?:finie?s?|faite?s?|cuite?s?|terminee?s?)(?= \?| la \?))"  # "le gâteau est-tu fini?"
+    r"|(?:did|have|has) (?:you|u|ya|y all|yall|they)(?: guys| all)? (?:finish|finished|make|made|pack|packed|bake|baked"
+    r"|prepare|prepared) (?:my|our|the|_o)"
+    r"|(?:avez|as|ont)(?: vous| tu| ils)? (?:fini|termine|fait|prepare) (?:ma|mon|mes|la|le|les|_o)"
     # Whether the order reached them: "did my order go through?", "vous avez bien reçu ma commande?"
     r"|(?:did|has) (?:my|the|our|_o)(?: order)? (?:go|gone|went|get|got|been) (?:through|received|placed|in)"
     r"|(?:avez|as|a) (?:vous |tu )?(?:bien )?recu (?:ma|mon|mes|la|_o)"

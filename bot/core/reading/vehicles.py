@@ -27,6 +27,18 @@ _TIME_UNITS = frozenset(
 )
 _FOR_THE = frozenset(("for", "to", "pour", "the"))
 _LIGHTS = frozenset(("feu", "feux", "lumiere", "lumieres"))
+# A colour in a food's name is not a car's: "ice cream", "sour cream", "crème glacée", "orange juice", "vin rouge".
+_FOOD_BEFORE_COLOUR = frozenset(
+    ("ice", "sour", "whipped", "heavy", "vin", "pain", "riz", "sucre", "poivron", "poivrons", "chocolat")
+)
+_FOOD_AFTER_COLOUR = frozenset(
+    (
+        "cheese juice wine wines beans bean tea sugar pepper peppers onion onions bread rice chocolate velvet "
+        "lemonade grapes apples glacee glacees glace sure fouettee fouettees"
+    ).split()
+)
+# "avec la Fiesta rouge", "dans ma Golf grise": the word between the article and the colour is the model.
+_WITH_IN = frozenset(("avec", "dans", "ds", "with", "in", "|"))
 _ALNUM_MODEL = re.compile(r"^[a-z]{1,3}-?\d{1,4}[a-z]?$")
 _YEAR = re.compile(r"^(?:19[89]\d|20[0-3]\d)$")
 _MODEL_NAME = re.compile(r"^[a-z0-9]{1,4}$")  # what follows "Model", "Série": "3", "Y", "X5"
@@ -45,6 +57,10 @@ def _vehicle(words: list[str]) -> tuple[int, int] | None:
     for i, w in enumerate(words):
         if w in _COLORS and (i and words[i - 1] in _LIGHTS or i + 1 < n and words[i + 1] in ("light", "lights")):
             continue  # "au feu rouge", "at the red light": a traffic light
+        if w in _COLORS and (
+            i and words[i - 1] in _FOOD_BEFORE_COLOUR or i + 1 < n and words[i + 1] in _FOOD_AFTER_COLOUR
+        ):
+            continue
         if w in _COLORS or w in _MAKES or w in _MODELS or w in _VEHICLE_TYPES:
             marked[i] = strong[i] = True
     for i, w in enumerate(words):
@@ -55,6 +71,20 @@ def _vehicle(words: list[str]) -> tuple[int, int] | None:
         left = marked[i - 1] if i else False
         right = strong[i + 1] if i + 1 < n else False
         if w in _AMBIGUOUS_MODELS and (prev in _MAKES or prev in _COLORS and len(w) > 3):  # "blue Beetle"
+            marked[i] = strong[i] = True
+        elif (
+            right
+            and nxt in _COLORS
+            and prev in _DETERMINERS
+            and (
+                w in _AMBIGUOUS_MODELS
+                or (i < 2 or words[i - 2] in _WITH_IN)
+                and w.isalpha()
+                and len(w) > 2
+                and w not in _VOCAB
+                and w not in _PLAIN
+            )
+        ):  # "la Golf rouge", "avec la Fiesta grise", "| ma Clio bleue", but not "avec la porte rouge"
             marked[i] = strong[i] = True
         elif w in _MODEL_PREFIXES and (prev in _MAKES or _MODEL_NAME.match(nxt)) and w != "class":
             marked[i] = strong[i] = True

@@ -143,6 +143,15 @@ _SHORTHAND = {
     "kelkin": "quelqu un",
     "qqun": "quelqu un",
     "qqn": "quelqu un",
+    # To wait, in Québec French ("j'poireaute depuis 25 min"): read as "attends" so every waiting phrase knows it
+    "poireaute": "attends",
+    "poireautes": "attends",
+    "poireautons": "attends",
+    "poireautent": "attends",
+    "poireauter": "attendre",
+    "poireautais": "attends",
+    "poirote": "attends",
+    "poiroter": "attendre",
     "quelqun": "quelqu un",
 }  # not "l8" nor "b4": those are spot labels too
 
