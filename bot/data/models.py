@@ -1,5 +1,7 @@
 """SQLAlchemy 2 models: stores, staff, customers, orders, handoffs, the message log, owner settings, sign-ins and the
-order events that shops' systems send."""
+order events that shops' systems send.
+
+Over 300 lines, kept whole: one schema, whose tables refer to one another, read beside migrations/."""
 
 from __future__ import annotations
 

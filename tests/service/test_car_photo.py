@@ -154,7 +154,8 @@ def test_a_photo_kept_in_redis_while_the_database_was_away_is_not_lost(shop, med
 
 
 def test_the_webhook_keeps_only_http_urls_with_a_content_type_and_a_sane_count(shop, media, svc):
-    from bot.web.twilio import TwilioForm, _media
+    from bot.web.twilio import _media
+    from bot.web.twilio_signature import TwilioForm
 
     form = TwilioForm(
         {

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 import pytest
 from twilio.request_validator import RequestValidator
 
-from bot.web.twilio import TwilioForm, valid_signature
+from bot.web.twilio_signature import TwilioForm, valid_signature
 
 TOKEN = "12345678901234567890123456789012"
 PAIRS = [
@@ -122,7 +122,7 @@ def test_the_form_parses_as_the_standard_librarys_parse_qs(body):
 
 
 def test_the_signature_is_twilios_for_any_form():
-    from bot.web.twilio import signature_of
+    from bot.web.twilio_signature import signature_of
 
     form = posted([*PAIRS, ("MediaUrl0", "b"), ("MediaUrl0", "a"), ("MediaUrl0", "b"), ("Empty", ""), ("é", "ü")])
     for url in ("https://pickup.example/twilio/sms", "http://127.0.0.1:5000/twilio/sms?x=1&y=é"):
