@@ -111,8 +111,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "fr": "Arrivée : {customer}, {where_fr}{vehicle}. Commande {orders}.{unverified_fr}{no_texts_fr}{note_fr} Répondez OK {ref} pour la prendre.",
     },
     "staff_not_ready": {
-        "en": "{customer} is waiting ({where_en}) for order {orders}, which is NOT ready. Mark it ready and the alert goes out.{no_texts_en}",
-        "fr": "{customer} attend ({where_fr}) la commande {orders}, qui n'est PAS prête. Dès qu'elle est marquée prête, l'alerte part.{no_texts_fr}",
+        "en": "{customer} is waiting ({where_en}{vehicle}) for order {orders}, which is NOT ready. Mark it ready and the alert goes out.{no_texts_en}",
+        "fr": "{customer} attend ({where_fr}{vehicle}) la commande {orders}, qui n'est PAS prête. Dès qu'elle est marquée prête, l'alerte part.{no_texts_fr}",
     },
     "staff_claimed_you": {
         "en": "It's yours: {customer}, {where_en}{vehicle}, order {orders}.{no_texts_en} Reply DONE {ref} once handed off.",

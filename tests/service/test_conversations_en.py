@@ -112,6 +112,13 @@ def test_a_wrong_order_number_is_said_so(shop, sam):
     assert "9999" in reply and "can't find" in reply
 
 
+def test_the_not_ready_heads_up_says_what_the_customer_drives(shop, alex, sam):
+    shop.order("1234", alex, "Alex Martin", language="en", ready=False)
+    alex.texts("here spot 3, red Civic")
+    [heads_up] = sam.new()
+    assert "NOT ready" in heads_up and "spot 3" in heads_up and "red Civic" in heads_up
+
+
 def test_not_ready_tells_the_customer_and_staff_then_alerts_the_moment_it_is_ready(shop, alex, sam):
     shop.order("1234", alex, "Alex Martin", language="en", ready=False)
     [reply] = alex.texts("here spot 3")
