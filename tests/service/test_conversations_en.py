@@ -363,6 +363,14 @@ def test_outside_store_hours_customers_get_the_after_hours_reply(svc):
     assert "closed right now" in closed and "Mon-Fri 12pm-8pm" in closed
 
 
+def test_outside_store_hours_a_customer_with_no_order_gets_the_hours_not_a_question(svc):
+    # The fake clock reads 10:00 in Montréal on a Thursday; this store opens at noon.
+    shop = Shop(svc, language="en", hours={d: ["12:00", "20:00"] for d in ("mon", "tue", "wed", "thu", "fri")})
+    stranger = shop.customer("+15145550777")
+    [closed] = stranger.texts("here spot 4")
+    assert "closed right now" in closed and "Mon-Fri 12pm-8pm" in closed
+
+
 def test_a_customer_on_the_way_before_closing_who_arrives_after_it_gets_the_after_hours_reply(svc):
     # The fake clock reads 10:00 in Montréal on a Thursday; this store closes at 10:30.
     shop = Shop(svc, language="en", hours={d: ["08:00", "10:30"] for d in ("mon", "tue", "wed", "thu", "fri")})

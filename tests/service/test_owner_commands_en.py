@@ -47,6 +47,14 @@ def test_pause_reaches_a_customer_who_said_on_my_way_before_it(shop, sophie, jul
     assert shop.order_state("1234")["handoff"]["status"] == "on_the_way"
 
 
+def test_a_customer_with_no_order_is_told_of_the_pause_not_asked_for_an_order_number(shop, sophie, julie):
+    sophie.texts("PAUSE Back at 2 pm")
+    stranger = shop.customer("+15145550777")
+    [answer] = stranger.texts("here spot 9")
+    assert answer == "Plein Air Laurier has paused curbside pickup for now. Back at 2 pm"
+    assert julie.new() == []
+
+
 def test_pause_without_a_message_pauses_all_the_same(shop, sophie, julie, marie):
     sophie.texts("pause")
     [answer] = marie.texts("here spot 4")

@@ -46,6 +46,14 @@ def test_pause_les_clients_qui_arrivent_lisent_le_message_et_l_equipe_n_est_pas_
     assert shop.order_state("1234")["handoff"] is None
 
 
+def test_un_client_sans_commande_apprend_la_pause_au_lieu_d_un_numero_de_commande(shop, sophie, julie):
+    sophie.texts("PAUSE De retour à 14 h")
+    inconnu = shop.customer("+15145550777")
+    [reponse] = inconnu.texts("chu rendu place 9")
+    assert reponse == "Plein Air Laurier a suspendu la cueillette à l'auto pour le moment. De retour à 14 h"
+    assert julie.new() == []
+
+
 def test_pause_sur_deux_lignes(shop, sophie, marie):
     sophie.texts("Pause\nDe retour à 14 h")
     assert marie.texts("rendu place 4")[0].endswith("pour le moment. De retour à 14 h")

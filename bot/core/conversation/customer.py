@@ -162,6 +162,12 @@ def _customer(
             ]
 
     if not orders:
+        # Paused or closed, no order number would get them served: say so before asking for one.
+        if m.intent in ("arrived", "on_the_way") and c.awaiting != "order":
+            if store.paused:
+                return [Reply("paused", {"message": store.pause_message})]
+            if not store.open_now:
+                return [Reply("after_hours", {"hours_en": store.hours_en, "hours_fr": store.hours_fr})]
         if m.intent in ("arrived", "on_the_way", "status", "cancel") or c.awaiting == "order":
             return [UpdateCustomer({"awaiting": "order", "pending": _details(m, c)}), Reply("ask_order")]
         return []  # small talk from a number with no order gets no reply (and costs nothing)
