@@ -1739,3 +1739,48 @@ def test_being_in_the_car_oneself_is_still_an_arrival(text):
 def test_a_pick_up_described_in_french_is_french(text):
     meaning = understand(text, Context(awaiting="spot"))
     assert (meaning.intent, meaning.language) == ("arrived", "fr")
+
+
+# --- misses known from two earlier blind batches, and batch 18's, each as a class --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, vehicle",
+    [
+        ("white Kia Soul, 2016", "white Kia Soul, 2016"),
+        ("pulled in, dark green Outback, 2008", "dark green Outback, 2008"),
+        ("chu dans le stationnement, Hyundai Elantra, 2015, rouge", "Hyundai Elantra, 2015, rouge"),
+    ],
+)
+def test_a_year_beside_a_vehicle_is_its_year_not_the_order(text, vehicle):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.order, meaning.vehicle) == ("arrived", None, vehicle)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "here, I'm the guy in the blue jacket",
+        "chu devant la porte, manteau rouge",
+        "je suis dehors, la madame avec le chandail vert",
+        "outside in the lot, wearing a black hoodie",
+    ],
+)
+def test_what_a_customer_wears_is_no_vehicle(text):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.vehicle) == ("arrived", None)
+
+
+def test_a_garment_beside_a_car_leaves_the_car_alone():
+    assert understand("here spot 3, white Civic, I'm in a red hat").vehicle == "white Civic"
+
+
+def test_wearing_something_is_not_a_door_number():
+    meaning = understand("en chemin, 10 min, je porte une veste orange")
+    assert (meaning.spot, meaning.vehicle, meaning.eta_minutes) == (None, None, 10)
+
+
+@pytest.mark.parametrize("text", ["la vieille minoune verte", "old silver Camry out front"])
+def test_how_old_a_car_is_does_not_stop_it_naming_the_car(text):
+    meaning = understand(text)
+    assert meaning.intent == "arrived" and "vieille" not in meaning.vehicle and "old" not in meaning.vehicle

@@ -15,7 +15,8 @@ _SPOT_WORD = (
 _SPOT_VALUE = rf"\d{{1,4}}[a-z]?|[a-z]-?\d{{1,3}}|{_NUMWORD_PHRASE}"
 _SPOT = _c(
     rf"(?:{_SPOT_WORD})(?: (?:number|numero|num|nbr|no|n|#|:|\||de parking|de stationnement))*"
-    rf" (?P<v>{_SPOT_VALUE})"
+    # ...but "je porte une veste orange" is what they wear ("porte" is also to wear), not door 1
+    rf" (?!(?<=porte )une?(?!\S))(?P<v>{_SPOT_VALUE})"
 )
 # "the 3rd spot", "la troisième place": an ordinal before a spot word is that spot.
 _ORDINALS = {

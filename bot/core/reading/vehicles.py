@@ -37,6 +37,15 @@ _FOOD_AFTER_COLOUR = frozenset(
         "lemonade grapes apples glacee glacees glace sure fouettee fouettees"
     ).split()
 )
+# What people wear, said to be found by ("the guy in the blue jacket", "manteau rouge"): its colour is no car's.
+_CLOTHES = frozenset(
+    (
+        "jacket jackets coat coats raincoat hoodie sweater sweatshirt shirt t-shirt tshirt hat cap beanie toque scarf "
+        "boots shoes sneakers dress skirt pants jeans shorts vest parka gloves mittens uniform scrubs top blouse "
+        "manteau manteaux chandail veste casquette tuque foulard bottes souliers chemise robe jupe pantalon "
+        "jeans gilet imper impermeable coton ouate kangourou mitaines gants chapeau tshirt coupe-vent"
+    ).split()
+)
 # "avec la Fiesta rouge", "dans ma Golf grise": the word between the article and the colour is the model.
 _WITH_IN = frozenset(("avec", "dans", "ds", "with", "in", "|"))
 _ALNUM_MODEL = re.compile(r"^[a-z]{1,3}-?\d{1,4}[a-z]?$")
@@ -44,6 +53,12 @@ _YEAR = re.compile(r"^(?:19[89]\d|20[0-3]\d)$")
 _MODEL_NAME = re.compile(r"^[a-z0-9]{1,4}$")  # what follows "Model", "Série": "3", "Y", "X5"
 _LETTER_MODEL = re.compile(r"^[a-z]{2,3}$")  # "Lexus RX 350", "ES 300": the number is the model's too
 # Between two parts of one description: "le gris, un Rav4", "the red one, a Civic", "black. Honda CR-V".
+# How old or worn a car is ("la vieille minoune verte", "my old beat up van") says no more than the car does: such
+# a text is still only a vehicle named. The words stay out of the vehicle quoted to staff, as the corpus has it.
+_AGE_WORDS = frozenset(
+    "old older new newer beat up rusty rusted little big vieille vieux vieil neuve neuf nouvelle nouveau petite "
+    "petit grosse gros pauvre bonne".split()
+)
 _JOINERS = frozenset(("|", "a", "an", "the", "un", "une", "le", "la", "l"))
 
 
@@ -60,6 +75,8 @@ def _vehicle(words: list[str]) -> tuple[int, int] | None:
         if w in _COLORS and (
             i and words[i - 1] in _FOOD_BEFORE_COLOUR or i + 1 < n and words[i + 1] in _FOOD_AFTER_COLOUR
         ):
+            continue
+        if w in _COLORS and _worn(words, i):
             continue
         if w in _COLORS or w in _MAKES or w in _MODELS or w in _VEHICLE_TYPES:
             marked[i] = strong[i] = True
@@ -94,7 +111,9 @@ def _vehicle(words: list[str]) -> tuple[int, int] | None:
             marked[i] = True
         elif w in _COLOR_MODIFIERS and ((prev in _COLORS) or (nxt in _COLORS)):
             marked[i] = True
-        elif _YEAR.match(w) and (left or right):
+        elif _YEAR.match(w) and (
+            left or right or prev == "|" and i > 1 and marked[i - 2] or nxt == "|" and i + 2 < n and strong[i + 2]
+        ):  # "white Kia Soul, 2016": a year beside a vehicle is its year, whatever comma parts them
             marked[i] = True
         elif w == "one" and prev in _COLORS:
             marked[i] = True
@@ -144,9 +163,21 @@ def _vehicle(words: list[str]) -> tuple[int, int] | None:
     return best
 
 
+def _worn(words: list[str], i: int) -> bool:
+    """Whether the colour at i is a garment's: "blue jacket", "dark blue hoodie", "manteau rouge", "jacket noir"."""
+    for j in (i + 1, i + 2):  # after a modifier too: "blue denim jacket" is rare, "light blue jacket" is not
+        if j < len(words) and words[j] in _CLOTHES:
+            return True
+        if j >= len(words) or words[j] not in _COLOR_MODIFIERS and words[j] not in _COLORS:
+            break
+    return i > 0 and words[i - 1] in _CLOTHES
+
+
 def _has_strong_vehicle(words: list[str], span: tuple[int, int]) -> bool:
     """A text that only names a vehicle, by more than a colour, and perhaps a number: "red Civic" alone, or "c'est moi
     la Honda noire au 3", reads as an arrival."""
     first, last = span
     named = any(w not in _COLORS and w not in _COLOR_MODIFIERS for w in words[first : last + 1])
-    return named and all(w in _PLAIN or w[0] in "_|?" or w.isdigit() for w in words[:first] + words[last + 1 :])
+    return named and all(
+        w in _PLAIN or w in _AGE_WORDS or w[0] in "_|?" or w.isdigit() for w in words[:first] + words[last + 1 :]
+    )
