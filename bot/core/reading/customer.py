@@ -20,8 +20,10 @@ from .intents import (
     _HELP_NATURAL,
     _HOW_HINTS,
     _HOW_TO,
+    _IN_CAR,
     _NOT_YET,
     _ON_THE_WAY,
+    _ONESELF,
     _SAYS_HERE,
     _SOMEONE_HINTS,
     _START_HINTS,
@@ -30,6 +32,7 @@ from .intents import (
     _STOP_NATURAL,
     _TEXTS,
     _TIME_WAITED,
+    _WAITING_ONESELF,
 )
 from .meaning import Meaning
 from .normalising import _MARKS, _quote
@@ -58,6 +61,7 @@ _GREETING_WORDS = frozenset(
     ("hi", "hello", "hey", "heya", "hiya", "bonjour", "allo", "salut", "bonsoir", "yo", "coucou")
 )
 _THANKS_WORDS = frozenset(("thanks", "you", "thx", "ty", "merci", "please", "pls", "plz", "svp", "stp"))
+_BARE_COURTESY = _MARKS | _THANKS_WORDS
 _CANCEL_HINTS = frozenset(("laisse", "laissez", "laisser", "scratch", "void", "drop", "oubliez"))
 _ANOTHER_DAY = frozenset(("tomorrow", "demain", "tmrw", "tmr", "2morrow"))
 
@@ -68,8 +72,9 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
     def meaning(intent: str, **fields) -> Meaning:
         return Meaning(intent, language=language, language_confident=confident, **fields)
 
-    if _MARKS.issuperset(words):
-        return meaning("other")
+    if _MARKS.issuperset(words) or _BARE_COURTESY.issuperset(words) and "?" in words:
+        # "??", "?!", "??? svp": question marks alone, from someone waiting for their order, ask for news
+        return meaning("status" if "?" in words else "other")
     if keyword := _keyword(words):
         return meaning(keyword)
 
@@ -122,6 +127,8 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         and not _ARRIVED.search(_blank(s, m, "_k"))
     ):
         arrived = False  # "c'est tu long encore? j'ai du surgelé dans le char": what waits in the car, not where
+    if arrived and not _CAR_WORDS.isdisjoint(words) and (cargo := _without_cargo(s)) is not s:
+        arrived = _ARRIVED.search(cargo) is not None  # "bouffe congelée du chien dans le char": what is in the car
 
     spot = None
     for pattern in (_SPOT, _HASH_SPOT, _LABEL_SPOT) if has_digit else (_SPOT,):
@@ -174,6 +181,19 @@ def _without_courtesies(s: str) -> str:
     thanks" read as "6", "allo?" and "waiting..." do; unchanged when nothing but marks would remain."""
     core = _THANKS.sub("", _GREETING.sub("", s, 1), 1)
     return s if _MARKS.issuperset(core.split()) else core
+
+
+def _without_cargo(s: str) -> str:
+    """The text with each "in the car" that says where something or someone else is blanked; `s` itself when the
+    customer is the one in it: the two words before name them, or nothing does ("in the car, spot 4"), or the
+    clause has them waiting ("j'attends depuis 20 minutes dans l'auto")."""
+    out = s
+    for m in reversed(list(_IN_CAR.finditer(s))):
+        clause = s[: m.start()].replace("?", "|").rsplit("|", 1)[-1].split()
+        before = s[: m.start()].split()[-2:]
+        if before and _ONESELF.isdisjoint(before) and _WAITING_ONESELF.isdisjoint(clause):
+            out = _blank(out, m, "_k")
+    return out
 
 
 def _last_word(words: list[str]) -> str:

@@ -41,7 +41,24 @@ _CARGO = _c(
     r" (?:in|dans) (?:my|the|a|mon|ma|le|la|l|un|une) (?:_v|car|vehicle|char|auto|voiture|truck|van|camion)"
     r"|(?<!on )(?<!we )(?<!qui )(?:are|is|sont|est) (?:in|dans) (?:my|the|mon|ma|le|la|l) (?:_v|car|vehicle|char|auto|voiture)"
 )
-_CAR_WORDS = _words("_v car vehicle char auto voiture truck van camion")
+_CAR_WORDS = _words("_v car vehicle char auto voiture truck van camion trunk coffre")
+# In the car, or its trunk: an arrival when the customer is the one in it ("chu dans le char", "waiting in my car",
+# "the lady in the red car"), not when something or someone else is ("bouffe congelée du chien dans le char",
+# "I left the groceries in the car", "ma mère attend dans l'auto").
+_IN_CAR = _c(
+    r"(?:in|dans|ds) (?:my|the|a|our|mon|ma|le|la|l|un|une|notre) (?:_v|car|vehicle|char|auto|voiture|truck|van|camion"
+    r"|trunk|coffre|back seat|backseat)"
+)
+# The words before "in the car" that put the customer themself in it.
+_ONESELF = _words(
+    "| ? i m im am we re were us me moi je j suis chu chui jsuis jsui shu sui sommes on nous here ici icitte la "
+    "waiting wait sitting sittin sat parked parke parkee stationne stationnee stuck still just back attends attendons "
+    "rendu rendue rendus arrived arrivee now maintenant encore toujours deja already right one guy lady gars fille "
+    "madame monsieur femme man woman dude outside dehors"
+)
+# ...or that say the customer is waiting or sitting there, anywhere earlier in the clause ("j'attends depuis 20
+# minutes dans l'auto"), as "I left the groceries in the car" does not.
+_WAITING_ONESELF = _words("attends attendons waiting sitting sittin stuck parked chu chui jsuis suis sommes m re")
 _A_CAR = r"(?:a|an|the|my|our|un|une|mon|ma|_v)(?!\S)"
 _NOT_YET = _c(
     r"(?:not|pas|pu|pus) (?:encore |quite |yet )?"
@@ -129,7 +146,10 @@ _STATUS = _c(
     # A nudge while waiting in the lot: "encore là?", "allo?", "hello??", "where are you", "vous êtes où?"
     r"|^(?:encore|toujours|still) (?:la|there)(?: \?)*$"
     # A lone hail, asked or drawn out: "hello??", "guys??", "pis???", "helloooo", "tick tock"
-    r"|^(?:allo|hello|helo|hallo|hey|hi|yo|guys|pis|et|so|um|uh|euh|heu|bonjour|anyone)(?: \?)+$"
+    r"|^(?:allo|hello|helo|hallo|hey|hi|yo|guys|pis|et|et pis|so|um|uh|euh|heu|bonjour|anyone|alors|bon|ben|and|well"
+    r"|and so|so what|pis la|pis alors|ok so|ok pis|donc)(?: \|)*(?: \?)+$"
+    # ...and a word that only prompts needs no question mark: "pis", "alors", "so..." alone ask "so, is it ready?"
+    r"|^(?:pis|et pis|pis alors|alors|so|and so|and|well|donc)(?: \?| \|)*$"
     r"|^(?:helloo|alloo|heyy|yoo|hellooo|allooo)(?: \?| \|)*$|tick tock"
     r"|where (?:are|r) (?:you|u)(?! (?:located|situated|based))"
     r"|(?:vous etes|vous etes rendus?|t es|tes) ou|^ou etes vous$|anybody home|is anyone (?:there|coming)"
