@@ -1811,3 +1811,51 @@ def test_something_or_someone_else_in_the_car_is_no_arrival(text, intent):
 )
 def test_the_customer_in_the_car_is_still_an_arrival(text):
     assert understand(text).intent == "arrived"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is my wine order in yet or should I come back later",
+        "is the order here yet?",
+        "ma commande est-tu arrivée?",
+        "mes médicaments sont-tu arrivés?",
+        "should i wait or come back later?",
+        "j'attends ou je reviens?",
+    ],
+)
+def test_asking_whether_the_order_came_in_or_whether_to_come_back_asks_for_news(text):
+    assert understand(text).intent == "status"
+
+
+def test_a_person_who_has_arrived_is_still_an_arrival():
+    assert understand("ma fille est arrivée pour ma commande").intent == "arrived"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ça va être prêt à quelle heure? Je veux pas niaiser dans le stationnement",
+        "I don't want to wait outside, is it ready?",
+        "ready at what time? I'd rather not sit in the parking lot",
+    ],
+)
+def test_not_wanting_to_wait_in_the_lot_is_no_arrival(text):
+    assert understand(text).intent == "status"
+
+
+def test_an_arrival_in_another_clause_than_the_unwanted_wait_still_counts():
+    assert understand("je veux pas attendre, chu déjà dehors").intent == "arrived"
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("ya tu quelqu'un qui s'occupe du curbside ce soir?", "status"),
+        ("who's on curbside tonight", "status"),
+        ("anybody on pickup duty?", "status"),
+        ("do you do curbside on sundays?", "other"),
+    ],
+)
+def test_asking_whether_anyone_handles_pickup_now_asks_for_news(text, intent):
+    assert understand(text).intent == intent

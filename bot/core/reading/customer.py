@@ -11,6 +11,8 @@ from .intents import (
     _ASKS_FOR_DOOR,
     _ASKS_FOR_SOMEONE,
     _ASKS_WHERE_PICKUP,
+    _CAME_IN,
+    _CAME_IN_HINTS,
     _CANCEL,
     _CAR_WORDS,
     _CARGO,
@@ -32,6 +34,8 @@ from .intents import (
     _STOP_NATURAL,
     _TEXTS,
     _TIME_WAITED,
+    _UNWANTED,
+    _UNWANTED_HINTS,
     _WAITING_ONESELF,
 )
 from .meaning import Meaning
@@ -110,6 +114,9 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
     asks = _ASKS_FOR_SOMEONE.search(s) if not _SOMEONE_HINTS.isdisjoint(words) else None
     if asks:
         s = _blank(s, asks, "_q")
+    came_in = _CAME_IN.search(s) if not _CAME_IN_HINTS.isdisjoint(words) else None
+    if came_in:
+        s = _blank(s, came_in, "_q")
     not_yet = not forgotten and _NOT_YET.search(s) is not None
     on_the_way = not_yet or _ON_THE_WAY.search(s) is not None
     if on_the_way and not _ANOTHER_DAY.isdisjoint(words):
@@ -118,7 +125,8 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
     eta_words = not _ETA_WORDS.isdisjoint(words)
     if eta_words or on_the_way and has_digit:
         eta, s = _eta(s, on_the_way)
-    arrived = _ARRIVED.search(s) is not None
+    here = _UNWANTED.sub("_n", s) if not _UNWANTED_HINTS.isdisjoint(words) else s  # "veux pas niaiser dehors"
+    arrived = _ARRIVED.search(here) is not None
     if (
         arrived
         and (span or not _CAR_WORDS.isdisjoint(words))
@@ -145,7 +153,7 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         spot, s = _DICTATED[m.group("v")], _blank(s, m, "_s")
     if spot is None and has_digit and (arrived or context.awaiting == "spot") and not on_the_way:
         spot, s = _lone_number(s)
-    door = not _DOOR_HINTS.isdisjoint(words) and _DOOR.search(s) is not None and not _ASKS_FOR_DOOR.search(s)
+    door = not _DOOR_HINTS.isdisjoint(words) and _DOOR.search(here) is not None and not _ASKS_FOR_DOOR.search(s)
 
     if not on_the_way and eta is None and _ASKS_WHERE_PICKUP.search(s) and not _SAYS_HERE.search(s):
         return meaning("other", order=order)  # "where's pickup, front or back?": asked before arriving
@@ -153,7 +161,7 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         intent = "on_the_way"
     elif arrived or spot or door:
         intent = "arrived"
-    elif forgotten or asks or _STATUS.search(s) or eta_words and _TIME_WAITED.search(s):
+    elif forgotten or asks or came_in or _STATUS.search(s) or eta_words and _TIME_WAITED.search(s):
         return meaning("status", order=order)
     elif _HELP_NATURAL.search(s):
         return meaning("help")

@@ -59,6 +59,7 @@ _ONESELF = _words(
 # ...or that say the customer is waiting or sitting there, anywhere earlier in the clause ("j'attends depuis 20
 # minutes dans l'auto"), as "I left the groceries in the car" does not.
 _WAITING_ONESELF = _words("attends attendons waiting sitting sittin stuck parked chu chui jsuis suis sommes m re")
+_SOMEONE = r"(?:anyone|anybody|any one|someone|somebody|quelqu un|du monde)"
 _A_CAR = r"(?:a|an|the|my|our|un|une|mon|ma|_v)(?!\S)"
 _NOT_YET = _c(
     r"(?:not|pas|pu|pus) (?:encore |quite |yet )?"
@@ -197,11 +198,44 @@ _STATUS = _c(
     r"|is (?:it|my order|the order|_o|everything) (?:\S+ )?(?:good to go|all set)"
     r"|ca (?:acheve|achevera)|is (?:it|my order|the order) (?:almost |nearly )?(?:done|finished)"
     r"|c (?:est )?quand|quand (?:que )?(?:je|j|on) (?:peux|peut|pourrai|pourrais|pourrait|vais pouvoir)"
+    # Whether anyone handles pickup now: "ya tu quelqu'un qui s'occupe du curbside ce soir?", "who's on curbside?"
+    rf"|(?:(?:^|\| |\? )(?:c est qui(?: qui)?|qui(?: est ce qui)?|who(?: s| is)?|whos)|{_SOMEONE}(?: (?:qui|tu|is|even|still))*)"
+    r" (?:handling|doing|on|working|running|covering|manning|in charge of|s occupe|occupe|fait|de service (?:pour|au|sur)"
+    r"|au|sur)(?: (?:de|du|des|le|la|les|the|of|l))? (?:curbside|curb side|pickups?|pick ups?|pick-ups?|ramassages?"
+    r"|cueillettes?|commandes? a l (?:auto|exterieur))"
+    # Whether to wait or come back later: "should I come back later", "j'attends ou je reviens?"
+    r"|(?:should|do|shall) (?:i|we) (?:just )?(?:come back|wait|return|stay)(?= \?| \||$| or| later| here| until)"
+    r"|(?:devrais|dois|devrait|faut)(?: je| tu| que je| qu on| on)? (?:revenir|attendre|repasser|rester)"
+    r"|(?:j attends|j attend|je reviens|je repasse|je reste)(?: \S+){0,2}? ou (?:je|j|c est)"
 )
+# Whether the order has come in: "Is my wine order in yet?", "ma commande est-tu arrivée?" — a question about the
+# order, not the customer's arrival (its "here", "arrivée" are blanked before arrival is read). A person is not an
+# order: "ma fille est arrivée" still says who is here.
+_PEOPLE = (
+    r"(?!(?:wife|husband|son|daughter|friend|mom|dad|mother|father|partner|boyfriend|girlfriend|brother|sister|ride"
+    r"|driver|fille|fils|femme|mari|chum|blonde|mere|pere|ami|amie|soeur|frere|conjoint|conjointe|voisin|voisine"
+    r"|gars|copain|copine)(?!\S))"
+)
+_CAME_IN = _c(
+    rf"(?:is|are|has|have|did) (?:my|the|our|_o){_PEOPLE}(?: \S+){{0,3}}? (?:in|here|there|arrived|come in|came in"
+    r"|gotten in|got in|arrive|come)(?= yet| already| \?| \||$| or)"
+    rf"|(?:ma|mon|mes|la|le|les|notre|nos|_o) {_PEOPLE}(?:\S+ ){{0,3}}?(?:est|sont|a|ont)(?: tu| elle| il| ils| elles)?"
+    r"(?: (?:deja|bien|enfin|ete))? (?:arrivee|arrive|arrives|rentree?s?|entree?s?|rendue?s?|la|ici)(?= \?| \||$| ou| deja)"
+)
+_CAME_IN_HINTS = _words(
+    "in here there arrived come came arrive arrivee arrives rentre rentree rentrees rentres entree la ici rendu rendue"
+)
+# Not wanting to wait where one would be: "je veux pas niaiser dans le stationnement", "don't want to sit in the
+# lot". What follows in the clause is blanked before arrival and door are read.
+_UNWANTED = _c(
+    r"(?:(?:don t|dont|do not|doesn t|didn t|won t|not|never)(?: really)? (?:want|wanna|like|going to|gonna|planning)"
+    r"|(?:i d|id|i would) rather not|no point|(?:veux|veut|voulons|voudrais|aime|aimerais|ai|tiens)(?: \S+)? (?:pas|pu|plus)"
+    r"(?: envie)?|pas envie|pu envie)(?: (?!\||\?|but(?!\S)|mais(?!\S))\S+)*"
+)
+_UNWANTED_HINTS = _words("don dont not never rather point pas pu plus won doesn didn")
 # Asking whether anyone is there, reading, or bringing the order out: a waiting customer's nudge. Its words
 # ("anyone in the store?", "quelqu'un en dedans?") are blanked before arrival and door are read, since they say
 # where staff are, not the customer; an arrival said beside it still wins ("here spot 4, anyone in there?").
-_SOMEONE = r"(?:anyone|anybody|any one|someone|somebody|quelqu un|du monde)"
 _ASKS_FOR_SOMEONE = _c(
     # Whether anyone is there at all: "anyone in there?", "is anybody working", "y'a-tu quelqu'un en dedans?"
     rf"{_SOMEONE}(?: (?:even|actually|still|tu|at all))? (?:in there|in here|inside|in the (?:store|shop|building|back)"
