@@ -54,5 +54,5 @@ def understand(text: str, context: Context = _DEFAULT_CONTEXT) -> Meaning:
         # such, to be told they are for owners.
         if command is not None and (context.role == "owner" or command.name != "help"):
             return Meaning(command.name, language=language, language_confident=confident, command=command)
-        return _staff(words, language, confident)
+        return _staff(raw, low, words, language, confident)
     return _customer(text, raw, low, words, context, language, confident)

@@ -1859,3 +1859,22 @@ def test_an_arrival_in_another_clause_than_the_unwanted_wait_still_counts():
 )
 def test_asking_whether_anyone_handles_pickup_now_asks_for_news(text, intent):
     assert understand(text).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text, vehicle",
+    [
+        ("remis au monsieur du Rav4", "Rav4"),
+        ("heading out to the silver RAV4", "silver RAV4"),
+        ("going out to the 2019 rav4 now", "2019 rav4"),
+        ("lady in the blue buick", "blue buick"),
+    ],
+)
+def test_a_model_in_a_staff_line_is_the_vehicle_never_the_order(text, vehicle):
+    meaning = understand(text, STAFF)
+    assert (meaning.order, meaning.vehicle) == (None, vehicle)
+
+
+def test_a_staff_line_with_an_order_and_a_vehicle_keeps_both():
+    meaning = understand("OK 40211 white Kia Soul", STAFF)
+    assert (meaning.intent, meaning.order, meaning.vehicle) == ("claim", "40211", "white Kia Soul")

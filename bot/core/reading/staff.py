@@ -1,11 +1,14 @@
-"""A staff member's (or owner's) text: claim, done, list, the compliance keywords, a spot or order number."""
+"""A staff member's (or owner's) text: claim, done, list, the compliance keywords, a spot or order number, and
+the vehicle they name ("remis au monsieur du Rav4"), read first so that a model is never taken for an order."""
 
 from __future__ import annotations
 
 from .compliance import _keyword
 from .meaning import Meaning
+from .normalising import _quote
 from .phrases import _blank, _c
 from .spots import _SPOT, _spot_value
+from .vehicles import _vehicle
 
 _STAFF_DONE = _c(
     r"done|fait|c est fait|fini|finie|termine|terminee|livre|livree|livres|delivered|handed(?: off| over)?"
@@ -13,6 +16,8 @@ _STAFF_DONE = _c(
     # The customer has it: "gave it to them", "customer has it", "le client l'a", "c'est réglé"
     r"|all set|dropped (?:it |them |\S+ )?off|c est beau pour|gave (?:it|them|\S+)(?: to| away)?|regle|reglee"
     r"|(?:customer|client|they|il|elle) (?:has|have|got|l a|l ont) ?\S*"
+    # "the guy in the grey Audi Q5 has it", "la dame l'a eu"
+    r"|has (?:it|them|their \S+|his \S+|her \S+)(?: now)?$|(?:l a|l ont) (?:eu|eue|recu|recue)"
 )
 _STAFF_CLAIM = _c(
     r"ok|okay|k|kk|oki|okey|claim|claiming|claimed|mine|je (?:le |la |l )?prends|prends|prend"
@@ -36,10 +41,14 @@ _STAFF_LIST = _c(
 _STAFF_ORDER = _c(r"(?:# )?(?P<v>[a-z]{0,3}-?\d{1,8}[a-z]?)")
 
 
-def _staff(words: list[str], language: str, confident: bool) -> Meaning:
+def _staff(raw: str, low: str, words: list[str], language: str, confident: bool) -> Meaning:
     """Staff commands (an owner's too): claim, done, list, plus the compliance keywords."""
     if keyword := _keyword(words):
         return Meaning(keyword, language=language, language_confident=confident)
+    vehicle = None
+    if span := _vehicle(words):  # "heading out to the silver RAV4", "going out to the 2019 rav4": no order there
+        vehicle = _quote(raw, low, *span)
+        words = words[: span[0]] + ["_v"] + words[span[1] + 1 :]
     s = " ".join(words)
     spot = order = None
     if (m := _SPOT.search(s)) and (value := _spot_value(m.group("v"))):
@@ -58,4 +67,4 @@ def _staff(words: list[str], language: str, confident: bool) -> Meaning:
         intent = "list"
     else:
         intent = "other"
-    return Meaning(intent, spot=spot, order=order, language=language, language_confident=confident)
+    return Meaning(intent, spot=spot, vehicle=vehicle, order=order, language=language, language_confident=confident)
