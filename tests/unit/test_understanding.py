@@ -1878,3 +1878,93 @@ def test_a_model_in_a_staff_line_is_the_vehicle_never_the_order(text, vehicle):
 def test_a_staff_line_with_an_order_and_a_vehicle_keeps_both():
     meaning = understand("OK 40211 white Kia Soul", STAFF)
     assert (meaning.intent, meaning.order, meaning.vehicle) == ("claim", "40211", "white Kia Soul")
+
+
+@pytest.mark.parametrize(
+    "text", ["turning onto your street now", "je prends la sortie là", "two blocks away", "à deux coins de rue"]
+)
+def test_being_on_the_roads_near_the_store_is_on_the_way(text):
+    assert understand(text).intent == "on_the_way"
+
+
+def test_living_nearby_is_not_being_on_the_way():
+    assert understand("we live two blocks away, do you deliver?").intent == "other"
+
+
+@pytest.mark.parametrize(
+    "text, minutes",
+    [
+        ("jarrive ds 15 la chu pogné dans le trafic", 15),
+        ("be there in 15 lol stuck in traffic", 15),
+        ("omw 20 stuck behind a bus", 20),
+        ("there in 10 tho, traffic is nuts", 10),
+    ],
+)
+def test_an_eta_followed_by_more_talk_is_still_the_eta(text, minutes):
+    assert understand(text).eta_minutes == minutes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "20 min of waiting so far, no one yet",
+        "au moins 20 minutes d'attente",
+        "mes sushis vont être froids, ça fait une grosse demi-heure",
+        "ça fait une bonne heure là",
+    ],
+)
+def test_time_waited_said_with_waiting_or_a_size_word_is_a_nudge_not_an_eta(text):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.eta_minutes) == ("status", None)
+
+
+@pytest.mark.parametrize("text", ["still in the queue? order 6127", "still queued?", "où je suis rendu dans la file?"])
+def test_asking_whether_one_is_still_in_line_asks_for_news(text):
+    assert understand(text).intent == "status"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "est-ce qu'il y a un employé qui lit les messages?",
+        "quelqu'un va finir par sortir?",
+        "can an employee bring it out?",
+        "are you ever coming out",
+    ],
+)
+def test_asking_for_a_staff_member_in_any_words_asks_for_news(text):
+    assert understand(text).intent == "status"
+
+
+def test_an_employee_discount_is_no_nudge():
+    assert understand("is there an employee discount?").intent == "other"
+
+
+@pytest.mark.parametrize(
+    "text", ["finalement remettez les notifications par texto svp", "rallumez les notifications", "re-enable texts"]
+)
+def test_turning_the_texts_back_on_is_an_opt_in(text):
+    assert understand(text).intent == "start"
+
+
+@pytest.mark.parametrize(
+    "text, intent, order",
+    [
+        ("how many cars out there rn", "list", None),
+        ("combien de clients dans le stationnement?", "list", None),
+        ("je m'occupe du 40917", "claim", "40917"),
+        ("I'll handle 40917", "claim", "40917"),
+        ("how many bags for 40917?", "other", "40917"),
+    ],
+)
+def test_staff_asking_how_many_wait_or_taking_charge_of_one(text, intent, order):
+    meaning = understand(text, STAFF)
+    assert (meaning.intent, meaning.order) == (intent, order)
+
+
+@pytest.mark.parametrize(
+    "text, spot", [("la onze, proche du bac à sel", "11"), ("nine, by the big tree", "9"), ("celle du bout, la 8", "8")]
+)
+def test_a_spot_answered_with_a_landmark_is_that_spot(text, spot):
+    meaning = understand(text, ASKED_SPOT)
+    assert (meaning.intent, meaning.spot) == ("arrived", spot)

@@ -43,6 +43,7 @@ from .normalising import _MARKS, _quote
 from .orders import _ANSWER_ORDER, _order_match
 from .phrases import _blank
 from .spots import (
+    _ANSWER_SPOT,
     _BARE_SPOT,
     _DICTATED,
     _DICTATED_SPOT,
@@ -147,6 +148,13 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
     if spot is None and (m := _BARE_SPOT.match(s)) and (value := _spot_value(m.group("v"))):
         spot = value
         s = "_s"
+    if (
+        spot is None
+        and context.awaiting == "spot"
+        and (m := _ANSWER_SPOT.search(s))
+        and (v := _spot_value(m.group("v")))
+    ):
+        spot, s = v, _blank(s, m, "_s")  # "la onze, proche du bac à sel", after "which spot?"
     if spot is None and not _ORDINAL_HINTS.isdisjoint(words) and (m := _ORDINAL_SPOT.search(s)):
         spot, s = _ordinal_value(m.group("v")), _blank(s, m, "_s")
     if spot is None and "number" in words and (m := _DICTATED_SPOT.search(s)):

@@ -18,7 +18,13 @@ _ETA_LEAD = (
 )  # "gonna take me 40", "ça va me prendre 20"
 # What may follow a bare number that is an ETA: the end of a clause, "or so", "ish", "max", or what they drive
 # ("be there in fifteen in my wife's red Tucson", "dans 10 dans la Honda de ma mère").
-_BARE_END = r" \||$| \?| or so| ish| max| tops| more| _v| _o| (?:thanks|thx|ty|merci|please|pls|svp|ok)(?!\S)| to (?:get|drive) | pour (?:me rendre|arriver|venir)| (?:for|pour) "
+# ...or a word that only goes on talking: "jarrive ds 15 la chu pogné", "be there in 15 lol stuck in traffic"
+_GOES_ON = (
+    r"lol|tho|though|la|pis|puis|mais|but|stuck|traffic|trafic|pogne|pognee|coince|coincee|je|jsuis|chu|chui|i|im"
+    r"|hopefully|probably|prob|depending|sorry|desole|desolee|if|si|because|cause|cuz|parce|just|then|ensuite|haha"
+    r"|lmao|mdr|see|cya|bye"
+)
+_BARE_END = rf" (?:{_GOES_ON})(?!\S)| \||$| \?| or so| ish| max| tops| more| _v| _o| (?:thanks|thx|ty|merci|please|pls|svp|ok)(?!\S)| to (?:get|drive) | pour (?:me rendre|arriver|venir)| (?:for|pour) "
 _WHOSE = r"(?:my|the|a|an|our|his|her|their|mon|ma|le|la|l|un|une|notre|son|sa|_v)(?!\S)"
 _AMOUNT = rf"\d{{1,3}}(?:\.\d)?|{_NUMWORD_PHRASE}|a|an"
 
@@ -56,10 +62,14 @@ _PAST_BEFORE = _words("for waiting waited been depuis fait ya attends attend sin
 # These a few words before a duration make it time spent too ("been sitting here 10 min", "depuis genre 10 min").
 _WAITED = _words("been depuis since waited")
 _STILL_WAITING = _words("waiting waited attends attend")  # ...or the clause before ends on these
+# Words that only say how big a duration is, skipped to see what comes before it.
+_SIZE_WORDS = _words("une un a good solid full bonne grosse bon gros longue facilement easily moins least")
 _AHEAD = _words("in dans ds within")  # ...but not after these: "been stuck in traffic be there in 10"
 # A duration said right after these is the time to get there, over one to leave ("leaving in 5, there in 20").
 _GETTING_THERE = _words("there here rendu rendue rendus la arrive arriver arrivee")
-_PAST_AFTER = re.compile(r"^ (?:ago|late|en retard|de retard|passed|que j)(?!\S)")
+_PAST_AFTER = re.compile(
+    r"^ (?:ago|late|en retard|de retard|passed|que j|of waiting|of wait|d attente|wait so far)(?!\S)"
+)
 # Said by someone not on the road, a duration followed by these is time waited: "15 min now", "20 min déjà".
 _WAITED_AFTER = re.compile(r"^ (?:now|already|deja|and counting|so far|pis rien|and nothing|and still)(?!\S)")
 # A number after these is a spot, an order or a clock time, never an ETA at the end of a text.
@@ -90,6 +100,8 @@ def _eta(s: str, on_the_way: bool) -> tuple[int | None, str]:
         pos = m.end()
         g = m.group
         clause = s[: m.start()].rsplit("|", 1)[-1].split()  # a comma ends "running late, 10 more min"'s past
+        while clause and clause[-1] in _SIZE_WORDS:  # "ça fait une grosse demi-heure": past "une grosse"
+            clause.pop()
         before = clause[-2:]
         if (
             before

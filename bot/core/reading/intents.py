@@ -13,7 +13,7 @@ _ARRIVED = _c(
     r"|(?:suis|chu|chui|shu|jsuis|jsui|sui|sommes|est|sont|just|finally|enfin|i|we|ve|have|has|had|bien)"
     r" (?:arrive|arriver|arrives|arrivez)|imhere|chula|jsuisla"
     r"|(?:^|\| )arrive(?! (?:in|dans|ds|soon|bientot|shortly|around|vers|when|quand))"
-    r"|(?<!c est )(?:rendu|rendue|rendus|rendues)(?! ou)"
+    r"|(?<!c est )(?:rendu|rendue|rendus|rendues)(?! ou)(?! dans (?:la|le) (?:file|liste|queue))"
     r"|(?:suis|chu|chui|shu|jsuis|jsui|sui|sommes|on est|i m|im|i am|we re) (?:la|ici|icitte|stationne|parke)"
     r"|icitte|(?<!d )ici"
     r"|outside|out front|out back|around back|loading dock|in front|"
@@ -59,7 +59,12 @@ _ONESELF = _words(
 # ...or that say the customer is waiting or sitting there, anywhere earlier in the clause ("j'attends depuis 20
 # minutes dans l'auto"), as "I left the groceries in the car" does not.
 _WAITING_ONESELF = _words("attends attendons waiting sitting sittin stuck parked chu chui jsuis suis sommes m re")
-_SOMEONE = r"(?:anyone|anybody|any one|someone|somebody|quelqu un|du monde)"
+# Someone at the store, in any words: "anyone", "quelqu'un", "an employee", "le staff", "un commis".
+_SOMEONE = (
+    r"(?:anyone|anybody|any one|someone|somebody|quelqu un|du monde|(?:an?|any|the|un|une|le|la|les|vos|your|qu un)"
+    r" (?:employee|employe|employee|staff|staff member|commis|worker|preposee?|associate|clerk|cashier|caissiere?"
+    r"|vendeur|vendeuse)s?)"
+)
 _A_CAR = r"(?:a|an|the|my|our|un|une|mon|ma|_v)(?!\S)"
 _NOT_YET = _c(
     r"(?:not|pas|pu|pus) (?:encore |quite |yet )?"
@@ -104,13 +109,22 @@ _ON_THE_WAY = _c(
     r"|\d+ (?:min|mins|minutes) (?:late|de retard)|en retard de|late by"
     rf"|(?:here|there|la|rendue?s?) (?:in|dans|ds) (?:about |around |environ |under |less than |moins de )?"
     rf"(?:\d{{1,3}}|{_NUMWORD_PHRASE})"
+    # Close, on the roads near the store: "turning onto your street now", "je prends la sortie", "two blocks away"
+    r"|(?:turning|turned|turn|tourne|tourner) (?:onto|on to|into|on|sur|dans|a|au|left|right|a gauche|a droite)"
+    r"(?: \S+){0,3}? (?:street|st|road|rd|rue|boulevard|boul|blvd|avenue|ave|drive|dr|chemin|rang)"
+    r"|(?:exiting|getting off|got off|coming off) (?:the )?(?:highway|hwy|freeway|expressway|autoroute|exit|bridge)"
+    r"|(?:prends|prend|pris|prendre) la sortie"
+    r"|(?<!live )(?<!lives )(?<!habite )(?<!reste )\S+ (?:blocks?|coins? de rue|lights?|exits?|sorties?|km|kms|kilometres?"
+    r"|miles?) (?:away|d ici|loin|from)"
+    r"|(?:a|at) (?:\S+ )?coins? de rue|almost (?:at|to) (?:your|the|ur|votre) \S+"
     # "I'm about 15 out", "20 min out": so many minutes out
     r"|\d{1,3} (?:min |mins |minutes )?out(?= \||$| \?)"
 )
 # Time already waited, said as a complaint by someone not on the road: "hello?? 15 min now", "20 minutes déjà"
 _TIME_WAITED = _c(
     r"(?:\d{1,3}|an?|one|half an?) ?(?:min|mins|minutes|hour|hours|hr|hrs|h|heure|heures)"
-    r" (?:now|already|deja|and counting|so far|pis rien|and nothing|and still)"
+    r" (?:now|already|deja|and counting|so far|pis rien|and nothing|and still|of waiting|of wait|wait so far"
+    r"|waiting so far|d attente)"
 )
 _STATUS = _c(
     r"ready|pret|prete|prets|pretes|status|statut|update|updates|news|nouvelles?|prepared|prepped|preparee?"
@@ -123,7 +137,8 @@ _STATUS = _c(
     r"(?:what s|whats|what is) (?:good|up|happening|going on|the deal|the story) (?:w|with|on) (?:my|our|_o|the order)"
     r"|(?:envoyez|send)(?: moi| me| nous| us)? (?:quelqu un|someone|somebody|anyone)|ou (?:est|en est|sont) (?:ma|la|mon|mes)"
     r"|ou en est|c est rendu ou|rendue? ou|s en vient"
-    r"|quelqu un (?:qui )?(?:vient|s en vient|arrive|sort|(?:va|peut|pourrait|pourriez) (?:venir|sortir|arriver|m aider))"
+    rf"|{_SOMEONE} (?:qui )?(?:vient|s en vient|arrive|sort|(?:va|vont|peut|pourrait|pourriez)(?: finir par)? (?:venir|sortir"
+    r"|arriver|m aider))"
     r"|(?:^|\| )(?:u|you|y all|yall)(?: guys| all)? (?:still )?coming(?= \?)"
     r"|(?:started|start|starting|working|begun) on (?:my|the|our|_o)|commence (?:ma|la|mes)|s occupe de (?:moi|nous|ma|mes)"
     r"|(?:are we|r we|is it|are you) (?:close|almost done|nearly done|getting close)(?= \?)"
@@ -139,7 +154,7 @@ _STATUS = _c(
     r"|(?:did|has) (?:my|the|our|_o)(?: order)? (?:go|gone|went|get|got|been) (?:through|received|placed|in)"
     r"|(?:avez|as|a) (?:vous |tu )?(?:bien )?recu (?:ma|mon|mes|la|_o)"
     r"|(?:how s|hows|how is) (?:it|everything|things) (?:going|coming)|^(?:still )?(?:waiting|j attends)(?: \||\?)*$"
-    r"|(?:someone|anyone|anybody|somebody)(?: (?:gonna|going to|will|ever|even|actually))?"
+    rf"|{_SOMEONE}(?: (?:gonna|going to|will|ever|even|actually|eventually))*"
     r" (?:coming|bringing|bring|there|come|out there)|been waiting"
     r"|when (?:can|will|should|could) (?:i|we|my|it)"
     r"|quand (?:est ce que|est-ce que|puis je|je peux|pourrais je|ma|est|sera|vais je)"
@@ -156,7 +171,7 @@ _STATUS = _c(
     r"|(?:vous etes|vous etes rendus?|t es|tes) ou|^ou etes vous$|anybody home|is anyone (?:there|coming)"
     # Saying how long it has been: "been 15 mins", "waiting on you guys for 15 min now", "ça fait une éternité"
     r"|(?:still )?(?:nobody|no one|noone)(?: (?:coming|here|came|out))?|(?:toujours|encore) (?:personne|rien)"
-    r"|still nothing|(?:are|r) (?:you|u)(?: guys| all)? (?:coming|out)|ca (?:niaise|traine)"
+    r"|still nothing|(?:are|r) (?:you|u)(?: guys| all)?(?: ever| even| still)? (?:coming|out)|ca (?:niaise|traine)"
     r"|personne (?:qui |ne )?(?:vient|s en vient|arrive|sort|est venu|encore|toujours)"
     r"|personne (?:n )?(?:est|a) (?:sorti|sortie|venu|venue|passe)"
     # Waiting for the ready text: "j'ai toujours pas eu de texto", "j'attends votre message", "haven't got a text"
@@ -182,7 +197,8 @@ _STATUS = _c(
     r"(?:\d{1,3}|an?|one|half) (?:more )?(?:min|mins|minutes|hour|hours|hr|hrs|h|m)(?!\S)"
     r"|been waiting|waiting forever|une eternite"
     # Time already waited, said the Québec way: "ça fait 20 min", "ça fait genre une demi-heure"
-    rf"|ca fait (?:genre |comme |au moins |presque |deja |quasiment )?(?:\d{{1,3}}|{_NUMWORD_PHRASE}|une? demi)"
+    r"|ca fait (?:genre |comme |au moins |presque |deja |quasiment |facilement |pas loin de |environ )?"
+    rf"(?:\d{{1,3}}|{_NUMWORD_PHRASE}|une? demi|une? (?:bonne|grosse|longue|bon|gros) (?:demi)?)"
     r"(?: |-)?(?:min|mins|minutes|heure|heures|h|hr|demi-heure)(?!\S)"
     r"|(?:etre|c est|ca va etre|ca prend) encore (?:long|longtemps)|encore long"
     # How it is coming along, or whether they are still in line: "pis ça avance?", "am i still in the queue??"
@@ -193,6 +209,9 @@ _STATUS = _c(
     r" (?:commande|order|cmd|stuff|affaires|food|bouffe)(?: _o)?(?: \?)+$"
     r"|coming along|(?:how s|hows) (?:my|the|our) order|ca (?:avance|progresse)|any progress|progress on"
     r"|am i (?:still )?(?:in|on) (?:the )?(?:queue|line|list)|(?:encore|toujours) dans la (?:file|liste)"
+    # Still in line, or where in it: "still in the queue? order 6127", "où je suis rendu dans la file?"
+    r"|(?:still|encore|toujours) (?:in|on|dans) (?:the |la |le |my |ma )?(?:queue|line|list|waitlist|file|liste)"
+    r"|still queued|(?:where|ou)(?: \S+){0,3}? (?:in|dans) (?:the |la |le )?(?:queue|line|file|liste)"
     # Whether it is nearly done or ready in other words: "ça achève-tu?", "is it almost done?", "good to go?"
     r"|(?:good to go|all set)(?: \S+){0,2} \?"
     r"|is (?:it|my order|the order|_o|everything) (?:\S+ )?(?:good to go|all set)"
@@ -256,18 +275,19 @@ _ASKS_FOR_SOMEONE = _c(
     r"|(?:^|\| |\? )(?:please |pls |plz |svp |stp )?(?:answer|reply|respond|repondez|reponds)(?: (?:me|moi|please|pls|plz|svp|stp))*"
     r"(?= \?| \||$)"
     # Whether it is being brought out: "r u guys still bringing my soil out or", "vous me l'apportez-tu?"
-    rf"|(?:are|r|you|u|is {_SOMEONE})(?: (?:you|u|ya|y all|yall|guys|all|still|gonna|going to|actually))*"
+    rf"|(?:are|r|you|u|is {_SOMEONE}|(?:can|could|will) {_SOMEONE})(?: (?:you|u|ya|y all|yall|guys|all|still|gonna|going to|actually))*"
     r" (?:bringing|bring|getting|grabbing|sending)(?! (?:you|u|ya|a|an) )"
     r"|is (?:my order|it|the order|_o|my stuff|my food|everything) (?:\S+ )?(?:coming|gonna come|going to come) out"
-    r"|still bringing|vous (?:(?:me|m|nous|l|la|le|les|allez|tu|pas|venir|bientot) )*(?:apportez|amenez|sortez|apporter"
+    r"|still bringing|vous (?:(?:me|m|nous|l|la|le|les|allez|tu|pas|venir|bientot|finir|par) )*(?:apportez|amenez|sortez|apporter"
     r"|amener|sortir|porter)"
-    rf"|{_SOMEONE} (?:va |peut |pourrait )?(?:me |m )?(?:l |la |le |les )?(?:apporter|amener|sortir|porter)"
+    rf"|{_SOMEONE} (?:va |vont |peut |pourrait )?(?:finir par )?(?:me |m )?(?:l |la |le |les )?(?:apporter|amener|sortir|porter)"
     r"|(?:ca|ma commande|la commande|_o|mes \S+|mon \S+) sort(?: tu| bientot| quand)"
 )
 # The words every _ASKS_FOR_SOMEONE phrasing holds one of: most texts skip the pattern.
 _SOMEONE_HINTS = _words(
     "anyone anybody any someone somebody quelqu monde personne nobody noone you u vous answer reply respond "
-    "repondez reponds still coming sort bringing bring getting"
+    "repondez reponds still coming sort bringing bring getting employee employe employees employes staff commis worker "
+    "workers clerk associate cashier caissier caissiere vendeur vendeuse prepose preposee"
 )
 # Feeling forgotten ("did u forget me", "on m'a oubliée?", "vous m'oubliez pas là?"): a status question, even
 # where "pas là" would otherwise read as not there yet. "forgot my wallet" is not one.
@@ -332,6 +352,11 @@ _START_NATURAL = _c(
     # "put me back on the texts", "reactivate my texts", "keep texting me", "je veux ravoir vos textos"
     r"|sign (?:me|us) (?:back )?up again|(?:put|sign|add|turn|get) (?:me|us|my \S+) back|reactiv\w*|rebranch\w*|remettez moi|remets moi|ravoir"
     r"|(?:keep|continue) (?:texting|sending|messaging)"
+    # Turning them back on: "finalement remettez les notifications par texto", "rallumez les notifs", "re-enable texts"
+    r"|(?:remettez|remets|remettre|rallumez|rallume|rallumer|retablissez|retablir|retablis|reactivez|re-enable|reenable"
+    r"|enable|allumez|activez)(?: moi| nous)? (?:les |mes |vos |the |my |your )?(?:notifications?|notifs?|textos?"
+    r"|texts?|messages?|alertes?|alerts?|sms)"
+    r"|finalement (?:je |j )?veux (?:les |vos |recevoir (?:les |vos )?)?(?:textos?|notifications?|notifs?|messages?)"
     r"|(?:want|like|get|receive|send me|sending me|veux|recevoir|envoyez moi|envoyer)(?: \S+){0,3}? "
     r"(?:texts?|txts?|messages?|msgs?|notifications?|alerts?|updates?|textos?|sms) (?:again|a nouveau|de nouveau|encore)"
     r"|(?:vous pouvez|you can|u can|ok to) (?:me |m )?(?:texter|text me|ecrire|reecrire|envoyer des (?:textos|messages))"
@@ -342,7 +367,8 @@ _START_HINTS = _words(
     "start restart resume continue again opt opt-in resubscribe re-subscribe subscribe recommencer recommence "
     "recommencez reprendre reprenez nouveau reecrivez retextez reecrire retexter reabonner reabonnez reinscrire "
     "reinscrivez renvoyer renvoyez back encore reactiver reactivez ravoir rebranchez remettez remets keep pouvez can "
-    "reactivate"
+    "reactivate remettre rallumez rallume rallumer retablissez retablir retablis re-enable reenable enable allumez "
+    "activez finalement"
 )
 # Asking how to say something ("comment je fais pour dire que chu arrivé?") is help, whatever it would say.
 _HOW_TO = _c(

@@ -54,6 +54,13 @@ _DIGITS = _c(r"\d{1,3}[a-z]?")  # "parked at 4b"
 _BARE_SPOT = re.compile(
     rf"^(?:# )?(?P<v>\d{{1,3}}[a-z]?|[a-z]-?\d{{1,2}}|{_NUMWORD_PHRASE})(?: \|)?(?: (?:thanks|thx|ty|merci|please|pls|svp|stp|ok)(?: \|)?)*$"
 )
+# After "which spot?", a number that leads its clause, before where it is: "la onze, proche du bac à sel", "nine,
+# by the big tree", "celle du bout, la 8".
+_ANSWER_SPOT = _c(
+    rf"(?:^|(?<=\| ))(?:la |le |number |numero |no |# |in |at |au |a la )?(?P<v>\d{{1,3}}[a-z]?|[a-z]-?\d{{1,2}}|{_NUMWORD_PHRASE})"
+    r"(?= \||$| (?:near|by|beside|next|close|pres|proche|a cote|cote|en face|devant|behind|derriere|facing|under|sous"
+    r"|across|in front|le long|au bout|du bout|at the|on the))"
+)
 # A lone number in an arrival text is the spot, unless these surround it ("here with 2 kids").
 _NOT_SPOT_BEFORE = _words("with avec for pour x and et the les mes des of de my our row rangee allee aisle")
 _MEASURES = _words(

@@ -28,6 +28,9 @@ _STAFF_CLAIM = _c(
     # Taking the order out to the car: "heading out w/ the mulch for spot 9", "je sors avec la 20931"
     r"|(?:heading|headed|going|coming|on my way|walking|running|bringing|taking)(?: \S+){0,3}? out|bringing|bring"
     r"|(?:je |j |jsors|j sors)?sors|jsors|(?:je |j )?(?:l |la |le |les )?(?:apporte|amene)"
+    # Taking charge of one: "je m'occupe du 40917", "I'll handle 40917", "i'm on 40917", "I got the lady at spot 3"
+    r"|(?:m |s |me |se )occuper? (?:du|de|des|d)|(?:je |on )?gere|handle|handling|(?:i m|im|i am) on (?!my )\S+"
+    r"|i (?:ve )?got (?:the|that|this) (?:lady|guy|man|woman|customer|client|one|order|car|truck|_v|dude|gentleman)"
     r"|(?:je |j )?(?:m en )?vais (?:le |la |l |les )?(?:porter|apporter|sortir)"
 )
 # A letter and one or two digits is a spot label, as in a customer's text ("j'y vais, B2"); "B552" is an order.
@@ -35,8 +38,16 @@ _STAFF_LABEL = _c(r"(?<!order )(?<!commande )(?:# )?(?P<v>[a-z]-?\d{1,2})")
 _STAFF_LIST = _c(
     r"list|liste|queue|file|file d attente|who s waiting|who is waiting|whos waiting|waiting|qui attend"
     r"|en attente|pending|ls"
-    r"|who s next|whos next|who is next|next|who s (?:out|outside|out there|here)|qui est (?:dehors|la|en attente)|anyone (?:in the lot|outside|out there|here)|quelqu un (?:dehors|en attente)"
+    r"|who s next|whos next|who is next|next|who s (?:out|outside|out there|here|in the lot)|qui est (?:dehors|la|en attente)|anyone (?:in the lot|outside|out there|here)|quelqu un (?:dehors|en attente)"
     r"|y a (?:tu )?quelqu un"
+    # How many wait, or whether any do: "how many cars out there rn", "combien de clients dans le stationnement?"
+    r"|how many(?: \S+){0,2}? (?:out there|outside|out|waiting|in the lot|here)(?!\S)"
+    r"|how many (?:cars|customers|clients|people|orders)(?! for)"
+    r"|combien(?: de| d)? (?:\S+ )?(?:dehors|dans le stationnement|au stationnement|qui attendent|en attente"
+    r"|clients|chars|autos|voitures|monde|personnes)(?! pour)"
+    r"|any (?:cars|customers|clients|orders|people) (?:outside|out there|waiting|in the lot|here)"
+    r"|(?:des|de) (?:chars|autos|voitures|clients) (?:dehors|qui attendent|en attente|dans le stationnement)"
+    r"|(?:who s|whos|who is) in the lot|what s waiting|whats waiting|c est quoi la (?:file|liste)"
 )
 _STAFF_ORDER = _c(r"(?:# )?(?P<v>[a-z]{0,3}-?\d{1,8}[a-z]?)")
 
