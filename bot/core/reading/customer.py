@@ -6,40 +6,44 @@ import re
 
 from .compliance import _keyword
 from .etas import _ETA_WORDS, _eta
+from .in_words import (
+    _CANCEL,
+    _HELP_NATURAL,
+    _HOW_HINTS,
+    _HOW_TO,
+    _START_HINTS,
+    _START_NATURAL,
+    _STOP_NATURAL,
+    _TEXTS,
+)
 from .intents import (
     _ARRIVED,
     _ASKS_FOR_DOOR,
-    _ASKS_FOR_SOMEONE,
     _ASKS_WHERE_PICKUP,
-    _CAME_IN,
-    _CAME_IN_HINTS,
-    _CANCEL,
     _CAR_WORDS,
     _CARGO,
     _DOOR,
     _DOOR_HINTS,
-    _FORGOTTEN,
-    _HELP_NATURAL,
-    _HOW_HINTS,
-    _HOW_TO,
     _IN_CAR,
     _NOT_YET,
     _ON_THE_WAY,
     _ONESELF,
     _SAYS_HERE,
-    _SOMEONE_HINTS,
-    _START_HINTS,
-    _START_NATURAL,
     _STATUS,
-    _STOP_NATURAL,
-    _TEXTS,
-    _TIME_WAITED,
     _UNWANTED,
     _UNWANTED_HINTS,
     _WAITING_ONESELF,
 )
 from .meaning import Meaning
 from .normalising import _MARKS, _quote
+from .nudges import (
+    _ASKS_FOR_SOMEONE,
+    _CAME_IN,
+    _CAME_IN_HINTS,
+    _FORGOTTEN,
+    _SOMEONE_HINTS,
+    _TIME_WAITED,
+)
 from .orders import _ANSWER_ORDER, _order_match
 from .phrases import _blank
 from .spots import (

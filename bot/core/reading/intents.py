@@ -1,7 +1,9 @@
-"""What each customer intent sounds like: arrived, on the way, status, cancel, stop, start, help, door."""
+"""What each customer intent sounds like: arrived, on the way, status, door (cancel, stop, start and help said in
+words are in in_words.py; the nudges that need more than a phrase list in nudges.py)."""
 
 from __future__ import annotations
 
+from .nudges import _SOMEONE
 from .numbers import _NUMWORD_PHRASE
 from .phrases import _c
 from .vocabulary import _words
@@ -59,12 +61,6 @@ _ONESELF = _words(
 # ...or that say the customer is waiting or sitting there, anywhere earlier in the clause ("j'attends depuis 20
 # minutes dans l'auto"), as "I left the groceries in the car" does not.
 _WAITING_ONESELF = _words("attends attendons waiting sitting sittin stuck parked chu chui jsuis suis sommes m re")
-# Someone at the store, in any words: "anyone", "quelqu'un", "an employee", "le staff", "un commis".
-_SOMEONE = (
-    r"(?:anyone|anybody|any one|someone|somebody|quelqu un|du monde|(?:an?|any|the|un|une|le|la|les|vos|your|qu un)"
-    r" (?:employee|employe|employee|staff|staff member|commis|worker|preposee?|associate|clerk|cashier|caissiere?"
-    r"|vendeur|vendeuse)s?)"
-)
 _A_CAR = r"(?:a|an|the|my|our|un|une|mon|ma|_v)(?!\S)"
 _NOT_YET = _c(
     r"(?:not|pas|pu|pus) (?:encore |quite |yet )?"
@@ -119,12 +115,6 @@ _ON_THE_WAY = _c(
     r"|(?:a|at) (?:\S+ )?coins? de rue|almost (?:at|to) (?:your|the|ur|votre) \S+"
     # "I'm about 15 out", "20 min out": so many minutes out
     r"|\d{1,3} (?:min |mins |minutes )?out(?= \||$| \?)"
-)
-# Time already waited, said as a complaint by someone not on the road: "hello?? 15 min now", "20 minutes déjà"
-_TIME_WAITED = _c(
-    r"(?:\d{1,3}|an?|one|half an?) ?(?:min|mins|minutes|hour|hours|hr|hrs|h|heure|heures)"
-    r" (?:now|already|deja|and counting|so far|pis rien|and nothing|and still|of waiting|of wait|wait so far"
-    r"|waiting so far|d attente)"
 )
 _STATUS = _c(
     r"ready|pret|prete|prets|pretes|status|statut|update|updates|news|nouvelles?|prepared|prepped|preparee?"
@@ -227,23 +217,6 @@ _STATUS = _c(
     r"|(?:devrais|dois|devrait|faut)(?: je| tu| que je| qu on| on)? (?:revenir|attendre|repasser|rester)"
     r"|(?:j attends|j attend|je reviens|je repasse|je reste)(?: \S+){0,2}? ou (?:je|j|c est)"
 )
-# Whether the order has come in: "Is my wine order in yet?", "ma commande est-tu arrivée?" — a question about the
-# order, not the customer's arrival (its "here", "arrivée" are blanked before arrival is read). A person is not an
-# order: "ma fille est arrivée" still says who is here.
-_PEOPLE = (
-    r"(?!(?:wife|husband|son|daughter|friend|mom|dad|mother|father|partner|boyfriend|girlfriend|brother|sister|ride"
-    r"|driver|fille|fils|femme|mari|chum|blonde|mere|pere|ami|amie|soeur|frere|conjoint|conjointe|voisin|voisine"
-    r"|gars|copain|copine)(?!\S))"
-)
-_CAME_IN = _c(
-    rf"(?:is|are|has|have|did) (?:my|the|our|_o){_PEOPLE}(?: \S+){{0,3}}? (?:in|here|there|arrived|come in|came in"
-    r"|gotten in|got in|arrive|come)(?= yet| already| \?| \||$| or)"
-    rf"|(?:ma|mon|mes|la|le|les|notre|nos|_o) {_PEOPLE}(?:\S+ ){{0,3}}?(?:est|sont|a|ont)(?: tu| elle| il| ils| elles)?"
-    r"(?: (?:deja|bien|enfin|ete))? (?:arrivee|arrive|arrives|rentree?s?|entree?s?|rendue?s?|la|ici)(?= \?| \||$| ou| deja)"
-)
-_CAME_IN_HINTS = _words(
-    "in here there arrived come came arrive arrivee arrives rentre rentree rentrees rentres entree la ici rendu rendue"
-)
 # Not wanting to wait where one would be: "je veux pas niaiser dans le stationnement", "don't want to sit in the
 # lot". What follows in the clause is blanked before arrival and door are read.
 _UNWANTED = _c(
@@ -252,159 +225,6 @@ _UNWANTED = _c(
     r"(?: envie)?|pas envie|pu envie)(?: (?!\||\?|but(?!\S)|mais(?!\S))\S+)*"
 )
 _UNWANTED_HINTS = _words("don dont not never rather point pas pu plus won doesn didn")
-# Asking whether anyone is there, reading, or bringing the order out: a waiting customer's nudge. Its words
-# ("anyone in the store?", "quelqu'un en dedans?") are blanked before arrival and door are read, since they say
-# where staff are, not the customer; an arrival said beside it still wins ("here spot 4, anyone in there?").
-_ASKS_FOR_SOMEONE = _c(
-    # Whether anyone is there at all: "anyone in there?", "is anybody working", "y'a-tu quelqu'un en dedans?"
-    rf"{_SOMEONE}(?: (?:even|actually|still|tu|at all))? (?:in there|in here|inside|in the (?:store|shop|building|back)"
-    r"|around|working|awake|home|available|on shift|at the (?:store|shop|desk|counter)|en dedans|a l interieur"
-    r"|au magasin|dans le magasin|est la|qui travaille|qui (?:peut|pourrait) (?:sortir|venir|m aider))"
-    rf"|(?:is there|are there|y a|y a tu|ya|ya tu|il y a|est ce qu il y a) (?:{_SOMEONE}|personne)"
-    r"(?: en dedans| a l interieur| au magasin| inside| in there| in the store| at the store)?(?= \?| \||$)"
-    # Whether anyone reads or answers: "y'a-tu quelqu'un qui lit ça??", "is anyone reading these?"
-    rf"|(?:{_SOMEONE}|personne|nobody|no one|noone)(?: (?:qui|tu|pas|ne|me|m|nous|is|even|actually|ever))*"
-    r" (?:read|reads|reading|see|sees|seeing|check|checks|checking|answer|answers|answering|reply|replying|respond"
-    r"|responding|getting|receiving|lit|lis|voit|repond|recoit|regarde|checke)"
-    rf"|(?:(?:is|are|r|do|does|did) (?:{_SOMEONE}|you|u|y all|yall)|can {_SOMEONE})(?: guys| all)?(?: even| actually| ever)?"
-    r" (?:read|reading|see|seeing|check|checking|answer|answering|reply|replying|respond|responding)"
-    r"(?! (?:you|u|ya|it|that|this) (?:soon|later|then|there|right|done|ready))"
-    r"|(?:did|do|are|r|have) (?:you|u|y all|yall)(?: guys)? (?:get|got|gotten|getting|receive|received|receiving|see|seen)"
-    r" (?:my|me|this|these|the) (?:texts?|messages?|msgs?|sms|textos?)"
-    r"|vous (?:(?:me|m|pas|tu) )*(?:lisez|repondez|recevez|voyez|regardez|checkez)"
-    r"|(?:^|\| |\? )(?:please |pls |plz |svp |stp )?(?:answer|reply|respond|repondez|reponds)(?: (?:me|moi|please|pls|plz|svp|stp))*"
-    r"(?= \?| \||$)"
-    # Whether it is being brought out: "r u guys still bringing my soil out or", "vous me l'apportez-tu?"
-    rf"|(?:are|r|you|u|is {_SOMEONE}|(?:can|could|will) {_SOMEONE})(?: (?:you|u|ya|y all|yall|guys|all|still|gonna|going to|actually))*"
-    r" (?:bringing|bring|getting|grabbing|sending)(?! (?:you|u|ya|a|an) )"
-    r"|is (?:my order|it|the order|_o|my stuff|my food|everything) (?:\S+ )?(?:coming|gonna come|going to come) out"
-    r"|still bringing|vous (?:(?:me|m|nous|l|la|le|les|allez|tu|pas|venir|bientot|finir|par) )*(?:apportez|amenez|sortez|apporter"
-    r"|amener|sortir|porter)"
-    rf"|{_SOMEONE} (?:va |vont |peut |pourrait )?(?:finir par )?(?:me |m )?(?:l |la |le |les )?(?:apporter|amener|sortir|porter)"
-    r"|(?:ca|ma commande|la commande|_o|mes \S+|mon \S+) sort(?: tu| bientot| quand)"
-)
-# The words every _ASKS_FOR_SOMEONE phrasing holds one of: most texts skip the pattern.
-_SOMEONE_HINTS = _words(
-    "anyone anybody any someone somebody quelqu monde personne nobody noone you u vous answer reply respond "
-    "repondez reponds still coming sort bringing bring getting employee employe employees employes staff commis worker "
-    "workers clerk associate cashier caissier caissiere vendeur vendeuse prepose preposee"
-)
-# Feeling forgotten ("did u forget me", "on m'a oubliée?", "vous m'oubliez pas là?"): a status question, even
-# where "pas là" would otherwise read as not there yet. "forgot my wallet" is not one.
-_FORGOTTEN = _c(
-    r"(?:forgot|forget|forgotten|forgetting) (?:me|us|about (?:me|us|my order)|my order(?! number| no| num| #))"
-    r"|(?:am i|i m|im|i am|we re|are we) forgotten"
-    r"|(?:did|have|had) (?:you|u|ya|y all|you all)(?: guys| all)? (?:forget|forgot|forgotten|forgetting)"
-    r"|(?:m|nous|on m a|vous m avez|m avez|vous m)(?: (?:tu|pas|vous|pu|toujours))* oubli\w*"
-    r"|oubli\w* (?:ma commande|mes commandes|moi|nous)"
-    r"|(?:ma commande|_o|mes \S+) (?:a|a tu|est|est tu)(?: tu)? (?:ete )?oubli\w*"
-    # "you guys forgot my groceries?", "vous avez-tu oublié mes plantes?": the shop forgetting what is theirs
-    r"|(?:you|u|ya|y all|yall|guys|you all)(?: guys| all)? (?:forgot|forget|forgotten) (?:my|our)"
-    r"|(?:vous|vs|on)(?: m| nous)?(?: avez| a)?(?: vous| tu)? oubli\w* (?:ma|mes|mon|nos|notre|la|le|les)"
-)
-_CANCEL = _c(
-    r"cancel\w*|annul\w*|anul\w*|laisse[rz]? faire (?:pour )?(?:ma|la|mon|mes|le|les|_o)"
-    # "scratch that order", "please void my order", "oubliez ça, je viendrai pas"
-    r"|(?:scratch|void|drop) (?:that |my |the |this )?(?:order|_o)|oubliez (?:ca|ma commande|la commande)"
-)
-_TEXTS = _c(
-    r"texts?|texting|txt|sms|messages?|msgs?|notifications?|notifs?|alerts?|textos?|courriels?|emails?"
-    r"|ecrire|texter"
-)
-_STOP_NATURAL = _c(
-    # "lâchez-moi avec vos textos" (leave me alone with...), but "lâchez pas" is "keep it up"
-    r"(?:stop|quit|cease|arrete|arretez|arreter|arete|aretez|areter|cessez|cesse|stopper|enough|assez|lachez?(?! pas| pu))"
-    r"(?: \S+){0,3}? "
-    r"(?:text\w*|txt\w*|sms|messag\w*|msgs?|notif\w*|alert\w*|contact\w*|spam\w*|m?ecrire|m?ecrit|m?texter|textos?"
-    r"|envoyer|email\w*|calling|bugging)"
-    r"|(?:stop|quit) (?:sending|texting|messaging|contacting|spamming|all)|arretez? ca"
-    r"|unsubscribe|unsub|opt (?:me |us )?out|optout|opt-out|remove me|take me off|no more (?:texts?|messages?)"
-    r"|(?:don t|dont|do not) (?:text|message|contact|send)"
-    r"|(?:veux|veut|voulons) (?:pu|plus|pus|pas) (?:rien )?(?:recevoir|avoir|de (?:vos |tes )?(?:textos?|messages?|sms|texts?))"
-    r"|ne (?:m|me|nous) (?:ecrivez|ecris|textez|texte|envoyez|contactez) (?:plus|pu|pus)"
-    r"|plus de (?:textos?|messages?|sms|notifications?)|desabonn\w*|desinscri\w*"
-    r"|retirez moi|enlevez moi|me retirer|m enlever"
-    # "remove my number", "retirez mon numéro de votre liste", "take me off this list"
-    r"|(?:remove|delete|erase|take|enlevez|enleve|retirez|retire|effacez|supprimez)(?: \S+){0,2}? (?:my|mon) (?:number|numero|phone|cell)"
-    r"|take (?:me|my number|us) off"
-    r"|(?:don t|dont|do not) want(?: \S+){0,4}? (?:texts?|messages?|txts?|sms|notifications?|alerts?)"
-    r"|(?:veux|veut) (?:plus|pu|pus|pas) (?:etre )?(?:contacte|contactee|texte|textee|derange|derangee)"
-    r"|^(?:no|pu|pus|plus) (?:more )?(?:de )?(?:texts?|messages?|textos?|sms)(?: (?:please|pls|plz|merci|svp|thanks|thx))*$"
-    r"|(?:stop|quit) (?:getting|receiving)|leave me alone|laissez moi tranquille|(?:fichez|foutez) moi la paix"
-    r"|(?:ca suffit|suffit)(?: \S+){0,2}? (?:texts?|messages?|textos?|sms)"
-    # STOP said as a clause of its own after a reason: "I never signed up for this, stop"
-    r"|\| (?:stop|arretez|arrete|arret)(?: (?:please|pls|svp|merci|now|ca))*(?: \|)*$"
-)
-# Opting back in, in words: the mirror of _STOP_NATURAL ("start texting me again", "vous pouvez me réécrire").
-_START_NATURAL = _c(
-    r"(?:start|restart|resume|continue) (?:my |the |your )?(?:texting|sending|messaging|texts|messages|notifications|alerts"
-    r"|updates)"
-    r"|(?:text|txt|message|msg) (?:me|us) again(?! (?:when|once|if|after|later))|opt (?:me |us )?(?:back )?in|opt-in"
-    r"|(?:re-?subscribe|resubscribe)|subscribe (?:me )?again"
-    r"|(?:get|receive|have) (?:the |your |my |those )?(?:texts?|txts?|messages?|msgs?|notifications?|alerts?) again"
-    r"|(?:send|sending) (?:me|us) (?:\S+ ){0,2}?(?:texts?|txts?|messages?|msgs?|sms|textos|notifications?) again"
-    r"|(?:recommencer?|recommencez|r commencer|reprendre|reprenez) (?:a |de )?(?:m |me |nous )?"
-    r"(?:ecrire|texter|envoyer|recevoir|contacter)"
-    r"|(?:m ecrire|me texter|m envoyer|recevoir) (?:\S+ ){0,2}(?:de nouveau|a nouveau)"
-    r"|(?:reecrivez|retextez) moi|(?:me|m) (?:reecrire|retexter)|reabonn\w*|reinscri\w*"
-    r"|(?:(?:me|m|nous) renvoyer|renvoyez moi|renvoyez nous) (?:des |les |vos )?(?:textos?|messages?|sms|texts?|notifications?)"
-    r"|(?:texts?|txts?|messages?|msgs?|notifications?|alerts?) back on|turn (?:the )?(?:texts?|messages?) back on"
-    # "put me back on the texts", "reactivate my texts", "keep texting me", "je veux ravoir vos textos"
-    r"|sign (?:me|us) (?:back )?up again|(?:put|sign|add|turn|get) (?:me|us|my \S+) back|reactiv\w*|rebranch\w*|remettez moi|remets moi|ravoir"
-    r"|(?:keep|continue) (?:texting|sending|messaging)"
-    # Turning them back on: "finalement remettez les notifications par texto", "rallumez les notifs", "re-enable texts"
-    r"|(?:remettez|remets|remettre|rallumez|rallume|rallumer|retablissez|retablir|retablis|reactivez|re-enable|reenable"
-    r"|enable|allumez|activez)(?: moi| nous)? (?:les |mes |vos |the |my |your )?(?:notifications?|notifs?|textos?"
-    r"|texts?|messages?|alertes?|alerts?|sms)"
-    r"|finalement (?:je |j )?veux (?:les |vos |recevoir (?:les |vos )?)?(?:textos?|notifications?|notifs?|messages?)"
-    r"|(?:want|like|get|receive|send me|sending me|veux|recevoir|envoyez moi|envoyer)(?: \S+){0,3}? "
-    r"(?:texts?|txts?|messages?|msgs?|notifications?|alerts?|updates?|textos?|sms) (?:again|a nouveau|de nouveau|encore)"
-    r"|(?:vous pouvez|you can|u can|ok to) (?:me |m )?(?:texter|text me|ecrire|reecrire|envoyer des (?:textos|messages))"
-    r"(?! (?:when|once|if|after|later|quand|si|lorsque|apres))"
-)
-# The words every _START_NATURAL phrasing holds one of: most texts skip the pattern.
-_START_HINTS = _words(
-    "start restart resume continue again opt opt-in resubscribe re-subscribe subscribe recommencer recommence "
-    "recommencez reprendre reprenez nouveau reecrivez retextez reecrire retexter reabonner reabonnez reinscrire "
-    "reinscrivez renvoyer renvoyez back encore reactiver reactivez ravoir rebranchez remettez remets keep pouvez can "
-    "reactivate remettre rallumez rallume rallumer retablissez retablir retablis re-enable reenable enable allumez "
-    "activez finalement"
-)
-# Asking how to say something ("comment je fais pour dire que chu arrivé?") is help, whatever it would say.
-_HOW_TO = _c(
-    r"comment (?:je fais|on fait|faire|est ce que je|j fais|je dois faire) pour"
-    r"|how (?:do|should|can|would|will) (?:i|we) (?:tell|let(?: \S+){1,3} know|say|check in|show|notify|inform|alert"
-    r"|signal|text)"
-    # "comment j'avise la pharmacie que chu dehors", "comment leur dire que je suis à la place 3?"
-    r"|comment (?:je |j |on |est ce que (?:je|j|on) )?(?:vous |leur |lui |les |l )?(?:dis|dit|dire|avise|aviser"
-    r"|avertis|avertit|avertir|previens|previent|prevenir|informe|informer|signale|signaler|fais savoir"
-    r"|faire savoir|texte|texter|ecris|ecrire)"
-    # "what do i text to say im here", "what should i text when im outside", "je texte quoi quand chu rendu?"
-    r"|(?:what|whats|what s) (?:do|should|can|am|shall) (?:i|we)(?: \S+){0,2}? (?:text|write|send|say|reply|type)"
-    r"(?: \S+){0,3}? (?:when|once|to say|to tell|to let|if)"
-    r"|(?:way|facon|maniere) (?:to|de|pour) (?:tell|let|say|notify|dire|aviser|avertir|signaler)"
-    r"|(?:je|j|on) (?:texte|ecris|envoie|dis|reponds|ecrit|envoi) quoi"
-    r"|qu est ce que (?:je|j|on) (?:texte|ecris|envoie|dis|reponds|doit|dois)(?: \S+)? (?:quand|lorsque|pour dire|une fois)"
-)
-_HOW_HINTS = _words("comment how what whats way facon maniere quoi qu")
-_HELP_NATURAL = _c(
-    r"help|aide|aidez|assistance|how does(?: \S+){1,3} work|comment (?:ca|sa) (?:marche|fonctionne)"
-    r"|how (?:this|it|that|the \S+|curbside|pickup)(?: \S+){0,2}? works?|explain|expliquer|expliquez|m expliquer"
-    r"|(?:don t|dont|do not|didn t|didnt) (?:understand|get) (?:how|what)|(?:comprends|comprend) (?:pas|rien)"
-    # ...but "who is this?" and "qui parle?" are read as small talk, as the corpus always has
-    r"|what (?:is|s) this(?: number| text| message| service| thing| app| system)?(?= \?|$| \|)|what (?:is|s) this (?:text|message|number) about"
-    r"|what are (?:these|those) (?:texts|messages)|c est quoi (?:ces|ce|cette) (?:textos?|messages?|numero|affaire|service|systeme|patente)"
-    r"|what (?:do|should|must|can) (?:i|we)(?: need to| have to| gotta)? do"
-    r"|what does (?:this|that|it) mean|qu est ce que (?:ca|ce texte|ce message|ce texto) veut dire|veut dire quoi"
-    r"|(?:suis|est|sommes|es) (?:cense|censee|censes|suppose|supposee) (?:\S+ )?(?:repondre|ecrire|texter|faire|dire)"
-    r"|(?:je|j) (?:dois|fais|fait|texte|ecris|reponds) (?:faire |texter |ecrire |repondre )?quoi"
-    r"|qu est ce que (?:je|j|on) (?:dois|doit|fais|fait|texte|ecris|reponds)|sais pas quoi (?:faire|repondre|ecrire|texter)"
-    r"|how (?:do|does|can|should|am|are) (?:i|we|one|you)(?: \S+){0,2}? use"
-    r"|what do i (?:do|text|reply|send)|que (?:dois|faut)|c est quoi (?:ca|ce numero)"
-    r"|how (?:do|does|can|should) (?:i|we|one|you) use (?:this|it|that)"
-    r"|what (?:am i|are we|do i|should i)(?: \S+)? (?:supposed|meant) to (?:text|say|send|reply|write|do)"
-    r"|comment (?:on |j |je |est ce qu on )?(?:l |s en )?(?:utilise|sert)"
-)
 _DOOR = _c(
     r"door|porte|entrance|entree|front entrance|inside the (?:store|shop)|in the (?:store|shop)"
     r"|a l interieur|en dedans|dans le magasin"

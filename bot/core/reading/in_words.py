@@ -1,0 +1,112 @@
+"""Cancel, stop, start and help said in words, beyond the compliance keywords: "scratch that order", "lâchez-moi
+avec vos textos", "vous pouvez me réécrire", "comment je fais pour dire que chu arrivé?". Read before anything else
+in a customer's text, since each decides the reply on its own."""
+
+from __future__ import annotations
+
+from .phrases import _c
+from .vocabulary import _words
+
+_CANCEL = _c(
+    r"cancel\w*|annul\w*|anul\w*|laisse[rz]? faire (?:pour )?(?:ma|la|mon|mes|le|les|_o)"
+    # "scratch that order", "please void my order", "oubliez ça, je viendrai pas"
+    r"|(?:scratch|void|drop) (?:that |my |the |this )?(?:order|_o)|oubliez (?:ca|ma commande|la commande)"
+)
+_TEXTS = _c(
+    r"texts?|texting|txt|sms|messages?|msgs?|notifications?|notifs?|alerts?|textos?|courriels?|emails?"
+    r"|ecrire|texter"
+)
+_STOP_NATURAL = _c(
+    # "lâchez-moi avec vos textos" (leave me alone with...), but "lâchez pas" is "keep it up"
+    r"(?:stop|quit|cease|arrete|arretez|arreter|arete|aretez|areter|cessez|cesse|stopper|enough|assez|lachez?(?! pas| pu))"
+    r"(?: \S+){0,3}? "
+    r"(?:text\w*|txt\w*|sms|messag\w*|msgs?|notif\w*|alert\w*|contact\w*|spam\w*|m?ecrire|m?ecrit|m?texter|textos?"
+    r"|envoyer|email\w*|calling|bugging)"
+    r"|(?:stop|quit) (?:sending|texting|messaging|contacting|spamming|all)|arretez? ca"
+    r"|unsubscribe|unsub|opt (?:me |us )?out|optout|opt-out|remove me|take me off|no more (?:texts?|messages?)"
+    r"|(?:don t|dont|do not) (?:text|message|contact|send)"
+    r"|(?:veux|veut|voulons) (?:pu|plus|pus|pas) (?:rien )?(?:recevoir|avoir|de (?:vos |tes )?(?:textos?|messages?|sms|texts?))"
+    r"|ne (?:m|me|nous) (?:ecrivez|ecris|textez|texte|envoyez|contactez) (?:plus|pu|pus)"
+    r"|plus de (?:textos?|messages?|sms|notifications?)|desabonn\w*|desinscri\w*"
+    r"|retirez moi|enlevez moi|me retirer|m enlever"
+    # "remove my number", "retirez mon numéro de votre liste", "take me off this list"
+    r"|(?:remove|delete|erase|take|enlevez|enleve|retirez|retire|effacez|supprimez)(?: \S+){0,2}? (?:my|mon) (?:number|numero|phone|cell)"
+    r"|take (?:me|my number|us) off"
+    r"|(?:don t|dont|do not) want(?: \S+){0,4}? (?:texts?|messages?|txts?|sms|notifications?|alerts?)"
+    r"|(?:veux|veut) (?:plus|pu|pus|pas) (?:etre )?(?:contacte|contactee|texte|textee|derange|derangee)"
+    r"|^(?:no|pu|pus|plus) (?:more )?(?:de )?(?:texts?|messages?|textos?|sms)(?: (?:please|pls|plz|merci|svp|thanks|thx))*$"
+    r"|(?:stop|quit) (?:getting|receiving)|leave me alone|laissez moi tranquille|(?:fichez|foutez) moi la paix"
+    r"|(?:ca suffit|suffit)(?: \S+){0,2}? (?:texts?|messages?|textos?|sms)"
+    # STOP said as a clause of its own after a reason: "I never signed up for this, stop"
+    r"|\| (?:stop|arretez|arrete|arret)(?: (?:please|pls|svp|merci|now|ca))*(?: \|)*$"
+)
+# Opting back in, in words: the mirror of _STOP_NATURAL ("start texting me again", "vous pouvez me réécrire").
+_START_NATURAL = _c(
+    r"(?:start|restart|resume|continue) (?:my |the |your )?(?:texting|sending|messaging|texts|messages|notifications|alerts"
+    r"|updates)"
+    r"|(?:text|txt|message|msg) (?:me|us) again(?! (?:when|once|if|after|later))|opt (?:me |us )?(?:back )?in|opt-in"
+    r"|(?:re-?subscribe|resubscribe)|subscribe (?:me )?again"
+    r"|(?:get|receive|have) (?:the |your |my |those )?(?:texts?|txts?|messages?|msgs?|notifications?|alerts?) again"
+    r"|(?:send|sending) (?:me|us) (?:\S+ ){0,2}?(?:texts?|txts?|messages?|msgs?|sms|textos|notifications?) again"
+    r"|(?:recommencer?|recommencez|r commencer|reprendre|reprenez) (?:a |de )?(?:m |me |nous )?"
+    r"(?:ecrire|texter|envoyer|recevoir|contacter)"
+    r"|(?:m ecrire|me texter|m envoyer|recevoir) (?:\S+ ){0,2}(?:de nouveau|a nouveau)"
+    r"|(?:reecrivez|retextez) moi|(?:me|m) (?:reecrire|retexter)|reabonn\w*|reinscri\w*"
+    r"|(?:(?:me|m|nous) renvoyer|renvoyez moi|renvoyez nous) (?:des |les |vos )?(?:textos?|messages?|sms|texts?|notifications?)"
+    r"|(?:texts?|txts?|messages?|msgs?|notifications?|alerts?) back on|turn (?:the )?(?:texts?|messages?) back on"
+    # "put me back on the texts", "reactivate my texts", "keep texting me", "je veux ravoir vos textos"
+    r"|sign (?:me|us) (?:back )?up again|(?:put|sign|add|turn|get) (?:me|us|my \S+) back|reactiv\w*|rebranch\w*|remettez moi|remets moi|ravoir"
+    r"|(?:keep|continue) (?:texting|sending|messaging)"
+    # Turning them back on: "finalement remettez les notifications par texto", "rallumez les notifs", "re-enable texts"
+    r"|(?:remettez|remets|remettre|rallumez|rallume|rallumer|retablissez|retablir|retablis|reactivez|re-enable|reenable"
+    r"|enable|allumez|activez)(?: moi| nous)? (?:les |mes |vos |the |my |your )?(?:notifications?|notifs?|textos?"
+    r"|texts?|messages?|alertes?|alerts?|sms)"
+    r"|finalement (?:je |j )?veux (?:les |vos |recevoir (?:les |vos )?)?(?:textos?|notifications?|notifs?|messages?)"
+    r"|(?:want|like|get|receive|send me|sending me|veux|recevoir|envoyez moi|envoyer)(?: \S+){0,3}? "
+    r"(?:texts?|txts?|messages?|msgs?|notifications?|alerts?|updates?|textos?|sms) (?:again|a nouveau|de nouveau|encore)"
+    r"|(?:vous pouvez|you can|u can|ok to) (?:me |m )?(?:texter|text me|ecrire|reecrire|envoyer des (?:textos|messages))"
+    r"(?! (?:when|once|if|after|later|quand|si|lorsque|apres))"
+)
+# The words every _START_NATURAL phrasing holds one of: most texts skip the pattern.
+_START_HINTS = _words(
+    "start restart resume continue again opt opt-in resubscribe re-subscribe subscribe recommencer recommence "
+    "recommencez reprendre reprenez nouveau reecrivez retextez reecrire retexter reabonner reabonnez reinscrire "
+    "reinscrivez renvoyer renvoyez back encore reactiver reactivez ravoir rebranchez remettez remets keep pouvez can "
+    "reactivate remettre rallumez rallume rallumer retablissez retablir retablis re-enable reenable enable allumez "
+    "activez finalement"
+)
+# Asking how to say something ("comment je fais pour dire que chu arrivé?") is help, whatever it would say.
+_HOW_TO = _c(
+    r"comment (?:je fais|on fait|faire|est ce que je|j fais|je dois faire) pour"
+    r"|how (?:do|should|can|would|will) (?:i|we) (?:tell|let(?: \S+){1,3} know|say|check in|show|notify|inform|alert"
+    r"|signal|text)"
+    # "comment j'avise la pharmacie que chu dehors", "comment leur dire que je suis à la place 3?"
+    r"|comment (?:je |j |on |est ce que (?:je|j|on) )?(?:vous |leur |lui |les |l )?(?:dis|dit|dire|avise|aviser"
+    r"|avertis|avertit|avertir|previens|previent|prevenir|informe|informer|signale|signaler|fais savoir"
+    r"|faire savoir|texte|texter|ecris|ecrire)"
+    # "what do i text to say im here", "what should i text when im outside", "je texte quoi quand chu rendu?"
+    r"|(?:what|whats|what s) (?:do|should|can|am|shall) (?:i|we)(?: \S+){0,2}? (?:text|write|send|say|reply|type)"
+    r"(?: \S+){0,3}? (?:when|once|to say|to tell|to let|if)"
+    r"|(?:way|facon|maniere) (?:to|de|pour) (?:tell|let|say|notify|dire|aviser|avertir|signaler)"
+    r"|(?:je|j|on) (?:texte|ecris|envoie|dis|reponds|ecrit|envoi) quoi"
+    r"|qu est ce que (?:je|j|on) (?:texte|ecris|envoie|dis|reponds|doit|dois)(?: \S+)? (?:quand|lorsque|pour dire|une fois)"
+)
+_HOW_HINTS = _words("comment how what whats way facon maniere quoi qu")
+_HELP_NATURAL = _c(
+    r"help|aide|aidez|assistance|how does(?: \S+){1,3} work|comment (?:ca|sa) (?:marche|fonctionne)"
+    r"|how (?:this|it|that|the \S+|curbside|pickup)(?: \S+){0,2}? works?|explain|expliquer|expliquez|m expliquer"
+    r"|(?:don t|dont|do not|didn t|didnt) (?:understand|get) (?:how|what)|(?:comprends|comprend) (?:pas|rien)"
+    # ...but "who is this?" and "qui parle?" are read as small talk, as the corpus always has
+    r"|what (?:is|s) this(?: number| text| message| service| thing| app| system)?(?= \?|$| \|)|what (?:is|s) this (?:text|message|number) about"
+    r"|what are (?:these|those) (?:texts|messages)|c est quoi (?:ces|ce|cette) (?:textos?|messages?|numero|affaire|service|systeme|patente)"
+    r"|what (?:do|should|must|can) (?:i|we)(?: need to| have to| gotta)? do"
+    r"|what does (?:this|that|it) mean|qu est ce que (?:ca|ce texte|ce message|ce texto) veut dire|veut dire quoi"
+    r"|(?:suis|est|sommes|es) (?:cense|censee|censes|suppose|supposee) (?:\S+ )?(?:repondre|ecrire|texter|faire|dire)"
+    r"|(?:je|j) (?:dois|fais|fait|texte|ecris|reponds) (?:faire |texter |ecrire |repondre )?quoi"
+    r"|qu est ce que (?:je|j|on) (?:dois|doit|fais|fait|texte|ecris|reponds)|sais pas quoi (?:faire|repondre|ecrire|texter)"
+    r"|how (?:do|does|can|should|am|are) (?:i|we|one|you)(?: \S+){0,2}? use"
+    r"|what do i (?:do|text|reply|send)|que (?:dois|faut)|c est quoi (?:ca|ce numero)"
+    r"|how (?:do|does|can|should) (?:i|we|one|you) use (?:this|it|that)"
+    r"|what (?:am i|are we|do i|should i)(?: \S+)? (?:supposed|meant) to (?:text|say|send|reply|write|do)"
+    r"|comment (?:on |j |je |est ce qu on )?(?:l |s en )?(?:utilise|sert)"
+)

@@ -1,0 +1,88 @@
+"""A waiting customer's nudges that need more than one phrase list: someone asked for (anyone there, reading,
+bringing it out, handling pickup), feeling forgotten, time already waited, and whether the order has come in.
+Kept apart from intents.py, which holds the phrases of each intent, so that each module stays readable."""
+
+from __future__ import annotations
+
+from .phrases import _c
+from .vocabulary import _words
+
+# Someone at the store, in any words: "anyone", "quelqu'un", "an employee", "le staff", "un commis".
+_SOMEONE = (
+    r"(?:anyone|anybody|any one|someone|somebody|quelqu un|du monde|(?:an?|any|the|un|une|le|la|les|vos|your|qu un)"
+    r" (?:employee|employe|employee|staff|staff member|commis|worker|preposee?|associate|clerk|cashier|caissiere?"
+    r"|vendeur|vendeuse)s?)"
+)
+# Time already waited, said as a complaint by someone not on the road: "hello?? 15 min now", "20 minutes déjà"
+_TIME_WAITED = _c(
+    r"(?:\d{1,3}|an?|one|half an?) ?(?:min|mins|minutes|hour|hours|hr|hrs|h|heure|heures)"
+    r" (?:now|already|deja|and counting|so far|pis rien|and nothing|and still|of waiting|of wait|wait so far"
+    r"|waiting so far|d attente)"
+)
+# Whether the order has come in: "Is my wine order in yet?", "ma commande est-tu arrivée?" — a question about the
+# order, not the customer's arrival (its "here", "arrivée" are blanked before arrival is read). A person is not an
+# order: "ma fille est arrivée" still says who is here.
+_PEOPLE = (
+    r"(?!(?:wife|husband|son|daughter|friend|mom|dad|mother|father|partner|boyfriend|girlfriend|brother|sister|ride"
+    r"|driver|fille|fils|femme|mari|chum|blonde|mere|pere|ami|amie|soeur|frere|conjoint|conjointe|voisin|voisine"
+    r"|gars|copain|copine)(?!\S))"
+)
+_CAME_IN = _c(
+    rf"(?:is|are|has|have|did) (?:my|the|our|_o){_PEOPLE}(?: \S+){{0,3}}? (?:in|here|there|arrived|come in|came in"
+    r"|gotten in|got in|arrive|come)(?= yet| already| \?| \||$| or)"
+    rf"|(?:ma|mon|mes|la|le|les|notre|nos|_o) {_PEOPLE}(?:\S+ ){{0,3}}?(?:est|sont|a|ont)(?: tu| elle| il| ils| elles)?"
+    r"(?: (?:deja|bien|enfin|ete))? (?:arrivee|arrive|arrives|rentree?s?|entree?s?|rendue?s?|la|ici)(?= \?| \||$| ou| deja)"
+)
+_CAME_IN_HINTS = _words(
+    "in here there arrived come came arrive arrivee arrives rentre rentree rentrees rentres entree la ici rendu rendue"
+)
+# Asking whether anyone is there, reading, or bringing the order out: a waiting customer's nudge. Its words
+# ("anyone in the store?", "quelqu'un en dedans?") are blanked before arrival and door are read, since they say
+# where staff are, not the customer; an arrival said beside it still wins ("here spot 4, anyone in there?").
+_ASKS_FOR_SOMEONE = _c(
+    # Whether anyone is there at all: "anyone in there?", "is anybody working", "y'a-tu quelqu'un en dedans?"
+    rf"{_SOMEONE}(?: (?:even|actually|still|tu|at all))? (?:in there|in here|inside|in the (?:store|shop|building|back)"
+    r"|around|working|awake|home|available|on shift|at the (?:store|shop|desk|counter)|en dedans|a l interieur"
+    r"|au magasin|dans le magasin|est la|qui travaille|qui (?:peut|pourrait) (?:sortir|venir|m aider))"
+    rf"|(?:is there|are there|y a|y a tu|ya|ya tu|il y a|est ce qu il y a) (?:{_SOMEONE}|personne)"
+    r"(?: en dedans| a l interieur| au magasin| inside| in there| in the store| at the store)?(?= \?| \||$)"
+    # Whether anyone reads or answers: "y'a-tu quelqu'un qui lit ça??", "is anyone reading these?"
+    rf"|(?:{_SOMEONE}|personne|nobody|no one|noone)(?: (?:qui|tu|pas|ne|me|m|nous|is|even|actually|ever))*"
+    r" (?:read|reads|reading|see|sees|seeing|check|checks|checking|answer|answers|answering|reply|replying|respond"
+    r"|responding|getting|receiving|lit|lis|voit|repond|recoit|regarde|checke)"
+    rf"|(?:(?:is|are|r|do|does|did) (?:{_SOMEONE}|you|u|y all|yall)|can {_SOMEONE})(?: guys| all)?(?: even| actually| ever)?"
+    r" (?:read|reading|see|seeing|check|checking|answer|answering|reply|replying|respond|responding)"
+    r"(?! (?:you|u|ya|it|that|this) (?:soon|later|then|there|right|done|ready))"
+    r"|(?:did|do|are|r|have) (?:you|u|y all|yall)(?: guys)? (?:get|got|gotten|getting|receive|received|receiving|see|seen)"
+    r" (?:my|me|this|these|the) (?:texts?|messages?|msgs?|sms|textos?)"
+    r"|vous (?:(?:me|m|pas|tu) )*(?:lisez|repondez|recevez|voyez|regardez|checkez)"
+    r"|(?:^|\| |\? )(?:please |pls |plz |svp |stp )?(?:answer|reply|respond|repondez|reponds)(?: (?:me|moi|please|pls|plz|svp|stp))*"
+    r"(?= \?| \||$)"
+    # Whether it is being brought out: "r u guys still bringing my soil out or", "vous me l'apportez-tu?"
+    rf"|(?:are|r|you|u|is {_SOMEONE}|(?:can|could|will) {_SOMEONE})(?: (?:you|u|ya|y all|yall|guys|all|still|gonna|going to|actually))*"
+    r" (?:bringing|bring|getting|grabbing|sending)(?! (?:you|u|ya|a|an) )"
+    r"|is (?:my order|it|the order|_o|my stuff|my food|everything) (?:\S+ )?(?:coming|gonna come|going to come) out"
+    r"|still bringing|vous (?:(?:me|m|nous|l|la|le|les|allez|tu|pas|venir|bientot|finir|par) )*(?:apportez|amenez|sortez|apporter"
+    r"|amener|sortir|porter)"
+    rf"|{_SOMEONE} (?:va |vont |peut |pourrait )?(?:finir par )?(?:me |m )?(?:l |la |le |les )?(?:apporter|amener|sortir|porter)"
+    r"|(?:ca|ma commande|la commande|_o|mes \S+|mon \S+) sort(?: tu| bientot| quand)"
+)
+# The words every _ASKS_FOR_SOMEONE phrasing holds one of: most texts skip the pattern.
+_SOMEONE_HINTS = _words(
+    "anyone anybody any someone somebody quelqu monde personne nobody noone you u vous answer reply respond "
+    "repondez reponds still coming sort bringing bring getting employee employe employees employes staff commis worker "
+    "workers clerk associate cashier caissier caissiere vendeur vendeuse prepose preposee"
+)
+# Feeling forgotten ("did u forget me", "on m'a oubliée?", "vous m'oubliez pas là?"): a status question, even
+# where "pas là" would otherwise read as not there yet. "forgot my wallet" is not one.
+_FORGOTTEN = _c(
+    r"(?:forgot|forget|forgotten|forgetting) (?:me|us|about (?:me|us|my order)|my order(?! number| no| num| #))"
+    r"|(?:am i|i m|im|i am|we re|are we) forgotten"
+    r"|(?:did|have|had) (?:you|u|ya|y all|you all)(?: guys| all)? (?:forget|forgot|forgotten|forgetting)"
+    r"|(?:m|nous|on m a|vous m avez|m avez|vous m)(?: (?:tu|pas|vous|pu|toujours))* oubli\w*"
+    r"|oubli\w* (?:ma commande|mes commandes|moi|nous)"
+    r"|(?:ma commande|_o|mes \S+) (?:a|a tu|est|est tu)(?: tu)? (?:ete )?oubli\w*"
+    # "you guys forgot my groceries?", "vous avez-tu oublié mes plantes?": the shop forgetting what is theirs
+    r"|(?:you|u|ya|y all|yall|guys|you all)(?: guys| all)? (?:forgot|forget|forgotten) (?:my|our)"
+    r"|(?:vous|vs|on)(?: m| nous)?(?: avez| a)?(?: vous| tu)? oubli\w* (?:ma|mes|mon|nos|notre|la|le|les)"
+)
