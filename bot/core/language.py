@@ -39,7 +39,7 @@ nouvelles qui que quelqu veux peux recevoir desabonner desabonne minoune espace 
 voici voila pis environ vers deux trois quatre cinq sept huit neuf dix onze douze treize quatorze quinze
 seize vingt trente quarante cinquante soixante cest jarrive ben occupe apres avant
 maintenant tantot genre fermez fermer ouvrez ouverts fermes dimanche samedi besoin mais aussi tres
-ete eu avez avons ai alors bon donc desole desolee retard mettre mets peut pouvez veut voulez parle arriere derriere
+ete eu avez avons ai avait dit alors bon donc desole desolee retard mettre mets peut pouvez veut voulez parle arriere derriere
 """
 _FR_WEAK = """
 la le l d c y en route place pl file ou plus il parke parkee stationne auto moins allo

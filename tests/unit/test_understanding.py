@@ -1968,3 +1968,51 @@ def test_staff_asking_how_many_wait_or_taking_charge_of_one(text, intent, order)
 def test_a_spot_answered_with_a_landmark_is_that_spot(text, spot):
     meaning = understand(text, ASKED_SPOT)
     assert (meaning.intent, meaning.spot) == ("arrived", spot)
+
+
+@pytest.mark.parametrize(
+    "text, vehicle",
+    [
+        ("here in the red Nissan 350Z", "red Nissan 350Z"),
+        ("here in my 2018 Porsche 911", "2018 Porsche 911"),
+        ("black Silverado 2500HD at spot 2", "black Silverado 2500HD"),
+        ("je suis au 9 dans une Ford Transit 250 blanche", "Ford Transit 250 blanche"),
+    ],
+)
+def test_a_model_number_after_a_make_is_the_vehicle_never_a_spot(text, vehicle):
+    meaning = understand(text)
+    assert meaning.vehicle == vehicle and meaning.spot in (None, "2", "9")
+
+
+def test_one_or_two_digits_after_a_make_stay_the_spot():
+    assert understand("red Honda 4").spot == "4"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "am I next?",
+        "y'a combien de monde avant moi?",
+        "is it coming soon?",
+        "hey, just checking in on my order",
+        "on m'avait dit 15 minutes...",
+        "it said 20 min, it's been 35",
+        "knock knock",
+    ],
+)
+def test_fresh_ways_of_asking_for_news_are_nudges(text):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.eta_minutes) == ("status", None)
+
+
+@pytest.mark.parametrize(
+    "text, intent, eta",
+    [
+        ("the sign said 15 min parking only, is that ok?", "other", None),
+        ("omw, google maps said 15 min", "on_the_way", 15),
+        ("is it coming with a bag or a box?", "other", None),
+    ],
+)
+def test_what_someone_was_told_or_how_it_comes_is_not_always_a_nudge(text, intent, eta):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.eta_minutes) == (intent, eta)

@@ -59,6 +59,8 @@ _HOUR_UNITS = frozenset(_UNIT_HOUR.split("|"))
 _SEC_UNITS = frozenset(_UNIT_SEC.split("|"))
 # A duration after these is time already spent waiting, not an ETA ("been waiting 10 min").
 _PAST_BEFORE = _words("for waiting waited been depuis fait ya attends attend since already deja pendant retard")
+# From someone not on the road, a duration after these is what they were told, not an ETA: "on m'avait dit 15 min".
+_TOLD = _words("said dit told")
 # These a few words before a duration make it time spent too ("been sitting here 10 min", "depuis genre 10 min").
 _WAITED = _words("been depuis since waited")
 _STILL_WAITING = _words("waiting waited attends attend")  # ...or the clause before ends on these
@@ -115,7 +117,9 @@ def _eta(s: str, on_the_way: bool) -> tuple[int | None, str]:
         # duration time spent, unless "in"/"dans" leads into it ("been stuck in traffic, there in 10").
         if not _WAITED.isdisjoint(clause) and not (g("pre") or before and before[-1] in _AHEAD):
             continue
-        if _PAST_AFTER.match(s[m.end() :]) or not on_the_way and _WAITED_AFTER.match(s[m.end() :]):
+        if not on_the_way and (_WAITED_AFTER.match(s[m.end() :]) or before and before[-1] in _TOLD):
+            continue
+        if _PAST_AFTER.match(s[m.end() :]):
             continue
         if not before and not on_the_way and s[: m.start()].rstrip(" |").rsplit(" ", 1)[-1] in _STILL_WAITING:
             continue  # "still waiting, 25 minutes": the clause before says what the duration is

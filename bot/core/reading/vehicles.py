@@ -51,6 +51,9 @@ _WITH_IN = frozenset(("avec", "dans", "ds", "with", "in", "|"))
 _ALNUM_MODEL = re.compile(r"^[a-z]{1,3}-?\d{1,4}[a-z]?$")
 _YEAR = re.compile(r"^(?:19[89]\d|20[0-3]\d)$")
 _MODEL_NAME = re.compile(r"^[a-z0-9]{1,4}$")  # what follows "Model", "Série": "3", "Y", "X5"
+# A number of three or four digits, maybe with letters, right after a make or a numbered model: "Porsche 911",
+# "Nissan 350Z", "Silverado 2500HD". One or two digits there stay a spot ("red Honda 4").
+_NUMBERED_MODEL = re.compile(r"^\d{3,4}[a-z]{0,2}$")
 _LETTER_MODEL = re.compile(r"^[a-z]{2,3}$")  # "Lexus RX 350", "ES 300": the number is the model's too
 # Between two parts of one description: "le gris, un Rav4", "the red one, a Civic", "black. Honda CR-V".
 # How old or worn a car is ("la vieille minoune verte", "my old beat up van") says no more than the car does: such
@@ -122,6 +125,8 @@ def _vehicle(words: list[str]) -> tuple[int, int] | None:
         elif w.isdigit() and nxt in _TIME_UNITS:
             continue  # "in the black Ram 10 min": minutes, not a model
         elif prev in _MAKES and (_ALNUM_MODEL.match(w) or (w.isdigit() and prev in _NUMBERED_MODEL_MAKERS)):
+            marked[i] = True
+        elif left and (prev in _MAKES or prev in _NUMBERED_MODEL_MAKERS) and _NUMBERED_MODEL.match(w):
             marked[i] = True
         elif w.isdigit() and left and (prev in _NUMBERED_MODEL_MAKERS or _LETTER_MODEL.match(prev) and len(w) == 3):
             marked[i] = True

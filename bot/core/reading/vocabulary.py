@@ -89,7 +89,9 @@ _TWO_WORD_MODELS = frozenset(
 _TWO_WORD_MODEL_FIRSTS = frozenset(first for first, _ in _TWO_WORD_MODELS)
 _MODEL_PREFIXES = _words("model serie series classe class")
 # After these a bare number is a model ("Mazda 3", "Ram 1500"), never a spot.
-_NUMBERED_MODEL_MAKERS = _words("mazda ram model serie series classe class silverado sierra peugeot bmw")
+_NUMBERED_MODEL_MAKERS = _words(
+    "mazda ram model serie series classe class silverado sierra peugeot bmw ioniq transit sprinter promaster"
+)
 _VEHICLE_HINTS = (
     _COLORS
     | _MAKES
