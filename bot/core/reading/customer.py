@@ -22,6 +22,8 @@ from .intents import (
     _ASKS_WHERE_PICKUP,
     _CAR_WORDS,
     _CARGO,
+    _CLOSE_BY,
+    _CLOSE_BY_HINTS,
     _DOOR,
     _DOOR_HINTS,
     _IN_CAR,
@@ -39,10 +41,11 @@ from .normalising import _MARKS, _quote
 from .nudges import (
     _ASKS_FOR_SOMEONE,
     _CAME_IN,
-    _CAME_IN_HINTS,
+    _CAME_IN_VERBS,
     _FORGOTTEN,
     _SOMEONE_HINTS,
     _TIME_WAITED,
+    _more_status,
 )
 from .orders import _ANSWER_ORDER, _order_match
 from .phrases import _blank
@@ -119,11 +122,16 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
     asks = _ASKS_FOR_SOMEONE.search(s) if not _SOMEONE_HINTS.isdisjoint(words) else None
     if asks:
         s = _blank(s, asks, "_q")
-    came_in = _CAME_IN.search(s) if not _CAME_IN_HINTS.isdisjoint(words) else None
+    came_in = _CAME_IN.search(s) if not _CAME_IN_VERBS.isdisjoint(words) else None
     if came_in:
         s = _blank(s, came_in, "_q")
     not_yet = not forgotten and _NOT_YET.search(s) is not None
-    on_the_way = not_yet or _ON_THE_WAY.search(s) is not None
+    on_the_way = (
+        not_yet
+        or _ON_THE_WAY.search(s) is not None
+        or not _CLOSE_BY_HINTS.isdisjoint(words)
+        and _CLOSE_BY.search(s) is not None  # "turning onto your street now"
+    )
     if on_the_way and not _ANOTHER_DAY.isdisjoint(words):
         on_the_way = False  # "coming tomorrow instead", "Je passe demain": no trip today, as the corpus has it
     eta = None
@@ -173,7 +181,15 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         intent = "on_the_way"
     elif arrived or spot or door:
         intent = "arrived"
-    elif forgotten or asks or came_in or _STATUS.search(s) or eta_words and _TIME_WAITED.search(s):
+    elif (
+        forgotten
+        or asks
+        or came_in
+        or _STATUS.search(s)
+        or _more_status(s, words)
+        or eta_words
+        and _TIME_WAITED.search(s)
+    ):
         return meaning("status", order=order)
     elif _HELP_NATURAL.search(s):
         return meaning("help")

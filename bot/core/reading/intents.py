@@ -3,7 +3,6 @@ words are in in_words.py; the nudges that need more than a phrase list in nudges
 
 from __future__ import annotations
 
-from .nudges import _SOMEONE
 from .numbers import _NUMWORD_PHRASE
 from .phrases import _c
 from .vocabulary import _words
@@ -105,16 +104,23 @@ _ON_THE_WAY = _c(
     r"|\d+ (?:min|mins|minutes) (?:late|de retard)|en retard de|late by"
     rf"|(?:here|there|la|rendue?s?) (?:in|dans|ds) (?:about |around |environ |under |less than |moins de )?"
     rf"(?:\d{{1,3}}|{_NUMWORD_PHRASE})"
-    # Close, on the roads near the store: "turning onto your street now", "je prends la sortie", "two blocks away"
-    r"|(?:turning|turned|turn|tourne|tourner) (?:onto|on to|into|on|sur|dans|a|au|left|right|a gauche|a droite)"
+    # "I'm about 15 out", "20 min out": so many minutes out
+    r"|\d{1,3} (?:min |mins |minutes )?out(?= \||$| \?)"
+)
+# Close, on the roads near the store: "turning onto your street now", "je prends la sortie", "two blocks away".
+# Apart from _ON_THE_WAY, which every text meets, since only texts holding one of _CLOSE_BY_HINTS need it.
+_CLOSE_BY = _c(
+    r"(?:turning|turned|turn|tourne|tourner) (?:onto|on to|into|on|sur|dans|a|au|left|right|a gauche|a droite)"
     r"(?: \S+){0,3}? (?:street|st|road|rd|rue|boulevard|boul|blvd|avenue|ave|drive|dr|chemin|rang)"
     r"|(?:exiting|getting off|got off|coming off) (?:the )?(?:highway|hwy|freeway|expressway|autoroute|exit|bridge)"
     r"|(?:prends|prend|pris|prendre) la sortie"
-    r"|(?<!live )(?<!lives )(?<!habite )(?<!reste )\S+ (?:blocks?|coins? de rue|lights?|exits?|sorties?|km|kms|kilometres?"
-    r"|miles?) (?:away|d ici|loin|from)"
-    r"|(?:a|at) (?:\S+ )?coins? de rue|almost (?:at|to) (?:your|the|ur|votre) \S+"
-    # "I'm about 15 out", "20 min out": so many minutes out
-    r"|\d{1,3} (?:min |mins |minutes )?out(?= \||$| \?)"
+    r"|(?<!live )(?<!lives )(?<!habite )(?<!reste )(?:\d{1,2}|a|one|two|three|four|five|few|couple|deux|trois|quatre"
+    r"|cinq|quelques|un|une) (?:blocks?|lights?|exits?|sorties?|km|kms|kilometres?|miles?) (?:away|d ici|loin|from)"
+    r"|coins de rue|almost (?:at|to) (?:your|the|ur|votre) \S+"
+)
+_CLOSE_BY_HINTS = _words(
+    "turning turned turn tourne tourner exiting off sortie block blocks light lights exit exits sorties km kms "
+    "kilometre kilometres mile miles coins almost"
 )
 _STATUS = _c(
     r"ready|pret|prete|prets|pretes|status|statut|update|updates|news|nouvelles?|prepared|prepped|preparee?"
@@ -127,7 +133,7 @@ _STATUS = _c(
     r"(?:what s|whats|what is) (?:good|up|happening|going on|the deal|the story) (?:w|with|on) (?:my|our|_o|the order)"
     r"|(?:envoyez|send)(?: moi| me| nous| us)? (?:quelqu un|someone|somebody|anyone)|ou (?:est|en est|sont) (?:ma|la|mon|mes)"
     r"|ou en est|c est rendu ou|rendue? ou|s en vient"
-    rf"|{_SOMEONE} (?:qui )?(?:vient|s en vient|arrive|sort|(?:va|vont|peut|pourrait|pourriez)(?: finir par)? (?:venir|sortir"
+    r"|quelqu un (?:qui )?(?:vient|s en vient|arrive|sort|(?:va|vont|peut|pourrait|pourriez)(?: finir par)? (?:venir|sortir"
     r"|arriver|m aider))"
     r"|(?:^|\| )(?:u|you|y all|yall)(?: guys| all)? (?:still )?coming(?= \?)"
     r"|(?:started|start|starting|working|begun) on (?:my|the|our|_o)|commence (?:ma|la|mes)|s occupe de (?:moi|nous|ma|mes)"
@@ -144,7 +150,7 @@ _STATUS = _c(
     r"|(?:did|has) (?:my|the|our|_o)(?: order)? (?:go|gone|went|get|got|been) (?:through|received|placed|in)"
     r"|(?:avez|as|a) (?:vous |tu )?(?:bien )?recu (?:ma|mon|mes|la|_o)"
     r"|(?:how s|hows|how is) (?:it|everything|things) (?:going|coming)|^(?:still )?(?:waiting|j attends)(?: \||\?)*$"
-    rf"|{_SOMEONE}(?: (?:gonna|going to|will|ever|even|actually|eventually))*"
+    r"|(?:someone|anyone|anybody|somebody)(?: (?:gonna|going to|will|ever|even|actually|eventually))*"
     r" (?:coming|bringing|bring|there|come|out there)|been waiting"
     r"|when (?:can|will|should|could) (?:i|we|my|it)"
     r"|quand (?:est ce que|est-ce que|puis je|je peux|pourrais je|ma|est|sera|vais je)"
@@ -183,17 +189,6 @@ _STATUS = _c(
     # Whether it is coming, or who is next: "is it coming soon?", "c'est-tu pour bientôt?", "am I next?"
     r"|(?:is|will) (?:it|my order|the order|_o|my stuff|everything) (?:be )?coming(?= \?| \||$| soon| out| along| yet)"
     r"|c est (?:tu )?pour (?:bientot|quand|tantot)"
-    r"|(?:am i|are we|is it me|is my order|suis je|je suis tu|c est tu moi|est ce que je suis) (?:the )?"
-    r"(?:next|la prochaine|le prochain|prochaine?)"
-    r"|(?:how many|combien)(?: \S+){0,4}? (?:ahead of|before|avant|devant) (?:me|moi|us|nous)"
-    rf"|{_SOMEONE}(?: \S+){{0,2}}? on (?:their|his|her|the) way(?: out)?"
-    # Whether something is wrong in other words, or what they were told: "is everything ok with my order?", "on
-    # m'avait dit 15 minutes...", "it said 20 min, it's been 35"
-    r"|(?:everything|all|tout) (?:ok|okay|good|alright|fine|correct|beau) (?:with|avec) (?:my|the|ma|mon|la|_o)"
-    r"|(?:something|anything) (?:happen|happened|wrong|up) (?:with|to) (?:my|the|_o)"
-    rf"|(?:(?:it|you|u|they|text|texto|email|app|site) said|told (?:me|us)|m (?:avait|a) dit|(?:avez|aviez) dit)(?: \S+){{0,2}}?"
-    rf" (?:\d{{1,3}}|{_NUMWORD_PHRASE})"
-    r" ?(?:min|mins|minutes)(?!\S)|it s been \d{1,3}(?!\S)"
     r"|(?:are|r) (?:you|u)(?: guys| all)? (?:almost|nearly|about) (?:done|ready|finished)|eta (?:on|for) (?:my|the|_o)"
     r"|(?:vous etes|etes vous|t es|es tu) (?:tu )?la(?= \?)|en est ou|en etes ou|(?:verifier|check|checker|checking|checking in|follow up|following up)"
     r"(?: on| pour| sur| about)? (?:ma|mon|mes|my|the|_o)|ou en (?:etait|sont|etaient) (?:ma|mon|mes|la|le|les|_o)"
@@ -214,23 +209,11 @@ _STATUS = _c(
     r" (?:commande|order|cmd|stuff|affaires|food|bouffe)(?: _o)?(?: \?)+$"
     r"|coming along|(?:how s|hows) (?:my|the|our) order|ca (?:avance|progresse)|any progress|progress on"
     r"|am i (?:still )?(?:in|on) (?:the )?(?:queue|line|list)|(?:encore|toujours) dans la (?:file|liste)"
-    # Still in line, or where in it: "still in the queue? order 6127", "où je suis rendu dans la file?"
-    r"|(?:still|encore|toujours) (?:in|on|dans) (?:the |la |le |my |ma )?(?:queue|line|list|waitlist|file|liste)"
-    r"|still queued|(?:where|ou)(?: \S+){0,3}? (?:in|dans) (?:the |la |le )?(?:queue|line|file|liste)"
     # Whether it is nearly done or ready in other words: "ça achève-tu?", "is it almost done?", "good to go?"
     r"|(?:good to go|all set)(?: \S+){0,2} \?"
     r"|is (?:it|my order|the order|_o|everything) (?:\S+ )?(?:good to go|all set)"
     r"|ca (?:acheve|achevera)|is (?:it|my order|the order) (?:almost |nearly )?(?:done|finished)"
     r"|c (?:est )?quand|quand (?:que )?(?:je|j|on) (?:peux|peut|pourrai|pourrais|pourrait|vais pouvoir)"
-    # Whether anyone handles pickup now: "ya tu quelqu'un qui s'occupe du curbside ce soir?", "who's on curbside?"
-    rf"|(?:(?:^|\| |\? )(?:c est qui(?: qui)?|qui(?: est ce qui)?|who(?: s| is)?|whos)|{_SOMEONE}(?: (?:qui|tu|is|even|still))*)"
-    r" (?:handling|doing|on|working|running|covering|manning|in charge of|s occupe|occupe|fait|de service (?:pour|au|sur)"
-    r"|au|sur)(?: (?:de|du|des|le|la|les|the|of|l))? (?:curbside|curb side|pickups?|pick ups?|pick-ups?|ramassages?"
-    r"|cueillettes?|commandes? a l (?:auto|exterieur))"
-    # Whether to wait or come back later: "should I come back later", "j'attends ou je reviens?"
-    r"|(?:should|do|shall) (?:i|we) (?:just )?(?:come back|wait|return|stay)(?= \?| \||$| or| later| here| until)"
-    r"|(?:devrais|dois|devrait|faut)(?: je| tu| que je| qu on| on)? (?:revenir|attendre|repasser|rester)"
-    r"|(?:j attends|j attend|je reviens|je repasse|je reste)(?: \S+){0,2}? ou (?:je|j|c est)"
 )
 # Not wanting to wait where one would be: "je veux pas niaiser dans le stationnement", "don't want to sit in the
 # lot". What follows in the clause is blanked before arrival and door are read.

@@ -4,6 +4,7 @@ Kept apart from intents.py, which holds the phrases of each intent, so that each
 
 from __future__ import annotations
 
+from .numbers import _NUMWORD_PHRASE
 from .phrases import _c
 from .vocabulary import _words
 
@@ -33,9 +34,8 @@ _CAME_IN = _c(
     rf"|(?:ma|mon|mes|la|le|les|notre|nos|_o) {_PEOPLE}(?:\S+ ){{0,3}}?(?:est|sont|a|ont)(?: tu| elle| il| ils| elles)?"
     r"(?: (?:deja|bien|enfin|ete))? (?:arrivee|arrive|arrives|rentree?s?|entree?s?|rendue?s?|la|ici)(?= \?| \||$| ou| deja)"
 )
-_CAME_IN_HINTS = _words(
-    "in here there arrived come came arrive arrivee arrives rentre rentree rentrees rentres entree la ici rendu rendue"
-)
+# Every _CAME_IN phrasing holds one of these verbs: most texts ("here spot 4", "omw 10") skip the pattern.
+_CAME_IN_VERBS = _words("is are has have did est sont a ont")
 # Asking whether anyone is there, reading, or bringing the order out: a waiting customer's nudge. Its words
 # ("anyone in the store?", "quelqu'un en dedans?") are blanked before arrival and door are read, since they say
 # where staff are, not the customer; an arrival said beside it still wins ("here spot 4, anyone in there?").
@@ -86,3 +86,65 @@ _FORGOTTEN = _c(
     r"|(?:you|u|ya|y all|yall|guys|you all)(?: guys| all)? (?:forgot|forget|forgotten) (?:my|our)"
     r"|(?:vous|vs|on)(?: m| nous)?(?: avez| a)?(?: vous| tu)? oubli\w* (?:ma|mes|mon|nos|notre|la|le|les)"
 )
+
+# More ways of asking for news, each with the words it needs: most texts hold none of them and skip its pattern.
+_MORE_STATUS = tuple(
+    (_words(hints), _c(pattern))
+    for hints, pattern in (
+        # Whether anyone handles pickup now: "ya tu quelqu'un qui s'occupe du curbside ce soir?", "who's on curbside?"
+        (
+            "curbside curb pickup pickups pick pick-up pick-ups ramassage ramassages cueillette cueillettes auto "
+            "exterieur",
+            r"(?:(?:^|\| |\? )(?:c est qui(?: qui)?|qui(?: est ce qui)?|who(?: s| is)?|whos)"
+            rf"|{_SOMEONE}(?: (?:qui|tu|is|even|still))*)"
+            r" (?:handling|doing|on|working|running|covering|manning|in charge of|s occupe|occupe|fait"
+            r"|de service (?:pour|au|sur)|au|sur)(?: (?:de|du|des|le|la|les|the|of|l))? (?:curbside|curb side|pickups?"
+            r"|pick ups?|pick-ups?|ramassages?|cueillettes?|commandes? a l (?:auto|exterieur))",
+        ),
+        # Whether to wait or come back later: "should I come back later", "j'attends ou je reviens?"
+        (
+            "should do shall devrais dois devrait faut ou",
+            r"(?:should|do|shall) (?:i|we) (?:just )?(?:come back|wait|return|stay)(?= \?| \||$| or| later| here| until)"
+            r"|(?:devrais|dois|devrait|faut)(?: je| tu| que je| qu on| on)? (?:revenir|attendre|repasser|rester)"
+            r"|(?:j attends|j attend|je reviens|je repasse|je reste)(?: \S+){0,2}? ou (?:je|j|c est)",
+        ),
+        # Still in line, or where in it: "still in the queue? order 6127", "où je suis rendu dans la file?"
+        (
+            "queue line list waitlist file liste queued",
+            r"(?:still|encore|toujours) (?:in|on|dans) (?:the |la |le |my |ma )?(?:queue|line|list|waitlist|file|liste)"
+            r"|still queued|(?:where|ou)(?: \S+){0,3}? (?:in|dans) (?:the |la |le )?(?:queue|line|file|liste)",
+        ),
+        # Who is next, or how many are ahead: "am I next?", "y'a combien de monde avant moi?"
+        (
+            "next prochaine prochain ahead avant devant before",
+            r"(?:am i|are we|is it me|is my order|suis je|je suis tu|c est tu moi|est ce que je suis) (?:the )?"
+            r"(?:next|la prochaine|le prochain|prochaine?)"
+            r"|(?:how many|combien)(?: \S+){0,4}? (?:ahead of|before|avant|devant) (?:me|moi|us|nous)",
+        ),
+        # A staff member asked for by what they are: "un employé va sortir?", "is a staff member coming out?"
+        (
+            "employee employe employees employes staff commis worker workers clerk associate cashier caissier "
+            "caissiere vendeur vendeuse prepose preposee their",
+            rf"{_SOMEONE}(?: (?:gonna|going to|will|ever|even|actually|eventually))* (?:coming|bringing|bring|come"
+            r"|out there)"
+            rf"|{_SOMEONE} (?:qui )?(?:vient|s en vient|arrive|sort|(?:va|vont|peut|pourrait|pourriez)(?: finir par)?"
+            r" (?:venir|sortir|arriver|m aider))"
+            rf"|{_SOMEONE}(?: \S+){{0,2}}? on (?:their|his|her|the) way(?: out)?",
+        ),
+        # Whether something is wrong in other words, or what they were told: "is everything ok with my order?", "on
+        # m'avait dit 15 minutes...", "it said 20 min, it's been 35"
+        (
+            "everything all tout something anything said told dit been",
+            r"(?:everything|all|tout) (?:ok|okay|good|alright|fine|correct|beau) (?:with|avec) (?:my|the|ma|mon|la|_o)"
+            r"|(?:something|anything) (?:happen|happened|wrong|up) (?:with|to) (?:my|the|_o)"
+            r"|(?:(?:it|you|u|they|text|texto|email|app|site) said|told (?:me|us)|m (?:avait|a) dit|(?:avez|aviez) dit)"
+            rf"(?: \S+){{0,2}}? (?:\d{{1,3}}|{_NUMWORD_PHRASE}) ?(?:min|mins|minutes)(?!\S)|it s been \d{{1,3}}(?!\S)",
+        ),
+    )
+)
+
+
+def _more_status(s: str, words: list[str]) -> bool:
+    """Whether one of the rarer ways of asking for news (_MORE_STATUS) is in `s`, testing only those whose words
+    the text holds."""
+    return any(not hints.isdisjoint(words) and pattern.search(s) for hints, pattern in _MORE_STATUS)
