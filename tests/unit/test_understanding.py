@@ -2016,3 +2016,25 @@ def test_fresh_ways_of_asking_for_news_are_nudges(text):
 def test_what_someone_was_told_or_how_it_comes_is_not_always_a_nudge(text, intent, eta):
     meaning = understand(text)
     assert (meaning.intent, meaning.eta_minutes) == (intent, eta)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kossé qui se passe avec ma commande",
+        "what's going on?",
+        "vous etes ou rendu avec ma commande",
+        "um hello? been a while",
+        "is there a holdup?",
+        "waiting for someone to come out",
+    ],
+)
+def test_asking_what_is_going_on_or_what_holds_it_up_asks_for_news(text):
+    assert understand(text).intent == "status"
+
+
+@pytest.mark.parametrize(
+    "text", ["is there a delay on deliveries to Laval?", "been a while since I shopped here, love the new look"]
+)
+def test_a_delay_or_a_while_in_small_talk_is_no_nudge(text):
+    assert understand(text).intent == "other"

@@ -8,13 +8,13 @@ from .phrases import _c
 from .vocabulary import _words
 
 _ARRIVED = _c(
-    r"(?<!work )(?<!works )here(?! (?:is|are|s) (?:my|the|your|a|an|order|it|our))"
+    r"(?<!work )(?<!works )(?<!shopped )(?<!shopping )(?<!bought )(?<!ordered )(?<!eaten )here(?! (?:is|are|s) (?:my|the|your|a|an|order|it|our))"
     r"|(?:i m|im|i am|iam|am|we re|were) (?:hear|heer)"
     r"|arrived|arrivee|arivee"
     r"|(?:suis|chu|chui|shu|jsuis|jsui|sui|sommes|est|sont|just|finally|enfin|i|we|ve|have|has|had|bien)"
     r" (?:arrive|arriver|arrives|arrivez)|imhere|chula|jsuisla"
     r"|(?:^|\| )arrive(?! (?:in|dans|ds|soon|bientot|shortly|around|vers|when|quand))"
-    r"|(?<!c est )(?:rendu|rendue|rendus|rendues)(?! ou)(?! dans (?:la|le) (?:file|liste|queue))"
+    r"|(?<!c est )(?<!ou )(?:rendu|rendue|rendus|rendues)(?! ou)(?! dans (?:la|le) (?:file|liste|queue))"
     r"|(?:suis|chu|chui|shu|jsuis|jsui|sui|sommes|on est|i m|im|i am|we re) (?:la|ici|icitte|stationne|parke)"
     r"|icitte|(?<!d )ici"
     r"|outside|out front|out back|around back|loading dock|in front|"

@@ -140,6 +140,18 @@ _MORE_STATUS = tuple(
             r"|(?:(?:it|you|u|they|text|texto|email|app|site) said|told (?:me|us)|m (?:avait|a) dit|(?:avez|aviez) dit)"
             rf"(?: \S+){{0,2}}? (?:\d{{1,3}}|{_NUMWORD_PHRASE}) ?(?:min|mins|minutes)(?!\S)|it s been \d{{1,3}}(?!\S)",
         ),
+        # What is going on, a while gone by, a holdup, someone awaited: "kossé qui se passe avec ma commande",
+        # "um hello? been a while", "is there a holdup?", "waiting for someone to come out"
+        (
+            "passe happening going been holdup hold hold-up delay delays delai delais waiting attends attend",
+            r"(?:qu est ce qui|qu est ce qu il|qu est ce qu|what s|whats|what is) (?:se passe|s passe|happening|going on)"
+            r"(?= \?| \||$| (?:with|avec|w) (?:my|the|ma|mon|mes|_o|it|ca)(?!\S)| (?:here|in there|la)(?!\S))"
+            r"|(?:^|\| |\? )been (?:a while|a bit|ages|forever|so long|a long time|a minute)(?= \?| \||$)"
+            r"|(?:is there|are there|any|y a tu|y a t il|y a|ya tu|ya) (?:a |an |un |une |some |du )?"
+            r"(?:holdup|hold up|hold-up|delay|delays|delai|delais)(?= \?| \||$)"
+            r"|(?:waiting|j attends|attends|j attend)(?: (?:for|on|que))? (?:someone|somebody|anyone|quelqu un|you guys"
+            r"|staff) (?:to )?(?:come|bring|sorte|vienne|sortir|venir|m apporte)",
+        ),
     )
 )
 

@@ -155,6 +155,10 @@ _SHORTHAND = {
     "poirote": "attends",
     "poiroter": "attendre",
     "quelqun": "quelqu un",
+    # "kossé qui se passe?": what, in joual
+    "kosse": "qu est ce",
+    "kesse": "qu est ce",
+    "cosse": "qu est ce",
 }  # not "l8" nor "b4": those are spot labels too
 
 _POLITE = _words("please pls plz svp stp merci thanks thank you now maintenant ok okay")
