@@ -2038,3 +2038,19 @@ def test_asking_what_is_going_on_or_what_holds_it_up_asks_for_news(text):
 )
 def test_a_delay_or_a_while_in_small_talk_is_no_nudge(text):
     assert understand(text).intent == "other"
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("who's left?", "list"),
+        ("y'en a-tu d'autres?", "list"),
+        ("brought it out to the grey Equinox", "done"),
+        ("j'ai apporté la 40112", "done"),
+        ("apporté à la place 2", "done"),
+        ("j'apporte la 40113", "claim"),
+        ("is there any more ice in the freezer?", "other"),
+    ],
+)
+def test_staff_asking_who_is_left_or_saying_it_was_brought_out(text, intent):
+    assert understand(text, STAFF).intent == intent

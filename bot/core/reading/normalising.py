@@ -56,8 +56,9 @@ _FOLD = str.maketrans(
         "æ": "ae",
     }
 )
-# "arrivé" (arrived) and "arrive" (arrives) differ only by the accent: keep the difference.
-_PARTICIPLE = re.compile(r"^(arriv|stationn|park|parqu)(?:é|ée|és|ées)$")
+# "arrivé" (arrived) and "arrive" (arrives) differ only by the accent: keep the difference. So do staff's "apporté"
+# (brought: done) and "j'apporte" (I am bringing it: a claim).
+_PARTICIPLE = re.compile(r"^(arriv|stationn|park|parqu|apport|amen)(?:é|ée|és|ées)$")
 _ELONGATED = re.compile(r"([a-z])\1{2,}")
 _NUMBER_ISH = re.compile(r"^(\d{1,3})-?ish$")  # "5ish", "40-ish": about that many
 _NUMBER_UNIT = re.compile(

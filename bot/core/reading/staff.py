@@ -16,6 +16,9 @@ _STAFF_DONE = _c(
     # The customer has it: "gave it to them", "customer has it", "le client l'a", "c'est réglé"
     r"|all set|dropped (?:it |them |\S+ )?off|c est beau pour|gave (?:it|them|\S+)(?: to| away)?|regle|reglee"
     r"|(?:customer|client|they|il|elle) (?:has|have|got|l a|l ont) ?\S*"
+    # Brought out, in the past: "brought it out to the grey Equinox", "j'ai apporté la 40112", "apporté à la place 2"
+    r"|(?:brought|took|carried|walked)(?: \S+){0,2}? (?:out|over)|apportee|amenee"
+    r"|(?:j ai|jai|ai|on a|a ete|est) (?:\S+ ){0,2}?(?:apporte|amene|sorti|sortie|porte|donne)"
     # "the guy in the grey Audi Q5 has it", "la dame l'a eu"
     r"|has (?:it|them|their \S+|his \S+|her \S+)(?: now)?$|(?:l a|l ont) (?:eu|eue|recu|recue)"
 )
@@ -48,6 +51,10 @@ _STAFF_LIST = _c(
     r"|any (?:cars|customers|clients|orders|people) (?:outside|out there|waiting|in the lot|here)"
     r"|(?:des|de) (?:chars|autos|voitures|clients) (?:dehors|qui attendent|en attente|dans le stationnement)"
     r"|(?:who s|whos|who is) in the lot|what s waiting|whats waiting|c est quoi la (?:file|liste)"
+    # Who is left: "who's left?", "qui reste?", "y'en a-tu d'autres?", "il en reste combien?"
+    r"|(?:who s|whos|who is|what s|whats|what is|anyone|anybody) left|any ?more(?= \?| \||$)|qui reste"
+    r"|(?:il )?(?:en )?reste(?: tu)? (?:combien|du monde|quelqu un|des clients|d autres)|y en a (?:tu |t il )?d autres"
+    r"|^d autres(?= \?| \||$)|en reste combien"
 )
 _STAFF_ORDER = _c(r"(?:# )?(?P<v>[a-z]{0,3}-?\d{1,8}[a-z]?)")
 
