@@ -2054,3 +2054,18 @@ def test_a_delay_or_a_while_in_small_talk_is_no_nudge(text):
 )
 def test_staff_asking_who_is_left_or_saying_it_was_brought_out(text, intent):
     assert understand(text, STAFF).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("I'm right by the big tree", "arrived"),
+        ("je suis à côté des paniers", "arrived"),
+        ("is it ok if I park by the carts?", "other"),
+        ("je suis déjà sur place", "arrived"),
+        ("est-ce possible de payer sur place?", "other"),
+        ("est-ce qu'il y a un micro-ondes sur place?", "other"),
+    ],
+)
+def test_being_by_a_landmark_or_on_site_oneself_is_an_arrival_and_paying_on_site_is_not(text, intent):
+    assert understand(text).intent == intent

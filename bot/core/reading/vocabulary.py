@@ -119,7 +119,7 @@ _NOT_TYPOS = _words(
     "stationne stationnes stationnez parker parquer parque parke parkee spots stall stalls still small "
     "cancer places plate port porter portes ordre orders older lis list liste lists lisa help hello held "
     "route routes doors odor done dine prets prete pres pret mere hire hare herd thanks thank danke "
-    "wait waited waits minute minutes mine mini stationnee arrivee arret arrete arrets lit lu lus even ever"
+    "wait waited waits minute minutes mine mini stationnee arrivee arret arrete arrets lit lu lus even ever tree trees"
 )
 
 # Run-on words: a subject glued to what follows ("jsuisrendu", "imoutside") is split when the rest is one of these.
