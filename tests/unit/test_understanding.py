@@ -360,7 +360,7 @@ def test_typos_and_stretched_words_are_still_understood(text, spot):
 
 @pytest.mark.parametrize("text", ["there", "where", "Are you there?", "where do I park?", "Hi there"])
 def test_there_does_not_fuzzy_match_here(text):
-    assert understand(text).intent == "other"
+    assert understand(text).intent != "arrived"  # "Are you there?" is a nudge (status), never an arrival
 
 
 def test_shouting_and_emoji_do_not_change_the_meaning():
@@ -2069,3 +2069,27 @@ def test_staff_asking_who_is_left_or_saying_it_was_brought_out(text, intent):
 )
 def test_being_by_a_landmark_or_on_site_oneself_is_an_arrival_and_paying_on_site_is_not(text, intent):
     assert understand(text).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "j'ai un rendez-vous dans 20 min, c'est tu long?",
+        "c'est presque prêt?",
+        "ils sont rendus où avec ma commande?",
+        "le monsieur a dit 5 minutes ça fait 20",
+        "est-ce qu'il y a quelqu'un qui va me l'apporter?",
+        "est-ce que quelqu'un a vu mon message?",
+        "I texted 20 minutes ago",
+        "is my food getting cold in there?",
+        "Are you there?",
+    ],
+)
+def test_more_fresh_ways_of_asking_for_news_are_nudges(text):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.eta_minutes) == ("status", None)
+
+
+def test_an_appointment_in_so_many_minutes_is_no_eta():
+    meaning = understand("omw, I have a meeting in 40 min so the sooner the better")
+    assert (meaning.intent, meaning.eta_minutes) == ("on_the_way", None)

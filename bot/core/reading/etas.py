@@ -61,6 +61,8 @@ _SEC_UNITS = frozenset(_UNIT_SEC.split("|"))
 _PAST_BEFORE = _words("for waiting waited been depuis fait ya attends attend since already deja pendant retard")
 # From someone not on the road, a duration after these is what they were told, not an ETA: "on m'avait dit 15 min".
 _TOLD = _words("said dit told")
+# A duration after these is when something else happens: "j'ai un rendez-vous dans 20 min, c'est tu long?"
+_EVENTS = _words("rendez rendez-vous rdv appointment meeting class cours shift game match reunion")
 # These a few words before a duration make it time spent too ("been sitting here 10 min", "depuis genre 10 min").
 _WAITED = _words("been depuis since waited")
 _STILL_WAITING = _words("waiting waited attends attend")  # ...or the clause before ends on these
@@ -119,6 +121,8 @@ def _eta(s: str, on_the_way: bool) -> tuple[int | None, str]:
             continue
         if not on_the_way and (_WAITED_AFTER.match(s[m.end() :]) or before and before[-1] in _TOLD):
             continue
+        if not _EVENTS.isdisjoint(clause[-4:]):
+            continue  # "I have a meeting in 40 min": when something else happens
         if _PAST_AFTER.match(s[m.end() :]):
             continue
         if not before and not on_the_way and s[: m.start()].rstrip(" |").rsplit(" ", 1)[-1] in _STILL_WAITING:

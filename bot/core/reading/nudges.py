@@ -47,9 +47,9 @@ _ASKS_FOR_SOMEONE = _c(
     rf"|(?:is there|are there|y a|y a tu|ya|ya tu|il y a|est ce qu il y a) (?:{_SOMEONE}|personne)"
     r"(?: en dedans| a l interieur| au magasin| inside| in there| in the store| at the store)?(?= \?| \||$)"
     # Whether anyone reads or answers: "y'a-tu quelqu'un qui lit ça??", "is anyone reading these?"
-    rf"|(?:{_SOMEONE}|personne|nobody|no one|noone)(?: (?:qui|tu|pas|ne|me|m|nous|is|even|actually|ever))*"
-    r" (?:read|reads|reading|see|sees|seeing|check|checks|checking|answer|answers|answering|reply|replying|respond"
-    r"|responding|getting|receiving|lit|lis|voit|repond|recoit|regarde|checke)"
+    rf"|(?:{_SOMEONE}|personne|nobody|no one|noone)(?: (?:qui|tu|pas|ne|me|m|nous|is|even|actually|ever|a|has|have))*"
+    r" (?:read|reads|reading|see|sees|seeing|seen|check|checks|checking|answer|answers|answering|reply|replying|respond"
+    r"|responding|getting|receiving|lit|lis|voit|repond|recoit|regarde|checke|vu|lu|recu)"
     rf"|(?:(?:is|are|r|do|does|did) (?:{_SOMEONE}|you|u|y all|yall)|can {_SOMEONE})(?: guys| all)?(?: even| actually| ever)?"
     r" (?:read|reading|see|seeing|check|checking|answer|answering|reply|replying|respond|responding)"
     r"(?! (?:you|u|ya|it|that|this) (?:soon|later|then|there|right|done|ready))"
@@ -64,7 +64,8 @@ _ASKS_FOR_SOMEONE = _c(
     r"|is (?:my order|it|the order|_o|my stuff|my food|everything) (?:\S+ )?(?:coming|gonna come|going to come) out"
     r"|still bringing|vous (?:(?:me|m|nous|l|la|le|les|allez|tu|pas|venir|bientot|finir|par) )*(?:apportez|amenez|sortez|apporter"
     r"|amener|sortir|porter)"
-    rf"|{_SOMEONE} (?:va |vont |peut |pourrait )?(?:finir par )?(?:me |m )?(?:l |la |le |les )?(?:apporter|amener|sortir|porter)"
+    rf"|{_SOMEONE} (?:qui )?(?:va |vont |peut |pourrait )?(?:finir par )?(?:me |m )?(?:l |la |le |les )?(?:apporter|amener"
+    r"|sortir|porter)"
     r"|(?:ca|ma commande|la commande|_o|mes \S+|mon \S+) sort(?: tu| bientot| quand)"
 )
 # The words every _ASKS_FOR_SOMEONE phrasing holds one of: most texts skip the pattern.
@@ -137,7 +138,8 @@ _MORE_STATUS = tuple(
             "everything all tout something anything said told dit been",
             r"(?:everything|all|tout) (?:ok|okay|good|alright|fine|correct|beau) (?:with|avec) (?:my|the|ma|mon|la|_o)"
             r"|(?:something|anything) (?:happen|happened|wrong|up) (?:with|to) (?:my|the|_o)"
-            r"|(?:(?:it|you|u|they|text|texto|email|app|site) said|told (?:me|us)|m (?:avait|a) dit|(?:avez|aviez) dit)"
+            r"|(?:(?:it|you|u|they|he|she|text|texto|email|app|site|guy|lady|girl|man|woman) said|told (?:me|us)"
+            r"|(?:m |nous )?(?:a|avait|ont|avaient|avez|aviez) dit)"
             rf"(?: \S+){{0,2}}? (?:\d{{1,3}}|{_NUMWORD_PHRASE}) ?(?:min|mins|minutes)(?!\S)|it s been \d{{1,3}}(?!\S)",
         ),
         # What is going on, a while gone by, a holdup, someone awaited: "kossé qui se passe avec ma commande",
@@ -151,6 +153,16 @@ _MORE_STATUS = tuple(
             r"(?:holdup|hold up|hold-up|delay|delays|delai|delais)(?= \?| \||$)"
             r"|(?:waiting|j attends|attends|j attend)(?: (?:for|on|que))? (?:someone|somebody|anyone|quelqu un|you guys"
             r"|staff) (?:to )?(?:come|bring|sorte|vienne|sortir|venir|m apporte)",
+        ),
+        # Having texted a while ago, the food going cold, time running out: "I texted 20 minutes ago", "j'ai texté y a
+        # 15 min pis rien", "is my food getting cold in there?", "my parking meter is running out lol"
+        (
+            "texted messaged wrote sent texte ecrit envoye cold froid froide froids froides running meter parcometre "
+            "expire expires expiring manque",
+            r"(?:texted|messaged|wrote|sent|texte|ecrit|envoye)(?: \S+){0,4}? (?:ago|y a|il y a|ya)(?!\S)"
+            r"|(?:getting|gonna get|going to get|va etre|vont etre|va devenir|vont devenir) (?:cold|froide?s?)(?: \S+){0,2} \?"
+            r"|(?:meter|parcometre|time|temps) (?:is |s )?(?:running out|expires?|expiring)|running out of time"
+            r"|manque de temps",
         ),
     )
 )
