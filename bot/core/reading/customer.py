@@ -20,6 +20,7 @@ from .intents import (
     _ARRIVED,
     _ASKS_FOR_DOOR,
     _ASKS_WHERE_PICKUP,
+    _BY_LANDMARK,
     _CAR_WORDS,
     _CARGO,
     _CLOSE_BY,
@@ -27,9 +28,11 @@ from .intents import (
     _DOOR,
     _DOOR_HINTS,
     _IN_CAR,
+    _LANDMARKS,
     _NOT_YET,
     _ON_THE_WAY,
     _ONESELF,
+    _ONSITE_SELF,
     _SAYS_HERE,
     _STATUS,
     _UNWANTED,
@@ -40,10 +43,12 @@ from .meaning import Meaning
 from .normalising import _MARKS, _quote
 from .nudges import (
     _ASKS_FOR_SOMEONE,
+    _ASKS_FOR_STAFF,
     _CAME_IN,
     _CAME_IN_VERBS,
     _FORGOTTEN,
     _SOMEONE_HINTS,
+    _STAFF_WORDS,
     _TIME_WAITED,
     _more_status,
 )
@@ -90,6 +95,7 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
     if keyword := _keyword(words):
         return meaning(keyword)
 
+    ws = frozenset(words)  # the many hint tests below (isdisjoint) run faster against a set than a list
     span = _vehicle(words)
     if span:
         s = " ".join(words[: span[0]] + ["_v"] + words[span[1] + 1 :])
@@ -100,9 +106,9 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
 
     if _STOP_NATURAL.search(s):
         return meaning("stop")
-    if not _START_HINTS.isdisjoint(words) and _START_NATURAL.search(s):
+    if not _START_HINTS.isdisjoint(ws) and _START_NATURAL.search(s):
         return meaning("start")
-    if not _HOW_HINTS.isdisjoint(words) and _HOW_TO.search(s):
+    if not _HOW_HINTS.isdisjoint(ws) and _HOW_TO.search(s):
         return meaning("help")
 
     # The order number first: its digits must not be read as a spot or an ETA.
@@ -115,40 +121,46 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         order = m.group("v").upper()
         s = _blank(s, m, "_o")
 
-    if (not _CANCEL_HINTS.isdisjoint(words) or "annul" in s or "anul" in s or "cancel" in s) and _CANCEL.search(s):
+    if (not _CANCEL_HINTS.isdisjoint(ws) or "annul" in s or "anul" in s or "cancel" in s) and _CANCEL.search(s):
         return meaning("stop" if _TEXTS.search(s) else "cancel", order=order)
 
     forgotten = ("oubli" in s or "forg" in s) and _FORGOTTEN.search(s) is not None
-    asks = _ASKS_FOR_SOMEONE.search(s) if not _SOMEONE_HINTS.isdisjoint(words) else None
+    asks = _ASKS_FOR_SOMEONE.search(s) if not _SOMEONE_HINTS.isdisjoint(ws) else None
+    if asks is None and not _STAFF_WORDS.isdisjoint(ws):
+        asks = _ASKS_FOR_STAFF.search(s)  # "y a-tu un employé qui lit ça?"
     if asks:
         s = _blank(s, asks, "_q")
-    came_in = _CAME_IN.search(s) if not _CAME_IN_VERBS.isdisjoint(words) else None
+    came_in = _CAME_IN.search(s) if not _CAME_IN_VERBS.isdisjoint(ws) else None
     if came_in:
         s = _blank(s, came_in, "_q")
     not_yet = not forgotten and _NOT_YET.search(s) is not None
     on_the_way = (
         not_yet
         or _ON_THE_WAY.search(s) is not None
-        or not _CLOSE_BY_HINTS.isdisjoint(words)
+        or not _CLOSE_BY_HINTS.isdisjoint(ws)
         and _CLOSE_BY.search(s) is not None  # "turning onto your street now"
     )
-    if on_the_way and not _ANOTHER_DAY.isdisjoint(words):
+    if on_the_way and not _ANOTHER_DAY.isdisjoint(ws):
         on_the_way = False  # "coming tomorrow instead", "Je passe demain": no trip today, as the corpus has it
     eta = None
-    eta_words = not _ETA_WORDS.isdisjoint(words)
+    eta_words = not _ETA_WORDS.isdisjoint(ws)
     if eta_words or on_the_way and has_digit:
         eta, s = _eta(s, on_the_way)
-    here = _UNWANTED.sub("_n", s) if not _UNWANTED_HINTS.isdisjoint(words) else s  # "veux pas niaiser dehors"
-    arrived = _ARRIVED.search(here) is not None
+    here = _UNWANTED.sub("_n", s) if not _UNWANTED_HINTS.isdisjoint(ws) else s  # "veux pas niaiser dehors"
+    if "sur" in words and "place" in words:
+        here = _without_onsite_things(here)
+    arrived = _ARRIVED.search(here) is not None or (
+        not _LANDMARKS.isdisjoint(ws) and _BY_LANDMARK.search(here) is not None  # "I'm by the cart return"
+    )
     if (
         arrived
-        and (span or not _CAR_WORDS.isdisjoint(words))
+        and (span or not _CAR_WORDS.isdisjoint(ws))
         and (m := _CARGO.search(s))
         and _STATUS.search(s)
         and not _ARRIVED.search(_blank(s, m, "_k"))
     ):
         arrived = False  # "c'est tu long encore? j'ai du surgelé dans le char": what waits in the car, not where
-    if arrived and not _CAR_WORDS.isdisjoint(words) and (cargo := _without_cargo(s)) is not s:
+    if arrived and not _CAR_WORDS.isdisjoint(ws) and (cargo := _without_cargo(s)) is not s:
         arrived = _ARRIVED.search(cargo) is not None  # "bouffe congelée du chien dans le char": what is in the car
 
     spot = None
@@ -167,13 +179,13 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         and (v := _spot_value(m.group("v")))
     ):
         spot, s = v, _blank(s, m, "_s")  # "la onze, proche du bac à sel", after "which spot?"
-    if spot is None and not _ORDINAL_HINTS.isdisjoint(words) and (m := _ORDINAL_SPOT.search(s)):
+    if spot is None and not _ORDINAL_HINTS.isdisjoint(ws) and (m := _ORDINAL_SPOT.search(s)):
         spot, s = _ordinal_value(m.group("v")), _blank(s, m, "_s")
     if spot is None and "number" in words and (m := _DICTATED_SPOT.search(s)):
         spot, s = _DICTATED[m.group("v")], _blank(s, m, "_s")
     if spot is None and has_digit and (arrived or context.awaiting == "spot") and not on_the_way:
         spot, s = _lone_number(s)
-    door = not _DOOR_HINTS.isdisjoint(words) and _DOOR.search(here) is not None and not _ASKS_FOR_DOOR.search(s)
+    door = not _DOOR_HINTS.isdisjoint(ws) and _DOOR.search(here) is not None and not _ASKS_FOR_DOOR.search(s)
 
     if not on_the_way and eta is None and _ASKS_WHERE_PICKUP.search(s) and not _SAYS_HERE.search(s):
         return meaning("other", order=order)  # "where's pickup, front or back?": asked before arriving
@@ -182,13 +194,7 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
     elif arrived or spot or door:
         intent = "arrived"
     elif (
-        forgotten
-        or asks
-        or came_in
-        or _STATUS.search(s)
-        or _more_status(s, words)
-        or eta_words
-        and _TIME_WAITED.search(s)
+        forgotten or asks or came_in or _STATUS.search(s) or _more_status(s, ws) or eta_words and _TIME_WAITED.search(s)
     ):
         return meaning("status", order=order)
     elif _HELP_NATURAL.search(s):
@@ -230,6 +236,18 @@ def _without_cargo(s: str) -> str:
         if before and _ONESELF.isdisjoint(before) and _WAITING_ONESELF.isdisjoint(clause):
             out = _blank(out, m, "_k")
     return out
+
+
+def _without_onsite_things(s: str) -> str:
+    """`s` with each "sur place" said of something done or found there blanked: "payer sur place", "un micro-ondes
+    sur place"; kept when said of oneself or alone ("je suis déjà sur place", "sur place, place 4")."""
+    start = 0
+    while (i := s.find("sur place", start)) >= 0:
+        before = s[:i].split()[-1:]
+        if before and before[0] not in _ONSITE_SELF:
+            s = f"{s[:i]}_p{s[i + 9 :]}"
+        start = i + 2
+    return s
 
 
 def _last_word(words: list[str]) -> str:

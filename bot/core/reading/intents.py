@@ -25,16 +25,7 @@ _ARRIVED = _c(
     r"|pulled (?:in|up|into|over)|pulling (?:in|up)|just got|got here|made it"
     r"|in (?:the|your) (?:parking )?lot|in (?:the|your) (?:parking|parkinglot)"
     r"|dans (?:le|la|ton|votre|vot|l) (?:stationnement|parking|stat|cour|lot)|au stationnement|au parking"
-    # On site, said of oneself or alone: "je suis déjà sur place", "sur place, place 4"; but "payer sur place", "un
-    # micro-ondes sur place" say what is done or found there
-    r"|(?:^|\| |suis |chu |chui |jsuis |sommes |on est |est |deja |rendue? |rendus |arrivee |enfin |maintenant |la |ici )"
-    r"sur place|me voici|me voila|nous voici|nous voila"
-    # By a landmark of the lot: "I'm by the cart return", "chu à côté des paniers", "je suis près de l'arbre"
-    r"|(?:i m|im|i am|we re|je suis|j suis|chu|chui|jsuis|suis|on est|sommes) (?:right |juste )?(?:by|near|next to|beside"
-    r"|behind|in front of|across from|a cote|pres|proche|devant|derriere|en face)(?: of| de| du| des| d)?"
-    r" (?:the |la |le |l |les )?(?:big |small |grand |gros |petit |petite |tall )?(?:carts?|cart return|cart corral|paniers?|bac|bacs|sign|pancarte|pole|poteau"
-    r"|lampadaire|light pole|tree|arbre|bins?|poubelles?|recycling|dumpster|loading|window|vitrine|garden|jardin"
-    r"|side door|back door|entrance|entree|porte|door)"
+    r"|sur place|me voici|me voila|nous voici|nous voila"
     r"|at (?:the|your) (?:store|shop|curb|front|entrance|door|back|building|location|spot|pickup|pick up|curbside)"
     r"|waiting (?:outside|out front|in (?:the|my|a|your)|at|by|here)"
     r"|j attends (?:dehors|dans|devant|en avant|a|au|ici|icitte)|je (?:t|vous) attends"
@@ -45,6 +36,22 @@ _ARRIVED = _c(
     r"|(?:in|dans) (?:my|the|a|mon|ma|le|la|l|un|une) (?:_v|car|vehicle|char|auto|voiture)"
     r"|(?:in|dans|au|a) (?:the |l |la |le )?(?:allee|rangee|row|aisle) (?:#|\d+|[a-z]-?\d+)"
 )
+# By a landmark of the lot: "I'm by the cart return", "chu à côté des paniers", "je suis près de l'arbre". Apart
+# from _ARRIVED, which every text meets: only texts holding one of _LANDMARKS try it.
+_BY_LANDMARK = _c(
+    r"(?:i m|im|i am|we re|je suis|j suis|chu|chui|jsuis|suis|on est|sommes) (?:right |juste )?(?:by|near|next to|beside"
+    r"|behind|in front of|across from|a cote|pres|proche|devant|derriere|en face)(?: of| de| du| des| d)?"
+    r" (?:the |la |le |l |les )?(?:big |small |grand |gros |petit |petite |tall )?(?:carts?|cart return|cart corral|paniers?|bac|bacs|sign|pancarte|pole|poteau"
+    r"|lampadaire|light pole|tree|arbre|bins?|poubelles?|recycling|dumpster|loading|window|vitrine|garden|jardin"
+    r"|side door|back door|entrance|entree|porte|door)"
+)
+_LANDMARKS = _words(
+    "cart carts return corral panier paniers bac bacs sign pancarte pole poteau lampadaire tree arbre bin bins poubelle "
+    "poubelles recycling dumpster loading window vitrine garden jardin door entrance entree porte"
+)
+# "payer sur place", "un micro-ondes sur place": on site, said of something done or found there, is no arrival; only
+# said of oneself or alone ("je suis déjà sur place", "sur place, place 4").
+_ONSITE_SELF = _words("| ? suis chu chui jsuis sommes est deja rendu rendue rendus arrivee enfin maintenant la ici")
 # What else is in the car, not the customer: "j'ai du surgelé dans le char", "kids are in the car"
 _CARGO = _c(
     r"(?:j ai|jai|i have|i ve got|ive got|i got|got|have|with|avec|il y a|y a|ya|there s|theres)(?: \S+){1,4}?"

@@ -4,16 +4,20 @@ Kept apart from intents.py, which holds the phrases of each intent, so that each
 
 from __future__ import annotations
 
+import re
+
 from .numbers import _NUMWORD_PHRASE
 from .phrases import _c
 from .vocabulary import _words
 
-# Someone at the store, in any words: "anyone", "quelqu'un", "an employee", "le staff", "un commis".
-_SOMEONE = (
-    r"(?:anyone|anybody|any one|someone|somebody|quelqu un|du monde|(?:an?|any|the|un|une|le|la|les|vos|your|qu un)"
-    r" (?:employee|employe|employee|staff|staff member|commis|worker|preposee?|associate|clerk|cashier|caissiere?"
-    r"|vendeur|vendeuse)s?)"
+# Someone at the store: "anyone", "quelqu'un", "du monde".
+_ANYONE = r"(?:anyone|anybody|any one|someone|somebody|quelqu un|du monde)"
+# ...or a staff member, by what they are: "an employee", "le staff", "un commis".
+_STAFF_MEMBER = (
+    r"(?:(?:an?|any|the|un|une|le|la|les|vos|your|qu un) (?:employee|employe|employee|staff|staff member|commis|worker"
+    r"|preposee?|associate|clerk|cashier|caissiere?|vendeur|vendeuse)s?)"
 )
+_SOMEONE = rf"(?:{_ANYONE}|{_STAFF_MEMBER})"
 # Time already waited, said as a complaint by someone not on the road: "hello?? 15 min now", "20 minutes déjà"
 _TIME_WAITED = _c(
     r"(?:\d{1,3}|an?|one|half an?) ?(?:min|mins|minutes|hour|hours|hr|hrs|h|heure|heures)"
@@ -36,43 +40,56 @@ _CAME_IN = _c(
 )
 # Every _CAME_IN phrasing holds one of these verbs: most texts ("here spot 4", "omw 10") skip the pattern.
 _CAME_IN_VERBS = _words("is are has have did est sont a ont")
+
+
 # Asking whether anyone is there, reading, or bringing the order out: a waiting customer's nudge. Its words
 # ("anyone in the store?", "quelqu'un en dedans?") are blanked before arrival and door are read, since they say
 # where staff are, not the customer; an arrival said beside it still wins ("here spot 4, anyone in there?").
-_ASKS_FOR_SOMEONE = _c(
-    # Whether anyone is there at all: "anyone in there?", "is anybody working", "y'a-tu quelqu'un en dedans?"
-    rf"{_SOMEONE}(?: (?:even|actually|still|tu|at all))? (?:in there|in here|inside|in the (?:store|shop|building|back)"
-    r"|around|working|awake|home|available|on shift|at the (?:store|shop|desk|counter)|en dedans|a l interieur"
-    r"|au magasin|dans le magasin|est la|qui travaille|qui (?:peut|pourrait) (?:sortir|venir|m aider))"
-    rf"|(?:is there|are there|y a|y a tu|ya|ya tu|il y a|est ce qu il y a) (?:{_SOMEONE}|personne)"
-    r"(?: en dedans| a l interieur| au magasin| inside| in there| in the store| at the store)?(?= \?| \||$)"
-    # Whether anyone reads or answers: "y'a-tu quelqu'un qui lit ça??", "is anyone reading these?"
-    rf"|(?:{_SOMEONE}|personne|nobody|no one|noone)(?: (?:qui|tu|pas|ne|me|m|nous|is|even|actually|ever|a|has|have))*"
-    r" (?:read|reads|reading|see|sees|seeing|seen|check|checks|checking|answer|answers|answering|reply|replying|respond"
-    r"|responding|getting|receiving|lit|lis|voit|repond|recoit|regarde|checke|vu|lu|recu)"
-    rf"|(?:(?:is|are|r|do|does|did) (?:{_SOMEONE}|you|u|y all|yall)|can {_SOMEONE})(?: guys| all)?(?: even| actually| ever)?"
-    r" (?:read|reading|see|seeing|check|checking|answer|answering|reply|replying|respond|responding)"
-    r"(?! (?:you|u|ya|it|that|this) (?:soon|later|then|there|right|done|ready))"
-    r"|(?:did|do|are|r|have) (?:you|u|y all|yall)(?: guys)? (?:get|got|gotten|getting|receive|received|receiving|see|seen)"
-    r" (?:my|me|this|these|the) (?:texts?|messages?|msgs?|sms|textos?)"
-    r"|vous (?:(?:me|m|pas|tu) )*(?:lisez|repondez|recevez|voyez|regardez|checkez)"
-    r"|(?:^|\| |\? )(?:please |pls |plz |svp |stp )?(?:answer|reply|respond|repondez|reponds)(?: (?:me|moi|please|pls|plz|svp|stp))*"
-    r"(?= \?| \||$)"
-    # Whether it is being brought out: "r u guys still bringing my soil out or", "vous me l'apportez-tu?"
-    rf"|(?:are|r|you|u|is {_SOMEONE}|(?:can|could|will) {_SOMEONE})(?: (?:you|u|ya|y all|yall|guys|all|still|gonna|going to|actually))*"
-    r" (?:bringing|bring|getting|grabbing|sending)(?! (?:you|u|ya|a|an) )"
-    r"|is (?:my order|it|the order|_o|my stuff|my food|everything) (?:\S+ )?(?:coming|gonna come|going to come) out"
-    r"|still bringing|vous (?:(?:me|m|nous|l|la|le|les|allez|tu|pas|venir|bientot|finir|par) )*(?:apportez|amenez|sortez|apporter"
-    r"|amener|sortir|porter)"
-    rf"|{_SOMEONE} (?:qui )?(?:va |vont |peut |pourrait )?(?:finir par )?(?:me |m )?(?:l |la |le |les )?(?:apporter|amener"
-    r"|sortir|porter)"
-    r"|(?:ca|ma commande|la commande|_o|mes \S+|mon \S+) sort(?: tu| bientot| quand)"
+def _asks_for(_SOMEONE: str) -> re.Pattern[str]:
+    """Asking whether `_SOMEONE` (anyone, or a staff member) is there, reads, or brings the order out."""
+    return _c(
+        # Whether anyone is there at all: "anyone in there?", "is anybody working", "y'a-tu quelqu'un en dedans?"
+        rf"{_SOMEONE}(?: (?:even|actually|still|tu|at all))? (?:in there|in here|inside|in the (?:store|shop|building|back)"
+        r"|around|working|awake|home|available|on shift|at the (?:store|shop|desk|counter)|en dedans|a l interieur"
+        r"|au magasin|dans le magasin|est la|qui travaille|qui (?:peut|pourrait) (?:sortir|venir|m aider))"
+        rf"|(?:is there|are there|y a|y a tu|ya|ya tu|il y a|est ce qu il y a) (?:{_SOMEONE}|personne)"
+        r"(?: en dedans| a l interieur| au magasin| inside| in there| in the store| at the store)?(?= \?| \||$)"
+        # Whether anyone reads or answers: "y'a-tu quelqu'un qui lit ça??", "is anyone reading these?"
+        rf"|(?:{_SOMEONE}|personne|nobody|no one|noone)(?: (?:qui|tu|pas|ne|me|m|nous|is|even|actually|ever|a|has|have))*"
+        r" (?:read|reads|reading|see|sees|seeing|seen|check|checks|checking|answer|answers|answering|reply|replying|respond"
+        r"|responding|getting|receiving|lit|lis|voit|repond|recoit|regarde|checke|vu|lu|recu)"
+        rf"|(?:(?:is|are|r|do|does|did) (?:{_SOMEONE}|you|u|y all|yall)|can {_SOMEONE})(?: guys| all)?(?: even| actually| ever)?"
+        r" (?:read|reading|see|seeing|check|checking|answer|answering|reply|replying|respond|responding)"
+        r"(?! (?:you|u|ya|it|that|this) (?:soon|later|then|there|right|done|ready))"
+        r"|(?:did|do|are|r|have) (?:you|u|y all|yall)(?: guys)? (?:get|got|gotten|getting|receive|received|receiving|see|seen)"
+        r" (?:my|me|this|these|the) (?:texts?|messages?|msgs?|sms|textos?)"
+        r"|vous (?:(?:me|m|pas|tu) )*(?:lisez|repondez|recevez|voyez|regardez|checkez)"
+        r"|(?:^|\| |\? )(?:please |pls |plz |svp |stp )?(?:answer|reply|respond|repondez|reponds)(?: (?:me|moi|please|pls|plz|svp|stp))*"
+        r"(?= \?| \||$)"
+        # Whether it is being brought out: "r u guys still bringing my soil out or", "vous me l'apportez-tu?"
+        rf"|(?:are|r|you|u|is {_SOMEONE}|(?:can|could|will) {_SOMEONE})(?: (?:you|u|ya|y all|yall|guys|all|still|gonna|going to|actually))*"
+        r" (?:bringing|bring|getting|grabbing|sending)(?! (?:you|u|ya|a|an) )"
+        r"|is (?:my order|it|the order|_o|my stuff|my food|everything) (?:\S+ )?(?:coming|gonna come|going to come) out"
+        r"|still bringing|vous (?:(?:me|m|nous|l|la|le|les|allez|tu|pas|venir|bientot|finir|par) )*(?:apportez|amenez|sortez|apporter"
+        r"|amener|sortir|porter)"
+        rf"|{_SOMEONE} (?:qui )?(?:va |vont |peut |pourrait )?(?:finir par )?(?:me |m )?(?:l |la |le |les )?(?:apporter|amener"
+        r"|sortir|porter)"
+        r"|(?:ca|ma commande|la commande|_o|mes \S+|mon \S+) sort(?: tu| bientot| quand)"
+    )
+
+
+_ASKS_FOR_SOMEONE = _asks_for(_ANYONE)
+# Asked of a staff member by what they are ("est-ce qu'il y a un employé qui lit les messages?"): only texts holding
+# one of _STAFF_WORDS try it, since its articles ("the", "la", "un") start a try at most words.
+_ASKS_FOR_STAFF = _asks_for(_STAFF_MEMBER)
+_STAFF_WORDS = _words(
+    "employee employe employees employes staff commis worker workers clerk associate cashier caissier caissiere "
+    "vendeur vendeuse prepose preposee"
 )
 # The words every _ASKS_FOR_SOMEONE phrasing holds one of: most texts skip the pattern.
 _SOMEONE_HINTS = _words(
     "anyone anybody any someone somebody quelqu monde personne nobody noone you u vous answer reply respond "
-    "repondez reponds still coming sort bringing bring getting employee employe employees employes staff commis worker "
-    "workers clerk associate cashier caissier caissiere vendeur vendeuse prepose preposee"
+    "repondez reponds still coming sort bringing bring getting"
 )
 # Feeling forgotten ("did u forget me", "on m'a oubliée?", "vous m'oubliez pas là?"): a status question, even
 # where "pas là" would otherwise read as not there yet. "forgot my wallet" is not one.
@@ -168,7 +185,12 @@ _MORE_STATUS = tuple(
 )
 
 
-def _more_status(s: str, words: list[str]) -> bool:
+_MORE_STATUS_HINTS = frozenset().union(*(hints for hints, _ in _MORE_STATUS))
+
+
+def _more_status(s: str, words: frozenset[str]) -> bool:
     """Whether one of the rarer ways of asking for news (_MORE_STATUS) is in `s`, testing only those whose words
     the text holds."""
+    if _MORE_STATUS_HINTS.isdisjoint(words):
+        return False
     return any(not hints.isdisjoint(words) and pattern.search(s) for hints, pattern in _MORE_STATUS)
