@@ -2093,3 +2093,16 @@ def test_more_fresh_ways_of_asking_for_news_are_nudges(text):
 def test_an_appointment_in_so_many_minutes_is_no_eta():
     meaning = understand("omw, I have a meeting in 40 min so the sooner the better")
     assert (meaning.intent, meaning.eta_minutes) == ("on_the_way", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["do you have an ETA?", "avez-vous un ETA?", "y'a-tu moyen que ça aille plus vite?", "ça fait un bon 10 minutes"],
+)
+def test_asking_for_an_eta_or_to_hurry_or_saying_about_how_long_it_has_been_is_a_nudge(text):
+    meaning = understand(text)
+    assert (meaning.intent, meaning.eta_minutes) == ("status", None)
+
+
+def test_an_eta_given_is_still_an_eta():
+    assert understand("eta 10 min").eta_minutes == 10
