@@ -48,7 +48,7 @@ pick-up
 
 # Québec forms no English speaker writes: they outweigh the English words a Québécois mixes in ("chu outside").
 _FR_QUEBEC = """
-chu chui shu jsuis jsui icitte pis tantot
+chu chui shu jsuis jsui icitte pis tantot rendu rendue
 """
 
 EN: dict[str, int] = {w: 2 for w in _EN_STRONG.split()} | {w: 1 for w in _EN_WEAK.split()}

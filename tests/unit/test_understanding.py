@@ -2106,3 +2106,12 @@ def test_asking_for_an_eta_or_to_hurry_or_saying_about_how_long_it_has_been_is_a
 
 def test_an_eta_given_is_still_an_eta():
     assert understand("eta 10 min").eta_minutes == 10
+
+
+def test_rendu_weighs_as_a_quebec_form_so_rendu_white_truck_is_french():
+    meaning = understand("rendu, white truck")
+    assert (meaning.intent, meaning.vehicle, meaning.language) == ("arrived", "white truck", "fr")
+
+
+def test_anyone_qui_sort_is_a_nudge():
+    assert understand("anyone qui sort?").intent == "status"

@@ -151,7 +151,7 @@ _STATUS = _c(
     r"(?:what s|whats|what is) (?:good|up|happening|going on|the deal|the story) (?:w|with|on) (?:my|our|_o|the order)"
     r"|(?:envoyez|send)(?: moi| me| nous| us)? (?:quelqu un|someone|somebody|anyone)|ou (?:est|en est|sont) (?:ma|la|mon|mes)"
     r"|ou en est|c est rendu ou|rendue? ou|s en vient"
-    r"|quelqu un (?:qui )?(?:vient|s en vient|arrive|sort|(?:va|vont|peut|pourrait|pourriez)(?: finir par)? (?:venir|sortir"
+    r"|(?:quelqu un|anyone|someone|anybody|somebody) (?:qui )?(?:vient|s en vient|arrive|sort|(?:va|vont|peut|pourrait|pourriez)(?: finir par)? (?:venir|sortir"
     r"|arriver|m aider))"
     r"|(?:^|\| )(?:u|you|y all|yall)(?: guys| all)? (?:still )?coming(?= \?)"
     r"|(?:started|start|starting|working|begun) on (?:my|the|our|_o)|commence (?:ma|la|mes)|s occupe de (?:moi|nous|ma|mes)"
