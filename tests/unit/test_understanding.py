@@ -2115,3 +2115,21 @@ def test_rendu_weighs_as_a_quebec_form_so_rendu_white_truck_is_french():
 
 def test_anyone_qui_sort_is_a_nudge():
     assert understand("anyone qui sort?").intent == "status"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is the new menu ready for spring?",
+        "how long is the cake good for in the fridge?",
+        "combien de temps le gâteau se garde au frigo?",
+        "what's the wait usually like on saturdays?",
+        "can someone call me about a refund?",
+    ],
+)
+def test_small_talk_holding_a_nudge_word_stays_other(text):
+    assert understand(text).intent == "other"
+
+
+def test_how_long_for_the_order_is_still_a_nudge():
+    assert understand("how long is my order going to be?").intent == "status"

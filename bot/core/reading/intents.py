@@ -141,10 +141,15 @@ _CLOSE_BY_HINTS = _words(
     "kilometre kilometres mile miles coins almost"
 )
 _STATUS = _c(
-    r"ready|pret|prete|prets|pretes|status|statut|update|updates|news|nouvelles?|prepared|prepped|preparee?"
+    # ...but "is the new menu ready for spring?" is small talk
+    r"ready(?! for (?:spring|summer|fall|autumn|winter|christmas|the holidays|halloween|easter|thanksgiving|the season))"
+    r"|pret|prete|prets|pretes|status|statut|update|updates|news|nouvelles?|prepared|prepped|preparee?"
     r"|ca fait longtemps|ca prend du temps|taking (?:so )?forever|takes forever|(?:much|way|a lot) longer"
     r"|(?:ben|bien|beaucoup|tellement|trop) (?:du |de )temps|tant de temps|(?:si|tellement|trop) long|longtemps|que j attends|que j attend|wait time|temps d attente"
-    r"|how (?:long|much longer|much more|much time)|combien de temps|taking (?:so )?long|c est (?:tu )?long"
+    # ...but not how long something keeps: "how long is the cake good for in the fridge?", "se garde au frigo"
+    r"|how (?:long|much longer|much more|much time)(?!(?: \S+){0,5} (?:good for|keep|keeps|last|lasts|stay fresh))"
+    r"|combien de temps(?!(?: \S+){0,5} (?:se garde|se conserve|dure|garder|conserver))"
+    r"|taking (?:so )?long|c est (?:tu )?long"
     r"|ca (?:va )?(?:tu )?(?:etre|prend|prendre) (?:tu )?(?:long|longtemps|combien)|still waiting|toujours en attente"
     r"|(?:j attends|attends|j attend|on attend) (?:toujours|encore|depuis)|waiting (?:for|on) (?:my|the) order"
     r"|where(?: s| is)? (?:my|the|our) (?:order|stuff|pickup|package|food)|"
@@ -204,7 +209,7 @@ _STATUS = _c(
     r"|(?<!no )(?<!not in a )hurry|depech\w*|faites vite|vite svp|any ?(?:time|minute) now"
     r"|(?:aille|aller|fasse|faire|go|get it) (?:plus vite|faster)|speed (?:it|things|this) up"
     r"|(?:have|got|know|give me|avez vous|vous avez) (?:an |the |any |un )?eta"
-    r"|(?:what s|whats|how s|hows) the wait|long wait|longue attente|c est quoi l attente"
+    r"|(?:what s|whats|how s|hows) the wait(?! (?:usually|normally|generally|typically))|long wait|longue attente|c est quoi l attente"
     # Whether something is wrong, or how it is looking: "is there a problem with my order?", "how's it looking?"
     r"|(?:problem|issue|probleme|souci)(?: \S+){0,2} (?:with|avec) (?:my|the|ma|mon|la|_o)|is (?:something|anything) wrong"
     r"|(?:how s|hows|how is) (?:it|everything|things|my order|_o) (?:looking|going)|is this (?:thing )?(?:working|on)"
