@@ -2133,3 +2133,14 @@ def test_small_talk_holding_a_nudge_word_stays_other(text):
 
 def test_how_long_for_the_order_is_still_a_nudge():
     assert understand("how long is my order going to be?").intent == "status"
+
+
+@pytest.mark.parametrize(
+    "text", ["wondering if I should wait or leave", "is there a problem?", "y'a-tu un souci?", "ça retarde-tu?"]
+)
+def test_asking_whether_to_wait_or_whether_something_is_wrong_is_a_nudge(text):
+    assert understand(text).intent == "status"
+
+
+def test_a_problem_with_street_parking_is_no_nudge():
+    assert understand("is there a problem with parking on the street?").intent == "other"

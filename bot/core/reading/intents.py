@@ -190,7 +190,7 @@ _STATUS = _c(
     r"|(?:vous etes|vous etes rendus?|t es|tes) ou|^ou etes vous$|anybody home|is anyone (?:there|coming)"
     # Saying how long it has been: "been 15 mins", "waiting on you guys for 15 min now", "ça fait une éternité"
     r"|(?:still )?(?:nobody|no one|noone)(?: (?:coming|here|came|out))?|(?:toujours|encore) (?:personne|rien)"
-    r"|still nothing|(?:are|r) (?:you|u)(?: guys| all)?(?: ever| even| still)? (?:coming|out)|ca (?:niaise|traine|tarde)|tarde (?:pas mal|beaucoup|trop)"
+    r"|still nothing|(?:are|r) (?:you|u)(?: guys| all)?(?: ever| even| still)? (?:coming|out)|ca (?:niaise|traine|tarde|retarde)|tarde (?:pas mal|beaucoup|trop)"
     # Where they are at with it: "ils sont rendus où avec ma commande?"
     r"|rendue?s? ou(?: \S+){0,2} (?:avec|with) (?:ma|mon|mes|la|le|les|_o|ca)"
     r"|(?:are )?(?:you|u|y all|yall)(?: guys| all)? (?:still )?(?:there|around)(?= \?)"

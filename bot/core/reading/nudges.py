@@ -122,7 +122,8 @@ _MORE_STATUS = tuple(
         # Whether to wait or come back later: "should I come back later", "j'attends ou je reviens?"
         (
             "should do shall devrais dois devrait faut ou",
-            r"(?:should|do|shall) (?:i|we) (?:just )?(?:come back|wait|return|stay)(?= \?| \||$| or| later| here| until)"
+            r"(?:(?:should|do|shall) (?:i|we)|(?:i|we) should) (?:just )?(?:come back|wait|return|stay)"
+            r"(?= \?| \||$| or| later| here| until)"
             r"|(?:devrais|dois|devrait|faut)(?: je| tu| que je| qu on| on)? (?:revenir|attendre|repasser|rester)"
             r"|(?:j attends|j attend|je reviens|je repasse|je reste)(?: \S+){0,2}? ou (?:je|j|c est)",
         ),
@@ -162,12 +163,13 @@ _MORE_STATUS = tuple(
         # What is going on, a while gone by, a holdup, someone awaited: "kossé qui se passe avec ma commande",
         # "um hello? been a while", "is there a holdup?", "waiting for someone to come out"
         (
-            "passe happening going been holdup hold hold-up delay delays delai delais waiting attends attend",
+            "passe happening going been holdup hold hold-up delay delays delai delais waiting attends attend problem "
+            "probleme issue souci",
             r"(?:qu est ce qui|qu est ce qu il|qu est ce qu|what s|whats|what is) (?:se passe|s passe|happening|going on)"
             r"(?= \?| \||$| (?:with|avec|w) (?:my|the|ma|mon|mes|_o|it|ca)(?!\S)| (?:here|in there|la)(?!\S))"
             r"|(?:^|\| |\? )been (?:a while|a bit|ages|forever|so long|a long time|a minute)(?= \?| \||$)"
             r"|(?:is there|are there|any|y a tu|y a t il|y a|ya tu|ya) (?:a |an |un |une |some |du )?"
-            r"(?:holdup|hold up|hold-up|delay|delays|delai|delais)(?= \?| \||$)"
+            r"(?:holdup|hold up|hold-up|delay|delays|delai|delais|problem|probleme|issue|souci)(?= \?| \||$)"
             r"|(?:waiting|j attends|attends|j attend)(?: (?:for|on|que))? (?:someone|somebody|anyone|quelqu un|you guys"
             r"|staff) (?:to )?(?:come|bring|sorte|vienne|sortir|venir|m apporte)",
         ),
