@@ -45,6 +45,7 @@ from .nudges import (
     _ASKS_FOR_SOMEONE,
     _ASKS_FOR_STAFF,
     _CAME_IN,
+    _CAME_IN_ENDS,
     _CAME_IN_VERBS,
     _FORGOTTEN,
     _SOMEONE_HINTS,
@@ -130,7 +131,7 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         asks = _ASKS_FOR_STAFF.search(s)  # "y a-tu un employé qui lit ça?"
     if asks:
         s = _blank(s, asks, "_q")
-    came_in = _CAME_IN.search(s) if not _CAME_IN_VERBS.isdisjoint(ws) else None
+    came_in = _CAME_IN.search(s) if not _CAME_IN_VERBS.isdisjoint(ws) and not _CAME_IN_ENDS.isdisjoint(ws) else None
     if came_in:
         s = _blank(s, came_in, "_q")
     not_yet = not forgotten and _NOT_YET.search(s) is not None

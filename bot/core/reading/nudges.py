@@ -40,6 +40,10 @@ _CAME_IN = _c(
 )
 # Every _CAME_IN phrasing holds one of these verbs: most texts ("here spot 4", "omw 10") skip the pattern.
 _CAME_IN_VERBS = _words("is are has have did est sont a ont")
+_CAME_IN_ENDS = _words(
+    "in here there arrived come came arrive arrivee arrives rentre rentree rentrees rentres entree entrees la ici rendu "
+    "rendue rendus rendues"
+)
 
 
 # Asking whether anyone is there, reading, or bringing the order out: a waiting customer's nudge. Its words
@@ -182,6 +186,18 @@ _MORE_STATUS = tuple(
             r"|(?:getting|gonna get|going to get|va etre|vont etre|va devenir|vont devenir) (?:cold|froide?s?)(?: \S+){0,2} \?"
             r"|(?:meter|parcometre|time|temps) (?:is |s )?(?:running out|expires?|expiring)|running out of time"
             r"|manque de temps",
+        ),
+        # Whether it is coming, where they are at with it, whether you are there, asking to hurry or for an ETA: "is it
+        # coming soon?", "c'est-tu pour bientôt?", "ils sont rendus où avec ma commande?", "you guys there?", "y'a-tu
+        # moyen que ça aille plus vite?", "do you have an ETA?"
+        (
+            "coming bientot quand tantot rendu rendue rendus rendues there around vite faster speed eta",
+            r"(?:is|will) (?:it|my order|the order|_o|my stuff|everything) (?:be )?coming(?= \?| \||$| soon| out| along"
+            r"| yet)|c est (?:tu )?pour (?:bientot|quand|tantot)"
+            r"|rendue?s? ou(?: \S+){0,2} (?:avec|with) (?:ma|mon|mes|la|le|les|_o|ca)"
+            r"|(?:are )?(?:you|u|y all|yall)(?: guys| all)? (?:still )?(?:there|around)(?= \?)"
+            r"|(?:aille|aller|fasse|faire|go|get it) (?:plus vite|faster)|speed (?:it|things|this) up"
+            r"|(?:have|got|know|give me|avez vous|vous avez) (?:an |the |any |un )?eta",
         ),
     )
 )
