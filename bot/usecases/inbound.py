@@ -135,8 +135,8 @@ def _process(svc: Services, message_id: int, earlier_first: bool = True) -> Appl
         # No read of the decision depends on what it changes on the way (a language, a reachable flag), so
         # they are flushed with the decision's own writes: a flush is one of the worker's dearest steps.
         with session.no_autoflush:
-            store = state.lock_store(session, msg.store_id)
-            decision = _decide(session, store, msg, now, svc.base_url, svc.settings)
+            store, members = state.lock_store_with_staff(session, msg.store_id)
+            decision = _decide(session, store, members, msg, now, svc.base_url, svc.settings)
             # Abuse resistance (bot/core/abuse.py): a looping bot, or a number with no order past its hourly
             # allowance, still gets its state changes (a STOP opts out) but none of the texts they would cause.
             effects = abuse_rules.screen(decision.effects, abuse.check(session, svc.settings, msg, decision.known, now))
@@ -166,11 +166,12 @@ class Decision:
     members: list[Staff]
 
 
-def _decide(session, store: Store, msg: Message, now: datetime, base_url: str, settings) -> Decision:
-    """Read the state the text is about, understand the text against it and decide what to do. An owner's
-    command (`base_url`: where sign-in links point) is carried out here, in the text's own transaction, unless
-    the abuse rules (`settings`' limits) would leave it unanswered."""
-    members = state.staff_members(session, store.id)
+def _decide(
+    session, store: Store, members: list[Staff], msg: Message, now: datetime, base_url: str, settings
+) -> Decision:
+    """Read the state the text is about, understand the text against it and decide what to do. `members`: the
+    store's staff, read with its lock. An owner's command (`base_url`: where sign-in links point) is carried out
+    here, in the text's own transaction, unless the abuse rules (`settings`' limits) would leave it unanswered."""
     staff = next((s for s in members if s.phone == msg.phone), None)
     if staff is not None:
         store_v = state.store_view(store, now)
