@@ -37,6 +37,7 @@ def store_view(store: Store, now: datetime) -> StoreView:
 # The queries of every decision, built once: building a statement costs SQLAlchemy about twice what running a
 # built one does (bench/profile.py), and a worker runs a dozen of them per text.
 _OVERRIDES = select(AutoReply).where(AutoReply.store_id == bindparam("store_id"))
+_OVERRIDE_ROWS = select(AutoReply.key, AutoReply.en, AutoReply.fr).where(AutoReply.store_id == bindparam("store_id"))
 # The roster: staff taken off it are kept (their claims still name them) but are no longer staff.
 _STAFF = select(Staff).where(Staff.store_id == bindparam("store_id"), Staff.removed_at.is_(None)).order_by(Staff.id)
 _OPEN_HANDOFF = (
@@ -67,8 +68,17 @@ _LOCK_STORE_WITH_STAFF = (
 
 
 def overrides(session: Session, store_id: int) -> dict[str, dict[str, str | None]]:
-    rows = session.scalars(_OVERRIDES, {"store_id": store_id})
-    return {r.key: {"en": r.en, "fr": r.fr} for r in rows}
+    """The owner's wordings of the store's texts, by key then language. Read as plain columns on the session's
+    connection (every decision that texts reads them, and the ORM's execution layer and objects are most of such a
+    read's cost) unless this session holds wordings already: an owner's command changing one is then seen as changed,
+    as the ORM's loaded objects show it, and a new one as an autoflush would write it first."""
+    if any(key[0] is AutoReply for key in session.identity_map.keys()) or any(
+        isinstance(pending, AutoReply) for pending in session.new
+    ):
+        rows = session.scalars(_OVERRIDES, {"store_id": store_id})
+        return {r.key: {"en": r.en, "fr": r.fr} for r in rows}
+    found = session.connection().execute(_OVERRIDE_ROWS, {"store_id": store_id})
+    return {key: {"en": en, "fr": fr} for key, en, fr in found}
 
 
 def staff_members(session: Session, store_id: int) -> list[Staff]:
