@@ -2,6 +2,7 @@
 the machine's load, so a change can be judged by it on a shared machine where CPU time and latency can't.
 
     .venv/bin/python -m bench.instructions [--database postgresql|sqlite] [--n 150] [--warm 30] [--runs 1]
+                                           [--prelude what_if.py] [--keep callgrind.out]
 
 The worker's path is bench/profile.py's: N customers with a ready order each text "here spot K" and the worker
 handles each text in this process (load state, understand, decide, apply in one transaction; then the two texts
@@ -45,8 +46,11 @@ def build_helper(directory: Path) -> Path:
     return lib
 
 
-def measure(env: stack.Env, db_kind: str, n: int, warm: int) -> dict:
-    """One callgrind run of `warm` + `n` arrivals on a fresh database; the counted instructions of the last n."""
+def measure(
+    env: stack.Env, db_kind: str, n: int, warm: int, prelude: str | None = None, keep: str | None = None
+) -> dict:
+    """One callgrind run of `warm` + `n` arrivals on a fresh database; the counted instructions of the last n.
+    `prelude`: see child(); `keep`: where to copy callgrind's dump of the counted part (for callgrind_annotate)."""
     from . import arrivals
 
     work = Path(tempfile.mkdtemp(prefix="arrivee-instr-", dir=env.tmp))
@@ -74,6 +78,7 @@ def measure(env: stack.Env, db_kind: str, n: int, warm: int) -> dict:
             str(n),
             "--warm",
             str(warm),
+            *(["--prelude", str(Path(prelude).resolve())] if prelude else []),
         ]
         done = subprocess.run(argv, cwd=stack.ROOT, env=child_env, capture_output=True, text=True, timeout=3600)
         if done.returncode != 0:
@@ -84,6 +89,8 @@ def measure(env: stack.Env, db_kind: str, n: int, warm: int) -> dict:
         names = sorted(p.name for p in work.iterdir())
         raise RuntimeError(f"expected one 'measured' dump in {names}: {done.stderr[-2000:]}")
     instructions = _total(dumps[0])
+    if keep:
+        shutil.copy(dumps[0], keep)
     shutil.rmtree(work, ignore_errors=True)
     return {"n": n, "warm": warm, "instructions": instructions, "per_arrival": instructions / n, **report}
 
@@ -107,9 +114,10 @@ def _total(path: Path) -> int:
     return int(found.group(1))
 
 
-def child(customers_file: str, lib_path: str, n: int, warm: int) -> None:
+def child(customers_file: str, lib_path: str, n: int, warm: int, prelude: str | None = None) -> None:
     """Runs inside valgrind: the worker's services as worker.py builds them, the texts stored, `warm` arrivals
-    uncounted, then `n` counted. Prints one JSON line: the sends and alerts seen (the path did its work)."""
+    uncounted, then `n` counted. `prelude`: a Python file run once the services are built, with `svc` in its
+    globals. Prints one JSON line: the sends and alerts seen (the path did its work)."""
     import logging
 
     from sqlalchemy import func, select
@@ -128,6 +136,9 @@ def child(customers_file: str, lib_path: str, n: int, warm: int) -> None:
     configure_logging()  # as worker.py: INFO with numbers masked, the Twilio SDK's per-request lines left out
     logging.getLogger().setLevel(logging.INFO)
     svc = build(load_settings(), role="worker")
+    if prelude:
+        # A what-if, never the product: e.g. the sender replaced by a stub, to count what the Twilio SDK costs.
+        exec(Path(prelude).read_text(), {"svc": svc})  # noqa: S102 - a file the person measuring names
     ids = [
         inbound.record_inbound(
             svc.db,
@@ -157,11 +168,13 @@ def main(argv=None) -> int:
     parser.add_argument("--n", type=int, default=150)
     parser.add_argument("--warm", type=int, default=30)
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--prelude", help="a Python file run in the worker's process before counting (svc in scope)")
+    parser.add_argument("--keep", help="copy callgrind's dump of the counted part here")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--lib", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        child(args.child, args.lib, args.n, args.warm)
+        child(args.child, args.lib, args.n, args.warm, args.prelude)
         return 0
     if not shutil.which("valgrind") or not shutil.which("cc"):
         print("needs valgrind and a C compiler (apt-get install valgrind gcc)", file=sys.stderr)
@@ -170,7 +183,7 @@ def main(argv=None) -> int:
     with stack.Env() as env:
         env.start_standin()
         for run in range(args.runs):
-            r = measure(env, args.database, args.n, args.warm)
+            r = measure(env, args.database, args.n, args.warm, args.prelude, args.keep)
             print(
                 f"{args.database} run {run + 1}: {r['per_arrival'] / 1e6:.3f} M instructions per arrival "
                 f"({r['instructions']:,} over {r['n']} arrivals after {r['warm']} uncounted; "
