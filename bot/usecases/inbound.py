@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, cast
 
-from sqlalchemy import Table, bindparam, exists, select, update
+from sqlalchemy import Table, and_, bindparam, exists, select, update
 from sqlalchemy.orm import aliased
 from sqlalchemy.orm.attributes import set_committed_value
 
 from ..core import abuse as abuse_rules
 from ..core.conversation import decide_customer, decide_staff
+from ..core.handoff import OPEN
 from ..core.photos import is_photo
 from ..core.understanding import Context, Meaning, understand
 from ..data.models import Customer, Handoff, Message, Order, Staff, Store
@@ -122,7 +123,14 @@ _MARK_PROCESSED = (
     .where(_MESSAGES.c.id == bindparam("message_id"))
     .values(status="processed", processed_at=bindparam("now"), handoff_id=bindparam("handoff_id"))
 )
-_CUSTOMER = select(Customer).where(Customer.store_id == bindparam("store_id"), Customer.phone == bindparam("phone"))
+# The sender as a customer, with their open handoff (state.open_handoff's) in the same round trip.
+_CUSTOMER_AND_HANDOFF = (
+    select(Customer, Handoff)
+    .outerjoin(Handoff, and_(Handoff.customer_id == Customer.id, Handoff.status.in_(OPEN)))
+    .where(Customer.store_id == bindparam("store_id"), Customer.phone == bindparam("phone"))
+    .order_by(Handoff.id.desc())
+    .limit(1)
+)
 
 
 def _process(svc: Services, message_id: int, earlier_first: bool = True) -> Applied | None:
@@ -204,13 +212,13 @@ def _decide(
             me = next(s for s in team if s.id == staff.id)
             effects = decide_staff(meaning, store_v, me, state.store_handoffs(session, store.id), team, now)
         return Decision(meaning.intent, effects, Sender(msg.from_addr, msg.to_addr, staff=staff), None, True, members)
-    customer = _customer(session, store, msg)
+    customer, handoff = _customer(session, store, msg)
     _reachable_again(customer, msg)
     meaning = understand(msg.body, Context(role="customer", awaiting=customer.awaiting, language=customer.language))
     media = tuple(msg.media or ())
     sender = Sender(msg.from_addr, msg.to_addr, customer=customer, media=media, message_sid=msg.twilio_sid)
     photo = any(is_photo(m["type"]) for m in media)
-    return decide_for_customer(session, store, customer, meaning, now, sender, msg.body, members, photo)
+    return decide_for_customer(session, store, customer, meaning, now, sender, msg.body, members, photo, handoff)
 
 
 def decide_for_customer(
@@ -223,18 +231,21 @@ def decide_for_customer(
     text: str = "",
     members: list[Staff] | None = None,
     photo: bool = False,
+    handoff: Handoff | None | object = state.UNREAD,
 ) -> Decision:
     """A customer's arrival, "on my way", question..., whichever door it came through (a text, the check-in page):
     the state it lands in read, and decided by the core. Inside the caller's transaction, under the store lock.
     `text`: as typed (keyword replies, notes); `members`: the store's staff, when the caller read them already;
-    `photo`: the text carries a picture of the car."""
+    `photo`: the text carries a picture of the car; `handoff`: the customer's open handoff (None: they have none),
+    when the caller read it already under the lock."""
     if members is None:
         members = state.staff_members(session, store.id)
     store_v = state.store_view(store, now)
     team = state.staff_views_of(members)
     if meaning.language_confident:
         customer.language = meaning.language
-    handoff = state.open_handoff(session, customer.id)
+    if not isinstance(handoff, Handoff | None):  # not read by the caller
+        handoff = state.open_handoff(session, customer.id)
     view = state.customer_view(session, customer, handoff)
     keyword = None
     if meaning.intent == "other" and meaning.order is None and text and len(text) <= 40:
@@ -275,11 +286,14 @@ def _reachable_again(person, msg: Message) -> None:
         log.info("message %s: %s is reachable again", msg.id, mask(msg.phone))
 
 
-def _customer(session, store: Store, msg: Message) -> Customer:
-    customer = session.scalars(_CUSTOMER, {"store_id": store.id, "phone": msg.phone}).first()
-    if customer is None:
+def _customer(session, store: Store, msg: Message) -> tuple[Customer, Handoff | None]:
+    """The sender as the store's customer (made on their first text) and their open handoff, if any."""
+    found = session.execute(_CUSTOMER_AND_HANDOFF, {"store_id": store.id, "phone": msg.phone}).first()
+    if found is None:
         customer = Customer(store_id=store.id, phone=msg.phone, channel=msg.channel)
         session.add(customer)
         session.flush()
+        return customer, None
+    customer, handoff = found
     customer.channel = msg.channel
-    return customer
+    return customer, handoff

@@ -143,13 +143,14 @@ def open_orders(session: Session, customer_id: int) -> list[Order]:
     return list(session.scalars(_OPEN_ORDERS, {"customer_id": customer_id}))
 
 
-_UNREAD = object()
+# A handoff parameter's default: the caller has not read the customer's open handoff (None would mean they have none).
+UNREAD = object()
 
 
-def customer_view(session: Session, customer: Customer, handoff: Handoff | None | object = _UNREAD) -> CustomerView:
+def customer_view(session: Session, customer: Customer, handoff: Handoff | None | object = UNREAD) -> CustomerView:
     """`handoff`: the customer's open handoff when the caller has read it already (None: they have none)."""
     orders = open_orders(session, customer.id)
-    h = open_handoff(session, customer.id) if handoff is _UNREAD else handoff
+    h = open_handoff(session, customer.id) if handoff is UNREAD else handoff
     name = customer_name(customer, orders + (list(h.orders) if h else []))
     return CustomerView(
         id=customer.id,
