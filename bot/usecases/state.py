@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import and_, bindparam, select
+from sqlalchemy import Row, and_, bindparam, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ..core.conversation import CustomerView, OrderView, StaffView, StoreView
@@ -46,8 +48,10 @@ _OPEN_HANDOFF = (
     .order_by(Handoff.id.desc())
     .limit(1)
 )
-_OPEN_ORDERS = (
-    select(Order).where(Order.customer_id == bindparam("customer_id"), Order.status.in_(OPEN_ORDER)).order_by(Order.id)
+_OPEN_ORDER_ROWS = (
+    select(Order.id, Order.number, Order.status, Order.customer_id, Order.handoff_id, Order.customer_name)
+    .where(Order.customer_id == bindparam("customer_id"), Order.status.in_(OPEN_ORDER))
+    .order_by(Order.id)
 )
 _ORDER_LANGUAGE = (
     select(Order.language)
@@ -96,11 +100,11 @@ def staff_views_of(members: list[Staff]) -> list[StaffView]:
     ]
 
 
-def customer_name(customer: Customer, orders: list[Order]) -> str | None:
+def customer_name(customer: Customer, orders: Sequence[Order | Row[Any]]) -> str | None:
     return customer.name or next((o.customer_name for o in orders if o.customer_name), None)
 
 
-def order_view(o: Order) -> OrderView:
+def order_view(o: Order | Row[Any]) -> OrderView:
     return OrderView(
         id=o.id,
         number=o.number,
@@ -139,8 +143,12 @@ def open_handoff(session: Session, customer_id: int) -> Handoff | None:
     return session.scalars(_OPEN_HANDOFF, {"customer_id": customer_id}).first()
 
 
-def open_orders(session: Session, customer_id: int) -> list[Order]:
-    return list(session.scalars(_OPEN_ORDERS, {"customer_id": customer_id}))
+def open_orders(session: Session, customer_id: int) -> list[Row[Any]]:
+    """The customer's pending and ready orders, oldest first, as rows of what the views read (id, number, status,
+    customer_id, handoff_id, customer_name) on the session's connection: every customer text reads them, and loading
+    them as ORM objects cost more than the statement. Nothing reads them to change them; a caller with changes to
+    orders pending flushes them first (as order_ready does)."""
+    return list(session.connection().execute(_OPEN_ORDER_ROWS, {"customer_id": customer_id}))
 
 
 # A handoff parameter's default: the caller has not read the customer's open handoff (None would mean they have none).
