@@ -21,6 +21,7 @@ from requests.adapters import HTTPAdapter
 from twilio.http import HttpClient
 from twilio.http.http_client import TwilioHttpClient
 from twilio.http.response import Response
+from urllib3.util import parse_url
 
 TWILIO_API = "https://api.twilio.com"
 
@@ -61,6 +62,7 @@ class PooledHttpClient(HttpClient):
             ca_certs or os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or certifi.where()
         )
         self.pool = urllib3.PoolManager(maxsize=maxsize, cert_reqs="CERT_REQUIRED", ca_certs=ca_certs, retries=False)
+        self._timeout: tuple[float | None, urllib3.Timeout] | None = None  # the last one asked for, built once
 
     def request(
         self,
@@ -90,15 +92,28 @@ class PooledHttpClient(HttpClient):
             headers.setdefault("Content-Type", "application/x-www-form-urlencoded")
         if auth:
             headers["Authorization"] = "Basic " + b64encode(f"{auth[0]}:{auth[1]}".encode()).decode("ascii")
-        response = self.pool.request(
-            method.upper(),
-            url,
-            body=body,
-            headers=headers,
-            redirect=allow_redirects,
-            retries=False,
-            timeout=urllib3.Timeout(connect=timeout, read=timeout),
-        )
+        cached = self._timeout  # read once: another sending thread may replace it meanwhile
+        if cached is None or cached[0] != timeout:
+            cached = self._timeout = (timeout, urllib3.Timeout(connect=timeout, read=timeout))
+        if allow_redirects:  # the pool manager follows them, across hosts too
+            response = self.pool.request(
+                method.upper(), url, body=body, headers=headers, redirect=True, retries=False, timeout=cached[1]
+            )
+        else:
+            # Straight to the host's connection pool, as the pool manager's request() ends up doing for a request
+            # that is not redirected, without its layers (encoding helpers, header copies, redirect handling).
+            target = parse_url(url)
+            pool = self.pool.connection_from_host(target.host, port=target.port, scheme=target.scheme)
+            response = pool.urlopen(
+                method.upper(),
+                target.request_uri,
+                body=body,
+                headers=headers,
+                redirect=False,
+                assert_same_host=False,
+                retries=False,
+                timeout=cached[1],
+            )
         text = response.data.decode("utf-8", errors="replace")
         self._test_only_last_response = Response(response.status, text, response.headers)
         return self._test_only_last_response

@@ -90,7 +90,10 @@ def _traffic(session, msg: Message, now: datetime, lim: rules.Limits, per_store:
     minute_ago = sent_at - timedelta(seconds=60)
     pause_ago = sent_at - timedelta(seconds=lim.loop_pause_seconds)
     hour_ago = now - timedelta(hours=1)
-    texts, last_burst, to_number = session.execute(
+    # On the session's connection: counts load no objects, so the ORM's execution layer would only add its cost. The
+    # callers judge a text before applying its decision (no autoflush), so nothing pending is missed.
+    connection = session.connection()
+    texts, last_burst, to_number = connection.execute(
         _SENDER_TRAFFIC,
         {
             "store_id": msg.store_id,
@@ -105,7 +108,7 @@ def _traffic(session, msg: Message, now: datetime, lim: rules.Limits, per_store:
     ).one()
     to_anyone = None
     if per_store:
-        to_anyone = session.scalar(_STORE_REPLIES, {"store_id": msg.store_id, "hour_ago": hour_ago})
+        to_anyone = connection.scalar(_STORE_REPLIES, {"store_id": msg.store_id, "hour_ago": hour_ago})
     return rules.Traffic(
         texts_last_minute=texts or 0,
         last_burst_at=_aware(last_burst),

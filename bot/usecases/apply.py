@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from typing import Any, TypeVar, cast
 
 from sqlalchemy import Table, bindparam, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, make_transient_to_detached
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
@@ -106,6 +106,34 @@ INSERT_OUTGOING = PreparedInsert(
     ),
 )
 
+
+# A new handoff goes in as one Core INSERT on the Session's connection, every column given, then joins the session
+# as a loaded object: no unit-of-work flush (change tracking, dependency sort, ORM bookkeeping) for one row.
+INSERT_HANDOFF = PreparedInsert(
+    cast(Table, Handoff.__table__),
+    (
+        "store_id",
+        "customer_id",
+        "status",
+        "location",
+        "spot",
+        "vehicle",
+        "note",
+        "eta_at",
+        "arrived_at",
+        "claimed_at",
+        "done_at",
+        "claimed_by_id",
+        "unverified_phone",
+        "alerted",
+        "alerted_at",
+        "escalation_level",
+        "wait_low",
+        "wait_high",
+        "created_at",
+        "photo_id",
+    ),
+)
 
 _ORDERS = cast(Table, Order.__table__)
 _LINK_ORDERS = (
@@ -340,26 +368,37 @@ def applies(kind: type[E]) -> Callable[[Callable[[Applying, E], None]], Callable
 @applies(c.OpenHandoff)
 def _open_handoff(a: Applying, effect: c.OpenHandoff) -> None:
     customer, now = a.customer(), a.now
-    a.current = h = Handoff(
-        store_id=a.store.id,
-        customer_id=customer.id,
-        status=effect.status,
-        location=effect.location,
-        spot=effect.spot,
-        vehicle=effect.vehicle,
-        note=effect.note,
-        unverified_phone=effect.unverified_phone,
-        alerted=effect.alerted,
-        alerted_at=now if effect.alerted else None,
-        arrived_at=now if effect.arrived else None,
-        created_at=now,
-        eta_at=now + timedelta(minutes=effect.eta_minutes) if effect.eta_minutes else None,
-        wait_low=effect.wait_low,
-        wait_high=effect.wait_high,
-    )
-    a.out.arrived = a.out.arrived or bool(effect.arrived)
+    if customer.id is None:  # a customer new in this decision: written first, the handoff names it
+        a.session.flush()
+    row = {
+        "store_id": a.store.id,
+        "customer_id": customer.id,
+        "status": effect.status,
+        "location": effect.location,
+        "spot": effect.spot,
+        "vehicle": effect.vehicle,
+        "note": effect.note,
+        "eta_at": now + timedelta(minutes=effect.eta_minutes) if effect.eta_minutes else None,
+        "arrived_at": now if effect.arrived else None,
+        "claimed_at": None,
+        "done_at": None,
+        "claimed_by_id": None,
+        "unverified_phone": effect.unverified_phone,
+        "alerted": effect.alerted,
+        "alerted_at": now if effect.alerted else None,
+        "escalation_level": 0,
+        "wait_low": effect.wait_low,
+        "wait_high": effect.wait_high,
+        "created_at": now,
+        "photo_id": None,
+    }
+    [handoff_id] = INSERT_HANDOFF.insert_in(a.session.connection(), [row])
+    # As if read back: every column loaded, nothing pending, in the identity map (session.get finds it).
+    h = Handoff(id=handoff_id, **row)
+    make_transient_to_detached(h)
     a.session.add(h)
-    a.session.flush()
+    a.current = h
+    a.out.arrived = a.out.arrived or bool(effect.arrived)
     a.out.handoff_id = h.id
     _link_orders(a.session, effect.order_ids, h.id)
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, case, select, update
 from sqlalchemy.orm import Session
 
 from ..core.statuses import HandoffStatus
@@ -79,14 +79,27 @@ def find_in_log(svc: Services, outgoing: Outgoing, since: datetime) -> Logged | 
     return unknown[-1] if unknown else None  # newest first: the oldest unclaimed one is this row's first try
 
 
-_RECORD = (
-    update(Message)
-    .where(Message.id == bindparam("message_id"), Message.twilio_sid.is_(None))
-    .values(
-        twilio_sid=bindparam("sid"), status=bindparam("status"), sent_at=bindparam("now"), status_at=bindparam("now")
-    )
-    .returning(Message.phone)
-)
+_RECORDS: dict[int, Any] = {}
+
+
+def _record_statement(rows: int) -> Any:
+    """One UPDATE that records `rows` sends (bind names id_i, sid_i, status_i, and now), returning the id and phone
+    of each row it wrote: an arrival's two texts in one statement, not one each. Built once per row count."""
+    statement = _RECORDS.get(rows)
+    if statement is None:
+        ids: list[Any] = [bindparam(f"id_{i}") for i in range(rows)]
+        statement = _RECORDS[rows] = (
+            update(Message)
+            .where(Message.id.in_(ids), Message.twilio_sid.is_(None))
+            .values(
+                twilio_sid=case(*((Message.id == ids[i], bindparam(f"sid_{i}")) for i in range(rows))),
+                status=case(*((Message.id == ids[i], bindparam(f"status_{i}")) for i in range(rows))),
+                sent_at=bindparam("now"),
+                status_at=bindparam("now"),
+            )
+            .returning(Message.id, Message.phone)
+        )
+    return statement
 
 
 def record_sent(svc: Services, results: list[tuple[int, str, str | None, int | None]]) -> list[str]:
@@ -95,18 +108,21 @@ def record_sent(svc: Services, results: list[tuple[int, str, str | None, int | N
     Twilio's word is the truth about what was sent. Returns each row's new status: Twilio's own when it says the
     text failed (the caller applies that as a status callback)."""
     now = svc.clock()
-    outcomes = []
+    outcomes: list[tuple[str, str | None, str | None]] = []
+    wanted = ["delivered" if twilio_status == "delivered" else "sent" for _id, _sid, twilio_status, _code in results]
+    params: dict[str, Any] = {"now": now}
+    for i, ((message_id, sid, _twilio_status, _code), status) in enumerate(zip(results, wanted)):
+        params.update({f"id_{i}": message_id, f"sid_{i}": sid, f"status_{i}": status})
     with svc.db.write_connection() as connection:
-        for message_id, sid, twilio_status, _code in results:
-            status = "delivered" if twilio_status == "delivered" else "sent"
-            row = connection.execute(
-                _RECORD, {"message_id": message_id, "sid": sid, "status": status, "now": now}
-            ).first()
-            if row is None:
+        written: dict[int, str] = {
+            row.id: row.phone for row in connection.execute(_record_statement(len(results)), params)
+        }
+        for (message_id, sid, _twilio_status, _code), status in zip(results, wanted):
+            if message_id in written:
+                outcomes.append((status, sid, written[message_id]))
+            else:
                 current = connection.execute(select(Message.twilio_sid).where(Message.id == message_id)).scalar()
                 outcomes.append((status, current, None))
-            else:
-                outcomes.append((status, sid, row.phone))
     statuses = []
     for (message_id, sid, twilio_status, _code), (status, current, phone) in zip(results, outcomes):
         same = current == sid

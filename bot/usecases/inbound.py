@@ -6,13 +6,15 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from sqlalchemy import bindparam, exists, select
+from sqlalchemy import Table, and_, bindparam, exists, select, update
 from sqlalchemy.orm import aliased
+from sqlalchemy.orm.attributes import set_committed_value
 
 from ..core import abuse as abuse_rules
 from ..core.conversation import decide_customer, decide_staff
+from ..core.handoff import OPEN
 from ..core.photos import is_photo
 from ..core.understanding import Context, Meaning, understand
 from ..data.models import Customer, Handoff, Message, Order, Staff, Store
@@ -115,7 +117,20 @@ _MESSAGE_FOR_UPDATE = (
     .where(Message.id == bindparam("message_id"))
     .with_for_update(of=Message)
 )
-_CUSTOMER = select(Customer).where(Customer.store_id == bindparam("store_id"), Customer.phone == bindparam("phone"))
+_MESSAGES = cast(Table, Message.__table__)
+_MARK_PROCESSED = (
+    update(_MESSAGES)
+    .where(_MESSAGES.c.id == bindparam("message_id"))
+    .values(status="processed", processed_at=bindparam("now"), handoff_id=bindparam("handoff_id"))
+)
+# The sender as a customer, with their open handoff (state.open_handoff's) in the same round trip.
+_CUSTOMER_AND_HANDOFF = (
+    select(Customer, Handoff)
+    .outerjoin(Handoff, and_(Handoff.customer_id == Customer.id, Handoff.status.in_(OPEN)))
+    .where(Customer.store_id == bindparam("store_id"), Customer.phone == bindparam("phone"))
+    .order_by(Handoff.id.desc())
+    .limit(1)
+)
 
 
 def _process(svc: Services, message_id: int, earlier_first: bool = True) -> Applied | None:
@@ -135,8 +150,8 @@ def _process(svc: Services, message_id: int, earlier_first: bool = True) -> Appl
         # No read of the decision depends on what it changes on the way (a language, a reachable flag), so
         # they are flushed with the decision's own writes: a flush is one of the worker's dearest steps.
         with session.no_autoflush:
-            store = state.lock_store(session, msg.store_id)
-            decision = _decide(session, store, msg, now, svc.base_url, svc.settings)
+            store, members = state.lock_store_with_staff(session, msg.store_id)
+            decision = _decide(session, store, members, msg, now, svc.base_url, svc.settings)
             # Abuse resistance (bot/core/abuse.py): a looping bot, or a number with no order past its hourly
             # allowance, still gets its state changes (a STOP opts out) but none of the texts they would cause.
             effects = abuse_rules.screen(decision.effects, abuse.check(session, svc.settings, msg, decision.known, now))
@@ -144,11 +159,18 @@ def _process(svc: Services, message_id: int, earlier_first: bool = True) -> Appl
         applied = apply(
             session, store, effects, now, sender=decision.sender, handoff=decision.handoff, claim=svc.send_inline
         )
-        msg.status = "processed"
-        msg.processed_at = now
-        msg.handoff_id = applied.handoff_id
+        _mark_processed(session, msg, now, applied.handoff_id)
         applied.received_at = msg.created_at
     return applied
+
+
+def _mark_processed(session, msg: Message, now: datetime, handoff_id: int | None) -> None:
+    """The text handled, in the decision's transaction: one Core UPDATE on the session's connection rather than a
+    unit of work's flush at commit, which costs more than the statement (apply flushed everything else of the
+    message already). The loaded message is kept in step without being marked changed."""
+    session.connection().execute(_MARK_PROCESSED, {"message_id": msg.id, "now": now, "handoff_id": handoff_id})
+    for key, value in (("status", "processed"), ("processed_at", now), ("handoff_id", handoff_id)):
+        set_committed_value(msg, key, value)
 
 
 @dataclass
@@ -166,11 +188,12 @@ class Decision:
     members: list[Staff]
 
 
-def _decide(session, store: Store, msg: Message, now: datetime, base_url: str, settings) -> Decision:
-    """Read the state the text is about, understand the text against it and decide what to do. An owner's
-    command (`base_url`: where sign-in links point) is carried out here, in the text's own transaction, unless
-    the abuse rules (`settings`' limits) would leave it unanswered."""
-    members = state.staff_members(session, store.id)
+def _decide(
+    session, store: Store, members: list[Staff], msg: Message, now: datetime, base_url: str, settings
+) -> Decision:
+    """Read the state the text is about, understand the text against it and decide what to do. `members`: the
+    store's staff, read with its lock. An owner's command (`base_url`: where sign-in links point) is carried out
+    here, in the text's own transaction, unless the abuse rules (`settings`' limits) would leave it unanswered."""
     staff = next((s for s in members if s.phone == msg.phone), None)
     if staff is not None:
         store_v = state.store_view(store, now)
@@ -189,13 +212,13 @@ def _decide(session, store: Store, msg: Message, now: datetime, base_url: str, s
             me = next(s for s in team if s.id == staff.id)
             effects = decide_staff(meaning, store_v, me, state.store_handoffs(session, store.id), team, now)
         return Decision(meaning.intent, effects, Sender(msg.from_addr, msg.to_addr, staff=staff), None, True, members)
-    customer = _customer(session, store, msg)
+    customer, handoff = _customer(session, store, msg)
     _reachable_again(customer, msg)
     meaning = understand(msg.body, Context(role="customer", awaiting=customer.awaiting, language=customer.language))
     media = tuple(msg.media or ())
     sender = Sender(msg.from_addr, msg.to_addr, customer=customer, media=media, message_sid=msg.twilio_sid)
     photo = any(is_photo(m["type"]) for m in media)
-    return decide_for_customer(session, store, customer, meaning, now, sender, msg.body, members, photo)
+    return decide_for_customer(session, store, customer, meaning, now, sender, msg.body, members, photo, handoff)
 
 
 def decide_for_customer(
@@ -208,18 +231,21 @@ def decide_for_customer(
     text: str = "",
     members: list[Staff] | None = None,
     photo: bool = False,
+    handoff: Handoff | None | object = state.UNREAD,
 ) -> Decision:
     """A customer's arrival, "on my way", question..., whichever door it came through (a text, the check-in page):
     the state it lands in read, and decided by the core. Inside the caller's transaction, under the store lock.
     `text`: as typed (keyword replies, notes); `members`: the store's staff, when the caller read them already;
-    `photo`: the text carries a picture of the car."""
+    `photo`: the text carries a picture of the car; `handoff`: the customer's open handoff (None: they have none),
+    when the caller read it already under the lock."""
     if members is None:
         members = state.staff_members(session, store.id)
     store_v = state.store_view(store, now)
     team = state.staff_views_of(members)
     if meaning.language_confident:
         customer.language = meaning.language
-    handoff = state.open_handoff(session, customer.id)
+    if not isinstance(handoff, Handoff | None):  # not read by the caller
+        handoff = state.open_handoff(session, customer.id)
     view = state.customer_view(session, customer, handoff)
     keyword = None
     if meaning.intent == "other" and meaning.order is None and text and len(text) <= 40:
@@ -260,11 +286,14 @@ def _reachable_again(person, msg: Message) -> None:
         log.info("message %s: %s is reachable again", msg.id, mask(msg.phone))
 
 
-def _customer(session, store: Store, msg: Message) -> Customer:
-    customer = session.scalars(_CUSTOMER, {"store_id": store.id, "phone": msg.phone}).first()
-    if customer is None:
+def _customer(session, store: Store, msg: Message) -> tuple[Customer, Handoff | None]:
+    """The sender as the store's customer (made on their first text) and their open handoff, if any."""
+    found = session.execute(_CUSTOMER_AND_HANDOFF, {"store_id": store.id, "phone": msg.phone}).first()
+    if found is None:
         customer = Customer(store_id=store.id, phone=msg.phone, channel=msg.channel)
         session.add(customer)
         session.flush()
+        return customer, None
+    customer, handoff = found
     customer.channel = msg.channel
-    return customer
+    return customer, handoff
