@@ -8,13 +8,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, cast
 
-from sqlalchemy import Table, and_, bindparam, exists, select, update
+from sqlalchemy import Table, bindparam, exists, select, update
 from sqlalchemy.orm import aliased
 from sqlalchemy.orm.attributes import set_committed_value
 
 from ..core import abuse as abuse_rules
 from ..core.conversation import decide_customer, decide_staff
-from ..core.handoff import OPEN
 from ..core.photos import is_photo
 from ..core.understanding import Context, Meaning, understand
 from ..data.models import Customer, Handoff, Message, Order, Staff, Store
@@ -122,14 +121,6 @@ _MARK_PROCESSED = (
     update(_MESSAGES)
     .where(_MESSAGES.c.id == bindparam("message_id"))
     .values(status="processed", processed_at=bindparam("now"), handoff_id=bindparam("handoff_id"))
-)
-# The sender as a customer, with their open handoff (state.open_handoff's) in the same round trip.
-_CUSTOMER_AND_HANDOFF = (
-    select(Customer, Handoff)
-    .outerjoin(Handoff, and_(Handoff.customer_id == Customer.id, Handoff.status.in_(OPEN)))
-    .where(Customer.store_id == bindparam("store_id"), Customer.phone == bindparam("phone"))
-    .order_by(Handoff.id.desc())
-    .limit(1)
 )
 
 
@@ -244,7 +235,7 @@ def decide_for_customer(
     team = state.staff_views_of(members)
     if meaning.language_confident:
         customer.language = meaning.language
-    if not isinstance(handoff, Handoff | None):  # not read by the caller
+    if not isinstance(handoff, Handoff | None):  # not read by the caller (state.UNREAD)
         handoff = state.open_handoff(session, customer.id)
     view = state.customer_view(session, customer, handoff)
     keyword = None
@@ -288,7 +279,7 @@ def _reachable_again(person, msg: Message) -> None:
 
 def _customer(session, store: Store, msg: Message) -> tuple[Customer, Handoff | None]:
     """The sender as the store's customer (made on their first text) and their open handoff, if any."""
-    found = session.execute(_CUSTOMER_AND_HANDOFF, {"store_id": store.id, "phone": msg.phone}).first()
+    found = state.customer_and_open_handoff(session, store.id, msg.phone)
     if found is None:
         customer = Customer(store_id=store.id, phone=msg.phone, channel=msg.channel)
         session.add(customer)

@@ -41,10 +41,21 @@ def store_view(store: Store, now: datetime) -> StoreView:
 _OVERRIDES = select(AutoReply).where(AutoReply.store_id == bindparam("store_id"))
 _OVERRIDE_ROWS = select(AutoReply.key, AutoReply.en, AutoReply.fr).where(AutoReply.store_id == bindparam("store_id"))
 # The roster: staff taken off it are kept (their claims still name them) but are no longer staff.
-_STAFF = select(Staff).where(Staff.store_id == bindparam("store_id"), Staff.removed_at.is_(None)).order_by(Staff.id)
+_ON_ROSTER = Staff.removed_at.is_(None)
+_STAFF = select(Staff).where(Staff.store_id == bindparam("store_id"), _ON_ROSTER).order_by(Staff.id)
+# A customer's open handoff: the newest one not yet handed off or cancelled.
+_IS_OPEN = Handoff.status.in_(OPEN)
 _OPEN_HANDOFF = (
     select(Handoff)
-    .where(Handoff.customer_id == bindparam("customer_id"), Handoff.status.in_(OPEN))
+    .where(Handoff.customer_id == bindparam("customer_id"), _IS_OPEN)
+    .order_by(Handoff.id.desc())
+    .limit(1)
+)
+# The sender as the store's customer, with their open handoff in the same round trip.
+_CUSTOMER_AND_HANDOFF = (
+    select(Customer, Handoff)
+    .outerjoin(Handoff, and_(Handoff.customer_id == Customer.id, _IS_OPEN))
+    .where(Customer.store_id == bindparam("store_id"), Customer.phone == bindparam("phone"))
     .order_by(Handoff.id.desc())
     .limit(1)
 )
@@ -64,7 +75,7 @@ _LOCK_STORE = select(Store).where(Store.id == bindparam("store_id")).with_for_up
 # no staff), and only it is locked (PostgreSQL can't lock the nullable side of an outer join, nor need it here).
 _LOCK_STORE_WITH_STAFF = (
     select(Store, Staff)
-    .outerjoin(Staff, and_(Staff.store_id == Store.id, Staff.removed_at.is_(None)))
+    .outerjoin(Staff, and_(Staff.store_id == Store.id, _ON_ROSTER))
     .where(Store.id == bindparam("store_id"))
     .order_by(Staff.id)
     .with_for_update(of=Store)
@@ -141,6 +152,15 @@ def handoff_view(h: Handoff) -> HandoffView:
 
 def open_handoff(session: Session, customer_id: int) -> Handoff | None:
     return session.scalars(_OPEN_HANDOFF, {"customer_id": customer_id}).first()
+
+
+def customer_and_open_handoff(
+    session: Session, store_id: int, phone: str | None
+) -> tuple[Customer, Handoff | None] | None:
+    """The store's customer with that phone (E.164) and their open handoff (None: they have none), in one statement;
+    None when the phone is no customer of the store's."""
+    found = session.execute(_CUSTOMER_AND_HANDOFF, {"store_id": store_id, "phone": phone}).first()
+    return None if found is None else (found[0], found[1])
 
 
 def open_orders(session: Session, customer_id: int) -> list[Row[Any]]:
