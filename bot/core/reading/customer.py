@@ -40,6 +40,7 @@ from .intents import (
     _WAITING_ONESELF,
 )
 from .meaning import Meaning
+from .news import news_about_order, store_question
 from .normalising import _MARKS, _quote
 from .nudges import (
     _ASKS_FOR_SOMEONE,
@@ -153,6 +154,8 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
     arrived = _ARRIVED.search(here) is not None or (
         not _LANDMARKS.isdisjoint(ws) and _BY_LANDMARK.search(here) is not None  # "I'm by the cart return"
     )
+    if arrived and store_question(s, ws):
+        arrived = False  # "what's going on this weekend at the store?": where the store is, not the customer
     if (
         arrived
         and (span or not _CAR_WORDS.isdisjoint(ws))
@@ -195,7 +198,14 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
     elif arrived or spot or door:
         intent = "arrived"
     elif (
-        forgotten or asks or came_in or _STATUS.search(s) or _more_status(s, ws) or eta_words and _TIME_WAITED.search(s)
+        forgotten
+        or asks
+        or came_in
+        or _STATUS.search(s)
+        or _more_status(s, ws)
+        or eta_words
+        and _TIME_WAITED.search(s)
+        or news_about_order(s, ws)
     ):
         return meaning("status", order=order)
     elif _HELP_NATURAL.search(s):

@@ -36,7 +36,10 @@ _CAME_IN = _c(
     rf"(?:is|are|has|have|did) (?:my|the|our|_o){_PEOPLE}(?: \S+){{0,3}}? (?:in|here|there|arrived|come in|came in"
     r"|gotten in|got in|arrive|come)(?= yet| already| \?| \||$| or)"
     rf"|(?:ma|mon|mes|la|le|les|notre|nos|_o) {_PEOPLE}(?:\S+ ){{0,3}}?(?:est|sont|a|ont)(?: tu| elle| il| ils| elles)?"
-    r"(?: (?:deja|bien|enfin|ete))? (?:arrivee|arrive|arrives|rentree?s?|entree?s?|rendue?s?|la|ici)(?= \?| \||$| ou| deja)"
+    r"(?: (?:deja|bien|enfin|ete))? (?:arrivee|arrive|arrives|rentree?s?|entree?s?|rendue?s?|la|ici)"
+    # ...or come in to where it is picked up: "mes livres sont-tu arrivés au comptoir?"
+    r"(?: (?:au|a la|en|dans le) (?:comptoir|magasin|caisse|succursale|pharmacie|librairie|boutique))?"
+    r"(?= \?| \||$| ou| deja)"
 )
 # Every _CAME_IN phrasing holds one of these verbs: most texts ("here spot 4", "omw 10") skip the pattern.
 _CAME_IN_VERBS = _words("is are has have did est sont a ont")
