@@ -40,7 +40,7 @@ from .intents import (
     _WAITING_ONESELF,
 )
 from .meaning import Meaning
-from .news import news_about_order, store_question
+from .news import news_about_order, store_question, waiting_nudge
 from .normalising import _MARKS, _quote
 from .nudges import (
     _ASKS_FOR_SOMEONE,
@@ -214,6 +214,8 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         intent = "arrived"  # "red civic", or "the red one" after the bot asked where they are
         if spot is None and has_digit:
             spot, s = _lone_number(s)  # "Honda noire au 3"
+    elif context.handoff == "waiting" and waiting_nudge(s, ws):
+        return meaning("status", order=order)  # "hello", "c'est quoi la suite?", from someone waiting here
     else:
         return meaning("other", order=order)
 

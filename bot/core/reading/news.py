@@ -50,7 +50,7 @@ _STORE_TALK = _words(
     "gift cadeau cartes-cadeaux gift-card hiring hire engagez embauchez emploi job jobs deliver delivers delivery "
     "delivered livrez livrer livraison renovating renovation renovations renos travaux construction homemade maison "
     "gluten vegan your ur vos votre pay payer cash comptant credit debit refund remboursement exchange echange "
-    "event events evenement free gratuit"
+    "event events evenement free gratuit park"
 )
 # A question about the store needs no one in it: "we", "je", "my"... say the customer speaks of themself.
 _FIRST_PERSON = _words("i im me my mine we us our je j jsuis chu chui suis moi m mon ma mes nous notre nos sommes")
@@ -94,3 +94,17 @@ def store_question(s: str, words: frozenset[str]) -> bool:
             _STORE_TALK.intersection(words)
         )
     )
+
+
+# A hail alone, from someone waiting: "hello", "allo", "bonjour?" (an "?" alone is read before any of this).
+_HAILS = _words("hello helo hallo allo alo bonjour hi hey yo salut coucou guys excuse excusez pardon hellooo allooo")
+_HAIL_ONLY = _HAILS | _words("| ? me moi there la")
+
+
+def waiting_nudge(s: str, words: frozenset[str]) -> bool:
+    """Whether a text with no other meaning, from a customer waiting here, leans to asking for news: a question
+    ("des nouvelles?", "are you guys open late? kidding, anyone?") or a hail alone ("hello", "allo?"); not one
+    about the store itself ("what time do you close?"), nor thanks or an "ok"."""
+    if not _STORE_TALK.isdisjoint(words):
+        return False
+    return _HAIL_ONLY.issuperset(words) and not _HAILS.isdisjoint(words) or _is_question(s, words)
