@@ -49,8 +49,10 @@ from .nudges import (
     _CAME_IN_ENDS,
     _CAME_IN_VERBS,
     _FORGOTTEN,
+    _INSIDE_HINTS,
     _SOMEONE_HINTS,
     _STAFF_WORDS,
+    _THEIR_INSIDE,
     _TIME_WAITED,
     _more_status,
 )
@@ -66,6 +68,7 @@ from .spots import (
     _ORDINAL_HINTS,
     _ORDINAL_SPOT,
     _SPOT,
+    _answer_value,
     _lone_number,
     _ordinal_value,
     _spot_value,
@@ -130,6 +133,8 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
     asks = _ASKS_FOR_SOMEONE.search(s) if not _SOMEONE_HINTS.isdisjoint(ws) else None
     if asks is None and not _STAFF_WORDS.isdisjoint(ws):
         asks = _ASKS_FOR_STAFF.search(s)  # "y a-tu un employé qui lit ça?"
+    if asks is None and not _INSIDE_HINTS.isdisjoint(ws):
+        asks = _THEIR_INSIDE.search(s)  # "ca niaise en dedans?": what goes on in the store, asked from outside it
     if asks:
         s = _blank(s, asks, "_q")
     came_in = _CAME_IN.search(s) if not _CAME_IN_VERBS.isdisjoint(ws) and not _CAME_IN_ENDS.isdisjoint(ws) else None
@@ -146,7 +151,7 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         on_the_way = False  # "coming tomorrow instead", "Je passe demain": no trip today, as the corpus has it
     eta = None
     eta_words = not _ETA_WORDS.isdisjoint(ws)
-    if eta_words or on_the_way and has_digit:
+    if (eta_words or on_the_way and has_digit) and (on_the_way or not asks):  # "what are they doing in there, 20 mins"
         eta, s = _eta(s, on_the_way)
     here = _UNWANTED.sub("_n", s) if not _UNWANTED_HINTS.isdisjoint(ws) else s  # "veux pas niaiser dehors"
     if "sur" in words and "place" in words:
@@ -180,7 +185,7 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         spot is None
         and context.awaiting == "spot"
         and (m := _ANSWER_SPOT.search(s))
-        and (v := _spot_value(m.group("v")))
+        and (v := _answer_value(m.group("v")))
     ):
         spot, s = v, _blank(s, m, "_s")  # "la onze, proche du bac à sel", after "which spot?"
     if spot is None and not _ORDINAL_HINTS.isdisjoint(ws) and (m := _ORDINAL_SPOT.search(s)):
