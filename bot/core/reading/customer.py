@@ -161,15 +161,7 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
     )
     if arrived and store_question(s, ws):
         arrived = False  # "what's going on this weekend at the store?": where the store is, not the customer
-    if (
-        arrived
-        and (span or not _CAR_WORDS.isdisjoint(ws))
-        and (m := _CARGO.search(s))
-        and _STATUS.search(s)
-        and not _ARRIVED.search(_blank(s, m, "_k"))
-    ):
-        arrived = False  # "c'est tu long encore? j'ai du surgelé dans le char": what waits in the car, not where
-    if arrived and not _CAR_WORDS.isdisjoint(ws) and (cargo := _without_cargo(s)) is not s:
+    if arrived and (span or not _CAR_WORDS.isdisjoint(ws)) and (cargo := _without_cargo(s)) is not s:
         arrived = _ARRIVED.search(cargo) is not None  # "bouffe congelée du chien dans le char": what is in the car
 
     spot = None
@@ -244,14 +236,18 @@ def _without_courtesies(s: str) -> str:
 
 
 def _without_cargo(s: str) -> str:
-    """The text with each "in the car" that says where something or someone else is blanked; `s` itself when the
-    customer is the one in it: the two words before name them, or nothing does ("in the car, spot 4"), or the
-    clause has them waiting ("j'attends depuis 20 minutes dans l'auto")."""
+    """The text with each "in the car" that says where something or someone else is blanked ("bouffe congelée du chien
+    dans le char", "j'ai de la viande dans le char", "kids are in the car"); `s` itself when the customer is the one in
+    it: the two words before name them, or nothing does ("in the car, spot 4"), and no "I have X" / "X is" puts
+    something else there; or the clause has them waiting ("j'attends depuis 20 minutes dans l'auto")."""
     out = s
+    cargo_ends = {m.end() for m in _CARGO.finditer(s)}  # "I have X in the car", "X is in the car"
     for m in reversed(list(_IN_CAR.finditer(s))):
         clause = s[: m.start()].replace("?", "|").rsplit("|", 1)[-1].split()
+        if not _WAITING_ONESELF.isdisjoint(clause):
+            continue
         before = s[: m.start()].split()[-2:]
-        if before and _ONESELF.isdisjoint(before) and _WAITING_ONESELF.isdisjoint(clause):
+        if m.end() in cargo_ends or before and _ONESELF.isdisjoint(before):
             out = _blank(out, m, "_k")
     return out
 
