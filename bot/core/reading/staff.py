@@ -58,6 +58,13 @@ _STAFF_LIST = _c(
     r"|(?:il )?(?:en )?reste(?: tu)? (?:combien|du monde|quelqu un|des clients|d autres)|y en a (?:tu |t il )?d autres"
     r"|^d autres(?= \?| \||$)|en reste combien"
 )
+# How many are left, alone ("how many left?", "combien il en reste?"), read before a claim's "ok": "ok how many left
+# now?" asks for the list. Left of something else ("how many bags are left in the back?") is not.
+_STAFF_HOW_MANY = _c(
+    r"(?:how many|combien)(?: \S+){0,3}? (?:left|more|to go|remaining|reste|restent|encore)"
+    r"(?= \?| \||$| now| maintenant| la| out there| dehors)"
+    r"|(?:il )?en reste(?: tu)? combien|combien (?:il |qu il )?(?:en )?reste"
+)
 _STAFF_ORDER = _c(r"(?:# )?(?P<v>[a-z]{0,3}-?\d{1,8}[a-z]?)")
 # Time, not an order: "cover the register for 5 min", "back in 10", "je prends ma pause pour 15 minutes".
 _STAFF_MINUTES = _c(
@@ -103,7 +110,9 @@ def _staff(raw: str, low: str, words: list[str], language: str, confident: bool)
         s = _STAFF_AWAY.sub("_a", s)
     if m := _STAFF_ORDER.search(s):
         order = m.group("v").upper()
-    if _STAFF_DONE.search(s):
+    if ("many" in words or "combien" in words) and _STAFF_HOW_MANY.search(s):
+        intent = "list"
+    elif _STAFF_DONE.search(s):
         intent = "done"
     elif _STAFF_CLAIM.search(s):
         intent = "claim"
