@@ -30,17 +30,28 @@ _HOW_GOING = _c(
     r"(?:how s|hows|how is|how are|how r) (?:my|our|the|_o)(?: \S+){1,3}? (?:going|coming|looking|doing)(?= \?| \||$)"
 )
 _HOW_HINTS = _words("how hows")
+# Any participle said of the customer's own thing, beyond _PROGRESS's words: "are the cupcakes iced?", "yo my skis
+# waxed yet", "mes lunettes sont-tu ajustées?", "ma commande est-elle complétée?" (accents folded: -é is -e).
+_OWN_THING_DONE = _c(
+    r"(?:(?:is|are|has|have|did|r) )?(?:my|our|the|_o)(?: \S+){1,3}? (?:(?:is|are|been|gotten|got|get|all) )*"
+    # ...but a fact about it is no progress: "is the tip included?", "are dogs allowed?"
+    r"(?!(?:included|allowed|required|needed|accepted|located|called|named|priced|based|closed|opened|supposed|parked"
+    r"|insured|taxed|refunded|charged|billed)(?!\S))[a-z]{2,}ed(?: up| yet| already| now)*(?= \?| \||$| or)"
+    r"|(?:mon|ma|mes|notre|nos|la|le|les|_o)(?: \S+){1,2}? (?:est|sont|a ete|ont ete)(?: tu| il| elle| ils| elles)?"
+    r"(?: (?:deja|bien|enfin|ete))? [a-z]{3,}(?:e|ee|es|ees|i|ie|is|ies|it|ite|its|ites)(?= \?| \||$| la)"
+)
 # The words of a question's form, when no "?" was typed: "did my prescription get filled", "r my pizzas done".
 _OPENERS = _words("is are r did has have was were any est sont c")
 _ASKING = _c(
     r"(?:^|\| )(?:is|are|r|did|has|have|was|were|any|u|you)(?!\S)|est ce que?|(?:est|sont|a|ont|avance|acheve|c est|ca"
-    r"|as|avez|t as) tu|(?:est|sont|a|ont) (?:il|elle|ils|elles)|(?:or|ou) (?:nah|not|no|pas|non)(?= \?| \||$)"
+    r"|as|avez|t as) tu|(?:est|sont|a|ont) (?:il|elle|ils|elles)|(?:(?:or|ou) (?:nah|not|no|pas|non)|yet)(?= \?| \||$)"
 )
 # What a question about the store itself names: the store and its places, its hours and days, what it sells and
 # for how much, its jobs, deliveries and renovations, "your"/"vos" goods. Any one of them makes it small talk.
 _STORE_TALK = _words(
     "store stores shop boutique magasin bakery boulangerie pharmacy pharmacie restaurant resto librairie bookstore "
     "animalerie epicerie grocery website site app menu parking stationnement lot entrance entree washroom bathroom "
+    "washrooms bathrooms toilet toilets cafe card cards carte cartes tip pourboire "
     "toilettes wifi open opened opening close closed closing closes ouvert ouverte ouverts ouvertes ouvre ouvrez "
     "ouvrent ferme fermez fermer fermes ferment hours heures weekend weekends semaine monday tuesday tuesdays "
     "wednesday thursday friday saturday saturdays sunday sundays lundi mardi mercredi jeudi vendredi samedi dimanche "
@@ -72,9 +83,13 @@ def news_about_order(s: str, words: frozenset[str]) -> bool:
             progress = progress - {"close"}  # "close to done?", not "do you close?"
         if "four" in progress and " du four " not in padded:
             progress = progress - {"four"}  # "sorti du four", not the number
-    if not progress and (_HOW_HINTS.isdisjoint(words) or _HOW_GOING.search(s) is None):
-        return False
     if not _is_question(s, words):
+        return False
+    if (
+        not progress
+        and (_HOW_HINTS.isdisjoint(words) or _HOW_GOING.search(s) is None)
+        and _OWN_THING_DONE.search(s) is None
+    ):
         return False
     talk = _STORE_TALK.intersection(words)
     if "close" in talk and " close to " in f" {s} ":
