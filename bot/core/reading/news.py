@@ -56,7 +56,7 @@ _STORE_TALK = _words(
     "ouvrent ferme fermez fermer fermes ferment hours heures weekend weekends semaine monday tuesday tuesdays "
     "wednesday thursday friday saturday saturdays sunday sundays lundi mardi mercredi jeudi vendredi samedi dimanche "
     "day days jour jours usually normally habitude generalement season saison spring summer winter fall printemps "
-    "ete hiver automne christmas noel sell sells selling vendez vendre vend vendent stock inventaire price prices "
+    "hiver automne christmas noel sell sells selling vendez vendre vend vendent stock inventaire price prices "
     "prix cost costs coute coutent much combien cher half special specials speciaux solde soldes sale sales rabais "
     "gift cadeau cartes-cadeaux gift-card hiring hire engagez embauchez emploi job jobs deliver delivers delivery "
     "delivered livrez livrer livraison renovating renovation renovations renos travaux construction homemade maison "
