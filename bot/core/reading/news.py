@@ -41,7 +41,6 @@ _OWN_THING_DONE = _c(
     r"(?: (?:deja|bien|enfin|ete))? [a-z]{3,}(?:e|ee|es|ees|i|ie|is|ies|it|ite|its|ites)(?= \?| \||$| la)"
 )
 # The words of a question's form, when no "?" was typed: "did my prescription get filled", "r my pizzas done".
-_OPENERS = _words("is are r did has have was were any est sont c")
 _ASKING = _c(
     r"(?:^|\| )(?:is|are|r|did|has|have|was|were|any|u|you)(?!\S)|est ce que?|(?:est|sont|a|ont|avance|acheve|c est|ca"
     r"|as|avez|t as) tu|(?:est|sont|a|ont) (?:il|elle|ils|elles)|(?:(?:or|ou) (?:nah|not|no|pas|non)|yet)(?= \?| \||$)"
