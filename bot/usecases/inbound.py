@@ -15,6 +15,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from ..core import abuse as abuse_rules
 from ..core.conversation import decide_customer, decide_staff
 from ..core.photos import is_photo
+from ..core.statuses import HandoffStatus
 from ..core.understanding import Context, Meaning, understand
 from ..data.models import Customer, Handoff, Message, Order, Staff, Store
 from ..logs import TRACE, traced
@@ -205,7 +206,10 @@ def _decide(
         return Decision(meaning.intent, effects, Sender(msg.from_addr, msg.to_addr, staff=staff), None, True, members)
     customer, handoff = _customer(session, store, msg)
     _reachable_again(customer, msg)
-    meaning = understand(msg.body, Context(role="customer", awaiting=customer.awaiting, language=customer.language))
+    context = Context(
+        role="customer", awaiting=customer.awaiting, language=customer.language, handoff=_handoff_state(handoff)
+    )
+    meaning = understand(msg.body, context)
     media = tuple(msg.media or ())
     sender = Sender(msg.from_addr, msg.to_addr, customer=customer, media=media, message_sid=msg.twilio_sid)
     photo = any(is_photo(m["type"]) for m in media)
@@ -267,6 +271,13 @@ def decide_for_customer(
         wait=wait,
     )
     return Decision(meaning.intent, effects, sender, handoff, abuse_rules.known_customer(view, effects), members)
+
+
+def _handoff_state(handoff: Handoff | None) -> str | None:
+    """The open handoff as the reader's Context knows it: "on_the_way", "waiting" (here, claimed or not), or None."""
+    if handoff is None:
+        return None
+    return "on_the_way" if handoff.status == HandoffStatus.ON_THE_WAY else "waiting"
 
 
 def _reachable_again(person, msg: Message) -> None:

@@ -222,6 +222,27 @@ def test_still_waiting_gets_an_apology_and_staff_are_reminded(shop, alex, sam):
     assert "asking again" in reminder and "2 min" in reminder
 
 
+@pytest.mark.parametrize("text", ["hello", "so what now?", "is it cold out there lol?"])
+def test_a_novel_question_from_a_customer_waiting_in_the_lot_gets_the_still_waiting_reply(shop, alex, sam, text):
+    # These texts say nothing else: from a customer waiting here, they ask for news.
+    shop.order("1234", alex, "Alex Martin", language="en")
+    alex.new()
+    alex.texts("here spot 4")
+    sam.new()
+    shop.wait(240)
+    [sorry] = alex.texts(text)
+    assert sorry == "Sorry for the wait Alex! We've reminded the team and someone will be right out."
+    [reminder] = sam.new()
+    assert reminder.startswith("Alex M. is asking again (spot 4, order #1234, waiting 4 min)")
+
+
+def test_the_same_question_from_a_customer_not_waiting_reminds_nobody(shop, alex, sam):
+    shop.order("1234", alex, "Alex Martin", language="en")
+    alex.new()
+    alex.texts("so what now?")
+    assert sam.new() == []
+
+
 @pytest.mark.parametrize(
     "text",
     ["hello?? anyone coming", "did u forget about me", "been 15 mins, still nobody??", "how long is this gonna take"],

@@ -145,6 +145,27 @@ def test_une_cliente_qui_se_sent_oubliee_recoit_des_excuses_et_le_personnel_un_r
     assert rappel.startswith("Marie L. relance (place 4, commande #1234, attend depuis 4 min)")
 
 
+@pytest.mark.parametrize("texte", ["bonjour", "c'est quoi la suite?", "tu sors quand?"])
+def test_une_question_nouvelle_d_une_cliente_qui_attend_dans_le_stationnement_la_relance(shop, marie, julie, texte):
+    # Ces textes ne disent rien d'autre : d'une cliente qui attend ici, ils demandent des nouvelles.
+    shop.order("1234", marie, "Marie Lavoie", language="fr")
+    marie.new()
+    marie.texts("rendu place 4")
+    julie.new()
+    shop.wait(240)
+    [excuses] = marie.texts(texte)
+    assert excuses == "Désolé pour l'attente Marie! On a relancé l'équipe, quelqu'un arrive dans un instant."
+    [rappel] = julie.new()
+    assert rappel.startswith("Marie L. relance (place 4, commande #1234, attend depuis 4 min)")
+
+
+def test_la_meme_question_d_une_cliente_qui_n_attend_pas_ne_relance_personne(shop, marie, julie):
+    shop.order("1234", marie, "Marie Lavoie", language="fr")
+    marie.new()
+    marie.texts("c'est quoi la suite?")
+    assert julie.new() == []
+
+
 @pytest.mark.parametrize(
     "texte, minutes", [("j'arrive dans trois quarts d'heure", 45), ("dans une heure et quart", 75)]
 )

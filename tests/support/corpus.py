@@ -18,7 +18,7 @@ def rows(path: Path) -> list[dict]:
 
 
 def context_of(row: dict) -> Context:
-    return Context(role=row.get("role", "customer"), awaiting=row.get("awaiting"))
+    return Context(role=row.get("role", "customer"), awaiting=row.get("awaiting"), handoff=row.get("handoff"))
 
 
 def vehicle_ok(got: str | None, wanted: list[str] | None) -> bool:

@@ -40,6 +40,7 @@ from .intents import (
     _WAITING_ONESELF,
 )
 from .meaning import Meaning
+from .news import news_about_order, store_question, waiting_nudge
 from .normalising import _MARKS, _quote
 from .nudges import (
     _ASKS_FOR_SOMEONE,
@@ -48,8 +49,10 @@ from .nudges import (
     _CAME_IN_ENDS,
     _CAME_IN_VERBS,
     _FORGOTTEN,
+    _INSIDE_HINTS,
     _SOMEONE_HINTS,
     _STAFF_WORDS,
+    _THEIR_INSIDE,
     _TIME_WAITED,
     _more_status,
 )
@@ -65,6 +68,7 @@ from .spots import (
     _ORDINAL_HINTS,
     _ORDINAL_SPOT,
     _SPOT,
+    _answer_value,
     _lone_number,
     _ordinal_value,
     _spot_value,
@@ -129,6 +133,8 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
     asks = _ASKS_FOR_SOMEONE.search(s) if not _SOMEONE_HINTS.isdisjoint(ws) else None
     if asks is None and not _STAFF_WORDS.isdisjoint(ws):
         asks = _ASKS_FOR_STAFF.search(s)  # "y a-tu un employé qui lit ça?"
+    if asks is None and not _INSIDE_HINTS.isdisjoint(ws):
+        asks = _THEIR_INSIDE.search(s)  # "ca niaise en dedans?": what goes on in the store, asked from outside it
     if asks:
         s = _blank(s, asks, "_q")
     came_in = _CAME_IN.search(s) if not _CAME_IN_VERBS.isdisjoint(ws) and not _CAME_IN_ENDS.isdisjoint(ws) else None
@@ -145,7 +151,7 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         on_the_way = False  # "coming tomorrow instead", "Je passe demain": no trip today, as the corpus has it
     eta = None
     eta_words = not _ETA_WORDS.isdisjoint(ws)
-    if eta_words or on_the_way and has_digit:
+    if (eta_words or on_the_way and has_digit) and (on_the_way or not asks):  # "what are they doing in there, 20 mins"
         eta, s = _eta(s, on_the_way)
     here = _UNWANTED.sub("_n", s) if not _UNWANTED_HINTS.isdisjoint(ws) else s  # "veux pas niaiser dehors"
     if "sur" in words and "place" in words:
@@ -153,15 +159,9 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
     arrived = _ARRIVED.search(here) is not None or (
         not _LANDMARKS.isdisjoint(ws) and _BY_LANDMARK.search(here) is not None  # "I'm by the cart return"
     )
-    if (
-        arrived
-        and (span or not _CAR_WORDS.isdisjoint(ws))
-        and (m := _CARGO.search(s))
-        and _STATUS.search(s)
-        and not _ARRIVED.search(_blank(s, m, "_k"))
-    ):
-        arrived = False  # "c'est tu long encore? j'ai du surgelé dans le char": what waits in the car, not where
-    if arrived and not _CAR_WORDS.isdisjoint(ws) and (cargo := _without_cargo(s)) is not s:
+    if arrived and store_question(s, ws):
+        arrived = False  # "what's going on this weekend at the store?": where the store is, not the customer
+    if arrived and (span or not _CAR_WORDS.isdisjoint(ws)) and (cargo := _without_cargo(s)) is not s:
         arrived = _ARRIVED.search(cargo) is not None  # "bouffe congelée du chien dans le char": what is in the car
 
     spot = None
@@ -177,7 +177,7 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         spot is None
         and context.awaiting == "spot"
         and (m := _ANSWER_SPOT.search(s))
-        and (v := _spot_value(m.group("v")))
+        and (v := _answer_value(m.group("v")))
     ):
         spot, s = v, _blank(s, m, "_s")  # "la onze, proche du bac à sel", after "which spot?"
     if spot is None and not _ORDINAL_HINTS.isdisjoint(ws) and (m := _ORDINAL_SPOT.search(s)):
@@ -195,7 +195,14 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
     elif arrived or spot or door:
         intent = "arrived"
     elif (
-        forgotten or asks or came_in or _STATUS.search(s) or _more_status(s, ws) or eta_words and _TIME_WAITED.search(s)
+        forgotten
+        or asks
+        or came_in
+        or _STATUS.search(s)
+        or _more_status(s, ws)
+        or eta_words
+        and _TIME_WAITED.search(s)
+        or news_about_order(s, ws)
     ):
         return meaning("status", order=order)
     elif _HELP_NATURAL.search(s):
@@ -204,6 +211,8 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         intent = "arrived"  # "red civic", or "the red one" after the bot asked where they are
         if spot is None and has_digit:
             spot, s = _lone_number(s)  # "Honda noire au 3"
+    elif context.handoff == "waiting" and waiting_nudge(s, ws):
+        return meaning("status", order=order)  # "hello", "c'est quoi la suite?", from someone waiting here
     else:
         return meaning("other", order=order)
 
@@ -227,14 +236,18 @@ def _without_courtesies(s: str) -> str:
 
 
 def _without_cargo(s: str) -> str:
-    """The text with each "in the car" that says where something or someone else is blanked; `s` itself when the
-    customer is the one in it: the two words before name them, or nothing does ("in the car, spot 4"), or the
-    clause has them waiting ("j'attends depuis 20 minutes dans l'auto")."""
+    """The text with each "in the car" that says where something or someone else is blanked ("bouffe congelée du chien
+    dans le char", "j'ai de la viande dans le char", "kids are in the car"); `s` itself when the customer is the one in
+    it: the two words before name them, or nothing does ("in the car, spot 4"), and no "I have X" / "X is" puts
+    something else there; or the clause has them waiting ("j'attends depuis 20 minutes dans l'auto")."""
     out = s
+    cargo_ends = {m.end() for m in _CARGO.finditer(s)}  # "I have X in the car", "X is in the car"
     for m in reversed(list(_IN_CAR.finditer(s))):
         clause = s[: m.start()].replace("?", "|").rsplit("|", 1)[-1].split()
+        if not _WAITING_ONESELF.isdisjoint(clause):
+            continue
         before = s[: m.start()].split()[-2:]
-        if before and _ONESELF.isdisjoint(before) and _WAITING_ONESELF.isdisjoint(clause):
+        if m.end() in cargo_ends or before and _ONESELF.isdisjoint(before):
             out = _blank(out, m, "_k")
     return out
 

@@ -18,7 +18,8 @@ _TEXTS = _c(
 )
 _STOP_NATURAL = _c(
     # "lâchez-moi avec vos textos" (leave me alone with...), but "lâchez pas" is "keep it up"
-    r"(?:stop|quit|cease|arrete|arretez|arreter|arete|aretez|areter|cessez|cesse|stopper|enough|assez|lachez?(?! pas| pu))"
+    r"(?:stop|quit|cease|arrete|arretez|arreter|arete|aretez|areter|cessez|cesse|cesser|stopper|enough|assez"
+    r"|lachez?(?! pas| pu))"
     r"(?: \S+){0,3}? "
     r"(?:text\w*|txt\w*|sms|messag\w*|msgs?|notif\w*|alert\w*|contact\w*|spam\w*|m?ecrire|m?ecrit|m?texter|textos?"
     r"|envoyer|email\w*|calling|bugging)"
@@ -27,10 +28,19 @@ _STOP_NATURAL = _c(
     r"|(?:don t|dont|do not) (?:text|message|contact|send)"
     r"|(?:veux|veut|voulons) (?:pu|plus|pus|pas) (?:rien )?(?:recevoir|avoir|de (?:vos |tes )?(?:textos?|messages?|sms|texts?))"
     r"|ne (?:m|me|nous) (?:ecrivez|ecris|textez|texte|envoyez|contactez) (?:plus|pu|pus)"
+    # Said at length: "merci de ne plus m'envoyer de textos", "j'aimerais ne plus recevoir vos messages", "I would like to
+    # no longer receive texts", "I'd prefer not to get these texts anymore"
+    r"|ne (?:plus|pu|pus|pas) (?:m |me |nous )?(?:envoyer|ecrire|texter|contacter|recevoir)(?: \S+){0,3}?"
+    r" (?:textos?|messages?|sms|texts?|notifications?|courriels?)"
+    r"|ne (?:plus|pu|pus) (?:m |me |nous )(?:envoyer|ecrire|texter|contacter)"
+    r"|(?:no longer|not|never)(?: to)? (?:receive|get|be sent|be texted|want)(?: \S+){0,3}? (?:texts?|messages?|txts?|sms"
+    r"|notifications?|alerts?)(?: \S+){0,2}? (?:anymore|any more)"
+    r"|(?:no longer|prefer not to|rather not|like not to|wish not to) (?:receive|get|be sent)"
     r"|plus de (?:textos?|messages?|sms|notifications?)|desabonn\w*|desinscri\w*"
     r"|retirez moi|enlevez moi|me retirer|m enlever"
     # "remove my number", "retirez mon numéro de votre liste", "take me off this list"
-    r"|(?:remove|delete|erase|take|enlevez|enleve|retirez|retire|effacez|supprimez)(?: \S+){0,2}? (?:my|mon) (?:number|numero|phone|cell)"
+    r"|(?:remove|delete|erase|take|enlevez|enleve|enlever|retirez|retire|retirer|effacez|effacer|supprimez|supprimer)"
+    r"(?: \S+){0,2}? (?:my|mon) (?:number|numero|phone|cell)"
     r"|take (?:me|my number|us) off"
     r"|(?:don t|dont|do not) want(?: \S+){0,4}? (?:texts?|messages?|txts?|sms|notifications?|alerts?)"
     r"|(?:veux|veut) (?:plus|pu|pus|pas) (?:etre )?(?:contacte|contactee|texte|textee|derange|derangee)"
@@ -90,8 +100,19 @@ _HOW_TO = _c(
     r"|(?:way|facon|maniere) (?:to|de|pour) (?:tell|let|say|notify|dire|aviser|avertir|signaler)"
     r"|(?:je|j|on) (?:texte|ecris|envoie|dis|reponds|ecrit|envoi) quoi"
     r"|qu est ce que (?:je|j|on) (?:texte|ecris|envoie|dis|reponds|doit|dois)(?: \S+)? (?:quand|lorsque|pour dire|une fois)"
+    # Not knowing what to answer: "idk what to answer here", "jsp quoi repondre a votre message", "not sure what to text"
+    r"|(?:idk|dunno|don t know|dont know|do not know|not sure|no idea|jsp|jsais pas|sais pas|sait pas|chais pas|chaispas)"
+    r" (?:what|quoi) (?:to )?(?:answer|reply|text|write|say|respond|send|type|repondre|ecrire|texter|dire|envoyer|mettre)"
+    # Where or how to give the spot: "where do i put my spot number", "how do I give you my parking spot", "do i just
+    # text the spot number or what", "comment je vous donne mon numéro de place?"
+    r"|(?:where|how) (?:do|should|can) (?:i|we) (?:put|enter|type|give|send|write|add)(?: \S+){0,3}? (?:spot|place|space"
+    r"|number|numero|stall)"
+    r"|(?:do|should) (?:i|we) (?:just )?(?:text|send|type|write|reply)(?: \S+){0,3}? (?:spot|place|space|stall)"
+    r"|comment (?:je |j |on )?(?:vous |leur )?(?:donne|donner|envoie|envoyer|indique|indiquer)(?: \S+){0,2}? (?:place|numero)"
+    # "c'est quoi que je dois écrire quand j'arrive?", "ça fonctionne comment votre affaire de texto?"
+    r"|c est quoi que (?:je|j|on) (?:dois|doit|fais|texte|ecris|reponds)|(?:ca|sa) (?:marche|fonctionne) comment"
 )
-_HOW_HINTS = _words("comment how what whats way facon maniere quoi qu")
+_HOW_HINTS = _words("comment how what whats way facon maniere quoi qu where do should")
 _HELP_NATURAL = _c(
     r"help|aide|aidez|assistance|how does(?: \S+){1,3} work|comment (?:ca|sa) (?:marche|fonctionne)"
     r"|how (?:this|it|that|the \S+|curbside|pickup)(?: \S+){0,2}? works?|explain|expliquer|expliquez|m expliquer"

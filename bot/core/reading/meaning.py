@@ -19,6 +19,9 @@ class Context:
     role: str = "customer"  # "customer" | "staff" | "owner" (an owner or a manager)
     awaiting: str | None = None  # what the bot last asked this person: None | "spot" | "order"
     language: str | None = None  # the person's stored language ("en"/"fr"), tie-breaker for ambiguous texts
+    # The customer's open handoff: None (none), "on_the_way", or "waiting" (here, in the lot or at the door, claimed
+    # or not). A question with no other meaning from a customer waiting here asks for news.
+    handoff: str | None = None
 
 
 class Meaning(NamedTuple):

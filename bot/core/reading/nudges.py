@@ -36,8 +36,22 @@ _CAME_IN = _c(
     rf"(?:is|are|has|have|did) (?:my|the|our|_o){_PEOPLE}(?: \S+){{0,3}}? (?:in|here|there|arrived|come in|came in"
     r"|gotten in|got in|arrive|come)(?= yet| already| \?| \||$| or)"
     rf"|(?:ma|mon|mes|la|le|les|notre|nos|_o) {_PEOPLE}(?:\S+ ){{0,3}}?(?:est|sont|a|ont)(?: tu| elle| il| ils| elles)?"
-    r"(?: (?:deja|bien|enfin|ete))? (?:arrivee|arrive|arrives|rentree?s?|entree?s?|rendue?s?|la|ici)(?= \?| \||$| ou| deja)"
+    r"(?: (?:deja|bien|enfin|ete))? (?:arrivee|arrive|arrives|rentree?s?|entree?s?|rendue?s?|la|ici)"
+    # ...or come in to where it is picked up: "mes livres sont-tu arrivés au comptoir?"
+    r"(?: (?:au|a la|en|dans le) (?:comptoir|magasin|caisse|succursale|pharmacie|librairie|boutique))?"
+    r"(?= \?| \||$| ou| deja)"
 )
+# What goes on inside the store, asked by someone outside it: "ca niaise en dedans?", "vous êtes débordés à l'intérieur?",
+# "what's taking so long in there?". The inside is the store's, not where the customer is: no arrival at the door. A
+# customer who says they are inside ("chu en dedans", "we're inside") names no other subject and is not read so.
+_NOT_ME = r"(?!(?:je|j|chu|chui|jsuis|suis|sommes|i|im|m|me|moi|we|re|nous|est|\|)(?!\S))"
+_THEIR_INSIDE = _c(
+    r"(?:ca|c est|vous|they|it|is it|what s|whats|what is|what are|anything|qu est ce qui|qu est ce qu ils|y a|ya"
+    r"|il y a|ils|du monde|what s going on|whats going on|what is going on)"
+    rf"(?: {_NOT_ME}\S+){{0,5}}? (?:en dedans|a l interieur|inside|in there|in the (?:store|shop|back)|dans le magasin"
+    r"|au magasin|dans l magasin)"
+)
+_INSIDE_HINTS = _words("dedans interieur inside there store shop back magasin")
 # Every _CAME_IN phrasing holds one of these verbs: most texts ("here spot 4", "omw 10") skip the pattern.
 _CAME_IN_VERBS = _words("is are has have did est sont a ont")
 _CAME_IN_ENDS = _words(

@@ -46,7 +46,11 @@ def _ordinal_value(value: str) -> str:
 
 _SPOT_WORDS_RE = re.compile(rf"^(?:{_SPOT_WORD})$")
 # Voice dictation writes the number as its homophone: "spot number for" is spot 4.
-_DICTATED_SPOT = _c(r"(?:spot|space|stall|place) (?:number|numero|no) (?P<v>for|to|too|ate|won)(?= \||$| \?)")
+_DICTATED_SPOT = _c(
+    r"(?:spot|space|stall|place) (?:number|numero|no) (?P<v>for|to|too|ate|won)"
+    # ...at the end of its clause, or before where or what else: "spot number too in the blue Corolla"
+    r"(?= \||$| \?| (?:in|with|now|at|by|near|next|beside|and|driving|_v)(?!\S))"
+)
 _DICTATED = {"for": "4", "to": "2", "too": "2", "ate": "8", "won": "1"}
 _HASH_SPOT = _c(r"# (?P<v>\d{1,3}[a-z]?|[a-z]\d{1,2})")
 _LABEL_SPOT = _c(r"(?P<v>(?!b4)[a-z]-?\d{1,2}|(?<=at )b4)")  # "b4" is "before", but "at B4" is a spot
@@ -57,7 +61,11 @@ _BARE_SPOT = re.compile(
 # After "which spot?", a number that leads its clause, before where it is: "la onze, proche du bac à sel", "nine,
 # by the big tree", "celle du bout, la 8".
 _ANSWER_SPOT = _c(
-    rf"(?:^|(?<=\| ))(?:la |le |number |numero |no |# |in |at |au |a la )?(?P<v>\d{{1,3}}[a-z]?|[a-z]-?\d{{1,2}}|{_NUMWORD_PHRASE})"
+    # ...after a hesitation: "euh la onze", "ben c'est la cinq", "um number 6", "uh the 8"
+    r"(?:^|(?<=\| ))(?:(?:euh|heu|hmm|hm|um|umm|uh|er|ben|bin|ah|oh|well|so|c est|it s|its)(?: \|)* )*"
+    r"(?:la |le |the |number |numero |no |# |in |at |au |a la )?"
+    rf"(?P<v>\d{{1,3}}[a-z]?|[a-z]-?\d{{1,2}}|{_NUMWORD_PHRASE}|{'|'.join(_ORDINALS)})"
+    r"(?: one| une| un)?(?: (?:je pense|je crois|i think|i guess|i believe))?"
     r"(?= \||$| (?:near|by|beside|next|close|pres|proche|a cote|cote|en face|devant|behind|derriere|facing|under|sous"
     r"|across|in front|le long|au bout|du bout|at the|on the))"
 )
@@ -83,6 +91,11 @@ def _spot_value(value: str) -> str | None:
         return value.replace("-", "").upper()
     number = _number(value)
     return str(number) if number is not None and 0 <= number < 10000 else None
+
+
+def _answer_value(value: str) -> str | None:
+    """The spot an answer to "which spot?" names: "onze", "11", "the third (one)"."""
+    return _ORDINALS.get(value) or _spot_value(value)
 
 
 def _lone_number(s: str) -> tuple[str | None, str]:

@@ -13,6 +13,8 @@ from .vehicles import _vehicle
 _STAFF_DONE = _c(
     r"done|fait|c est fait|fini|finie|termine|terminee|livre|livree|livres|delivered|handed(?: off| over)?"
     r"|complete|completed|finished|picked up|remis|remise|donne|donnee|recupere|closed|ferme"
+    # The customer was served: "client servi place 12", "served spot 4", "la 9 est servie"
+    r"|served|servi|servie|servis|servies"
     # The customer has it: "gave it to them", "customer has it", "le client l'a", "c'est réglé"
     r"|all set|dropped (?:it |them |\S+ )?off|c est beau pour|gave (?:it|them|\S+)(?: to| away)?|regle|reglee"
     r"|(?:customer|client|they|il|elle) (?:has|have|got|l a|l ont) ?\S*"
@@ -56,7 +58,25 @@ _STAFF_LIST = _c(
     r"|(?:il )?(?:en )?reste(?: tu)? (?:combien|du monde|quelqu un|des clients|d autres)|y en a (?:tu |t il )?d autres"
     r"|^d autres(?= \?| \||$)|en reste combien"
 )
+# How many are left, alone ("how many left?", "combien il en reste?"), read before a claim's "ok": "ok how many left
+# now?" asks for the list. Left of something else ("how many bags are left in the back?") is not.
+_STAFF_HOW_MANY = _c(
+    r"(?:how many|combien)(?: \S+){0,3}? (?:left|more|to go|remaining|reste|restent|encore)"
+    r"(?= \?| \||$| now| maintenant| la| out there| dehors)"
+    r"|(?:il )?en reste(?: tu)? combien|combien (?:il |qu il )?(?:en )?reste"
+)
 _STAFF_ORDER = _c(r"(?:# )?(?P<v>[a-z]{0,3}-?\d{1,8}[a-z]?)")
+# Time, not an order: "cover the register for 5 min", "back in 10", "je prends ma pause pour 15 minutes".
+_STAFF_MINUTES = _c(
+    r"(?:(?:for|pour|in|dans|de|about|environ) )?\d{1,3} ?(?:min|mins|minute|minutes|m|h|hr|hrs|hour|hours|heure|heures)"
+    r"|(?:for|pour|in|dans) \d{1,2}(?= \?| \||$)"
+)
+# Away from the pickup for a while, not taking an order: "taking my break", "je prends ma pause", "going on lunch".
+_STAFF_AWAY = _c(
+    r"(?:taking|take|took|going on|on|prends|prend|pris|je vais|vais|stepping|step)(?: \S+){0,2}? (?:break|pause|lunch|diner"
+    r"|dinner|souper|out(?= for))"
+)
+_STAFF_AWAY_HINTS = frozenset(("break", "pause", "lunch", "diner", "dinner", "souper", "stepping", "step"))
 
 
 def _staff(raw: str, low: str, words: list[str], language: str, confident: bool) -> Meaning:
@@ -75,9 +95,24 @@ def _staff(raw: str, low: str, words: list[str], language: str, confident: bool)
     if spot is None and (m := _STAFF_LABEL.search(s)):
         spot = m.group("v").replace("-", "").upper()
         s = _blank(s, m, "_s")
+    if (
+        "min" in s
+        or "h" in words
+        or "hr" in s
+        or "heure" in s
+        or "for" in words
+        or "pour" in words
+        or "in" in words
+        or "dans" in words
+    ):
+        s = _STAFF_MINUTES.sub("_t", s)
+    if not _STAFF_AWAY_HINTS.isdisjoint(words):
+        s = _STAFF_AWAY.sub("_a", s)
     if m := _STAFF_ORDER.search(s):
         order = m.group("v").upper()
-    if _STAFF_DONE.search(s):
+    if ("many" in words or "combien" in words) and _STAFF_HOW_MANY.search(s):
+        intent = "list"
+    elif _STAFF_DONE.search(s):
         intent = "done"
     elif _STAFF_CLAIM.search(s):
         intent = "claim"
