@@ -13,6 +13,14 @@ Two attacks cost a store money without any customer being served:
 A silenced text is still understood and its state changes still apply (a STOP still opts out, a claim
 still counts); only the texts it would have caused are dropped. Short codes and the stores' own numbers
 never get this far: the webhook stores them as ignored.
+
+A command from someone on the roster (an owner's PAUSE or STATUS, a staff member's OK, DONE, LIST, ON/OFF, HELP)
+is always answered, even from a number the loop rule is muting: an owner whose phone's auto-reply tripped it, or
+who typed a dozen commands in a minute, must not be left unanswered for a quarter of an hour. The rule still cuts
+a real loop through such a number: an auto-responder repeats itself (and its fixed reply may read as a command:
+"Thanks for your message! I'll get back to you" reads as OK), so while the rule is on for a number, a command
+that is word for word a text the number sent in the last minute, or one the rule silenced during the pause, is
+muted like any other text; and more than MACHINE_FACTOR times the loop limit in a minute is no person at all.
 """
 
 from __future__ import annotations
@@ -21,6 +29,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from .conversation import LinkOrder, Reply, TextStaff
+
+# A staff member's texts that are commands (bot/core/conversation/staff.py); an owner's are read as a Command.
+STAFF_COMMAND_INTENTS = ("claim", "done", "list", "help", "start")
+# Commands from the roster are muted past this many times the loop limit a minute: no person types that fast.
+MACHINE_FACTOR = 3
+# The notes of texts the loop rule silenced (Verdict.note): a command repeating one of them is the loop again.
+LOOP_REASONS = ("loop", "loop_pause")
 
 # Replies that a number with no order can get: these, and only these, count against the hourly limits.
 NO_ORDER_REPLIES = ("ask_order", "order_not_found", "help", "opted_in", "opted_out")
@@ -42,6 +57,9 @@ class Traffic:
     last_burst_at: datetime | None  # when a text from this number last tripped the loop rule
     replies_to_number_last_hour: int  # NO_ORDER_REPLIES this store sent this number in the last hour
     replies_to_unknown_last_hour: int | None  # the same for every number; None: not counted (not needed)
+    # A command only, while the loop rule is on for the number: the text is word for word one it sent in the last
+    # minute, or one the loop rule silenced within the pause (counted only then: needs_repeat_count).
+    repeats: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,6 +98,32 @@ def judge(t: Traffic, known: bool, now: datetime, limits: Limits) -> Verdict:
     if t.replies_to_unknown_last_hour is not None and t.replies_to_unknown_last_hour >= limits.per_store_hour:
         return Verdict(False, "store_limit")
     return ALLOWED
+
+
+def is_command(intent: str, owner_command: bool) -> bool:
+    """Whether a roster member's text is a command (always answered, judge_command): an owner's command, or one of
+    the staff's."""
+    return owner_command or intent in STAFF_COMMAND_INTENTS
+
+
+def judge_command(t: Traffic, now: datetime, limits: Limits) -> Verdict:
+    """May the answer to a command from someone on the roster go out? Yes, even while the loop rule mutes the
+    number, unless the command repeats the loop (`t.repeats`) or comes faster than any person types."""
+    looping = loop_verdict(t, now, limits)
+    if looping is None:
+        return ALLOWED
+    if t.texts_last_minute > limits.loop_texts_per_minute * MACHINE_FACTOR:
+        return Verdict(False, "loop", burst=True)
+    return looping if t.repeats else ALLOWED
+
+
+def needs_repeat_count(t: Traffic, now: datetime, limits: Limits) -> bool:
+    """Whether a command's repeats can change judge_command's verdict: only while the loop rule is on for the number
+    and below the machine rate."""
+    return (
+        loop_verdict(t, now, limits) is not None
+        and t.texts_last_minute <= limits.loop_texts_per_minute * MACHINE_FACTOR
+    )
 
 
 def needs_store_count(t: Traffic, known: bool, now: datetime, limits: Limits) -> bool:

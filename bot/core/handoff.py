@@ -23,6 +23,18 @@ def short_name(full: str | None) -> str | None:
     return parts[0] if len(parts) == 1 else f"{parts[0]} {parts[-1][0].upper()}."
 
 
+def phone_label(e164: str | None) -> str:
+    """Who a customer with no name on file is, for staff (alerts, the board, LIST): their phone's last four digits
+    in a masked number ("***-***-0123"), which staff can check at the car and which says nothing more on a shared
+    screen. Plain ASCII, the same in English and French: a staff alert stays GSM-7, and no article to agree."""
+    digits = "".join(ch for ch in e164 or "" if ch.isdigit())
+    if len(digits) < 4:
+        return "?"
+    if (e164 or "").startswith("+1") and len(digits) == 11:
+        return f"***-***-{digits[-4:]}"
+    return f"***-{digits[-4:]}"
+
+
 @dataclass(frozen=True)
 class HandoffView:
     id: int

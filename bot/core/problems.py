@@ -35,6 +35,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "unknown placeholder {{{name}}}; this text may use {allowed}",
         "fr": "champ inconnu {{{name}}}; ce texte peut utiliser {allowed}",
     },
+    "link_missing": {
+        "en": "must keep {{link}}, the check-in link customers open when they arrive",
+        "fr": "doit garder {{link}}, le lien que le client ouvre à son arrivée",
+    },
     "one_segment": {
         "en": "must fit one SMS: 160 characters, or 70 with an emoji or a non-GSM character",
         "fr": "doit tenir en un texto : 160 caractères, ou 70 avec un émoji ou un caractère spécial",

@@ -68,9 +68,19 @@ def override_problem(key: str, lang: str, value: str) -> Problem | None:
             return Problem(
                 "placeholder_unknown", {"name": name, "allowed": ", ".join(f"{{{n}}}" for n in sorted(allowed))}
             )
+    used = {name for _, name, _, _ in fields if name}
+    for name in REQUIRED_PLACEHOLDERS.get(key, ()):
+        if name not in used:
+            return Problem(f"{name}_missing")
     if key in ONE_SEGMENT and segments(value.replace("{store}", "").replace("{name}", "")) > 1:
         return Problem("one_segment")
     return None
+
+
+# What an owner's wording must keep: "order ready" without its check-in link would leave the customer no page to
+# check in on, and no link for staff to expect (the owner is told so at save, by text, page or API, and nothing is
+# saved). A wording saved before this rule gets the link added at the end when sent (template_for).
+REQUIRED_PLACEHOLDERS = {"order_ready": ("link",)}
 
 
 def allowed_placeholders(key: str, lang: str) -> set[str]:
@@ -104,8 +114,17 @@ def template_for(key: str, lang: str, overrides: Mapping[str, Mapping[str, str |
     override = (overrides or {}).get(key) or {}
     text = override.get(lang)
     if text:
-        return text
+        missing = [name for name in REQUIRED_PLACEHOLDERS.get(key, ()) if name not in placeholders_or_none(text)]
+        return " ".join([text.rstrip(), *(f"{{{name}}}" for name in missing)])
     return TEMPLATES[key][lang]
+
+
+def placeholders_or_none(template: str) -> set[str]:
+    """placeholders(), or none for a wording that can't be parsed (render falls back to the default for it)."""
+    try:
+        return placeholders(template)
+    except ValueError:
+        return set()
 
 
 # Answers to HELP and STOP/START must fit one SMS segment whatever the store is called (carriers expect

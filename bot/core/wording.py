@@ -69,6 +69,11 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "{staff} is bringing order {orders} out to you now.",
         "fr": "{staff} s'en vient avec votre commande {orders}!",
     },
+    # The staff member who took the pickup was taken off the roster before handing it off: someone else comes.
+    "claimed_reassigned": {
+        "en": "Sorry{name}, change of plan: another team member will bring order {orders} out to you shortly.",
+        "fr": "Désolé{name}, petit changement : un autre commis vous apporte la commande {orders} sous peu.",
+    },
     "handed_off": {
         "en": "All set! Thanks for shopping at {store}. Have a great day!",
         "fr": "C'est tout bon! Merci d'avoir magasiné chez {store}. Bonne journée!",

@@ -71,11 +71,30 @@ class TwilioMedia:
             raise TransientSendError(f"{type(exc).__name__}: {exc}") from exc
 
 
+# What /photos/<token> shows on the console transport: a drawn car, saying why it is not the customer's picture.
+_STAND_IN = """<svg xmlns="http://www.w3.org/2000/svg" width="480" height="320" viewBox="0 0 480 320">
+<rect width="480" height="320" fill="#eef1f4"/>
+<path d="M90 200 l30-60 q10-20 30-20 h180 q20 0 30 20 l30 60 h20 q10 0 10 10 v30 h-400 v-30 q0-10 10-10z"
+ fill="#c0392b"/>
+<path d="M135 195 l22-45 q5-10 15-10 h136 q10 0 15 10 l22 45z" fill="#d6eaf8"/>
+<circle cx="150" cy="245" r="28" fill="#2c3e50"/><circle cx="330" cy="245" r="28" fill="#2c3e50"/>
+<text x="240" y="50" font-family="sans-serif" font-size="22" text-anchor="middle" fill="#2c3e50">\
+Photo de l'auto \u00b7 Car photo</text>
+<text x="240" y="78" font-family="sans-serif" font-size="14" text-anchor="middle" fill="#566573">\
+Transport console\u00a0: l'image reste chez l'exp\u00e9diteur</text>
+<text x="240" y="98" font-family="sans-serif" font-size="14" text-anchor="middle" fill="#566573">\
+Console transport: the picture stays with the sender</text>
+</svg>
+""".encode()
+
+
 class ConsoleMedia:
-    """SMS_TRANSPORT=console: there is no carrier holding pictures."""
+    """SMS_TRANSPORT=console: there is no carrier holding pictures. A link to one shows a stand-in picture (the
+    board's card and the [mms] line's link open, as they would with Twilio) rather than a 404; nothing is fetched
+    from the address the message named, which anyone texting the simulator chooses."""
 
     def fetch(self, url: str) -> tuple[str, bytes]:
-        raise MediaGone(url)
+        return "image/svg+xml", _STAND_IN
 
     def delete(self, url: str) -> None:
         return None

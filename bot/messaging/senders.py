@@ -13,6 +13,7 @@ from twilio.base import values
 from twilio.base.exceptions import TwilioRestException
 from twilio.rest import Client
 
+from ..phones import mask
 from ..usecases.ports import Logged, Outgoing, Sent
 from .errors import TransientSendError, classify
 from .twilio_http import twilio_http_client
@@ -103,8 +104,16 @@ class ConsoleSender:
         with self._lock:
             kind = "mms" if message.media_urls else "sms"
             photo = "".join(f" [photo: {url}]" for url in message.media_urls)
-            print(f"[{kind}] {message.from_} → {message.to}: {message.body}{photo}", file=self.stream, flush=True)
+            # The store's own number in full; the person's masked, as in every log line (bot/phones.mask).
+            to = _masked(message.to)
+            print(f"[{kind}] {message.from_} → {to}: {message.body}{photo}", file=self.stream, flush=True)
         return Sent(sid="CO" + uuid.uuid4().hex, status="delivered")
 
     def recent(self, to: str, from_: str, since: datetime) -> list[Logged]:
         return []  # printing cannot half-fail: a console text either printed or raised before it did
+
+
+def _masked(address: str) -> str:
+    """A recipient's address with only the last four digits of the number: "…0123", "whatsapp:…0123"."""
+    channel, _, number = address.rpartition(":")
+    return f"{channel}:{mask(number)}" if channel else mask(number)

@@ -8,9 +8,11 @@ limit.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import and_, bindparam, case, func, select
+from sqlalchemy import and_, bindparam, case, exists, func, or_, select
+from sqlalchemy.orm import aliased
 
 from ..core import abuse as rules
 from ..data.models import Message
@@ -27,14 +29,20 @@ def limits(settings) -> rules.Limits:
     )
 
 
-def check(session, settings, msg: Message, known: bool, now: datetime) -> rules.Verdict:
-    """The verdict on the texts `msg` may cause. Records a loop burst on `msg` (inside the caller's
-    transaction) so that the pause lasts even once the burst is over."""
+def check(session, settings, msg: Message, known: bool, now: datetime, command: bool = False) -> rules.Verdict:
+    """The verdict on the texts `msg` may cause; `command`: a command from someone on the roster (judged by
+    rules.judge_command). Records a loop burst on `msg` (inside the caller's transaction) so that the pause lasts
+    even once the burst is over."""
     lim = limits(settings)
     traffic = _traffic(session, msg, now, lim, per_store=False)
-    if rules.needs_store_count(traffic, known, now, lim):
-        traffic = _traffic(session, msg, now, lim, per_store=True)
-    verdict = rules.judge(traffic, known, now, lim)
+    if command:
+        if rules.needs_repeat_count(traffic, now, lim):
+            traffic = replace(traffic, repeats=_repeats(session, msg, now, lim))
+        verdict = rules.judge_command(traffic, now, lim)
+    else:
+        if rules.needs_store_count(traffic, known, now, lim):
+            traffic = _traffic(session, msg, now, lim, per_store=True)
+        verdict = rules.judge(traffic, known, now, lim)
     if not verdict.texts_allowed:
         msg.error = verdict.note
     return verdict
@@ -83,6 +91,43 @@ _STORE_REPLIES = (
         Message.created_at > bindparam("hour_ago"),
     )
 )
+
+
+# An earlier text from the sender, word for word the same, sent in the last minute or silenced by the loop rule within
+# the pause: an auto-responder's fixed reply coming round again (on the (store_id, phone) index; built once).
+_EARLIER_SAME = aliased(Message)
+_REPEATS = select(
+    exists().where(
+        _EARLIER_SAME.store_id == bindparam("store_id"),
+        _EARLIER_SAME.phone == bindparam("phone"),
+        _EARLIER_SAME.direction == "in",
+        _EARLIER_SAME.id != bindparam("message_id"),
+        _EARLIER_SAME.body == bindparam("body"),
+        _EARLIER_SAME.created_at >= bindparam("pause_ago"),
+        _EARLIER_SAME.created_at <= bindparam("sent_at"),
+        or_(
+            _EARLIER_SAME.created_at > bindparam("minute_ago"),
+            _EARLIER_SAME.error.in_([rules.Verdict(False, reason).note for reason in rules.LOOP_REASONS]),
+        ),
+    )
+)
+
+
+def _repeats(session, msg: Message, now: datetime, lim: rules.Limits) -> bool:
+    sent_at = msg.created_at or now
+    found = session.connection().scalar(
+        _REPEATS,
+        {
+            "store_id": msg.store_id,
+            "phone": msg.phone,
+            "message_id": msg.id,
+            "body": msg.body,
+            "sent_at": sent_at,
+            "minute_ago": sent_at - timedelta(seconds=60),
+            "pause_ago": sent_at - timedelta(seconds=max(lim.loop_pause_seconds, 60)),
+        },
+    )
+    return bool(found)
 
 
 def _traffic(session, msg: Message, now: datetime, lim: rules.Limits, per_store: bool) -> rules.Traffic:

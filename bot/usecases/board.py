@@ -11,10 +11,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from ..core.handoff import OPEN
+from ..core.handoff import OPEN, phone_label
 from ..core.statuses import HandoffStatus, OrderStatus
 from ..data.models import Handoff, Staff, Store
-from ..phones import mask
 from . import photos, state
 
 DONE_SHOWN = 10
@@ -151,7 +150,8 @@ def _version(board: dict) -> str:
 
 def _handoff(h: Handoff, now: datetime, escalation_seconds: int) -> dict:
     orders = list(h.orders)
-    label = state.short_name(state.customer_name(h.customer, orders)) or mask(h.customer.phone)
+    # No name on file: the masked phone, as in their alerts (never the whole number on a shared screen).
+    label = state.short_name(state.customer_name(h.customer, orders)) or phone_label(h.customer.phone)
     waited = (now - h.arrived_at).total_seconds() if h.arrived_at else None
     end = h.done_at if h.status == HandoffStatus.DONE and h.arrived_at else None
     return {

@@ -146,7 +146,8 @@ def _process(svc: Services, message_id: int, earlier_first: bool = True) -> Appl
             decision = _decide(session, store, members, msg, now, svc.base_url, svc.settings)
             # Abuse resistance (bot/core/abuse.py): a looping bot, or a number with no order past its hourly
             # allowance, still gets its state changes (a STOP opts out) but none of the texts they would cause.
-            effects = abuse_rules.screen(decision.effects, abuse.check(session, svc.settings, msg, decision.known, now))
+            verdict = abuse.check(session, svc.settings, msg, decision.known, now, command=decision.command)
+            effects = abuse_rules.screen(decision.effects, verdict)
         log.info("message %s from %s: %s", msg.id, mask(msg.phone), decision.intent)
         applied = apply(
             session, store, effects, now, sender=decision.sender, handoff=decision.handoff, claim=svc.send_inline
@@ -178,6 +179,7 @@ class Decision:
     # The store's staff as loaded: held here so that apply finds them in the session (whose identity map holds
     # objects only while something else does) rather than reading each one again.
     members: list[Staff]
+    command: bool = False  # a command from someone on the roster: always answered (bot/core/abuse.py)
 
 
 def _decide(
@@ -194,16 +196,19 @@ def _decide(
         meaning = understand(
             msg.body, Context(role="owner" if staff.role in ("owner", "manager") else "staff", language=staff.language)
         )
+        command = abuse_rules.is_command(meaning.intent, meaning.command is not None)
         if meaning.command is not None:
-            # Taken for another bot (the loop guard), the command's answer would not go out: carried out anyway, a
-            # pause or a new staff member would be made without the owner ever being told (and sent again). It
-            # changes nothing instead, as a command that can't be done does.
-            allowed = abuse.check(session, settings, msg, True, now).texts_allowed
+            # Commands are answered even while the loop guard mutes the number, but for a loop's own repeats: taken
+            # for one, the answer would not go out, and carried out anyway, a pause or a new staff member would be
+            # made without the owner ever being told (and sent again). It changes nothing instead, as a command
+            # that can't be done does.
+            allowed = abuse.check(session, settings, msg, True, now, command=True).texts_allowed
             effects = owner.run(session, store, staff, meaning.command, now, base_url) if allowed else []
         else:
             me = next(s for s in team if s.id == staff.id)
             effects = decide_staff(meaning, store_v, me, state.store_handoffs(session, store.id), team, now)
-        return Decision(meaning.intent, effects, Sender(msg.from_addr, msg.to_addr, staff=staff), None, True, members)
+        sender = Sender(msg.from_addr, msg.to_addr, staff=staff)
+        return Decision(meaning.intent, effects, sender, None, True, members, command)
     customer, handoff = _customer(session, store, msg)
     _reachable_again(customer, msg)
     context = Context(

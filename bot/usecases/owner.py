@@ -58,7 +58,9 @@ _FORM_PROBLEMS = frozenset(
 )
 # Problems told of a value without naming it ("must be at most 300 characters", as the API says of a field): a
 # text names what they are about, by the field the use case refused.
-_UNNAMED = frozenset(("empty", "too_long", "control_characters", "nul", "braces", "one_segment", "string"))
+_UNNAMED = frozenset(
+    ("empty", "too_long", "control_characters", "nul", "braces", "one_segment", "string", "link_missing")
+)
 _SUBJECTS = {
     "pause_message": ("the message", "le message"),
     "name": ("the name", "le nom"),

@@ -10,7 +10,7 @@ from sqlalchemy import Row, and_, bindparam, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ..core.conversation import CustomerView, OrderView, StaffView, StoreView
-from ..core.handoff import OPEN, HandoffView, describe_hours, is_open, short_name
+from ..core.handoff import OPEN, HandoffView, describe_hours, is_open, phone_label, short_name
 from ..core.statuses import OPEN_ORDER, OrderStatus
 from ..data.models import AutoReply, Customer, Handoff, Order, Staff, Store
 from .errors import NotFound
@@ -132,7 +132,7 @@ def handoff_view(h: Handoff) -> HandoffView:
         id=h.id,
         status=h.status,
         customer_id=h.customer_id,
-        customer_label=short_name(customer_name(h.customer, orders)) or "?",
+        customer_label=short_name(customer_name(h.customer, orders)) or phone_label(h.customer.phone),
         order_numbers=tuple(o.number for o in orders),
         location=h.location,
         spot=h.spot,
@@ -184,6 +184,7 @@ def customer_view(session: Session, customer: Customer, handoff: Handoff | None 
         id=customer.id,
         first_name=first_name(name),
         label=short_name(name),
+        phone_label=phone_label(customer.phone),
         opted_out=customer.opted_out,
         awaiting=customer.awaiting,
         pending=dict(customer.pending or {}),

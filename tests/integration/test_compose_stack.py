@@ -128,7 +128,7 @@ def test_a_signed_text_through_the_web_container_is_answered_by_the_worker(stack
     assert len(received) == 1 and len(arrived) == 1
     assert received[0]["trace"] == arrived[0]["trace"]
     printed = stack.compose("logs", "--no-color", "--no-log-prefix", "worker").stdout
-    assert "[sms] +15145550100 → +15145550123: " in printed
+    assert "[sms] +15145550100 → …0123: " in printed  # the person's phone masked, as in every log line
 
 
 def test_a_worker_stopped_while_it_starts_stops_at_once_not_at_the_end_of_its_grace_period(stack):

@@ -320,6 +320,15 @@ def test_a_bad_placeholder_is_refused_at_its_field_in_the_pages_language_and_not
     assert "Not saved: Answer to HELP (English): has an unmatched { or }" in alert(english)
 
 
+def test_an_order_ready_wording_without_the_check_in_link_is_refused_at_its_field(svc, shop, sophie, base):
+    sophie.page(f"{base}/texts")
+    response = sophie.post(f"{base}/texts/order_ready", {"en": "", "fr": "Votre commande {orders} vous attend!"})
+    assert response.status_code == 422
+    card = text_of(response).split('id="text-order_ready"')[1].split("</form>")[0]
+    assert field_errors(card) == ["doit garder {link}, le lien que le client ouvre à son arrivée"]
+    assert replies.auto_replies(svc.db, shop.store.id) == {}
+
+
 def test_the_page_counts_sms_and_names_what_forces_unicode_without_javascript(svc, shop, sophie, base):
     sophie.page(f"{base}/texts")
     long_text = "Merci{name}! C’est noté : " + "on arrive " * 5

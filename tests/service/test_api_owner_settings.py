@@ -136,6 +136,36 @@ def test_removing_someone_who_had_taken_a_pickup_gives_it_back_to_the_team(shop,
     assert "It's yours" in sam.texts("OK 1234")[0]
 
 
+def test_a_customer_whose_pickup_goes_back_to_the_team_through_the_api_is_told_in_their_language(
+    shop, client, admin, base
+):
+    julie = shop.staff("Julie Tremblay", "+15145550111")
+    shop.staff("Sam Wilson", "+15145550112", language="en")
+    marie = shop.customer("+15145550123")
+    shop.order("1234", marie, "Marie Lavoie", language="fr")
+    marie.texts("here, spot 4")  # she writes English: her replies follow (SPEC 10)
+    julie.texts("OK 1234")
+    marie.new()
+    member_id = next(m["id"] for m in client.get(f"{base}/staff", headers=admin).json if m["name"] == "Julie Tremblay")
+    assert client.delete(f"{base}/staff/{member_id}", headers=admin).status_code == 204
+    assert marie.new() == [
+        "Sorry Marie, change of plan: another team member will bring order #1234 out to you shortly."
+    ]
+
+
+def test_the_texts_a_customer_may_get_include_the_one_for_a_pickup_gone_back_to_the_team(client, admin, base):
+    refused = client.put(f"{base}/auto-replies/no_such_text", headers=admin, json={"en": "x", "fr": "x"})
+    assert refused.status_code == 422 and "claimed_reassigned" in refused.json["message"]
+    keys = client.get("/api/v1/openapi.json").json
+    assert "claimed_reassigned" in str(keys)
+    put = client.put(
+        f"{base}/auto-replies/claimed_reassigned",
+        headers=admin,
+        json={"en": "Someone else is coming with {orders}.", "fr": "Quelqu'un d'autre s'en vient avec {orders}."},
+    )
+    assert put.status_code == 200, put.json
+
+
 def test_the_only_owner_cannot_be_removed_or_demoted(shop, client, admin, base):
     shop.staff("Sophie Roy", "+15145550113", role="owner")
     sophie = client.get(f"{base}/staff", headers=admin).json[0]

@@ -326,6 +326,42 @@ def test_a_removed_members_claimed_pickup_goes_back_to_the_team(shop, sophie, ju
     assert yours.startswith("It's yours")
 
 
+def test_a_customer_told_someone_was_coming_hears_when_that_someone_is_taken_off_the_staff(
+    shop, sophie, julie, marc, marie
+):
+    marie.texts("here spot 4")
+    julie.texts("OK 1234")
+    assert marie.new() == ["Julie Tremblay is bringing order #1234 out to you now."]
+    sophie.texts("STAFF REMOVE 514-555-0111")
+    assert marie.new() == [
+        "Sorry Marie, change of plan: another team member will bring order #1234 out to you shortly."
+    ]
+    marc.texts("OK 1234")
+    assert marie.new() == ["Marc Gagnon is bringing order #1234 out to you now."]
+
+
+def test_an_opted_out_customer_is_not_texted_when_their_pickup_goes_back_to_the_team(shop, sophie, julie, marc, marie):
+    marie.texts("here spot 4")
+    marie.texts("STOP")
+    julie.texts("OK 1234")
+    marie.new()
+    written = len(shop.texts_written_to(marie))
+    sophie.texts("STAFF REMOVE 514-555-0111")
+    assert marie.new() == [] and len(shop.texts_written_to(marie)) == written
+    assert "OK 1234" in marc.new()[-1]
+
+
+def test_the_owners_wording_of_the_text_to_a_customer_whose_pickup_went_back_to_the_team_is_used(
+    shop, sophie, julie, marc, marie
+):
+    sophie.texts("SET claimed_reassigned So sorry{name}: someone else is on the way with {orders}.")
+    marie.texts("here spot 4")
+    julie.texts("OK 1234")
+    marie.new()
+    sophie.texts("STAFF REMOVE 514-555-0111")
+    assert marie.new() == ["So sorry Marie: someone else is on the way with #1234."]
+
+
 def test_the_only_owner_cannot_remove_themselves(shop, sophie):
     assert sophie.texts("STAFF REMOVE 514-555-0113") == [
         "Not done: Sophie Roy is the store's only owner: add another owner first."

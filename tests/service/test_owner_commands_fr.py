@@ -285,6 +285,19 @@ def test_la_cueillette_prise_par_un_membre_retire_retourne_a_l_equipe(shop, soph
     assert shop.order_state("1234")["handoff"]["status"] == "waiting"
 
 
+def test_la_cliente_a_qui_on_avait_dit_qu_on_s_en_venait_apprend_qu_un_autre_commis_s_en_vient(
+    shop, sophie, julie, marc, marie
+):
+    marie.texts("rendu place 4")
+    julie.texts("OK 1234")
+    assert marie.new() == ["Julie Tremblay s'en vient avec votre commande #1234!"]
+    sophie.texts("ÉQUIPE RETIRER 514-555-0111")
+    # Typographie québécoise : l'espace avant le deux-points, insécable en UCS-2, part en espace simple en GSM-7.
+    assert marie.new() == ["Désolé Marie, petit changement : un autre commis vous apporte la commande #1234 sous peu."]
+    marc.texts("OK 1234")
+    assert marie.new() == ["Marc Gagnon s'en vient avec votre commande #1234!"]
+
+
 def test_la_seule_proprietaire_ne_peut_pas_se_retirer(shop, sophie):
     assert sophie.texts("ÉQUIPE RETIRER 514-555-0113") == [
         "Rien de changé : Sophie Roy est l'unique propriétaire : ajoutez d'abord un autre propriétaire."

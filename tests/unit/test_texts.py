@@ -173,8 +173,8 @@ def test_french_texts_put_a_non_breaking_space_before_a_colon_and_none_before_qu
 
 
 def test_a_french_text_keeps_its_non_breaking_space_where_it_costs_nothing():
-    overrides = {"order_ready": {"en": None, "fr": "{store} : À votre arrivée, {checkin_fr}"}}
-    body = texts.render("order_ready", "fr", FULL, overrides)  # "À votre arrivée": UCS-2 whatever the spaces
+    overrides = {"on_the_way_ack": {"en": None, "fr": "{store} : À votre arrivée, {checkin_fr}"}}
+    body = texts.render("on_the_way_ack", "fr", FULL, overrides)  # "À votre arrivée": UCS-2 whatever the spaces
     assert body.startswith("Plein Air Laurier\u00a0: À votre arrivée")
 
 
@@ -230,3 +230,11 @@ def test_an_override_may_use_what_the_default_uses_and_always_the_store_and_name
     assert texts.allowed_placeholders("handed_off", "en") == {"store", "name"}
     assert texts.allowed_placeholders("arrival_ack", "fr") == {"store", "name", "where_fr", "orders", "wait_fr"}
     assert texts.override_problem("arrival_ack", "fr", "Merci {where_en}").code == "placeholder_unknown"
+
+
+def test_an_order_ready_wording_must_keep_the_check_in_link():
+    assert texts.override_problem("order_ready", "en", "Order {orders} is ready!").code == "link_missing"
+    assert texts.override_problem("order_ready", "fr", "Commande {orders} prête : {link}") is None
+    assert texts.override_problem("handed_off", "en", "Bye from {store}!") is None  # only order_ready needs it
+    # A wording saved before the rule gets the link at its end, so check-in still works.
+    assert texts.template_for("order_ready", "en", {"order_ready": {"en": "Ready! "}}) == "Ready! {link}"

@@ -114,6 +114,5 @@ def _arrive(
 
 
 def _label(c: CustomerView, h: HandoffView | None) -> str:
-    if h is not None and h.customer_label != "?":
-        return h.customer_label
-    return c.label or c.first_name or "?"
+    """Their name as staff see it; with none on file, the masked phone."""
+    return c.label or c.first_name or (h.customer_label if h is not None else c.phone_label)

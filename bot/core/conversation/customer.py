@@ -202,7 +202,7 @@ def _customer(
             Reply(key, {"orders": order_list(numbers), **checkin_vars(store)}),
         ]
     if intent == "cancel":
-        label = c.label or "?"
+        label = c.label or c.phone_label
         return effects + [
             Reply("cancel_request", {"orders": order_list(numbers)}),
             TextStaff(on_duty(staff), "staff_cancel_request", {"customer": label, "orders": order_list(numbers)}),

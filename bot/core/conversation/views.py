@@ -38,6 +38,7 @@ class CustomerView:
     id: int
     first_name: str | None = None
     label: str | None = None  # first name and last initial, as staff see it
+    phone_label: str = "?"  # who they are to staff with no name on file: the masked phone (handoff.phone_label)
     opted_out: bool = False
     awaiting: str | None = None
     pending: dict = field(default_factory=dict)

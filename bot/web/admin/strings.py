@@ -213,6 +213,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "key_ask_order": "Asking for the order number",
         "key_not_ready": "Order not ready yet",
         "key_claimed": "Someone is coming out",
+        "key_claimed_reassigned": "Someone else is coming out",
         "key_handed_off": "After the handoff",
         "key_still_waiting": "Still waiting: the apology",
         "key_after_hours": "Outside pickup hours",
@@ -320,8 +321,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "duty_off_done": "{name} is off duty.",
         "edit_staff": "Change {name}",
         "remove_staff_q": "Take {name} off the staff?",
-        "remove_staff_detail": "They stop getting alerts at once, and a pickup they had taken goes back to the team. "
-        "Past handoffs still show their name.",
+        "remove_staff_detail": "They stop getting alerts at once, and a pickup they had taken goes back to the team (its "
+        "customer is told someone else is coming). Past handoffs still show their name.",
         "nobody_on_staff": "Nobody on the staff yet.",
         # Board & API
         "access_title": "Board & API",
@@ -559,6 +560,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "key_ask_order": "Demande du numéro de commande",
         "key_not_ready": "Commande pas encore prête",
         "key_claimed": "Quelqu'un s'en vient",
+        "key_claimed_reassigned": "Quelqu'un d'autre s'en vient",
         "key_handed_off": "Après la remise",
         "key_still_waiting": "Attend toujours : les excuses",
         "key_after_hours": "En dehors des heures",
@@ -667,7 +669,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "edit_staff": "Modifier {name}",
         "remove_staff_q": "Retirer {name} de l'équipe?",
         "remove_staff_detail": "Les alertes cessent aussitôt, et une cueillette prise en charge retourne à "
-        "l'équipe. Les remises passées gardent le nom.",
+        "l'équipe (le client apprend qu'un autre commis s'en vient). Les remises passées gardent le nom.",
         "nobody_on_staff": "Personne dans l'équipe pour l'instant.",
         # Tableau et API
         "access_title": "Tableau et API",
