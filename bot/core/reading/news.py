@@ -41,19 +41,29 @@ _OWN_GOODS = _c(
     r"(?:order|orders|commande|commandes|pickup|prescription|refill|purchase|achat|achats)(?!\S)"
     r"|(?:i|we|on|je|j) (?:\S+ ){0,3}?(?:on|sur) (?:the|la|your|votre) (?:list|liste)(?! d attente| for| pour)"
     r"|(?:fall|fell|fallen|slip|slipped) (?:through|thru) the cracks|passe dans le beurre|tombe entre (?:deux|les) chaises"
+    # Getting it at all: "am I still getting the cake for tonight??", "jvais tu avoir mon vin", not "a text" or "points"
+    r"|(?:(?:am|are) (?:i|we)|(?:will|do) (?:i|we)|i m|im)(?: still)? (?:getting|gonna get|going to get|get)"
+    r" (?:my|our|the|it|them|that|this|those)(?!\S)"
+    r"|(?:je|j|on) (?:vais|va) (?:tu |encore |quand meme )?(?:avoir|recevoir|ravoir) (?:mon|ma|mes|la|le|les|l|ca|ma)(?!\S)"
     r"|(?:i|we) (?:placed|place|put in|made|ordered)|(?:j ai|jai|on a|nous avons) (?:passe une |fait une )?command"
 )
 _NOT_GOODS = _words(
     "husband wife son daughter kid kids child children mom dad mother father boyfriend girlfriend friend friends "
     "coworker boss chum blonde mari femme fils fille filles enfant enfants mere pere ami amie amis soeur frere gars "
     "phone cell number numero card carte cartes id account compte spot place car auto char truck name nom email "
-    "courriel address adresse points dog chien cat chat lezard self vie bad way turn tour _v _s _n"
+    "courriel address adresse points dog chien cat chat lezard self vie bad way turn tour coupon coupons code promo "
+    "membership abonnement receipt recu facture bill invoice password rewards subscription voucher bon bons _v _s _n"
 )
 # Asking what the customer may do, or what the store has: "can I add milk to my order?", "est-ce que je peux payer
 # avec ma carte?", "do you have my phone number right?". Not news.
 _MAY_I = _c(
     r"(?:^|\| )(?:can|could|may|should|would|do|does|is it ok|how do|how can|how much|how many|where do|pouvez|peux|peut"
     r"|puis|avez vous|combien|comment)(?!\S)|est ce que (?:je|j|on|vous|mon|ma) (?:peux|peut|pouvez|dois|avez|\S+ peut)"
+)
+# What one may get that is no order: "will I get a text when it's ready?", "do I get points?".
+_NOT_AN_ORDER = _words(
+    "text texts txt message messages notification notifications receipt refund points point discount rabais "
+    "reçu recu remboursement texto textos courriel email"
 )
 _TELL_ME = _c(r"(?:could|can|would) you (?:tell|let) me|(?:pouvez|pourriez) vous me dire")
 # How one's order is faring, asked with no participle: "how we looking on the 2 club sandwiches", "how far along is
@@ -148,6 +158,8 @@ def _own_goods_asked(s: str) -> bool:
     if _MAY_I.search(s) and not _TELL_ME.search(s):
         return False
     m = _OWN_GOODS.search(s)
+    if m is not None and m.group("g") is None and not _NOT_AN_ORDER.isdisjoint(s[m.end() :].split()[:2]):
+        return False  # "will I get the text when it's ready?", "je vais tu avoir le rabais?"
     while m is not None and m.group("g") in _NOT_GOODS:
         m = _OWN_GOODS.search(s, m.end())
     return m is not None or ("how" in s and _HOW_FAR.search(s) is not None)
