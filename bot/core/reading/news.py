@@ -59,6 +59,9 @@ _NOT_GOODS = _words(
 _MAY_I = _c(
     r"(?:^|\| )(?:can|could|may|should|would|do|does|is it ok|how do|how can|how much|how many|where do|pouvez|peux|peut"
     r"|puis|avez vous|combien|comment)(?!\S)|est ce que (?:je|j|on|vous|mon|ma) (?:peux|peut|pouvez|dois|avez|\S+ peut)"
+    # Asking leave after saying what one will do: "mon chum va passer chercher ma commande, c'est correct?"
+    r"|(?:c est|est ce|ca est|c)(?: tu)? (?:correct|ok|okay|possible|permis|grave)|(?:is|would) (?:that|it|this) (?:ok|okay"
+    r"|alright|all right|fine|possible|allowed|a problem)|(?:that|it s|its) (?:ok|okay|fine|alright)(?= \?)"
 )
 # What one may get that is no order: "will I get a text when it's ready?", "do I get points?".
 _NOT_AN_ORDER = _words(
@@ -101,6 +104,7 @@ _STORE_TALK = _words(
     "gift cadeau cartes-cadeaux gift-card hiring hire engagez embauchez emploi job jobs deliver delivers delivery "
     "delivered livrez livrer livraison renovating renovation renovations renos travaux construction homemade maison "
     "gluten vegan your ur vos votre pay payer cash comptant credit debit refund remboursement exchange echange "
+    "policy politique return returns retour retours warranty garantie "
     "event events evenement free gratuit park"
 )
 # A question about the store needs no one in it: "we", "je", "my"... say the customer speaks of themself.
@@ -143,12 +147,12 @@ def news_about_order(s: str, words: frozenset[str]) -> bool:
     return not talk or talk <= _YOURS and not _MINE.isdisjoint(words)
 
 
-_OWNED = re.compile(r"(?:^| )(?:my|our|mon|ma|mes|notre|nos) (\S+)")
+_OWNED = re.compile(r"(?:^| )(?:my|our|mon|ma|mes|notre|nos) (\S+)(?: (?:de|d|of) (\S+))?")
 
 
 def _owned(s: str) -> set[str]:
     """The words said right after a possessive: the customer's own, whatever else they could name."""
-    return {m.group(1) for m in _OWNED.finditer(s)}
+    return {w for m in _OWNED.finditer(s) for w in m.groups() if w}  # "ma liste d'épicerie" too
 
 
 def _own_goods_asked(s: str) -> bool:
@@ -160,7 +164,7 @@ def _own_goods_asked(s: str) -> bool:
     m = _OWN_GOODS.search(s)
     if m is not None and m.group("g") is None and not _NOT_AN_ORDER.isdisjoint(s[m.end() :].split()[:2]):
         return False  # "will I get the text when it's ready?", "je vais tu avoir le rabais?"
-    while m is not None and m.group("g") in _NOT_GOODS:
+    while m is not None and (m.group("g") in _NOT_GOODS or s.startswith((" number", " numero", " #"), m.end())):
         m = _OWN_GOODS.search(s, m.end())
     return m is not None or ("how" in s and _HOW_FAR.search(s) is not None)
 
