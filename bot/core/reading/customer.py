@@ -30,6 +30,8 @@ from .intents import (
     _CLOSE_BY_HINTS,
     _DOOR,
     _DOOR_HINTS,
+    _HEAD_OVER,
+    _HEAD_OVER_HINTS,
     _IN_CAR,
     _LANDMARKS,
     _NOT_YET,
@@ -153,6 +155,8 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
     on_the_way = (
         not_yet
         or _ON_THE_WAY.search(s) is not None
+        or not _HEAD_OVER_HINTS.isdisjoint(ws)
+        and _HEAD_OVER.search(s) is not None  # "gonna head ur way shortly"
         or not _CLOSE_BY_HINTS.isdisjoint(ws)
         and _CLOSE_BY.search(s) is not None  # "turning onto your street now"
     )

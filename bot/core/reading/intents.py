@@ -89,6 +89,15 @@ _NOT_YET = _c(
     r"(?:not|pas|pu|pus) (?:encore |quite |yet )?"
     r"(?:here|there|arrived|arrive|arrivee|rendue?|la|ici|outside|dehors)"
 )
+# Setting off, said in the future with no ETA: "gonna head ur way shortly", "m'en vais vers vous bientôt". Tried only
+# on texts holding one of _HEAD_OVER_HINTS's words.
+_HEAD_OVER = _c(
+    r"(?:gonna|going to|about to|ll|will|m a|ma|vais) (?:head|come|swing|drive|go|pop|roll|walk|bike|ride|zip)"
+    r"(?: on)? (?:over|your way|ur way|yr way|you r way|by|down|there|to (?:you|the store|the shop))"
+    r"|(?:m en vais|men vais|jm en vais|je m en vais|je m en vas|m en vas|m en va|on s en va|je pars|j pars) (?:vers|chez)"
+    r" (?:vous|toi|le magasin|la boutique)"
+)
+_HEAD_OVER_HINTS = _words("head swing pop roll zip drive go come walk bike ride vers chez")
 _ON_THE_WAY = _c(
     r"o[nm] (?:my|mu|mt|ny|the|our|ma) way|on way|omw|otw|en route|en chemin|sur la route|sur le chemin|dans le chemin"
     r"|(?:sur|su|sul)(?: le| l| la)? (?:chemin|route|pont|autoroute)"
@@ -110,11 +119,6 @@ _ON_THE_WAY = _c(
     r"|see (?:you|u|ya) (?:in|dans)|getting (?:in|into) (?:the|my) (?:car|truck|van|_v)"
     r"|(?:j embarque|j monte|je monte|jembarque) dans|debarque (?:dans|ds|in)|walking (?:over|there|to (?:the|your))"
     r"|be (?:there|right there|right over|right out|over|by)|b there"
-    # Setting off, said in the future with no ETA: "gonna head ur way shortly", "m'en vais vers vous bientôt"
-    r"|(?:gonna|going to|about to|ll|will|m a|ma|vais) (?:head|come|swing|drive|go|pop|roll|walk|bike|ride|zip)"
-    r"(?: on)? (?:over|your way|ur way|yr way|you r way|by|down|there|to (?:you|the store|the shop))"
-    r"|(?:m en vais|men vais|jm en vais|je m en vais|je m en vas|m en vas|m en va|on s en va|je pars|j pars) (?:vers|chez)"
-    r" (?:vous|toi|le magasin|la boutique)"
     r"|(?:ll|will|gonna|going to|shall) be (?:there|here|at|in|by|late|arriving|around|another)"
     r"|almost (?:there|here)|nearly (?:there|here)|getting close|close by|not far|pas loin|pu loin"
     # "presque rendu", but "c'est presque prêt?" asks whether the order is nearly ready
