@@ -45,7 +45,7 @@ from .intents import (
     _WAITING_ONESELF,
 )
 from .meaning import Meaning
-from .news import goods_where, news_about_order, store_question, waiting_nudge
+from .news import goods_where, leave_for_others, news_about_order, store_question, waiting_nudge
 from .normalising import _MARKS, _quote
 from .nudges import (
     _ASKS_FOR_SOMEONE,
@@ -172,9 +172,9 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
     arrived = _ARRIVED.search(here) is not None or (
         not _LANDMARKS.isdisjoint(ws) and _BY_LANDMARK.search(here) is not None  # "I'm by the cart return"
     )
-    asks_store = (arrived or not _DOOR_HINTS.isdisjoint(ws)) and store_question(s, ws)
+    asks_store = (arrived or not _DOOR_HINTS.isdisjoint(ws)) and (store_question(s, ws) or leave_for_others(s, ws))
     if arrived and asks_store:
-        arrived = False  # "what's going on this weekend at the store?": where the store is, not the customer
+        arrived = False  # "what's going on this weekend at the store?", "is my dog allowed in the store?"
     if arrived and (span or not _CAR_WORDS.isdisjoint(ws)) and (cargo := _without_cargo(s)) is not s:
         arrived = _ARRIVED.search(cargo) is not None  # "bouffe congelée du chien dans le char": what is in the car
 
@@ -202,7 +202,7 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         spot, s = _lone_number(s)
     door = (
         not _DOOR_HINTS.isdisjoint(ws)
-        and not asks_store  # "is the liquor store next door open late?"
+        and not asks_store  # "is the liquor store next door open late?", "is my dog allowed in the store?"
         and _DOOR.search(here) is not None
         and not _ASKS_FOR_DOOR.search(s)
     )

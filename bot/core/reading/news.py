@@ -71,7 +71,10 @@ _NOT_AN_ORDER = _words(
 _TELL_ME = _c(r"(?:could|can|would) you (?:tell|let) me|(?:pouvez|pourriez) vous me dire")
 # How one's order is faring, asked with no participle: "how we looking on the 2 club sandwiches", "how far along is
 # the gingerbread house order".
-_HOW_FAR = _c(r"how (?:are |r )?(?:we|we re|things|it|it s) (?:looking|doing|coming)|how far along")
+_HOW_FAR = _c(
+    r"how (?:are |r )?(?:we|we re|things|it|it s) (?:looking|doing|coming)|how far along"
+    r"|where (?:are |r )?(?:we|we re|things|it|it s) at (?:with|on|for)"
+)
 # Any participle said of the customer's own thing, beyond _PROGRESS's words: "are the cupcakes iced?", "yo my skis
 # waxed yet", "mes lunettes sont-tu ajustées?", "ma commande est-elle complétée?" (accents folded: -é is -e).
 _OWN_THING_DONE = _c(
@@ -87,7 +90,7 @@ _OWN_THING_DONE = _c(
 _ASKING = _c(
     r"(?:^|\| )(?:is|are|r|did|has|have|was|were|any|u|you|am|how|hows|whats|what s)(?!\S)|est ce que?"
     r"|(?:est|sont|a|ont|avance|acheve|c est|ca|as|avez|t as|vais|va|on est|y a|ya) tu|(?:est|sont|a|ont) (?:il|elle|ils"
-    r"|elles)|(?:(?:or|ou) (?:nah|not|no|pas|non|what|quoi)|yet)(?= \?| \||$)"
+    r"|elles)|(?:(?:or|ou)(?: nah| not| no| pas| non| what| quoi)?|yet)(?= \?| \||$)"
 )
 # What a question about the store itself names: the store and its places, its hours and days, what it sells and
 # for how much, its jobs, deliveries and renovations, "your"/"vos" goods. Any one of them makes it small talk.
@@ -166,7 +169,7 @@ def _own_goods_asked(s: str) -> bool:
         return False  # "will I get the text when it's ready?", "je vais tu avoir le rabais?"
     while m is not None and (m.group("g") in _NOT_GOODS or s.startswith((" number", " numero", " #"), m.end())):
         m = _OWN_GOODS.search(s, m.end())
-    return m is not None or ("how" in s and _HOW_FAR.search(s) is not None)
+    return m is not None or (("how" in s or "where" in s) and _HOW_FAR.search(s) is not None)
 
 
 # The customer's goods as a clause's subject ("mon épicerie est-tu rendue dans les sacs?", "mes sandwichs sont-tu en
@@ -208,6 +211,23 @@ def store_question(s: str, words: frozenset[str]) -> bool:
         and not {"store", "shop", "magasin", "parking", "stationnement", "lot"}.issuperset(
             _STORE_TALK.intersection(words)
         )
+    )
+
+
+# Leave asked for someone or something else to be in the store: "is my dog allowed in the store?", "mes enfants
+# peuvent-tu venir dans le magasin?". Its place words are no arrival, unless the customer says where they are.
+_LEAVE = _words("allowed permitted ok okay permis permise permises admis acceptes acceptees peuvent peut can may could")
+_INDOORS = _words("store shop magasin boutique inside dedans interieur")
+_SELF_PLACED = _c(r"i m|im|i am|we re|je suis|j suis|jsuis|chu|chui|on est|sommes|suis")
+
+
+def leave_for_others(s: str, words: frozenset[str]) -> bool:
+    """A question asking whether someone or something else may be in the store, the customer placing no one."""
+    return (
+        not _LEAVE.isdisjoint(words)
+        and not _INDOORS.isdisjoint(words)
+        and _is_question(s, words)
+        and _SELF_PLACED.search(s) is None
     )
 
 

@@ -63,7 +63,8 @@ _STAFF_LIST = _c(
 )
 # A count of goods is no order: "taking the 6 bags of salt", "je sors les 3 caisses de vin", "we need 2 more carts".
 _GOODS_COUNT = _c(
-    r"\d{1,3} (?:(?:more|extra|big|large|small|gros|grosses|grands?|grandes|petits?|petites|autres|other) )?"
+    r"\d{1,3} ?(?:kg|kgs|lb|lbs|oz|ml|litres?|liters?|gal|gallons?|pi|ft|pieds|pouces|po)(?!\S)"
+    r"|\d{1,3} (?:(?:more|extra|big|large|small|gros|grosses|grands?|grandes|petits?|petites|autres|other) )?"
     r"(?:(?:of|de|d) \S|(?!(?:is|was|has|this|thanks|plus|pls|dans|sous|vous|nous|tous|puis|depuis|apres|pres|chez|yes"
     r"|its|his|hers|less|mins|hrs)(?!\S))[a-z]{3,}[sx](?!\S))"
 )
