@@ -222,6 +222,7 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         or eta_words
         and _TIME_WAITED.search(s)
         or news_about_order(s, ws)
+        and _HELP_NATURAL.search(s) is None  # "what's this pickup thing?" asks how it works, not for the order
     ):
         return meaning("status", order=order)
     elif _HELP_NATURAL.search(s):

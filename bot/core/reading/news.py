@@ -37,7 +37,7 @@ _HOW_HINTS = _words("how hows")
 # place among the orders ("on est-tu encore sur la liste?", "did i fall thru the cracks"), or "I ordered" said before
 # a question: news about the order, whatever the verb. Not a person or a thing of theirs that is no order (_NOT_GOODS).
 _OWN_GOODS = _c(
-    r"(?:my|our|mon|ma|mes|notre|nos) (?P<g>\S+)|_o|(?:the|la|le|les|this|that|cette|ce)(?: \S+){0,3}? "
+    r"(?:my|our|mon|ma|mes|notre|nos) (?P<g>\S+)|_o|(?:the|la|le|les)(?: \S+){0,3}? "
     r"(?:order|orders|commande|commandes|pickup|prescription|refill|purchase|achat|achats)(?!\S)"
     r"|(?:i|we|on|je|j) (?:\S+ ){0,3}?(?:on|sur) (?:the|la|your|votre) (?:list|liste)(?! d attente| for| pour)"
     r"|(?:fall|fell|fallen|slip|slipped) (?:through|thru) the cracks|passe dans le beurre|tombe entre (?:deux|les) chaises"
@@ -57,7 +57,8 @@ _NOT_GOODS = _words(
 # Asking what the customer may do, or what the store has: "can I add milk to my order?", "est-ce que je peux payer
 # avec ma carte?", "do you have my phone number right?". Not news.
 _MAY_I = _c(
-    r"(?:^|\| )(?:can|could|may|should|would|do|does|is it ok|how do|how can|how much|how many|where do|pouvez|peux|peut"
+    r"(?:^|\| )(?:can|could|may|should|would|do|does|is it ok|how do|how does|how can|how much|how many|where do"
+    r"|what does|pouvez|peux|peut"
     r"|puis|avez vous|combien|comment)(?!\S)|est ce que (?:je|j|on|vous|mon|ma) (?:peux|peut|pouvez|dois|avez|\S+ peut)"
     # Asking leave after saying what one will do: "mon chum va passer chercher ma commande, c'est correct?"
     r"|(?:c est|est ce|ca est|c)(?: tu)? (?:correct|ok|okay|possible|permis|grave)|(?:is|would) (?:that|it|this) (?:ok|okay"

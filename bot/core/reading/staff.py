@@ -25,7 +25,7 @@ _STAFF_DONE = _c(
     r"|has (?:it|them|their \S+|his \S+|her \S+)(?: now)?$|(?:l a|l ont) (?:eu|eue|recu|recue)"
 )
 _STAFF_CLAIM = _c(
-    r"ok|okay|k|kk|oki|okey|claim|claiming|claimed|mine|je (?:le |la |l )?prends|prends|prend"
+    r"ok|okay|k|kk|oki|okey|claim|claiming|claimed|mine|je (?:le |la |l )?prends|prends|prend|(?:j ai|jai) pris"
     r"|jprends|jprend|jpren|j prends|j y vais|jy vais|j y go|jy go|j y va|got it|gotit|on it|i got (?:it|this)"
     r"|i ll (?:take|get|grab|go)|taking|take|grab|grabbing|je m en occupe|m en occupe|je men occupe"
     r"|c est moi|moi|coming|omw|on my way|j arrive|je m en viens|(?:je )?m en charge"
