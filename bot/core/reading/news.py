@@ -3,8 +3,13 @@ form: "is/are/did/r u…", "est-ce que", "-tu", inversion) that says how far alo
 the oven, réparé, sorti, disponible, ça avance…) asks whether their order is ready; unless it is about the store
 itself (its hours, what it sells, its renovations, "your bread", the weekend), which is small talk.
 
-Tried only on texts no other intent claimed, and only when the text holds one of _PROGRESS's words or a "how's the
-… going" form: most texts skip it on a set test. The same store-talk test keeps arrival words out of a question about
+A question whose subject or object is the customer's own order or goods needs no word of progress ("did my groceries
+fall through the cracks?", "am I still getting the cake?"), unless it asks leave or names no order. Goods as a clause's
+subject ("mon épicerie est-tu rendue dans les sacs?") and leave asked for others in the store ("is my dog allowed in
+the store?") place no one: their words are no arrival.
+
+Tried only on texts no other intent claimed, and only when the text holds one of _PROGRESS's words, a "how's the
+… going" form or one's own goods. The same store-talk test keeps arrival words out of a question about
 the store ("what's going on this weekend at the store?").
 """
 
