@@ -11,6 +11,9 @@ from .in_words import (
     _HELP_NATURAL,
     _HOW_HINTS,
     _HOW_TO,
+    _MISTAKE,
+    _MISTAKE_HINTS,
+    _OPTED_OUT,
     _START_HINTS,
     _START_NATURAL,
     _STOP_NATURAL,
@@ -27,6 +30,8 @@ from .intents import (
     _CLOSE_BY_HINTS,
     _DOOR,
     _DOOR_HINTS,
+    _HEAD_OVER,
+    _HEAD_OVER_HINTS,
     _IN_CAR,
     _LANDMARKS,
     _NOT_YET,
@@ -40,7 +45,7 @@ from .intents import (
     _WAITING_ONESELF,
 )
 from .meaning import Meaning
-from .news import news_about_order, store_question, waiting_nudge
+from .news import goods_where, leave_for_others, news_about_order, store_question, waiting_nudge
 from .normalising import _MARKS, _quote
 from .nudges import (
     _ASKS_FOR_SOMEONE,
@@ -84,7 +89,9 @@ _GREETING_WORDS = frozenset(
 )
 _THANKS_WORDS = frozenset(("thanks", "you", "thx", "ty", "merci", "please", "pls", "plz", "svp", "stp"))
 _BARE_COURTESY = _MARKS | _THANKS_WORDS
-_CANCEL_HINTS = frozenset(("laisse", "laissez", "laisser", "scratch", "void", "drop", "oubliez"))
+_CANCEL_HINTS = frozenset(
+    ("laisse", "laissez", "laisser", "scratch", "void", "drop", "oubliez", "scrap", "ditch", "nix", "trash")
+)
 _ANOTHER_DAY = frozenset(("tomorrow", "demain", "tmrw", "tmr", "2morrow"))
 
 
@@ -109,6 +116,8 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
     if words[0] in _GREETING_WORDS or _last_word(words) in _THANKS_WORDS:  # cheap test first: most have neither
         s = _without_courtesies(s)
 
+    if not _MISTAKE_HINTS.isdisjoint(ws) and _MISTAKE.search(s) and _OPTED_OUT.search(s):
+        return meaning("start")  # "I unsubscribed by mistake", "j'ai fait stop par erreur"
     if _STOP_NATURAL.search(s):
         return meaning("stop")
     if not _START_HINTS.isdisjoint(ws) and _START_NATURAL.search(s):
@@ -140,10 +149,14 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
     came_in = _CAME_IN.search(s) if not _CAME_IN_VERBS.isdisjoint(ws) and not _CAME_IN_ENDS.isdisjoint(ws) else None
     if came_in:
         s = _blank(s, came_in, "_q")
+    if (g := goods_where(s, ws)) is not s:
+        s = g  # "mes sandwichs sont-tu en route vers le char?": the goods' way, not the customer's
     not_yet = not forgotten and _NOT_YET.search(s) is not None
     on_the_way = (
         not_yet
         or _ON_THE_WAY.search(s) is not None
+        or not _HEAD_OVER_HINTS.isdisjoint(ws)
+        and _HEAD_OVER.search(s) is not None  # "gonna head ur way shortly"
         or not _CLOSE_BY_HINTS.isdisjoint(ws)
         and _CLOSE_BY.search(s) is not None  # "turning onto your street now"
     )
@@ -159,8 +172,9 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
     arrived = _ARRIVED.search(here) is not None or (
         not _LANDMARKS.isdisjoint(ws) and _BY_LANDMARK.search(here) is not None  # "I'm by the cart return"
     )
-    if arrived and store_question(s, ws):
-        arrived = False  # "what's going on this weekend at the store?": where the store is, not the customer
+    asks_store = (arrived or not _DOOR_HINTS.isdisjoint(ws)) and (store_question(s, ws) or leave_for_others(s, ws))
+    if arrived and asks_store:
+        arrived = False  # "what's going on this weekend at the store?", "is my dog allowed in the store?"
     if arrived and (span or not _CAR_WORDS.isdisjoint(ws)) and (cargo := _without_cargo(s)) is not s:
         arrived = _ARRIVED.search(cargo) is not None  # "bouffe congelée du chien dans le char": what is in the car
 
@@ -186,7 +200,12 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         spot, s = _DICTATED[m.group("v")], _blank(s, m, "_s")
     if spot is None and has_digit and (arrived or context.awaiting == "spot") and not on_the_way:
         spot, s = _lone_number(s)
-    door = not _DOOR_HINTS.isdisjoint(ws) and _DOOR.search(here) is not None and not _ASKS_FOR_DOOR.search(s)
+    door = (
+        not _DOOR_HINTS.isdisjoint(ws)
+        and not asks_store  # "is the liquor store next door open late?", "is my dog allowed in the store?"
+        and _DOOR.search(here) is not None
+        and not _ASKS_FOR_DOOR.search(s)
+    )
 
     if not on_the_way and eta is None and _ASKS_WHERE_PICKUP.search(s) and not _SAYS_HERE.search(s):
         return meaning("other", order=order)  # "where's pickup, front or back?": asked before arriving
@@ -203,6 +222,7 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         or eta_words
         and _TIME_WAITED.search(s)
         or news_about_order(s, ws)
+        and _HELP_NATURAL.search(s) is None  # "what's this pickup thing?" asks how it works, not for the order
     ):
         return meaning("status", order=order)
     elif _HELP_NATURAL.search(s):

@@ -10,7 +10,25 @@ from .vocabulary import _words
 _CANCEL = _c(
     r"cancel\w*|annul\w*|anul\w*|laisse[rz]? faire (?:pour )?(?:ma|la|mon|mes|le|les|_o)"
     # "scratch that order", "please void my order", "oubliez ça, je viendrai pas"
-    r"|(?:scratch|void|drop) (?:that |my |the |this )?(?:order|_o)|oubliez (?:ca|ma commande|la commande)"
+    r"|(?:scratch|void|drop|scrap|ditch|nix|trash) (?:that |my |the |this |our )?(?:\S+ ){0,2}?(?:order|_o)(?!\S)"
+    r"|oubliez (?:ca|ma commande|la commande)"
+)
+# Opting out said to have been a mistake ("I unsubscribed by mistake", "j'ai fait stop par erreur", "my grandson
+# turned off the texts by mistake"): a wish to opt back in, whatever opt-out word it holds. Needs an opt-out or a
+# texts word beside it: "I ordered the wrong size by mistake" is no opt-in.
+_MISTAKE = _c(
+    r"by (?:mistake|accident|error)|accidentally|accidently|mistakenly|par (?:erreur|accident|megarde)"
+    r"|sans (?:faire |le faire )?(?:expres|exprès)|pas fait expres|(?:didn t|didnt|did not|never) (?:mean|meant)"
+    r" to|wrong (?:button|key)|mauvais (?:bouton|piton)|(?:voulais|voulait|voulions) (?:pas|pu)"
+)
+_MISTAKE_HINTS = _words(
+    "mistake accident error accidentally accidently mistakenly erreur megarde expres mean meant wrong mauvais voulais "
+    "voulait voulions"
+)
+_OPTED_OUT = _c(
+    r"unsub\w*|opt\w* out|optout|stop\w*|arret\w*|desabonn\w*|desinscri\w*|turn\w* off|(?:fait|texted|sent|hit|pese"
+    r"|peser|typed|wrote|ecrit) (?:sur )?(?:stop|arret)"
+    r"|(?:want|veux|voudrais|like)(?: \S+){0,3}? (?:texts?|textos?|messages?|notifications?|notifs?|sms)"
 )
 _TEXTS = _c(
     r"texts?|texting|txt|sms|messages?|msgs?|notifications?|notifs?|alerts?|textos?|courriels?|emails?"
@@ -111,6 +129,10 @@ _HOW_TO = _c(
     r"|comment (?:je |j |on )?(?:vous |leur )?(?:donne|donner|envoie|envoyer|indique|indiquer)(?: \S+){0,2}? (?:place|numero)"
     # "c'est quoi que je dois écrire quand j'arrive?", "ça fonctionne comment votre affaire de texto?"
     r"|c est quoi que (?:je|j|on) (?:dois|doit|fais|texte|ecris|reponds)|(?:ca|sa) (?:marche|fonctionne) comment"
+    # What to write, asked of the system: "faut que j'écrive quoi une fois dans le stationnement?", "what do i write
+    # when im in the lot?"
+    r"|(?:faut que|faut qu|je dois|j dois|jdois|dois je)(?: je| j)? (?:ecrive|ecrire|texte|texter|dise|dire|envoie|reponde)"
+    r" quoi|(?:what|whats|what s) (?:do|should|must) (?:i|we) (?:text|write|send|type|reply)(?= \?| \||$| when| once)"
 )
 _HOW_HINTS = _words("comment how what whats way facon maniere quoi qu where do should")
 _HELP_NATURAL = _c(

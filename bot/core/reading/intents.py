@@ -47,10 +47,15 @@ _BY_LANDMARK = _c(
     r" (?:the |la |le |l |les )?(?:big |small |grand |gros |petit |petite |tall )?(?:carts?|cart return|cart corral|paniers?|bac|bacs|sign|pancarte|pole|poteau"
     r"|lampadaire|light pole|tree|arbre|bins?|poubelles?|recycling|dumpster|loading|window|vitrine|garden|jardin"
     r"|side door|back door|entrance|entree|porte|door)"
+    # In a lane behind the shop: "chu dans la ruelle en arrière du resto", "im in the alley", "in the back alley, ..."
+    r"|(?:(?:i m|im|i am|we re|je suis|j suis|chu|chui|jsuis|suis|on est|sommes|parked|stationne|stationnee) |^)"
+    r"(?:in|dans|at|au|a|ds) (?:the |la |le |l )?(?:back |rear |side )?(?:alley|alleyway|ruelle|driveway|lane"
+    r"|loading dock|quai)"
 )
 _LANDMARKS = _words(
     "cart carts return corral panier paniers bac bacs sign pancarte pole poteau lampadaire tree arbre bin bins poubelle "
-    "poubelles recycling dumpster loading window vitrine garden jardin door entrance entree porte"
+    "poubelles recycling dumpster loading window vitrine garden jardin door entrance entree porte alley alleyway ruelle "
+    "driveway lane quai"
 )
 # "payer sur place", "un micro-ondes sur place": on site, said of something done or found there, is no arrival; only
 # said of oneself or alone ("je suis déjà sur place", "sur place, place 4").
@@ -84,6 +89,15 @@ _NOT_YET = _c(
     r"(?:not|pas|pu|pus) (?:encore |quite |yet )?"
     r"(?:here|there|arrived|arrive|arrivee|rendue?|la|ici|outside|dehors)"
 )
+# Setting off, said in the future with no ETA: "gonna head ur way shortly", "m'en vais vers vous bientôt". Tried only
+# on texts holding one of _HEAD_OVER_HINTS's words.
+_HEAD_OVER = _c(
+    r"(?:gonna|going to|about to|ll|will|m a|ma|vais) (?:head|come|swing|drive|go|pop|roll|walk|bike|ride|zip)"
+    r"(?: on)? (?:over|your way|ur way|yr way|you r way|by|down|there|to (?:you|the store|the shop))"
+    r"|(?:m en vais|men vais|jm en vais|je m en vais|je m en vas|m en vas|m en va|on s en va|je pars|j pars) (?:vers|chez)"
+    r" (?:vous|toi|le magasin|la boutique)"
+)
+_HEAD_OVER_HINTS = _words("head swing pop roll zip drive go come walk bike ride vers chez")
 _ON_THE_WAY = _c(
     r"o[nm] (?:my|mu|mt|ny|the|our|ma) way|on way|omw|otw|en route|en chemin|sur la route|sur le chemin|dans le chemin"
     r"|(?:sur|su|sul)(?: le| l| la)? (?:chemin|route|pont|autoroute)"

@@ -47,7 +47,7 @@ _CAME_IN = _c(
 _NOT_ME = r"(?!(?:je|j|chu|chui|jsuis|suis|sommes|i|im|m|me|moi|we|re|nous|est|\|)(?!\S))"
 _THEIR_INSIDE = _c(
     r"(?:ca|c est|vous|they|it|is it|what s|whats|what is|what are|anything|qu est ce qui|qu est ce qu ils|y a|ya"
-    r"|il y a|ils|du monde|what s going on|whats going on|what is going on)"
+    r"|il y a|ils|y|du monde|what s going on|whats going on|what is going on|you|you guys|u guys|they re|you re)"
     rf"(?: {_NOT_ME}\S+){{0,5}}? (?:en dedans|a l interieur|inside|in there|in the (?:store|shop|back)|dans le magasin"
     r"|au magasin|dans l magasin)"
 )
@@ -117,6 +117,9 @@ _FORGOTTEN = _c(
     r"|(?:did|have|had) (?:you|u|ya|y all|you all)(?: guys| all)? (?:forget|forgot|forgotten|forgetting)"
     r"|(?:m|nous|on m a|vous m avez|m avez|vous m)(?: (?:tu|pas|vous|pu|toujours))* oubli\w*"
     r"|oubli\w* (?:ma commande|mes commandes|moi|nous)"
+    # Oneself forgotten, in any tense: "j'me suis-tu fait oublier?", "did I get forgotten", "have we been forgotten"
+    r"|(?:me|m|nous|on) (?:suis|sommes|est|s est)(?: \S+){0,2}? oubli\w*"
+    r"|(?:i|we)(?: \S+){0,2}? (?:got|get|been|gotten) (?:forgotten|forgot)"
     r"|(?:ma commande|_o|mes \S+) (?:a|a tu|est|est tu)(?: tu)? (?:ete )?oubli\w*"
     # "you guys forgot my groceries?", "vous avez-tu oublié mes plantes?": the shop forgetting what is theirs
     r"|(?:you|u|ya|y all|yall|guys|you all)(?: guys| all)? (?:forgot|forget|forgotten) (?:my|our)"

@@ -62,11 +62,11 @@ _BARE_SPOT = re.compile(
 # by the big tree", "celle du bout, la 8".
 _ANSWER_SPOT = _c(
     # ...after a hesitation: "euh la onze", "ben c'est la cinq", "um number 6", "uh the 8"
-    r"(?:^|(?<=\| ))(?:(?:euh|heu|hmm|hm|um|umm|uh|er|ben|bin|ah|oh|well|so|c est|it s|its)(?: \|)* )*"
+    r"(?:^|(?<=\| ))(?:(?:euh|euhh|heu|heuu|hmm|hmmm|hm|mm|mmm|um|umm|ummm|uhm|uh|uhh|uhhh|er|erm|ben|bin|ah|oh|well|so|c est|it s|its)(?: \|)* )*"
     r"(?:la |le |the |number |numero |no |# |in |at |au |a la )?"
     rf"(?P<v>\d{{1,3}}[a-z]?|[a-z]-?\d{{1,2}}|{_NUMWORD_PHRASE}|{'|'.join(_ORDINALS)})"
     r"(?: one| une| un)?(?: (?:je pense|je crois|i think|i guess|i believe))?"
-    r"(?= \||$| (?:near|by|beside|next|close|pres|proche|a cote|cote|en face|devant|behind|derriere|facing|under|sous"
+    r"(?= \||$| \?| (?:near|by|beside|next|close|pres|proche|a cote|cote|en face|devant|behind|derriere|facing|under|sous"
     r"|across|in front|le long|au bout|du bout|at the|on the))"
 )
 # A lone number in an arrival text is the spot, unless these surround it ("here with 2 kids").

@@ -25,7 +25,7 @@ _STAFF_DONE = _c(
     r"|has (?:it|them|their \S+|his \S+|her \S+)(?: now)?$|(?:l a|l ont) (?:eu|eue|recu|recue)"
 )
 _STAFF_CLAIM = _c(
-    r"ok|okay|k|kk|oki|okey|claim|claiming|claimed|mine|je (?:le |la |l )?prends|prends|prend"
+    r"ok|okay|k|kk|oki|okey|claim|claiming|claimed|mine|je (?:le |la |l )?prends|prends|prend|(?:j ai|jai) pris"
     r"|jprends|jprend|jpren|j prends|j y vais|jy vais|j y go|jy go|j y va|got it|gotit|on it|i got (?:it|this)"
     r"|i ll (?:take|get|grab|go)|taking|take|grab|grabbing|je m en occupe|m en occupe|je men occupe"
     r"|c est moi|moi|coming|omw|on my way|j arrive|je m en viens|(?:je )?m en charge"
@@ -57,6 +57,30 @@ _STAFF_LIST = _c(
     r"|(?:who s|whos|who is|what s|whats|what is|anyone|anybody) left|any ?more(?= \?| \||$)|qui reste"
     r"|(?:il )?(?:en )?reste(?: tu)? (?:combien|du monde|quelqu un|des clients|d autres)|y en a (?:tu |t il )?d autres"
     r"|^d autres(?= \?| \||$)|en reste combien"
+    # Any of the queue still to serve: "reste-tu des chars à servir dans le parking?", "any cars left to serve?"
+    r"|(?:reste|restent|rest)(?: tu| t il| il)?(?: encore)? (?:des|du|d autres) (?:chars|autos|voitures|clients|monde"
+    r"|commandes)|(?:any|more) (?:cars|customers|orders|people)(?: \S+){0,2}? (?:left|to serve|still waiting)"
+)
+# A count of goods is no order: "taking the 6 bags of salt", "je sors les 3 caisses de vin", "we need 2 more carts".
+_GOODS_COUNT = _c(
+    r"\d{1,3} ?(?:kg|kgs|lb|lbs|oz|ml|litres?|liters?|gal|gallons?|pi|ft|pieds|pouces|po)(?!\S)"
+    r"|\d{1,3} (?:(?:more|extra|big|large|small|gros|grosses|grands?|grandes|petits?|petites|autres|other) )?"
+    r"(?:(?:of|de|d) \S|(?!(?:is|was|has|this|thanks|plus|pls|dans|sous|vous|nous|tous|puis|depuis|apres|pres|chez|yes"
+    r"|its|his|hers|less|mins|hrs)(?!\S))[a-z]{3,}[sx](?!\S))"
+)
+# A first-person action on one order or spot: "m'a prendre la 52318", "I'll run out 88213", "j'charge le bois pour la
+# place 5", "loading 2 bags of mulch for spot 6". Only with an order or a spot named.
+_STAFF_ACTION = _c(
+    r"(?:m a|ma|je vais|j vais|jvais|vais|i ll|ill|i will|gonna|going to|about to|je m en vais)(?: \S+){0,2}? "
+    r"(?:prendre|sortir|porter|apporter|amener|charger|aller|run|bring|take|grab|carry|load|walk|do|get|handle|roll"
+    r"|haul)|(?:je |j |i m |im )?(?:charge|jcharge|amene|jamene|loading|load|carrying|running|walking|rolling|wheeling"
+    r"|hauling)"
+)
+# Asking a colleague for a hand, with no order or spot: "can someone grab a box from the back". No claim.
+_ASKS_COLLEAGUE = _c(
+    r"(?:can|could|would|can t|cant) (?:someone|somebody|anyone|anybody|you|u|one of you|y all|yall)"
+    r"|(?:quelqu un|qqn|quelquun) (?:peut|pourrait|peux|pourraient)|(?:peux|pouvez|pourrais|pourriez) (?:tu|vous)"
+    r"|(?:need|needs) (?:someone|somebody|a hand|help)|besoin (?:de quelqu un|d aide|d un coup de main)"
 )
 # How many are left, alone ("how many left?", "combien il en reste?"), read before a claim's "ok": "ok how many left
 # now?" asks for the list. Left of something else ("how many bags are left in the back?") is not.
@@ -108,13 +132,17 @@ def _staff(raw: str, low: str, words: list[str], language: str, confident: bool)
         s = _STAFF_MINUTES.sub("_t", s)
     if not _STAFF_AWAY_HINTS.isdisjoint(words):
         s = _STAFF_AWAY.sub("_a", s)
+    if any(c.isdigit() for c in s) and (goods := _GOODS_COUNT.sub("_n", s)) != s:
+        s = goods
     if m := _STAFF_ORDER.search(s):
         order = m.group("v").upper()
     if ("many" in words or "combien" in words) and _STAFF_HOW_MANY.search(s):
         intent = "list"
     elif _STAFF_DONE.search(s):
         intent = "done"
-    elif _STAFF_CLAIM.search(s):
+    elif _STAFF_CLAIM.search(s) and not (order is None and spot is None and _ASKS_COLLEAGUE.search(s)):
+        intent = "claim"
+    elif (order or spot) and _STAFF_ACTION.search(s):
         intent = "claim"
     elif _STAFF_LIST.search(s):
         intent = "list"

@@ -43,7 +43,8 @@ _CLOTHES = frozenset(
         "jacket jackets coat coats raincoat hoodie sweater sweatshirt shirt t-shirt tshirt hat cap beanie toque scarf "
         "boots shoes sneakers dress skirt pants jeans shorts vest parka gloves mittens uniform scrubs top blouse "
         "manteau manteaux chandail veste casquette tuque foulard bottes souliers chemise robe jupe pantalon "
-        "jeans gilet imper impermeable coton ouate kangourou mitaines gants chapeau tshirt coupe-vent"
+        "jeans gilet imper impermeable coton ouate kangourou mitaines gants chapeau tshirt coupe-vent casque casques "
+        "helmet hardhat hard-hat tuque"
     ).split()
 )
 # "avec la Fiesta rouge", "dans ma Golf grise": the word between the article and the colour is the model.
@@ -63,6 +64,20 @@ _AGE_WORDS = frozenset(
     "petit grosse gros pauvre bonne".split()
 )
 _JOINERS = frozenset(("|", "a", "an", "the", "un", "une", "le", "la", "l"))
+# Goods, not the car: a toy or a part named by a vehicle word ("the toy fire truck", "the fire truck lego", "un
+# camion jouet", "a truck hat"), or a vehicle word owned by a purchase ("here for the dump truck", "pour le camion de
+# pompier"). What follows or leads the words says so.
+_GOODS_AROUND = frozenset(
+    (
+        "toy toys jouet jouets lego legos playmobil tonka model modele miniature replica kit set puzzle casse-tete "
+        "costume poster figurine plush peluche cake gateau"
+    ).split()
+)
+_PEOPLE = frozenset(
+    "guy lady man woman dude gentleman customer client cliente gars dame monsieur madame fille personne mec".split()
+)
+_PURCHASE_FOR = frozenset(("for", "pour"))
+_PURCHASE_THE = frozenset(("the", "le", "la", "les", "a", "un", "une", "my", "mon", "ma", "this", "ce", "cette"))
 
 
 def _vehicle(words: list[str]) -> tuple[int, int] | None:
@@ -162,10 +177,31 @@ def _vehicle(words: list[str]) -> tuple[int, int] | None:
             if gap == j + 1 or gap >= n or not marked[gap]:
                 break
             j = gap
-        if any(strong[i : j + 1]) and (best is None or j - i > best[1] - best[0]):
+        if any(strong[i : j + 1]) and (best is None or j - i > best[1] - best[0]) and not _goods(words, i, j):
             best = (i, j)
         i = j + 1
     return best
+
+
+def _goods(words: list[str], i: int, j: int) -> bool:
+    """Whether the vehicle words i..j name goods or clothes rather than the car: a toy or garment word right after or
+    before them ("fire truck lego", "truck hat", "toy dump truck"), or a purchase's "for the" / "pour le" leading to
+    them ("here for the dump truck", "rendu pour le camion de pompier jouet")."""
+    after = words[j + 1 : j + 3]
+    if after and (after[0] in _CLOTHES or after[0] in _GOODS_AROUND):
+        return True
+    if len(after) == 2 and after[0] != "|" and (after[1] in _CLOTHES or after[1] in _GOODS_AROUND):
+        return True  # "the yellow hard hat", "camion de pompier jouet"
+    before = words[max(0, i - 4) : i]
+    if "|" in before:
+        before = before[len(before) - before[::-1].index("|") :]
+    if not _GOODS_AROUND.isdisjoint(before):
+        return True
+    # "for the" right before, or one word apart that is no person: "here for the dump truck", not "pour la dame du CX5"
+    for k in range(max(0, len(before) - 3), len(before) - 1):
+        if before[k] in _PURCHASE_FOR and before[k + 1] in _PURCHASE_THE:
+            return k + 2 == len(before) or before[-1] not in _PEOPLE
+    return False
 
 
 def _worn(words: list[str], i: int) -> bool:
