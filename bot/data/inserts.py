@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Table, bindparam
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 
 
 class PreparedInsert:
@@ -81,11 +82,35 @@ class PreparedInsert:
 
     def insert_in(self, connection: Connection, rows: Sequence[Mapping[str, Any]]) -> list[int]:
         """Rows in one statement inside `connection`'s open transaction (a Session's, from session.connection()):
-        no unit of work, no objects. Returns their ids in the order of `rows` (Database.insert_many says why
-        sorting them gives that order). Errors are SQLAlchemy's, as from any query."""
-        sql, params, returning = self.for_rows(connection.dialect, rows)
-        result = connection.exec_driver_sql(sql, params)
-        return self.in_row_order(rows, [row[0] for row in result] if returning else [result.lastrowid])
+        no unit of work, no objects, and no execution context or result object either: the driver's own cursor
+        on the connection's DBAPI connection. Returns their ids in the order of `rows` (Database.insert_many says
+        why sorting them gives that order). A driver error comes out as SQLAlchemy's own execution raises it
+        (IntegrityError, OperationalError...), and a lost connection is invalidated as it would be, so the
+        session's rollback and the pool behave as for any query (the faults tier relies on both). Engine events
+        on cursor execution (before_cursor_execute) do not see this statement."""
+        dialect = connection.dialect
+        sql, params, returning = self.for_rows(dialect, rows)
+        dbapi_connection = connection.connection.dbapi_connection
+        cursor = dbapi_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.execute(sql, params)
+            ids = [row[0] for row in cursor.fetchall()] if returning else [cursor.lastrowid]
+        except dialect.loaded_dbapi.Error as exc:
+            invalidated = dialect.is_disconnect(exc, dbapi_connection, cursor)
+            if invalidated:
+                connection.invalidate(exc)
+            raise DBAPIError.instance(
+                sql,
+                params,
+                exc,
+                dialect.loaded_dbapi.Error,
+                hide_parameters=True,  # texts' bodies and phones stay out of the error's message
+                connection_invalidated=invalidated,
+                dialect=dialect,
+            ) from exc
+        finally:
+            cursor.close()
+        return self.in_row_order(rows, ids)
 
     def in_row_order(self, rows: Sequence[Any], ids: list[int]) -> list[int]:
         """The ids one statement returned for `rows`, in the order of `rows` (see Database.insert_many)."""

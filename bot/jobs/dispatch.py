@@ -4,6 +4,7 @@ kept in Redis while the database was away, and the sweeper's bookkeeping."""
 
 from __future__ import annotations
 
+import calendar
 import json
 import math
 import os
@@ -14,6 +15,7 @@ from redis import Redis
 from redis.exceptions import ConnectionError as RedisConnectionError
 from rq import Queue, Retry
 from rq.job import Job, JobStatus
+from rq.registry import ScheduledJobRegistry
 
 from ..logs import current_trace
 from ..usecases.ports import spilled_text
@@ -43,6 +45,23 @@ def _traced() -> dict[str, str] | None:
     """A job's meta carrying the trace id of the text it is about (bot/logs.py), for the worker's lines."""
     trace = current_trace()
     return {"trace": trace} if trace else None
+
+
+def enqueue_at(queue: Queue, when: datetime, func: str, *args: object, **options) -> Job:
+    """RQ's `Queue.enqueue_at` in one round trip: the job's hash, its queue's registration and its score in the
+    scheduled-job registry in one MULTI/EXEC. RQ 2.12's `ScheduledJobRegistry.schedule` ignores the pipeline
+    `enqueue_at` gives it: its ZADD went out on its own, a second round trip per timer, ahead of the job's hash.
+    `options` are `Queue.create_job`'s (job_id, retry, result_ttl, failure_ttl, meta); `when` in whole seconds, as
+    the registry keeps it. tests/integration/test_queue.py checks that Redis ends up holding what RQ's own
+    writes."""
+    job = queue.create_job(func, args=args, status=JobStatus.SCHEDULED, **options)
+    with queue.connection.pipeline() as pipe:
+        pipe.sadd(queue.redis_queues_keys, queue.key)
+        job.save(pipeline=pipe)  # its status is in the saved fields
+        job.cleanup(ttl=job.ttl, pipeline=pipe)
+        pipe.zadd(ScheduledJobRegistry.key_template.format(queue.name), {job.id: calendar.timegm(when.utctimetuple())})
+        pipe.execute()
+    return job
 
 
 def job_id(*parts: object) -> str:
@@ -161,7 +180,8 @@ class RQDispatcher:
             return [i for i, was_set in zip(ids, pipe.execute()) if was_set]
 
     def retry_delivery(self, message_id: int, delay: float, urgent: bool = False) -> None:
-        self._lane(urgent).enqueue_at(
+        enqueue_at(
+            self._lane(urgent),
             not_before(delay),
             "bot.jobs.tasks.deliver",
             [message_id],
@@ -200,8 +220,8 @@ class RQDispatcher:
     def schedule(self, job: str, handoff_id: int, level: int, delay: float) -> None:
         job_id = self.timer_id(job, handoff_id, level)
         args = (handoff_id, level) if job == "escalate" else (handoff_id,)
-        self.queue.enqueue_at(
-            not_before(delay), f"bot.jobs.tasks.{job}", *args, job_id=job_id, retry=JOB_RETRY, result_ttl=60
+        enqueue_at(
+            self.queue, not_before(delay), f"bot.jobs.tasks.{job}", *args, job_id=job_id, retry=JOB_RETRY, result_ttl=60
         )
 
     def timers_armed(self, timers: list[tuple[str, int, int]]) -> set[tuple[str, int, int]]:

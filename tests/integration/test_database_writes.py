@@ -370,3 +370,36 @@ def test_rows_inserted_inside_a_sessions_transaction_get_their_ids_in_order_and_
             INSERT_INBOUND.insert_in(session.connection(), [_row(i) for i in range(10, 13)])
             raise RuntimeError("the decision failed after its texts were written")
     assert _count(db) == 5  # nothing of the failed transaction
+
+
+def test_a_failed_insert_inside_a_session_is_sqlalchemys_error_and_the_session_rolls_back(db):
+    from bot.usecases.inbound import INSERT_INBOUND
+
+    with pytest.raises(IntegrityError) as raised:  # the same MessageSid twice: the unique index
+        with db.write() as session:
+            INSERT_INBOUND.insert_in(session.connection(), [_row(1)])
+            INSERT_INBOUND.insert_in(session.connection(), [_row(1)])
+    assert "parameters hidden" in str(raised.value)  # the parameters (phones, bodies) stay out of the message
+    assert _count(db) == 0
+    with db.write() as session:  # the pooled connection is usable again
+        INSERT_INBOUND.insert_in(session.connection(), [_row(2)])
+    assert _count(db) == 1
+
+
+def test_a_connection_lost_during_an_insert_is_invalidated_as_sqlalchemy_would(db):
+    if db.is_sqlite:
+        pytest.skip("a SQLite file cannot drop its connection")
+    from bot.usecases.inbound import INSERT_INBOUND
+
+    with pytest.raises(OperationalError) as raised:
+        with db.write() as session:
+            connection = session.connection()
+            pid = connection.exec_driver_sql("SELECT pg_backend_pid()").scalar()
+            with db.engine.connect() as other:
+                other.exec_driver_sql(f"SELECT pg_terminate_backend({int(pid)})")
+                other.commit()
+            INSERT_INBOUND.insert_in(connection, [_row(3)])
+    assert raised.value.connection_invalidated
+    with db.write() as session:  # a fresh connection from the pool
+        INSERT_INBOUND.insert_in(session.connection(), [_row(4)])
+    assert _count(db) == 1
