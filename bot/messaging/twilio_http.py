@@ -8,12 +8,9 @@ arrival (docs/performance.md). urllib3 is what requests sends with; this client 
 
 from __future__ import annotations
 
-import email.parser
-import http.client
 import json
 import logging
 import os
-import re
 from base64 import b64encode
 from collections.abc import Mapping
 from urllib.parse import urlencode
@@ -24,8 +21,6 @@ from requests.adapters import HTTPAdapter
 from twilio.http import HttpClient
 from twilio.http.http_client import TwilioHttpClient
 from twilio.http.response import Response
-from urllib3.connection import HTTPConnection, HTTPSConnection
-from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.util import parse_url
 
 TWILIO_API = "https://api.twilio.com"
@@ -51,98 +46,6 @@ def _form(values: Mapping[str, object] | None) -> list[tuple[str, object]]:
     return pairs
 
 
-# --- response headers without the email package -------------------------------------------------------------
-# http.client parses a response's header block with email.parser (a feed parser built per response): a tenth of
-# what one send costs the worker (docs/performance.md §5). A block of plain "Name: value" lines (Twilio's, the
-# stand-in's) is read here into the same HTTPMessage, as the parser's compat32 policy stores it; anything else
-# (folded lines, a line without a colon, a status line of an unusual kind) still goes to email.parser.
-_MAX_LINE = 65536  # http.client's limits
-_MAX_HEADERS = 100
-_PLAIN_HEADER = re.compile(rb"[!-9;-~]+:[^\r\n]*\r?\n")
-
-
-def parse_headers(fp) -> http.client.HTTPMessage:
-    """http.client.parse_headers's result (the same names, values, order and limits), for a block of plain lines."""
-    lines = []
-    while True:
-        line = fp.readline(_MAX_LINE + 1)
-        if len(line) > _MAX_LINE:
-            raise http.client.LineTooLong("header line")
-        lines.append(line)
-        if len(lines) > _MAX_HEADERS:
-            raise http.client.HTTPException(f"got more than {_MAX_HEADERS} headers")
-        if line in (b"\r\n", b"\n", b""):
-            break
-    message = http.client.HTTPMessage()
-    for line in lines[:-1]:
-        if not _PLAIN_HEADER.fullmatch(line):
-            text = b"".join(lines).decode("iso-8859-1")
-            return email.parser.Parser(_class=http.client.HTTPMessage).parsestr(text)
-        name, value = line.decode("iso-8859-1").split(":", 1)
-        message.set_raw(name, value.lstrip(" \t").rstrip("\r\n"))  # compat32's header_source_parse
-    message.set_payload("")  # as the parser leaves it: nothing past the block
-    return message
-
-
-class _Response(http.client.HTTPResponse):
-    def begin(self):  # http.client.HTTPResponse.begin (Python 3.11), with parse_headers above
-        if self.headers is not None:
-            return
-        while True:
-            version, status, reason = self._read_status()
-            if status != http.client.CONTINUE:
-                break
-            parse_headers(self.fp)  # the 100 response's headers, skipped
-        self.code = self.status = status
-        self.reason = reason.strip()
-        if version in ("HTTP/1.0", "HTTP/0.9"):
-            self.version = 10
-        elif version.startswith("HTTP/1."):
-            self.version = 11
-        else:
-            raise http.client.UnknownProtocol(version)
-        self.headers = self.msg = parse_headers(self.fp)
-        tr_enc = self.headers.get("transfer-encoding")
-        self.chunked = bool(tr_enc and tr_enc.lower() == "chunked")
-        if self.chunked:
-            self.chunk_left = None
-        self.will_close = self._check_close()
-        self.length = None
-        length = self.headers.get("content-length")
-        if length and not self.chunked:
-            try:
-                self.length = int(length)
-            except ValueError:
-                self.length = None
-            else:
-                if self.length < 0:
-                    self.length = None
-        if (
-            status in (http.client.NO_CONTENT, http.client.NOT_MODIFIED)
-            or 100 <= status < 200
-            or self._method == "HEAD"
-        ):
-            self.length = 0
-        if not self.will_close and not self.chunked and self.length is None:
-            self.will_close = True
-
-
-class _HTTPConnection(HTTPConnection):
-    response_class = _Response
-
-
-class _HTTPSConnection(HTTPSConnection):
-    response_class = _Response
-
-
-class _HTTPConnectionPool(HTTPConnectionPool):
-    ConnectionCls = _HTTPConnection
-
-
-class _HTTPSConnectionPool(HTTPSConnectionPool):
-    ConnectionCls = _HTTPSConnection
-
-
 class PooledHttpClient(HttpClient):
     """HttpClient for twilio.rest.Client: form-encoded requests with basic auth over kept-alive connections, one per
     sending thread (`maxsize`). No retries and no redirects, as the SDK's client does them: a POST that may have
@@ -159,7 +62,6 @@ class PooledHttpClient(HttpClient):
             ca_certs or os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or certifi.where()
         )
         self.pool = urllib3.PoolManager(maxsize=maxsize, cert_reqs="CERT_REQUIRED", ca_certs=ca_certs, retries=False)
-        self.pool.pool_classes_by_scheme = {"http": _HTTPConnectionPool, "https": _HTTPSConnectionPool}
         self._timeout: tuple[float | None, urllib3.Timeout] | None = None  # the last one asked for, built once
 
     def request(
