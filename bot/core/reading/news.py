@@ -145,6 +145,9 @@ def news_about_order(s: str, words: frozenset[str]) -> bool:
         and not _own_goods_asked(s)
     ):
         return False
+    if " ou j" in s or " or should" in s or " or do i" in s or " ou je" in s:
+        # What they will do meanwhile is no store talk: "tires mounted yet or should i grab a coffee first"
+        words = frozenset(_MEANWHILE.split(s, 1)[0].split())
     talk = _STORE_TALK.intersection(words)
     if "close" in talk and " close to " in f" {s} ":
         talk = talk - {"close"}
@@ -156,6 +159,7 @@ def news_about_order(s: str, words: frozenset[str]) -> bool:
     return not talk or talk <= _YOURS and not _MINE.isdisjoint(words)
 
 
+_MEANWHILE = re.compile(r" (?:ou (?:je|j|jvais|bedon)|or (?:should|do|can|shall) (?:i|we)) ")
 _OWNED = re.compile(r"(?:^| )(?:my|our|mon|ma|mes|notre|nos) (\S+)(?: (?:de|d|of) (\S+))?")
 
 
