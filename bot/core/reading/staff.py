@@ -41,8 +41,11 @@ _STAFF_CLAIM = _c(
     r"|(?:je |j )?(?:m en )?vais (?:le |la |l |les )?(?:porter|apporter|sortir)"
 )
 # A letter and one or two digits is a spot label, as in a customer's text ("j'y vais, B2"); "B552" is an order.
-# Where it is carried to, one or two digits: a spot ("m'as aller porter la batterie au 7"), not an order.
-_CARRIED_TO = _c(r"(?:porter|apporter|reporter)(?: \S+){0,3}? (?:au|a la) (?P<v>\d{1,2})")
+# Where it is carried or handed, one or two digits: a spot ("m'as aller porter la batterie au 7", "livré à la 9"),
+# not an order.
+_CARRIED_TO = _c(
+    r"(?:porter|apporter|reporter|livre|livree|livres|remis|remise|apporte|apportee)(?: \S+){0,3}? (?:au|a la) (?P<v>\d{1,2})"
+)
 _STAFF_LABEL = _c(r"(?<!order )(?<!commande )(?:# )?(?P<v>[a-z]-?\d{1,2})")
 _STAFF_LIST = _c(
     r"list|liste|queue|file|file d attente|who s waiting|who is waiting|whos waiting|waiting|qui attend"
@@ -131,8 +134,8 @@ def _staff(raw: str, low: str, words: list[str], language: str, confident: bool)
     if (m := _SPOT.search(s)) and (value := _spot_value(m.group("v"))):
         spot = value
         s = _blank(s, m, "_s")
-    if spot is None and "porter" in s and (m := _CARRIED_TO.search(s)):
-        spot, s = m.group("v"), _blank(s, m, "_s")  # "m'a aller porter ça au 7"
+    if spot is None and ("port" in s or "livr" in s or "remis" in s) and (m := _CARRIED_TO.search(s)):
+        spot, s = m.group("v"), f"{s[: m.start('v')]}_s{s[m.end('v') :]}"  # "m'a aller porter ça au 7", "livré à la 9"
     if spot is None and (m := _STAFF_LABEL.search(s)):
         spot = m.group("v").replace("-", "").upper()
         s = _blank(s, m, "_s")
