@@ -151,7 +151,10 @@ _HOW_TO = _c(
     r"|(?:have to|need to|supposed to|gotta|faut (?:tu |t il )?que (?:je|j)|dois je|je dois)"
     r" (?:text|send|envoie|envoyer|texte|texter|ecrire|ecrive)(?: \S+){0,3}? (?:when|once|quand|en arrivant|lorsque)"
 )
-_HOW_HINTS = _words("comment how what whats way facon maniere quoi qu where do should code word mot keyword have need")
+_HOW_HINTS = _words(
+    "comment how what whats way facon maniere quoi qu where do should code word mot keyword have need "
+    "faut dois supposed gotta"
+)
 _HELP_NATURAL = _c(
     r"help|aide|aidez|assistance|how does(?: \S+){1,3} work|comment (?:ca|sa) (?:marche|fonctionne)"
     r"|how (?:this|it|that|the \S+|curbside|pickup)(?: \S+){0,2}? works?|explain|expliquer|expliquez|m expliquer"

@@ -229,10 +229,12 @@ _MORE_STATUS = tuple(
             r"|(?:did|have|has|had) (?:you|u|ya|y all|yall|someone|somebody)(?: guys)? (?:lose|lost) (?:me|us|my|our|track)"
             r"|(?:lost|lose) (?:me|us) in (?:the|your) system"
             r"|(?:vous |on |ils )?(?:m|nous) (?:avez|a|ont)(?: tu| vous| t il| ti)? (?:\S+ )?perdue?s?(?!\S)"
+            r"|(?:vous|you|u|y all|yall)(?: guys)? (?:avez |have |ont )?(?:tu |vous )?(?:perdu|lost) (?:ma|mon|mes|my|our|notre)"
+            r"(?!\S)"
             r"|(?:could|can|would|will) you (?:please |kindly |pls )?confirm (?:that |whether |if )?(?!your |ur )"
             r"(?:my|our|the|they|it|its|it s|_o)(?: \S+){0,6}? (?:been|is|are|was|were|ready|waiting|set|done)(?!\S)"
             r"|(?:pouvez|pourriez|peux|pourrais) (?:vous|tu) (?:me |nous )?confirmer (?:que |si )?(?:ma|mon|mes|la|le|les|_o)"
-            r"|(?:done|ready|\w{3,}ed|\w{3,}en) yet (?:or|\?|ou)(?!\S)",
+            r"|(?:done|ready|\w{3,}ed|\w{3,}en) yet (?:or|\?|ou|_m)(?!\S)",
         ),
     )
 )
