@@ -40,7 +40,7 @@ voici voila pis environ vers deux trois quatre cinq sept huit neuf dix onze douz
 seize vingt trente quarante cinquante soixante cest jarrive ben occupe apres avant
 maintenant tantot genre fermez fermer ouvrez ouverts fermes dimanche samedi besoin mais aussi tres
 ete eu avez avons ai avait dit alors bon donc desole desolee retard mettre mets peut pouvez veut voulez parle arriere derriere
-servi servie servis servies cliente
+servi servie servis servies cliente compte comptez
 """
 _FR_WEAK = """
 la le l d c y en route place pl file ou plus il parke parkee stationne auto moins allo

@@ -8,6 +8,7 @@ from .compliance import _keyword
 from .etas import _ETA_WORDS, _eta
 from .in_words import (
     _CANCEL,
+    _CANCEL_HINTS,
     _HELP_NATURAL,
     _HOW_HINTS,
     _HOW_TO,
@@ -89,9 +90,6 @@ _GREETING_WORDS = frozenset(
 )
 _THANKS_WORDS = frozenset(("thanks", "you", "thx", "ty", "merci", "please", "pls", "plz", "svp", "stp"))
 _BARE_COURTESY = _MARKS | _THANKS_WORDS
-_CANCEL_HINTS = frozenset(
-    ("laisse", "laissez", "laisser", "scratch", "void", "drop", "oubliez", "scrap", "ditch", "nix", "trash")
-)
 _ANOTHER_DAY = frozenset(("tomorrow", "demain", "tmrw", "tmr", "2morrow"))
 
 

@@ -12,7 +12,12 @@ _CANCEL = _c(
     # "scratch that order", "please void my order", "oubliez ça, je viendrai pas"
     r"|(?:scratch|void|drop|scrap|ditch|nix|trash) (?:that |my |the |this |our )?(?:\S+ ){0,2}?(?:order|_o)(?!\S)"
     r"|oubliez (?:ca|ma commande|la commande)"
+    # Told to forget the order: "oubliez ma commande 63307", "just forget my order", not "don't forget my order!"
+    r"|(?:^|\| |just |please |pls |svp |ok |alors |finalement |laissez faire |nah )(?:forget|oubliez|oublie|oubliez donc)"
+    r"(?: about| ca| ca| donc)?(?: \|)? (?:my |the |this |that |our |ma |la |mon |notre |cette )?(?:order|commande|_o)(?!\S)"
 )
+# The words every _CANCEL phrasing but "cancel"/"annul" holds one of: most texts skip the pattern.
+_CANCEL_HINTS = _words("laisse laissez laisser scratch void drop oubliez oublie forget scrap ditch nix trash")
 # Opting out said to have been a mistake ("I unsubscribed by mistake", "j'ai fait stop par erreur", "my grandson
 # turned off the texts by mistake"): a wish to opt back in, whatever opt-out word it holds. Needs an opt-out or a
 # texts word beside it: "I ordered the wrong size by mistake" is no opt-in.
@@ -67,6 +72,12 @@ _STOP_NATURAL = _c(
     r"|(?:ca suffit|suffit)(?: \S+){0,2}? (?:texts?|messages?|textos?|sms)"
     # STOP said as a clause of its own after a reason: "I never signed up for this, stop"
     r"|\| (?:stop|arretez|arrete|arret)(?: (?:please|pls|svp|merci|now|ca))*(?: \|)*$"
+    # No more of them, to this number: "no more msgs to this number pls", "no more of these msgs", "pu de messages à ce
+    # numéro", "envoyez pu rien à ce numéro"
+    r"|no more (?:of )?(?:these |those |your |the )?(?:texts?|txts?|messages?|msgs?|sms|notifications?|notifs?|alerts?)"
+    r"|(?:pu|plus|pus) (?:de |d )?(?:textos?|messages?|msgs?|sms|texts?)(?: \S+){0,2}? (?:ce|mon|this|my) (?:numero|number|cell)"
+    r"|(?:envoyez|envoye|envoie|envoyer|textez|texte|ecrivez)(?: moi| nous)? (?:pu|plus|pus) (?:rien|de \S+)(?: \S+){0,2}?"
+    r" (?:ce|mon) (?:numero|cell)"
 )
 # Opting back in, in words: the mirror of _STOP_NATURAL ("start texting me again", "vous pouvez me réécrire").
 _START_NATURAL = _c(
@@ -133,8 +144,17 @@ _HOW_TO = _c(
     # when im in the lot?"
     r"|(?:faut que|faut qu|je dois|j dois|jdois|dois je)(?: je| j)? (?:ecrive|ecrire|texte|texter|dise|dire|envoie|reponde)"
     r" quoi|(?:what|whats|what s) (?:do|should|must) (?:i|we) (?:text|write|send|type|reply)(?= \?| \||$| when| once)"
+    # A code or a word to send on arriving: "is there a code i need to text when i pull up?", "y'a tu un code à texter
+    # quand j'arrive?", "do i have to text something special when i pull in?" (not "a code for the wifi")
+    r"|(?:code|word|keyword|mot|mot cle|something|anything|quelque chose)(?: \S+){0,5}? (?:text|send|type|write|texter"
+    r"|envoyer|envoie|ecrire|ecrive|texte)(?: \S+){0,2}? (?:when|once|as soon as|quand|lorsque|en arrivant|a mon arrivee)"
+    r"|(?:have to|need to|supposed to|gotta|faut (?:tu |t il )?que (?:je|j)|dois je|je dois)"
+    r" (?:text|send|envoie|envoyer|texte|texter|ecrire|ecrive)(?: \S+){0,3}? (?:when|once|quand|en arrivant|lorsque)"
 )
-_HOW_HINTS = _words("comment how what whats way facon maniere quoi qu where do should")
+_HOW_HINTS = _words(
+    "comment how what whats way facon maniere quoi qu where do should code word mot keyword have need "
+    "faut dois supposed gotta"
+)
 _HELP_NATURAL = _c(
     r"help|aide|aidez|assistance|how does(?: \S+){1,3} work|comment (?:ca|sa) (?:marche|fonctionne)"
     r"|how (?:this|it|that|the \S+|curbside|pickup)(?: \S+){0,2}? works?|explain|expliquer|expliquez|m expliquer"

@@ -100,6 +100,8 @@ _HEAD_OVER = _c(
 _HEAD_OVER_HINTS = _words("head swing pop roll zip drive go come walk bike ride vers chez")
 _ON_THE_WAY = _c(
     r"o[nm] (?:my|mu|mt|ny|the|our|ma) way|on way|omw|otw|en route|en chemin|sur la route|sur le chemin|dans le chemin"
+    # Setting off by road: "on the road now", "hitting the road", "je prends la route" (not "is the road closed?")
+    r"|(?<!is )(?<!s )on the road(?! (?:is|was|closed|out front))|hit(?:ting)? the road|(?:prends|prend|pris|prenons) la route"
     r"|(?:sur|su|sul)(?: le| l| la)? (?:chemin|route|pont|autoroute)"
     r"|j arrive|jarrive|je arrive|j arrives|on arrive|nous arrivons|arrivons|j arriverai|arriverai|arriverons"
     r"|arrivera|arriving|(?:ll|will|gonna|going to|to|i|we) arrive"
@@ -127,8 +129,9 @@ _ON_THE_WAY = _c(
     r"|(?:vais|vai|jvais|allons|on va|devrais|devrait|devrions|devrait) (?:etre(?! prete?s?(?!\S))|arriver)|serai|serons|seras"
     r"|(?:at|au|aux|a la|a un) (?:the |a )?(?:red )?(?:light|lights|feu|feux|lumiere|lumieres)(?!\S)(?! (?:pole|post|standard))"
     # Coming by later today, with no ETA: "je passe après le travail" (tomorrow is no trip: "Je passe demain")
-    r"|(?:je|j|on|i ll|i will|we ll|gonna|i m gonna)(?: vais| va)? (?:passer|passe|come by|stop by|swing by|drop by)"
-    r"(?: \S+){0,2}? (?:apres|later|tonight|ce soir|plus tard|after|cet apres midi|this afternoon|tantot)"
+    r"|(?:je|j|on|i ll|i will|we ll|gonna|i m gonna)(?: vais| va| compte| pense| devrais)? (?:passer|passe|come by|stop by"
+    r"|swing by|drop by)(?: \S+){0,2}? (?:apres|later|tonight|ce soir|plus tard|after|cet apres midi|this afternoon|tantot"
+    r"|(?:vers|around|autour de) \d)"
     r"|be (?:a (?:bit|little|few minutes) |bit |little )late|j ai (?:un )?(?:petit |peu de |du )?retard"
     r"|running (?:\S+ ){0,3}?(?:late|behind)|(?:a bit|a little|few minutes|\d+ min\w*) behind|(?:stuck |pris |coince )?(?:in|dans le|dans) (?:traffic|trafic|traffic jam|bouchon)"
     r"|(?:pulling|backing|pulled|backed) out(?: of)?|just left|left (?:the )?(?:house|home|work|office|school)|(?:je|j|jm)(?: )?(?:pars|quitte|sors|decolle)(?!\S)|jpars|jquitte"

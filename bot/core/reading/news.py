@@ -145,6 +145,8 @@ def news_about_order(s: str, words: frozenset[str]) -> bool:
         and not _own_goods_asked(s)
     ):
         return False
+    if " _m" in s:  # what they will do meanwhile (goods_where) is no store talk: "… or should i grab a coffee first"
+        words = frozenset(s.split())
     talk = _STORE_TALK.intersection(words)
     if "close" in talk and " close to " in f" {s} ":
         talk = talk - {"close"}
@@ -188,9 +190,12 @@ _GOODS_WHERE = _c(
     r"(?: (?P<w>rendu|rendue|rendus|rendues|en route|on (?:the|its|their) way)(?!\S))"
     r"|(?:c est|ca|ca a) (?:tu |tu deja |deja )?(?P<x>rendu|rendue|rendus|rendues)"
     r"|(?P<y>rendu|rendue|rendus|rendues) (?:pret|prete|prets|pretes|grand|grande|grands|grandes|loin|tard|fou|folle)"
-    r"(?!\S)"
+    r"(?!\S)|(?:ou en|on en) (?:est|sont|etes) (?P<z>rendu|rendue|rendus|rendues)"  # "où en est rendue ma réparation?"
+    # What the customer will do meanwhile, after a question on how far along it is: "is it done yet or should i wait
+    # in the car?", "mes pneus sont-tu posés ou j'vais prendre un café?": no arrival, no trip
+    r"|(?:yet|deja|tu \S+) (?P<m>(?:or|ou) (?:(?:should|do|can|shall) (?:i|we)|je|j|jvais)(?: [^|?]*)?)"
 )
-_GOODS_WHERE_HINTS = _words("rendu rendue rendus rendues route way")
+_GOODS_WHERE_HINTS = _words("rendu rendue rendus rendues route way yet ou or")
 
 
 def goods_where(s: str, words: frozenset[str]) -> str:
@@ -203,6 +208,8 @@ def goods_where(s: str, words: frozenset[str]) -> str:
 def _blank_place(m: re.Match[str]) -> str:
     """The match with only its place or state word blanked: the goods named stay for news_about_order to read."""
     name = m.lastgroup or "w"
+    if name == "m":  # the whole meanwhile clause
+        return f"{m.group(0)[: m.start('m') - m.start()]}_m"
     start, end = m.start(name) - m.start(), m.end(name) - m.start()
     return f"{m.group(0)[:start]}_g{m.group(0)[end:]}"
 

@@ -47,11 +47,12 @@ _CAME_IN = _c(
 _NOT_ME = r"(?!(?:je|j|chu|chui|jsuis|suis|sommes|i|im|m|me|moi|we|re|nous|est|\|)(?!\S))"
 _THEIR_INSIDE = _c(
     r"(?:ca|c est|vous|they|it|is it|what s|whats|what is|what are|anything|qu est ce qui|qu est ce qu ils|y a|ya"
-    r"|il y a|ils|y|du monde|what s going on|whats going on|what is going on|you|you guys|u guys|they re|you re)"
+    r"|il y a|ils|y|du monde|what s going on|whats going on|what is going on|you|you guys|u guys|they re|you re"
+    r"|anybody|anyone|somebody|someone|quelqu un)"
     rf"(?: {_NOT_ME}\S+){{0,5}}? (?:en dedans|a l interieur|inside|in there|in the (?:store|shop|back)|dans le magasin"
-    r"|au magasin|dans l magasin)"
+    r"|au magasin|dans l magasin|(?:back there|en arriere|dans le fond)(?= \?| \||$| (?:ou|or) ))"
 )
-_INSIDE_HINTS = _words("dedans interieur inside there store shop back magasin")
+_INSIDE_HINTS = _words("dedans interieur inside there store shop back magasin arriere fond")
 # Every _CAME_IN phrasing holds one of these verbs: most texts ("here spot 4", "omw 10") skip the pattern.
 _CAME_IN_VERBS = _words("is are has have did est sont a ont")
 _CAME_IN_ENDS = _words(
@@ -116,7 +117,7 @@ _FORGOTTEN = _c(
     r"|(?:am i|i m|im|i am|we re|are we) forgotten"
     r"|(?:did|have|had) (?:you|u|ya|y all|you all)(?: guys| all)? (?:forget|forgot|forgotten|forgetting)"
     r"|(?:m|nous|on m a|vous m avez|m avez|vous m)(?: (?:tu|pas|vous|pu|toujours))* oubli\w*"
-    r"|oubli\w* (?:ma commande|mes commandes|moi|nous)"
+    r"|(?<!j ai )(?<!jai )(?<!j )oubli\w* (?:ma commande|mes commandes|moi|nous)"  # not "j'ai oublié ma commande chez nous"
     # Oneself forgotten, in any tense: "j'me suis-tu fait oublier?", "did I get forgotten", "have we been forgotten"
     r"|(?:me|m|nous|on) (?:suis|sommes|est|s est)(?: \S+){0,2}? oubli\w*"
     r"|(?:i|we)(?: \S+){0,2}? (?:got|get|been|gotten) (?:forgotten|forgot)"
@@ -215,6 +216,25 @@ _MORE_STATUS = tuple(
             r"|(?:are )?(?:you|u|y all|yall)(?: guys| all)? (?:still )?(?:there|around)(?= \?)"
             r"|(?:aille|aller|fasse|faire|go|get it) (?:plus vite|faster)|speed (?:it|things|this) up"
             r"|(?:have|got|know|give me|avez vous|vous avez) (?:an |the |any |un )?eta",
+        ),
+        # Where it is at, lost in the system, confirm it is set: "where are we at with the sushi platter", "on en est
+        # où avec la 44102?", "did you lose me in the system?", "vous m'avez-tu perdu?", "could you please confirm they
+        # have been arranged", "tires mounted yet or should i grab a coffee first"
+        (
+            "at wheres where en lose lost perdu perdue perdus perdues confirm confirmer yet",
+            r"(?:where|wheres)(?: s| is| are| r)? (?:we|it|things|you|u|y all|yall|you guys|u guys) at"
+            r"(?: (?:with|on|w|for)(?!\S)| \?|$)"
+            r"|(?:on en est|ou on en est|ou en est on|vous en etes|ou vous en etes)(?: rendus?)?(?: ou)? (?:avec|pour|\?|$)"
+            r"|ou en (?:est|sont)(?: rendu)? (?:ma|mon|mes|la|le|les|_o)(?!\S)"
+            r"|(?:did|have|has|had) (?:you|u|ya|y all|yall|someone|somebody)(?: guys)? (?:lose|lost) (?:me|us|my|our|track)"
+            r"|(?:lost|lose) (?:me|us) in (?:the|your) system"
+            r"|(?:vous |on |ils )?(?:m|nous) (?:avez|a|ont)(?: tu| vous| t il| ti)? (?:\S+ )?perdue?s?(?!\S)"
+            r"|(?:vous|you|u|y all|yall)(?: guys)? (?:avez |have |ont )?(?:tu |vous )?(?:perdu|lost) (?:ma|mon|mes|my|our|notre)"
+            r"(?!\S)"
+            r"|(?:could|can|would|will) you (?:please |kindly |pls )?confirm (?:that |whether |if )?(?!your |ur )"
+            r"(?:my|our|the|they|it|its|it s|_o)(?: \S+){0,6}? (?:been|is|are|was|were|ready|waiting|set|done)(?!\S)"
+            r"|(?:pouvez|pourriez|peux|pourrais) (?:vous|tu) (?:me |nous )?confirmer (?:que |si )?(?:ma|mon|mes|la|le|les|_o)"
+            r"|(?:done|ready|\w{3,}ed|\w{3,}en) yet (?:or|\?|ou|_m)(?!\S)",
         ),
     )
 )

@@ -67,7 +67,10 @@ _ANSWER_SPOT = _c(
     rf"(?P<v>\d{{1,3}}[a-z]?|[a-z]-?\d{{1,2}}|{_NUMWORD_PHRASE}|{'|'.join(_ORDINALS)})"
     r"(?: one| une| un)?(?: (?:je pense|je crois|i think|i guess|i believe))?"
     r"(?= \||$| \?| (?:near|by|beside|next|close|pres|proche|a cote|cote|en face|devant|behind|derriere|facing|under|sous"
-    r"|across|in front|le long|au bout|du bout|at the|on the))"
+    r"|across|in front|le long|au bout|du bout|at the|on the"
+    # ...or a word said to the one who asked: "number nine dear", "numéro six ma belle"
+    r"|(?:my |mon |ma )?(?:dear|dearie|sweetie|sweetheart|hun|hon|honey|love|darling|buddy|bud|chou|belle|beau|grand"
+    r"|grande|cher|chere|chouette|puce|amour|homme)(?= \||$| \?)))"
 )
 # A lone number in an arrival text is the spot, unless these surround it ("here with 2 kids").
 _NOT_SPOT_BEFORE = _words("with avec for pour x and et the les mes des of de my our row rangee allee aisle")

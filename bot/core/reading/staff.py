@@ -20,7 +20,9 @@ _STAFF_DONE = _c(
     r"|(?:customer|client|they|il|elle) (?:has|have|got|l a|l ont) ?\S*"
     # Brought out, in the past: "brought it out to the grey Equinox", "j'ai apporté la 40112", "apporté à la place 2"
     r"|(?:brought|took|carried|walked)(?: \S+){0,2}? (?:out|over)|apportee|amenee"
-    r"|(?:j ai|jai|ai|on a|a ete|est) (?:\S+ ){0,2}?(?:apporte|amene|sorti|sortie|porte|donne)"
+    r"|(?:j ai|jai|ai|on a|a ete|est(?! moi)) (?:\S+ ){0,2}?(?:apporte|amene|sorti|sortie|porte|donne)"
+    # Gone to bring it, in the past: "j'suis allé porter la batterie à la place 6"
+    r"|(?:suis|chu|chui|jsuis|est|sont) (?:alle|allee|alles|allees) (?:porter|apporter|reporter|livrer|donner)"
     # "the guy in the grey Audi Q5 has it", "la dame l'a eu"
     r"|has (?:it|them|their \S+|his \S+|her \S+)(?: now)?$|(?:l a|l ont) (?:eu|eue|recu|recue)"
 )
@@ -39,6 +41,11 @@ _STAFF_CLAIM = _c(
     r"|(?:je |j )?(?:m en )?vais (?:le |la |l |les )?(?:porter|apporter|sortir)"
 )
 # A letter and one or two digits is a spot label, as in a customer's text ("j'y vais, B2"); "B552" is an order.
+# Where it is carried or handed, one or two digits: a spot ("m'as aller porter la batterie au 7", "livré à la 9"),
+# not an order.
+_CARRIED_TO = _c(
+    r"(?:porter|apporter|reporter|livre|livree|livres|remis|remise|apporte|apportee)(?: \S+){0,3}? (?:au|a la) (?P<v>\d{1,2})"
+)
 _STAFF_LABEL = _c(r"(?<!order )(?<!commande )(?:# )?(?P<v>[a-z]-?\d{1,2})")
 _STAFF_LIST = _c(
     r"list|liste|queue|file|file d attente|who s waiting|who is waiting|whos waiting|waiting|qui attend"
@@ -60,10 +67,19 @@ _STAFF_LIST = _c(
     # Any of the queue still to serve: "reste-tu des chars à servir dans le parking?", "any cars left to serve?"
     r"|(?:reste|restent|rest)(?: tu| t il| il)?(?: encore)? (?:des|du|d autres) (?:chars|autos|voitures|clients|monde"
     r"|commandes)|(?:any|more) (?:cars|customers|orders|people)(?: \S+){0,2}? (?:left|to serve|still waiting)"
+    # Whether the lot is clear, or anyone still out there: "any more cars out front or is that it", "we clear on
+    # curbside or is someone still out there?", "y'a tu encore du monde dehors?", "c'est tu clair dehors?"
+    r"|any ?more (?:cars|customers|clients|orders|people|pickups)|(?:someone|somebody|anyone|anybody)(?: \S+){0,2}?"
+    r" (?:out there|outside|out front|in the lot|waiting)|(?:we|we re|are we|is (?:the )?(?:lot|curbside|parking|it))"
+    r"(?: all)? (?:clear|empty)|(?:c est|cest|c)(?: tu)? (?:clair|vide)(?: \S+){0,2}? (?:dehors|stationnement|parking)"
+    r"|(?:encore|still) du monde (?:dehors|dans le stationnement|qui attend)|d autres (?:chars|autos|voitures|clients)"
+    r" (?:qui attendent|dehors|en attente)"
 )
 # A count of goods is no order: "taking the 6 bags of salt", "je sors les 3 caisses de vin", "we need 2 more carts".
 _GOODS_COUNT = _c(
     r"\d{1,3} ?(?:kg|kgs|lb|lbs|oz|ml|litres?|liters?|gal|gallons?|pi|ft|pieds|pouces|po)(?!\S)"
+    # "quelqu'un peut en descendre 2?", "montez-en 4", "need 2 more from the back", "grab 6 from the shelf"
+    r"|(?<!\S)en [a-z]{3,12} \d{1,2}(?!\S)|[a-z]{3,} en \d{1,2}(?!\S)|\d{1,2} (?:more|from the|off the|de plus)(?!\S)"
     r"|\d{1,3} (?:(?:more|extra|big|large|small|gros|grosses|grands?|grandes|petits?|petites|autres|other) )?"
     r"(?:(?:of|de|d) \S|(?!(?:is|was|has|this|thanks|plus|pls|dans|sous|vous|nous|tous|puis|depuis|apres|pres|chez|yes"
     r"|its|his|hers|less|mins|hrs)(?!\S))[a-z]{3,}[sx](?!\S))"
@@ -71,7 +87,7 @@ _GOODS_COUNT = _c(
 # A first-person action on one order or spot: "m'a prendre la 52318", "I'll run out 88213", "j'charge le bois pour la
 # place 5", "loading 2 bags of mulch for spot 6". Only with an order or a spot named.
 _STAFF_ACTION = _c(
-    r"(?:m a|ma|je vais|j vais|jvais|vais|i ll|ill|i will|gonna|going to|about to|je m en vais)(?: \S+){0,2}? "
+    r"(?:m a|ma|m as|mas|je vais|j vais|jvais|vais|i ll|ill|i will|gonna|going to|about to|je m en vais)(?: \S+){0,2}? "
     r"(?:prendre|sortir|porter|apporter|amener|charger|aller|run|bring|take|grab|carry|load|walk|do|get|handle|roll"
     r"|haul)|(?:je |j |i m |im )?(?:charge|jcharge|amene|jamene|loading|load|carrying|running|walking|rolling|wheeling"
     r"|hauling)"
@@ -89,6 +105,8 @@ _STAFF_HOW_MANY = _c(
     r"(?= \?| \||$| now| maintenant| la| out there| dehors)"
     r"|(?:il )?en reste(?: tu)? combien|combien (?:il |qu il )?(?:en )?reste"
 )
+# One saying they are the one who will do it: "c'est moi qui apporte les sacs au P4" (done is "c'est moi qui ai…").
+_MINE_TO_DO = _c(r"(?:c est|cest|c) moi qui(?! ai| a| l ai| les ai| avais)")
 _STAFF_ORDER = _c(r"(?:# )?(?P<v>[a-z]{0,3}-?\d{1,8}[a-z]?)")
 # Time, not an order: "cover the register for 5 min", "back in 10", "je prends ma pause pour 15 minutes".
 _STAFF_MINUTES = _c(
@@ -116,6 +134,8 @@ def _staff(raw: str, low: str, words: list[str], language: str, confident: bool)
     if (m := _SPOT.search(s)) and (value := _spot_value(m.group("v"))):
         spot = value
         s = _blank(s, m, "_s")
+    if spot is None and ("port" in s or "livr" in s or "remis" in s) and (m := _CARRIED_TO.search(s)):
+        spot, s = m.group("v"), f"{s[: m.start('v')]}_s{s[m.end('v') :]}"  # "m'a aller porter ça au 7", "livré à la 9"
     if spot is None and (m := _STAFF_LABEL.search(s)):
         spot = m.group("v").replace("-", "").upper()
         s = _blank(s, m, "_s")
@@ -138,6 +158,8 @@ def _staff(raw: str, low: str, words: list[str], language: str, confident: bool)
         order = m.group("v").upper()
     if ("many" in words or "combien" in words) and _STAFF_HOW_MANY.search(s):
         intent = "list"
+    elif "moi" in words and _MINE_TO_DO.search(s):
+        intent = "claim" if order or spot else "other"  # "c'est moi qui apporte … au P4", not "c'est moi qui ferme"
     elif _STAFF_DONE.search(s):
         intent = "done"
     elif _STAFF_CLAIM.search(s) and not (order is None and spot is None and _ASKS_COLLEAGUE.search(s)):

@@ -63,6 +63,11 @@ _AGE_WORDS = frozenset(
     "old older new newer beat up rusty rusted little big vieille vieux vieil neuve neuf nouvelle nouveau petite "
     "petit grosse gros pauvre bonne".split()
 )
+# A colour that names an animal's breed or coat is no car's: "golden retriever", "the black lab", "chocolate lab".
+_ANIMALS = frozenset(
+    "retriever retrievers lab labs labrador labradors doodle doodles poodle shepherd husky beagle terrier spaniel "
+    "collie dog dogs pup puppy cat cats kitten chien chiens chienne chiot chat chats minou berger caniche".split()
+)
 _JOINERS = frozenset(("|", "a", "an", "the", "un", "une", "le", "la", "l"))
 # Goods, not the car: a toy or a part named by a vehicle word ("the toy fire truck", "the fire truck lego", "un
 # camion jouet", "a truck hat"), or a vehicle word owned by a purchase ("here for the dump truck", "pour le camion de
@@ -94,7 +99,7 @@ def _vehicle(words: list[str]) -> tuple[int, int] | None:
             i and words[i - 1] in _FOOD_BEFORE_COLOUR or i + 1 < n and words[i + 1] in _FOOD_AFTER_COLOUR
         ):
             continue
-        if w in _COLORS and _worn(words, i):
+        if w in _COLORS and (_worn(words, i) or i + 1 < n and words[i + 1] in _ANIMALS):
             continue
         if w in _COLORS or w in _MAKES or w in _MODELS or w in _VEHICLE_TYPES:
             marked[i] = strong[i] = True

@@ -42,7 +42,7 @@ _MAKES = _words(
 _MODELS = _words(
     "civic corolla camry rav4 rav-4 cr-v crv hr-v hrv cx-3 cx3 cx-5 cx5 cx-30 cx30 cx-50 cx-9 cx9 cx-90 "
     "mx-5 mx5 miata f-150 f150 f-250 f250 f-350 tacoma tundra sienna prius highlander 4runner venza yaris "
-    "silverado equinox malibu tahoe traverse cruze suburban trax acadia yukon wrangler cherokee altima "
+    "silverado equinox malibu tahoe cruze suburban trax acadia yukon wrangler cherokee altima "
     "sentra maxima murano pathfinder qashqai versa outback forester crosstrek impreza wrx elantra tucson "
     "kona sonata ioniq palisade sportage sorento seltos telluride niro jetta tiguan passat taos mustang "
     "bronco odyssey ridgeline outlander corvette camaro durango pacifica renegade gladiator juke micra "
@@ -58,7 +58,7 @@ _AMBIGUOUS_MODELS = _words(
     "accord fit pilot insight edge escape focus fusion ranger explorer expedition transit soul golf "
     "beetle atlas leaf kicks rogue compass journey patriot charger challenger caravan terrain sierra "
     "colorado blazer bolt spark encore forte rio soul element passport matrix frontier titan legacy "
-    "ascent clarity ioniq5 "
+    "ascent clarity ioniq5 traverse "
     # Letter-only model names, too short to trust without the make before them ("Acura TSX", "Lexus RX")
     "tsx tlx mdx rdx ilx rsx zdx nsx rx nx ux gx lx es ls gs qx jx fx gti gli sti wrx brz crz hrv crv cx"
 )
