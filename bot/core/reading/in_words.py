@@ -10,14 +10,22 @@ from .vocabulary import _words
 _CANCEL = _c(
     r"cancel\w*|annul\w*|anul\w*|laisse[rz]? faire (?:pour )?(?:ma|la|mon|mes|le|les|_o)"
     # "scratch that order", "please void my order", "oubliez ça, je viendrai pas"
-    r"|(?:scratch|void|drop|scrap|ditch|nix|trash) (?:that |my |the |this |our )?(?:\S+ ){0,2}?(?:order|_o)(?!\S)"
+    r"|(?<!don t )(?<!dont )(?:scratch|void|drop|scrap|ditch|nix|trash) (?:that |my |the |this |our )?(?:\S+ ){0,2}?"
+    r"(?:order|_o)(?!\S)(?! off)"
     r"|oubliez (?:ca|ma commande|la commande)"
+    # A verb of ending with the order, or "it" once the goods were said not needed: "please call off my cheese order",
+    # "can u kill the order", "we won't need the paint anymore, call it off"
+    r"|(?:call|calling) (?:it |that |this )?off|(?:call|calling|kill|killing|cancel) off (?:my|the|our|that|this)"
+    r"|(?:kill|killing|stop|pull|pull the plug on) (?:that |my |the |this |our )?(?:\S+ ){0,2}?(?:order|_o)(?!\S)"
     # Told to forget the order: "oubliez ma commande 63307", "just forget my order", not "don't forget my order!"
     r"|(?:^|\| |just |please |pls |svp |ok |alors |finalement |laissez faire |nah )(?:forget|oubliez|oublie|oubliez donc)"
     r"(?: about| ca| ca| donc)?(?: \|)? (?:my |the |this |that |our |ma |la |mon |notre |cette )?(?:order|commande|_o)(?!\S)"
 )
 # The words every _CANCEL phrasing but "cancel"/"annul" holds one of: most texts skip the pattern.
-_CANCEL_HINTS = _words("laisse laissez laisser scratch void drop oubliez oublie forget scrap ditch nix trash")
+_CANCEL_HINTS = _words(
+    "laisse laissez laisser scratch void drop oubliez oublie forget scrap ditch nix trash call calling kill killing "
+    "stop pull"
+)
 # Opting out said to have been a mistake ("I unsubscribed by mistake", "j'ai fait stop par erreur", "my grandson
 # turned off the texts by mistake"): a wish to opt back in, whatever opt-out word it holds. Needs an opt-out or a
 # texts word beside it: "I ordered the wrong size by mistake" is no opt-in.
@@ -162,13 +170,13 @@ _HELP_NATURAL = _c(
     # ...but "who is this?" and "qui parle?" are read as small talk, as the corpus always has
     r"|what (?:is|s) this(?: number| text| message| service| thing| app| system)?(?= \?|$| \|)|what (?:is|s) this (?:text|message|number) about"
     r"|what are (?:these|those) (?:texts|messages)|c est quoi (?:ces|ce|cette) (?:textos?|messages?|numero|affaire|service|systeme|patente)"
-    r"|what (?:do|should|must|can) (?:i|we)(?: need to| have to| gotta)? do"
+    r"|what (?:do|should|must|can) (?:i|we)(?: need to| have to| gotta)? do(?! with| avec)"
     r"|what does (?:this|that|it) mean|qu est ce que (?:ca|ce texte|ce message|ce texto) veut dire|veut dire quoi"
     r"|(?:suis|est|sommes|es) (?:cense|censee|censes|suppose|supposee) (?:\S+ )?(?:repondre|ecrire|texter|faire|dire)"
     r"|(?:je|j) (?:dois|fais|fait|texte|ecris|reponds) (?:faire |texter |ecrire |repondre )?quoi"
     r"|qu est ce que (?:je|j|on) (?:dois|doit|fais|fait|texte|ecris|reponds)|sais pas quoi (?:faire|repondre|ecrire|texter)"
     r"|how (?:do|does|can|should|am|are) (?:i|we|one|you)(?: \S+){0,2}? use"
-    r"|what do i (?:do|text|reply|send)|que (?:dois|faut)|c est quoi (?:ca|ce numero)"
+    r"|what do i (?:do(?! with| avec)|text|reply|send)|que (?:dois|faut)|c est quoi (?:ca|ce numero)"
     r"|how (?:do|does|can|should) (?:i|we|one|you) use (?:this|it|that)"
     r"|what (?:am i|are we|do i|should i)(?: \S+)? (?:supposed|meant) to (?:text|say|send|reply|write|do)"
     r"|comment (?:on |j |je |est ce qu on )?(?:l |s en )?(?:utilise|sert)"
