@@ -146,9 +146,8 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         s = _blank(s, came_in, "_q")
     if (g := goods_where(s, ws)) is not s:
         s = g  # "mes sandwichs sont-tu en route vers le char?": the goods' way, not the customer's
-    quiet = nothing_yet(s, ws)  # "still nothing?? 25 min on the clock": a time waited, no trip
     not_yet = not forgotten and _NOT_YET.search(s) is not None
-    on_the_way = not quiet and (
+    on_the_way = (
         not_yet
         or _ON_THE_WAY.search(s) is not None
         or not _HEAD_OVER_HINTS.isdisjoint(ws)
@@ -158,6 +157,7 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
     )
     if on_the_way and not _ANOTHER_DAY.isdisjoint(ws):
         on_the_way = False  # "coming tomorrow instead", "Je passe demain": no trip today, as the corpus has it
+    quiet = not on_the_way and nothing_yet(s, ws)  # "still nothing?? 25 min on the clock": a time waited, no trip
     eta = None
     eta_words = not _ETA_WORDS.isdisjoint(ws)
     if (

@@ -16,7 +16,7 @@ _CANCEL = _c(
     # A verb of ending with the order, or "it" once the goods were said not needed: "please call off my cheese order",
     # "can u kill the order", "we won't need the paint anymore, call it off"
     r"|(?:call|calling) (?:it |that |this )?off|(?:call|calling|kill|killing|cancel) off (?:my|the|our|that|this)"
-    r"|(?:kill|killing|stop|pull|pull the plug on) (?:that |my |the |this |our )?(?:\S+ ){0,2}?(?:order|_o)(?!\S)"
+    r"|(?:kill|killing|stop|pull the plug on) (?:that |my |the |this |our )?(?:\S+ ){0,2}?(?:order|_o)(?!\S)"
     # Told to forget the order: "oubliez ma commande 63307", "just forget my order", not "don't forget my order!"
     r"|(?:^|\| |just |please |pls |svp |ok |alors |finalement |laissez faire |nah )(?:forget|oubliez|oublie|oubliez donc)"
     r"(?: about| ca| ca| donc)?(?: \|)? (?:my |the |this |that |our |ma |la |mon |notre |cette )?(?:order|commande|_o)(?!\S)"
@@ -24,7 +24,7 @@ _CANCEL = _c(
 # The words every _CANCEL phrasing but "cancel"/"annul" holds one of: most texts skip the pattern.
 _CANCEL_HINTS = _words(
     "laisse laissez laisser scratch void drop oubliez oublie forget scrap ditch nix trash call calling kill killing "
-    "stop pull"
+    "stop plug"
 )
 # Opting out said to have been a mistake ("I unsubscribed by mistake", "j'ai fait stop par erreur", "my grandson
 # turned off the texts by mistake"): a wish to opt back in, whatever opt-out word it holds. Needs an opt-out or a

@@ -22,7 +22,7 @@ from .vocabulary import _words
 
 _ASK = r"(?:what|whats|what s|how|quoi|comment|qu est ce|quest ce|kesse|quel|quelle|quels|quelles)"
 _ON_ARRIVING = (
-    r"(?:(?:when|once|after|as soon as|if) (?:i|we|i m|im|we re|i am|we are)(?: \S+){0,2}? (?:arrive|arrived|get|pull"
+    r"(?:(?:when|once|after|as soon as|if) (?:i|we|i m|im|we re|i am|we are)(?: \S+){0,2}? (?:arrive|arrived|get|pull|pick|come"
     r"|show|park|here|there|outside|in the lot|at the)"
     r"|(?:quand|lorsque|une fois que|une fois qu|des que|si) (?:je|j|on|chu|chui|jsuis|je suis|j suis)(?: \S+){0,2}?"
     r" (?:arrive|arrivee?|rendu|rendue|la|dehors|stationne|stationnee|devant|sur place)"
