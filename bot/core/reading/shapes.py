@@ -20,12 +20,15 @@ from .news import store_question
 from .phrases import _c
 from .vocabulary import _words
 
-_ASK = r"(?:what|whats|what s|how|quoi|comment|qu est ce|quest ce|kesse|quel|quelle|quels|quelles)"
+_ASK = (
+    r"(?:what|whats|what s|how|quoi|comment|qu est ce|quest ce|kesse|quel|quelle|quels|quelles|is there|y a tu|y a t il"
+    r"|(?:do|should|must) (?:i|we)|faut|dois je|je dois|j dois|supposed to|gotta)"
+)
 _ON_ARRIVING = (
     r"(?:(?:when|once|after|as soon as|if) (?:i|we|i m|im|we re|i am|we are)(?: \S+){0,2}? (?:arrive|arrived|get|pull|pick|come"
     r"|show|park|here|there|outside|in the lot|at the)"
     r"|(?:quand|lorsque|une fois que|une fois qu|des que|si) (?:je|j|on|chu|chui|jsuis|je suis|j suis)(?: \S+){0,2}?"
-    r" (?:arrive|arrivee?|rendu|rendue|la|dehors|stationne|stationnee|devant|sur place)"
+    r" (?:arrive|arrivee?|rendu|rendue|la|dehors|stationne|stationnee|devant|sur place|serai|serons|sera)"
     r"|en arrivant|a mon arrivee|une fois (?:rendu|rendue|arrive|arrivee|sur place|dans le stationnement|la)"
     r"|(?:pour|for) (?:le|la|the) (?:ramassage|cueillette|pickup|pick up|collecte))(?!\S)"
 )
