@@ -26,24 +26,19 @@ from .intents import (
     _ASKS_WHERE_PICKUP,
     _BY_LANDMARK,
     _CAR_WORDS,
-    _CARGO,
     _CLOSE_BY,
     _CLOSE_BY_HINTS,
     _DOOR,
     _DOOR_HINTS,
     _HEAD_OVER,
     _HEAD_OVER_HINTS,
-    _IN_CAR,
     _LANDMARKS,
     _NOT_YET,
     _ON_THE_WAY,
-    _ONESELF,
-    _ONSITE_SELF,
     _SAYS_HERE,
     _STATUS,
     _UNWANTED,
     _UNWANTED_HINTS,
-    _WAITING_ONESELF,
 )
 from .meaning import Meaning
 from .news import goods_where, leave_for_others, news_about_order, store_question, waiting_nudge
@@ -64,6 +59,8 @@ from .nudges import (
 )
 from .orders import _ANSWER_ORDER, _order_match
 from .phrases import _blank
+from .placing import _without_cargo, _without_onsite_things
+from .shapes import asks_what_on_arriving, news_by_shape, nothing_yet, placed_by_a_thing, someone_placed
 from .spots import (
     _ANSWER_SPOT,
     _BARE_SPOT,
@@ -120,7 +117,7 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         return meaning("stop")
     if not _START_HINTS.isdisjoint(ws) and _START_NATURAL.search(s):
         return meaning("start")
-    if not _HOW_HINTS.isdisjoint(ws) and _HOW_TO.search(s):
+    if not _HOW_HINTS.isdisjoint(ws) and _HOW_TO.search(s) or asks_what_on_arriving(s, ws):
         return meaning("help")
 
     # The order number first: its digits must not be read as a spot or an ETA.
@@ -160,21 +157,28 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
     )
     if on_the_way and not _ANOTHER_DAY.isdisjoint(ws):
         on_the_way = False  # "coming tomorrow instead", "Je passe demain": no trip today, as the corpus has it
+    quiet = not on_the_way and nothing_yet(s, ws)  # "still nothing?? 25 min on the clock": a time waited, no trip
     eta = None
     eta_words = not _ETA_WORDS.isdisjoint(ws)
-    if (eta_words or on_the_way and has_digit) and (on_the_way or not asks):  # "what are they doing in there, 20 mins"
+    if (
+        (eta_words or on_the_way and has_digit) and (on_the_way or not asks) and not quiet
+    ):  # "what are they doing in there, 20 mins"
         eta, s = _eta(s, on_the_way)
     here = _UNWANTED.sub("_n", s) if not _UNWANTED_HINTS.isdisjoint(ws) else s  # "veux pas niaiser dehors"
     if "sur" in words and "place" in words:
         here = _without_onsite_things(here)
     arrived = _ARRIVED.search(here) is not None or (
-        not _LANDMARKS.isdisjoint(ws) and _BY_LANDMARK.search(here) is not None  # "I'm by the cart return"
+        not _LANDMARKS.isdisjoint(ws)
+        and _BY_LANDMARK.search(here) is not None  # "I'm by the cart return"
+        or span is not None
+        and placed_by_a_thing(here, ws)  # "by the propane cage, green Subaru Crosstrek"
     )
     asks_store = (arrived or not _DOOR_HINTS.isdisjoint(ws)) and (store_question(s, ws) or leave_for_others(s, ws))
     if arrived and asks_store:
         arrived = False  # "what's going on this weekend at the store?", "is my dog allowed in the store?"
     if arrived and (span or not _CAR_WORDS.isdisjoint(ws)) and (cargo := _without_cargo(s)) is not s:
         arrived = _ARRIVED.search(cargo) is not None  # "bouffe congelée du chien dans le char": what is in the car
+    arrived = arrived or not asks_store and someone_placed(here, ws)  # "ma fille…, elle est au 5 dans la Civic"
 
     spot = None
     for pattern in (_SPOT, _HASH_SPOT, _LABEL_SPOT) if has_digit else (_SPOT,):
@@ -213,10 +217,12 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         intent = "arrived"
     elif (
         forgotten
+        or quiet
         or asks
         or came_in
         or _STATUS.search(s)
         or _more_status(s, ws)
+        or news_by_shape(s, ws)
         or eta_words
         and _TIME_WAITED.search(s)
         or news_about_order(s, ws)
@@ -251,35 +257,6 @@ def _without_courtesies(s: str) -> str:
     thanks" read as "6", "allo?" and "waiting..." do; unchanged when nothing but marks would remain."""
     core = _THANKS.sub("", _GREETING.sub("", s, 1), 1)
     return s if _MARKS.issuperset(core.split()) else core
-
-
-def _without_cargo(s: str) -> str:
-    """The text with each "in the car" that says where something or someone else is blanked ("bouffe congelée du chien
-    dans le char", "j'ai de la viande dans le char", "kids are in the car"); `s` itself when the customer is the one in
-    it: the two words before name them, or nothing does ("in the car, spot 4"), and no "I have X" / "X is" puts
-    something else there; or the clause has them waiting ("j'attends depuis 20 minutes dans l'auto")."""
-    out = s
-    cargo_ends = {m.end() for m in _CARGO.finditer(s)}  # "I have X in the car", "X is in the car"
-    for m in reversed(list(_IN_CAR.finditer(s))):
-        clause = s[: m.start()].replace("?", "|").rsplit("|", 1)[-1].split()
-        if not _WAITING_ONESELF.isdisjoint(clause):
-            continue
-        before = s[: m.start()].split()[-2:]
-        if m.end() in cargo_ends or before and _ONESELF.isdisjoint(before):
-            out = _blank(out, m, "_k")
-    return out
-
-
-def _without_onsite_things(s: str) -> str:
-    """`s` with each "sur place" said of something done or found there blanked: "payer sur place", "un micro-ondes
-    sur place"; kept when said of oneself or alone ("je suis déjà sur place", "sur place, place 4")."""
-    start = 0
-    while (i := s.find("sur place", start)) >= 0:
-        before = s[:i].split()[-1:]
-        if before and before[0] not in _ONSITE_SELF:
-            s = f"{s[:i]}_p{s[i + 9 :]}"
-        start = i + 2
-    return s
 
 
 def _last_word(words: list[str]) -> str:

@@ -9,15 +9,21 @@ from .vocabulary import _words
 
 _CANCEL = _c(
     r"cancel\w*|annul\w*|anul\w*|laisse[rz]? faire (?:pour )?(?:ma|la|mon|mes|le|les|_o)"
-    # "scratch that order", "please void my order", "oubliez ça, je viendrai pas"
-    r"|(?:scratch|void|drop|scrap|ditch|nix|trash) (?:that |my |the |this |our )?(?:\S+ ){0,2}?(?:order|_o)(?!\S)"
+    # A verb of ending or dropping with the order: "scratch that order", "please void my order", "can u kill the order",
+    # "please call off my cheese order"; or "it" once the goods were said not needed: "…, call it off"
+    r"|(?<!don t )(?<!dont )(?:scratch|void|drop|scrap|ditch|nix|trash|kill|killing|stop|pull the plug on|call off"
+    r"|calling off|cancel off) (?:that |my |the |this |our )?(?:\S+ ){0,2}?(?:order|_o)(?!\S)(?! off)"
+    r"|(?:call|calling) (?:it |that |this )?off"
     r"|oubliez (?:ca|ma commande|la commande)"
     # Told to forget the order: "oubliez ma commande 63307", "just forget my order", not "don't forget my order!"
     r"|(?:^|\| |just |please |pls |svp |ok |alors |finalement |laissez faire |nah )(?:forget|oubliez|oublie|oubliez donc)"
     r"(?: about| ca| ca| donc)?(?: \|)? (?:my |the |this |that |our |ma |la |mon |notre |cette )?(?:order|commande|_o)(?!\S)"
 )
 # The words every _CANCEL phrasing but "cancel"/"annul" holds one of: most texts skip the pattern.
-_CANCEL_HINTS = _words("laisse laissez laisser scratch void drop oubliez oublie forget scrap ditch nix trash")
+_CANCEL_HINTS = _words(
+    "laisse laissez laisser scratch void drop oubliez oublie forget scrap ditch nix trash call calling kill killing "
+    "stop plug"
+)
 # Opting out said to have been a mistake ("I unsubscribed by mistake", "j'ai fait stop par erreur", "my grandson
 # turned off the texts by mistake"): a wish to opt back in, whatever opt-out word it holds. Needs an opt-out or a
 # texts word beside it: "I ordered the wrong size by mistake" is no opt-in.
@@ -125,10 +131,10 @@ _HOW_TO = _c(
     r"|faire savoir|texte|texter|ecris|ecrire)"
     # "what do i text to say im here", "what should i text when im outside", "je texte quoi quand chu rendu?"
     r"|(?:what|whats|what s) (?:do|should|can|am|shall) (?:i|we)(?: \S+){0,2}? (?:text|write|send|say|reply|type)"
-    r"(?: \S+){0,3}? (?:when|once|to say|to tell|to let|if)"
+    r"(?: \S+){0,3}? (?:to say|to tell|to let)"
     r"|(?:way|facon|maniere) (?:to|de|pour) (?:tell|let|say|notify|dire|aviser|avertir|signaler)"
     r"|(?:je|j|on) (?:texte|ecris|envoie|dis|reponds|ecrit|envoi) quoi"
-    r"|qu est ce que (?:je|j|on) (?:texte|ecris|envoie|dis|reponds|doit|dois)(?: \S+)? (?:quand|lorsque|pour dire|une fois)"
+    r"|qu est ce que (?:je|j|on) (?:texte|ecris|envoie|dis|reponds|doit|dois)(?: \S+)? pour dire"
     # Not knowing what to answer: "idk what to answer here", "jsp quoi repondre a votre message", "not sure what to text"
     r"|(?:idk|dunno|don t know|dont know|do not know|not sure|no idea|jsp|jsais pas|sais pas|sait pas|chais pas|chaispas)"
     r" (?:what|quoi) (?:to )?(?:answer|reply|text|write|say|respond|send|type|repondre|ecrire|texter|dire|envoyer|mettre)"
@@ -144,12 +150,6 @@ _HOW_TO = _c(
     # when im in the lot?"
     r"|(?:faut que|faut qu|je dois|j dois|jdois|dois je)(?: je| j)? (?:ecrive|ecrire|texte|texter|dise|dire|envoie|reponde)"
     r" quoi|(?:what|whats|what s) (?:do|should|must) (?:i|we) (?:text|write|send|type|reply)(?= \?| \||$| when| once)"
-    # A code or a word to send on arriving: "is there a code i need to text when i pull up?", "y'a tu un code à texter
-    # quand j'arrive?", "do i have to text something special when i pull in?" (not "a code for the wifi")
-    r"|(?:code|word|keyword|mot|mot cle|something|anything|quelque chose)(?: \S+){0,5}? (?:text|send|type|write|texter"
-    r"|envoyer|envoie|ecrire|ecrive|texte)(?: \S+){0,2}? (?:when|once|as soon as|quand|lorsque|en arrivant|a mon arrivee)"
-    r"|(?:have to|need to|supposed to|gotta|faut (?:tu |t il )?que (?:je|j)|dois je|je dois)"
-    r" (?:text|send|envoie|envoyer|texte|texter|ecrire|ecrive)(?: \S+){0,3}? (?:when|once|quand|en arrivant|lorsque)"
 )
 _HOW_HINTS = _words(
     "comment how what whats way facon maniere quoi qu where do should code word mot keyword have need "
@@ -162,13 +162,13 @@ _HELP_NATURAL = _c(
     # ...but "who is this?" and "qui parle?" are read as small talk, as the corpus always has
     r"|what (?:is|s) this(?: number| text| message| service| thing| app| system)?(?= \?|$| \|)|what (?:is|s) this (?:text|message|number) about"
     r"|what are (?:these|those) (?:texts|messages)|c est quoi (?:ces|ce|cette) (?:textos?|messages?|numero|affaire|service|systeme|patente)"
-    r"|what (?:do|should|must|can) (?:i|we)(?: need to| have to| gotta)? do"
+    r"|what (?:do|should|must|can) (?:i|we)(?: need to| have to| gotta)? do(?! with| avec)"
     r"|what does (?:this|that|it) mean|qu est ce que (?:ca|ce texte|ce message|ce texto) veut dire|veut dire quoi"
     r"|(?:suis|est|sommes|es) (?:cense|censee|censes|suppose|supposee) (?:\S+ )?(?:repondre|ecrire|texter|faire|dire)"
     r"|(?:je|j) (?:dois|fais|fait|texte|ecris|reponds) (?:faire |texter |ecrire |repondre )?quoi"
     r"|qu est ce que (?:je|j|on) (?:dois|doit|fais|fait|texte|ecris|reponds)|sais pas quoi (?:faire|repondre|ecrire|texter)"
     r"|how (?:do|does|can|should|am|are) (?:i|we|one|you)(?: \S+){0,2}? use"
-    r"|what do i (?:do|text|reply|send)|que (?:dois|faut)|c est quoi (?:ca|ce numero)"
+    r"|what do i (?:do(?! with| avec)|text|reply|send)|que (?:dois|faut)|c est quoi (?:ca|ce numero)"
     r"|how (?:do|does|can|should) (?:i|we|one|you) use (?:this|it|that)"
     r"|what (?:am i|are we|do i|should i)(?: \S+)? (?:supposed|meant) to (?:text|say|send|reply|write|do)"
     r"|comment (?:on |j |je |est ce qu on )?(?:l |s en )?(?:utilise|sert)"

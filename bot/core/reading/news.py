@@ -64,7 +64,8 @@ _NOT_GOODS = _words(
 _MAY_I = _c(
     r"(?:^|\| )(?:can|could|may|should|would|do|does|is it ok|how do|how does|how can|how much|how many|where do"
     r"|what does|pouvez|peux|peut"
-    r"|puis|avez vous|combien|comment)(?!\S)|est ce que (?:je|j|on|vous|mon|ma) (?:peux|peut|pouvez|dois|avez|\S+ peut)"
+    r"|puis|avez vous(?! (?:tu |deja |bien |enfin )?(?:mis|pris|fait|recu|vu|eu|(?!encore|quelque)[a-z]{3,}(?:e|ee|es|ees|i|is)"
+    r"(?!\S)))|combien|comment)(?!\S)|est ce que (?:je|j|on|vous|mon|ma) (?:peux|peut|pouvez|dois|avez|\S+ peut)"
     # Asking leave after saying what one will do: "mon chum va passer chercher ma commande, c'est correct?"
     r"|(?:c est|est ce|ca est|c)(?: tu)? (?:correct|ok|okay|possible|permis|grave)|(?:is|would) (?:that|it|this) (?:ok|okay"
     r"|alright|all right|fine|possible|allowed|a problem)|(?:that|it s|its) (?:ok|okay|fine|alright)(?= \?)"
@@ -90,6 +91,8 @@ _OWN_THING_DONE = _c(
     r"|insured|taxed|refunded|charged|billed)(?!\S))[a-z]{2,}ed(?: up| yet| already| now)*(?= \?| \||$| or)"
     r"|(?:mon|ma|mes|notre|nos|la|le|les|_o)(?: \S+){1,2}? (?:est|sont|a ete|ont ete)(?: tu| il| elle| ils| elles)?"
     r"(?: (?:deja|bien|enfin|ete))? [a-z]{3,}(?:e|ee|es|ees|i|ie|is|ies|it|ite|its|ites)(?= \?| \||$| la)"
+    # Asked by inversion, whatever follows: "le bois est-tu coupé à la bonne longueur asteure?"
+    r"|(?:mon|ma|mes|notre|nos|la|le|les|_o)(?: \S+){1,2}? (?:est|sont) tu [a-z]{3,}(?:e|ee|es|ees|i|ie|is|it|ite)(?!\S)"
 )
 # The words of a question's form, when no "?" was typed: "did my prescription get filled", "r my pizzas done",
 # "how far along is the cake order", "am i getting my wine tonight or what", "…en préparation ou quoi".
@@ -187,20 +190,24 @@ _GOODS_WHERE = _c(
     r"(?:mon|ma|mes|notre|nos|my|our|_o)(?: (?!(?:fille|fils|chum|blonde|mari|femme|gars|enfants?|mere|pere|soeur|frere"
     r"|ami|amie|amis|husband|wife|son|daughter|kids?|mom|dad|friend)(?!\S))\S+){1,3}? (?:est|sont|is|are|r|s)(?: tu| il"
     r"| elle| ils| elles| still| encore| toujours| deja)*(?: [^|?]*?)?"
-    r"(?: (?P<w>rendu|rendue|rendus|rendues|en route|on (?:the|its|their) way)(?!\S))"
+    r"(?: (?P<w>rendu|rendue|rendus|rendues|en route|on (?:the|its|their) way|arrive|arrivee|arrives|arrivees)(?!\S))"
     r"|(?:c est|ca|ca a) (?:tu |tu deja |deja )?(?P<x>rendu|rendue|rendus|rendues)"
     r"|(?P<y>rendu|rendue|rendus|rendues) (?:pret|prete|prets|pretes|grand|grande|grands|grandes|loin|tard|fou|folle)"
-    r"(?!\S)|(?:ou en|on en) (?:est|sont|etes) (?P<z>rendu|rendue|rendus|rendues)"  # "où en est rendue ma réparation?"
+    r"(?!\S)|(?:ou en|on en) (?:est|sont|etes) (?P<z>rendu|rendue|rendus|rendues)"
+    # How far along the store is with the goods: "où vous êtes rendus avec mon bubble tea?"
+    r"|vous (?:etes|en etes)(?: tu)? (?P<u>rendu|rendue|rendus|rendues)(?= (?:avec|dans|pour) )"  # "où en est rendue ma réparation?"
     # What the customer will do meanwhile, after a question on how far along it is: "is it done yet or should i wait
     # in the car?", "mes pneus sont-tu posés ou j'vais prendre un café?": no arrival, no trip
     r"|(?:yet|deja|tu \S+) (?P<m>(?:or|ou) (?:(?:should|do|can|shall) (?:i|we)|je|j|jvais)(?: [^|?]*)?)"
 )
 _GOODS_WHERE_HINTS = _words("rendu rendue rendus rendues route way yet ou or")
+# Goods that arrived ("mes romans sont-tu arrivés de l'entrepôt?"): tried only when something is owned as well.
+_ARRIVED_HINTS = _words("arrive arrivee arrives arrivees")
 
 
 def goods_where(s: str, words: frozenset[str]) -> str:
     """`s` with each place or state said of the customer's goods blanked ("_g"); `s` itself when there is none."""
-    if _GOODS_WHERE_HINTS.isdisjoint(words):
+    if _GOODS_WHERE_HINTS.isdisjoint(words) and (_ARRIVED_HINTS.isdisjoint(words) or _MINE.isdisjoint(words)):
         return s
     return _GOODS_WHERE.sub(_blank_place, s)
 

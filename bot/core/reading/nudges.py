@@ -115,7 +115,7 @@ _SOMEONE_HINTS = _words(
 _FORGOTTEN = _c(
     r"(?:forgot|forget|forgotten|forgetting) (?:me|us|about (?:me|us|my order)|my order(?! number| no| num| #))"
     r"|(?:am i|i m|im|i am|we re|are we) forgotten"
-    r"|(?:did|have|had) (?:you|u|ya|y all|you all)(?: guys| all)? (?:forget|forgot|forgotten|forgetting)"
+    r"|(?:did|have|had) (?:you|u|ya|y all|you all)(?: guys| all)? (?:forget|forgot|forgotten|forgetting)(?! to)"
     r"|(?:m|nous|on m a|vous m avez|m avez|vous m)(?: (?:tu|pas|vous|pu|toujours))* oubli\w*"
     r"|(?<!j ai )(?<!jai )(?<!j )oubli\w* (?:ma commande|mes commandes|moi|nous)"  # not "j'ai oublié ma commande chez nous"
     # Oneself forgotten, in any tense: "j'me suis-tu fait oublier?", "did I get forgotten", "have we been forgotten"

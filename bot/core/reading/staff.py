@@ -12,7 +12,7 @@ from .vehicles import _vehicle
 
 _STAFF_DONE = _c(
     r"done|fait|c est fait|fini|finie|termine|terminee|livre|livree|livres|delivered|handed(?: off| over)?"
-    r"|complete|completed|finished|picked up|remis|remise|donne|donnee|recupere|closed|ferme"
+    r"|complete|completed|finished|picked up|remis|remise|remises|donne|donnee|donnes|donnees|livrees|recupere|closed|ferme"
     # The customer was served: "client servi place 12", "served spot 4", "la 9 est servie"
     r"|served|servi|servie|servis|servies"
     # The customer has it: "gave it to them", "customer has it", "le client l'a", "c'est réglé"
@@ -44,7 +44,14 @@ _STAFF_CLAIM = _c(
 # Where it is carried or handed, one or two digits: a spot ("m'as aller porter la batterie au 7", "livré à la 9"),
 # not an order.
 _CARRIED_TO = _c(
-    r"(?:porter|apporter|reporter|livre|livree|livres|remis|remise|apporte|apportee)(?: \S+){0,3}? (?:au|a la) (?P<v>\d{1,2})"
+    r"(?:porter|apporter|reporter|livre|livree|livres|livrees|remis|remise|remises|apporte|apportee|donne|donnee|donnes"
+    r"|donnees|gave|given|handed)(?: \S+){0,5}? (?:au|a la|du|in|at) (?P<v>\d{1,2})"
+)
+# Any of the queue still to serve or waiting, whoever is asked: "on en a-tu encore à servir dans le stationnement?",
+# "en reste-tu à servir dehors?", "y en a tu encore qui attendent?", "we got any more to serve in the lot?"
+_STILL_TO_SERVE = _c(
+    r"(?:en|encore|any ?more|anyone|anybody|someone|more|left)(?: \S+){0,3}? (?:a servir|to serve|qui attendent"
+    r"|qui attend|still waiting|waiting)"
 )
 _STAFF_LABEL = _c(r"(?<!order )(?<!commande )(?:# )?(?P<v>[a-z]-?\d{1,2})")
 _STAFF_LIST = _c(
@@ -134,7 +141,11 @@ def _staff(raw: str, low: str, words: list[str], language: str, confident: bool)
     if (m := _SPOT.search(s)) and (value := _spot_value(m.group("v"))):
         spot = value
         s = _blank(s, m, "_s")
-    if spot is None and ("port" in s or "livr" in s or "remis" in s) and (m := _CARRIED_TO.search(s)):
+    if (
+        spot is None
+        and any(w in s for w in ("port", "livr", "remis", "donn", "gave", "given", "hand"))
+        and (m := _CARRIED_TO.search(s))
+    ):
         spot, s = m.group("v"), f"{s[: m.start('v')]}_s{s[m.end('v') :]}"  # "m'a aller porter ça au 7", "livré à la 9"
     if spot is None and (m := _STAFF_LABEL.search(s)):
         spot = m.group("v").replace("-", "").upper()
@@ -166,7 +177,7 @@ def _staff(raw: str, low: str, words: list[str], language: str, confident: bool)
         intent = "claim"
     elif (order or spot) and _STAFF_ACTION.search(s):
         intent = "claim"
-    elif _STAFF_LIST.search(s):
+    elif _STAFF_LIST.search(s) or ("serv" in s or "attend" in s or "wait" in s) and _STILL_TO_SERVE.search(s):
         intent = "list"
     else:
         intent = "other"

@@ -22,6 +22,7 @@ from .vocabulary import (
     _VOCAB,
 )
 
+_BEING = frozenset(("tu", "est", "sont", "ete", "pas", "bien", "deja", "been", "is", "are", "was", "be", "get", "got"))
 _TIME_UNITS = frozenset(
     ("min", "mins", "minute", "minutes", "mn", "h", "hr", "hrs", "hour", "hours", "heure", "heures")
 )
@@ -87,8 +88,13 @@ _PURCHASE_THE = frozenset(("the", "le", "la", "les", "a", "un", "une", "my", "mo
 
 def _vehicle(words: list[str]) -> tuple[int, int] | None:
     """The (first, last) word indexes of the likeliest vehicle description, or None."""
-    if _VEHICLE_HINTS.isdisjoint(words):
-        return None
+    if _VEHICLE_HINTS.isdisjoint(words) and (
+        _AMBIGUOUS_MODELS.isdisjoint(words)
+        or not any(
+            _YEAR.match(w) and i + 1 < len(words) and words[i + 1] in _AMBIGUOUS_MODELS for i, w in enumerate(words)
+        )
+    ):
+        return None  # no vehicle word, unless a model year names one: "2019 Accord", "in the 2019 Transit"
     n = len(words)
     marked = [False] * n
     strong = [False] * n  # a colour, make, model or type: enough on its own
@@ -101,8 +107,12 @@ def _vehicle(words: list[str]) -> tuple[int, int] | None:
             continue
         if w in _COLORS and (_worn(words, i) or i + 1 < n and words[i + 1] in _ANIMALS):
             continue
+        if w == "coupe" and i and words[i - 1] in _BEING:
+            continue  # "le bois est-tu coupé…": the participle, not a coupé
         if w in _COLORS or w in _MAKES or w in _MODELS or w in _VEHICLE_TYPES:
             marked[i] = strong[i] = True
+        elif w in _AMBIGUOUS_MODELS and i and _YEAR.match(words[i - 1]):
+            marked[i] = strong[i] = True  # "2019 Accord": a model year makes the word a model, and the year is its
     for i, w in enumerate(words):
         if marked[i]:
             continue

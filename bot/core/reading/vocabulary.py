@@ -40,6 +40,7 @@ _MAKES = _words(
 )
 # Models that are not everyday words: they mark a vehicle on their own.
 _MODELS = _words(
+    "sprinter promaster "
     "civic corolla camry rav4 rav-4 cr-v crv hr-v hrv cx-3 cx3 cx-5 cx5 cx-30 cx30 cx-50 cx-9 cx9 cx-90 "
     "mx-5 mx5 miata f-150 f150 f-250 f250 f-350 tacoma tundra sienna prius highlander 4runner venza yaris "
     "silverado equinox malibu tahoe cruze suburban trax acadia yukon wrangler cherokee altima "

@@ -1,0 +1,36 @@
+"""Where a text places someone or something, clause by clause: "in the car" said of what is in it (cargo), "sur
+place" said of what is done there; each is blanked so that its words read as no arrival."""
+
+from __future__ import annotations
+
+from .intents import _CARGO, _IN_CAR, _ONESELF, _ONSITE_SELF, _WAITING_ONESELF
+from .phrases import _blank
+
+
+def _without_cargo(s: str) -> str:
+    """The text with each "in the car" that says where something or someone else is blanked ("bouffe congelée du chien
+    dans le char", "j'ai de la viande dans le char", "kids are in the car"); `s` itself when the customer is the one in
+    it: the two words before name them, or nothing does ("in the car, spot 4"), and no "I have X" / "X is" puts
+    something else there; or the clause has them waiting ("j'attends depuis 20 minutes dans l'auto")."""
+    out = s
+    cargo_ends = {m.end() for m in _CARGO.finditer(s)}  # "I have X in the car", "X is in the car"
+    for m in reversed(list(_IN_CAR.finditer(s))):
+        clause = s[: m.start()].replace("?", "|").rsplit("|", 1)[-1].split()
+        if not _WAITING_ONESELF.isdisjoint(clause):
+            continue
+        before = s[: m.start()].split()[-2:]
+        if m.end() in cargo_ends or before and _ONESELF.isdisjoint(before):
+            out = _blank(out, m, "_k")
+    return out
+
+
+def _without_onsite_things(s: str) -> str:
+    """`s` with each "sur place" said of something done or found there blanked: "payer sur place", "un micro-ondes
+    sur place"; kept when said of oneself or alone ("je suis déjà sur place", "sur place, place 4")."""
+    start = 0
+    while (i := s.find("sur place", start)) >= 0:
+        before = s[:i].split()[-1:]
+        if before and before[0] not in _ONSITE_SELF:
+            s = f"{s[:i]}_p{s[i + 9 :]}"
+        start = i + 2
+    return s
