@@ -59,7 +59,7 @@ from .nudges import (
 )
 from .orders import _ANSWER_ORDER, _order_match
 from .phrases import _blank
-from .placing import _without_cargo, _without_onsite_things
+from .placing import _without_cargo, _without_onsite_things, without_past_stop
 from .shapes import asks_what_on_arriving, news_by_shape, nothing_yet, placed_by_a_thing, someone_placed
 from .spots import (
     _ANSWER_SPOT,
@@ -146,6 +146,7 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         s = _blank(s, came_in, "_q")
     if (g := goods_where(s, ws)) is not s:
         s = g  # "mes sandwichs sont-tu en route vers le char?": the goods' way, not the customer's
+    s = without_past_stop(s, ws)  # "parked at 5, had to stop for diapers on the way": a past trip
     not_yet = not forgotten and _NOT_YET.search(s) is not None
     on_the_way = (
         not_yet
