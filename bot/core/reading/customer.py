@@ -87,6 +87,8 @@ _GREETING_WORDS = frozenset(
 )
 _THANKS_WORDS = frozenset(("thanks", "you", "thx", "ty", "merci", "please", "pls", "plz", "svp", "stp"))
 _BARE_COURTESY = _MARKS | _THANKS_WORDS
+# The order number first with a "?", to "what's your order number?": "uh 58192? on my confirmation email".
+_ORDER_ASKED_BACK = re.compile(r"^(?:(?:uh|um|umm|euh|heu|hmm|ok|so|ben|bin|c est|its|it s) )*_o \?(?! \?)")
 _ANOTHER_DAY = frozenset(("tomorrow", "demain", "tmrw", "tmr", "2morrow"))
 
 
@@ -129,6 +131,8 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
     if has_digit and (m := _order_match(s, words)):
         order = m.group("v").upper()
         s = _blank(s, m, "_o")
+        if context.awaiting == "order" and _ORDER_ASKED_BACK.match(s):
+            return meaning("other", order=order)  # "uh 58192? on my confirmation email": the answer, unsure
 
     if (not _CANCEL_HINTS.isdisjoint(ws) or "annul" in s or "anul" in s or "cancel" in s) and _CANCEL.search(s):
         return meaning("stop" if _TEXTS.search(s) else "cancel", order=order)

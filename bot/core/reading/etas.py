@@ -78,6 +78,7 @@ _PAST_AFTER = re.compile(
     r"|in(?= \||$| \?| and| nobody| no | still| now))(?!\S)"
 )
 # "there in like 20", "can swing by in 15", "je peux passer dans 15": coming, whatever else the text says.
+_SINCE = re.compile(r"(?<!\S)y a (?:genre |environ |comme |au moins |\S+ )?$")  # "y'a une heure", "ya genre 2h"
 _COMING_INTO = _words("there by over passer passe rendu rendue")
 # Said by someone not on the road, a duration followed by these is time waited: "15 min now", "20 min déjà".
 _WAITED_AFTER = re.compile(r"^ (?:now|already|deja|and counting|so far|pis rien|and nothing|and still)(?!\S)")
@@ -126,7 +127,7 @@ def _eta(s: str, on_the_way: bool) -> tuple[int | None, str]:
             continue
         if not on_the_way and (_WAITED_AFTER.match(s[m.end() :]) or before and before[-1] in _TOLD):
             continue
-        if before[-2:] == ["y", "a"] or before[-3:-1] == ["y", "a"]:
+        if _SINCE.search(s, 0, m.start()):
             continue  # "j'ai commandé y'a une heure": time since, not to come
         if not _EVENTS.isdisjoint(clause[-4:]):
             continue  # "I have a meeting in 40 min": when something else happens
