@@ -75,7 +75,7 @@ _GETTING_THERE = _words("there here rendu rendue rendus la arrive arriver arrive
 _PAST_AFTER = re.compile(
     r"^ (?:ago|late|en retard|de retard|passed|que j|of waiting|of wait|d attente|wait so far"
     r"|shift|day|break|lunch|de pause|de break|de shift|pour (?:diner|dner|luncher|manger)"
-    r"|in(?= \||$| \?| and| nobody| no | still| now))(?!\S)"
+    r"|in(?= \||$| \?| and| nobody| no | still| now| anyone| anybody| any | y a| personne))(?!\S)"
 )
 # "there in like 20", "can swing by in 15", "je peux passer dans 15": coming, whatever else the text says.
 _SINCE = re.compile(r"(?<!\S)y a (?:genre |environ |comme |au moins |\S+ )?$")  # "y'a une heure", "ya genre 2h"
@@ -129,7 +129,7 @@ def _eta(s: str, on_the_way: bool) -> tuple[int | None, str]:
             continue
         if _SINCE.search(s, 0, m.start()):
             continue  # "j'ai commandé y'a une heure": time since, not to come
-        if not _EVENTS.isdisjoint(clause[-4:]):
+        if not _EVENTS.isdisjoint(clause[-4:]) and _GETTING_THERE.isdisjoint(clause[-2:]):
             continue  # "I have a meeting in 40 min": when something else happens
         if _PAST_AFTER.match(s[m.end() :]):
             continue
