@@ -59,7 +59,7 @@ from .nudges import (
 )
 from .orders import _ANSWER_ORDER, _order_match
 from .phrases import _blank
-from .placing import _without_cargo, _without_onsite_things
+from .placing import _without_cargo, _without_onsite_things, without_past_stop
 from .shapes import asks_what_on_arriving, news_by_shape, nothing_yet, placed_by_a_thing, someone_placed
 from .spots import (
     _ANSWER_SPOT,
@@ -87,6 +87,8 @@ _GREETING_WORDS = frozenset(
 )
 _THANKS_WORDS = frozenset(("thanks", "you", "thx", "ty", "merci", "please", "pls", "plz", "svp", "stp"))
 _BARE_COURTESY = _MARKS | _THANKS_WORDS
+# The order number first with a "?", to "what's your order number?": "uh 58192? on my confirmation email".
+_ORDER_ASKED_BACK = re.compile(r"^(?:(?:uh|um|umm|euh|heu|hmm|ok|so|ben|bin|c est|its|it s) )*_o \?(?! \?)")
 _ANOTHER_DAY = frozenset(("tomorrow", "demain", "tmrw", "tmr", "2morrow"))
 
 
@@ -129,6 +131,8 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
     if has_digit and (m := _order_match(s, words)):
         order = m.group("v").upper()
         s = _blank(s, m, "_o")
+        if context.awaiting == "order" and _ORDER_ASKED_BACK.match(s):
+            return meaning("other", order=order)  # "uh 58192? on my confirmation email": the answer, unsure
 
     if (not _CANCEL_HINTS.isdisjoint(ws) or "annul" in s or "anul" in s or "cancel" in s) and _CANCEL.search(s):
         return meaning("stop" if _TEXTS.search(s) else "cancel", order=order)
@@ -146,6 +150,7 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         s = _blank(s, came_in, "_q")
     if (g := goods_where(s, ws)) is not s:
         s = g  # "mes sandwichs sont-tu en route vers le char?": the goods' way, not the customer's
+    s = without_past_stop(s, ws)  # "parked at 5, had to stop for diapers on the way": a past trip
     not_yet = not forgotten and _NOT_YET.search(s) is not None
     on_the_way = (
         not_yet

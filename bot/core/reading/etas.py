@@ -71,9 +71,15 @@ _SIZE_WORDS = _words("une un a good solid full bonne grosse bon gros longue faci
 _AHEAD = _words("in dans ds within")  # ...but not after these: "been stuck in traffic be there in 10"
 # A duration said right after these is the time to get there, over one to leave ("leaving in 5, there in 20").
 _GETTING_THERE = _words("there here rendu rendue rendus la arrive arriver arrivee")
+# ...or what the duration measures, said after it: a shift, a break, a day, a lunch, or "25 min in" (time waited).
 _PAST_AFTER = re.compile(
-    r"^ (?:ago|late|en retard|de retard|passed|que j|of waiting|of wait|d attente|wait so far)(?!\S)"
+    r"^ (?:ago|late|en retard|de retard|passed|que j|of waiting|of wait|d attente|wait so far"
+    r"|shift|day|break|lunch|de pause|de break|de shift|pour (?:diner|dner|luncher|manger)"
+    r"|in(?= \||$| \?| and| nobody| no | still| now| anyone| anybody| any | y a| personne))(?!\S)"
 )
+# "there in like 20", "can swing by in 15", "je peux passer dans 15": coming, whatever else the text says.
+_SINCE = re.compile(r"(?<!\S)y a (?:genre |environ |comme |au moins |\S+ )?$")  # "y'a une heure", "ya genre 2h"
+_COMING_INTO = _words("there by over passer passe rendu rendue")
 # Said by someone not on the road, a duration followed by these is time waited: "15 min now", "20 min déjà".
 _WAITED_AFTER = re.compile(r"^ (?:now|already|deja|and counting|so far|pis rien|and nothing|and still)(?!\S)")
 # A number after these is a spot, an order or a clock time, never an ETA at the end of a text.
@@ -121,7 +127,9 @@ def _eta(s: str, on_the_way: bool) -> tuple[int | None, str]:
             continue
         if not on_the_way and (_WAITED_AFTER.match(s[m.end() :]) or before and before[-1] in _TOLD):
             continue
-        if not _EVENTS.isdisjoint(clause[-4:]):
+        if _SINCE.search(s, 0, m.start()):
+            continue  # "j'ai commandé y'a une heure": time since, not to come
+        if not _EVENTS.isdisjoint(clause[-4:]) and _GETTING_THERE.isdisjoint(clause[-2:]):
             continue  # "I have a meeting in 40 min": when something else happens
         if _PAST_AFTER.match(s[m.end() :]):
             continue
@@ -170,6 +178,8 @@ def _eta(s: str, on_the_way: bool) -> tuple[int | None, str]:
                     continue
                 minutes = amount * 60
             elif unit in _SEC_UNITS:
+                if g("n") in ("a", "an") or not (before and before[-1] in _AHEAD):
+                    continue  # "deux secondes... G-4408" while looking it up: only "in 30 sec" comes
                 if g("n") in ("a", "an"):
                     continue  # "in a sec" is a manner of speaking, as vague as "in a few minutes"
                 minutes = 1
@@ -184,7 +194,12 @@ def _eta(s: str, on_the_way: bool) -> tuple[int | None, str]:
             # around 6" is a clock time, "be there in around 6" is not. Refused, the number is read again on its
             # own: "gonna be 15 more minutes".
             if not (
-                on_the_way or found or g("pre") in ("eta", "gimme", "give me", "within", "take me", "takes me")
+                on_the_way
+                or found
+                or g("pre") in ("eta", "gimme", "give me", "within", "take me", "takes me")
+                or g("pre") in ("in", "dans", "ds")
+                and before
+                and before[-1] in _COMING_INTO
             ) or (g("filler") == "around " and g("pre") in ("be there", "b there")):
                 start = m.start(next(k for k in ("bare", "clause", "rough", "tail") if g(k)))
                 pos = start if start > m.start() else m.end()

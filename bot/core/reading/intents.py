@@ -24,7 +24,7 @@ _ARRIVED = _c(
     # Beside the building: "je suis sur le côté du bâtiment", "parked along the fence", "by the garden entrance"
     r"(?:a cote|sur le cote|le long|along|beside|next to|at the side|on the side|au fond) (?:de la |du |de l |des |of the |the )?"
     r"(?:batiment|building|porte|door|entree|entrance|magasin|store|shop|serre|fence|cloture|stationnement|lot)|dehors|devant|en avant|en face"
-    r"|parked|parkee|stationnee|(?:stationnes?|parkes?|parques?) (?:au|a la|a|dans|en|devant|pres|sur|le long)(?!\S)"
+    r"|parked|parkee|parquee|parquees|stationnee|(?:stationnes?|parkes?|parques?) (?:au|a la|a|dans|en|devant|pres|sur|le long)(?!\S)"
     r"|pulled (?:in|up|into|over)|pulling (?:in|up)|just got|got here|made it"
     r"|in (?:the|your) (?:parking )?lot|in (?:the|your) (?:parking|parkinglot)"
     r"|dans (?:le|la|ton|votre|vot|l) (?:stationnement|parking|stat|cour|lot)|au stationnement|au parking"

@@ -199,15 +199,27 @@ _GOODS_WHERE = _c(
     # What the customer will do meanwhile, after a question on how far along it is: "is it done yet or should i wait
     # in the car?", "mes pneus sont-tu posés ou j'vais prendre un café?": no arrival, no trip
     r"|(?:yet|deja|tu \S+) (?P<m>(?:or|ou) (?:(?:should|do|can|shall) (?:i|we)|je|j|jvais)(?: [^|?]*)?)"
+    # Goods said as "il/elle" by inversion ("la tente…, elle est-tu arrivée au magasin?"), or coming by inversion
+    # ("is the recliner actually coming today or nah"): the goods' way, not the customer's.
+    r"|(?:il|elle|ils|elles) (?:est|sont) tu (?:deja )?(?P<a>arrive|arrivee|arrives|arrivees)(?!\S)"
+    r"|(?:is|are|r) (?:my|our|the|_o)(?: \S+){1,3}? (?:actually |really |still |even )?"
+    r"(?P<c>arriving|coming|showing up)(?= today| tonight| this| or| \?|$)"
 )
 _GOODS_WHERE_HINTS = _words("rendu rendue rendus rendues route way yet ou or")
 # Goods that arrived ("mes romans sont-tu arrivés de l'entrepôt?"): tried only when something is owned as well.
 _ARRIVED_HINTS = _words("arrive arrivee arrives arrivees")
 
 
+_GOODS_COMING_HINTS = _words("arriving coming showing")
+
+
 def goods_where(s: str, words: frozenset[str]) -> str:
     """`s` with each place or state said of the customer's goods blanked ("_g"); `s` itself when there is none."""
-    if _GOODS_WHERE_HINTS.isdisjoint(words) and (_ARRIVED_HINTS.isdisjoint(words) or _MINE.isdisjoint(words)):
+    if (
+        _GOODS_WHERE_HINTS.isdisjoint(words)
+        and (_ARRIVED_HINTS.isdisjoint(words) or _MINE.isdisjoint(words) and "tu" not in words)
+        and _GOODS_COMING_HINTS.isdisjoint(words)
+    ):
         return s
     return _GOODS_WHERE.sub(_blank_place, s)
 

@@ -1,7 +1,10 @@
 """Where a text places someone or something, clause by clause: "in the car" said of what is in it (cargo), "sur
-place" said of what is done there; each is blanked so that its words read as no arrival."""
+place" said of what is done there; each is blanked so that its words read as no arrival; a stop made on the way, a
+past trip, is blanked so that it reads as no trip."""
 
 from __future__ import annotations
+
+import re
 
 from .intents import _CARGO, _IN_CAR, _ONESELF, _ONSITE_SELF, _WAITING_ONESELF
 from .phrases import _blank
@@ -34,3 +37,19 @@ def _without_onsite_things(s: str) -> str:
             s = f"{s[:i]}_p{s[i + 9 :]}"
         start = i + 2
     return s
+
+
+# A stop already made on the way: "had to stop for diapers on the way", "j'ai arrêté au dep en chemin".
+_PAST_STOP = re.compile(
+    r"(?<!\S)(?:had to|i|we|j ai|jai|on a|stopped|arrete|arrêté)(?: \S+){0,5}? (?:on the way|en chemin|en route|sur le chemin)"
+    r"(?!\S)(?! (?:now|over|back|\d|in|dans))"
+)
+_PAST_STOP_WORDS = frozenset(("had", "stopped", "arrete", "grabbed", "got", "ai", "jai"))
+
+
+def without_past_stop(s: str, ws: frozenset[str] | set[str]) -> str:
+    """`s` with a stop made on the way blanked ("had to stop for diapers on the way"): a past trip, no trip now; kept
+    when the text says no more than that ("had to stop on the way" alone still tells nothing of being here)."""
+    if _PAST_STOP_WORDS.isdisjoint(ws) or not (m := _PAST_STOP.search(s)):
+        return s
+    return _blank(s, m, "_t")

@@ -78,10 +78,23 @@ _NEWS_SHAPES = _c(
     r"(?: \S+){0,6}? (?:or|ou)(?: \S+){0,3}? (?:not|pas)"
     r"|(?:did|has|have) (?:someone|somebody|anyone|anybody|everyone|everybody|y all|you guys|ya)"
     rf" (?:forget|forgot|forgotten)(?: about)? {_OWN}"
+    # The goods' way or arrival, blanked by goods_where: "is the recliner actually coming today", "elle est-tu arrivée"
+    r"|(?:is|are|r) (?:my|our|the|_o)(?: \S+){1,3}? (?:actually |really |still |even )?_g"
+    r"|(?:il|elle|ils|elles) (?:est|sont) tu (?:deja )?_g"
+    # Set aside: "quelqu'un l'a-tu mise de côté pour moi?", "has it been set aside yet?"
+    r"|(?:quelqu un|quelquun|qqn|someone|somebody|anyone|you|vous|y all)(?: l a| la| les a| l avez| les avez)?(?: tu)?"
+    r" (?:mis|mise|mises|set|put|put it|set it) (?:de cote|aside)|(?:been|be|was|were|get|got) (?:set|put) aside"
+    r"|(?:est|sont)(?: tu)? (?:mis|mise|mises) de cote"
+    rf"|(?:are|r) (?:we|u|you) (?:close|near|getting close) (?:on|with) {_OWN}"
+    # A time since ordering or waiting, with no trip: "25 min in and nobody's said a word", "commandé y'a une heure"
+    r"|(?:^|\| |\? )\S+ (?:min|mins|minutes|hr|hrs|hour|hours) in(?= and| \||$| \?| nobody| still)"
+    r"|(?:commande|commandee|commandes|ordered)(?: \S+){0,4}? (?:y a|ya) \S+(?: \S+)? (?:heure|heures|h|min|mins"
+    r"|minutes)(?!\S)"
 )
 _NEWS_HINTS = _words(
     "stand standing close long longer system systeme list liste computer ordi ordinateur books "
-    "off good ok okay set clear alright forget forgot forgotten"
+    "off good ok okay set clear alright forget forgot forgotten arriving coming showing arrive arrivee arrives "
+    "arrivees cote aside near min mins minutes hr hrs hour hours commande commandee commandes"
 )
 
 

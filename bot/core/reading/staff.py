@@ -16,7 +16,7 @@ _STAFF_DONE = _c(
     # The customer was served: "client servi place 12", "served spot 4", "la 9 est servie"
     r"|served|servi|servie|servis|servies"
     # The customer has it: "gave it to them", "customer has it", "le client l'a", "c'est réglé"
-    r"|all set|dropped (?:it |them |\S+ )?off|c est beau pour|gave (?:it|them|\S+)(?: to| away)?|regle|reglee"
+    r"|all set|dropped (?:it |them |\S+ )?off|c est beau pour|gave (?:it|them|\S+)(?: to| away)?|given (?:out|away|to)|handed out|regle|reglee"
     r"|(?:customer|client|they|il|elle) (?:has|have|got|l a|l ont) ?\S*"
     # Brought out, in the past: "brought it out to the grey Equinox", "j'ai apporté la 40112", "apporté à la place 2"
     r"|(?:brought|took|carried|walked)(?: \S+){0,2}? (?:out|over)|apportee|amenee"
@@ -90,6 +90,8 @@ _GOODS_COUNT = _c(
     r"|\d{1,3} (?:(?:more|extra|big|large|small|gros|grosses|grands?|grandes|petits?|petites|autres|other) )?"
     r"(?:(?:of|de|d) \S|(?!(?:is|was|has|this|thanks|plus|pls|dans|sous|vous|nous|tous|puis|depuis|apres|pres|chez|yes"
     r"|its|his|hers|less|mins|hrs)(?!\S))[a-z]{3,}[sx](?!\S))"
+    # "les 2 pho sont remis": a count before what is said of the goods, whatever their plural
+    r"|(?<!\S)(?:les|the) \d{1,2} [a-z]{2,}(?= (?:sont|are|were|ont|have|got)(?!\S))"
 )
 # A first-person action on one order or spot: "m'a prendre la 52318", "I'll run out 88213", "j'charge le bois pour la
 # place 5", "loading 2 bags of mulch for spot 6". Only with an order or a spot named.
