@@ -13,7 +13,7 @@ from sqlalchemy.engine import Connection, CursorResult, Engine, Result
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from .inserts import PreparedInsert
+from .inserts import PreparedInsert, driver_error
 from .writer_lock import WriterLock
 
 # PreparedInsert and WriterLock are re-exported: importers (tests included) take them from here.
@@ -190,17 +190,8 @@ class Database:
             except BaseException as exc:
                 _rollback(connection)
                 if isinstance(exc, dialect.loaded_dbapi.Error):
-                    invalidated = dialect.is_disconnect(exc, connection.dbapi_connection, cursor)
-                    if invalidated:
-                        connection.invalidate(exc)
-                    raise DBAPIError.instance(
-                        sql,
-                        params,
-                        exc,
-                        dialect.loaded_dbapi.Error,
-                        hide_parameters=True,
-                        connection_invalidated=invalidated,
-                        dialect=dialect,
+                    raise driver_error(
+                        exc, dialect, sql, params, connection.dbapi_connection, cursor, connection.invalidate
                     ) from exc
                 raise
             finally:

@@ -96,18 +96,7 @@ class PreparedInsert:
             cursor.execute(sql, params)
             ids = [row[0] for row in cursor.fetchall()] if returning else [cursor.lastrowid]
         except dialect.loaded_dbapi.Error as exc:
-            invalidated = dialect.is_disconnect(exc, dbapi_connection, cursor)
-            if invalidated:
-                connection.invalidate(exc)
-            raise DBAPIError.instance(
-                sql,
-                params,
-                exc,
-                dialect.loaded_dbapi.Error,
-                hide_parameters=True,  # texts' bodies and phones stay out of the error's message
-                connection_invalidated=invalidated,
-                dialect=dialect,
-            ) from exc
+            raise driver_error(exc, dialect, sql, params, dbapi_connection, cursor, connection.invalidate) from exc
         finally:
             cursor.close()
         return self.in_row_order(rows, ids)
@@ -125,3 +114,21 @@ class PreparedInsert:
         for key, processor in processors:
             params[key] = processor(params[key])
         return params
+
+
+def driver_error(exc, dialect, sql, params, dbapi_connection, cursor, invalidate) -> DBAPIError:
+    """A driver's error as SQLAlchemy's own execution raises it (IntegrityError, OperationalError...), for
+    statements run on the driver's cursor: parameters hidden, so texts' bodies and phones stay out of the message,
+    and the connection invalidated through `invalidate` when the error says it is lost."""
+    invalidated = dialect.is_disconnect(exc, dbapi_connection, cursor)
+    if invalidated:
+        invalidate(exc)
+    return DBAPIError.instance(
+        sql,
+        params,
+        exc,
+        dialect.loaded_dbapi.Error,
+        hide_parameters=True,
+        connection_invalidated=invalidated,
+        dialect=dialect,
+    )
