@@ -112,7 +112,7 @@ def judge_command(t: Traffic, now: datetime, limits: Limits) -> Verdict:
     looping = loop_verdict(t, now, limits)
     if looping is None:
         return ALLOWED
-    if t.texts_last_minute > limits.loop_texts_per_minute * MACHINE_FACTOR:
+    if _machine_rate(t, limits):
         return Verdict(False, "loop", burst=True)
     return looping if t.repeats else ALLOWED
 
@@ -120,10 +120,12 @@ def judge_command(t: Traffic, now: datetime, limits: Limits) -> Verdict:
 def needs_repeat_count(t: Traffic, now: datetime, limits: Limits) -> bool:
     """Whether a command's repeats can change judge_command's verdict: only while the loop rule is on for the number
     and below the machine rate."""
-    return (
-        loop_verdict(t, now, limits) is not None
-        and t.texts_last_minute <= limits.loop_texts_per_minute * MACHINE_FACTOR
-    )
+    return loop_verdict(t, now, limits) is not None and not _machine_rate(t, limits)
+
+
+def _machine_rate(t: Traffic, limits: Limits) -> bool:
+    """More texts in the last minute than any person types: MACHINE_FACTOR times the loop limit."""
+    return t.texts_last_minute > limits.loop_texts_per_minute * MACHINE_FACTOR
 
 
 def needs_store_count(t: Traffic, known: bool, now: datetime, limits: Limits) -> bool:
