@@ -146,7 +146,9 @@ def _process(svc: Services, message_id: int, earlier_first: bool = True) -> Appl
             decision = _decide(session, store, members, msg, now, svc.base_url, svc.settings)
             # Abuse resistance (bot/core/abuse.py): a looping bot, or a number with no order past its hourly
             # allowance, still gets its state changes (a STOP opts out) but none of the texts they would cause.
-            verdict = abuse.check(session, svc.settings, msg, decision.known, now, command=decision.command)
+            verdict = decision.verdict or abuse.check(
+                session, svc.settings, msg, decision.known, now, command=decision.command
+            )
             effects = abuse_rules.screen(decision.effects, verdict)
         log.info("message %s from %s: %s", msg.id, mask(msg.phone), decision.intent)
         applied = apply(
@@ -180,6 +182,7 @@ class Decision:
     # objects only while something else does) rather than reading each one again.
     members: list[Staff]
     command: bool = False  # a command from someone on the roster: always answered (bot/core/abuse.py)
+    verdict: abuse_rules.Verdict | None = None  # the abuse rules' verdict when deciding already needed it
 
 
 def _decide(
@@ -202,13 +205,14 @@ def _decide(
             # for one, the answer would not go out, and carried out anyway, a pause or a new staff member would be
             # made without the owner ever being told (and sent again). It changes nothing instead, as a command
             # that can't be done does.
-            allowed = abuse.check(session, settings, msg, True, now, command=True).texts_allowed
-            effects = owner.run(session, store, staff, meaning.command, now, base_url) if allowed else []
+            verdict = abuse.check(session, settings, msg, True, now, command=True)
+            effects = owner.run(session, store, staff, meaning.command, now, base_url) if verdict.texts_allowed else []
         else:
+            verdict = None
             me = next(s for s in team if s.id == staff.id)
             effects = decide_staff(meaning, store_v, me, state.store_handoffs(session, store.id), team, now)
         sender = Sender(msg.from_addr, msg.to_addr, staff=staff)
-        return Decision(meaning.intent, effects, sender, None, True, members, command)
+        return Decision(meaning.intent, effects, sender, None, True, members, command, verdict)
     customer, handoff = _customer(session, store, msg)
     _reachable_again(customer, msg)
     context = Context(
