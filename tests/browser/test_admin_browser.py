@@ -87,6 +87,7 @@ def test_the_texted_link_signs_in_once_and_an_edited_arrival_text_is_what_the_ne
 def test_the_sms_counter_and_the_unicode_warning_follow_the_typing_on_a_phone(pages, stack, demo):
     page = sign_in(pages, stack, PHONE)
     page.get_by_role("link", name="Textes").click()
+    page.wait_for_load_state("domcontentloaded")  # admin.js (deferred) listens for typing from then on
     french = page.locator("#text-handed_off [data-lang=fr]")
     box = french.locator("textarea")
     count, warning, preview = (french.locator(s) for s in ("[data-sms-count]", "[data-ucs2]", "[data-preview]"))
@@ -133,6 +134,7 @@ AWKWARD = (
 def test_the_page_shows_what_the_server_renders_for_awkward_wordings(pages, stack, demo):
     page = sign_in(pages, stack)
     page.get_by_role("link", name="Textes").click()
+    page.wait_for_load_state("domcontentloaded")  # a fill before admin.js (deferred) runs would go unheard
     french = page.locator("#text-handed_off [data-lang=fr]")
     for typed in AWKWARD:
         sent = texts.preview("handed_off", "fr", "Plein Air Laurier", typed)
