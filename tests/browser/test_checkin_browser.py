@@ -86,7 +86,7 @@ def test_the_wait_told_on_the_page_is_the_one_staff_see_on_the_board(browser, ph
 
     board = re.search(r"^board: (\S+)$", stack.cli("demo"), re.M).group(1)
     token = stack.cli("create-token", "pos")
-    for n in range(6):  # six pickups earlier today, run through the webhook, then spread over the last hour
+    for n in range(6):  # six pickups earlier today, run through the webhook, then set one after the other
         phone_number = f"+1514555030{n}"
         stack.api(
             "POST",
@@ -111,10 +111,14 @@ def test_the_wait_told_on_the_page_is_the_one_staff_see_on_the_board(browser, ph
         time.sleep(0.2)
     with db.write() as session:
         now = datetime.now(UTC)
+        # One after the other (each arrives just after the one before is handed off, so none was ahead of another),
+        # all handed off within the last 16 minutes: the store's day starts at local midnight and counts what was
+        # handed off since, so spread over the last hour they fell on yesterday for the first hour after midnight
+        # in Montréal. The first 16 minutes after midnight still have no day to speak of.
         for i, h in enumerate(session.scalars(select(Handoff).where(Handoff.status == "done").order_by(Handoff.id))):
-            h.arrived_at = now - timedelta(minutes=55 - 8 * i)
-            h.claimed_at = h.arrived_at + timedelta(seconds=60)
-            h.done_at = h.claimed_at + timedelta(seconds=120)
+            h.done_at = now - timedelta(seconds=10 + 190 * (5 - i))
+            h.claimed_at = h.done_at - timedelta(seconds=120)
+            h.arrived_at = h.claimed_at - timedelta(seconds=60)
     db.dispose()
 
     phone.goto(link)
