@@ -22,7 +22,7 @@ _ETA_LEAD = (
 _GOES_ON = (
     r"lol|tho|though|la|pis|puis|mais|but|stuck|traffic|trafic|pogne|pognee|coince|coincee|je|jsuis|chu|chui|i|im"
     r"|hopefully|probably|prob|depending|sorry|desole|desolee|if|si|because|cause|cuz|parce|just|then|ensuite|haha"
-    r"|lmao|mdr|see|cya|bye"
+    r"|lmao|mdr|see|cya|bye|j"
 )
 _BARE_END = rf" (?:{_GOES_ON})(?!\S)| \||$| \?| or so| ish| max| tops| more| _v| _o| (?:thanks|thx|ty|merci|please|pls|svp|ok)(?!\S)| to (?:get|drive) | pour (?:me rendre|arriver|venir)| (?:for|pour) "
 _WHOSE = r"(?:my|the|a|an|our|his|her|their|mon|ma|le|la|l|un|une|notre|son|sa|_v)(?!\S)"
@@ -59,6 +59,8 @@ _HOUR_UNITS = frozenset(_UNIT_HOUR.split("|"))
 _SEC_UNITS = frozenset(_UNIT_SEC.split("|"))
 # A duration after these is time already spent waiting, not an ETA ("been waiting 10 min").
 _PAST_BEFORE = _words("for waiting waited been depuis fait ya attends attend since already deja pendant retard")
+# "stop for gas 10 min": "for" an errand on the way, not "for 10 min" waited; the duration after it is to come.
+_ERRANDS = _words("stop stopping stopped grab grabbing getting get pick picking")
 # From someone not on the road, a duration after these is what they were told, not an ETA: "on m'avait dit 15 min".
 _TOLD = _words("said dit told")
 # A duration after these is when something else happens: "j'ai un rendez-vous dans 20 min, c'est tu long?"
@@ -119,6 +121,7 @@ def _eta(s: str, on_the_way: bool) -> tuple[int | None, str]:
             or len(before) == 2
             and before[0] in _PAST_BEFORE
             and before[1][0] != "_"
+            and not (before[0] == "for" and clause[-3:-2] and clause[-3] in _ERRANDS)
         ):
             continue
         # "i been sittin here 10 min", "been sitting in the lot 10 min": "been" anywhere in the clause makes the
