@@ -87,11 +87,15 @@ _PURCHASE_FOR = frozenset(("for", "pour"))
 _PURCHASE_THE = frozenset(("the", "le", "la", "les", "a", "un", "une", "my", "mon", "ma", "this", "ce", "cette"))
 
 
-def _vehicle(words: list[str]) -> tuple[int, int] | None:
-    """The (first, last) word indexes of the likeliest vehicle description, or None."""
+def _vehicle(words: list[str], raw: str = "") -> tuple[int, int] | None:
+    """The (first, last) word indexes of the likeliest vehicle description, or None; `raw`, the text as typed, tells
+    a make that is also a word written with its capital mid-sentence ("le Mini est au 4", not "mini cupcakes")."""
+    capitalised = _capitalised(raw) if raw and not _AMBIGUOUS_MAKES.isdisjoint(words) else frozenset()
     if _VEHICLE_HINTS.isdisjoint(words) and (
         _AMBIGUOUS_MODELS.isdisjoint(words)
-        or not any(w in _AMBIGUOUS_MODELS and _given_as_car(words, i) for i, w in enumerate(words))
+        or not any(
+            w in _AMBIGUOUS_MODELS and (_given_as_car(words, i) or w in capitalised) for i, w in enumerate(words)
+        )
     ):
         return None  # no vehicle word, unless a model year or "dans le" names one: "2019 Accord", "in my Sierra"
     n = len(words)
@@ -116,6 +120,8 @@ def _vehicle(words: list[str]) -> tuple[int, int] | None:
         elif w in _AMBIGUOUS_MODELS and _given_as_car(words, i):
             marked[i] = strong[i] = True  # "2019 Accord", "in my Sierra": a model year or "in the" makes it a car
     for i, w in enumerate(words):
+        if w in capitalised and w in _AMBIGUOUS_MAKES:
+            marked[i] = strong[i] = True  # "le Mini est au 4", "c'est la Smart"
         if w in _AMBIGUOUS_MODELS and not marked[i] and 0 < i:
             prev = words[i - 1]
             if prev in _MAKES or len(w) > 2 and prev in _COLORS and strong[i - 1]:
@@ -238,6 +244,15 @@ _STREET_AFTER = frozenset(
     "st street ave av avenue rd road blvd boul boulevard dr drive lane ln cres crescent hwy highway way pkwy".split()
 )
 _STREET_BEFORE = frozenset("rue boul boulevard avenue av chemin ch montee rang autoroute".split())
+
+
+# A capitalised word right after another word, not opening a sentence nor a clause (where names stand: "thanks,
+# Lincoln"): "le Mini", "dans la Smart", "the Ram".
+_MID_CAPITAL = re.compile(r"(?<=[^\W\d_]) +([A-Z][a-z]+)\b")
+
+
+def _capitalised(raw: str) -> frozenset[str]:
+    return frozenset(word.lower() for word in _MID_CAPITAL.findall(raw))
 
 
 def _given_as_car(words: list[str], i: int) -> bool:
