@@ -330,11 +330,18 @@ def _goods(words: list[str], i: int, j: int) -> bool:
         before = before[len(before) - before[::-1].index("|") :]
     if not _GOODS_AROUND.isdisjoint(before):
         return True
-    # "for the" right before, or one word apart that is no person: "here for the dump truck", not "pour la dame du CX5"
+    # "for the" right before, or one word apart that is no person: "here for the dump truck", not "pour la dame du CX5";
+    # nor what they came for, a garment or a plural, with the car after it ("pour les bottes Encore grise").
     for k in range(max(0, len(before) - 3), len(before) - 1):
         if before[k] in _PURCHASE_FOR and before[k + 1] in _PURCHASE_THE:
-            return k + 2 == len(before) or before[-1] not in _PEOPLE
+            return k + 2 == len(before) or before[-1] not in _PEOPLE and not _purchase(before[-1])
     return False
+
+
+def _purchase(word: str) -> bool:
+    """Whether the word names what was bought rather than the kind of vehicle: a garment, or a plural noun ("bottes",
+    "pizzas"), not "dump" of "dump truck"."""
+    return word in _CLOTHES or len(word) > 3 and word[-1] in "sx" and word not in _PLAIN and word not in _VEHICLE_HINTS
 
 
 def _worn(words: list[str], i: int) -> bool:
