@@ -80,6 +80,11 @@ _PAST_AFTER = re.compile(
     r"|in(?= \||$| \?| and| nobody| no | still| now| anyone| anybody| any | y a| personne))(?!\S)"
 )
 # "there in like 20", "can swing by in 15", "je peux passer dans 15": coming, whatever else the text says.
+# ...and so is "dans 25 chu là", "in 10 I'm there": the being-there said after the duration.
+_THERE_AFTER = re.compile(
+    r" (?:je suis|j suis|jsuis|je suis|chu|chui|shu|i m|im|i ll be|ill be|je serai|jserai|j serai|on est|we re|we ll be)"
+    r" (?:la|there|here|ici|icitte|rendu|rendue|rendus)(?!\S)"
+)
 _SINCE = re.compile(r"(?<!\S)y a (?:genre |environ |comme |au moins |\S+ )?$")  # "y'a une heure", "ya genre 2h"
 _COMING_INTO = _words("there by over passer passe rendu rendue")
 # Said by someone not on the road, a duration followed by these is time waited: "15 min now", "20 min déjà".
@@ -201,8 +206,7 @@ def _eta(s: str, on_the_way: bool) -> tuple[int | None, str]:
                 or found
                 or g("pre") in ("eta", "gimme", "give me", "within", "take me", "takes me")
                 or g("pre") in ("in", "dans", "ds")
-                and before
-                and before[-1] in _COMING_INTO
+                and (before and before[-1] in _COMING_INTO or _THERE_AFTER.match(s, m.end()))
             ) or (g("filler") == "around " and g("pre") in ("be there", "b there")):
                 start = m.start(next(k for k in ("bare", "clause", "rough", "tail") if g(k)))
                 pos = start if start > m.start() else m.end()
