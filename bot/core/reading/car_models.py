@@ -60,7 +60,7 @@ MODELS_BY_MAKE: dict[str, tuple[str, ...]] = {
         "grand wagoneer, tj, yj"
     ),
     "chrysler": _names(
-        "pacifica, town and country, town country, sebring, pt cruiser, crossfire, aspen, concorde, intrepid, "
+        "pacifica, town country, sebring, pt cruiser, crossfire, aspen, concorde, intrepid, "
         "voyager, grand voyager, neon"
     ),
     "nissan": _names(
@@ -80,7 +80,7 @@ MODELS_BY_MAKE: dict[str, tuple[str, ...]] = {
         "outlander, outlander phev, rvr, mirage, eclipse cross, lancer, galant, endeavor, eclipse, i-miev"
     ),
     "volkswagen": _names(
-        "golf, gti, golf r, jetta, gli, passat, tiguan, atlas, atlas cross sport, taos, id.4, beetle, new beetle, "
+        "golf, gti, golf r, jetta, gli, passat, tiguan, atlas, atlas cross sport, taos, id.4, beetle, "
         "touareg, routan, rabbit, eos, cc, arteon, golf sportwagen, golf alltrack"
     ),
     "audi": _names("a3, a4, a5, a6, a7, a8, q3, q4, q5, q7, q8, e-tron, q4 e-tron, tt, r8, s4, allroad"),

@@ -120,7 +120,7 @@ def _vehicle(words: list[str], raw: str = "") -> tuple[int, int] | None:
         elif w in _AMBIGUOUS_MODELS and _given_as_car(words, i):
             marked[i] = strong[i] = True  # "2019 Accord", "in my Sierra": a model year or "in the" makes it a car
     for i, w in enumerate(words):
-        if w in capitalised and w in _AMBIGUOUS_MAKES:
+        if w in capitalised and w in _AMBIGUOUS_MAKES and not (i and words[i - 1] in _ALONG | _STREET_BEFORE):
             marked[i] = strong[i] = True  # "le Mini est au 4", "c'est la Smart"
         if w in _AMBIGUOUS_MODELS and not marked[i] and 0 < i:
             prev = words[i - 1]
@@ -179,7 +179,12 @@ def _vehicle(words: list[str], raw: str = "") -> tuple[int, int] | None:
         elif w.isdigit() and left and (prev in _NUMBERED_MODEL_MAKERS or _LETTER_MODEL.match(prev) and len(w) == 3):
             marked[i] = True
         elif prev in _MAKES and (
-            w.isalpha() and len(w) > 2 and w not in _VOCAB and w not in _PLAIN or w in _TWO_WORD_MODEL_FIRSTS
+            w.isalpha()
+            and len(w) > 2
+            and w not in _VOCAB
+            and w not in _PLAIN
+            and w not in _STREET_AFTER  # "Ford Blvd" is a street
+            or w in _TWO_WORD_MODEL_FIRSTS
         ):
             # A word no list knows, right after a make, is its model ("Kia Carnival"), and so is a model's first word
             # said alone ("Toyota Rav four").
@@ -232,7 +237,7 @@ _PLACES_IN = frozenset(
     "note terrain express transit golf matrix sky wave aura outlook vue century discovery element echo atlas ion "
     "relay allure accent encore regal escalade entourage contour tribute mirage eclipse legacy continental commander "
     "voyager lancer charger explorer expedition fusion focus flex swift crown quest cube leaf journey edge pilot "
-    "smart mini safari venue rendezvous compass liberty forte rio soul fit ram".split()
+    "smart mini safari venue rendezvous compass liberty".split()
 )
 _OF = frozenset(("de", "d", "of", "des", "du"))
 _NOT_A_MODEL_AFTER = _OF | frozenset(("pas", "plus", "toujours", "still", "not"))  # "pas encore", "d'accord"
@@ -281,12 +286,7 @@ def _of_goods(words: list[str], i: int) -> bool:
         k -= 1  # "proche de la porte rouge"
     noun = words[i - 1] if i else ""
     if k >= 0 and words[k] in _OF and noun.isalpha() and noun not in _VEHICLE_HINTS and noun not in _DETERMINERS:
-        return (
-            noun not in _GENERIC_VEHICLES
-            and noun not in _AGE_WORDS
-            and noun not in _AMBIGUOUS_MODELS
-            and noun not in ("couleur", "color", "colour")
-        )
+        return noun not in _GENERIC_VEHICLES and noun not in _AGE_WORDS and noun not in ("couleur", "color", "colour")
     nxt = words[i + 1] if i + 1 < len(words) else ""
     return (
         i > 0

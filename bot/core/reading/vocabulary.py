@@ -143,8 +143,11 @@ _VEHICLE_HINTS = (
     | _MODELS
     | _VEHICLE_TYPES
     | _words("pickup pick-up")
-    # ...and the rarer word of each two-word model ("santa" of "santa fe", "rav" of "rav 4", "cooper" of "mini cooper")
-    | frozenset(second if second.isalpha() and len(second) > 2 else first for first, second in _TWO_WORD_MODELS)
+    # ...and the rarer word of each two-word model ("santa" of "santa fe", "rav" of "rav 4", "sport" of "rogue sport")
+    | frozenset(
+        second if second.isalpha() and len(second) > 2 and second not in _AMBIGUOUS_MODELS else first
+        for first, second in _TWO_WORD_MODELS
+    )
 )
 _DETERMINERS = _words("a an the my our un une mon ma le la l en in dans")
 
