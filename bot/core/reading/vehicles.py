@@ -240,6 +240,7 @@ _PLACES_IN = frozenset(
     "smart mini safari venue rendezvous compass liberty".split()
 )
 _OF = frozenset(("de", "d", "of", "des", "du"))
+_CAR_WORDS = _MAKES | _MODELS | _VEHICLE_TYPES | _COLORS  # what names a car on its own
 _NOT_A_MODEL_AFTER = _OF | frozenset(("pas", "plus", "toujours", "still", "not"))  # "pas encore", "d'accord"
 _ENGLISH_ONES = frozenset(("the", "my", "our", "his", "her"))
 _FRENCH_PLACES = frozenset(("terrain",))  # "dans le terrain" is the lot; "in the Terrain" is a GMC
@@ -285,7 +286,7 @@ def _of_goods(words: list[str], i: int) -> bool:
     if k > 0 and words[k] in _JOINERS:
         k -= 1  # "proche de la porte rouge"
     noun = words[i - 1] if i else ""
-    if k >= 0 and words[k] in _OF and noun.isalpha() and noun not in _VEHICLE_HINTS and noun not in _DETERMINERS:
+    if k >= 0 and words[k] in _OF and noun.isalpha() and noun not in _CAR_WORDS and noun not in _DETERMINERS:
         return noun not in _GENERIC_VEHICLES and noun not in _AGE_WORDS and noun not in ("couleur", "color", "colour")
     nxt = words[i + 1] if i + 1 < len(words) else ""
     return (

@@ -77,6 +77,7 @@ def _typed(name: str) -> tuple[set[str], set[tuple[str, str]]]:
 
 _LETTERS_DIGITS = re.compile(r"^([a-z]{2,})(\d{1,4})$")  # "rav4", "cx5", "mazda3"; not "a4" (a spot's shape too)
 _NOT_MODEL_PARTS = frozenset(("is", "es", "xl", "mr", "id", "and"))
+_NOT_MODELS = frozenset(("is",))  # Lexus's IS is "is" to everyone else
 # Letters and a short number: "a4", "q5", "x5", "g37" are spot labels too, so a model only beside its make.
 _SHORT_LABEL = re.compile(r"^[a-z]-?\d{1,2}[a-z]?$")
 # Letter-only names of three letters or fewer are abbreviations first ("es", "gt", "ats"), except these, which
@@ -101,7 +102,7 @@ def _car_vocabulary() -> tuple[frozenset[str], frozenset[str], frozenset[str], f
             if make in WORDLIKE:  # "mini cooper", "ram promaster": a make that is a word, named with its model
                 pairs |= {(make, form) for form in singles}
             for form in singles:
-                if form.isdigit():
+                if form.isdigit() or form in _NOT_MODELS:
                     continue  # "300", "500": a model only after its make, read by rule
                 if (
                     name in WORDLIKE
@@ -145,7 +146,7 @@ _VEHICLE_HINTS = (
     | _words("pickup pick-up")
     # ...and the rarer word of each two-word model ("santa" of "santa fe", "rav" of "rav 4", "sport" of "rogue sport")
     | frozenset(
-        second if second.isalpha() and len(second) > 2 and second not in _AMBIGUOUS_MODELS else first
+        second if second.isalpha() and (len(second) > 2 or first in KNOWN_WORDS) else first
         for first, second in _TWO_WORD_MODELS
     )
 )
