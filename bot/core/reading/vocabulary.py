@@ -1,5 +1,5 @@
-"""The word lists reading leans on: numbers, vehicles, typo targets and real words never corrected,
-and the words that say nothing beyond an arrival."""
+"""The word lists reading leans on: numbers, vehicles (makes and models derived from car_models, in the forms people
+type them), typo targets and real words never corrected, and the words that say nothing beyond an arrival."""
 
 from __future__ import annotations
 
