@@ -15,7 +15,7 @@ from .language import detect, has_french_accent
 from .reading.compliance import COMPLIANCE_KEYWORDS
 from .reading.customer import _customer
 from .reading.meaning import CUSTOMER_INTENTS, STAFF_INTENTS, Context, Meaning
-from .reading.normalising import _APOSTROPHES, _TOKEN, _normalise
+from .reading.normalising import _APOSTROPHES, _TOKEN, DICTATION, _normalise, dictated_marks
 from .reading.staff import _staff
 
 __all__ = ["COMPLIANCE_KEYWORDS", "CUSTOMER_INTENTS", "STAFF_INTENTS", "Context", "Meaning", "understand"]
@@ -47,6 +47,8 @@ def understand(text: str, context: Context = _DEFAULT_CONTEXT) -> Meaning:
 
     lean, confident = detect(words, has_french_accent(low), "-" in low)
     language = lean if confident and lean else (context.language or lean or "en")  # confident: lean is set
+    if not DICTATION.isdisjoint(words):
+        words = dictated_marks(words)  # "spot seven comma white Lexus period": read as the marks, after the language
 
     if context.role in ("staff", "owner"):
         command = read_command(raw)

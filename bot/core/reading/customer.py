@@ -105,7 +105,7 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         return meaning(keyword)
 
     ws = frozenset(words)  # the many hint tests below (isdisjoint) run faster against a set than a list
-    span = _vehicle(words)
+    span = _vehicle(words, raw)
     if span:
         s = " ".join(words[: span[0]] + ["_v"] + words[span[1] + 1 :])
     else:

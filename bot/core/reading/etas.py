@@ -22,7 +22,7 @@ _ETA_LEAD = (
 _GOES_ON = (
     r"lol|tho|though|la|pis|puis|mais|but|stuck|traffic|trafic|pogne|pognee|coince|coincee|je|jsuis|chu|chui|i|im"
     r"|hopefully|probably|prob|depending|sorry|desole|desolee|if|si|because|cause|cuz|parce|just|then|ensuite|haha"
-    r"|lmao|mdr|see|cya|bye"
+    r"|lmao|mdr|see|cya|bye|j"
 )
 _BARE_END = rf" (?:{_GOES_ON})(?!\S)| \||$| \?| or so| ish| max| tops| more| _v| _o| (?:thanks|thx|ty|merci|please|pls|svp|ok)(?!\S)| to (?:get|drive) | pour (?:me rendre|arriver|venir)| (?:for|pour) "
 _WHOSE = r"(?:my|the|a|an|our|his|her|their|mon|ma|le|la|l|un|une|notre|son|sa|_v)(?!\S)"
@@ -59,6 +59,8 @@ _HOUR_UNITS = frozenset(_UNIT_HOUR.split("|"))
 _SEC_UNITS = frozenset(_UNIT_SEC.split("|"))
 # A duration after these is time already spent waiting, not an ETA ("been waiting 10 min").
 _PAST_BEFORE = _words("for waiting waited been depuis fait ya attends attend since already deja pendant retard")
+# "stop for gas 10 min": "for" an errand on the way, not "for 10 min" waited; the duration after it is to come.
+_ERRANDS = _words("stop stopping stopped grab grabbing getting get pick picking")
 # From someone not on the road, a duration after these is what they were told, not an ETA: "on m'avait dit 15 min".
 _TOLD = _words("said dit told")
 # A duration after these is when something else happens: "j'ai un rendez-vous dans 20 min, c'est tu long?"
@@ -78,6 +80,11 @@ _PAST_AFTER = re.compile(
     r"|in(?= \||$| \?| and| nobody| no | still| now| anyone| anybody| any | y a| personne))(?!\S)"
 )
 # "there in like 20", "can swing by in 15", "je peux passer dans 15": coming, whatever else the text says.
+# ...and so is "dans 25 chu là", "in 10 I'm there": the being-there said after the duration.
+_THERE_AFTER = re.compile(
+    r" (?:je suis|j suis|jsuis|je suis|chu|chui|shu|i m|im|i ll be|ill be|je serai|jserai|j serai|on est|we re|we ll be)"
+    r" (?:la|there|here|ici|icitte|rendu|rendue|rendus)(?!\S)"
+)
 _SINCE = re.compile(r"(?<!\S)y a (?:genre |environ |comme |au moins |\S+ )?$")  # "y'a une heure", "ya genre 2h"
 _COMING_INTO = _words("there by over passer passe rendu rendue")
 # Said by someone not on the road, a duration followed by these is time waited: "15 min now", "20 min déjà".
@@ -119,6 +126,7 @@ def _eta(s: str, on_the_way: bool) -> tuple[int | None, str]:
             or len(before) == 2
             and before[0] in _PAST_BEFORE
             and before[1][0] != "_"
+            and not (before[0] == "for" and clause[-3:-2] and clause[-3] in _ERRANDS)
         ):
             continue
         # "i been sittin here 10 min", "been sitting in the lot 10 min": "been" anywhere in the clause makes the
@@ -198,8 +206,7 @@ def _eta(s: str, on_the_way: bool) -> tuple[int | None, str]:
                 or found
                 or g("pre") in ("eta", "gimme", "give me", "within", "take me", "takes me")
                 or g("pre") in ("in", "dans", "ds")
-                and before
-                and before[-1] in _COMING_INTO
+                and (before and before[-1] in _COMING_INTO or _THERE_AFTER.match(s, m.end()))
             ) or (g("filler") == "around " and g("pre") in ("be there", "b there")):
                 start = m.start(next(k for k in ("bare", "clause", "rough", "tail") if g(k)))
                 pos = start if start > m.start() else m.end()

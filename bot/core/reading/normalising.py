@@ -113,6 +113,40 @@ def _normalise(token: str) -> tuple[str, ...]:
     return (best[0],) if best else (word,)
 
 
+# Voice dictation spells out its punctuation: "I'm in spot seven comma white Lexus period", "place six virgule Civic
+# noire point". Read as the marks they dictate, but not "grace period", "point de service", "à point" nor "2 virgule 5".
+DICTATION = frozenset(("comma", "virgule", "period", "point"))
+_PERIOD_NOUNS = frozenset(
+    "grace trial waiting holding cooling free pay return time rush busy lunch sale promo the a this that one same "
+    "whole".split()
+)
+_POINT_BEFORE = frozenset("a au le un ce de du mon ton son sur the a this that what whats pas quel bon meme".split())
+_POINT_AFTER = frozenset("de d du des of where".split())
+_CLOSING = frozenset(("|", "?", "thanks", "thank", "you", "merci", "svp", "please", "ty", "thx", "bye"))
+
+
+def dictated_marks(words: list[str]) -> list[str]:
+    """The words with dictated punctuation read as the clause mark "|" it stands for. "comma" and "virgule" always
+    (not between digits); "period" and "point" last (before thanks at most) or in a text that dictates a comma, and
+    never as a noun: after "grace", "à", "au", before "de"."""
+    commas = "comma" in words or "virgule" in words
+    out = list(words)
+    for i, w in enumerate(words):
+        if w not in DICTATION:
+            continue
+        prev = words[i - 1] if i else ""
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if w in ("comma", "virgule"):
+            if not (prev.isdigit() and nxt.isdigit()):
+                out[i] = "|"
+            continue
+        if not i or prev in (_PERIOD_NOUNS if w == "period" else _POINT_BEFORE) or nxt in _POINT_AFTER:
+            continue
+        if commas or all(rest in _CLOSING for rest in words[i + 1 :]):
+            out[i] = "|"
+    return out
+
+
 _MARKS = frozenset(("|", "?", "#"))  # what punctuation becomes: "here!!" and "here?" read as "here |", "here ?"
 
 

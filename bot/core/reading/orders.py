@@ -15,7 +15,9 @@ _ORDER_WORD = (
 _ORDER = _c(
     rf"(?:{_ORDER_WORD})"
     r"(?: (?:number|numero|num|nbr|no|n|#|is|est|for|pour|de|id|c|was|la|le|ma|my|:|\|))*"
-    rf" (?:# )?(?P<v>{_ORDER_ID})(?! ish| or so| tops| max| environ)"
+    rf" (?:# )?(?P<v>{_ORDER_ID})(?! ish| or so| tops| max| environ"
+    # ...nor a duration: "coming for the order 15 min tops" with no comma
+    r"| (?:min|mins|minute|minutes|mn|h|hr|hrs|hour|hours|heure|heures)(?!\S))"
 )
 # _ORDER starts on one of these words; _HASH_ORDER and _BARE_ORDER need three digits in a row.
 _ORDER_WORDS = frozenset(_ORDER_WORD.split("|"))

@@ -101,12 +101,18 @@ def _answer_value(value: str) -> str | None:
     return _ORDINALS.get(value) or _spot_value(value)
 
 
+# How many they are: "on est 3", "we're 4", "nous sommes 2" count people, not a spot ("on est au 3" is one).
+_HEAD_COUNT = frozenset((("on", "est"), ("we", "re"), ("we", "are"), ("nous", "sommes"), ("there", "are")))
+
+
 def _lone_number(s: str) -> tuple[str | None, str]:
     """In an arrival text, a number on its own ("here 4", "chu rendu au 4") is the spot; one that counts goods
-    ("here for the 2 pizzas", "chu là pour les 24 bières", "a case of 24") is not."""
+    ("here for the 2 pizzas", "chu là pour les 24 bières", "a case of 24") or people ("on est 3") is not."""
     for m in _DIGITS.finditer(s):
-        before = s[: m.start()].split()[-1:]
-        if before and before[0] in _NOT_SPOT_BEFORE or _NOT_SPOT_AFTER.match(s[m.end() :]):
+        before = s[: m.start()].split()[-2:]
+        if before and before[-1] in _NOT_SPOT_BEFORE or _NOT_SPOT_AFTER.match(s[m.end() :]):
+            continue
+        if tuple(before) in _HEAD_COUNT:
             continue
         after = s[m.end() :].split(" ", 2)[1:2]
         if after and (

@@ -1,11 +1,13 @@
-"""The word lists reading leans on: numbers, vehicles, typo targets and real words never corrected,
-and the words that say nothing beyond an arrival."""
+"""The word lists reading leans on: numbers, vehicles (makes and models derived from car_models, in the forms people
+type them), typo targets and real words never corrected, and the words that say nothing beyond an arrival."""
 
 from __future__ import annotations
 
+import re
 from itertools import chain
 
 from ..language import KNOWN_WORDS
+from .car_models import MODELS_BY_MAKE, OTHER_MAKES, WORDLIKE
 
 
 def _words(text: str) -> frozenset[str]:
@@ -32,61 +34,104 @@ _COLOR_MODIFIERS = _words(
     "dark light pale bright metallic matte pearl fonce foncee clair claire pale metallise metallique mat marin baby "
     "royal sky forest midnight"
 )
-_MAKES = _words(
-    "acura audi bmw buick cadillac chevrolet chevy chrysler dodge fiat ford genesis gmc honda hyundai "
-    "infiniti jaguar jeep kia lexus lincoln mazda mercedes mercedes-benz benz merc mini mitsubishi nissan "
-    "polestar porsche ram rivian subaru suzuki tesla toyota volkswagen vw volvo pontiac saturn scion "
-    "lucid peugeot renault hummer land-rover range-rover"
-)
-# Models that are not everyday words: they mark a vehicle on their own.
-_MODELS = _words(
-    "sprinter promaster "
-    "civic corolla camry rav4 rav-4 cr-v crv hr-v hrv cx-3 cx3 cx-5 cx5 cx-30 cx30 cx-50 cx-9 cx9 cx-90 "
-    "mx-5 mx5 miata f-150 f150 f-250 f250 f-350 tacoma tundra sienna prius highlander 4runner venza yaris "
-    "silverado equinox malibu tahoe cruze suburban trax acadia yukon wrangler cherokee altima "
-    "sentra maxima murano pathfinder qashqai versa outback forester crosstrek impreza wrx elantra tucson "
-    "kona sonata ioniq palisade sportage sorento seltos telluride niro jetta tiguan passat taos mustang "
-    "bronco odyssey ridgeline outlander corvette camaro durango pacifica renegade gladiator juke micra "
-    "escalade enclave envision mdx rdx tlx ilx lancer mirage impala santa-fe f-series e-tron etron "
-    "br-v brv cx-7 cx7 cx50 cx90 mx-30 f350 f-450 f450 rx350 rx450 nx300 nx350 gx460 "
-    # More of what North American lots hold, so a model named without its make is still a vehicle
-    "sequoia avalon armada maverick trailblazer rvr c-hr chr id4 id-4 xc40 xc60 xc90 carnival cx-70 cx70 mazda3 "
-    "mazda6 model-y model-3 ev6 ioniq6 niro-ev kona-ev corolla-cross grand-caravan prologue lyriq equinox-ev "
-    "blazer-ev mach-e f-150-lightning cayenne macan"
-)
-# Models that are also ordinary words ("accord", "escape", "focus"): a vehicle only after a make.
-_AMBIGUOUS_MODELS = _words(
-    "accord fit pilot insight edge escape focus fusion ranger explorer expedition transit soul golf "
-    "beetle atlas leaf kicks rogue compass journey patriot charger challenger caravan terrain sierra "
-    "colorado blazer bolt spark encore forte rio soul element passport matrix frontier titan legacy "
-    "ascent clarity ioniq5 traverse "
-    # Letter-only model names, too short to trust without the make before them ("Acura TSX", "Lexus RX")
-    "tsx tlx mdx rdx ilx rsx zdx nsx rx nx ux gx lx es ls gs qx jx fx gti gli sti wrx brz crz hrv crv cx"
-)
+
+
+def _typed(name: str) -> tuple[set[str], set[tuple[str, str]]]:
+    """The one-word forms and the word pairs a model name is typed as: "cr-v" as "cr-v", "crv" and "cr v"; "rav4" as
+    "rav4", "rav-4" and "rav 4"; "santa fe" as the pair and "santa-fe"; "ioniq 5" also as "ioniq5"."""
+    parts = name.replace(".", "").replace("&", " ").split()
+    singles: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
+    if len(parts) == 1:
+        word = parts[0]
+        bare = word.replace("-", "")
+        singles |= {word, bare}
+        split = _LETTERS_DIGITS.match(bare)
+        if split:
+            singles.add(f"{split[1]}-{split[2]}")
+            pairs.add((split[1], split[2]))
+        elif "-" in word:
+            pairs.add(tuple(word.split("-", 1)))  # type: ignore[arg-type]
+    else:
+        for first, second in zip(parts, parts[1:]):
+            for a in {first, first.replace("-", "")}:
+                for b in {second, second.replace("-", "")}:
+                    pairs.add((a, b))
+        if len(parts) == 2:
+            singles.add("-".join(parts))
+            if parts[1].isdigit():
+                singles.add("".join(parts))
+    # A pair is a model only where its words cannot be something else: never a number first ("124 spider"), nor a
+    # lone letter after ("prius c" beside "c'est"), nor a lone letter before a word or a short number ("a class",
+    # "s 10" in "it's 10"); "f 150" stays.
+    pairs = {
+        (a, b)
+        for a, b in pairs
+        if not a[0].isdigit()
+        and not (len(b) == 1 and b.isalpha())
+        and not (len(a) == 1 and not (b.isdigit() and len(b) >= 3))
+        and a not in _NOT_MODEL_PARTS
+    }
+    return singles, pairs
+
+
+_LETTERS_DIGITS = re.compile(r"^([a-z]{2,})(\d{1,4})$")  # "rav4", "cx5", "mazda3"; not "a4" (a spot's shape too)
+_NOT_MODEL_PARTS = frozenset(("is", "es", "xl", "mr", "id", "and"))
+_NOT_MODELS = frozenset(("is",))  # Lexus's IS is "is" to everyone else
+# Letters and a short number: "a4", "q5", "x5", "g37" are spot labels too, so a model only beside its make.
+_SHORT_LABEL = re.compile(r"^[a-z]-?\d{1,2}[a-z]?$")
+# Letter-only names of three letters or fewer are abbreviations first ("es", "gt", "ats"), except these, which
+# only name cars.
+_CAR_ACRONYMS = frozenset("crv hrv chr mdx rdx tlx ilx wrx rvr brv".split())
+
+
+def _car_vocabulary() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[tuple[str, str]]]:
+    """Makes, models that name a car alone, models that are also words, and two-word models, from car_models."""
+    makes = set(OTHER_MAKES)
+    models: set[str] = set()
+    wordlike: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
+    for make, names in MODELS_BY_MAKE.items():
+        if " " in make:
+            pairs.add(tuple(make.split()))  # type: ignore[arg-type]
+        else:
+            makes.add(make)
+        for name in names:
+            singles, two = _typed(name)
+            pairs |= two
+            if make in WORDLIKE:  # "mini cooper", "ram promaster": a make that is a word, named with its model
+                pairs |= {(make, form) for form in singles}
+            for form in singles:
+                if form.isdigit() or form in _NOT_MODELS:
+                    continue  # "300", "500": a model only after its make, read by rule
+                if (
+                    name in WORDLIKE
+                    or form in WORDLIKE
+                    or _SHORT_LABEL.match(form)
+                    or form.isalpha()
+                    and len(form) <= 3
+                    and form not in _CAR_ACRONYMS
+                ):
+                    wordlike.add(form)
+                else:
+                    models.add(form)
+    pairs |= {("ram", size) for size in ("1500", "2500", "3500")}
+    wordlike |= makes & WORDLIKE  # "ram", "mini", "smart": a make, but also a word
+    makes -= WORDLIKE
+    models -= wordlike
+    return frozenset(makes), frozenset(models), frozenset(wordlike), frozenset(pairs)
+
+
+# From car_models: every make and model sold in Canada these 25 years, in the forms people type them.
+_MAKES, _MODELS, _AMBIGUOUS_MODELS, _TWO_WORD_MODELS = _car_vocabulary()
+# Makes that are also words ("ram", "mini", "smart", "lincoln"): a car, like a model that is a word, only when given as one.
+_AMBIGUOUS_MAKES = (frozenset(MODELS_BY_MAKE) | frozenset(OTHER_MAKES)) & WORDLIKE
 _VEHICLE_TYPES = _words(
     "truck suv van minivan mini-van sedan hatchback wagon coupe convertible motorcycle moto camion "
     "camionnette vus fourgonnette minifourgonnette berline decapotable minoune bazou 4x4 crossover "
     "pickup-truck"
 )
 _GENERIC_VEHICLES = _words("car auto voiture char vehicle vehicule bagnole")
-# Model names of two words, neither a vehicle on its own ("Grand Caravan", "Santa Fe", "Land Cruiser").
-_TWO_WORD_MODELS = frozenset(
-    tuple(pair.split())
-    for pair in (
-        "grand caravan",
-        "grand cherokee",
-        "grand vitara",
-        "grand marquis",
-        "grand prix",
-        "santa fe",
-        "range rover",
-        "land rover",
-        "land cruiser",
-        "crown victoria",
-        "town country",
-        "transit connect",
-    )
-)
 _TWO_WORD_MODEL_FIRSTS = frozenset(first for first, _ in _TWO_WORD_MODELS)
 _MODEL_PREFIXES = _words("model serie series classe class")
 # After these a bare number is a model ("Mazda 3", "Ram 1500"), never a spot.
@@ -99,7 +144,11 @@ _VEHICLE_HINTS = (
     | _MODELS
     | _VEHICLE_TYPES
     | _words("pickup pick-up")
-    | frozenset(second for _, second in _TWO_WORD_MODELS)
+    # ...and the rarer word of each two-word model ("santa" of "santa fe", "rav" of "rav 4", "sport" of "rogue sport")
+    | frozenset(
+        second if second.isalpha() and (len(second) > 2 or first in KNOWN_WORDS) else first
+        for first, second in _TWO_WORD_MODELS
+    )
 )
 _DETERMINERS = _words("a an the my our un une mon ma le la l en in dans")
 
