@@ -59,7 +59,7 @@ from .nudges import (
 )
 from .orders import _ANSWER_ORDER, _order_match
 from .phrases import _blank
-from .placing import _without_cargo, _without_onsite_things, without_past_stop
+from .placing import _without_cargo, _without_onsite_things, without_later_plan, without_past_stop
 from .shapes import asks_what_on_arriving, news_by_shape, nothing_yet, placed_by_a_thing, someone_placed
 from .spots import (
     _ANSWER_SPOT,
@@ -90,6 +90,7 @@ _BARE_COURTESY = _MARKS | _THANKS_WORDS
 # The order number first with a "?", to "what's your order number?": "uh 58192? on my confirmation email".
 _ORDER_ASKED_BACK = re.compile(r"^(?:(?:uh|um|umm|euh|heu|hmm|ok|so|ben|bin|c est|its|it s) )*_o \?(?! \?)")
 _ANOTHER_DAY = frozenset(("tomorrow", "demain", "tmrw", "tmr", "2morrow"))
+_FORGOTTEN_HINTS = re.compile(r"oubli|forg|laiss|ditch|abandon")  # every _FORGOTTEN phrasing holds one
 
 
 def _customer(text, raw, low, words, context, language, confident) -> Meaning:
@@ -137,7 +138,7 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
     if (not _CANCEL_HINTS.isdisjoint(ws) or "annul" in s or "anul" in s or "cancel" in s) and _CANCEL.search(s):
         return meaning("stop" if _TEXTS.search(s) else "cancel", order=order)
 
-    forgotten = ("oubli" in s or "forg" in s) and _FORGOTTEN.search(s) is not None
+    forgotten = _FORGOTTEN_HINTS.search(s) is not None and _FORGOTTEN.search(s) is not None
     asks = _ASKS_FOR_SOMEONE.search(s) if not _SOMEONE_HINTS.isdisjoint(ws) else None
     if asks is None and not _STAFF_WORDS.isdisjoint(ws):
         asks = _ASKS_FOR_STAFF.search(s)  # "y a-tu un employé qui lit ça?"
@@ -151,6 +152,7 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
     if (g := goods_where(s, ws)) is not s:
         s = g  # "mes sandwichs sont-tu en route vers le char?": the goods' way, not the customer's
     s = without_past_stop(s, ws)  # "parked at 5, had to stop for diapers on the way": a past trip
+    s = without_later_plan(s, ws)  # "rolled in, spot 14, heading to the trails after": a trip for later
     not_yet = not forgotten and _NOT_YET.search(s) is not None
     on_the_way = (
         not_yet
@@ -162,9 +164,11 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
     )
     if on_the_way and not _ANOTHER_DAY.isdisjoint(ws):
         on_the_way = False  # "coming tomorrow instead", "Je passe demain": no trip today, as the corpus has it
-    quiet = not on_the_way and nothing_yet(s, ws)  # "still nothing?? 25 min on the clock": a time waited, no trip
     eta = None
     eta_words = not _ETA_WORDS.isdisjoint(ws)
+    # "still nothing?? 25 min on the clock", "25 min standing around, did the kitchen lose my ticket??": a time
+    # waited, no trip
+    quiet = not on_the_way and (nothing_yet(s, ws) or eta_words and _TIME_WAITED.search(s) is not None)
     if (
         (eta_words or on_the_way and has_digit) and (on_the_way or not asks) and not quiet
     ):  # "what are they doing in there, 20 mins"
@@ -228,8 +232,6 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         or _STATUS.search(s)
         or _more_status(s, ws)
         or news_by_shape(s, ws)
-        or eta_words
-        and _TIME_WAITED.search(s)
         or news_about_order(s, ws)
         and _HELP_NATURAL.search(s) is None  # "what's this pickup thing?" asks how it works, not for the order
     ):

@@ -28,7 +28,7 @@ _ARRIVED = _c(
     r"|pulled (?:in|up|into|over)|pulling (?:in|up)|just got|got here|made it"
     r"|in (?:the|your) (?:parking )?lot|in (?:the|your) (?:parking|parkinglot)"
     r"|dans (?:le|la|ton|votre|vot|l) (?:stationnement|parking|stat|cour|lot)|au stationnement|au parking"
-    r"|sur place|me voici|me voila|nous voici|nous voila"
+    r"|sur place|me voici|me voila|nous voici|nous voila|me v la|me vla|m v la|nous v la|mvla"
     r"|at (?:the|your) (?:store|shop|curb|front|entrance|door|back|building|location|spot|pickup|pick up|curbside)"
     r"|waiting (?:outside|out front|in (?:the|my|a|your)|at|by|here)"
     r"|j attends (?:dehors|dans|devant|en avant|a|au|ici|icitte)|je (?:t|vous) attends"

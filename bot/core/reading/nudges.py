@@ -22,7 +22,10 @@ _SOMEONE = rf"(?:{_ANYONE}|{_STAFF_MEMBER})"
 _TIME_WAITED = _c(
     r"(?:\d{1,3}|an?|one|half an?) ?(?:min|mins|minutes|hour|hours|hr|hrs|h|heure|heures)"
     r" (?:now|already|deja|and counting|so far|pis rien|and nothing|and still|of waiting|of wait|wait so far"
-    r"|waiting so far|d attente)"
+    r"|waiting so far|d attente"
+    # Spent standing or sitting there: "25 min standing around", "15 min à attendre debout", "half an hour sitting here"
+    r"|(?:standing|sitting|sittin|stuck|waiting|hanging) (?:around|here|there|out here|outside|in the lot|in my car"
+    r"|in the car|at the curb)|(?:a|d) (?:attendre|niaiser|poireauter)|debout|plante|plantee|a poireauter)"
 )
 # Whether the order has come in: "Is my wine order in yet?", "ma commande est-tu arrivée?" — a question about the
 # order, not the customer's arrival (its "here", "arrivée" are blanked before arrival is read). A person is not an
@@ -117,6 +120,10 @@ _FORGOTTEN = _c(
     r"|(?:am i|i m|im|i am|we re|are we) forgotten"
     r"|(?:did|have|had) (?:you|u|ya|y all|you all)(?: guys| all)? (?:forget|forgot|forgotten|forgetting)(?! to)"
     r"|(?:m|nous|on m a|vous m avez|m avez|vous m)(?: (?:tu|pas|vous|pu|toujours))* oubli\w*"
+    # Let down or dropped, in other words: "m'avez-vous laissée tomber?", "did you guys ditch me", "vous m'avez lâché?"
+    r"|(?:m|nous|on m a|vous m avez|m avez|vous m|on nous a|vous nous avez)(?: (?:tu|pas|vous|pu|toujours))*"
+    r" (?:laisse|laissee|laisses|laissees) (?:tomber|en plan|de cote)"
+    r"|(?:ditch|ditched|ditching|abandoned|abandon) (?:me|us)"
     r"|(?<!j ai )(?<!jai )(?<!j )oubli\w* (?:ma commande|mes commandes|moi|nous)"  # not "j'ai oublié ma commande chez nous"
     # Oneself forgotten, in any tense: "j'me suis-tu fait oublier?", "did I get forgotten", "have we been forgotten"
     r"|(?:me|m|nous|on) (?:suis|sommes|est|s est)(?: \S+){0,2}? oubli\w*"
