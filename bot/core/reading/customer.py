@@ -41,7 +41,7 @@ from .intents import (
     _UNWANTED_HINTS,
 )
 from .meaning import Meaning
-from .news import goods_where, leave_for_others, news_about_order, store_question, waiting_nudge
+from .news import goods_where, leave_for_others, store_question, waiting_nudge
 from .normalising import _MARKS, _quote
 from .nudges import (
     _ASKS_FOR_SOMEONE,
@@ -60,6 +60,7 @@ from .nudges import (
 from .orders import _ANSWER_ORDER, _order_match
 from .phrases import _blank
 from .placing import _without_cargo, _without_onsite_things, without_later_plan, without_past_stop
+from .questions import asks_for_news
 from .shapes import asks_what_on_arriving, news_by_shape, nothing_yet, placed_by_a_thing, someone_placed
 from .spots import (
     _ANSWER_SPOT,
@@ -224,17 +225,7 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         intent = "on_the_way"
     elif arrived or spot or door:
         intent = "arrived"
-    elif (
-        forgotten
-        or quiet
-        or asks
-        or came_in
-        or _STATUS.search(s)
-        or _more_status(s, ws)
-        or news_by_shape(s, ws)
-        or news_about_order(s, ws)
-        and _HELP_NATURAL.search(s) is None  # "what's this pickup thing?" asks how it works, not for the order
-    ):
+    elif forgotten or quiet or asks or came_in or _STATUS.search(s) or _more_status(s, ws) or news_by_shape(s, ws):
         return meaning("status", order=order)
     elif _HELP_NATURAL.search(s):
         return meaning("help")
@@ -244,6 +235,8 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
             spot, s = _lone_number(s)  # "Honda noire au 3"
     elif context.handoff == "waiting" and waiting_nudge(s, ws):
         return meaning("status", order=order)  # "hello", "c'est quoi la suite?", from someone waiting here
+    elif asks_for_news(s, ws):
+        return meaning("status", order=order)  # "how close r u on the bird seed": a question, not the store's
     else:
         return meaning("other", order=order)
 
