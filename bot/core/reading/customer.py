@@ -60,7 +60,7 @@ from .nudges import (
 from .orders import _ANSWER_ORDER, _order_match
 from .phrases import _blank
 from .placing import _without_cargo, _without_onsite_things, without_later_plan, without_past_stop
-from .questions import asks_for_news
+from .questions import asks_for_news, lost_something
 from .shapes import asks_what_on_arriving, news_by_shape, nothing_yet, placed_by_a_thing, someone_placed
 from .spots import (
     _ANSWER_SPOT,
@@ -183,7 +183,11 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         or span is not None
         and placed_by_a_thing(here, ws)  # "by the propane cage, green Subaru Crosstrek"
     )
-    asks_store = (arrived or not _DOOR_HINTS.isdisjoint(ws)) and (store_question(s, ws) or leave_for_others(s, ws))
+    asks_store = (arrived or not _DOOR_HINTS.isdisjoint(ws)) and (
+        store_question(s, ws)
+        or leave_for_others(s, ws)
+        or lost_something(s, ws)  # "…clés dans le stationnement, …trouvées?"
+    )
     if arrived and asks_store:
         arrived = False  # "what's going on this weekend at the store?", "is my dog allowed in the store?"
     if arrived and (span or not _CAR_WORDS.isdisjoint(ws)) and (cargo := _without_cargo(s)) is not s:

@@ -77,6 +77,11 @@ _STORE_OFFERS = _c(
     r"|(?:y en a|y en a tu|y en a t il|en avez|en avez vous|en avez tu|vous en avez|en reste t il|en reste tu|il en reste)"
     r"(?!\S)"
     r"|(?:taking|accepting|prenez|acceptez|prennent) (?:\S+ )?(?:orders|commandes)"
+    # Who makes or sells it there: "c'est-tu vous autres qui faites les gâteaux de fête?", "is it you guys that sell…"
+    r"|(?:vous autres|vous|vs) qui (?:faites|vendez|avez|livrez|reparez|fabriquez|offrez)"
+    r"|(?:you guys|y all|yall|you) (?:who|that) (?:make|sell|do|carry|deliver|fix)"
+    # A rule for good, not an order: "did you guys ditch the plastic bags for good?"
+    r"|for good|pour de bon|anymore|any more|no longer|from now on|dorenavant|desormais"
     r"|(?:gonna|going to|supposed to|va|va tu|est suppose) (?:snow|rain|neiger|pleuvoir)"
     r"|(?:^|\| )(?:got|have you got|you got|u got|any)(?: \S+){0,4}? (?:left|in stock|available|today)(?= \?| \||$)"
     r"|(?:^|\| )(?:got|you got|u got|y all got|yall got) any"
@@ -108,8 +113,8 @@ _LEAVE_OR_WHO = _c(
     r"|(?:is|would|will) (?:that|it|this) (?:be )?(?:ok|okay|alright|all right|fine|possible|allowed|a problem|an issue)"
     r"|(?:that|it s|its) (?:ok|okay|fine|alright)(?= \?)|is it ok|is it okay|is it possible|(?:^|\| )if (?:i|we)"
     # Something left or lost there: "ma blonde a oublié son foulard hier, vous l'avez-tu?", "i left my gloves there"
-    r"|(?:i|we|she|he|they) (?:forgot|left|lost)|(?:j ai|jai|on a|a|ont) (?:oublie|oubliee|oublies|perdu|perdue|laisse|laissee)"
-    r"(?! tomber)"
+    r"|(?:i|we|she|he|they) (?:forgot|left|lost|dropped)|(?:j ai|jai|on a|a|ont) (?:oublie|oubliee|oublies|perdu|perdue"
+    r"|laisse|laissee|echappe|echappee)"
     # What a thing is, not how the customer's own is coming: "c'est quoi la suite?", "what's the wifi password?"
     r"|(?:^|\| )(?:c est quoi|what is|what s|whats|qu est ce que c est|c quoi)(?!(?: \S+){0,3} (?:my|our|mon|ma|mes|_o)(?!\S))"
     r"|instead|a la place|plutot|what (?:size|seize|sizes|color|colour|colors|colours)|quelle (?:taille|grandeur|couleur)|what time|quelle heure|qui parle|qui est ce|c est qui|who s this"
@@ -133,6 +138,19 @@ _OWNED = re.compile(r"(?:^| )(?:my|our|mon|ma|mes|notre|nos) (\S+)(?: (?:de|d|of
 def _owned(s: str) -> set[str]:
     """The words said right after a possessive: the customer's own, whatever else they could name."""
     return {w for m in _OWNED.finditer(s) for w in m.groups() if w}  # "ma liste d'épicerie" too
+
+
+# Something lost, asked after: "j'ai échappé mes clés dans le stationnement, quelqu'un les a trouvées?", "dropped my
+# glove in your lot, anyone find it?". Its place words ("dans le stationnement") say where the thing is, no arrival.
+_LOST = _c(
+    r"(?:i|we|j ai|jai|on a|ma \S+ a|my \S+) (?:dropped|lost|left|forgot|echappe|echappee|perdu|perdue|oublie|oubliee)"
+)
+_FOUND = _words("found find finds trouve trouvee trouves trouvees trouver seen vu vue vus")
+
+
+def lost_something(s: str, words: frozenset[str]) -> bool:
+    """Whether the text asks after something the customer lost or left there (a question, with a "found" word)."""
+    return not _FOUND.isdisjoint(words) and _LOST.search(s) is not None and is_question(s, words)
 
 
 def is_question(s: str, words: frozenset[str]) -> bool:
