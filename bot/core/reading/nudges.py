@@ -20,6 +20,10 @@ _STAFF_MEMBER = (
 _SOMEONE = rf"(?:{_ANYONE}|{_STAFF_MEMBER})"
 # Time already waited, said as a complaint by someone not on the road: "hello?? 15 min now", "20 minutes déjà"
 _TIME_WAITED = _c(
+    # ...or the time still to wait, asked: "so are we talking 5 more min or like an hour", "on parle-tu de 10 minutes?"
+    r"(?:are we|r we|we|are we looking at|we looking at|r we looking at|on parle|on parle tu|on parle tu de|on parle de)"
+    r" (?:talking |looking at )?(?:like |about |maybe |genre |environ )?(?:\d{1,3}|an?|one|half an?)"
+    r" (?:more |de plus |autres )?(?:min|mins|minutes|hour|hours|hr|hrs|heure|heures)(?!\S)|"
     r"(?:\d{1,3}|an?|one|half an?) ?(?:min|mins|minutes|hour|hours|hr|hrs|h|heure|heures)"
     r" (?:now|already|deja|and counting|so far|pis rien|and nothing|and still|of waiting|of wait|wait so far"
     r"|waiting so far|d attente"
