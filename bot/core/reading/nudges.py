@@ -37,10 +37,11 @@ _TIME_WAITED = _c(
 _PEOPLE = (
     r"(?!(?:wife|husband|son|daughter|friend|mom|dad|mother|father|partner|boyfriend|girlfriend|brother|sister|ride"
     r"|driver|fille|fils|femme|mari|chum|blonde|mere|pere|ami|amie|soeur|frere|conjoint|conjointe|voisin|voisine"
-    r"|gars|copain|copine)(?!\S))"
+    r"|gars|copain|copine|owner|manager|boss|chef|cook|pharmacist|proprio|gerant|gerante|patron|patronne|pharmacien"
+    r"|pharmacienne)(?!\S))"
 )
 _CAME_IN = _c(
-    rf"(?:is|are|has|have|did) (?:my|the|our|_o){_PEOPLE}(?: \S+){{0,3}}? (?:in|here|there|arrived|come in|came in"
+    rf"(?:is|are|has|have|did) (?:my|the|our|_o)(?= {_PEOPLE}\S)(?: \S+){{0,3}}? (?:in|here|there|arrived|come in|came in"
     r"|gotten in|got in|arrive|come)(?= yet| already| \?| \||$| or)"
     rf"|(?:ma|mon|mes|la|le|les|notre|nos|_o) {_PEOPLE}(?:\S+ ){{0,3}}?(?:est|sont|a|ont)(?: tu| elle| il| ils| elles)?"
     r"(?: (?:deja|bien|enfin|ete))? (?:arrivee|arrive|arrives|rentree?s?|entree?s?|rendue?s?|la|ici)"

@@ -64,9 +64,11 @@ _STORE_WORDS = _words(
     "retour retours warranty garantie receipt recu facture event events evenement free gratuit address adresse "
     "located situe situes street rue weather meteo rain pluie pleuvoir neige snowing cold hot warm froid chaud "
     "number numero phone cell email courriel id identite new nouvelle nouveaux busy achalande "
-    "size sizes taille tailles grandeur pointure your ur vos votre line file usually normally typically habitude generalement mondays tuesdays wednesdays "
+    "size sizes taille tailles grandeur pointure your vos votre line file usually normally typically habitude generalement mondays tuesdays wednesdays "
     "thursdays fridays saturdays sundays reserver reservation reservations book booking charge charged charger bill "
-    "nearest closest station gas essence places spots spaces libre libres"
+    "nearest closest station gas essence places spots spaces libre libres dairy pork porc beef boeuf viande meat "
+    "shellfish soy soya sesame accessible wheelchair fauteuil stroller poussette allowed permitted permis interdit "
+    "patio terrasse uber ubereats doordash skip skipthedishes"
 )
 # Asking what the store has or does: "do you have…", "avez-vous…", "vous faites-tu…", "got any…", "any … left".
 _STORE_OFFERS = _c(
@@ -82,13 +84,23 @@ _STORE_OFFERS = _c(
     r"|(?:you guys|y all|yall|you) (?:who|that) (?:make|sell|do|carry|deliver|fix)"
     # A rule for good, not an order: "did you guys ditch the plastic bags for good?"
     r"|for good|pour de bon|anymore|any more|no longer|from now on|dorenavant|desormais"
+    # Stock, deals, sizes, a move: "have you got any 20kg bags of salt?", "is the 2 for 1 still on?", "how big is the
+    # large pizza?", "did you guys move?"
+    r"|(?:got|have|has|carry|carries|sell|sells|stock|stocks)(?: \S+){0,2}? any(?!\S)|\d+ (?:for|pour) \d+|bogo"
+    r"|how (?:big|large|small|heavy|tall|wide|spicy|hot|many slices|many people)|c est gros comment"
+    r"|(?:did|have) (?:you|u|y all|yall)(?: guys)? (?:move|moved|relocate|relocated)(?= \?| \||$| to)"
+    r"|(?:avez vous|vous avez|vous avez tu) demenage"
+    # The store's people, asked after: "is the owner in today?", "le gérant est-tu là?"
+    r"|(?:is|are) (?:the|your|ur) (?:owner|owners|manager|boss|chef|cook|pharmacist|baker|mechanic|tech) (?:in|there"
+    r"|around|working|on)|(?:le|la|votre) (?:proprio|proprietaire|gerant|gerante|patron|patronne|pharmacien"
+    r"|pharmacienne|boulanger|mecano|mecanicien|chef) (?:est|sont)(?: tu)? (?:la|ici|en dedans|sur place)"
     r"|(?:gonna|going to|supposed to|va|va tu|est suppose) (?:snow|rain|neiger|pleuvoir)"
     r"|(?:^|\| )(?:got|have you got|you got|u got|any)(?: \S+){0,4}? (?:left|in stock|available|today)(?= \?| \||$)"
     r"|(?:^|\| )(?:got|you got|u got|y all got|yall got) any"
     r"|(?:avez|vendez|faites|prenez|acceptez|livrez|reparez|engagez|gardez|ouvrez|fermez|offrez|aviez|faisez"
-    r"|fabriquez|recevez|tenez|servez)(?<!m avez)(?<!nous avez)(?<!l avez)(?<!les avez)(?: vous| tu)"
+    r"|fabriquez|recevez|tenez|servez|cherchez)(?<!m avez)(?<!nous avez)(?<!l avez)(?<!les avez)(?: vous| tu)"
     r"(?: encore| toujours)?(?: des| du| de la| de l| d| les| le| la| l| un| une| quelque| en| ca)?(?= \?| \||$| \S+ \?)"
-    r"|(?:avez|vendez|faites|prenez|acceptez|livrez|reparez|engagez|gardez|offrez|fabriquez|recevez|tenez|servez)"
+    r"|(?:avez|vendez|faites|prenez|acceptez|livrez|reparez|engagez|gardez|offrez|fabriquez|recevez|tenez|servez|cherchez)"
     r"(?<!m avez)(?<!nous avez)(?<!l avez)(?<!les avez)(?: vous| tu)(?: encore| toujours)? (?:des|du|de la|de l|d|les|le|la"
     r"|l|un|une|quelque|en|ca)(?!\S)"
     r"|vous (?:avez|vendez|faites|prenez|acceptez|livrez|reparez|engagez|gardez|ouvrez|fermez|offrez|tenez"
@@ -132,7 +144,7 @@ _NOT_AN_ORDER = _words(
 )
 
 
-_OWNED = re.compile(r"(?:^| )(?:my|our|mon|ma|mes|notre|nos) (\S+)(?: (?:de|d|of) (\S+))?")
+_OWNED = re.compile(r"(?:^| )(?:my|our|mon|ma|mes|notre|nos) (\S+)(?: (?:de|d|of|a|au|pour|for) (\S+))?")
 
 
 def _owned(s: str) -> set[str]:
