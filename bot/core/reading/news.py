@@ -46,7 +46,8 @@ _GOODS_WHERE = _c(
     r"(?:mon|ma|mes|notre|nos|my|our|_o)(?: (?!(?:fille|fils|chum|blonde|mari|femme|gars|enfants?|mere|pere|soeur|frere"
     r"|ami|amie|amis|husband|wife|son|daughter|kids?|mom|dad|friend)(?!\S))\S+){1,3}? (?:est|sont|is|are|r|s)(?: tu| il"
     r"| elle| ils| elles| still| encore| toujours| deja)*(?: [^|?]*?)?"
-    r"(?: (?P<w>rendu|rendue|rendus|rendues|en route|on (?:the|its|their) way|arrive|arrivee|arrives|arrivees)(?!\S))"
+    r"(?: (?P<w>rendu|rendue|rendus|rendues|en route|on (?:the|its|their) way|arrive|arrivee|arrives|arrivees"
+    r"|waiting|sitting)(?!\S))"
     r"|(?:c est|ca|ca a) (?:tu |tu deja |deja )?(?P<x>rendu|rendue|rendus|rendues)"
     r"|(?P<y>rendu|rendue|rendus|rendues) (?:pret|prete|prets|pretes|grand|grande|grands|grandes|loin|tard|fou|folle)"
     r"(?!\S)|(?:ou en|on en) (?:est|sont|etes) (?P<z>rendu|rendue|rendus|rendues)"
@@ -60,8 +61,11 @@ _GOODS_WHERE = _c(
     r"|(?:il|elle|ils|elles) (?:est|sont) tu (?:deja )?(?P<a>arrive|arrivee|arrives|arrivees)(?!\S)"
     r"|(?:is|are|r) (?:my|our|the|_o)(?: \S+){1,3}? (?:actually |really |still |even )?"
     r"(?P<c>arriving|coming|showing up)(?= today| tonight| this| or| \?|$)"
+    # ...or waiting somewhere by inversion: "is my bag of dog food waiting at the counter?"
+    r"|(?:is|are|r) (?:my|our|_o)(?! (?:car|truck|van|_v|char|auto|husband|wife|son|daughter|kid|kids|mom|dad|friend"
+    r"|ride)(?!\S))(?: \S+){1,4}? (?:still |already )?(?P<v>waiting|sitting)(?= at| by| in| on| for| \?|$)"
 )
-_GOODS_WHERE_HINTS = _words("rendu rendue rendus rendues route way yet ou or")
+_GOODS_WHERE_HINTS = _words("rendu rendue rendus rendues route way yet ou or waiting sitting")
 # Goods that arrived ("mes romans sont-tu arrivés de l'entrepôt?"): tried only when something is owned as well.
 _ARRIVED_HINTS = _words("arrive arrivee arrives arrivees")
 

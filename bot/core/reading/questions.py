@@ -68,7 +68,8 @@ _STORE_WORDS = _words(
     "thursdays fridays saturdays sundays reserver reservation reservations book booking charge charged charger bill "
     "nearest closest station gas essence places spots spaces libre libres dairy pork porc beef boeuf viande meat "
     "shellfish soy soya sesame accessible wheelchair fauteuil stroller poussette allowed permitted permis interdit "
-    "patio terrasse uber ubereats doordash skip skipthedishes"
+    "patio terrasse uber ubereats doordash skip skipthedishes parke parker parquer parque related affiliated "
+    "franchise chain"
 )
 # Asking what the store has or does: "do you have…", "avez-vous…", "vous faites-tu…", "got any…", "any … left".
 _STORE_OFFERS = _c(
@@ -90,6 +91,9 @@ _STORE_OFFERS = _c(
     r"|how (?:big|large|small|heavy|tall|wide|spicy|hot|many slices|many people)|c est gros comment"
     r"|(?:did|have) (?:you|u|y all|yall)(?: guys)? (?:move|moved|relocate|relocated)(?= \?| \||$| to)"
     r"|(?:avez vous|vous avez|vous avez tu) demenage"
+    r"|(?:^|\| )(?:u|you|ya|y all|yall|you guys|u guys) (?:still )?(?:have|got|sell|carry|do|make|fix|take|accept|deliver"
+    r"|ship)(?! (?:my|our|_o|it|them|me|us)(?!\S))"
+    r"|(?:is|are) there (?:somewhere|anywhere|someplace|room|space|seating|a place)"
     # The store's people, asked after: "is the owner in today?", "le gérant est-tu là?"
     r"|(?:is|are) (?:the|your|ur) (?:owner|owners|manager|boss|chef|cook|pharmacist|baker|mechanic|tech) (?:in|there"
     r"|around|working|on)|(?:le|la|votre) (?:proprio|proprietaire|gerant|gerante|patron|patronne|pharmacien"
@@ -105,7 +109,7 @@ _STORE_OFFERS = _c(
     r"|l|un|une|quelque|en|ca)(?!\S)"
     r"|vous (?:avez|vendez|faites|prenez|acceptez|livrez|reparez|engagez|gardez|ouvrez|fermez|offrez|tenez"
     r"|servez|recevez|fabriquez)(?: tu)?(?: encore| toujours)? (?:des|du|de la|de l|d|les|un|une|ouverts?|fermes?"
-    r"|quelque|en|l)(?!\S)"
+    r"|quelque|en|l|ca|ceux|celui|celle|celles|cela)(?!\S)"
     r"|(?:y a|ya|il y a|y a t il|y a tu|ya tu|est ce qu il y a)(?: encore| toujours)? (?:des|du|de la|de l|d|un|une"
     r"|quelque|une place|de la place|assez)(?!\S)(?! (?:nouveau|nouvelles|news|developpement|probleme|problemes"
     r"|souci|soucis|bogue|bug|retard|delai|pepin|erreur)(?!\S))"
@@ -133,9 +137,10 @@ _LEAVE_OR_WHO = _c(
     r"|(?:^|\| )(?:which|quel|quelle|quels|quelles|faut il|faut tu)(?!\S)"
     r"|(?:^|\| )where(?: exactly| abouts)? (?:is|are|s|do|can|should)(?! (?:my|our|_o|it|things|we)(?!\S))"
     r"|(?:est ce que|est ce qu)(?: \S+){1,3} (?:peux|peut|peuvent|pouvez|pourrait|pourriez|dois|doit)(?!\S)"
-    r"|liste d attente|waitlist|wait list|waiting list|(?:come|comes|coming|vient|viennent) (?:with|avec)"
+    r"|liste d attente|waitlist|wait list|waiting list|(?:come|comes|coming|vient|viennent)(?: tu)? (?:with|avec)"
+    r"|any good|(?:of|du) (?:the day|jour)|daily special|today s special"
     r"|(?:assez|enough|trop|too) \S+|\S+ enough|good for|keeps?|lasts?|stay fresh|se (?:garde|conserve)|conserver"
-    r"|\S+ (?:ok|okay|allowed|fine) (?:in|at|here|there|to|if|for)(?!\S)"
+    r"|\S+ (?:ok|okay|allowed|fine)(?: parked| sitting| staying| left| there)? (?:in|at|here|there|to|if|for)(?!\S)"
 )
 # A question said of the customer's own thing of no order: "is my number on your list?", "my receipt?".
 _NOT_AN_ORDER = _words(
@@ -152,6 +157,13 @@ def _owned(s: str) -> set[str]:
     return {w for m in _OWNED.finditer(s) for w in m.groups() if w}  # "ma liste d'épicerie" too
 
 
+# "close" said as near, not as closing: "are the wings close?", "getting close", "close to done".
+_NEAR = _c(r"(?:are|is|r|s|getting|almost|pretty|so|that|be|been|get|u|you|we) close|close (?:to|on|with|w)")
+# The store named as a place, which may be the one at work on the customer's own goods.
+_PLACES = _words(
+    "store stores shop boutique magasin bakery boulangerie pharmacy pharmacie restaurant resto librairie bookstore "
+    "animalerie epicerie grocery succursale branch location"
+)
 # Something lost, asked after: "j'ai échappé mes clés dans le stationnement, quelqu'un les a trouvées?", "dropped my
 # glove in your lot, anyone find it?". Its place words ("dans le stationnement") say where the thing is, no arrival.
 _LOST = _c(
@@ -176,6 +188,7 @@ _TELL_ME = _c(
     r"(?:could|can|would|will) (?:you|u|someone|somebody|anyone) (?:please |kindly |pls )?(?:tell|let|update|confirm"
     r"|check|look)|(?:pouvez|pourriez|peux|pourrais) (?:vous|tu) (?:me |nous )?(?:dire|confirmer|informer|verifier)"
     r"|how much (?:longer|more time)|combien de temps|(?:can|could|will) (?:it|they|that|those|this) be"
+    r"|(?:do|does) (?:you|u|anyone|anybody|someone|somebody) know|savez vous|sauriez vous|(?:tu|vous) (?:sais|savez) tu"
 )
 
 
@@ -187,8 +200,10 @@ def asks_about_the_store(s: str, words: frozenset[str]) -> bool:
     talk = _STORE_WORDS.intersection(words)
     if talk:
         talk -= _owned(s) - _NOT_AN_ORDER  # "mon épicerie" is the customer's groceries, "my cell" still no order
-        if "close" in talk and " close to " in f" {s} " or s.startswith(("how close ", "r u close", "are you close")):
-            talk -= {"close"}
+        if "close" in talk and (_NEAR.search(s) or s.startswith("how close ")):
+            talk -= {"close"}  # "any chance the wings are close?", "close to done", not "do you close at 9?"
+        if not talk.isdisjoint(_PLACES) and _owned(s) - _NOT_AN_ORDER:
+            talk -= _PLACES  # "did the pharmacy get my prescription from the doctor?": the store at work on it
         if "dois" in talk and "je dois" not in s:
             talk -= {"dois"}
         if talk:
