@@ -20,7 +20,7 @@ from .vocabulary import _words
 
 # The form of a question, without its "?": a verb before its subject, or a question's opening or ending.
 _SUBJECT = (
-    r"(?:i|we|u|you|ya|y all|yall|you guys|u guys|it|they|he|she|my|our|the|this|that|these|those|_o|anyone|anybody"
+    r"(?:i|we|u|you|ya|y all|yall|you guys|u guys|it|they|he|she|my|our|your|ur|the|this|that|these|those|_o|anyone|anybody"
     r"|someone|somebody|everything|things)"
 )
 # Words said before a question: "quick q - is my chainsaw sharpened", "so did the kitchen lose my ticket".
@@ -144,7 +144,7 @@ _LEAVE_OR_WHO = _c(
 )
 # A question said of the customer's own thing of no order: "is my number on your list?", "my receipt?".
 _NOT_AN_ORDER = _words(
-    "car vehicle truck auto char voiture _v number numero card carte account compte email courriel receipt recu id points password code "
+    "number numero card carte account compte email courriel receipt recu id points password code "
     "membership abonnement address adresse name nom"
 )
 
@@ -159,10 +159,11 @@ def _owned(s: str) -> set[str]:
 
 # "close" said as near, not as closing: "are the wings close?", "getting close", "close to done".
 _NEAR = _c(r"(?:are|is|r|s|getting|almost|pretty|so|that|be|been|get|u|you|we) close|close (?:to|on|with|w)")
-# The store named as a place, which may be the one at work on the customer's own goods.
+# The store named as a place, or its people as "your", which may be at work on the customer's own goods: "did the
+# pharmacy get my prescription?", "did your guy finish my bike?".
 _PLACES = _words(
     "store stores shop boutique magasin bakery boulangerie pharmacy pharmacie restaurant resto librairie bookstore "
-    "animalerie epicerie grocery succursale branch location"
+    "animalerie epicerie grocery succursale branch location your vos votre"
 )
 # Something lost, asked after: "j'ai échappé mes clés dans le stationnement, quelqu'un les a trouvées?", "dropped my
 # glove in your lot, anyone find it?". Its place words ("dans le stationnement") say where the thing is, no arrival.
@@ -203,7 +204,7 @@ def asks_about_the_store(s: str, words: frozenset[str]) -> bool:
         if "close" in talk and (_NEAR.search(s) or s.startswith("how close ")):
             talk -= {"close"}  # "any chance the wings are close?", "close to done", not "do you close at 9?"
         if not talk.isdisjoint(_PLACES) and _owned(s) - _NOT_AN_ORDER:
-            talk -= _PLACES  # "did the pharmacy get my prescription from the doctor?": the store at work on it
+            talk -= _PLACES  # "did the pharmacy get my prescription?", "did your guy finish my bike?": at work on it
         if "dois" in talk and "je dois" not in s:
             talk -= {"dois"}
         if talk:
