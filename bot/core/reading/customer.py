@@ -41,7 +41,7 @@ from .intents import (
     _UNWANTED_HINTS,
 )
 from .meaning import Meaning
-from .news import goods_where, leave_for_others, news_about_order, store_question, waiting_nudge
+from .news import goods_where, leave_for_others, store_question, waiting_nudge
 from .normalising import _MARKS, _quote
 from .nudges import (
     _ASKS_FOR_SOMEONE,
@@ -59,7 +59,8 @@ from .nudges import (
 )
 from .orders import _ANSWER_ORDER, _order_match
 from .phrases import _blank
-from .placing import _without_cargo, _without_onsite_things, without_past_stop
+from .placing import _without_cargo, _without_onsite_things, without_later_plan, without_past_stop
+from .questions import asks_for_news, lost_something
 from .shapes import asks_what_on_arriving, news_by_shape, nothing_yet, placed_by_a_thing, someone_placed
 from .spots import (
     _ANSWER_SPOT,
@@ -90,6 +91,7 @@ _BARE_COURTESY = _MARKS | _THANKS_WORDS
 # The order number first with a "?", to "what's your order number?": "uh 58192? on my confirmation email".
 _ORDER_ASKED_BACK = re.compile(r"^(?:(?:uh|um|umm|euh|heu|hmm|ok|so|ben|bin|c est|its|it s) )*_o \?(?! \?)")
 _ANOTHER_DAY = frozenset(("tomorrow", "demain", "tmrw", "tmr", "2morrow"))
+_FORGOTTEN_HINTS = re.compile(r"oubli|forg|laiss|ditch|abandon")  # every _FORGOTTEN phrasing holds one
 
 
 def _customer(text, raw, low, words, context, language, confident) -> Meaning:
@@ -137,7 +139,7 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
     if (not _CANCEL_HINTS.isdisjoint(ws) or "annul" in s or "anul" in s or "cancel" in s) and _CANCEL.search(s):
         return meaning("stop" if _TEXTS.search(s) else "cancel", order=order)
 
-    forgotten = ("oubli" in s or "forg" in s) and _FORGOTTEN.search(s) is not None
+    forgotten = _FORGOTTEN_HINTS.search(s) is not None and _FORGOTTEN.search(s) is not None
     asks = _ASKS_FOR_SOMEONE.search(s) if not _SOMEONE_HINTS.isdisjoint(ws) else None
     if asks is None and not _STAFF_WORDS.isdisjoint(ws):
         asks = _ASKS_FOR_STAFF.search(s)  # "y a-tu un employé qui lit ça?"
@@ -151,6 +153,7 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
     if (g := goods_where(s, ws)) is not s:
         s = g  # "mes sandwichs sont-tu en route vers le char?": the goods' way, not the customer's
     s = without_past_stop(s, ws)  # "parked at 5, had to stop for diapers on the way": a past trip
+    s = without_later_plan(s, ws)  # "rolled in, spot 14, heading to the trails after": a trip for later
     not_yet = not forgotten and _NOT_YET.search(s) is not None
     on_the_way = (
         not_yet
@@ -162,9 +165,11 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
     )
     if on_the_way and not _ANOTHER_DAY.isdisjoint(ws):
         on_the_way = False  # "coming tomorrow instead", "Je passe demain": no trip today, as the corpus has it
-    quiet = not on_the_way and nothing_yet(s, ws)  # "still nothing?? 25 min on the clock": a time waited, no trip
     eta = None
     eta_words = not _ETA_WORDS.isdisjoint(ws)
+    # "still nothing?? 25 min on the clock", "25 min standing around, did the kitchen lose my ticket??": a time
+    # waited, no trip
+    quiet = not on_the_way and (nothing_yet(s, ws) or eta_words and _TIME_WAITED.search(s) is not None)
     if (
         (eta_words or on_the_way and has_digit) and (on_the_way or not asks) and not quiet
     ):  # "what are they doing in there, 20 mins"
@@ -178,7 +183,11 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         or span is not None
         and placed_by_a_thing(here, ws)  # "by the propane cage, green Subaru Crosstrek"
     )
-    asks_store = (arrived or not _DOOR_HINTS.isdisjoint(ws)) and (store_question(s, ws) or leave_for_others(s, ws))
+    asks_store = (arrived or not _DOOR_HINTS.isdisjoint(ws)) and (
+        store_question(s, ws)
+        or leave_for_others(s, ws)
+        or lost_something(s, ws)  # "…clés dans le stationnement, …trouvées?"
+    )
     if arrived and asks_store:
         arrived = False  # "what's going on this weekend at the store?", "is my dog allowed in the store?"
     if arrived and (span or not _CAR_WORDS.isdisjoint(ws)) and (cargo := _without_cargo(s)) is not s:
@@ -220,19 +229,7 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
         intent = "on_the_way"
     elif arrived or spot or door:
         intent = "arrived"
-    elif (
-        forgotten
-        or quiet
-        or asks
-        or came_in
-        or _STATUS.search(s)
-        or _more_status(s, ws)
-        or news_by_shape(s, ws)
-        or eta_words
-        and _TIME_WAITED.search(s)
-        or news_about_order(s, ws)
-        and _HELP_NATURAL.search(s) is None  # "what's this pickup thing?" asks how it works, not for the order
-    ):
+    elif forgotten or quiet or asks or came_in or _STATUS.search(s) or _more_status(s, ws) or news_by_shape(s, ws):
         return meaning("status", order=order)
     elif _HELP_NATURAL.search(s):
         return meaning("help")
@@ -242,6 +239,8 @@ def _customer(text, raw, low, words, context, language, confident) -> Meaning:
             spot, s = _lone_number(s)  # "Honda noire au 3"
     elif context.handoff == "waiting" and waiting_nudge(s, ws):
         return meaning("status", order=order)  # "hello", "c'est quoi la suite?", from someone waiting here
+    elif asks_for_news(s, ws):
+        return meaning("status", order=order)  # "how close r u on the bird seed": a question, not the store's
     else:
         return meaning("other", order=order)
 

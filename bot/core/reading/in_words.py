@@ -31,10 +31,13 @@ _MISTAKE = _c(
     r"by (?:mistake|accident|error)|accidentally|accidently|mistakenly|par (?:erreur|accident|megarde)"
     r"|sans (?:faire |le faire )?(?:expres|exprès)|pas fait expres|(?:didn t|didnt|did not|never) (?:mean|meant)"
     r" to|wrong (?:button|key)|mauvais (?:bouton|piton)|(?:voulais|voulait|voulions) (?:pas|pu)"
+    # Someone else's prank or joke: "my teenager sent STOP as a prank", "mon fils a écrit STOP pour niaiser"
+    r"|(?:as a|for a|comme|en|par) (?:prank|joke|laugh|blague|farce|joke lol)|prank\w*|pranked|(?:as a )?joke"
+    r"|for fun|for laughs|pour (?:rire|niaiser|le fun|faire une blague|me niaiser|m ecoeurer|me faire (?:une )?farce)"
 )
 _MISTAKE_HINTS = _words(
     "mistake accident error accidentally accidently mistakenly erreur megarde expres mean meant wrong mauvais voulais "
-    "voulait voulions"
+    "voulait voulions prank pranked pranking joke laugh laughs blague farce fun rire niaiser ecoeurer"
 )
 _OPTED_OUT = _c(
     r"unsub\w*|opt\w* out|optout|stop\w*|arret\w*|desabonn\w*|desinscri\w*|turn\w* off|(?:fait|texted|sent|hit|pese"
@@ -71,6 +74,12 @@ _STOP_NATURAL = _c(
     r"|(?:remove|delete|erase|take|enlevez|enleve|enlever|retirez|retire|retirer|effacez|effacer|supprimez|supprimer)"
     r"(?: \S+){0,2}? (?:my|mon) (?:number|numero|phone|cell)"
     r"|take (?:me|my number|us) off"
+    # This number off their list: "take this number off ur list", "retirez ce numéro de votre liste", "remove this
+    # cell from your texting list"
+    r"|(?:remove|delete|erase|take|drop|enlevez|enleve|enlever|retirez|retire|retirer|effacez|effacer|supprimez"
+    r"|supprimer|otez|oter)(?: \S+){0,2}? (?:this|that|the|ce|cet|le|my|mon) (?:number|numero|phone|cell|#|no)"
+    r"(?: \S+){0,2}? (?:off|from|de|of|d) (?:your|ur|yr|the|this|votre|vot|la|ta|vos|vtre)(?: \S+)? (?:list|liste|lists|listes"
+    r"|system|systeme|database)"
     r"|(?:don t|dont|do not) want(?: \S+){0,4}? (?:texts?|messages?|txts?|sms|notifications?|alerts?)"
     r"|(?:veux|veut) (?:plus|pu|pus|pas) (?:etre )?(?:contacte|contactee|texte|textee|derange|derangee)"
     r"|^(?:no|pu|pus|plus) (?:more )?(?:de )?(?:texts?|messages?|textos?|sms)(?: (?:please|pls|plz|merci|svp|thanks|thx))*$"
@@ -98,7 +107,8 @@ _START_NATURAL = _c(
     r"|(?:m ecrire|me texter|m envoyer|recevoir) (?:\S+ ){0,2}(?:de nouveau|a nouveau)"
     r"|(?:reecrivez|retextez) moi|(?:me|m) (?:reecrire|retexter)|reabonn\w*|reinscri\w*"
     r"|(?:(?:me|m|nous) renvoyer|renvoyez moi|renvoyez nous) (?:des |les |vos )?(?:textos?|messages?|sms|texts?|notifications?)"
-    r"|(?:texts?|txts?|messages?|msgs?|notifications?|alerts?) back on|turn (?:the )?(?:texts?|messages?) back on"
+    r"|(?:texts?|txts?|messages?|msgs?|notifications?|alerts?)(?: come| coming| be| get| go| turned| switched)? back on"
+    r"|turn (?:the )?(?:texts?|messages?) back on|(?:me|m|nous) remettre (?:sur|dans) (?:la|votre|vot) liste"
     # "put me back on the texts", "reactivate my texts", "keep texting me", "je veux ravoir vos textos"
     r"|sign (?:me|us) (?:back )?up again|(?:put|sign|add|turn|get) (?:me|us|my \S+) back|reactiv\w*|rebranch\w*|remettez moi|remets moi|ravoir"
     r"|(?:keep|continue) (?:texting|sending|messaging)"

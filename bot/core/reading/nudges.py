@@ -20,9 +20,16 @@ _STAFF_MEMBER = (
 _SOMEONE = rf"(?:{_ANYONE}|{_STAFF_MEMBER})"
 # Time already waited, said as a complaint by someone not on the road: "hello?? 15 min now", "20 minutes déjà"
 _TIME_WAITED = _c(
+    # ...or the time still to wait, asked: "so are we talking 5 more min or like an hour", "on parle-tu de 10 minutes?"
+    r"(?:are we|r we|we|are we looking at|we looking at|r we looking at|on parle|on parle tu|on parle tu de|on parle de)"
+    r" (?:talking |looking at )?(?:like |about |maybe |genre |environ )?(?:\d{1,3}|an?|one|half an?)"
+    r" (?:more |de plus |autres )?(?:min|mins|minutes|hour|hours|hr|hrs|heure|heures)(?!\S)|"
     r"(?:\d{1,3}|an?|one|half an?) ?(?:min|mins|minutes|hour|hours|hr|hrs|h|heure|heures)"
     r" (?:now|already|deja|and counting|so far|pis rien|and nothing|and still|of waiting|of wait|wait so far"
-    r"|waiting so far|d attente)"
+    r"|waiting so far|d attente"
+    # Spent standing or sitting there: "25 min standing around", "15 min à attendre debout", "half an hour sitting here"
+    r"|(?:standing|sitting|sittin|stuck|waiting|hanging) (?:around|here|there|out here|outside|in the lot|in my car"
+    r"|in the car|at the curb)|(?:a|d) (?:attendre|niaiser|poireauter)|debout|plante|plantee|a poireauter)"
 )
 # Whether the order has come in: "Is my wine order in yet?", "ma commande est-tu arrivée?" — a question about the
 # order, not the customer's arrival (its "here", "arrivée" are blanked before arrival is read). A person is not an
@@ -30,10 +37,11 @@ _TIME_WAITED = _c(
 _PEOPLE = (
     r"(?!(?:wife|husband|son|daughter|friend|mom|dad|mother|father|partner|boyfriend|girlfriend|brother|sister|ride"
     r"|driver|fille|fils|femme|mari|chum|blonde|mere|pere|ami|amie|soeur|frere|conjoint|conjointe|voisin|voisine"
-    r"|gars|copain|copine)(?!\S))"
+    r"|gars|copain|copine|owner|manager|boss|chef|cook|pharmacist|proprio|gerant|gerante|patron|patronne|pharmacien"
+    r"|pharmacienne)(?!\S))"
 )
 _CAME_IN = _c(
-    rf"(?:is|are|has|have|did) (?:my|the|our|_o){_PEOPLE}(?: \S+){{0,3}}? (?:in|here|there|arrived|come in|came in"
+    rf"(?:is|are|has|have|did) (?:my|the|our|_o)(?= {_PEOPLE}\S)(?: \S+){{0,3}}? (?:in|here|there|arrived|come in|came in"
     r"|gotten in|got in|arrive|come)(?= yet| already| \?| \||$| or)"
     rf"|(?:ma|mon|mes|la|le|les|notre|nos|_o) {_PEOPLE}(?:\S+ ){{0,3}}?(?:est|sont|a|ont)(?: tu| elle| il| ils| elles)?"
     r"(?: (?:deja|bien|enfin|ete))? (?:arrivee|arrive|arrives|rentree?s?|entree?s?|rendue?s?|la|ici)"
@@ -117,6 +125,10 @@ _FORGOTTEN = _c(
     r"|(?:am i|i m|im|i am|we re|are we) forgotten"
     r"|(?:did|have|had) (?:you|u|ya|y all|you all)(?: guys| all)? (?:forget|forgot|forgotten|forgetting)(?! to)"
     r"|(?:m|nous|on m a|vous m avez|m avez|vous m)(?: (?:tu|pas|vous|pu|toujours))* oubli\w*"
+    # Let down or dropped, in other words: "m'avez-vous laissée tomber?", "did you guys ditch me", "vous m'avez lâché?"
+    r"|(?:m|nous|on m a|vous m avez|m avez|vous m|on nous a|vous nous avez)(?: (?:tu|pas|vous|pu|toujours))*"
+    r" (?:laisse|laissee|laisses|laissees) (?:tomber|en plan|de cote)"
+    r"|(?:ditch|ditched|ditching|abandoned|abandon) (?:me|us)"
     r"|(?<!j ai )(?<!jai )(?<!j )oubli\w* (?:ma commande|mes commandes|moi|nous)"  # not "j'ai oublié ma commande chez nous"
     # Oneself forgotten, in any tense: "j'me suis-tu fait oublier?", "did I get forgotten", "have we been forgotten"
     r"|(?:me|m|nous|on) (?:suis|sommes|est|s est)(?: \S+){0,2}? oubli\w*"

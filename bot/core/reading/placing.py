@@ -1,6 +1,7 @@
 """Where a text places someone or something, clause by clause: "in the car" said of what is in it (cargo), "sur
 place" said of what is done there; each is blanked so that its words read as no arrival; a stop made on the way, a
-past trip, is blanked so that it reads as no trip."""
+past trip, and a trip planned for after the pickup ("heading to the trails after") are blanked so that they read as
+no trip."""
 
 from __future__ import annotations
 
@@ -51,5 +52,22 @@ def without_past_stop(s: str, ws: frozenset[str] | set[str]) -> str:
     """`s` with a stop made on the way blanked ("had to stop for diapers on the way"): a past trip, no trip now; kept
     when the text says no more than that ("had to stop on the way" alone still tells nothing of being here)."""
     if _PAST_STOP_WORDS.isdisjoint(ws) or not (m := _PAST_STOP.search(s)):
+        return s
+    return _blank(s, m, "_t")
+
+
+# A trip planned for after the pickup, as a clause of its own that ends on "after": "rolled in, spot 14, white Ram,
+# heading to the trails after", "chu au 4, je m'en vais au chalet après".
+_LATER_PLAN = re.compile(
+    r"(?:^|(?<=\| ))[^|?]*? (?:after|afterwards|after this|after that|apres|apres ca|ensuite|later)(?= \||$| \?)"
+)
+_LATER_WORDS = frozenset(("after", "afterwards", "apres", "ensuite", "later"))
+
+
+def without_later_plan(s: str, ws: frozenset[str] | set[str]) -> str:
+    """`s` with a trip planned for after the pickup blanked, when another clause is left to say where the customer is
+    now ("pulled in, spot 9, heading to work after"); kept alone ("heading to the trails after" tells nothing of being
+    here) or when it is the trip here ("heading over after work")."""
+    if _LATER_WORDS.isdisjoint(ws) or "|" not in ws or not (m := _LATER_PLAN.search(s)) or m.start() == 0:
         return s
     return _blank(s, m, "_t")
